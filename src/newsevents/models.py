@@ -1,0 +1,145 @@
+"""Records passed between pipeline stages.
+
+Every extracted field carries the document id and character offsets into the
+article text (``Article.text``), so each code and date points back to its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CODER_VERSION = "newsevents-coder-0.1"
+
+
+@dataclass
+class Article:
+    """One input document after reading, before parsing."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # publication date, ISO YYYY-MM-DD, or None when unknown
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None  # where it was read from
+    title_in_text: bool = False  # True when the title is the first line of ``text``
+
+
+@dataclass
+class Rejection:
+    """A document that could not be processed, with its reason."""
+
+    id: str
+    reason: str  # short machine code: empty, binary, encoding, not_english, too_long, bad_json, ...
+    detail: str = ""
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Actor:
+    """A coded actor mention: canonical name, ISO-3 country and sector."""
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-3, or None (IGOs, unknown)
+    sector: str | None = None  # GOV, MIL, REB, INS, IGO, NGO, CVL, JUD, MED, BUS, OPP, ...
+    code: str | None = None  # CAMEO-style code: TURGOV, AFGINS, IGOUNO
+    id: str | None = None  # stable canonical id (slug)
+    text: str | None = None  # the words in the article
+    start: int | None = None
+    end: int | None = None
+    how: str | None = None  # dictionary, role, country, capital, coref, ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items()}
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class TimeExpr:
+    """A time expression found in the text (TIMEX3-like)."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None  # TIMEX3 value: 2013-03-22, 2013-W12, 2013-03, P3D, PRESENT_REF...
+    date: str | None = None  # first day, ISO, when resolvable to days
+    date_end: str | None = None  # last day of the range
+    precision: str | None = None  # day, week, month, year, unknown
+
+
+@dataclass
+class Event:
+    """One event mention: an event as one sentence tells it."""
+
+    doc: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    plover: str
+    cameo: str
+    trigger: dict[str, Any]  # {text, start, end}
+    source: Actor | None = None
+    target: Actor | None = None
+    mode: str | None = None
+    context: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted, planned, hypothetical
+    date: str | None = None
+    date_end: str | None = None
+    date_precision: str = "unknown"  # day, week, month, year, publication, unknown
+    date_span: dict[str, Any] | None = None  # {text, start, end}
+    location: Location | None = None
+    confidence: float = 0.5
+    coder_version: str = CODER_VERSION
+    id: str | None = None
+    event_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return d
+
+
+@dataclass
+class Quote:
+    doc: str
+    quote: str
+    start: int
+    end: int
+    kind: str = "direct"  # direct, indirect
+    speaker: Actor | None = None
+    channel: str | None = None
+    verb: dict[str, Any] | None = None  # {text, start, end} of the attribution verb
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)

