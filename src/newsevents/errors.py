@@ -1,0 +1,41 @@
+"""Every error newsevents raises, with coded message templates."""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class of every newsevents error."""
+
+
+class DataFileError(NewsEventsError):
+    """A packaged or user data file is missing or malformed."""
+
+    E100 = "E100 Data file '{name}' not found"
+    E101 = "E101 Data file '{name}' line {line}: {err}"
+    E102 = "E102 User dictionary '{path}' line {line}: {err}"
+
+
+class InputError(NewsEventsError):
+    """An input document or path cannot be read."""
+
+    E200 = "E200 No such file or directory: '{path}'"
+    E201 = "E201 Unsupported input: '{path}'"
+
+
+class StoreError(NewsEventsError):
+    """The store cannot be opened or queried."""
+
+    E300 = "E300 Cannot open store '{url}': {err}"
+    E301 = "E301 Unknown export format '{fmt}' (csv, jsonl, parquet)"
+
+
+class NotFound(NewsEventsError):
+    """A requested record does not exist."""
+
+    E400 = "E400 No {kind} with id '{id}'"
+
+
+class CodingError(NewsEventsError):
+    """The coder met data it cannot use."""
+
+    E500 = "E500 No CAMEO code '{code}' in the CAMEO table"
