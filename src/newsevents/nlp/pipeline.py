@@ -81,7 +81,9 @@ class ParsedArticle:
         for offset, d in self.chunks:
             if d is doc:
                 if hasattr(token_or_span, "idx"):
-                    return offset + token_or_span.idx, offset + token_or_span.idx + len(token_or_span)
+                    return offset + token_or_span.idx, offset + token_or_span.idx + len(
+                        token_or_span
+                    )
                 return offset + token_or_span.start_char, offset + token_or_span.end_char
         raise ValueError("token does not belong to this article")
 

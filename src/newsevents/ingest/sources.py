@@ -1,0 +1,211 @@
+"""Readers: plain text, JSON lines, JSON, HTML, folders and standard input."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsevents.ingest.clean import (
+    DecodeError,
+    IngestConfig,
+    decode_bytes,
+    looks_like_html,
+    validate,
+)
+from newsevents.models import Article, Rejection
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json"}
+
+# An inline publication-date header: "date 2021-04-13" (optionally "date:"), at the very start.
+_DATE_HEADER = re.compile(r"^\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_MAX_TITLE_CHARS = 200
+
+
+def _normalise_date(value: Any) -> str | None:
+    """ISO day from a JSON/HTML date field ('2021-04-13T10:00:00Z' -> '2021-04-13')."""
+    if not value or not isinstance(value, str):
+        return None
+    m = _ISO_DATE.match(value.strip())
+    if m:
+        return m.group(1)
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def read_text_document(text: str, doc_id: str, path: str | None = None) -> Article:
+    """A plain-text article: optional ``date YYYY-MM-DD`` header, optional title line."""
+    date = None
+    m = _DATE_HEADER.match(text)
+    if m:
+        date = m.group(1)
+        text = text[m.end() :]
+    text = text.strip("\ufeff")
+    title = None
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    # A title line is short, has no sentence-final punctuation and is followed by more text.
+    if (
+        sep
+        and rest.strip()
+        and 0 < len(first) <= _MAX_TITLE_CHARS
+        and not first.endswith((".", '"', "”", ":"))
+    ):
+        title = first
+    return Article(
+        id=doc_id, text=text, title=title, date=date, path=path, title_in_text=title is not None
+    )
+
+
+def _read_html(text: str, doc_id: str, path: str | None) -> Article:
+    import trafilatura
+
+    body = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
+    meta = trafilatura.extract_metadata(text)
+    title = meta.title if meta else None
+    date = _normalise_date(meta.date) if meta and meta.date else None
+    url = meta.url if meta else None
+    source = meta.sitename if meta else None
+    full = f"{title}\n{body}" if title and body and not body.startswith(title) else body
+    return Article(
+        id=doc_id,
+        text=full,
+        title=title,
+        date=date,
+        url=url,
+        source=source,
+        path=path,
+        title_in_text=bool(title and body),
+    )
+
+
+def _article_from_record(record: Any, default_id: str, path: str | None) -> Article | Rejection:
+    if not isinstance(record, dict):
+        return Rejection(default_id, "bad_json", "a JSON line must be an object", path)
+    doc_id = str(record.get("id") or default_id)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return Rejection(doc_id, "no_text", "record has no 'text' string", path)
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    if looks_like_html(text):
+        article = _read_html(text, doc_id, path)
+        title = title or article.title
+        text = article.text
+    if title and not text.lstrip().startswith(title):
+        text, title_in_text = f"{title}\n{text}", True
+    else:
+        title_in_text = bool(title)
+    return Article(
+        id=doc_id,
+        text=text,
+        title=title,
+        date=_normalise_date(record.get("date")),
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        source=record.get("source") if isinstance(record.get("source"), str) else None,
+        path=path,
+        title_in_text=title_in_text,
+    )
+
+
+def _read_jsonl(data: bytes, stem: str, path: str) -> Iterator[Article | Rejection]:
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        default_id = f"{stem}:{n}"
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            yield Rejection(default_id, "encoding", f"line {n}: invalid UTF-8 ({e.reason})", path)
+            continue
+        except json.JSONDecodeError as e:
+            yield Rejection(default_id, "bad_json", f"line {n}: {e.msg} at column {e.colno}", path)
+            continue
+        yield _article_from_record(record, default_id, path)
+
+
+def _read_bytes(data: bytes, suffix: str, stem: str, path: str) -> Iterator[Article | Rejection]:
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(data, stem, path)
+        return
+    try:
+        text, _encoding = decode_bytes(data)
+    except DecodeError as e:
+        yield Rejection(stem, e.reason, e.detail, path)
+        return
+    if suffix == ".json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield Rejection(stem, "bad_json", f"{e.msg} at line {e.lineno}", path)
+            return
+        records = obj if isinstance(obj, list) else [obj]
+        for i, record in enumerate(records, 1):
+            yield _article_from_record(record, stem if len(records) == 1 else f"{stem}:{i}", path)
+    elif suffix in HTML_SUFFIXES or looks_like_html(text):
+        yield _read_html(text, stem, path)
+    else:
+        yield read_text_document(text, stem, path)
+
+
+def _iter_files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if (
+                child.is_file()
+                and not child.name.startswith(".")
+                and child.suffix.lower() in KNOWN_SUFFIXES
+            ):
+                yield child
+    else:
+        yield path
+
+
+def _read_stdin() -> Iterator[Article | Rejection]:
+    data = sys.stdin.buffer.read()
+    first = data.lstrip()[:1]
+    suffix = ".jsonl" if first == b"{" else ".txt"
+    yield from _read_bytes(data, suffix, "stdin", "-")
+
+
+def read_sources(
+    inputs: Iterable[str | Path], config: IngestConfig | None = None
+) -> Iterator[Article | Rejection]:
+    """Every document of the given paths ('-' is standard input), validated, in order."""
+    config = config or IngestConfig()
+    for item in inputs:
+        if str(item) == "-":
+            produced: Iterable[Article | Rejection] = _read_stdin()
+        else:
+            path = Path(item)
+            if not path.exists():
+                yield Rejection(
+                    str(item), "not_found", f"no such file or directory: {item}", str(item)
+                )
+                continue
+            produced = (doc for f in _iter_files(path) for doc in _read_file(f))
+        for doc in produced:
+            if isinstance(doc, Article):
+                if doc.date is None and config.default_date:
+                    doc.date = config.default_date
+                rejection = validate(doc, config)
+                yield rejection or doc
+            else:
+                yield doc
+
+
+def _read_file(path: Path) -> Iterator[Article | Rejection]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield Rejection(path.stem, "unreadable", str(e), str(path))
+        return
+    yield from _read_bytes(data, path.suffix.lower(), path.stem, str(path))

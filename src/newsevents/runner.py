@@ -1,0 +1,150 @@
+"""Batch runs: read -> validate -> parse -> extract -> write/store, never stopped by one bad document."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from newsevents.ingest import IngestConfig, read_sources
+from newsevents.models import Article, Extraction, Rejection
+from newsevents.nlp import load_nlp, parse_articles
+from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
+from newsevents.pipeline import process_parsed
+
+
+@dataclass
+class RunConfig:
+    model: str = DEFAULT_MODEL
+    n_process: int = 1
+    batch_size: int = 32  # documents per spaCy batch
+    batch_docs: int = 64  # documents per store transaction / output flush
+    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
+    keep_text: str = "full"
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    processed: int = 0
+    skipped: int = 0  # already in the store with the same text
+    events: int = 0
+    quotes: int = 0
+    words: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        rej = sum(self.rejected.values())
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
+        rate = self.processed / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.read} documents read: {self.processed} processed, {self.skipped} already stored, "
+            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} events, "
+            f"{self.quotes} quotes in {self.seconds:.1f}s ({rate:.1f} documents/s)"
+        )
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_batch(
+    articles: list[Article], config: RunConfig
+) -> tuple[list[Extraction], list[Rejection]]:
+    """Extract every article of a batch; a document that fails is rejected, the rest go on."""
+    nlp = load_nlp(config.model)
+    done: list[Extraction] = []
+    failed: list[Rejection] = []
+    parsed_iter = parse_articles(
+        articles,
+        nlp,
+        batch_size=config.batch_size,
+        n_process=config.n_process,
+        max_chunk_chars=config.max_chunk_chars,
+    )
+    for parsed in parsed_iter:
+        try:
+            done.append(process_parsed(parsed))
+        except Exception as e:  # one bad document must never stop the batch
+            failed.append(
+                Rejection(
+                    parsed.article.id,
+                    "extraction_error",
+                    f"{type(e).__name__}: {e}",
+                    parsed.article.path,
+                )
+            )
+    return done, failed
+
+
+def write_jsonl(out: TextIO | None, rows: Iterable[dict]) -> None:
+    if out is None:
+        return
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def run(
+    inputs: Iterable[str],
+    config: RunConfig | None = None,
+    *,
+    store=None,
+    events_out: TextIO | None = None,
+    quotes_out: TextIO | None = None,
+    errors_out: TextIO | None = None,
+    on_batch: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Process every input document; store and/or write JSON lines; report bad ones."""
+    config = config or RunConfig()
+    summary = RunSummary()
+    start = time.perf_counter()
+
+    def reject(rejections: list[Rejection]) -> None:
+        for r in rejections:
+            summary.rejected[r.reason] += 1
+        write_jsonl(errors_out, (r.to_dict() for r in rejections))
+        if store is not None and rejections:
+            store.add_rejections(rejections)
+
+    for batch in _batches(read_sources(inputs, config.ingest), config.batch_docs):
+        summary.read += len(batch)
+        articles = [d for d in batch if isinstance(d, Article)]
+        reject([d for d in batch if isinstance(d, Rejection)])
+        if store is not None and articles:
+            # Resume and idempotency: documents already stored with the same text are not parsed again.
+            from newsevents.store.store import text_sha
+
+            stored = store.stored_sha(a.id for a in articles)
+            fresh = [a for a in articles if stored.get(a.id) != text_sha(a.text)]
+            summary.skipped += len(articles) - len(fresh)
+            articles = fresh
+        if articles:
+            done, failed = extract_batch(articles, config)
+            reject(failed)
+            if store is not None:
+                store.add(done, keep_text=config.keep_text)
+            for x in done:
+                summary.processed += 1
+                summary.events += len(x.events)
+                summary.quotes += len(x.quotes)
+                summary.words += len(x.article.text.split())
+                write_jsonl(events_out, (e.to_dict() for e in x.events))
+                write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+        summary.seconds = time.perf_counter() - start
+        if on_batch:
+            on_batch(summary)
+    summary.seconds = time.perf_counter() - start
+    return summary

@@ -1,0 +1,95 @@
+-- newsevents store schema (SQLite and PostgreSQL). Version in meta('schema_version').
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  title TEXT,
+  text TEXT,              -- NULL when --keep-text none/sentences
+  keep_text TEXT NOT NULL DEFAULT 'full',
+  date TEXT,
+  url TEXT,
+  source TEXT,
+  path TEXT,
+  sha256 TEXT NOT NULL,
+  n_chars INTEGER NOT NULL,
+  n_words INTEGER NOT NULL,
+  story_id TEXT,
+  duplicate_of TEXT,      -- near-duplicate (wire copy) of this document id
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+
+CREATE TABLE IF NOT EXISTS sentences (
+  doc_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (doc_id, start)
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT,
+  sector TEXT,
+  code TEXT
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+  id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  plover TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  quad_class INTEGER,
+  goldstein REAL,
+  mode TEXT,
+  context TEXT,
+  negated INTEGER NOT NULL DEFAULT 0,
+  modality TEXT,
+  source_id TEXT, source_name TEXT, source_country TEXT, source_sector TEXT, source_code TEXT,
+  target_id TEXT, target_name TEXT, target_country TEXT, target_sector TEXT, target_code TEXT,
+  date TEXT,
+  date_end TEXT,
+  date_precision TEXT,
+  location_name TEXT, location_country TEXT, lat REAL, lon REAL,
+  confidence REAL,
+  coder_version TEXT,
+  record TEXT NOT NULL    -- the full JSON mention (spans, trigger, evidence)
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+CREATE INDEX IF NOT EXISTS mentions_date ON mentions(date);
+CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_country, target_country);
+
+CREATE TABLE IF NOT EXISTS quotes (
+  id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  quote TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  speaker_id TEXT, speaker_name TEXT, speaker_country TEXT, speaker_sector TEXT,
+  channel TEXT,
+  record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
+
+CREATE TABLE IF NOT EXISTS rejections (
+  id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT,
+  path TEXT,
+  at TEXT NOT NULL,
+  PRIMARY KEY (id, reason)
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+  id TEXT PRIMARY KEY,
+  label TEXT,
+  n_documents INTEGER NOT NULL DEFAULT 0
+);

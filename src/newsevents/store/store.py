@@ -1,0 +1,457 @@
+"""Store facade: add extractions (one transaction per batch), query, aggregate, export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import NotFound
+from newsevents.models import Event, Extraction, Quote, Rejection
+from newsevents.store.backend import Backend, schema_sql
+
+SCHEMA_VERSION = "1"
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+KEEP_TEXT = ("full", "sentences", "none")
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class AddResult:
+    added: int = 0
+    skipped: int = 0  # same id and same text already stored
+    replaced: int = 0  # same id, new text: old rows replaced
+
+
+def _actor_cols(actor: Any) -> tuple:
+    if actor is None:
+        return (None, None, None, None, None)
+    return (actor.id, actor.name, actor.country, actor.sector, actor.code)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One store: a SQLite file path (default) or a ``postgresql://`` URL."""
+
+    def __init__(self, url: str | Path = "news.db"):
+        self.url = str(url)
+        self.db = Backend(self.url)
+        self.db.script(schema_sql())
+        self.db.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
+            (SCHEMA_VERSION,),
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- writing
+    def stored_sha(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(doc_ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.db.query(
+                f"SELECT id, sha256 FROM documents WHERE id IN ({marks})", part
+            ):
+                out[row["id"]] = row["sha256"]
+        return out
+
+    def add(
+        self, extractions: Iterable[Extraction], keep_text: str = "full", *, replace: bool = False
+    ) -> AddResult:
+        """Store a batch of extractions in one transaction; re-adding the same text is a no-op
+        unless ``replace`` (used by ``recode`` after a dictionary change)."""
+        if keep_text not in KEEP_TEXT:
+            raise ValueError(f"keep_text must be one of {KEEP_TEXT}")
+        batch = list(extractions)
+        result = AddResult()
+        with self.db.transaction():
+            known = self.stored_sha(x.article.id for x in batch)
+            for x in batch:
+                sha = text_sha(x.article.text)
+                if known.get(x.article.id) == sha and not replace:
+                    result.skipped += 1
+                    continue
+                if x.article.id in known:
+                    self._delete_document(x.article.id)
+                    result.replaced += 1
+                else:
+                    result.added += 1
+                self._insert(x, sha, keep_text)
+                known[x.article.id] = sha
+        return result
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table, col in (
+            ("mentions", "doc_id"),
+            ("quotes", "doc_id"),
+            ("sentences", "doc_id"),
+            ("documents", "id"),
+        ):
+            self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
+
+    def _insert(self, x: Extraction, sha: str, keep_text: str) -> None:
+        a = x.article
+        self.db.execute(
+            "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
+            " n_chars, n_words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                a.title,
+                a.text if keep_text == "full" else None,
+                keep_text,
+                a.date,
+                a.url,
+                a.source,
+                a.path,
+                sha,
+                len(a.text),
+                len(a.text.split()),
+                _now(),
+            ),
+        )
+        if keep_text == "sentences":
+            spans = {(e.sentence_start, e.sentence_end) for e in x.events}
+            spans |= {
+                (q.sentence_start, q.sentence_end) for q in x.quotes if q.sentence_start is not None
+            }
+            spans |= {(q.start, q.end) for q in x.quotes if q.sentence_start is None}
+            self.db.executemany(
+                'INSERT INTO sentences(doc_id, start, "end", text) VALUES (?,?,?,?) ON CONFLICT DO NOTHING',
+                [(a.id, s, e, a.text[s:e]) for s, e in sorted(spans)],
+            )
+        for actor in [
+            *(e.source for e in x.events),
+            *(e.target for e in x.events),
+            *(q.speaker for q in x.quotes),
+        ]:
+            if actor is not None and actor.id:
+                self.db.execute(
+                    "INSERT INTO actors(id, name, country, sector, code) VALUES (?,?,?,?,?)"
+                    " ON CONFLICT(id) DO NOTHING",
+                    (actor.id, actor.name, actor.country, actor.sector, actor.code),
+                )
+        for event in x.events:
+            event.event_id = self._event_id_for(event)
+            self._insert_mention(event, keep_text)
+        for quote in x.quotes:
+            self._insert_quote(quote, keep_text)
+
+    def _event_id_for(self, e: Event) -> str:
+        """Mentions of one event (same type, dyad, date within a day) share one event id."""
+        src = e.source.country or e.source.name if e.source else None
+        tgt = e.target.country or e.target.name if e.target else None
+        rows = self.db.query(
+            "SELECT event_id, source_country, source_name, target_country, target_name, date"
+            " FROM mentions WHERE plover = ? AND negated = ? AND (date IS NULL AND ? IS NULL OR"
+            " date BETWEEN ? AND ?) AND (date IS NOT NULL OR doc_id = ?) LIMIT 200",
+            (e.plover, int(e.negated), e.date, _shift(e.date, -1), _shift(e.date, 1), e.doc),
+        )
+        for row in rows:
+            r_src = row["source_country"] or row["source_name"]
+            r_tgt = row["target_country"] or row["target_name"]
+            if (r_src, r_tgt) == (src, tgt) or (
+                e.plover in RECIPROCAL and (r_tgt, r_src) == (src, tgt)
+            ):
+                return row["event_id"]
+        return f"ev:{e.id}"
+
+    def _insert_mention(self, e: Event, keep_text: str) -> None:
+        record = e.to_dict()
+        if keep_text == "none":
+            record["sentence"] = None
+        loc = e.location
+        self.db.execute(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                e.id,
+                e.doc,
+                e.event_id,
+                e.sentence if keep_text != "none" else "",
+                e.sentence_start,
+                e.sentence_end,
+                e.plover,
+                e.cameo,
+                e.quad_class,
+                e.goldstein,
+                e.mode,
+                e.context,
+                int(e.negated),
+                e.modality,
+                *_actor_cols(e.source),
+                *_actor_cols(e.target),
+                e.date,
+                e.date_end,
+                e.date_precision,
+                loc.name if loc else None,
+                loc.country if loc else None,
+                loc.lat if loc else None,
+                loc.lon if loc else None,
+                e.confidence,
+                e.coder_version,
+                json.dumps(record, ensure_ascii=False),
+            ),
+        )
+
+    def _insert_quote(self, q: Quote, keep_text: str) -> None:
+        record = q.to_dict()
+        if keep_text == "none":
+            record["quote"] = None
+        sp = q.speaker
+        self.db.execute(
+            'INSERT INTO quotes(id, doc_id, quote, start, "end", kind, speaker_id, speaker_name,'
+            " speaker_country, speaker_sector, channel, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                q.id,
+                q.doc,
+                q.quote if keep_text != "none" else "",
+                q.start,
+                q.end,
+                q.kind,
+                sp.id if sp else None,
+                sp.name if sp else None,
+                sp.country if sp else None,
+                sp.sector if sp else None,
+                q.channel,
+                json.dumps(record, ensure_ascii=False),
+            ),
+        )
+
+    def add_rejections(self, rejections: Iterable[Rejection]) -> int:
+        rows = [(r.id, r.reason, r.detail, r.path, _now()) for r in rejections]
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO rejections(id, reason, detail, path, at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(id, reason) DO UPDATE SET detail = excluded.detail, at = excluded.at",
+                rows,
+            )
+        return len(rows)
+
+    # ---------------------------------------------------------------- reading
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc: str | None = None,
+        event_id: str | None = None,
+        include_negated: bool = True,
+        limit: int | None = 1000,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Event mentions as records (the extract format plus ``event_id``), filtered."""
+        where, params = [], []
+        if actor:
+            like = f"%{actor.lower()}%"
+            where.append(
+                "(source_country = ? OR target_country = ? OR source_code LIKE ? OR target_code LIKE ?"
+                " OR LOWER(source_name) LIKE ? OR LOWER(target_name) LIKE ?)"
+            )
+            params += [
+                actor.upper(),
+                actor.upper(),
+                f"{actor.upper()}%",
+                f"{actor.upper()}%",
+                like,
+                like,
+            ]
+        if type:
+            where.append("(plover = ? OR cameo LIKE ?)")
+            params += [type.upper(), f"{type}%"]
+        if since:
+            where.append("COALESCE(date_end, date) >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        if doc:
+            where.append("doc_id = ?")
+            params.append(doc)
+        if event_id:
+            where.append("event_id = ?")
+            params.append(event_id)
+        if not include_negated:
+            where.append("negated = 0")
+        sql = "SELECT record, event_id FROM mentions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date IS NULL, date, doc_id, sentence_start, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        out = []
+        for row in self.db.query(sql, params):
+            record = json.loads(row["record"])
+            record["event_id"] = row["event_id"]
+            out.append(record)
+        return out
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        doc: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 1000,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if speaker:
+            where.append("(LOWER(speaker_name) LIKE ? OR speaker_country = ? OR speaker_id = ?)")
+            params += [f"%{speaker.lower()}%", speaker.upper(), speaker]
+        if doc:
+            where.append("doc_id = ?")
+            params.append(doc)
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        sql = "SELECT record FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return [json.loads(r["record"]) for r in self.db.query(sql, params)]
+
+    def documents(
+        self, *, q: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        where, params = "", []
+        if q:
+            where = " WHERE LOWER(COALESCE(text, '')) LIKE ? OR LOWER(COALESCE(title, '')) LIKE ?"
+            params = [f"%{q.lower()}%", f"%{q.lower()}%"]
+        return self.db.query(
+            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of, keep_text"
+            f" FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        rows = self.db.query("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise NotFound(NotFound.E400.format(kind="document", id=doc_id))
+        doc = rows[0]
+        doc["sentences"] = self.db.query(
+            'SELECT start, "end", text FROM sentences WHERE doc_id = ? ORDER BY start', (doc_id,)
+        )
+        doc["events"] = self.events(doc=doc_id, limit=None)
+        doc["quotes"] = self.quotes(doc=doc_id, limit=None)
+        return doc
+
+    def actors(self, *, limit: int = 200) -> list[dict[str, Any]]:
+        rows = self.db.query(
+            "SELECT a.id, a.name, a.country, a.sector, a.code,"
+            " (SELECT COUNT(*) FROM mentions m WHERE m.source_id = a.id OR m.target_id = a.id) AS n_events,"
+            " (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = a.id) AS n_quotes"
+            " FROM actors a ORDER BY n_events DESC, a.name LIMIT ?",
+            (int(limit),),
+        )
+        return rows
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return self.db.query("SELECT id, reason, detail, path, at FROM rejections ORDER BY at, id")
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.db.query(sql)[0]["n"]  # noqa: E731
+        by_type = self.db.query(
+            "SELECT plover, COUNT(*) AS n FROM mentions GROUP BY plover ORDER BY n DESC"
+        )
+        return {
+            "documents": one("SELECT COUNT(*) AS n FROM documents"),
+            "mentions": one("SELECT COUNT(*) AS n FROM mentions"),
+            "events": one("SELECT COUNT(DISTINCT event_id) AS n FROM mentions"),
+            "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
+            "actors": one("SELECT COUNT(*) AS n FROM actors"),
+            "rejections": one("SELECT COUNT(*) AS n FROM rejections"),
+            "stories": one("SELECT COUNT(*) AS n FROM stories"),
+            "by_type": {r["plover"]: r["n"] for r in by_type},
+        }
+
+    def dyads(
+        self,
+        *,
+        by: str = "month",
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Event counts, quad-class counts and Goldstein sums by dyad and period (one row per event)."""
+        events: dict[str, dict[str, Any]] = {}
+        for m in self.events(
+            actor=actor, since=since, until=until, include_negated=False, limit=None
+        ):
+            events.setdefault(m["event_id"], m)
+        table: dict[tuple, dict[str, Any]] = defaultdict(
+            lambda: {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein": 0.0}
+        )
+        for e in events.values():
+            src = (e.get("source") or {}).get("country") or (e.get("source") or {}).get("name")
+            tgt = (e.get("target") or {}).get("country") or (e.get("target") or {}).get("name")
+            row = table[(period_of(e.get("date"), by), src, tgt)]
+            row["events"] += 1
+            if e.get("quad_class"):
+                row[f"q{e['quad_class']}"] += 1
+            row["goldstein"] += e.get("goldstein") or 0.0
+        return [
+            {"period": p, "source": s, "target": t, **v, "goldstein": round(v["goldstein"], 2)}
+            for (p, s, t), v in sorted(table.items(), key=lambda kv: tuple(str(x) for x in kv[0]))
+        ]
+
+    def export(self, what: str, fmt: str, path: str | Path, **filters: Any) -> int:
+        from newsevents.store.export import export_rows
+
+        rows = {
+            "events": lambda: self.events(limit=None, **filters),
+            "quotes": lambda: self.quotes(limit=None, **filters),
+            "documents": lambda: self.documents(limit=10**9),
+        }[what]()
+        return export_rows(rows, fmt, path)
+
+    def iter_documents_text(self) -> list[dict[str, Any]]:
+        return self.db.query(
+            "SELECT id, title, text, date, url, source, path FROM documents ORDER BY id"
+        )
+
+
+def _shift(day: str | None, days: int) -> str | None:
+    if not day:
+        return None
+    try:
+        return (Date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def period_of(day: str | None, by: str) -> str:
+    if not day:
+        return "undated"
+    if by == "day":
+        return day[:10]
+    if by == "month":
+        return day[:7]
+    if by == "year":
+        return day[:4]
+    d = Date.fromisoformat(day[:10])
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
