@@ -16,6 +16,7 @@ class IngestConfig:
     check_language: bool = True
     language: str = "en"
     default_date: str | None = None  # publication date given by the user for undated input
+    min_words: int = 3  # fewer words than this is not an article (e.g. HTML junk)
 
 
 class DecodeError(ValueError):
@@ -50,6 +51,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             "encoding",
             f"invalid UTF-8 at byte {utf8_error.start}: {data[utf8_error.start : utf8_error.start + 4]!r}",
         )
+    # English-language news in a legacy encoding is nearly always Windows-1252; a detector on
+    # short texts guesses exotic code pages instead, so try it first.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -95,6 +102,11 @@ def validate(article: Article, config: IngestConfig) -> Rejection | None:
             "too_long",
             f"{len(text):,} characters > limit {config.max_doc_chars:,} (--max-chars)",
             article.path,
+        )
+    n_words = len(text.split())
+    if n_words < config.min_words:
+        return Rejection(
+            article.id, "too_short", f"{n_words} words < minimum {config.min_words}", article.path
         )
     letters = sum(ch.isalpha() for ch in text[:5000])
     if letters < 0.3 * min(len(text), 5000):

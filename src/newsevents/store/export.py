@@ -99,8 +99,10 @@ def _column(values: list[Any]) -> Any:
     import pyarrow as pa
 
     kinds = {type(v) for v in values if v is not None}
+    if kinds == {bool}:
+        return pa.array(values, type=pa.bool_())
     if kinds <= {int, bool}:
-        return pa.array(values, type=pa.int64())
+        return pa.array([None if v is None else int(v) for v in values], type=pa.int64())
     if kinds <= {int, float}:
         return pa.array([None if v is None else float(v) for v in values], type=pa.float64())
     return pa.array([None if v is None else str(v) for v in values], type=pa.string())

@@ -18,6 +18,7 @@ from newsevents.store.backend import Backend, schema_sql
 
 SCHEMA_VERSION = "1"
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+ACTOR_COLS = ("id", "name", "country", "sector", "code")
 KEEP_TEXT = ("full", "sentences", "none")
 
 
@@ -181,36 +182,27 @@ class Store:
         if keep_text == "none":
             record["sentence"] = None
         loc = e.location
+        values = {
+            "id": e.id, "doc_id": e.doc, "event_id": e.event_id,
+            "sentence": e.sentence if keep_text != "none" else "",
+            "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
+            "plover": e.plover, "cameo": e.cameo, "quad_class": e.quad_class,
+            "goldstein": e.goldstein, "mode": e.mode, "context": e.context,
+            "negated": int(e.negated), "modality": e.modality,
+            "date": e.date, "date_end": e.date_end, "date_precision": e.date_precision,
+            "location_name": loc.name if loc else None,
+            "location_country": loc.country if loc else None,
+            "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+            "confidence": e.confidence, "coder_version": e.coder_version,
+            "record": json.dumps(record, ensure_ascii=False),
+        }
+        for role, actor in (("source", e.source), ("target", e.target)):
+            for col, value in zip(ACTOR_COLS, _actor_cols(actor), strict=True):
+                values[f"{role}_{col}"] = value
+        cols = ", ".join(values)
         self.db.execute(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                e.id,
-                e.doc,
-                e.event_id,
-                e.sentence if keep_text != "none" else "",
-                e.sentence_start,
-                e.sentence_end,
-                e.plover,
-                e.cameo,
-                e.quad_class,
-                e.goldstein,
-                e.mode,
-                e.context,
-                int(e.negated),
-                e.modality,
-                *_actor_cols(e.source),
-                *_actor_cols(e.target),
-                e.date,
-                e.date_end,
-                e.date_precision,
-                loc.name if loc else None,
-                loc.country if loc else None,
-                loc.lat if loc else None,
-                loc.lon if loc else None,
-                e.confidence,
-                e.coder_version,
-                json.dumps(record, ensure_ascii=False),
-            ),
+            f"INSERT INTO mentions({cols}) VALUES ({','.join('?' * len(values))})",
+            tuple(values.values()),
         )
 
     def _insert_quote(self, q: Quote, keep_text: str) -> None:

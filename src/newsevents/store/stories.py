@@ -1,0 +1,137 @@
+"""SQL for storylines and timelines: functions taking a :class:`Store` (SQL stays in store/).
+
+Used by ``stories.store_stories`` (assigning stories) and the API/web (reading them).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsevents.errors import NotFound
+from newsevents.store.store import Store
+
+CLUSTERER_KEY = "stories.clusterer"
+
+
+# ------------------------------------------------------------------ meta (clusterer state)
+def get_meta(store: Store, key: str) -> str | None:
+    rows = store.db.query("SELECT value FROM meta WHERE key = ?", (key,))
+    return rows[0]["value"] if rows else None
+
+
+def set_meta(store: Store, key: str, value: str) -> None:
+    store.db.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+# ------------------------------------------------------------------ assigning
+def documents_without_story(store: Store) -> list[dict[str, Any]]:
+    """Documents not yet in a story, oldest first (undated last), with the text the
+    clusterer reads: the article, or its stored sentences when the text was not kept."""
+    docs = store.db.query(
+        "SELECT id, title, text, date FROM documents WHERE story_id IS NULL"
+        " ORDER BY date IS NULL, date, id"
+    )
+    for doc in docs:
+        if doc["text"] is None:
+            rows = store.db.query(
+                "SELECT text FROM sentences WHERE doc_id = ? ORDER BY start", (doc["id"],)
+            )
+            doc["text"] = "\n".join(r["text"] for r in rows)
+        doc["entities"] = document_entities(store, doc["id"])
+    return docs
+
+
+def document_entities(store: Store, doc_id: str) -> list[str]:
+    """Who and where a stored document names: coded actors (names and countries), quote
+    speakers and event places, one item per mention (the clusterer counts them)."""
+    out: list[str] = []
+    for row in store.db.query(
+        "SELECT source_name, source_country, target_name, target_country, location_name"
+        " FROM mentions WHERE doc_id = ? ORDER BY sentence_start",
+        (doc_id,),
+    ):
+        out += [v for v in row.values() if v]
+    for row in store.db.query(
+        "SELECT speaker_name, speaker_country FROM quotes WHERE doc_id = ? ORDER BY start",
+        (doc_id,),
+    ):
+        out += [v for v in row.values() if v]
+    return out
+
+
+def set_document_stories(store: Store, assignment: dict[str, str]) -> None:
+    store.db.executemany(
+        "UPDATE documents SET story_id = ? WHERE id = ?",
+        [(sid, doc_id) for doc_id, sid in assignment.items()],
+    )
+
+
+def save_stories(store: Store, labels: dict[str, str]) -> None:
+    """Upsert every story's label and recount its documents from ``documents``."""
+    counts = {
+        r["story_id"]: r["n"]
+        for r in store.db.query(
+            "SELECT story_id, COUNT(*) AS n FROM documents WHERE story_id IS NOT NULL"
+            " GROUP BY story_id"
+        )
+    }
+    store.db.executemany(
+        "INSERT INTO stories(id, label, n_documents) VALUES (?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET label = excluded.label, n_documents = excluded.n_documents",
+        [(sid, labels.get(sid), counts.get(sid, 0)) for sid in sorted(set(labels) | set(counts))],
+    )
+
+
+# ------------------------------------------------------------------ reading
+def storylines(
+    store: Store, *, q: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stories with their size and date range, biggest and latest first."""
+    where, params = "", []
+    if q:
+        where = " WHERE LOWER(COALESCE(s.label, '')) LIKE ?"
+        params.append(f"%{q.lower()}%")
+    return store.db.query(
+        "SELECT s.id, s.label, s.n_documents, MIN(d.date) AS first_date, MAX(d.date) AS last_date,"
+        " (SELECT COUNT(*) FROM mentions m JOIN documents d2 ON d2.id = m.doc_id"
+        "  WHERE d2.story_id = s.id) AS n_mentions"
+        f" FROM stories s LEFT JOIN documents d ON d.story_id = s.id{where}"
+        " GROUP BY s.id, s.label, s.n_documents"
+        " ORDER BY s.n_documents DESC, last_date IS NULL, last_date DESC, s.id LIMIT ? OFFSET ?",
+        [*params, int(limit), int(offset)],
+    )
+
+
+def storyline(store: Store, story_id: str) -> dict[str, Any]:
+    """One story and its documents (dated first, oldest first)."""
+    rows = store.db.query(
+        "SELECT id, label, n_documents FROM stories WHERE id = ?", (story_id,)
+    )
+    if not rows:
+        raise NotFound(NotFound.E400.format(kind="storyline", id=story_id))
+    story = rows[0]
+    story["documents"] = store.db.query(
+        "SELECT id, title, date, url, source, n_words FROM documents WHERE story_id = ?"
+        " ORDER BY date IS NULL, date, id",
+        (story_id,),
+    )
+    return story
+
+
+def story_mentions(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """Every event mention of a story's documents (records plus ``event_id``)."""
+    out = []
+    for row in store.db.query(
+        "SELECT m.record, m.event_id FROM mentions m JOIN documents d ON d.id = m.doc_id"
+        " WHERE d.story_id = ? ORDER BY m.doc_id, m.sentence_start, m.id",
+        (story_id,),
+    ):
+        record = json.loads(row["record"])
+        record["event_id"] = row["event_id"]
+        out.append(record)
+    return out

@@ -1,0 +1,109 @@
+"""The store: idempotent adds, one transaction per batch, queries, aggregates, exports."""
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsevents.errors import NotFound
+from newsevents.models import Rejection
+from newsevents.store import Store
+from tests.store.records import make_extraction
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "news.db") as s:
+        yield s
+
+
+def test_store_add_is_idempotent(store):
+    first = store.add([make_extraction()])
+    again = store.add([make_extraction()])
+    assert (first.added, again.added, again.skipped) == (1, 0, 1)
+    assert store.stats()["mentions"] == 1 and store.stats()["quotes"] == 1
+
+
+def test_store_changed_text_replaces_old_rows(store):
+    store.add([make_extraction()])
+    result = store.add([make_extraction(text=make_extraction().article.text + " More.")])
+    assert result.replaced == 1
+    assert store.stats()["mentions"] == 1
+
+
+def test_store_batch_is_one_transaction(store):
+    good = make_extraction("ok")
+    bad = make_extraction("bad")
+    bad.events[0].plover = None  # NOT NULL column: the insert fails mid-batch
+    with pytest.raises(Exception):
+        store.add([good, bad])
+    assert store.stats()["documents"] == 0
+
+
+def test_store_groups_mentions_of_one_event_across_documents(store):
+    store.add([make_extraction("a"), make_extraction("b")])
+    events = store.events()
+    assert len(events) == 2 and len({e["event_id"] for e in events}) == 1
+    assert store.stats()["events"] == 1
+
+
+def test_store_events_filters(store):
+    store.add([make_extraction()])
+    assert len(store.events(actor="TUR", type="CONSULT", since="2021-04-01")) == 1
+    assert store.events(actor="RUS") == []
+    assert store.events(until="2021-04-01") == []
+    assert store.events(actor="blinken")[0]["source"]["country"] == "TUR"
+
+
+def test_store_query_parameters_are_bound(store):
+    store.add([make_extraction()])
+    assert store.events(actor="TUR' OR '1'='1") == []
+    assert store.quotes(speaker="x%' OR 1=1 --") == []
+    assert store.stats()["documents"] == 1
+
+
+def test_store_document_view_and_not_found(store):
+    store.add([make_extraction()])
+    doc = store.document("d1")
+    assert doc["text"].startswith("Turkish") and len(doc["events"]) == 1 and len(doc["quotes"]) == 1
+    with pytest.raises(NotFound):
+        store.document("missing")
+
+
+def test_store_dyads_by_week(store):
+    store.add([make_extraction()])
+    rows = store.dyads(by="week")
+    assert rows == [{"period": "2021-W15", "source": "TUR", "target": "USA", "events": 1,
+                     "q1": 1, "q2": 0, "q3": 0, "q4": 0, "goldstein": 1.0}]
+
+
+def test_store_rejections_recorded_once(store):
+    r = Rejection("x", "binary", "NUL bytes", "/tmp/x")
+    store.add_rejections([r])
+    store.add_rejections([r])
+    assert [row["reason"] for row in store.rejections()] == ["binary"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_store_export_formats(store, tmp_path, fmt):
+    store.add([make_extraction()])
+    out = tmp_path / f"events.{fmt}"
+    assert store.export("events", fmt, out) == 1
+    if fmt == "csv":
+        row = next(csv.DictReader(out.open()))
+        assert row["source.country"] == "TUR" and row["plover"] == "CONSULT"
+    elif fmt == "jsonl":
+        assert json.loads(out.read_text())["target"]["name"] == "Antony Blinken"
+    else:
+        assert pq.read_table(out).to_pylist()[0]["cameo"] == "040"
+
+
+@pytest.mark.parametrize("keep", ["full", "sentences", "none"])
+def test_store_keep_text_modes(tmp_path, keep):
+    with Store(tmp_path / "k.db") as store:
+        store.add([make_extraction()], keep_text=keep)
+        doc = store.document("d1")
+        assert (doc["text"] is not None) == (keep == "full")
+        assert (len(doc["sentences"]) > 0) == (keep == "sentences")
+        assert len(store.events()) == 1 and len(store.quotes()) == 1
