@@ -1,0 +1,93 @@
+import json
+
+import pytest
+
+from newsevents.stories import OnlineClusterer, StoryDoc, cluster, story_label
+
+WORDS_ENTS = {"words": 1.0, "entities": 1.0}
+
+
+def _docs() -> list[StoryDoc]:
+    return [
+        StoryDoc(
+            "a1",
+            "Bombs hit U.S. embassies in Kenya and Tanzania",
+            "Bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, "
+            "killing dozens. Kenya and Tanzania said the bombings were terrorism.",
+            "1998-08-07",
+            ["U.S.", "Kenya", "Tanzania", "Nairobi", "Dar es Salaam"],
+        ),
+        StoryDoc(
+            "b1",
+            "Poland, Hungary and Czech Republic join NATO",
+            "Poland, Hungary and the Czech Republic joined the NATO alliance at a ceremony "
+            "in Independence, Missouri, ending decades of Soviet domination.",
+            "1999-03-12",
+            ["Poland", "Hungary", "Czech Republic", "NATO", "Independence"],
+        ),
+        StoryDoc(
+            "a2",
+            "Embassy bombing toll rises in Kenya",
+            "The toll from the bombings of the U.S. embassies in Kenya and Tanzania rose "
+            "as rescuers searched the rubble in Nairobi.",
+            "1998-08-09",
+            ["Kenya", "Tanzania", "U.S.", "Nairobi"],
+        ),
+        StoryDoc(
+            "b2",
+            "NATO admits three former Warsaw Pact members",
+            "Hungary, Poland and the Czech Republic became members of NATO on Friday.",
+            "1999-03-13",
+            ["Hungary", "Poland", "Czech Republic", "NATO"],
+        ),
+    ]
+
+
+def test_cluster_groups_articles_of_one_story():
+    got = cluster(_docs(), OnlineClusterer(weights=WORDS_ENTS))
+    assert got["a1"] == got["a2"]
+    assert got["b1"] == got["b2"]
+    assert got["a1"] != got["b1"]
+
+
+def test_online_add_starts_a_story_below_threshold():
+    c = OnlineClusterer(threshold=0.99, weights=WORDS_ENTS)
+    ids = [c.add(d) for d in _docs()]
+    assert len(set(ids)) == 4
+
+
+def test_online_restore_continues_like_the_original():
+    docs = _docs()
+    original = OnlineClusterer(weights=WORDS_ENTS)
+    for d in docs[:3]:
+        original.add(d)
+    restored = OnlineClusterer.from_dict(json.loads(json.dumps(original.to_dict())))
+    assert restored.to_dict() == original.to_dict()
+    assert restored.add(docs[3]) == original.add(docs[3])
+    assert restored.last_score == pytest.approx(original.last_score)
+    assert restored.stories[restored.add(docs[3])].size == 3
+
+
+def test_time_gap_damps_the_score():
+    c = OnlineClusterer(weights=WORDS_ENTS, tau_days=30, time_floor=0.5)
+    first, later = _docs()[0], _docs()[2]
+    c.add(first)
+    _, near = c.best(later)
+    later.date = "2000-08-09"
+    _, far = c.best(later)
+    assert far < near
+    assert far >= 0.5 * near - 1e-9
+
+
+def test_story_label_names_shared_entities():
+    docs = [d for d in _docs() if d.id.startswith("b")]
+    label = story_label(docs)
+    assert "NATO" in label or "Poland" in label
+    assert len(label.split(", ")) == 3
+
+
+def test_clusterer_label_prefers_specific_entities():
+    c = OnlineClusterer(weights=WORDS_ENTS)
+    ids = c.add_many(_docs())
+    label = c.label(ids["a1"])
+    assert "Kenya" in label or "Tanzania" in label or "Nairobi" in label
