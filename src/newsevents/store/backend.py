@@ -23,7 +23,11 @@ class Backend:
             if self.dialect == "postgresql":
                 import psycopg
 
-                self.conn = psycopg.connect(url, autocommit=True)
+                # Client-side binding: the server cannot type a bare parameter such as
+                # "? IS NULL" (IndeterminateDatatype); the client knows every value's type.
+                self.conn = psycopg.connect(
+                    url, autocommit=True, cursor_factory=psycopg.ClientCursor
+                )
             else:
                 path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
                 self.conn = sqlite3.connect(
