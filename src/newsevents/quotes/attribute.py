@@ -1,0 +1,178 @@
+"""Find who a quotation is attributed to: the speech verb and its subject.
+
+Order of evidence: (1) the dependency parse links the quotation to a speech verb outside
+it (``"...," he said``, ``she said it was "hard"``); (2) a speech verb right after the
+closing mark (``"...," Naeem, the spokesman, said``); (3) a speech verb before an opening
+mark that follows a colon or comma (``He said: "...``); (4) ``according to X``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsevents.quotes.lexicon import Lexicon
+from newsevents.quotes.marks import QuotedSpan
+from newsevents.quotes.tokens import TokenIndex
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
+NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
+MAX_AFTER_TOKENS = 20  # an attribution after the quote is short: ', Naeem, a spokesman, said'
+
+
+@dataclass
+class Attribution:
+    verb: Token | None = None
+    subject: Token | None = None  # head of the speaker noun phrase
+    how: str = "none"  # parse, after, before, according
+    window: list[Token] = field(default_factory=list)  # words of the attribution (channel)
+
+
+def is_speech_verb(tok: Token, lex: Lexicon, *, direct: bool = True) -> bool:
+    verb = lex.verbs.get(tok.lemma_.lower())
+    if verb is None or tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
+        return False
+    if not (verb.direct if direct else verb.indirect):
+        return False
+    if verb.document_subject:  # "the statement read": only with a document as subject
+        subj = subject_of(tok)
+        return subj is not None and subj.lemma_.lower() in lex.document_nouns
+    return True
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through conjoined and embedded verbs that share it."""
+    v = verb
+    for _ in range(4):
+        for child in v.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "a statement issued on Monday saying ..."
+        if v.dep_ in CLIMB_DEPS and v.head != v:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def _inside(index: TokenIndex, tok: Token, q: QuotedSpan) -> bool:
+    return q.open_mark <= index.start(tok) < q.outer_end
+
+
+def quote_roots(index: TokenIndex, q: QuotedSpan) -> list[Token]:
+    """Tokens of the quotation whose syntactic head lies outside it (or that are roots)."""
+    toks = [t for t in index.between(q.start, q.end) if not t.is_punct]
+    return [t for t in toks if t.head == t or not _inside(index, t.head, q)]
+
+
+def _from_parse(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
+    for root in quote_roots(index, q):
+        tok = root
+        for _ in range(8):  # nearest speech verb above the quotation, outside it
+            if tok.head == tok:
+                break
+            tok = tok.head
+            if not _inside(index, tok, q) and is_speech_verb(tok, lex):
+                return tok
+    return None
+
+
+def _window_after(index: TokenIndex, q: QuotedSpan) -> list[Token]:
+    out: list[Token] = []
+    first = index.at_or_after(q.outer_end)
+    if first is None:
+        return out
+    for tok in index.between(q.outer_end, q.outer_end + 400):
+        if tok.sent.start != first.sent.start:
+            break
+        if tok.is_quote or "\n" in tok.doc[tok.i - 1].text_with_ws and tok.i > first.i:
+            break
+        out.append(tok)
+        if len(out) >= MAX_AFTER_TOKENS or tok.text in (".", "!", "?"):
+            break
+    return out
+
+
+def _after(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token | None:
+    window = _window_after(index, q)
+    if not window:
+        return None
+    last = text[q.end - 1] if q.end > q.start else ""
+    glued = window[0].text in (",", "\u2014", "-") or last in ",!?\u2026-\u2014"
+    for tok in window:
+        if tok.text in (".", "!", "?", ";"):
+            break
+        if is_speech_verb(tok, lex):
+            has_clause = any(c.dep_ == "ccomp" and not c.is_punct for c in tok.children)
+            if glued or not has_clause:  # '"It is done." He said the war ...' is not it
+                return tok
+            return None
+    return None
+
+
+def _before(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token | None:
+    """``He said: "...`` — a speech verb in the clause just before a colon or comma."""
+    head = text[max(0, q.open_mark - 3) : q.open_mark].rstrip()
+    if not head.endswith((":", ",")) and not head.endswith(("said", "says")):
+        return None
+    last = index.at_or_before(q.open_mark - 1)
+    if last is None:
+        return None
+    for tok in reversed(list(last.sent)):
+        if index.start(tok) >= q.open_mark:
+            continue
+        if tok.is_quote:
+            break
+        if is_speech_verb(tok, lex):
+            return tok
+    return None
+
+
+def _according(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
+    """``according to X`` in the quotation's sentence, outside the quotation."""
+    first = index.at_or_after(q.open_mark)
+    last = index.at_or_before(max(q.open_mark, q.outer_end - 1))
+    for sent in {t.sent.start: t.sent for t in (first, last) if t is not None}.values():
+        words = [t for t in sent if not _inside(index, t, q)]
+        for i in range(len(words)):
+            for phrase, where in lex.phrases.items():
+                n = len(phrase)
+                if where == "object" and [w.lower_ for w in words[i : i + n]] == list(phrase):
+                    obj = words[i + n - 1]
+                    for child in obj.children:
+                        if child.dep_ == "pobj":
+                            return child
+                    if i + n < len(words) and words[i + n].pos_ in NOUN_POS:
+                        return (
+                            words[i + n].head if words[i + n].dep_ == "compound" else words[i + n]
+                        )
+    return None
+
+
+def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> list[Token]:
+    """Words of the attribution clause: the verb's subtree without the quotation or the
+    reported clause (its channel words are the quote's, not the attribution's)."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (q is not None and _inside(index, child, q)):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i not in skip and (q is None or not _inside(index, t, q))]
+
+
+def attribute(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Attribution:
+    """The attribution of one quotation, or ``Attribution()`` (how="none") if it has none."""
+    for how, finder in (
+        ("parse", lambda: _from_parse(index, q, lex)),
+        ("after", lambda: _after(index, q, lex, text)),
+        ("before", lambda: _before(index, q, lex, text)),
+    ):
+        verb = finder()
+        if verb is not None:
+            return Attribution(verb, subject_of(verb), how, attribution_window(verb, index, q))
+    subj = _according(index, q, lex)
+    if subj is not None:
+        return Attribution(None, subj, "according", list(subj.subtree))
+    return Attribution()

@@ -1,0 +1,175 @@
+"""extract_quotes: direct quotations with speakers and channels, plus indirect speech."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.models import Quote
+from newsevents.nlp import ParsedArticle
+from newsevents.quotes.attribute import Attribution, attribute, attribution_window, subject_of
+from newsevents.quotes.channels import find_channel
+from newsevents.quotes.indirect import reported_clauses
+from newsevents.quotes.lexicon import Lexicon, lexicon
+from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
+from newsevents.quotes.speakers import SpeakerResolver, with_mention
+from newsevents.quotes.tokens import TokenIndex
+
+MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
+LABEL_MAX_WORDS = 4  # a short quoted noun phrase with no speech verb over it is a label
+INHERIT_DISTANCE = 600  # characters back to a previous quote whose speaker continues
+NOUN_ROOT_DEPS = (
+    "pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "conj", "attr", "oprd",
+    "npadvmod", "nmod", "amod", "poss", "dep", "ROOT",
+)  # fmt: skip
+
+
+def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
+    """Direct quotes (kind "direct") and reported speech (kind "indirect") of one article.
+
+    ``actors`` is the article's ``DocumentActors`` (``for_token``, ``at``); speakers are
+    resolved through it first, with quote-specific fallbacks for pronouns and documents.
+    """
+    lex = lexicon()
+    text = parsed.article.text
+    index = TokenIndex(parsed)
+    resolver = SpeakerResolver(index, actors, lex)
+    spans = find_quoted_spans(text)
+    quoted = [(s.open_mark, s.outer_end) for s in spans]
+    # Pass 1: attributed quotes and reported speech in the order their speakers are named,
+    # so "he wrote" finds the speaker named just before it.
+    items: list[tuple[int, Quote, Token | None]] = []
+    unattributed: list[tuple[QuotedSpan, Quote]] = []
+    for q in spans:
+        att = attribute(index, q, lex, text)
+        words = [t for t in index.between(q.start, q.end) if not t.is_punct]
+        if not words:
+            continue
+        if att.how == "none" or _is_label(index, q, words, att):
+            if att.how == "none" or len(words) > 1:
+                unattributed.append((q, _quote(parsed, q, index, None)))
+            continue
+        quote = _quote(parsed, q, index, att)
+        quote.channel = find_channel(att.window, att.verb, lex)
+        items.append((_key(index, att.subject, quote.start), quote, att.subject))
+    for verb, start, end in reported_clauses(index, lex, quoted):
+        subject = subject_of(verb)
+        quote = _indirect(parsed, index, lex, verb, start, end)
+        items.append((_key(index, subject, start), quote, subject))
+    items.sort(key=lambda x: x[0])
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for key, quote, subject in items:
+        speaker = resolver.resolve(subject)
+        quote.speaker = with_mention(speaker, index, subject) if speaker is not None else None
+        if quote.channel is None and quote.kind == "direct":
+            quote.channel = _inherit_channel(quote, previous)
+        resolver.remember(key, quote.speaker)
+        quotes.append(quote)
+        previous = quote
+    # Pass 2: unattributed quotations continue the voice of the quote just before them.
+    attributed = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
+    for q, quote in unattributed:
+        before = [a for a in attributed if a.end <= q.open_mark]
+        inherited = _continued(q, before[-1] if before else None, text)
+        words = [t for t in index.between(q.start, q.end) if not t.is_punct]
+        if inherited is None and not _long_sentence(words):
+            continue
+        if inherited is not None:
+            quote.speaker, quote.channel = inherited.speaker, inherited.channel
+        quotes.append(quote)
+    quotes.sort(key=lambda x: (x.start, x.kind))
+    return quotes
+
+
+def _key(index: TokenIndex, subject: Token | None, default: int) -> int:
+    return index.start(subject) if subject is not None else default
+
+
+def _quote(
+    parsed: ParsedArticle, q: QuotedSpan, index: TokenIndex, att: Attribution | None
+) -> Quote:
+    verb = att.verb if att is not None else None
+    toks = index.between(q.open_mark, q.outer_end)
+    if verb is not None:
+        toks = [*toks, verb]
+    bounds = index.sentence_bounds(toks) or (q.start, q.end)
+    return Quote(
+        doc=parsed.article.id,
+        quote=q.text(parsed.article.text),
+        start=q.start,
+        end=q.end,
+        kind="direct",
+        verb=_verb_dict(index, verb),
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+    )
+
+
+def _verb_dict(index: TokenIndex, verb: Token | None) -> dict[str, Any] | None:
+    if verb is None:
+        return None
+    return {"text": verb.text, "start": index.start(verb), "end": index.end(verb)}
+
+
+def _is_label(index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribution) -> bool:
+    """Scare quotes: a short quoted noun phrase ("foreign agents") that is not the speech
+    verb's own object ("she said "no""). Quoted predicates ("hard") stay quotes."""
+    if len(words) > LABEL_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    roots = [
+        t for t in words if t.head == t or not q.open_mark <= index.start(t.head) < q.outer_end
+    ]
+    if not roots:
+        return False
+    root = roots[0]
+    if att.verb is not None and root.head == att.verb:
+        return False  # the speech verb's own words: '"Good talks," she tweeted
+    return (
+        root.pos_ in ("NOUN", "PROPN", "NUM") or root.dep_ in NOUN_ROOT_DEPS and root.pos_ != "ADJ"
+    )
+
+
+def _long_sentence(words: list[Token]) -> bool:
+    """An unattributed quotation still counts when it is a full clause of some length."""
+    return len(words) >= MIN_UNATTRIBUTED_WORDS and any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") for t in words
+    )
+
+
+def _continued(q: QuotedSpan, previous: Quote | None, text: str) -> Quote | None:
+    """An unattributed quotation right after an attributed one continues the same voice."""
+    if previous is None or previous.speaker is None:
+        return None
+    gap = text[previous.end : q.open_mark]
+    if q.open_mark - previous.end > INHERIT_DISTANCE or gap.count("\n\n") > 1:
+        return None
+    return previous
+
+
+def _inherit_channel(quote: Quote, previous: Quote | None) -> str | None:
+    """'he wrote' after 'said on Twitter': the same speaker's written channel carries over."""
+    verb = (quote.verb or {}).get("text", "").lower()
+    if previous is None or quote.speaker is None or previous.speaker is None:
+        return None
+    if verb not in ("wrote", "writes", "added", "adds", "continued", "posted"):
+        return None
+    return previous.channel if previous.speaker.name == quote.speaker.name else None
+
+
+def _indirect(
+    parsed: ParsedArticle, index: TokenIndex, lex: Lexicon, verb: Token, start: int, end: int
+) -> Quote:
+    bounds = index.sentence_bounds([verb]) or (start, end)
+    return Quote(
+        doc=parsed.article.id,
+        quote=parsed.article.text[start:end],
+        start=start,
+        end=end,
+        kind="indirect",
+        channel=find_channel(attribution_window(verb, index, None), verb, lex),
+        verb=_verb_dict(index, verb),
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+    )

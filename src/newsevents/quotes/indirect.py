@@ -1,0 +1,49 @@
+"""Indirect (reported) speech: a speech verb whose clausal complement is not in quote marks,
+e.g. "Khalilzad said on Twitter that he was on his way"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsevents.quotes.attribute import is_speech_verb
+from newsevents.quotes.lexicon import Lexicon
+from newsevents.quotes.tokens import TokenIndex
+
+MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
+
+
+def reported_clauses(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(verb, start, end) of each reported clause outside quotation marks."""
+
+    def in_quote(offset: int) -> bool:
+        return any(s <= offset < e for s, e in quoted)
+
+    for verb in index.tokens:
+        if not is_speech_verb(verb, lex, direct=False) or in_quote(index.start(verb)):
+            continue
+        for child in verb.children:
+            if child.dep_ != "ccomp" or in_quote(index.start(child)):
+                continue
+            toks = [t for t in child.subtree if not t.is_space]
+            while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < MIN_CLAUSE_TOKENS or toks[0].i < verb.i and _quote_between(toks):
+                continue
+            if any(t.is_quote for t in toks) and _mostly_quoted(index, toks, quoted):
+                continue
+            yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _quote_between(toks: list[Token]) -> bool:
+    return any(t.is_quote for t in toks)
+
+
+def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(any(s <= index.start(t) < e for s, e in quoted) for t in toks)
+    return inside * 2 >= len(toks)

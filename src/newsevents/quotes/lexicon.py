@@ -1,0 +1,61 @@
+"""Quote language data: speech verbs, channel words, document nouns, attribution phrases.
+
+Everything lives in ``data/quotes/`` so a new verb or channel is a data change, not code.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from newsevents.data import load_lines, load_tsv
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    direct: bool  # attributes a quotation in quote marks
+    indirect: bool  # its clausal complement is reported speech
+    channel: str | None  # channel the verb names itself (tweet -> Twitter)
+    document_subject: bool  # attributes only with a document as subject ("the statement read")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, SpeechVerb]
+    channels: dict[tuple[str, ...], str]  # lemma sequence -> channel label
+    max_channel_len: int
+    document_nouns: frozenset[str]
+    phrases: dict[tuple[str, ...], str]  # lower-case words -> where the speaker is
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip() == "1"
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load (once) the quote lexicon from the packaged data files."""
+    verbs = {
+        row["lemma"]: SpeechVerb(
+            lemma=row["lemma"],
+            direct=_flag(row["direct"]),
+            indirect=_flag(row["indirect"]),
+            channel=(row.get("channel") or "").strip() or None,
+            document_subject=_flag(row.get("document_subject")),
+        )
+        for row in load_tsv("quotes/speech_verbs.tsv")
+    }
+    channels = {
+        tuple(row["phrase"].split()): row["channel"] for row in load_tsv("quotes/channels.tsv")
+    }
+    phrases = {
+        tuple(row["phrase"].split()): row["speaker"] for row in load_tsv("quotes/phrases.tsv")
+    }
+    return Lexicon(
+        verbs=verbs,
+        channels=channels,
+        max_channel_len=max((len(k) for k in channels), default=1),
+        document_nouns=frozenset(load_lines("quotes/document_nouns.txt")),
+        phrases=phrases,
+    )

@@ -1,0 +1,167 @@
+"""extract_quotes on short texts written for each attribution form."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.models import Actor
+from newsevents.nlp import parse_text
+from newsevents.quotes import extract_quotes
+
+from .fakes import NoActors, fake_actors
+
+PEOPLE = {
+    "Maria Lopez": Actor("Maria Lopez", "MEX", "GOV"),
+    "Lopez": Actor("Maria Lopez", "MEX", "GOV"),
+    "Tom Baker": Actor("Tom Baker", "GBR", "GOV"),
+    "Baker": Actor("Tom Baker", "GBR", "GOV"),
+    "Interior Ministry": Actor("Interior Ministry", "FRA", "GOV"),
+    "Red Cross": Actor("Red Cross", None, "NGO"),
+}
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str, actors: str = "fake"):
+        parsed = parse_text(text, nlp, id="t")
+        acts = fake_actors(parsed, PEOPLE) if actors == "fake" else NoActors()
+        return extract_quotes(parsed, acts)
+
+    return _run
+
+
+def direct(quotes):
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def test_extract_quote_before_attribution(run):
+    (q,) = direct(run('"The border will stay open," Maria Lopez said on Tuesday.'))
+    assert q.quote == "The border will stay open"
+    assert q.speaker.name == "Maria Lopez" and q.speaker.country == "MEX"
+    assert q.verb["text"] == "said"
+    assert q.doc == "t" and q.sentence_start == 0
+
+
+def test_extract_attribution_before_colon(run):
+    (q,) = direct(run('Tom Baker told reporters: "We have no plans to leave the talks."'))
+    assert q.quote.startswith("We have no plans")
+    assert q.speaker.name == "Tom Baker"
+    assert q.channel == "press"
+
+
+def test_extract_inverted_said_name(run):
+    (q,) = direct(run('"Nobody expected the vote to pass," said Tom Baker, the trade minister.'))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_curly_marks_and_several_sentences(run):
+    text = (
+        "\u201cWe met the delegation. We agreed on a timetable. Talks resume next week,\u201d "
+        "Lopez wrote."
+    )
+    (q,) = direct(run(text))
+    assert q.quote.count(".") == 2 and q.quote.endswith("next week")
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_extract_single_word_attributed_quote(run):
+    quotes = direct(run('Tom Baker has said that a deal would be "difficult" before June.'))
+    assert [q.quote for q in quotes] == ["difficult"]
+    assert quotes[0].speaker.name == "Tom Baker"
+
+
+def test_extract_scare_quotes_are_not_quotes(run):
+    text = 'The parliament passed a law labelling the groups "foreign agents" last year.'
+    assert direct(run(text)) == []
+
+
+def test_extract_unattributed_short_heading_is_not_a_quote(run):
+    assert direct(run("'Peace plan'\n\nThe talks went on for a week.")) == []
+
+
+def test_extract_pronoun_speaker_from_earlier_quote(run):
+    text = (
+        '"We will not attend," Maria Lopez said in an interview.\n\n'
+        "The ministry gave no details.\n\n"
+        '"It is too early for a meeting," she said.'
+    )
+    first, second = direct(run(text, actors="none"))
+    assert first.channel == "interview"
+    assert second.speaker.name == "Maria Lopez"
+
+
+def test_extract_text_message_channel(run):
+    (q,) = direct(run('"We cannot come," Tom Baker said in a text message on Monday.'))
+    assert q.channel == "text message"
+
+
+def test_extract_tweeted_channel_and_twitter(run):
+    text = '"Good talks today," Lopez tweeted.\n\n"We will meet again," Baker said on Twitter.'
+    a, b = direct(run(text))
+    assert (a.channel, b.channel) == ("Twitter", "Twitter")
+    assert (a.speaker.name, b.speaker.name) == ("Maria Lopez", "Tom Baker")
+
+
+def test_extract_organisation_statement_speaker(run):
+    text = '"Aid convoys must be let through," the Red Cross said in a statement.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Red Cross" and q.channel == "statement"
+
+
+def test_extract_statement_read_resolves_issuer(run):
+    text = (
+        "The Interior Ministry said in a statement that the roads were closed.\n"
+        '"Travel to the region is forbidden until further notice," the statement read.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Interior Ministry"
+    assert q.channel == "statement"
+    assert q.verb["text"] == "read"
+
+
+def test_extract_written_channel_carries_to_he_wrote(run):
+    text = (
+        "Baker said on Twitter that he was leaving.\n"
+        '"From here, I go to Rome and then to Paris for more talks," he wrote.'
+    )
+    (q,) = direct(run(text, actors="none"))
+    assert q.speaker.name == "Baker"
+    assert q.channel == "Twitter"
+
+
+def test_extract_indirect_speech_kept_as_indirect(run):
+    quotes = run("Tom Baker said on Twitter that he was on his way to the capital.")
+    (q,) = [q for q in quotes if q.kind == "indirect"]
+    assert q.quote == "he was on his way to the capital"
+    assert q.speaker.name == "Tom Baker" and q.channel == "Twitter"
+    assert direct(quotes) == []
+
+
+def test_extract_unattributed_quote_continues_previous_speaker(run):
+    text = '"We are ready to sign," Lopez said. "The other side must now show the same will."'
+    a, b = direct(run(text))
+    assert b.speaker.name == "Maria Lopez"
+    assert b.verb is None
+
+
+def test_extract_multi_paragraph_quote(run):
+    text = (
+        'Tom Baker said: "The first phase is over.\n\n'
+        '"The second phase begins when both sides sign the text."\n\nOther news followed.'
+    )
+    (q,) = direct(run(text))
+    assert "first phase" in q.quote and "second phase" in q.quote
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_apostrophes_do_not_make_quotes(run):
+    text = "Turkey's minister can't attend, and the leaders' summit was delayed, Lopez said."
+    assert direct(run(text)) == []
+
+
+def test_extract_offsets_point_at_text(run):
+    text = 'Intro line.\n\n"The border will stay open," Maria Lopez said.'
+    (q,) = direct(run(text))
+    assert text[q.start : q.end] == q.quote
+    assert text[q.verb["start"] : q.verb["end"]] == "said"
+    assert text[q.speaker.start : q.speaker.end] == "Maria Lopez"
