@@ -1,0 +1,222 @@
+"""Who did it and to whom: source and target actors of a trigger, from the dependency parse.
+
+Source = subject (conjuncts expanded); in the passive the agent ("by X") is the source and
+the subject the target. Target = direct object, dative, or the object of a preposition such
+as with, to, against, on. Actors come from ``DocumentActors`` (coding.actors), through
+``for_token``/``conjuncts``, falling back to the actors named inside a phrase ("diplomats of
+Turkey and US") when its head noun is not an actor itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.models import Actor
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr"}
+# Prepositions that introduce the other party, best first.
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "from",
+    "over",
+    "in",
+)
+# Modifiers of a noun that may name its actor ("Turkish officials", "officials of Turkey").
+INNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
+INNER_PREPS = {"of", "from"}
+
+
+@dataclass
+class Arguments:
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    target_is_head: bool = False  # the target is the object noun itself (not a modifier)
+    source_from_context: bool = False
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.start is not None and a.start == b.start:
+        return True
+    key_a = a.id or a.code or a.name
+    key_b = b.id or b.code or b.name
+    return bool(key_a) and key_a == key_b and a.name == b.name
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a is not None and not any(_same(a, b) for b in out):
+            out.append(a)
+    return out
+
+
+def _conjunct_tokens(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i or c not in out:
+            out.append(c)
+    return out
+
+
+def _head_actors(actors: Any, tok: Token) -> list[Actor]:
+    """Actors of the phrase headed by ``tok`` and of its conjuncts (contract of coding.actors)."""
+    found: list[Actor] = []
+    conj = getattr(actors, "conjuncts", None)
+    if conj is not None:
+        try:
+            found.extend(a for a in conj(tok) if a is not None)
+        except (AttributeError, TypeError, ValueError):
+            found = []
+    if not found:
+        for t in _conjunct_tokens(tok):
+            a = actors.for_token(t)
+            if a is not None:
+                found.append(a)
+    return _dedupe(found)
+
+
+def _inner_actors(actors: Any, tok: Token, depth: int = 0) -> list[Actor]:
+    """Actors named in the modifiers of a noun ("Turkish", "of Turkey and US")."""
+    if depth > 2:
+        return []
+    found: list[Actor] = []
+    for t in _conjunct_tokens(tok):
+        for child in t.children:
+            if child.dep_ in INNER_DEPS:
+                found.extend(_head_actors(actors, child) or _inner_actors(actors, child, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(
+                            _head_actors(actors, pobj) or _inner_actors(actors, pobj, depth + 1)
+                        )
+    return _dedupe(found)
+
+
+def phrase_actors(actors: Any, tok: Token) -> tuple[list[Actor], bool]:
+    """(actors of a noun phrase, True when its head itself is the actor)."""
+    head = _head_actors(actors, tok)
+    if head:
+        return head, True
+    return _inner_actors(actors, tok), False
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive) of a verb, climbing conj/xcomp chains for a shared subject."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+                return c, False
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                return c, True
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ in {"relcl", "acl"} and v.head is not v:
+            return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
+        break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    found = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            found.extend((preps.index(c.lower_), p.i, p) for p in c.children if p.dep_ == "pobj")
+    return [p for _, _, p in sorted(found)]
+
+
+def verb_arguments(actors: Any, verb: Token) -> Arguments:
+    args = Arguments()
+    subj, passive = _subject(verb)
+    if subj is not None:
+        subj_actors, _ = phrase_actors(actors, subj)
+        if passive:
+            args.targets, args.target_is_head = subj_actors, True
+            agent = _agent(verb)
+            if agent is not None:
+                args.sources = phrase_actors(actors, agent)[0]
+        else:
+            args.sources = subj_actors
+    if not args.targets:
+        objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for cand in objs + _prep_objects(verb):
+            found, is_head = phrase_actors(actors, cand)
+            found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+            if found:
+                args.targets, args.target_is_head = found, is_head
+                break
+        if not args.targets:
+            # "held talks with X", "an attack on X": the party hangs off the object noun.
+            for obj in objs:
+                for cand in _prep_objects(obj):
+                    found, is_head = phrase_actors(actors, cand)
+                    found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+                    if found:
+                        args.targets, args.target_is_head = found, is_head
+                        break
+                if args.targets:
+                    break
+    return args
+
+
+def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
+    """Arguments of an event noun: the light verb's subject, and parties named by the noun
+    ("talks with X", "meeting between X and Y", "X's visit to Y")."""
+    args = verb_arguments(actors, governor) if governor is not None else Arguments()
+    if governor is not None and args.targets and not args.target_is_head:
+        args.targets = []  # the noun itself was the object: its modifiers are not the target
+    own = [c for c in noun.children if c.dep_ == "poss"]
+    if not args.sources and own:
+        args.sources = phrase_actors(actors, own[0])[0]
+    if not args.targets:
+        for cand in _prep_objects(
+            noun, ("with", "between", "to", "against", "on", "at", "in", "for")
+        ):
+            found, is_head = phrase_actors(actors, cand)
+            found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+            if found:
+                if not args.sources and len(found) > 1 and cand.head.lower_ == "between":
+                    args.sources, found = found[:1], found[1:]
+                args.targets, args.target_is_head = found, is_head
+                break
+    return args
+
+
+def nearest_actor_before(
+    actors: Any, parsed: Any, verb: Token, exclude: list[Actor]
+) -> Actor | None:
+    """The last actor mentioned before the trigger in its sentence (a weak source guess)."""
+    sent_start, _ = parsed.char_span(verb.sent)
+    v_start, _ = parsed.char_span(verb)
+    best = None
+    for m in getattr(actors, "mentions", []):
+        if m.start is None or not (sent_start <= m.start < v_start):
+            continue
+        if any(_same(m, e) for e in exclude):
+            continue
+        best = m
+    return best

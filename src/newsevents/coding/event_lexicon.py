@@ -1,0 +1,259 @@
+"""Verb and noun lexicons that turn a trigger word into a CAMEO code.
+
+Three layers, most trusted first:
+1. ``verbs/core.jsonl`` — curated rows: lemma (+ particle, preposition, object words) -> code.
+2. ``verbs/petrarch_patterns.jsonl`` — PETRARCH2 verb patterns (object words, prepositional
+   phrases) that refine a code, or code a verb the curated rows do not know.
+3. ``verbs/petrarch_verbs.jsonl`` — the default code of a PETRARCH2 verb block.
+Event nouns ("talks", "phone call", "sanctions") come from ``verbs/nominal.jsonl``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.data import load_jsonl, load_lines
+
+# Dependents whose subtrees hold a verb's object or complement.
+COMPLEMENT_DEPS = {
+    "dobj",
+    "obj",
+    "attr",
+    "oprd",
+    "xcomp",
+    "prep",
+    "dative",
+    "acomp",
+    "pobj",
+    "agent",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    layer: str  # core, pattern, default, nominal
+    specificity: int  # how many conditions the row met
+
+
+@functools.lru_cache(maxsize=1)
+def core_rows() -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in load_jsonl("verbs/core.jsonl"):
+        rows[row["lemma"]].append(row)
+    return dict(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def synsets() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return {
+        r["name"]: tuple(tuple(w.split()) for w in r["words"])
+        for r in load_jsonl("verbs/synsets.jsonl")
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def petrarch_index() -> tuple[dict[tuple[str, str | None], list[str]], dict[str, list[dict]]]:
+    """(lemma, particle) -> block names with their default codes; block -> patterns."""
+    verbs: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for row in load_jsonl("verbs/petrarch_verbs.jsonl"):
+        verbs[(row["lemma"], row["particle"])].append(f"{row['block']}|{row['code'] or ''}")
+    patterns: dict[str, list[dict]] = defaultdict(list)
+    for row in load_jsonl("verbs/petrarch_patterns.jsonl"):
+        if row["code"]:
+            patterns[row["block"]].append(row)
+    return dict(verbs), dict(patterns)
+
+
+@functools.lru_cache(maxsize=1)
+def nominal_rows() -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in load_jsonl("verbs/nominal.jsonl"):
+        rows[row["noun"]].append(row)
+    return dict(rows)
+
+
+@functools.lru_cache(maxsize=8)
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(load_lines(name))
+
+
+def particle_of(verb: Token) -> str | None:
+    parts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join(parts) or None
+
+
+def complement_tokens(verb: Token) -> list[Token]:
+    """Tokens of the verb's objects and complements, in text order (not its subject)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "ccomp" and child.i > verb.i):
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def token_words(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def word_matches(word: str, tok: Token) -> bool:
+    low = tok.lower_
+    if word == low or word == tok.lemma_.lower():
+        return True
+    # PETRARCH words are stems unless marked: ATTACK matches "attacks", "attacked".
+    return len(word) >= 4 and low.startswith(word) and len(low) - len(word) <= 3
+
+
+def _seq_alternatives(words: list[str]) -> list[list[str]]:
+    """Expand synonym sets (&NAME) in a word sequence into plain alternatives (bounded)."""
+    alts: list[list[str]] = [[]]
+    for w in words:
+        options = [list(s) for s in synsets().get(w[1:], ())] if w.startswith("&") else [[w]]
+        if not options:
+            return []
+        alts = [a + o for a in alts for o in options][:200]
+    return alts
+
+
+def find_sequence(words: list[str], tokens: list[Token], start: int = 0) -> int | None:
+    """Index in ``tokens`` after the first run matching ``words`` (consecutive), or None."""
+    for alt in _seq_alternatives(words):
+        n = len(alt)
+        for i in range(start, len(tokens) - n + 1):
+            if all(word_matches(alt[k], tokens[i + k]) for k in range(n)):
+                return i + n
+    return None
+
+
+def pattern_matches(pattern: dict, verb: Token, comp: list[Token], before: list[Token]) -> int:
+    """How many elements of a PETRARCH pattern match (0 if any element fails)."""
+    score = 0
+    pos = 0
+    for el in pattern["post"]:
+        if el["prep"]:
+            preps = [
+                i
+                for i, t in enumerate(comp)
+                if t.dep_ in {"prep", "agent"} and t.lower_ == el["prep"]
+            ]
+            ok = False
+            for i in preps:
+                if not el["words"]:
+                    ok = True
+                    break
+                if (
+                    find_sequence(el["words"], comp[i + 1 : i + 1 + 6 + len(el["words"])])
+                    is not None
+                ):
+                    ok = True
+                    break
+            if not ok:
+                return 0
+        else:
+            end = find_sequence(el["words"], comp, pos)
+            if end is None:
+                return 0
+            pos = end
+        score += 1 + len(el["words"])
+    for el in pattern["pre"]:
+        if el["prep"] or find_sequence(el["words"], before) is None:
+            return 0
+        score += len(el["words"])
+    return score
+
+
+def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]) -> Match | None:
+    rows = core_rows().get(lemma, [])
+    comp_words = set().union(*(token_words(t) for t in comp)) if comp else set()
+    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
+    best: Match | None = None
+    for row in rows:
+        if (row.get("particle") or None) != particle and (row.get("particle") or particle):
+            # A phrasal verb needs its own row; a particle the rows do not know is ignored.
+            if row.get("particle") or any(r.get("particle") == particle for r in rows):
+                continue
+        spec = 0
+        if row.get("prep"):
+            if row["prep"] not in preps:
+                continue
+            spec += 1
+        if row.get("obj"):
+            if not comp_words.intersection(row["obj"]):
+                continue
+            spec += 2
+        if row.get("particle"):
+            spec += 1
+        if best is None or spec > best.specificity:
+            best = Match(row["code"], "core", spec)
+    return best
+
+
+def _pattern_match(
+    lemma: str, particle: str | None, verb: Token, comp: list[Token]
+) -> tuple[Match | None, Match | None]:
+    """(best PETRARCH pattern, PETRARCH block default) for a verb."""
+    verbs, patterns = petrarch_index()
+    blocks = verbs.get((lemma, particle)) or (
+        [] if particle is None else verbs.get((lemma, None), [])
+    )
+    before = [t for t in verb.sent if t.i < verb.i]
+    best: Match | None = None
+    default: Match | None = None
+    for entry in blocks:
+        block, code = entry.split("|")
+        if code and default is None:
+            default = Match(code, "default", 0)
+        for pat in patterns.get(block, []):
+            score = pattern_matches(pat, verb, comp, before)
+            if score and (best is None or score > best.specificity):
+                best = Match(pat["code"], "pattern", score)
+    return best, default
+
+
+def code_verb(verb: Token) -> Match | None:
+    """The CAMEO code a verb token carries in its sentence, or None."""
+    lemma = verb.lemma_.lower()
+    particle = particle_of(verb)
+    comp = complement_tokens(verb)
+    core = _core_match(lemma, particle, verb, comp)
+    pattern, default = _pattern_match(lemma, particle, verb, comp)
+    if core is not None:
+        # A PETRARCH pattern may make a curated code more precise within the same root.
+        if pattern and pattern.code[:2] == core.code[:2] and len(pattern.code) > len(core.code):
+            return Match(pattern.code, "core+pattern", core.specificity + 1)
+        return core
+    return pattern or default
+
+
+def code_noun(noun: Token, governor: Token | None) -> Match | None:
+    """The CAMEO code of an event noun governed by ``governor`` (a light verb), or None."""
+    rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
+    if not rows:
+        return None
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    gov = governor.lemma_.lower() if governor is not None else None
+    light_default = word_set("verbs/light_verbs.txt")
+    best: Match | None = None
+    for row in rows:
+        spec = 0
+        if row.get("mod"):
+            if not mods.intersection(row["mod"]):
+                continue
+            spec += 2
+        light = row.get("light")
+        if gov is not None:
+            if light and gov not in light:
+                continue
+            if not light and gov not in light_default:
+                continue
+            spec += 1 if light else 0
+        elif not row.get("mod"):
+            continue  # a bare noun with no verb is an event only when it says what kind ("phone call")
+        if best is None or spec > best.specificity:
+            best = Match(row["code"], "nominal", spec)
+    return best

@@ -1,0 +1,99 @@
+"""Negation and modality of an event trigger.
+
+``negated``: "did not meet", "can't take part", "no talks were held", "failed to agree".
+``modality``: planned ("will meet", "is to visit", "plans to"), hypothetical ("could attack",
+"if they meet", "is likely to"), otherwise asserted. Marker words: ``verbs/modality.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from newsevents.data import load_tsv
+
+NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor"}
+FAIL_VERBS = {"fail", "refrain", "cease"}
+
+
+@functools.lru_cache(maxsize=1)
+def markers() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for row in load_tsv("verbs/modality.tsv"):
+        table.setdefault(row["kind"], {})[row["word"]] = row["modality"]
+    return table
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs it is the complement of (xcomp chain), nearest first."""
+    out = [tok]
+    t = tok
+    while (
+        t.dep_ in {"xcomp", "ccomp"} and t.head is not t and t.head.pos_ in {"VERB", "AUX", "ADJ"}
+    ):
+        if t.dep_ == "ccomp":
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    """The trigger (or a verb governing it, or for a noun its determiner) is negated."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        if tok.head is not tok and tok.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            tok = tok.head
+    negs = 0
+    for t in _chain(tok):
+        if any(
+            c.dep_ == "neg" or c.lower_ in {"not", "n't", "never"} and c.dep_ == "advmod"
+            for c in t.children
+        ):
+            negs += 1
+        if t is not tok and t.lemma_.lower() in FAIL_VERBS:
+            negs += 1
+    return negs % 2 == 1
+
+
+def modality_of(tok: Token) -> str:
+    """asserted, planned or hypothetical."""
+    m = markers()
+    if (
+        tok.pos_ in {"NOUN", "PROPN"}
+        and tok.head is not tok
+        and tok.dep_ in {"dobj", "nsubjpass", "nsubj"}
+    ):
+        tok = tok.head
+    chain = _chain(tok)
+    found = "asserted"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in {"aux", "auxpass"}:
+                word = c.lower_
+                if word in m.get("aux", {}):
+                    return m["aux"][word]
+                # "is to visit": a form of be with a to-infinitive
+                if c.lemma_ == "be" and any(
+                    x.lower_ == "to" and x.dep_ == "aux" for x in t.children
+                ):
+                    return "planned"
+            if c.dep_ == "mark" and c.lower_ in m.get("mark", {}):
+                return m["mark"][c.lower_]
+        if t is not tok:
+            lemma = t.lemma_.lower()
+            if lemma in m.get("governor", {}) and t.pos_ in {"VERB", "AUX"}:
+                return m["governor"][lemma]
+            if lemma in m.get("adj", {}):
+                return m["adj"][lemma]
+            if lemma == "be" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
+                return "planned"
+    # An adverbial clause opened by "if" somewhere above the trigger.
+    t = chain[-1]
+    while t.dep_ in {"conj", "advcl", "ccomp"} and t.head is not t:
+        if any(c.dep_ == "mark" and c.lower_ in m.get("mark", {}) for c in t.children):
+            return "hypothetical"
+        t = t.head
+    return found

@@ -1,0 +1,289 @@
+"""Code event mentions (CAMEO and PLOVER) from a parsed article.
+
+One pass per sentence: every verb and event noun is looked up in the lexicons
+(coding.event_lexicon); complements of coded verbs are folded into them ("agreed to meet" is
+one AGREE, "refused to meet" one REJECT); sources and targets come from the parse
+(coding.event_args); negation and modality are marked (coding.event_modality) and a negated
+meeting or agreement is recoded as the refusal it is. An optional linear model
+(coding.classifier) re-weighs the PLOVER type where the patterns are unsure.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+from newsevents.coding import classifier, event_args, event_lexicon
+from newsevents.coding.crosswalk import CodeInfo, lookup
+from newsevents.coding.event_modality import is_negated, modality_of
+from newsevents.data import data_path, load_tsv
+from newsevents.models import CODER_VERSION, Actor, Event
+from newsevents.nlp.pipeline import ParsedArticle, Sentence
+
+if TYPE_CHECKING:  # the actors stage is another module; only its contract is used here
+    from newsevents.coding.actors import DocumentActors
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+LAYER_CONFIDENCE = {
+    "core": 0.7,
+    "core+pattern": 0.75,
+    "nominal": 0.65,
+    "pattern": 0.5,
+    "default": 0.35,
+}
+DICT_FILES = ("verbs/core.jsonl", "verbs/nominal.jsonl", "verbs/petrarch_patterns.jsonl")
+
+
+@functools.lru_cache(maxsize=1)
+def coder_version() -> str:
+    """CODER_VERSION plus a short digest of the dictionaries, so codings can be traced."""
+    h = hashlib.sha1()
+    for name in DICT_FILES:
+        h.update(data_path(name).read_bytes())
+    return f"{CODER_VERSION}+dict.{h.hexdigest()[:8]}"
+
+
+@functools.lru_cache(maxsize=1)
+def negation_codes() -> dict[str, str]:
+    return {r["plover"]: r["cameo"] or "" for r in load_tsv("verbs/negation.tsv")}
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    info: CodeInfo
+    layer: str
+    args: event_args.Arguments
+    negated: bool
+    modality: str
+    governor: Token | None = None
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.lemma_.lower() in event_lexicon.word_set("verbs/speech_verbs.txt")
+
+
+def _is_refusal(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    particle = event_lexicon.particle_of(tok)
+    refusals = event_lexicon.word_set("verbs/refusal_verbs.txt")
+    return lemma in refusals or (particle is not None and f"{lemma} {particle}" in refusals)
+
+
+def _verb_match(tok: Token) -> event_lexicon.Match | None:
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+        return None
+    match = event_lexicon.code_verb(tok)
+    if match is None:
+        return None
+    if _is_speech(tok) and not (match.layer.startswith("core") and match.specificity > 0):
+        return None  # "said" is a statement; "announced a ceasefire" is an event
+    return match
+
+
+def _governor(noun: Token) -> Token | None:
+    if noun.dep_ in {"dobj", "nsubjpass", "obj", "attr", "conj"} and noun.head.pos_ in {
+        "VERB",
+        "AUX",
+    }:
+        return noun.head if noun.dep_ != "conj" else _governor(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        # "took part in talks", "engaged in negotiations": the verb still carries the noun
+        if noun.head.head.lemma_.lower() in {"engage", "take", "participate", "join"}:
+            return noun.head.head
+    return None
+
+
+def _info(code: str) -> CodeInfo | None:
+    try:
+        info = lookup(code)
+    except Exception:  # noqa: BLE001 - a malformed dictionary code must not stop the article
+        return None
+    return info if info.plover else None
+
+
+def _candidates(sent: Sentence, actors: Any) -> list[Candidate]:
+    found: list[Candidate] = []
+    coded_verbs: dict[int, CodeInfo] = {}
+    for tok in sent.span:
+        match = _verb_match(tok)
+        if match is not None:
+            info = _info(match.code)
+            if info is not None:
+                coded_verbs[tok.i] = info
+                found.append(
+                    Candidate(
+                        tok,
+                        info,
+                        match.layer,
+                        event_args.verb_arguments(actors, tok),
+                        is_negated(tok),
+                        modality_of(tok),
+                    )
+                )
+    for tok in sent.span:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        gov = _governor(tok)
+        match = event_lexicon.code_noun(tok, gov)
+        if match is None:
+            continue
+        info = _info(match.code)
+        if info is None:
+            continue
+        if gov is not None and gov.i in coded_verbs and coded_verbs[gov.i].plover != info.plover:
+            continue  # the verb already says what happened ("rejected the agreement")
+        found.append(
+            Candidate(
+                tok,
+                info,
+                match.layer,
+                event_args.noun_arguments(actors, tok, gov),
+                is_negated(tok),
+                modality_of(tok),
+                gov,
+            )
+        )
+    return _fold_complements(found, coded_verbs)
+
+
+def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> list[Candidate]:
+    """Fold an event told in the complement of another coded verb into that verb's event."""
+    by_trigger = {c.trigger.i: c for c in found}
+    drop: set[int] = set()
+    for c in found:
+        t = c.governor if c.governor is not None else c.trigger
+        if t.dep_ not in {"xcomp", "ccomp", "dobj"} or t.head is t:
+            continue
+        head = t.head
+        if head.i not in coded:
+            continue
+        outer = by_trigger.get(head.i)
+        if outer is not None and not outer.args.targets and c.args.targets:
+            # "threatened to impose sanctions on Ukraine": the party sits in the complement
+            outer.args.targets = c.args.targets
+            outer.args.target_is_head = c.args.target_is_head
+        if _is_refusal(head) and outer is not None:
+            # "refused to meet" -> the rejection of a meeting, coded from the meeting
+            refusal = outer
+            recode = negation_codes().get(c.info.plover, "")
+            info = _info(recode) if recode and recode != "-" else None
+            if info is not None:
+                refusal.info = info
+            drop.add(id(c))
+        elif c.trigger.i != head.i:
+            drop.add(id(c))
+    return [c for c in found if id(c) not in drop]
+
+
+def _resolve_negation(c: Candidate) -> Candidate | None:
+    if not c.negated:
+        return c
+    recode = negation_codes().get(c.info.plover, "")
+    if recode == "-":
+        return None
+    if recode:
+        info = _info(recode)
+        if info is not None:
+            c.info = info
+    return c
+
+
+def _dyad(
+    c: Candidate, actors: Any, parsed: ParsedArticle
+) -> tuple[Actor | None, Actor | None, float]:
+    a = c.args
+    penalty = 0.0
+    sources, targets = list(a.sources), list(a.targets)
+    if c.info.plover in SYMMETRIC and len(sources) >= 2 and not (targets and a.target_is_head):
+        return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
+    if not sources:
+        guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
+        if guess is not None:
+            sources, penalty = [guess], 0.1
+        else:
+            penalty = 0.15
+    source = sources[0] if sources else None
+    target = targets[0] if targets else None
+    return source, target, penalty
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.plover != b.plover:
+        return False
+
+    def key(x: Actor | None) -> str | None:
+        return None if x is None else (x.country or "") + "|" + (x.name or "")
+
+    pa, pb = (key(a.source), key(a.target)), (key(b.source), key(b.target))
+    if pa == pb or (a.plover in SYMMETRIC and pa == pb[::-1]):
+        return True
+    # one of the two knows fewer actors: the same event told with less detail
+    return all(x is None or x == y for x, y in zip(pa, pb, strict=True)) or all(
+        y is None or x == y for x, y in zip(pa, pb, strict=True)
+    )
+
+
+def _specific(code: str) -> int:
+    return len(code) * 2 - code.endswith("0")
+
+
+def _better(new: Event, old: Event) -> bool:
+    """Of two codings of one event, keep the one with more actors, then the finer code."""
+    known = lambda e: (e.source is not None) + (e.target is not None)  # noqa: E731
+    if known(new) != known(old):
+        return known(new) > known(old)
+    if _specific(new.cameo) != _specific(old.cameo):
+        return (
+            _specific(new.cameo) > _specific(old.cameo) and new.confidence >= old.confidence - 0.1
+        )
+    return new.confidence > old.confidence
+
+
+def code_events(parsed: ParsedArticle, actors: DocumentActors) -> list[Event]:
+    """Every event mention of an article, sentence by sentence (dates left unset)."""
+    events: list[Event] = []
+    version = coder_version()
+    for sent in parsed.sentences():
+        sent_events: list[Event] = []
+        for cand in _candidates(sent, actors):
+            cand = _resolve_negation(cand)
+            if cand is None:
+                continue
+            source, target, penalty = _dyad(cand, actors, parsed)
+            start, end = parsed.char_span(cand.trigger)
+            info = cand.info
+            confidence = LAYER_CONFIDENCE.get(cand.layer, 0.5) - penalty
+            if cand.modality != "asserted":
+                confidence -= 0.05
+            event = Event(
+                doc=parsed.article.id,
+                sentence=sent.text,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                plover=info.plover or "",
+                cameo=info.cameo,
+                trigger={"text": cand.trigger.text, "start": start, "end": end},
+                source=source,
+                target=target,
+                mode=info.mode,
+                context=info.context,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                negated=cand.negated,
+                modality=cand.modality,
+                confidence=round(max(0.05, min(0.99, confidence)), 3),
+                coder_version=version,
+            )
+            dup = next((e for e in sent_events if _same_event(e, event)), None)
+            if dup is None:
+                sent_events.append(event)
+            elif _better(event, dup):
+                sent_events[sent_events.index(dup)] = event
+        classifier.reweigh(sent.text, sent_events)
+        events.extend(sent_events)
+    return events

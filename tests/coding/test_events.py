@@ -1,0 +1,140 @@
+"""Event coder tests. Actors come from a small fake with the coding.actors contract, so these
+tests check the event logic, not the actor dictionaries."""
+
+import pytest
+
+from newsevents.coding.crosswalk import PLOVER_TYPES
+from newsevents.coding.events import code_events
+from newsevents.models import Actor
+from newsevents.nlp import parse_text
+
+COUNTRIES = {
+    "turkey": "TUR",
+    "turkish": "TUR",
+    "us": "USA",
+    "u.s.": "USA",
+    "united states": "USA",
+    "american": "USA",
+    "washington": "USA",
+    "iran": "IRN",
+    "israel": "ISR",
+    "israeli": "ISR",
+    "russia": "RUS",
+    "ukraine": "UKR",
+    "china": "CHN",
+    "france": "FRA",
+    "taliban": "AFG",
+    "gaza": "PSE",
+    "iraqi": "IRQ",
+    "police": None,
+    "protesters": None,
+    "minister": None,
+}
+
+
+class FakeActors:
+    """Contract of coding.actors.DocumentActors over a name -> country table."""
+
+    def __init__(self, parsed):
+        self.parsed = parsed
+        self.mentions = []
+        for _, doc in parsed.chunks:
+            for tok in doc:
+                a = self.for_token(tok)
+                if a is not None:
+                    self.mentions.append(a)
+
+    def for_token(self, tok):
+        words = [t for t in tok.lefts if t.dep_ in {"compound", "amod"}] + [tok]
+        for span in (" ".join(t.lower_ for t in words), tok.lower_):
+            if span in COUNTRIES:
+                start, end = self.parsed.char_span(tok)
+                code = COUNTRIES[span]
+                return Actor(
+                    name=tok.text, country=code, code=code, text=tok.text, start=start, end=end
+                )
+        return None
+
+    def conjuncts(self, tok):
+        return [a for a in (self.for_token(t) for t in (tok, *tok.conjuncts)) if a is not None]
+
+    def at(self, start, end):
+        return next((m for m in self.mentions if m.start <= start and end <= m.end), None)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    def run(text):
+        parsed = parse_text(text, nlp)
+        return code_events(parsed, FakeActors(parsed))
+
+    return run
+
+
+def only(events, plover):
+    found = [e for e in events if e.plover == plover]
+    assert len(found) == 1, [(e.plover, e.trigger["text"]) for e in events]
+    return found[0]
+
+
+def test_code_events_compound_subject_is_one_reciprocal_consult(code):
+    e = only(code("Turkey and US held talks on Monday."), "CONSULT")
+    assert (e.source.country, e.target.country) == ("TUR", "USA")
+    assert e.cameo.startswith("04") and e.quad_class == 1 and e.goldstein is not None
+
+
+def test_code_events_passive_agent_is_source(code):
+    e = only(code("Gaza was bombed by Israel on Monday."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("ISR", "PSE")
+
+
+def test_code_events_negated_participation_is_reject(code):
+    e = only(code("Taliban can't take part in Turkey's conference."), "REJECT")
+    assert e.negated and e.source.country == "AFG"
+    assert not [
+        x for x in code("Taliban can't take part in Turkey's conference.") if x.plover == "CONSULT"
+    ]
+
+
+def test_code_events_not_ruling_out_is_no_refusal(code):
+    assert not [
+        e
+        for e in code("Taliban did not rule out attending at a later date.")
+        if e.plover == "REJECT"
+    ]
+
+
+def test_code_events_refusal_folds_the_meeting(code):
+    events = code("Iran refused to meet American negotiators.")
+    e = only(events, "REJECT")
+    assert (e.source.country, e.target.country) == ("IRN", "USA")
+    assert not [x for x in events if x.plover == "CONSULT"]
+
+
+def test_code_events_modality_planned_and_hypothetical(code):
+    assert only(code("Turkey will meet Iran next week."), "CONSULT").modality == "planned"
+    assert only(code("Israel could attack Iran."), "ASSAULT").modality == "hypothetical"
+    assert only(code("Israel attacked Iran."), "ASSAULT").modality == "asserted"
+
+
+def test_code_events_speech_verb_alone_is_no_event(code):
+    assert code("Turkey said the weather was fine.") == []
+
+
+def test_code_events_threat_takes_target_from_complement(code):
+    e = only(code("Russia threatened to impose sanctions on Ukraine."), "THREATEN")
+    assert (e.source.country, e.target.country, e.cameo) == ("RUS", "UKR", "1312")
+
+
+def test_code_events_nominal_phone_call_and_several_events(code):
+    events = code("Turkey had a phone call with US, and Israel attacked Gaza.")
+    assert only(events, "CONSULT").cameo == "041"
+    assert only(events, "ASSAULT").target.country == "PSE"
+
+
+def test_code_events_fields_are_valid(code):
+    for e in code("China condemned France and demanded the release of the minister."):
+        assert e.plover in PLOVER_TYPES
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.coder_version.startswith("newsevents-coder")
+        assert e.sentence[e.trigger["start"] - e.sentence_start :].startswith(e.trigger["text"])
