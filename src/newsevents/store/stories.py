@@ -109,9 +109,7 @@ def storylines(
 
 def storyline(store: Store, story_id: str) -> dict[str, Any]:
     """One story and its documents (dated first, oldest first)."""
-    rows = store.db.query(
-        "SELECT id, label, n_documents FROM stories WHERE id = ?", (story_id,)
-    )
+    rows = store.db.query("SELECT id, label, n_documents FROM stories WHERE id = ?", (story_id,))
     if not rows:
         raise NotFound(NotFound.E400.format(kind="storyline", id=story_id))
     story = rows[0]
@@ -134,4 +132,20 @@ def story_mentions(store: Store, story_id: str) -> list[dict[str, Any]]:
         record = json.loads(row["record"])
         record["event_id"] = row["event_id"]
         out.append(record)
+    return out
+
+
+def document_rows(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, dates, url and publisher of the given documents (no text), by id."""
+    out: dict[str, dict[str, Any]] = {}
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        for row in store.db.query(
+            "SELECT id, title, date, url, source, story_id, ingested_at FROM documents"
+            f" WHERE id IN ({marks})",
+            part,
+        ):
+            out[row["id"]] = row
     return out

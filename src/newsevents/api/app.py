@@ -1,0 +1,59 @@
+"""The FastAPI app: REST API under /api, the web page at /, offline API docs at /docs.
+
+FastAPI's own /docs page loads Swagger UI from the network, so it is switched off; /docs is
+our own page drawn from /openapi.json on the server (works offline, no JavaScript)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from newsevents.api import errors
+from newsevents.api.deps import StoreGate
+from newsevents.api.routers import (
+    actors,
+    documents,
+    dyads,
+    events,
+    exports,
+    meta,
+    quotes,
+    storylines,
+)
+from newsevents.store import Store
+
+ROUTERS = (meta, documents, events, actors, dyads, storylines, quotes, exports)
+
+
+def create_app(db_url: str | Path | Store = "news.db") -> FastAPI:
+    """An app over one store (a SQLite path, a ``postgresql://`` URL or an open Store)."""
+    from newsevents import __version__
+    from newsevents.web import views
+
+    store = db_url if isinstance(db_url, Store) else Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if not isinstance(db_url, Store):  # the app opened the store, the app closes it
+            store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="newsevents",
+        version=__version__,
+        description="Political event data from news articles: events, actors, dyads, "
+        "quotes and storylines, with the evidence of every code.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.gate = StoreGate(store)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    views.install(app)
+    errors.install(app, views.render_error)
+
+    return app

@@ -1,0 +1,95 @@
+"""Shared route dependencies: the store (one connection, one request at a time) and the
+filter and paging parameters several routes take."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from newsevents.store import Store
+
+DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
+
+
+@dataclass
+class StoreGate:
+    """One Store per app; SQLite connections must not be used by two threads at once."""
+
+    store: Store
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    gate: StoreGate = request.app.state.gate
+    with gate.lock:
+        yield gate.store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+@dataclass
+class Page:
+    limit: int
+    offset: int
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=10000, description="Rows per page.")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+PageDep = Annotated[Page, Depends(page)]
+
+
+def event_filters(
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=200, description="Country (TUR), actor code prefix (TURGOV) or name part."
+        ),
+    ] = None,
+    type: Annotated[
+        str | None, Query(max_length=40, description="PLOVER type (CONSULT) or CAMEO prefix (04).")
+    ] = None,
+    since: Annotated[str | None, Query(pattern=DAY, description="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(pattern=DAY, description="Last day (YYYY-MM-DD).")] = None,
+    doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
+    event_id: Annotated[
+        str | None, Query(max_length=500, description="Event id (all its reports).")
+    ] = None,
+) -> dict[str, Any]:
+    out = {
+        "actor": actor,
+        "type": type,
+        "since": since,
+        "until": until,
+        "doc": doc,
+        "event_id": event_id,
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+def quote_filters(
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="Speaker name part, country or actor id.")
+    ] = None,
+    doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
+    kind: Annotated[
+        str | None, Query(pattern="^(direct|indirect)$", description="direct or indirect.")
+    ] = None,
+) -> dict[str, Any]:
+    out = {"speaker": speaker, "doc": doc, "kind": kind}
+    return {k: v for k, v in out.items() if v}
+
+
+QuoteFilters = Annotated[dict[str, Any], Depends(quote_filters)]

@@ -1,0 +1,20 @@
+"""/api/actors: coded actors with their event and quote counts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from newsevents.api import queries
+from newsevents.api.deps import StoreDep
+
+router = APIRouter(prefix="/api/actors", tags=["actors"])
+
+
+@router.get("")
+def list_actors(
+    store: StoreDep, limit: Annotated[int, Query(ge=1, le=10000)] = 200
+) -> dict[str, Any]:
+    """Actors, most active first."""
+    return queries.actors(store, limit=limit)

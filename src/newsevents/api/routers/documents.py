@@ -1,0 +1,28 @@
+"""/api/documents: list, full-text search, one document with its events, quotes and spans."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from newsevents.api import queries
+from newsevents.api.deps import PageDep, StoreDep
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+
+@router.get("")
+def list_documents(
+    store: StoreDep,
+    page: PageDep,
+    q: Annotated[str | None, Query(max_length=500, description="Words in title or text.")] = None,
+) -> dict[str, Any]:
+    """Stored documents, oldest first; ``q`` searches titles and texts."""
+    return queries.documents(store, q=q, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{doc_id:path}")
+def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    """One document: text (if kept), events, quotes and every coded span with offsets."""
+    return queries.document(store, doc_id)

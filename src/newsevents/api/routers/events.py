@@ -1,0 +1,18 @@
+"""/api/events: event mentions, filtered by actor, type, dates, document or event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from newsevents.api import queries
+from newsevents.api.deps import EventFilters, PageDep, StoreDep
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+
+
+@router.get("")
+def list_events(store: StoreDep, page: PageDep, filters: EventFilters) -> dict[str, Any]:
+    """Event mentions (one per report) with their evidence, in event-date order."""
+    return queries.events(store, limit=page.limit, offset=page.offset, **filters)

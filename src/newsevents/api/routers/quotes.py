@@ -1,0 +1,18 @@
+"""/api/quotes: direct and indirect quotes with their speakers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from newsevents.api import queries
+from newsevents.api.deps import PageDep, QuoteFilters, StoreDep
+
+router = APIRouter(prefix="/api/quotes", tags=["quotes"])
+
+
+@router.get("")
+def list_quotes(store: StoreDep, page: PageDep, filters: QuoteFilters) -> dict[str, Any]:
+    """Quotes, by document and position; ``speaker`` matches name, country or actor id."""
+    return queries.quotes(store, limit=page.limit, offset=page.offset, **filters)

@@ -1,0 +1,166 @@
+"""Web pages. Each page is registered twice — ``/x`` (HTML) and ``/x.json`` (its JSON twin)
+— on one function that calls one ``api.queries`` function, so both always agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from newsevents.api import queries
+from newsevents.api.deps import DAY, EventFilters, PageDep, QuoteFilters, StoreDep
+from newsevents.api.errors import error_body
+from newsevents.api.spans import segments
+from newsevents.web.charts import series_chart
+
+HERE = Path(__file__).parent
+# Jinja2Templates autoescapes .html templates: article text is always escaped.
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+router = APIRouter(include_in_schema=False)
+Day = Annotated[str | None, Query(pattern=DAY)]
+
+
+def render(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
+    """The JSON twin gets ``data``; the page gets ``data`` plus display-only ``extra``."""
+    if request.url.path.endswith(".json"):
+        return JSONResponse(data)
+    return templates.TemplateResponse(request, template, {"data": data, **extra})
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return templates.TemplateResponse(
+        request, "error.html", {"data": error_body(status, message)}, status_code=status
+    )
+
+
+def _query_string(request: Request, **changes: Any) -> str:
+    params = dict(request.query_params)
+    params.update({k: str(v) for k, v in changes.items()})
+    from urllib.parse import urlencode
+
+    return urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+templates.env.globals["query_string"] = _query_string
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/index.json")
+def home(request: Request, store: StoreDep, page: PageDep, q: str | None = None) -> Response:
+    data = queries.storylines(store, q=q, limit=page.limit, offset=page.offset)
+    data["stats"] = queries.stats(store)
+    return render(request, "index.html", data)
+
+
+# decorators apply bottom-up: the .json route must be registered (listed) last, i.e. first
+@router.get("/storylines/{story_id}", response_class=HTMLResponse)
+@router.get("/storylines/{story_id}.json")
+def storyline_page(request: Request, store: StoreDep, story_id: str) -> Response:
+    return render(request, "storyline.html", queries.storyline(store, story_id))
+
+
+@router.get("/events", response_class=HTMLResponse)
+@router.get("/events.json")
+def events_page(
+    request: Request, store: StoreDep, page: PageDep, filters: EventFilters
+) -> Response:
+    data = queries.events(store, limit=page.limit, offset=page.offset, **filters)
+    return render(request, "events.html", data, export_query=_query_string(request))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+@router.get("/quotes.json")
+def quotes_page(
+    request: Request, store: StoreDep, page: PageDep, filters: QuoteFilters
+) -> Response:
+    data = queries.quotes(store, limit=page.limit, offset=page.offset, **filters)
+    return render(request, "quotes.html", data)
+
+
+@router.get("/network", response_class=HTMLResponse)
+@router.get("/network.json")
+def network_page(
+    request: Request,
+    store: StoreDep,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    since: Day = None,
+    until: Day = None,
+    max_nodes: Annotated[int, Query(ge=2, le=300)] = 60,
+) -> Response:
+    data = queries.network(store, actor=actor, since=since, until=until, max_nodes=max_nodes)
+    return render(request, "network.html", data)
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+@router.get("/dyads.json")
+def dyads_page(
+    request: Request,
+    store: StoreDep,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    target: Annotated[str | None, Query(max_length=200)] = None,
+    by: Literal["day", "week", "month", "year"] = "month",
+    directed: bool = True,
+) -> Response:
+    pairs = queries.dyad_pairs(store)
+    if not (source and target) and pairs:  # default: the busiest dyad
+        source, target = pairs[0]["source"], pairs[0]["target"]
+    data: dict[str, Any] = {"pairs": pairs, "source": source, "target": target, "by": by}
+    if source and target:
+        data.update(
+            queries.dyad_series(store, source=source, target=target, by=by, directed=directed)
+        )
+    return render(request, "dyads.html", data, chart=series_chart(data.get("series", [])))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+@router.get("/documents.json")
+def documents_page(
+    request: Request,
+    store: StoreDep,
+    page: PageDep,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+) -> Response:
+    return render(
+        request,
+        "documents.html",
+        queries.documents(store, q=q, limit=page.limit, offset=page.offset),
+    )
+
+
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}.json")
+def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
+    data = queries.document(store, doc_id)
+    return render(request, "document.html", data, blocks=_text_blocks(data))
+
+
+def _text_blocks(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The text to show, cut into highlighted segments: the whole article when it was kept,
+    else its stored evidence sentences (``--keep-text sentences``)."""
+    spans = doc["spans"]
+    if doc.get("text") is not None:
+        return [{"start": 0, "segments": segments(doc["text"], spans, 0)}]
+    return [
+        {"start": s["start"], "segments": segments(s["text"], spans, s["start"])}
+        for s in doc.get("sentences") or []
+    ]
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """Offline API reference drawn from the OpenAPI schema (no CDN, no JavaScript)."""
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            ops.append({"path": path, "method": method.upper(), **op})
+    return templates.TemplateResponse(request, "apidocs.html", {"spec": spec, "ops": ops})
+
+
+def install(app: FastAPI) -> None:
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
