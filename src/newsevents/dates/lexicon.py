@@ -1,0 +1,134 @@
+"""Word lists for time expressions (``data/dates/*.tsv``) and the regex pieces built from them.
+
+Month and weekday names are matched case-sensitively (``May`` the month, ``may`` the verb);
+everything else ignores case.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newsevents.data import load_lines, load_tsv
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation, longest first so ``Sept.`` wins over ``Sep``."""
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    return {r["word"]: int(r["num"]) for r in load_tsv("dates/months.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def weekdays() -> dict[str, int]:
+    return {r["word"]: int(r["num"]) for r in load_tsv("dates/weekdays.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def numbers() -> dict[str, tuple[int, str]]:
+    return {r["word"]: (int(r["num"]), r["kind"]) for r in load_tsv("dates/numbers.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def units() -> dict[str, tuple[str, bool]]:
+    return {r["word"]: (r["code"], r["time"] == "1") for r in load_tsv("dates/units.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def seasons() -> dict[str, tuple[str, int, int]]:
+    return {
+        r["word"]: (r["code"], int(r["first"]), int(r["last"]))
+        for r in load_tsv("dates/seasons.tsv")
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def dayparts() -> dict[str, str]:
+    return {r["word"]: r["code"] for r in load_tsv("dates/dayparts.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def fuzzy() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("dates/fuzzy.tsv")[1:])
+
+
+def _num_words() -> str:
+    nums = numbers()
+    cards = [w for w, (_, k) in nums.items() if k == "card" and nums[w][0] < 10]
+    tens = [w for w, (_, k) in nums.items() if k == "tens"]
+    plain = [w for w, (_, k) in nums.items() if k in ("card", "tens")]
+    compound = rf"(?:{_alt(tens)})[- ](?:{_alt(cards)})"
+    return rf"(?:{compound}|{_alt(plain)})"
+
+
+def _ord_words() -> str:
+    nums = numbers()
+    ords = [w for w, (_, k) in nums.items() if k == "ord"]
+    tens = [w for w, (_, k) in nums.items() if k == "tens"]
+    return rf"(?:(?:{_alt(tens)})[- ](?:{_alt(ords)})|{_alt(ords)})"
+
+
+@functools.lru_cache(maxsize=1)
+def placeholders() -> dict[str, str]:
+    """``%NAME%`` -> regex used in ``data/dates/rules.tsv``."""
+    unit_words = list(units())
+    plural = [w for w in unit_words if w.endswith("s") and not w.endswith("ss")]
+    singular = [w for w in unit_words if w not in plural]
+    return {
+        "MONTH": rf"(?-i:{_alt(list(months()))})(?![\w])",
+        "WEEKDAY": rf"(?-i:{_alt(list(weekdays()))})(?![\w])",
+        "NUM": rf"(?:\d+(?:[.,]\d+)?|{_num_words()})",
+        "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ord_words()})",
+        "DAYNUM": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)",
+        "UNIT": _alt(unit_words),
+        "UNIT1": _alt(singular),
+        "UNITS": _alt(plural),
+        "SEASON": _alt(list(seasons())),
+        "PART": _alt(list(dayparts())),
+        "FUZZY": _alt(list(fuzzy())),
+    }
+
+
+def parse_number(text: str) -> int | float | None:
+    """'24' -> 24, 'twenty-four' -> 24, 'a' -> 1, '1.5' -> 1.5, 'third' -> 3."""
+    t = text.strip().lower().replace(",", "")
+    t = re.sub(r"(st|nd|rd|th)$", "", t) if t[:1].isdigit() else t
+    try:
+        return int(t)
+    except ValueError:
+        pass
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    nums = numbers()
+    total = 0
+    for part in re.split(r"[- ]+", t):
+        if part in ("and",):
+            continue
+        if part not in nums:
+            return None
+        total += nums[part][0]
+    return total or None
+
+
+def parse_year(text: str) -> int:
+    """'1998' -> 1998, '98 -> 1998, '05 -> 2005."""
+    digits = re.sub(r"\D", "", text)
+    y = int(digits)
+    if len(digits) <= 2:
+        y += 1900 if y >= 30 else 2000
+    return y
+
+
+def lookup(table: dict, word: str):
+    """Look a word up by exact form, then title case, then lower case."""
+    for w in (word, word.title(), word.lower(), word.rstrip(".") + ".", word.rstrip(".")):
+        if w in table:
+            return table[w]
+    return None

@@ -1,0 +1,146 @@
+"""Find and normalise every time expression of a text: :func:`tag_times`, :func:`tag_text`.
+
+Rules (``data/dates/rules.tsv``) find the expressions; spaCy's DATE/TIME entities license the
+ambiguous ones (a bare "1998" or "March"); the dependency tree gives each one the tense of its
+clause; :mod:`normalize` turns it into a TIMEX3 value and :func:`resolve` into a day range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.dates.calmath import value_range
+from newsevents.dates.normalize import Context, normalize
+from newsevents.dates.rules import find_matches
+from newsevents.dates.tense import tense_of
+from newsevents.models import TimeExpr
+from newsevents.nlp import ParsedArticle, load_nlp
+
+_PART_RE = re.compile(
+    r"\b(early|earlier|late|later|mid|the end of|the beginning of|the start of)\b"
+)
+
+
+def parse_dct(dct: str | date | None) -> date | None:
+    """The reference date from 'YYYY-MM-DD' (a longer ISO timestamp is cut to the day)."""
+    if dct is None or isinstance(dct, date):
+        return dct
+    m = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", str(dct).strip())
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def resolve(text: str, value: str | None, dct: date | None) -> tuple[str | None, str | None, str]:
+    """(date, date_end, precision) of an expression; narrows "later this month" and the like."""
+    if value == "PRESENT_REF" and dct:
+        return dct.isoformat(), dct.isoformat(), "day"
+    first, last, precision = value_range(value)
+    if not first:
+        return None, None, "unknown"
+    mod = _PART_RE.search(text.lower())
+    if mod and first != last:
+        first, last = _narrow(mod[1], first, last, precision, dct)
+    return first.isoformat(), last.isoformat(), precision
+
+
+def _narrow(word: str, first: date, last: date, precision: str, dct: date | None):
+    """Part of a range: "later this month" (after the dct), "early May", "late 2012"."""
+    if word in ("later", "earlier") and dct and first <= dct <= last:
+        return (dct + timedelta(days=1), last) if word == "later" else (first, dct)
+    if precision == "year" and (last - first).days < 370:  # thirds of a year, whole months
+        cuts = [first, date(first.year, 5, 1), date(first.year, 9, 1), last + timedelta(days=1)]
+    else:
+        span = (last - first).days + 1
+        cuts = [first, first + timedelta(days=span // 3), first + timedelta(days=2 * span // 3)]
+        cuts.append(last + timedelta(days=1))
+    part = {"early": 0, "earlier": 0, "the beginning of": 0, "the start of": 0, "mid": 1}.get(
+        word, 2
+    )
+    return cuts[part], cuts[part + 1] - timedelta(days=1)
+
+
+def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+
+
+def _is_anchor(value: str | None, type_: str) -> bool:
+    return type_ in ("DATE", "TIME") and value is not None and value_range(value)[0] is not None
+
+
+def tag_doc(
+    doc: Doc,
+    dct: date | None,
+    offset: int = 0,
+    anchors: tuple[str | None, str | None] = (None, None),
+) -> list[TimeExpr]:
+    """Time expressions of one spaCy Doc; offsets shifted by ``offset``; ``anchors`` are the
+    last time and the last day mentioned before the doc (for a chunk of a long article)."""
+    out: list[TimeExpr] = []
+    anchor, anchor_day = anchors
+    for m in find_matches(doc.text, _entity_spans(doc)):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        ctx = Context(dct=dct, tense=tense_of(span), anchor=anchor, anchor_day=anchor_day)
+        value = normalize(m.rule.directive, m.groups, ctx)
+        if value is None:
+            continue
+        text = doc.text[m.start : m.end]
+        type_ = m.rule.type
+        if type_ == "DATE" and "T" in value and value[:1] in "X0123456789" and "T" in value[8:]:
+            type_ = "TIME"
+        first, last, precision = (
+            resolve(text, value, dct) if type_ != "DURATION" else (None, None, "unknown")
+        )
+        if type_ == "SET":
+            first, last, precision = None, None, "unknown"
+        out.append(
+            TimeExpr(text, offset + m.start, offset + m.end, type_, value, first, last, precision)
+        )
+        if _is_anchor(value, type_) and m.rule.directive != "lit:PRESENT_REF":
+            anchor = value
+            if precision == "day":
+                anchor_day = first
+    return out
+
+
+def tag_times(parsed: ParsedArticle) -> list[TimeExpr]:
+    """Every time expression of a parsed article, relative to its publication date."""
+    dct = parse_dct(parsed.article.date)
+    out: list[TimeExpr] = []
+    for offset, doc in parsed.chunks:
+        anchor = next((t.value for t in reversed(out) if _is_anchor(t.value, t.type)), None)
+        day = next((t.date for t in reversed(out) if t.precision == "day"), None)
+        out.extend(tag_doc(doc, dct, offset, (anchor, day)))
+    return out
+
+
+def tag_text(text: str, dct: str | date | None, nlp: Language | None = None) -> list[TimeExpr]:
+    """Time expressions of a plain text (parsed here with ``nlp`` or the default model)."""
+    nlp = nlp or load_nlp()
+    return tag_doc(nlp(text), parse_dct(dct))
+
+
+def as_dict(t: TimeExpr) -> dict:
+    return {
+        "text": t.text,
+        "start": t.start,
+        "end": t.end,
+        "type": t.type,
+        "value": t.value,
+        "date": t.date,
+        "date_end": t.date_end,
+        "precision": t.precision,
+    }
+
+
+def iter_dicts(times: list[TimeExpr]) -> Iterator[dict]:
+    for t in times:
+        yield as_dict(t)

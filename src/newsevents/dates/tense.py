@@ -1,0 +1,89 @@
+"""Tense of the clause a time expression belongs to, read from the spaCy dependency tree.
+
+"said on Monday" -> past, "will meet on Monday" -> future, "is meeting Monday" -> future,
+"plans to visit on Monday" -> future. Used to pick which Monday (or which May) is meant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
+# verbs whose infinitive complement happens later: "plans to visit Friday"
+PLAN_VERBS = {
+    "plan",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "intend",
+    "hope",
+    "aim",
+    "prepare",
+    "seek",
+    "vow",
+    "promise",
+    "threaten",
+    "likely",
+    "go",
+    "want",
+    "propose",
+}
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb (or auxiliary-headed predicate) the expression hangs from."""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return tok
+        if tok.head == tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    """past, future, present or None."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX or any(
+        a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes
+    ):
+        return "future"  # "will meet", "can't take part on 16 April"
+    has_to = any(a.lower_ == "to" for a in auxes)
+    head = verb.head
+    if has_to and head != verb:
+        if head.lemma_.lower() in PLAN_VERBS or any(
+            c.lower_ in FUTURE_AUX for c in head.children if c.dep_ == "aux"
+        ):
+            return "future"
+        if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
+            return "future"
+        return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if any("Past" in a.morph.get("Tense") for a in auxes if a.tag_ != "VBN"):
+        return "past"
+    if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
+        return "past"  # present perfect: "has met on Monday"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "is meeting on Friday"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and head != verb:
+        return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense"):
+        return "past"
+    if verb.tag_ == "VBN":
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        return verb_tense(head) if head != verb and head.pos_ in ("VERB", "AUX") else "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VB" and head != verb and head.pos_ in ("VERB", "AUX"):
+        return verb_tense(head)
+    return None
+
+
+def tense_of(span: Span | None) -> str | None:
+    if span is None or not len(span):
+        return None
+    verb = governing_verb(span)
+    return verb_tense(verb) if verb is not None else None

@@ -1,0 +1,103 @@
+"""Event dates from hand-built events (the event coder is tested elsewhere)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.dates import assign_event_dates, tag_times
+from newsevents.models import Actor, Event
+from newsevents.nlp import parse_text
+
+TEXT = (
+    "Turkey and the United States have held talks on Afghanistan.\n\n"
+    "During Monday's phone conversation, Cavusoglu and Blinken discussed the peace process.\n\n"
+    "Washington wants a ceasefire as a May 1 deadline to withdraw foreign troops looms.\n\n"
+    "Khalilzad finished a four-day visit to Kabul on Monday.\n\n"
+    "Earlier in the day, Saleh told a gathering that the conference would be held soon.\n\n"
+    "Khalilzad will visit Doha on Friday."
+)
+TUR = Actor("Turkey", "TUR", "GOV", id="tur")
+USA = Actor("United States", "USA", "GOV", id="usa")
+
+
+def make_event(parsed, trigger: str, plover: str = "CONSULT", nth: int = 0, **kw) -> Event:
+    text = parsed.article.text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    sent = next(s for s in parsed.sentences() if s.start <= start < s.end)
+    return Event(
+        doc=parsed.article.id,
+        sentence=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        plover=plover,
+        cameo="040",
+        trigger={"text": trigger, "start": start, "end": start + len(trigger)},
+        **kw,
+    )
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    return parse_text(TEXT, nlp, id="doc", date="2021-04-13")
+
+
+@pytest.fixture(scope="module")
+def parsed_nodate(nlp):
+    return parse_text(TEXT, nlp, id="doc", date=None)
+
+
+def _dated(parsed, *events):
+    assign_event_dates(list(events), parsed, tag_times(parsed))
+    return events
+
+
+def test_assign_event_dates_possessive_weekday(parsed):
+    (e,) = _dated(parsed, make_event(parsed, "discussed", source=TUR, target=USA))
+    assert (e.date, e.date_precision) == ("2021-04-12", "day")
+    assert e.date_span["text"] == "Monday"
+
+
+def test_assign_event_dates_copies_date_of_same_event(parsed):
+    lead = make_event(parsed, "held talks", source=TUR, target=USA)
+    call = make_event(parsed, "discussed", source=USA, target=TUR)
+    _dated(parsed, lead, call)
+    assert (lead.date, lead.date_precision) == ("2021-04-12", "day")
+
+
+def test_assign_event_dates_other_type_takes_publication_date(parsed):
+    lead = make_event(parsed, "held talks", plover="AGREE", source=TUR, target=USA)
+    call = make_event(parsed, "discussed", source=USA, target=TUR)
+    _dated(parsed, lead, call)
+    assert (lead.date, lead.date_precision, lead.date_span) == ("2021-04-13", "publication", None)
+
+
+def test_assign_event_dates_deadline_is_not_event_date(parsed):
+    (e,) = _dated(parsed, make_event(parsed, "withdraw", plover="RETREAT"))
+    assert (e.date, e.date_precision) == ("2021-04-13", "publication")
+
+
+def test_assign_event_dates_visit_range_ends_on_monday(parsed):
+    (e,) = _dated(parsed, make_event(parsed, "visit", source=USA))
+    assert (e.date, e.date_end, e.date_precision) == ("2021-04-09", "2021-04-12", "day")
+
+
+def test_assign_event_dates_earlier_in_the_day(parsed):
+    (e,) = _dated(parsed, make_event(parsed, "told", plover="COOPERATE"))
+    assert e.date == "2021-04-12"
+    assert e.date_span["text"] == "the day"
+
+
+def test_assign_event_dates_planned_weekday_is_next_one(parsed):
+    (e,) = _dated(parsed, make_event(parsed, "visit", nth=1, modality="planned"))
+    assert (e.date, e.date_precision) == ("2021-04-16", "day")
+
+
+def test_assign_event_dates_no_publication_date(parsed_nodate):
+    timed = make_event(parsed_nodate, "discussed", source=TUR, target=USA)
+    bare = make_event(parsed_nodate, "withdraw", plover="RETREAT")
+    _dated(parsed_nodate, timed, bare)
+    assert (timed.date, timed.date_precision) == (None, "unknown")
+    assert timed.date_span["text"] == "Monday"
+    assert (bare.date, bare.date_precision, bare.date_span) == (None, "unknown", None)
