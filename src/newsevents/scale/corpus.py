@@ -34,8 +34,8 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENT_END.split(" ".join(paragraph.split())) if s.strip()]
 
 
-def _from_text(title: str, day: str | None, body: str) -> SourceArticle:
-    paragraphs = [split_sentences(p) for p in re.split(r"\n\s*\n", body)]
+def _from_text(title: str, day: str | None, body: str, sep: str = r"\n\s*\n") -> SourceArticle:
+    paragraphs = [split_sentences(p) for p in re.split(sep, body)]
     return SourceArticle(title.strip(), day, [p for p in paragraphs if p])
 
 
@@ -61,7 +61,8 @@ def read_plain(path: Path) -> SourceArticle:
     if m:
         text = text[m.end() :]
     title, _, body = text.strip().partition("\n")
-    return _from_text(title, m.group(1) if m else None, body)
+    # One paragraph per line in plain-text articles.
+    return _from_text(title, m.group(1) if m else None, body, sep=r"\n")
 
 
 def read_sources_dir(*folders: Path) -> list[SourceArticle]:
@@ -76,9 +77,14 @@ def read_sources_dir(*folders: Path) -> list[SourceArticle]:
 
 
 def recombine(
-    sources: list[SourceArticle], n: int, seed: int = 13, prefix: str = "synth"
+    sources: list[SourceArticle],
+    n: int,
+    seed: int = 13,
+    prefix: str = "synth",
+    max_paragraphs: int | None = None,
 ) -> Iterator[dict[str, str | None]]:
-    """``n`` article records (id, title, date, text, source) built from ``sources``."""
+    """``n`` article records (id, title, date, text, source) built from ``sources``;
+    ``max_paragraphs`` makes short articles (fast tests)."""
     rng = random.Random(seed)
     for i in range(n):
         base = rng.choice(sources)
@@ -98,6 +104,8 @@ def recombine(
         if base.date and rng.random() < 0.95:
             shifted = date.fromisoformat(base.date) + timedelta(days=rng.randint(-730, 730))
             day = shifted.isoformat()
+        if max_paragraphs:
+            paragraphs = paragraphs[:max_paragraphs]
         yield {
             "id": f"{prefix}-{i:07d}",
             "title": base.title,
