@@ -165,3 +165,39 @@ def test_extract_offsets_point_at_text(run):
     assert text[q.start : q.end] == q.quote
     assert text[q.verb["start"] : q.verb["end"]] == "said"
     assert text[q.speaker.start : q.speaker.end] == "Maria Lopez"
+
+
+def test_extract_pronoun_skips_speaker_when_another_person_intervenes(run):
+    text = (
+        '"We will fight on," Maria Lopez said.\n\n'
+        "Tom Baker, the opposition leader, disagreed.\n\n"
+        '"This is madness and it has to stop," he said.'
+    )
+    first, second = direct(run(text, actors="none"))
+    assert first.speaker.name == "Maria Lopez"
+    assert second.speaker.name == "Tom Baker"
+
+
+def test_extract_unresolvable_pronoun_has_no_speaker(run):
+    (q,) = direct(run('"We will respond to this," he said.', actors="none"))
+    assert q.speaker is None
+
+
+def test_extract_quoted_subject_of_speech_verb_is_a_label(run):
+    assert direct(run('The so-called "Liberation Front" claimed the attack.')) == []
+
+
+def test_extract_told_news_agency_is_interview(run, nlp):
+    text = '"We are ready," Tom Baker told Global Wire.'
+    parsed = parse_text(text, nlp, id="t")
+    known = dict(PEOPLE, **{"Global Wire": Actor("Global Wire", None, "MED")})
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.channel == "interview"
+
+
+def test_extract_partial_quote_in_reported_clause(run):
+    quotes = run('Lopez said in a televised address that her country would "never bow" to threats.')
+    (q,) = direct(quotes)
+    assert q.quote == "never bow"
+    assert q.speaker.name == "Maria Lopez" and q.channel == "television"
+    assert [i.kind for i in quotes].count("indirect") == 1

@@ -74,7 +74,9 @@ def _from_parse(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
         for _ in range(8):  # nearest speech verb above the quotation, outside it
             if tok.head == tok:
                 break
-            tok = tok.head
+            child, tok = tok, tok.head
+            if child.dep_ in SUBJECT_DEPS:
+                continue  # 'the so-called "Islamic State" claimed': the quote is who, not what
             if not _inside(index, tok, q) and is_speech_verb(tok, lex):
                 return tok
     return None

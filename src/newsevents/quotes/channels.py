@@ -4,10 +4,11 @@ words of its attribution."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from newsevents.models import Actor
 from newsevents.quotes.lexicon import Lexicon
 
 HANDLE = re.compile(r"^@\w{2,}$")
@@ -37,4 +38,23 @@ def find_channel(window: Sequence[Token], verb: Token | None, lex: Lexicon) -> s
         return best[2]
     if any(HANDLE.match(t.text) for t in toks):
         return "Twitter"
+    return None
+
+
+ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
+MEDIA_SECTOR = "MED"
+
+
+def media_channel(verb: Token | None, actor_of: Callable[[Token], Actor | None]) -> str | None:
+    """'told the BBC', 'said to Reuters': words given to a news organisation are an interview."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        targets = [child] if child.dep_ in ADDRESSEE_DEPS else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            targets = [c for c in child.children if c.dep_ == "pobj"]
+        for tok in targets:
+            actor = actor_of(tok)
+            if actor is not None and MEDIA_SECTOR in (actor.sector, (actor.code or "")[-3:]):
+                return "interview"
     return None

@@ -8,8 +8,14 @@ from spacy.tokens import Token
 
 from newsevents.models import Quote
 from newsevents.nlp import ParsedArticle
-from newsevents.quotes.attribute import Attribution, attribute, attribution_window, subject_of
-from newsevents.quotes.channels import find_channel
+from newsevents.quotes.attribute import (
+    SUBJECT_DEPS,
+    Attribution,
+    attribute,
+    attribution_window,
+    subject_of,
+)
+from newsevents.quotes.channels import find_channel, media_channel
 from newsevents.quotes.indirect import reported_clauses
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
@@ -51,11 +57,14 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
                 unattributed.append((q, _quote(parsed, q, index, None)))
             continue
         quote = _quote(parsed, q, index, att)
-        quote.channel = find_channel(att.window, att.verb, lex)
+        quote.channel = find_channel(att.window, att.verb, lex) or media_channel(
+            att.verb, resolver.actor_of
+        )
         items.append((_key(index, att.subject, quote.start), quote, att.subject))
     for verb, start, end in reported_clauses(index, lex, quoted):
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
+        quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
     items.sort(key=lambda x: x[0])
     quotes: list[Quote] = []
@@ -124,7 +133,7 @@ def _is_label(index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribu
     if not roots:
         return False
     root = roots[0]
-    if att.verb is not None and root.head == att.verb:
+    if att.verb is not None and root.head == att.verb and root.dep_ not in SUBJECT_DEPS:
         return False  # the speech verb's own words: '"Good talks," she tweeted
     return (
         root.pos_ in ("NOUN", "PROPN", "NUM") or root.dep_ in NOUN_ROOT_DEPS and root.pos_ != "ADJ"
@@ -140,7 +149,7 @@ def _long_sentence(words: list[Token]) -> bool:
 
 def _continued(q: QuotedSpan, previous: Quote | None, text: str) -> Quote | None:
     """An unattributed quotation right after an attributed one continues the same voice."""
-    if previous is None or previous.speaker is None:
+    if previous is None:
         return None
     gap = text[previous.end : q.open_mark]
     if q.open_mark - previous.end > INHERIT_DISTANCE or gap.count("\n\n") > 1:

@@ -26,22 +26,16 @@ def reported_clauses(
         if not is_speech_verb(verb, lex, direct=False) or in_quote(index.start(verb)):
             continue
         for child in verb.children:
-            if child.dep_ != "ccomp" or in_quote(index.start(child)):
+            if child.dep_ != "ccomp":
                 continue
             toks = [t for t in child.subtree if not t.is_space]
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
-            if len(toks) < MIN_CLAUSE_TOKENS or toks[0].i < verb.i and _quote_between(toks):
-                continue
-            if any(t.is_quote for t in toks) and _mostly_quoted(index, toks, quoted):
-                continue
+            if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+                continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
-
-
-def _quote_between(toks: list[Token]) -> bool:
-    return any(t.is_quote for t in toks)
 
 
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:

@@ -58,6 +58,10 @@ def _far(head: Token, prep: Token) -> bool:
     return prep.i != head.i + 1
 
 
+def _words(name: str) -> set[str]:
+    return {w for w in name.lower().split() if len(w) > 2}
+
+
 def _person_name(head: Token) -> str | None:
     if head.ent_type_ == "PERSON":
         for ent in head.doc.ents:
@@ -75,6 +79,7 @@ class SpeakerResolver:
         self.lex = lex
         self.speakers: list[tuple[int, Actor]] = []  # (offset, speaker) of earlier quotes
         self._issuers: list[tuple[int, str, Token]] | None = None
+        self._channel_words = {w for phrase in lex.channels for w in phrase}
 
     # --- public -------------------------------------------------------------------------
     def resolve(self, subject: Token | None) -> Actor | None:
@@ -86,15 +91,10 @@ class SpeakerResolver:
             if issuer is not None:
                 return self.resolve(issuer)
         if subject.pos_ == "PRON":
-            # a quote's "he said" is almost always the speaker just quoted
-            recent = self.previous_speaker(self.index.start(subject), RECENT_SPEAKER_CHARS)
-            if recent is not None and subject.lower_ in PERSON_PRONOUNS + GROUP_PRONOUNS:
-                return recent
+            return self._pronoun(subject)
         found = self._from_actors(subject)
         if found is not None:
             return found
-        if subject.pos_ == "PRON":
-            return self._pronoun(subject)
         return self._from_words(subject)
 
     def remember(self, offset: int, speaker: Actor | None) -> None:
@@ -102,10 +102,18 @@ class SpeakerResolver:
             self.speakers.append((offset, speaker))
 
     def previous_speaker(self, offset: int, max_distance: int = 1500) -> Actor | None:
+        found = self._previous(offset, max_distance)
+        return found[1] if found else None
+
+    def _previous(self, offset: int, max_distance: int) -> tuple[int, Actor] | None:
         for pos, actor in reversed(self.speakers):
             if pos < offset and offset - pos <= max_distance:
-                return actor
+                return pos, actor
         return None
+
+    def actor_of(self, tok: Token) -> Actor | None:
+        """The document actor of a noun phrase head, without any fallback."""
+        return self._from_actors(tok)
 
     # --- sources ------------------------------------------------------------------------
     def _from_actors(self, head: Token) -> Actor | None:
@@ -120,29 +128,49 @@ class SpeakerResolver:
         return actor
 
     def _pronoun(self, pron: Token) -> Actor | None:
+        """ "he said" after a quote is that quote's speaker unless another person came
+        between; then the actors' own coreference, then the last person named."""
         offset = self.index.start(pron)
-        if pron.lower_ in PERSON_PRONOUNS:
-            return self._last_person_before(offset) or self.previous_speaker(offset)
-        if pron.lower_ in GROUP_PRONOUNS:
-            return self.previous_speaker(offset)
-        return None
+        word = pron.lower_
+        if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
+            return None
+        recent = self._previous(offset, RECENT_SPEAKER_CHARS)
+        if recent is not None and not self._other_person_between(recent[0], offset, recent[1]):
+            return recent[1]
+        actor = self._from_actors(pron)
+        if actor is not None and actor.name.lower() not in PERSON_PRONOUNS + GROUP_PRONOUNS:
+            return actor
+        if word in PERSON_PRONOUNS:
+            person = self._last_person_before(offset)
+            if person is not None:
+                return person
+        return recent[1] if recent else None
+
+    def _person_tokens(self, start: int, end: int) -> list[Token]:
+        """Last tokens of PERSON names in ``[start, end)``, leaving out channel names that
+        the tagger takes for people (Twitter)."""
+        out = []
+        for tok in self.index.between(start, end):
+            if tok.ent_type_ != "PERSON" or tok.lower_ in self._channel_words:
+                continue
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "I":
+                out.append(tok)
+        return out
+
+    def _other_person_between(self, start: int, end: int, actor: Actor) -> bool:
+        mine = _words(actor.name)
+        for tok in self._person_tokens(start + 1, end):
+            other = self._from_actors(tok) or self._from_words(tok)
+            if not (_words(other.name) & mine):
+                return True
+        return False
 
     def _last_person_before(self, offset: int) -> Actor | None:
-        best: Token | None = None
-        for tok in reversed(self.index.between(max(0, offset - 2000), offset)):
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I"):
-                best = tok
-                break
-        if best is None:
+        people = self._person_tokens(max(0, offset - 2000), offset)
+        if not people:
             return None
-        # the last token of the name is its head
-        while (
-            best.i + 1 < len(best.doc)
-            and best.doc[best.i + 1].ent_type_ == "PERSON"
-            and best.doc[best.i + 1].ent_iob_ == "I"
-        ):
-            best = best.doc[best.i + 1]
-        return self._from_actors(best) or self._from_words(best)
+        return self._from_actors(people[-1]) or self._from_words(people[-1])
 
     def _from_words(self, head: Token) -> Actor:
         toks = noun_phrase(head)
