@@ -12,7 +12,9 @@ from fastapi import Depends, Query, Request
 
 from newsevents.store import Store
 
-DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
+DAY = (
+    r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD (empty: no filter, as forms send)
+)
 
 
 @dataclass
@@ -85,7 +87,7 @@ def quote_filters(
     ] = None,
     doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
     kind: Annotated[
-        str | None, Query(pattern="^(direct|indirect)$", description="direct or indirect.")
+        str | None, Query(pattern="^(direct|indirect)?$", description="direct or indirect.")
     ] = None,
 ) -> dict[str, Any]:
     out = {"speaker": speaker, "doc": doc, "kind": kind}

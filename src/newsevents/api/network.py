@@ -65,6 +65,7 @@ def layout(nodes: list[str], edges: list[tuple[str, str]], steps: int = 200) -> 
         k = math.sqrt(4.0 / n)
         ij = np.array([(index[a], index[b]) for a, b in edges], dtype=int).reshape(-1, 2)
         t = 0.1
+        gravity = 2.0 / n
         for _ in range(steps):
             delta = p[:, None, :] - p[None, :, :]
             dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
@@ -75,6 +76,7 @@ def layout(nodes: list[str], edges: list[tuple[str, str]], steps: int = 200) -> 
                 pull = d * (dl / k)[:, None]
                 np.add.at(force, ij[:, 0], -pull)
                 np.add.at(force, ij[:, 1], pull)
+            force -= gravity * p * np.linalg.norm(p, axis=1)[:, None]  # keeps parts together
             length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
             p += force / length[:, None] * np.minimum(length, t)[:, None]
             p -= p.mean(axis=0)  # keep unconnected parts from drifting away

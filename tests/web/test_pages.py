@@ -1,0 +1,112 @@
+import re
+
+import pytest
+
+from tests.api.sample import SCRIPT
+
+PAGES = [
+    ("/", "/index.json"),
+    ("/events?actor=ISR", "/events.json?actor=ISR"),
+    ("/quotes", "/quotes.json"),
+    ("/network", "/network.json"),
+    ("/dyads?source=ISR&target=PSE", "/dyads.json?source=ISR&target=PSE"),
+    ("/documents?q=gaza", "/documents.json?q=gaza"),
+    ("/documents/turkey-us", "/documents/turkey-us.json"),
+    ("/storylines/story-1", "/storylines/story-1.json"),
+]
+
+
+@pytest.mark.parametrize("page,twin", PAGES)
+def test_page_renders_and_has_json_twin(client, page, twin):
+    html = client.get(page)
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    js = client.get(twin)
+    assert js.status_code == 200 and js.headers["content-type"].startswith("application/json")
+    assert twin.split("?")[0] in html.text  # the page links its twin
+
+
+@pytest.mark.parametrize(
+    "twin,api",
+    [
+        ("/events.json?actor=ISR", "/api/events?actor=ISR"),
+        ("/quotes.json", "/api/quotes"),
+        ("/network.json", "/api/network"),
+        ("/documents/turkey-us.json", "/api/documents/turkey-us"),
+        ("/storylines/story-1.json", "/api/storylines/story-1"),
+    ],
+)
+def test_json_twin_equals_api(client, twin, api):
+    assert client.get(twin).json() == client.get(api).json()
+
+
+def test_document_page_escapes_article_text(client):
+    html = client.get("/documents/hostile").text
+    assert SCRIPT not in html
+    assert "<b>Bold</b>" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in html
+    for page in ("/", "/documents", "/events", "/storylines/story-3"):
+        assert SCRIPT not in client.get(page).text
+
+
+def test_document_page_highlights_every_coded_span(client):
+    html = client.get("/documents/turkey-us").text
+    pairs = re.findall(r'<span class="hl ([^"]+)"[^>]*>([^<]*)</span>', html)
+    found = {text: kinds.split() for kinds, text in pairs}
+    assert "trigger" in found["phone call"]
+    assert "source" in found["Mevlut Cavusoglu"]
+    assert "target" in found["Antony Blinken"]
+    assert "time" in found["Monday"]
+    assert "speaker" in found["Cavusoglu"]
+    assert "verb" in found["said"]
+    assert "quote" in found["It was a useful call,"]
+
+
+def test_document_page_text_is_complete(client):
+    doc = client.get("/api/documents/gaza").json()
+    html = client.get("/documents/gaza").text
+    body = re.search(r'<article class="doctext" id="doctext">(.*?)</article>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", body) == doc["text"]
+
+
+def test_storyline_page_shows_both_reports_and_marks_undated(client):
+    html = client.get("/storylines/story-1").text
+    assert "Turkey and US discuss Afghan peace" in html
+    assert "Khalilzad heads for Turkey and Qatar" in html
+    timeline = html[html.index('id="timeline"') :]
+    assert timeline.index("2021-04-11") < timeline.index("2021-04-12") < timeline.index("undated<")
+    assert "Mevlut Cavusoglu (TUR GOV) CONSULT Antony Blinken (USA GOV) — phone call" in html
+
+
+def test_events_page_filters_and_links_csv(client):
+    html = client.get("/events?actor=ISR&type=ASSAULT").text
+    assert html.count('<tr data-ref="gaza:') == 3
+    assert "hostile:e0" not in html
+    assert "/api/export/gdelt.csv?actor=ISR&amp;type=ASSAULT" in html
+
+
+def test_dyads_page_draws_bars_per_period(client):
+    html = client.get("/dyads?source=ISR&target=PSE").text
+    assert html.count('<rect class="bar conflict"') == 2
+    assert "ISR → PSE" in html
+
+
+def test_network_page_draws_nodes_and_edges(client):
+    net = client.get("/api/network").json()
+    html = client.get("/network").text
+    assert html.count('<g class="node"') == len(net["nodes"])
+    assert html.count('<line class="edge') == len(net["edges"])
+
+
+def test_pages_use_no_external_resources(client):
+    for page, _ in PAGES:
+        for url in re.findall(r'(?:src|href)="([^"]+)"', client.get(page).text):
+            assert not re.match(r"(https?:)?//", url) or url.startswith("http://testserver/"), url
+
+
+def test_empty_form_fields_mean_no_filter(client):
+    everything = client.get("/api/events").json()["events"]
+    r = client.get("/events.json?actor=&type=&since=&until=&doc=")
+    assert r.status_code == 200 and r.json()["events"] == everything
+    assert client.get("/quotes?speaker=&kind=").status_code == 200
+    assert client.get("/network?actor=&since=&until=").status_code == 200
