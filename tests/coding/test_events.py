@@ -111,10 +111,23 @@ def test_code_events_refusal_folds_the_meeting(code):
     assert not [x for x in events if x.plover == "CONSULT"]
 
 
-def test_code_events_modality_planned_and_hypothetical(code):
-    assert only(code("Turkey will meet Iran next week."), "CONSULT").modality == "planned"
-    assert only(code("Israel could attack Iran."), "ASSAULT").modality == "hypothetical"
+def test_code_events_modality_planned_is_intent_and_hypothetical_attack_is_threat(code):
+    # CAMEO codes a told intention as the intent (03) or threat (13), marked with its modality
+    e = only(code("Turkey will meet Iran next week."), "AGREE")
+    assert (e.cameo, e.modality) == ("036", "planned")
+    e = only(code("Israel could attack Iran."), "THREATEN")
+    assert e.cameo.startswith("13") and e.modality == "hypothetical"
     assert only(code("Israel attacked Iran."), "ASSAULT").modality == "asserted"
+
+
+def test_code_events_obligation_is_demand_from_speaker(code):
+    e = only(code("Russia said Ukraine must withdraw its troops."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("RUS", "UKR")
+
+
+def test_code_events_condition_is_no_event(code):
+    events = code("Israel will attack Iran if Iran attacks Gaza.")
+    assert [e.plover for e in events] == ["THREATEN"]
 
 
 def test_code_events_speech_verb_alone_is_no_event(code):

@@ -2,7 +2,8 @@
 
 Tables: ``cameo/codes.tsv`` (CAMEO codebook), ``plover/cameo2plover.tsv`` (PLOVER's own
 crosswalk, CC BY-SA 4.0) and ``plover/cameo2plover_extra.tsv`` (codes PLOVER leaves out:
-CAMEO 01 statements and 02 appeals, and the two-digit roots). A code missing from a table
+CAMEO 01 statements and 02 appeals, and the two-digit roots); ``cameo2plover_overrides.tsv``
+holds the few corrections newsevents makes to PLOVER's table, each with its reason. A code missing from a table
 falls back to its longest listed prefix, so a 4-digit code always has a root to lean on.
 """
 
@@ -51,6 +52,7 @@ def _tables() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
     plover = {r["cameo"]: r for r in load_tsv("plover/cameo2plover_extra.tsv")}
     # PLOVER's own table wins over ours wherever it has the code.
     plover.update({r["cameo"]: r for r in load_tsv("plover/cameo2plover.tsv")})
+    plover.update({r["cameo"]: r for r in load_tsv("plover/cameo2plover_overrides.tsv")})
     return codes, plover
 
 

@@ -149,7 +149,9 @@ def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[To
     return [p for _, _, p in sorted(found)]
 
 
-def verb_arguments(actors: Any, verb: Token) -> Arguments:
+def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Arguments:
+    """Source and targets of a verb; ``prefer``: a preposition whose object is the target
+    ("left Washington for Turkey": the trip goes to Turkey)."""
     args = Arguments()
     subj, passive = _subject(verb)
     if subj is not None:
@@ -163,12 +165,22 @@ def verb_arguments(actors: Any, verb: Token) -> Arguments:
             args.sources = subj_actors
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        for cand in objs + _prep_objects(verb):
+        first = _prep_objects(verb, (prefer,)) if prefer else []
+        for cand in first + objs + _prep_objects(verb):
             found, is_head = phrase_actors(actors, cand)
             found = [a for a in found if not any(_same(a, s) for s in args.sources)]
             if found:
                 args.targets, args.target_is_head = found, is_head
                 break
+        if not args.targets:
+            # "offered to hand over to Britain": the party sits in the complement verb.
+            for x in verb.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                    inner = verb_arguments(actors, x)
+                    found = [a for a in inner.targets if not any(_same(a, s) for s in args.sources)]
+                    if found:
+                        args.targets, args.target_is_head = found, inner.target_is_head
+                        break
         if not args.targets:
             # "held talks with X", "an attack on X": the party hangs off the object noun.
             for obj in objs:
@@ -220,3 +232,28 @@ def nearest_actor_before(
             continue
         best = m
     return best
+
+
+def speaker_of(actors: Any, tok: Token) -> Actor | None:
+    """The actor of the reporting verb whose complement holds the trigger ("Russia said ...")."""
+    t = tok
+    for _ in range(5):
+        if t.head is t:
+            return None
+        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.dep_ == "ROOT"):
+            head = t.head
+            subj, passive = _subject(head)
+            if subj is not None and not passive:
+                found, _ = phrase_actors(actors, subj)
+                if found:
+                    return found[0]
+        t = t.head
+    return None
+
+
+def best_target(targets: list[Actor]) -> Actor | None:
+    """The first target with a country or code, else the first one."""
+    for a in targets:
+        if a.country or a.code:
+            return a
+    return targets[0] if targets else None

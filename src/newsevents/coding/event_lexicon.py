@@ -17,7 +17,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.crosswalk import lookup
 from newsevents.data import load_jsonl, load_lines
+from newsevents.errors import CodingError
 
 # Dependents whose subtrees hold a verb's object or complement.
 COMPLEMENT_DEPS = {
@@ -39,6 +41,7 @@ class Match:
     code: str
     layer: str  # core, pattern, default, nominal
     specificity: int  # how many conditions the row met
+    prep: str | None = None  # the preposition the row required: its object is the target
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,6 +98,36 @@ def complement_tokens(verb: Token) -> list[Token]:
         if child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "ccomp" and child.i > verb.i):
             out.extend(child.subtree)
     return sorted(out, key=lambda t: t.i)
+
+
+def near_complement(verb: Token) -> list[Token]:
+    """The heads of a verb's objects and complements, one content word deep, going one step
+    further only through a complement verb ("agreed to hold talks") or a noun's "of"
+    ("demanded the release of prisoners"). Object words of curated rows must sit here, so
+    that "agreed on rules for the talks" is not an agreement to talk."""
+    out: list[Token] = []
+
+    def heads(tok: Token) -> list[Token]:
+        found = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "agent"}:
+                found.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
+            elif c.dep_ in COMPLEMENT_DEPS or c.dep_ in {"ccomp", "compound", "amod"}:
+                found.append(c)
+        return found
+
+    for h in heads(verb):
+        if h.dep_ in {"compound", "amod"}:
+            continue
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ in {"compound", "amod", "prt"})
+        if h.pos_ in {"VERB", "AUX"} or h.dep_ == "xcomp":
+            out.extend(heads(h))
+        else:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 def token_words(tok: Token) -> set[str]:
@@ -169,7 +202,8 @@ def pattern_matches(pattern: dict, verb: Token, comp: list[Token], before: list[
 
 def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]) -> Match | None:
     rows = core_rows().get(lemma, [])
-    comp_words = set().union(*(token_words(t) for t in comp)) if comp else set()
+    near = near_complement(verb)
+    comp_words = set().union(*(token_words(t) for t in near)) if near else set()
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
     best: Match | None = None
     for row in rows:
@@ -189,7 +223,7 @@ def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]
         if row.get("particle"):
             spec += 1
         if best is None or spec > best.specificity:
-            best = Match(row["code"], "core", spec)
+            best = Match(row["code"], "core", spec, row.get("prep"))
     return best
 
 
@@ -223,11 +257,21 @@ def code_verb(verb: Token) -> Match | None:
     core = _core_match(lemma, particle, verb, comp)
     pattern, default = _pattern_match(lemma, particle, verb, comp)
     if core is not None:
-        # A PETRARCH pattern may make a curated code more precise within the same root.
+        # A PETRARCH pattern may make a curated code more precise within the same PLOVER type.
         if pattern and pattern.code[:2] == core.code[:2] and len(pattern.code) > len(core.code):
-            return Match(pattern.code, "core+pattern", core.specificity + 1)
+            if _plover(pattern.code) == _plover(core.code):
+                return Match(pattern.code, "core+pattern", core.specificity + 1, core.prep)
         return core
+    if lemma in word_set("verbs/not_triggers.txt"):
+        return None
     return pattern or default
+
+
+def _plover(code: str) -> str | None:
+    try:
+        return lookup(code).plover
+    except CodingError:
+        return None
 
 
 def code_noun(noun: Token, governor: Token | None) -> Match | None:

@@ -97,3 +97,34 @@ def modality_of(tok: Token) -> str:
             return "hypothetical"
         t = t.head
     return found
+
+
+OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_GOVERNORS = {"have", "need", "ought"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+
+
+def is_obligation(tok: Token) -> bool:
+    """ "X must withdraw", "X has to release": the event is owed, not done (a demand)."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok:
+        tok = tok.head
+    for t in _chain(tok):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
+            return True
+        if t is not tok and t.lemma_.lower() in OBLIGATION_GOVERNORS:
+            return True
+    return False
+
+
+def in_condition(tok: Token) -> bool:
+    """The trigger sits in an "if"/"unless" clause: a condition of another event, not one."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok else tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+            return True
+        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head is t:
+            return False
+        if t.dep_ == "advcl":
+            return False
+        t = t.head
+    return False

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from newsevents.coding import classifier, event_args, event_lexicon
 from newsevents.coding.crosswalk import CodeInfo, lookup
-from newsevents.coding.event_modality import is_negated, modality_of
+from newsevents.coding.event_modality import in_condition, is_negated, is_obligation, modality_of
 from newsevents.data import data_path, load_tsv
 from newsevents.models import CODER_VERSION, Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
@@ -52,6 +52,19 @@ def negation_codes() -> dict[str, str]:
     return {r["plover"]: r["cameo"] or "" for r in load_tsv("verbs/negation.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def mood_codes() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for r in load_tsv("verbs/intent.tsv"):
+        table.setdefault(r["kind"], {})[r["prefix"]] = r["code"]
+    return table
+
+
+# Types that are already intents, demands or words about events: never recoded by mood.
+MOOD_FIXED = {"AGREE", "REQUEST", "THREATEN", "ACCUSE"}
+BACKGROUND_DEPS = {"relcl", "acl", "advcl", "pcomp"}
+
+
 @dataclass
 class Candidate:
     trigger: Token
@@ -77,6 +90,8 @@ def _is_refusal(tok: Token) -> bool:
 def _verb_match(tok: Token) -> event_lexicon.Match | None:
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return None
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "a deadline to withdraw troops" names an event, it does not tell one
     match = event_lexicon.code_verb(tok)
     if match is None:
         return None
@@ -120,7 +135,7 @@ def _candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                         tok,
                         info,
                         match.layer,
-                        event_args.verb_arguments(actors, tok),
+                        event_args.verb_arguments(actors, tok, match.prep),
                         is_negated(tok),
                         modality_of(tok),
                     )
@@ -135,8 +150,11 @@ def _candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         info = _info(match.code)
         if info is None:
             continue
-        if gov is not None and gov.i in coded_verbs and coded_verbs[gov.i].plover != info.plover:
-            continue  # the verb already says what happened ("rejected the agreement")
+        if gov is not None and gov.i in coded_verbs:
+            if coded_verbs[gov.i].plover != info.plover:
+                continue  # the verb already says what happened ("rejected the agreement")
+            # "held talks", "had a phone call": the noun says it more precisely
+            found = [c for c in found if c.trigger.i != gov.i]
         found.append(
             Candidate(
                 tok,
@@ -193,6 +211,48 @@ def _resolve_negation(c: Candidate) -> Candidate | None:
     return c
 
 
+def _mood_code(kind: str, cameo: str) -> CodeInfo | None:
+    table = mood_codes().get(kind, {})
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in table:
+            return _info(table[cameo[:n]])
+    return None
+
+
+def _resolve_mood(c: Candidate, actors: Any) -> None:
+    """An owed event is a demand (speaker -> subject); an intended one an intent or threat."""
+    if c.info.plover in MOOD_FIXED or c.negated:
+        return
+    if is_obligation(c.trigger):
+        info = _mood_code("demand", c.info.cameo)
+        if info is not None:
+            c.info = info
+            subjects = c.args.sources
+            speaker = event_args.speaker_of(actors, c.trigger)
+            c.args.sources = [speaker] if speaker is not None else []
+            c.args.targets = subjects or c.args.targets
+            c.args.target_is_head = bool(subjects) or c.args.target_is_head
+        return
+    if c.modality != "asserted":
+        info = _mood_code("intent", c.info.cameo)
+        if info is not None:
+            c.info = info
+
+
+def _separate(tok: Token) -> bool:
+    """ "held separate meetings with A and B": one event per party."""
+    words = {c.lower_ for c in tok.children if c.dep_ in {"amod", "advmod"}}
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok:
+        words |= {c.lower_ for c in tok.head.children if c.dep_ == "advmod"}
+    return bool(words & {"separate", "separately", "respectively", "individual"})
+
+
+def _background(tok: Token) -> bool:
+    """The trigger tells background (a relative or adverbial clause), not the news."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok else tok
+    return t.dep_ in BACKGROUND_DEPS
+
+
 def _dyad(
     c: Candidate, actors: Any, parsed: ParsedArticle
 ) -> tuple[Actor | None, Actor | None, float]:
@@ -208,8 +268,7 @@ def _dyad(
         else:
             penalty = 0.15
     source = sources[0] if sources else None
-    target = targets[0] if targets else None
-    return source, target, penalty
+    return source, event_args.best_target(targets), penalty
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -251,39 +310,63 @@ def code_events(parsed: ParsedArticle, actors: DocumentActors) -> list[Event]:
     for sent in parsed.sentences():
         sent_events: list[Event] = []
         for cand in _candidates(sent, actors):
+            if in_condition(cand.trigger):
+                continue  # "unless X agrees": a condition, not an event
             cand = _resolve_negation(cand)
             if cand is None:
                 continue
+            _resolve_mood(cand, actors)
             source, target, penalty = _dyad(cand, actors, parsed)
-            start, end = parsed.char_span(cand.trigger)
-            info = cand.info
-            confidence = LAYER_CONFIDENCE.get(cand.layer, 0.5) - penalty
-            if cand.modality != "asserted":
-                confidence -= 0.05
-            event = Event(
-                doc=parsed.article.id,
-                sentence=sent.text,
-                sentence_start=sent.start,
-                sentence_end=sent.end,
-                plover=info.plover or "",
-                cameo=info.cameo,
-                trigger={"text": cand.trigger.text, "start": start, "end": end},
-                source=source,
-                target=target,
-                mode=info.mode,
-                context=info.context,
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                negated=cand.negated,
-                modality=cand.modality,
-                confidence=round(max(0.05, min(0.99, confidence)), 3),
-                coder_version=version,
-            )
-            dup = next((e for e in sent_events if _same_event(e, event)), None)
-            if dup is None:
-                sent_events.append(event)
-            elif _better(event, dup):
-                sent_events[sent_events.index(dup)] = event
+            if _background(cand.trigger):
+                penalty += 0.2
+            targets = [target]
+            if _separate(cand.trigger) and len(cand.args.targets) > 1:
+                targets = cand.args.targets[:4]
+            for target in targets:
+                _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
         classifier.reweigh(sent.text, sent_events)
         events.extend(sent_events)
     return events
+
+
+def _add(sent_events: list[Event], event: Event) -> None:
+    dup = next((e for e in sent_events if _same_event(e, event)), None)
+    if dup is None:
+        sent_events.append(event)
+    elif _better(event, dup):
+        sent_events[sent_events.index(dup)] = event
+
+
+def _event(
+    parsed: ParsedArticle,
+    sent: Sentence,
+    cand: Candidate,
+    source: Actor | None,
+    target: Actor | None,
+    penalty: float,
+    version: str,
+) -> Event:
+    start, end = parsed.char_span(cand.trigger)
+    info = cand.info
+    confidence = LAYER_CONFIDENCE.get(cand.layer, 0.5) - penalty
+    if cand.modality != "asserted":
+        confidence -= 0.05
+    return Event(
+        doc=parsed.article.id,
+        sentence=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        plover=info.plover or "",
+        cameo=info.cameo,
+        trigger={"text": cand.trigger.text, "start": start, "end": end},
+        source=source,
+        target=target,
+        mode=info.mode,
+        context=info.context,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        negated=cand.negated,
+        modality=cand.modality,
+        confidence=round(max(0.05, min(0.99, confidence)), 3),
+        coder_version=version,
+    )
