@@ -1,0 +1,442 @@
+"""Code one noun phrase ("Turkish Foreign Minister Mevlut Cavusoglu") to an actor.
+
+The phrase is tokenised, dictionary phrases are tagged longest-first (places, named actors,
+role nouns), and the tagged words are cut into segments at commas and prepositions. The
+head segment decides: a role noun gives the sector and the country or group *before* it
+gives the country ("US envoy for Afghanistan" is American), which is why roles beat
+stale name lists. A following appositive (", Zalmay Khalilzad") gives the person's name.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from newsevents.coding.actor_lexicon import (
+    DICTIONARY_VERSION,
+    Entry,
+    Lexicon,
+    base_lexicon,
+    code_parts,
+    user_lexicon,
+    user_paths,
+)
+from newsevents.data import load_lines
+from newsevents.models import Actor
+
+__all__ = ["ActorCoder", "CompoundActor", "Coded", "DICTIONARY_VERSION"]
+
+TOKEN_RE = re.compile(r"\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")
+PREPS = frozenset({"for", "of", "to", "in", "at", "from", "on", "with", "by", "about", "against"})
+PREPS |= {"over", "under", "between", "among", "during", "after", "before", "who", "which"}
+PREPS |= {"that", "including", "into", "near", "as"}
+OWN_PREPS = ("of", "for", "from")  # "president of X", "spokesman for X": X may give the country
+CONJ = frozenset({"and", "or", "&"})
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du"})
+
+
+@dataclass
+class CompoundActor(Actor):
+    """Several actors named together ("Hungarian and Romanian officials")."""
+
+    members: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class Coded:
+    """An actor and what the phrase was, for in-document reference."""
+
+    actor: Actor
+    kind: str  # person, group, country, entity
+    named: bool  # the phrase gives a person's name
+    definite: bool  # starts with "the"/"this"/"that": may refer back
+    plural: bool
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    key: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Unit:
+    """A tagged piece of the phrase: a dictionary entry or a plain word."""
+
+    toks: list[Tok]
+    entry: Entry | None = None
+    person: bool = False  # inside a person name given by the parser
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "word"
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        low = word.lower().replace("’", "'")
+        if low.endswith("'s") and len(word) > 2:  # possessive: "Washington's"
+            toks.append(Tok(word[:-2], start, low[:-2].replace(".", "")))
+            toks.append(Tok(word[-2:], start + len(word) - 2, "'s"))
+            continue
+        toks.append(Tok(word, start, low.replace(".", "") if len(low) > 1 else low))
+    return toks
+
+
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_lines("actors/name_stopwords.txt"))
+
+
+class ActorCoder:
+    """Code noun phrases to actors with the shipped dictionaries and user files.
+
+    ``user_files`` (and the ``NEWSEVENTS_ACTORS`` path list) are TSV dictionaries in the
+    format of docs/dictionaries.md; their entries win over the shipped ones.
+    """
+
+    version = DICTIONARY_VERSION
+
+    def __init__(self, user_files: list | None = None) -> None:
+        self.base = base_lexicon()
+        paths = user_paths(user_files)
+        self.user: Lexicon | None = user_lexicon(paths) if paths else None
+        self.stop = _stopwords()
+        self.not_heads = frozenset(load_lines("actors/not_actor_heads.txt"))
+
+    # -- public -------------------------------------------------------------------------
+    def code(self, text: str, date: str | None = None) -> Actor | None:
+        """Code a bare noun phrase; ``date`` (ISO) selects dated dictionary entries."""
+        coded = self.code_phrase(text, date)
+        return coded.actor if coded else None
+
+    def code_phrase(
+        self, text: str, date: str | None = None, persons: list[tuple[int, int]] | None = None
+    ) -> Coded | None:
+        """Code ``text``; ``persons`` are (start, end) offsets of names a parser found."""
+        toks = tokenize(text)
+        if not toks:
+            return None
+        units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
+        return _Composer(self, text, units, date).compose()
+
+    # -- tagging ------------------------------------------------------------------------
+    def _candidates(self, key: str):
+        if self.user is not None:
+            yield from self.user.index.get(key, ())
+        yield from self.base.index.get(key, ())
+
+    def _tag(self, toks: list[Tok], strict_case: bool, persons: list[tuple[int, int]]) -> list:
+        units: list[Unit] = []
+        i = 0
+        keys = [t.key for t in toks]
+        while i < len(toks):
+            best: tuple[int, Entry] | None = None
+            for words, entry in self._candidates(keys[i]):
+                n = len(words)
+                if best and n <= best[0]:
+                    continue
+                if tuple(keys[i : i + n]) != words:
+                    continue
+                if not self._case_ok(toks[i : i + n], entry, strict_case):
+                    continue
+                best = (n, entry)
+            if best:
+                units.append(Unit(toks[i : i + best[0]], best[1]))
+                i += best[0]
+            else:
+                units.append(Unit([toks[i]]))
+                i += 1
+        for u in units:
+            u.person = any(s <= u.toks[0].start < e for s, e in persons)
+        return units
+
+    @staticmethod
+    def _case_ok(toks: list[Tok], entry: Entry, strict: bool) -> bool:
+        """Names must look like names: "US" is a country, "us" a pronoun."""
+        first = toks[0].text
+        if len(toks) == 1 and len(toks[0].key) <= 3 and entry.kind != "role":
+            return first.replace(".", "").isupper()
+        if strict and entry.kind != "role":
+            return first[:1].isupper() or first[:1].isdigit()
+        return True
+
+
+def _today8() -> str:
+    return _dt.date.today().strftime("%Y%m%d")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Composer:
+    """Turn tagged units into one actor (see the module docstring for the rules)."""
+
+    def __init__(self, coder: ActorCoder, text: str, units: list[Unit], date: str | None):
+        self.coder, self.text, self.units = coder, text, units
+        self.date8 = date.replace("-", "")[:8].ljust(8, "0") if date else None
+        self.stop = coder.stop
+
+    def segments(self) -> list[tuple[str, list[Unit]]]:
+        segs: list[tuple[str, list[Unit]]] = [("", [])]
+        for i, u in enumerate(self.units):
+            key = u.toks[0].key if u.entry is None else ""
+            is_sep = key in PREPS or key in {",", ";", ":", "(", ")"}
+            if key == "," and self._between_places(i):
+                is_sep = False  # "Hungarian, Romanian and Polish officials"
+            if is_sep:
+                segs.append((key, []))
+            else:
+                segs[-1][1].append(u)
+        return [(sep, us) for sep, us in segs if us]
+
+    def _between_places(self, i: int) -> bool:
+        prev = self.units[i - 1] if i > 0 else None
+        nxt = self.units[i + 1] if i + 1 < len(self.units) else None
+        return bool(
+            prev
+            and nxt
+            and prev.kind in ("country", "capital")
+            and nxt.kind in ("country", "capital")
+        )
+
+    def is_name_tok(self, u: Unit) -> bool:
+        if u.entry is not None:
+            return False
+        t = u.toks[0]
+        if u.person and t.key not in ("'s",):
+            return True
+        return t.cap and t.key not in self.stop and t.key != "'s" and not t.key.isdigit()
+
+    def name_runs(self, units: list[Unit]) -> list[tuple[int, int]]:
+        """(start, end) index ranges of capitalised unknown words (with al/bin/van ...)."""
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(units):
+            if self.is_name_tok(units[i]):
+                j = i + 1
+                while j < len(units) and (
+                    self.is_name_tok(units[j])
+                    or (
+                        units[j].toks[0].key in PARTICLES
+                        and j + 1 < len(units)
+                        and self.is_name_tok(units[j + 1])
+                    )
+                ):
+                    j += 1
+                runs.append((i, j))
+                i = j
+            else:
+                i += 1
+        return runs
+
+    def compose(self) -> Coded | None:
+        segs = self.segments()
+        if not segs:
+            return None
+        head_i = 0  # the phrase's own words come first: "support for X" is no actor
+        if not self._content(segs[0][1]):
+            return None
+        head = segs[head_i][1]
+        definite = self.units[0].toks[0].key in ("the", "this", "that", "these", "those")
+        roles = [k for k, u in enumerate(head) if u.kind == "role"]
+        last_role = roles[-1] if roles else -1
+        # The head noun must be an actor word: "the Afghan peace process" is no actor.
+        tail = head[-1]
+        if tail.entry is None and tail.toks[-1].key in self.coder.not_heads:
+            return None
+        if tail.entry is None and not self.is_name_tok(tail) and tail.toks[0].key not in ("'s",):
+            if not (tail.toks[0].key.isdigit()):
+                return None
+        name_units: list[Unit] = []
+        name_entity: Entry | None = None
+        for a, b in self.name_runs(head):
+            if a > last_role and (last_role >= 0 or not self._places(head[:a])):
+                name_units = head[a:b]
+                break
+        for k, u in enumerate(head):
+            if u.kind == "entity" and k > last_role and roles and not name_units:
+                name_entity, name_units = u.entry, [u]
+        entities = [u for u in head if u.entry is not None]
+        lone_entity = not roles and len(entities) == 1 and entities[0].kind == "entity"
+        descriptor = head if (roles or self._places(head) or self._groups(head, last_role)) else []
+        if lone_entity and name_units and head.index(entities[0]) < head.index(name_units[0]):
+            lone_entity, descriptor = False, head  # "US Secretary of State" + a name
+        elif lone_entity:
+            descriptor, name_units = [], []
+        rest = segs[head_i + 1 :]
+        for sep, us in rest:
+            if sep != ",":
+                continue
+            runs = self.name_runs(us)
+            if not name_units and not lone_entity and runs and runs[0] == (0, len(us)):
+                name_units = us
+            elif not name_units and not lone_entity and len(us) == 1 and us[0].kind == "entity":
+                name_units, name_entity = us, us[0].entry
+            elif not descriptor and any(u.kind == "role" for u in us):
+                descriptor = us
+        if not name_units and not lone_entity:  # a parser-given name inside a PP
+            for _, us in rest:
+                person = [u for u in us if u.person]
+                if person:
+                    name_units = person
+                    if len(person) == 1 and person[0].kind == "entity":
+                        name_entity = person[0].entry
+                    break
+        if lone_entity:
+            if not descriptor:
+                return self._entity_actor(entities[0], definite)
+            name_units, name_entity = [entities[0]], entities[0].entry
+        return self._build(descriptor, name_units, name_entity, segs, head_i, definite)
+
+    def _content(self, units: list[Unit]) -> bool:
+        return any(u.entry is not None or self.is_name_tok(u) for u in units)
+
+    @staticmethod
+    def _places(units: list[Unit]) -> list[Unit]:
+        return [u for u in units if u.kind in ("country", "capital")]
+
+    @staticmethod
+    def _groups(units: list[Unit], last_role: int) -> list[Unit]:
+        return [u for k, u in enumerate(units) if u.kind == "entity" and k < last_role]
+
+    def _entity_code(self, entry: Entry) -> tuple[str | None, str]:
+        date8 = self.date8 or _today8()
+        code, stale = entry.entity.code_at(date8)
+        how = "dictionary"
+        if stale:
+            how = "dictionary-stale"
+        elif not self.date8 and any(s or e for _, s, e in entry.entity.codes):
+            how = "dictionary-today"  # no article date: the entry valid today
+        if entry.entity.source == "user":
+            how = how.replace("dictionary", "user")
+        return code, how
+
+    def _entity_actor(self, unit: Unit, definite: bool) -> Coded:
+        code, how = self._entity_code(unit.entry)
+        country, sector = code_parts(code)
+        ent = unit.entry.entity
+        kind = "person" if unit.person else "entity"
+        actor = Actor(ent.name, country, sector, code, ent.id, self.text, how=how)
+        return Coded(actor, kind, unit.person, definite, False)
+
+    def _build(self, desc, name_units, name_entity, segs, head_i, definite) -> Coded | None:
+        if not desc and not name_units:
+            return None
+        roles = [u for u in desc if u.kind == "role"]
+        role = roles[-1] if roles else None
+        pre = desc[: desc.index(role)] if role else desc
+        places = self._places(pre) or ([] if role else self._places(desc))
+        groups = [u for u in pre if u.kind == "entity" and u not in name_units]
+        if not places and not groups and role is not None:  # "president of Afghanistan"
+            for sep, us in segs[head_i + 1 :]:
+                if sep in OWN_PREPS:
+                    places = self._places(us)
+                    groups = [u for u in us if u.kind == "entity" and not u.person]
+                    if places or groups:
+                        break
+                elif sep != ",":
+                    break
+        if not name_units and len({p.entry.country for p in places}) > 1:
+            return self._compound(places, role, desc, definite)
+        country = sector = code = None
+        how = "role" if role else None
+        group_code = None
+        if groups and (not places or pre.index(groups[0]) < pre.index(places[0])):
+            group_code, how_g = self._entity_code(groups[0].entry)
+            country, sector = code_parts(group_code)
+            how = how or how_g
+        elif places:
+            country = places[0].entry.country
+            sector = places[0].entry.sector  # capitals: the government
+            how = how or places[0].kind
+        if role is not None and role.entry.sector:
+            if country or not group_code:
+                sector = role.entry.sector
+        if name_entity is not None and name_entity.entity is not None and not country:
+            code_e, how_e = self._entity_code(name_entity)
+            country, sector_e = code_parts(code_e)
+            sector = sector or sector_e
+            how = how or how_e
+        if group_code and (country is None or sector == code_parts(group_code)[1]):
+            code = group_code  # "Taliban spokesman", "UN envoy": the group's own code
+        elif country or sector:
+            code = (country or "") + (sector or "")
+        if name_units:
+            name = self._person_name(name_units)
+            ident = name_entity.entity.id if name_entity and name_entity.entity else _slug(name)
+            kind, named = "person", True
+            how = how or "name"
+        else:
+            name = self._phrase_name(desc)
+            ident = _slug(code or name)
+            plural = role.entry.plural if role else False
+            kind = (
+                "group" if (role is None or role.entry.role_kind == "group" or plural) else "person"
+            )
+            if role is None and places and not groups:
+                kind, name = "country", places[0].text  # "the capital Kabul" -> Kabul
+            named = False
+        if not (country or sector or name_units):
+            return None
+        actor = Actor(name, country, sector, code, ident, self.text, how=how)
+        plural = bool(role and role.entry.plural)
+        return Coded(actor, kind, named, definite and not named, plural)
+
+    def _compound(self, places, role, desc, definite) -> Coded:
+        sector = role.entry.sector if role else None
+        members = []
+        seen = set()
+        for p in places:
+            if p.entry.country in seen:
+                continue
+            seen.add(p.entry.country)
+            sec = sector or p.entry.sector
+            code = p.entry.country + (sec or "")
+            members.append(
+                Actor(p.text, p.entry.country, sec, code, _slug(code), p.text, how=p.kind)
+            )
+        name = self._phrase_name(desc)
+        first = members[0]
+        actor = CompoundActor(
+            name, first.country, sector, first.code, _slug(name), self.text, how="compound"
+        )
+        actor.members = members
+        return Coded(actor, "group", False, definite, True)
+
+    def _person_name(self, units: list[Unit]) -> str:
+        if len(units) == 1 and units[0].entry is not None and units[0].entry.entity is not None:
+            ent = units[0].entry.entity
+            written = units[0].text
+            return written if len(written.split()) >= len(ent.name.split()) else ent.name
+        return self._span_text(units)
+
+    def _phrase_name(self, units: list[Unit]) -> str:
+        """The words as written, without leading determiners or a trailing possessive."""
+        words = list(units)
+        while (
+            len(words) > 1
+            and words[0].entry is None
+            and (words[0].toks[0].key in self.stop or not any(c.isalpha() for c in words[0].text))
+        ):
+            words.pop(0)
+        while len(words) > 1 and words[-1].toks[0].key == "'s":
+            words.pop()
+        return self._span_text(words)
+
+    def _span_text(self, units: list[Unit]) -> str:
+        start = units[0].toks[0].start
+        last = units[-1].toks[-1]
+        return self.text[start : last.start + len(last.text)]

@@ -1,0 +1,128 @@
+"""In-document reference: short names, descriptions and pronouns take an earlier actor.
+
+- a name whose words are all in an earlier person's name ("Khalilzad" after "Zalmay
+  Khalilzad") is that person;
+- a definite description with a role and no name ("the US official", "the Taliban
+  spokesman") is the nearest earlier named person of a compatible country and sector;
+- "he"/"she" is a person: a subject earlier in the same sentence, else the subject of the
+  previous sentence, else the nearest earlier person; "they"/"them" likewise for groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsevents.coding.actors import Mention
+
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
+WINDOW = 6  # sentences a description or pronoun may reach back
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower().strip(".,") for w in name.split()}
+
+
+def _is_person(m: Mention) -> bool:
+    return m.coded is not None and m.coded.named
+
+
+def _is_group(m: Mention) -> bool:
+    if m.coded is None:
+        return bool(m.pronoun in GROUP_PRONOUNS and m.actor.country)
+    return not m.coded.named and (m.coded.plural or m.coded.kind in ("group", "entity"))
+
+
+def _compatible(desc, cand) -> bool:
+    if desc.country and cand.country and desc.country != cand.country:
+        return False
+    if desc.sector and cand.sector and desc.sector != cand.sector:
+        return False
+    return bool(cand.country or not desc.country)
+
+
+def _adopt(m: Mention, source, how: str = "coref") -> None:
+    """Give mention ``m`` the identity of ``source`` while keeping its own words and offsets."""
+    m.actor = replace(source, text=m.actor.text, start=m.actor.start, end=m.actor.end, how=how)
+
+
+def resolve_references(records: list[Mention]) -> None:
+    """Resolve, in place and in document order, every mention that refers back."""
+    done: list[Mention] = []
+    for m in records:
+        if m.pronoun:
+            ante = _pronoun_antecedent(m, done)
+            if ante is not None:
+                _adopt(m, ante.actor)
+        elif m.coded is not None and m.coded.named:
+            ante = _name_antecedent(m, done)
+            if ante is not None:
+                _adopt(m, ante.actor)
+            elif m.label not in (None, "PERSON"):
+                m.coded.named, m.coded.kind = False, "entity"  # an unknown organisation
+        elif m.coded is not None and m.coded.definite and not m.coded.plural:
+            ante = _description_antecedent(m, done)
+            if ante is not None:
+                _adopt(m, ante.actor)
+        done.append(m)
+    for i, m in enumerate(records):  # a bare name before the full one (a title line)
+        if m.coded is not None and m.coded.named and m.actor.how == "name":
+            later = [c for c in records[i + 1 :] if c.actor.how != "coref"]
+            ante = _name_antecedent(m, list(reversed(later)))
+            if ante is not None:
+                _adopt(m, ante.actor)
+
+
+def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """An earlier, longer name holding every word of this one: "Abdullah" after "Abdullah
+    Abdullah" is him, whatever a dictionary says about another Abdullah."""
+    words = _words(m.actor.text if m.label else m.actor.name)
+    n_words = len(m.actor.name.split())
+    from_role = m.actor.how == "role"
+    for cand in reversed(done):
+        if not _is_person(cand) or cand.actor.name == m.actor.name:
+            continue
+        if not words <= _words(cand.actor.name) or n_words >= len(cand.actor.name.split()):
+            continue
+        if from_role and m.actor.country and cand.actor.country != m.actor.country:
+            continue  # "Turkish Foreign Minister X" is not the earlier American X
+        return cand
+    return None
+
+
+def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    want_person = m.coded.kind == "person"
+    for cand in reversed(done):
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        ok = _is_person(cand) if want_person else _is_group(cand)
+        if ok and cand.actor.country and _compatible(m.actor, cand.actor):
+            if not want_person and not m.actor.country and cand.actor.sector != m.actor.sector:
+                continue
+            if want_person or not m.actor.country:
+                return cand
+    return None
+
+
+def _pronoun_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    fits = _is_person if m.pronoun in PERSON_PRONOUNS else _is_group
+    same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
+    for cand in reversed(same):
+        if cand.subject and fits(cand):
+            return cand
+    earlier = [c for c in done if c.sentence < m.sentence and m.sentence - c.sentence <= WINDOW]
+    prev_sents = sorted({c.sentence for c in earlier}, reverse=True)
+    for s in prev_sents[:1]:
+        for cand in earlier:
+            if cand.sentence == s and cand.subject and fits(cand):
+                return cand
+    for cand in reversed(same + earlier if not same else same):
+        if fits(cand):
+            return cand
+    for cand in reversed(earlier):
+        if fits(cand):
+            return cand
+    return None

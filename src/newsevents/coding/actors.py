@@ -1,0 +1,342 @@
+"""Actor mentions in a parsed article: find, code and link them back to full actors.
+
+Every nominal phrase head (a noun or proper noun that is not itself a modifier) gives a
+phrase: its left modifiers plus "of/for/from" complements and appositives ("Washington's
+special envoy for Afghanistan Zalmay Khalilzad"). :class:`ActorCoder` codes the phrase.
+Short names ("Khalilzad"), descriptions ("the US official") and pronouns ("he", "they")
+then take the actor of an earlier full mention (see :mod:`coding.actor_coref`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from newsevents.coding.actor_coder import (
+    DICTIONARY_VERSION,
+    ActorCoder,
+    Coded,
+    CompoundActor,
+)
+from newsevents.coding.actor_coref import PRONOUNS, resolve_references
+from newsevents.models import Actor
+from newsevents.nlp import ParsedArticle
+
+__all__ = [
+    "DICTIONARY_VERSION",
+    "ActorCoder",
+    "CompoundActor",
+    "DocumentActors",
+    "Mention",
+    "find_actors",
+]
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "case"})
+SKIP_LABELS = frozenset(
+    {"EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT"}
+    | {"QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+)
+OWN_PREPS = frozenset({"of", "for", "from"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _strip_det(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Mention:
+    """One actor mention with what coreference needs to know about it."""
+
+    actor: Actor
+    coded: Coded | None  # None for pronouns
+    doc: Doc
+    head: int  # token index of the phrase head in ``doc``
+    tokens: tuple[int, int]  # token range [start, end) that refers to this actor
+    sentence: int
+    subject: bool
+    pronoun: str | None = None
+    label: str | None = None  # parser label of an unknown name (PERSON, ORG, ...)
+
+
+@functools.lru_cache(maxsize=1)
+def default_coder() -> ActorCoder:
+    return ActorCoder()
+
+
+class DocumentActors:
+    """The actor mentions of one article and lookups by offsets or spaCy tokens."""
+
+    def __init__(self, records: list[Mention]) -> None:
+        self.records = sorted(records, key=lambda m: (m.actor.start or 0, -(m.actor.end or 0)))
+        self.mentions: list[Actor] = [m.actor for m in self.records]
+        self._by_head: dict[tuple[int, int], Mention] = {}
+        self._by_token: dict[tuple[int, int], Mention] = {}
+        for m in self.records:
+            self._by_head.setdefault((id(m.doc), m.head), m)
+            for i in range(*m.tokens):
+                key = (id(m.doc), i)
+                old = self._by_token.get(key)
+                if old is None or (m.tokens[1] - m.tokens[0]) < (old.tokens[1] - old.tokens[0]):
+                    self._by_token[key] = m
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """The mention best covering [start, end): the smallest one containing it, else the
+        one overlapping it most."""
+        best, best_key = None, None
+        for a in self.mentions:
+            overlap = min(end, a.end) - max(start, a.start)
+            if overlap <= 0:
+                continue
+            contains = a.start <= start and end <= a.end
+            key = (contains, overlap if not contains else -(a.end - a.start))
+            if best_key is None or key > best_key:
+                best, best_key = a, key
+        return best
+
+    def for_token(self, token: Token) -> Actor | None:
+        """Actor of the phrase headed by ``token`` (or the phrase it is part of)."""
+        m = self._by_head.get((id(token.doc), token.i)) or self._by_token.get(
+            (id(token.doc), token.i)
+        )
+        if m is None:
+            return None
+        actor = m.actor
+        if isinstance(actor, CompoundActor) and m.head != token.i:
+            for member in actor.members:  # "Romanian" inside "Hungarian and Romanian officials"
+                if member.start is not None and member.start <= _abs(m, token) < member.end:
+                    return member
+        return actor
+
+    def conjuncts(self, token: Token) -> list[Actor]:
+        """Actors joined with ``token`` by and/or ("Turkey and US"), or a compound's members."""
+        own = self.for_token(token)
+        if isinstance(own, CompoundActor):
+            return list(own.members)
+        out: list[Actor] = []
+        for t in sorted([token, *token.conjuncts], key=lambda t: t.i):
+            a = self.for_token(t)
+            if a is not None and all(a is not b for b in out):
+                out.append(a)
+        return out
+
+
+def _abs(m: Mention, token: Token) -> int:
+    """Absolute offset of a token of the mention's doc (mention offsets are absolute)."""
+    return (m.actor.start or 0) - m.doc[m.tokens[0]].idx + token.idx
+
+
+def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> DocumentActors:
+    """Find, code and link every actor mention of an article."""
+    coder = coder or default_coder()
+    date = parsed.article.date
+    records: list[Mention] = []
+    for sent in parsed.sentences():
+        records.extend(_sentence_mentions(parsed, sent, coder, date))
+    resolve_references(records)
+    return DocumentActors(records)
+
+
+def _is_head(t: Token) -> bool:
+    if t.pos_ not in NOMINAL:
+        return False
+    return t.dep_ not in MODIFIER_DEPS or t.head.i == t.i
+
+
+def _np_range(t: Token) -> tuple[int, int]:
+    """Token range of the phrase headed by ``t``: its left modifiers and the head."""
+    start = t.i
+    for child in t.lefts:
+        if child.dep_ in ("punct", "cc") and child.i == t.left_edge.i:
+            continue
+        start = min(start, child.left_edge.i)
+    while start < t.i and t.doc[start].is_punct:
+        start += 1
+    return start, t.i + 1
+
+
+def _extended_end(t: Token, depth: int = 0) -> int:
+    """End of the phrase with of/for/from complements and appositives ("envoy for X, Y")."""
+    end = t.i + 1
+    for child in t.rights:
+        if child.dep_ == "prep" and child.lower_ in OWN_PREPS and depth < 2:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
+                    end = max(end, _extended_end(pobj, depth + 1))
+                    for conj in pobj.conjuncts:
+                        if conj.i > pobj.i:
+                            end = max(end, conj.i + 1)
+        elif child.dep_ == "appos" and child.pos_ in NOMINAL and depth < 2:
+            end = max(end, _extended_end(child, depth + 1))
+        elif child.dep_ in ("conj", "relcl", "acl"):
+            break  # what follows belongs to another phrase or a clause
+    return end
+
+
+def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> list[Mention]:
+    span = sent.span
+    doc = span.doc
+    offset = sent.offset
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    skip = {t.i for e in doc.ents if e.label_ in SKIP_LABELS for t in e}
+    named = {t.i: e for e in doc.ents if e.label_ in NAME_LABELS for t in e}
+    found: list[Mention] = []
+    for t in span:
+        if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.dep_ != "poss":
+            actor = Actor(t.text, text=t.text, start=offset + t.idx, end=offset + t.idx + len(t))
+            found.append(_mention(actor, None, t, (t.i, t.i + 1), sent, t.lower_))
+            continue
+        if not _is_head(t) or t.i in skip:
+            continue
+        start, end = _np_range(t)
+        ext = max(end, _extended_end(t))
+        ext = min(ext, span.end)
+        coded, used_end = None, ext
+        for stop in dict.fromkeys((ext, end)):  # the extended phrase, else the bare one
+            text = doc[start:stop].text
+            base = doc[start].idx
+            hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
+            coded = coder.code_phrase(text, date, hints)
+            if coded is not None:
+                used_end = stop
+                break
+        if coded is None:
+            continue
+        label = None
+        if coded.actor.how == "name":  # an unknown name: only what the parser calls a name
+            ent = named.get(t.i)
+            if ent is None:
+                continue
+            label = ent.label_
+            if label != "PERSON":
+                coded.actor.name = _strip_det(ent.text)
+                coded.actor.id = _slug(coded.actor.name)
+        actor = coded.actor
+        actor.start = offset + doc[start].idx
+        last = doc[used_end - 1]
+        actor.end = offset + last.idx + len(last)
+        actor.text = doc[start:used_end].text
+        if isinstance(actor, CompoundActor):
+            _place_members(actor, doc, start, used_end, offset)
+        found.append(_mention(actor, coded, t, (start, end), sent, None))
+        found[-1].label = label
+    return _merge_appositions(_drop_nested_names(found), coder, date, persons)
+
+
+def _mention(actor, coded, t: Token, rng, sent, pronoun) -> Mention:
+    subject = t.dep_ in ("nsubj", "nsubjpass")
+    return Mention(actor, coded, t.doc, t.i, rng, sent.index, subject, pronoun)
+
+
+def _place_members(actor: CompoundActor, doc: Doc, start: int, end: int, offset: int) -> None:
+    """Give each member of a compound the offsets of its word in the phrase."""
+    used: set[int] = set()
+    for member in actor.members:
+        for t in doc[start:end]:
+            if t.i not in used and member.text and t.text == member.text.split()[0]:
+                used.add(t.i)
+                member.start = offset + t.idx
+                member.end = member.start + len(member.text)
+                break
+
+
+def _drop_nested_names(found: list[Mention]) -> list[Mention]:
+    """Mentions inside a longer one: the person's own name or an appositive role phrase
+    ("envoy ..., Zalmay Khalilzad"; "Nadery, spokesman for X") and unknown capitalised
+    words ("State" in "Secretary of State") are the long mention: their tokens point to it.
+    Countries and groups inside ("envoy for Afghanistan") stay mentions of their own."""
+    out: list[Mention] = []
+    for m in found:
+        inside = [
+            o
+            for o in found
+            if o is not m
+            and o.coded is not None
+            and o.actor.start <= m.actor.start
+            and m.actor.end <= o.actor.end
+            and (o.actor.end - o.actor.start) > (m.actor.end - m.actor.start)
+        ]
+        host = max(inside, key=lambda o: o.actor.end - o.actor.start) if inside else None
+        if host is None or m.coded is None:
+            out.append(m)
+            continue
+        named_host = host.coded.named
+        same_person = (
+            m.coded.named and named_host and _words(m.actor.name) <= _words(host.actor.name)
+        )
+        role_of_host = named_host and not m.coded.named and m.coded.kind == "person"
+        if same_person or role_of_host or m.actor.how == "name":
+            host.tokens = (min(host.tokens[0], m.tokens[0]), max(host.tokens[1], m.tokens[1]))
+            continue
+        out.append(m)
+    return out
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in name.split()}
+
+
+def _merge_appositions(found, coder, date, persons) -> list[Mention]:
+    """Join a name and a role phrase that a comma separates but the parser did not link:
+    "US Special Representative for X, Zalmay Khalilzad left", "Nader Nadery, spokesman
+    for the Afghan delegation, said"."""
+    out: list[Mention] = []
+    for m in found:
+        prev = _before_comma(m, out)
+        if prev is not None and _pairs(prev, m):
+            doc = m.doc
+            base = prev.actor.start - _off(prev)
+            text = doc.text[base : m.actor.end - _off(m)]
+            hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
+            coded = coder.code_phrase(text, date, hints)
+            if coded is not None and coded.named:
+                actor = replace(coded.actor, start=prev.actor.start, end=m.actor.end, text=text)
+                head = m if m.coded.named else prev
+                merged = replace(
+                    head, actor=actor, coded=coded, tokens=(prev.tokens[0], m.tokens[1])
+                )
+                out = [o for o in out if o is not prev]
+                out.append(merged)
+                continue
+        out.append(m)
+    return out
+
+
+def _pairs(a: Mention, b: Mention) -> bool:
+    """One of the two is a bare name and the other an unnamed role phrase for a person."""
+    if a.coded is None or b.coded is None:
+        return False
+    name, role = (b, a) if b.coded.named else (a, b)
+    return (
+        name.coded.named
+        and not role.coded.named
+        and role.coded.kind == "person"
+        and not (name.actor.country and role.actor.country != name.actor.country)
+    )
+
+
+def _before_comma(m: Mention, out: list[Mention]) -> Mention | None:
+    """The outermost earlier mention ending right before a comma that precedes ``m``."""
+    doc = m.doc
+    if m.tokens[0] < 1 or doc[m.tokens[0] - 1].text != ",":
+        return None
+    comma = doc[m.tokens[0] - 1].idx
+    cands = [
+        o
+        for o in out
+        if o.doc is doc and o.coded is not None and 0 <= comma - (o.actor.end - _off(o)) <= 1
+    ]
+    return min(cands, key=lambda o: o.actor.start) if cands else None
+
+
+def _off(m: Mention) -> int:
+    """Chunk offset of a mention (absolute start minus its first token's doc offset)."""
+    return m.actor.start - m.doc[m.tokens[0]].idx
