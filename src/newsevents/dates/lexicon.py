@@ -56,11 +56,13 @@ def fuzzy() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("dates/fuzzy.tsv")[1:])
 
 
-def _num_words() -> str:
+def _num_words(articles: bool = True) -> str:
     nums = numbers()
-    cards = [w for w, (_, k) in nums.items() if k == "card" and nums[w][0] < 10]
+    cards = [w for w, (_, k) in nums.items() if k == "card" and nums[w][0] < 10 and len(w) > 2]
     tens = [w for w, (_, k) in nums.items() if k == "tens"]
     plain = [w for w, (_, k) in nums.items() if k in ("card", "tens")]
+    if not articles:  # "a"/"an" only count as one where the rule says so
+        plain = [w for w in plain if w not in ("a", "an")]
     compound = rf"(?:{_alt(tens)})[- ](?:{_alt(cards)})"
     return rf"(?:{compound}|{_alt(plain)})"
 
@@ -78,10 +80,12 @@ def placeholders() -> dict[str, str]:
     unit_words = list(units())
     plural = [w for w in unit_words if w.endswith("s") and not w.endswith("ss")]
     singular = [w for w in unit_words if w not in plural]
+    digits = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
     return {
         "MONTH": rf"(?-i:{_alt(list(months()))})(?![\w])",
         "WEEKDAY": rf"(?-i:{_alt(list(weekdays()))})(?![\w])",
-        "NUM": rf"(?:\d+(?:[.,]\d+)?|{_num_words()})",
+        "NUM": rf"(?:{digits}|{_num_words()})",
+        "CARD": rf"(?:{digits}|{_num_words(articles=False)})",
         "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ord_words()})",
         "DAYNUM": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)",
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)",

@@ -29,6 +29,7 @@ class Context:
     anchor_day: str | None = None  # the last day mentioned before ("the next day")
 
 
+RD = {"yesterday": -1, "today": 0, "tomorrow": 1}
 REL = {
     "last": -1,
     "past": -1,
@@ -71,7 +72,10 @@ def _num(g: dict, key: str = "n") -> int | float | str | None:
     text = g.get(key)
     if text is None:
         return None
-    if text.lower() in lx.fuzzy() or text.lower().startswith("a few"):
+    low = " ".join(text.lower().split())
+    if "couple" in low:
+        return 2
+    if low in lx.fuzzy() or low.startswith(("a few", "a number", "a matter")):
         return "X"
     return lx.parse_number(text)
 
@@ -124,6 +128,19 @@ def _anchor_day(ctx: Context) -> date | None:
     return ctx.dct
 
 
+_FINER = {"W": ("day", "week"), "M": ("day", "week", "month"), "Q": ("day", "week", "month")}
+
+
+def _anchor_at(ctx: Context, unit: str) -> date | None:
+    """Reference for "the following month": the last time mentioned, if it is at least as
+    fine as the unit, else the publication date."""
+    if ctx.anchor:
+        first, _, precision = value_range(ctx.anchor)
+        if first and precision in _FINER.get(unit, ("day", "week", "month", "year")):
+            return first
+    return ctx.dct
+
+
 def _weekday(wd: int, rel: int | None, ctx: Context) -> date:
     ref = ctx.dct  # news resolves weekdays against the publication date
     if rel == -1:
@@ -155,6 +172,21 @@ def normalize(directive: str, g: dict[str, str | None], ctx: Context) -> str | N
             return None
         y = _pick_year(ctx, m, d) if dct else None
         return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
+    if kind == "mry":
+        m = lx.lookup(lx.months(), g["m"])
+        if not dct:
+            return f"XXXX-{m:02d}"
+        return f"{dct.year + (_rel(g.get('rel')) or 0):04d}-{m:02d}"
+    if kind == "yw":
+        return f"19{lx.parse_number(g['yw']):02d}"
+    if kind == "decw":
+        return f"19{lx.parse_number(g['decw'].lower()[:-3] + 'y') // 10}"
+    if kind == "setm":
+        return f"XXXX-{lx.lookup(lx.months(), g['m']):02d}"
+    if kind == "yperiod":
+        anchor = ctx.anchor or ""
+        q = anchor[4:] if re.fullmatch(r"\d{4}-[QH]\d", anchor) else ""
+        return f"{lx.parse_year(g['y'])}{q}"
     if kind == "ym":
         m = lx.lookup(lx.months(), g["m"])
         return f"{lx.parse_year(g['y']):04d}-{m:02d}"
@@ -197,19 +229,19 @@ def normalize(directive: str, g: dict[str, str | None], ctx: Context) -> str | N
         else:
             y = dct.year if rel == 0 else _pick_year(ctx, first, 15)
         return f"{y}-{code}"
-    if kind in ("q", "qy", "qrel", "half"):
+    if kind in ("q", "qy", "qya", "qrel", "half"):
         return _quarter(kind, g, ctx)
     if kind == "rel":
         unit, n = arg.split(":")
         return fmt(shift(dct, unit, int(n)), unit) if dct else UNKNOWN[unit]
-    if kind == "anaph":
-        unit, n = arg.split(":")
-        ref = _anchor_day(ctx)
+    if kind in ("anaph", "anaph0"):
+        unit, n = arg.split(":") if arg else (_unit(g["u"])[0], "0")
+        ref = _anchor_day(ctx) if unit == "D" else _anchor_at(ctx, unit)
         return fmt(shift(ref, unit, int(n)), unit) if ref else UNKNOWN[unit]
     if kind == "relu":
         unit = _unit(g["u"])[0]
-        if unit in ("DE", "CE") or not dct:
-            return UNKNOWN.get(unit, "XXXX") if not dct else fmt(dct, unit)
+        if not dct:
+            return UNKNOWN.get(unit, "XXXX")
         rel = _rel(g.get("rel"))
         if unit == "WE" and rel in (0, None):
             day = dct.isoweekday()
@@ -229,7 +261,8 @@ def normalize(directive: str, g: dict[str, str | None], ctx: Context) -> str | N
         return _weekday(wd, rel, ctx).isoformat() + part
     if kind == "part":
         code = lx.dayparts()[g["p"].lower().split()[-1]]
-        base = fmt(shift(dct, "D", int(arg)), "D") if dct else "XXXX-XX-XX"
+        offset = RD.get((g.get("rd") or "").lower(), 0) if arg == "rd" else int(arg)
+        base = fmt(shift(dct, "D", offset), "D") if dct else "XXXX-XX-XX"
         return f"{base}T{code}"
     if kind == "ago":
         return _ago(g, ctx)
@@ -256,7 +289,7 @@ def _quarter(kind: str, g: dict, ctx: Context) -> str:
         anchor = ctx.anchor if ctx.anchor and re.fullmatch(r"\d{4}-Q\d", ctx.anchor) else None
         if rel in ("year-ago", "year-earlier", "comparable") and anchor:
             return f"{int(anchor[:4]) - 1}{anchor[4:]}"
-        if anchor and rel in ("the", "same", "latest", "current", "this", "recent"):
+        if anchor and rel in ("the", "same", "latest", "recent", "that", "corresponding"):
             return anchor
         if not dct:
             return "XXXX-QX"
@@ -275,10 +308,10 @@ def _quarter(kind: str, g: dict, ctx: Context) -> str:
     size = 3 if letter == "Q" else 6
     current = (dct.month - 1) // size + 1
     y = dct.year
-    if _direction(ctx) > 0:
-        y = dct.year if q >= current else dct.year + 1
-    elif q > current or (q == current and _direction(ctx) < 0):
-        y = dct.year - 1
+    if q > current and _direction(ctx) <= 0:
+        y = dct.year - 1  # results are reported for quarters already over
+    if kind == "qya":
+        y += {"next year's": 1, "this year's": 0}.get((g.get("rel") or "").lower(), -1)
     return f"{y}-{letter}{q}"
 
 
@@ -290,10 +323,10 @@ def _ago(g: dict, ctx: Context) -> str:
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if unit in ("S", "H") or (unit == "M" and _unit(g["u"])[1]):
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    anchor = ctx.anchor
+    if anchor and unit == "Y" and isinstance(n, int) and re.fullmatch(r"\d{4}-[QH]\d", anchor):
+        return f"{int(anchor[:4]) + sign * n}{anchor[4:]}"  # "a year ago" in a quarterly report
     if direction in ("earlier", "before", "later", "after"):
-        anchor = ctx.anchor
-        if anchor and unit == "Y" and re.fullmatch(r"\d{4}-[QH]\d", anchor):
-            return f"{int(anchor[:4]) + sign * int(n)}{anchor[4:]}"  # "a year earlier" quarter
         ref = value_range(anchor)[0] if anchor else None
         ref = ref or ctx.dct
     else:
@@ -318,6 +351,16 @@ def _clock(g: dict, ctx: Context) -> str:
             h += 12
         elif ap.startswith("a") and h == 12:
             h = 0
-    base = _anchor_day(ctx)
-    day = base.isoformat() if base else "XXXX-XX-XX"
+    day = "XXXX-XX-XX"
+    if g.get("wd"):
+        wd = lx.lookup(lx.weekdays(), g["wd"])
+        day = _weekday(wd, None, ctx).isoformat() if dct_ok(ctx) else f"XXXX-WXX-{wd}"
+    elif g.get("m") and g.get("d"):
+        day = normalize("md", g, ctx) or day
+    elif dct_ok(ctx):
+        day = shift(ctx.dct, "D", RD.get((g.get("rd") or "").lower(), 0)).isoformat()
     return f"{day}T{h:02d}:{mi:02d}"
+
+
+def dct_ok(ctx: Context) -> bool:
+    return ctx.dct is not None

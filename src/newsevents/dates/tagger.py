@@ -26,6 +26,10 @@ _PART_RE = re.compile(
 )
 
 
+# values computed from the anchor do not become the anchor ("a year earlier" after a quarter)
+DERIVED = {"lit", "ago", "anaph", "anaph0", "qrel", "qya", "yperiod"}
+
+
 def parse_dct(dct: str | date | None) -> date | None:
     """The reference date from 'YYYY-MM-DD' (a longer ISO timestamp is cut to the day)."""
     if dct is None or isinstance(dct, date):
@@ -104,7 +108,8 @@ def tag_doc(
         out.append(
             TimeExpr(text, offset + m.start, offset + m.end, type_, value, first, last, precision)
         )
-        if _is_anchor(value, type_) and m.rule.directive != "lit:PRESENT_REF":
+        kind = m.rule.directive.split(":")[0]
+        if _is_anchor(value, type_) and kind not in DERIVED:
             anchor = value
             if precision == "day":
                 anchor_day = first

@@ -32,13 +32,17 @@ PLAN_VERBS = {
 
 
 def governing_verb(span: Span) -> Token | None:
-    """The verb (or auxiliary-headed predicate) the expression hangs from."""
+    """The verb the expression hangs from; None when it modifies a noun or adjective first
+    ("a dividend payable Dec. 15": the verb of the sentence says nothing of that date)."""
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") and tok not in span:
-            return tok
+        if tok not in span:
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                return None
         if tok.head == tok:
-            return tok if tok.pos_ in ("VERB", "AUX") else None
+            return None
         tok = tok.head
     return None
 
