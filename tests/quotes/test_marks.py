@@ -62,3 +62,10 @@ def test_paragraphs_lines_and_wrapped_blocks():
     line = "x" * 70
     wrapped = "\n".join([line, line, line]) + "\n\n" + "\n".join([line, line, line])
     assert len(paragraphs(wrapped)) == 2
+
+
+def test_marks_wire_backtick_quotes():
+    text = "``We will bring them to justice,'' she told workers."
+    (q,) = find_quoted_spans(text)
+    assert q.text(text) == "We will bring them to justice"
+    assert text[q.close_mark : q.close_mark + 2] == "''"

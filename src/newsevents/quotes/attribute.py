@@ -19,6 +19,7 @@ from newsevents.quotes.tokens import TokenIndex
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
+SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
 MAX_AFTER_TOKENS = 20  # an attribution after the quote is short: ', Naeem, a spokesman, said'
 
 
@@ -44,6 +45,9 @@ def is_speech_verb(tok: Token, lex: Lexicon, *, direct: bool = True) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through conjoined and embedded verbs that share it."""
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     v = verb
     for _ in range(4):
         for child in v.children:
@@ -58,6 +62,26 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"...," said a government communique, read at a rally': the parser hangs an inverted
+    subject, set off by a comma, on the next verb."""
+    if verb.dep_ in CLIMB_DEPS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "dep") or child.i <= verb.i:
+            continue
+        for sub in child.children:
+            after = sub.right_edge.i + 1
+            if (
+                sub.dep_ in SUBJECT_DEPS
+                and sub.i <= verb.i + 4
+                and after < len(sub.doc)
+                and sub.doc[after].text == ","
+            ):
+                return sub
+    return None
+
+
 def _inside(index: TokenIndex, tok: Token, q: QuotedSpan) -> bool:
     return q.open_mark <= index.start(tok) < q.outer_end
 
@@ -68,7 +92,9 @@ def quote_roots(index: TokenIndex, q: QuotedSpan) -> list[Token]:
     return [t for t in toks if t.head == t or not _inside(index, t.head, q)]
 
 
-def _from_parse(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
+def _from_parse(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+) -> Token | None:
     for root in quote_roots(index, q):
         tok = root
         for _ in range(8):  # nearest speech verb above the quotation, outside it
@@ -77,16 +103,22 @@ def _from_parse(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
             child, tok = tok, tok.head
             if child.dep_ in SUBJECT_DEPS:
                 continue  # 'the so-called "Islamic State" claimed': the quote is who, not what
-            if not _inside(index, tok, q) and is_speech_verb(tok, lex):
+            if _inside(index, tok, q) or _in_any(index.start(tok), others):
+                continue  # a verb inside another quotation speaks for that one
+            if is_speech_verb(tok, lex):
                 return tok
     return None
+
+
+def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)
 
 
 def _window_after(index: TokenIndex, q: QuotedSpan) -> list[Token]:
     out: list[Token] = []
     first = index.at_or_after(q.outer_end)
-    if first is None:
-        return out
+    if first is None or "\n" in index.parsed.article.text[q.outer_end : index.start(first)]:
+        return out  # an attribution does not start a new paragraph
     for tok in index.between(q.outer_end, q.outer_end + 400):
         if tok.sent.start != first.sent.start:
             break
@@ -102,16 +134,17 @@ def _after(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token |
     window = _window_after(index, q)
     if not window:
         return None
-    last = text[q.end - 1] if q.end > q.start else ""
+    last = text[q.close_mark - 1] if q.close_mark else ""
     glued = window[0].text in (",", "\u2014", "-") or last in ",!?\u2026-\u2014"
-    for tok in window:
+    for n, tok in enumerate(window):
         if tok.text in (".", "!", "?", ";"):
             break
         if is_speech_verb(tok, lex):
-            has_clause = any(c.dep_ == "ccomp" and not c.is_punct for c in tok.children)
-            if glued or not has_clause:  # '"It is done." He said the war ...' is not it
+            if glued:
                 return tok
-            return None
+            # after a full stop only a bare '"It is done." he said.' attributes
+            own = any(c.dep_ in ("ccomp", "dobj") and not c.is_punct for c in tok.children)
+            return tok if n <= SHORT_AFTER_TOKENS and not own else None
     return None
 
 
@@ -164,10 +197,18 @@ def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> 
     return [t for t in verb.subtree if t.i not in skip and (q is None or not _inside(index, t, q))]
 
 
-def attribute(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Attribution:
-    """The attribution of one quotation, or ``Attribution()`` (how="none") if it has none."""
+def attribute(
+    index: TokenIndex,
+    q: QuotedSpan,
+    lex: Lexicon,
+    text: str,
+    others: list[tuple[int, int]] | None = None,
+) -> Attribution:
+    """The attribution of one quotation, or ``Attribution()`` (how="none") if it has none.
+    ``others``: (start, end) of the article's other quotations."""
+    others = [r for r in others or [] if r != (q.open_mark, q.outer_end)]
     for how, finder in (
-        ("parse", lambda: _from_parse(index, q, lex)),
+        ("parse", lambda: _from_parse(index, q, lex, others)),
         ("after", lambda: _after(index, q, lex, text)),
         ("before", lambda: _before(index, q, lex, text)),
     ):

@@ -48,7 +48,7 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     items: list[tuple[int, Quote, Token | None]] = []
     unattributed: list[tuple[QuotedSpan, Quote]] = []
     for q in spans:
-        att = attribute(index, q, lex, text)
+        att = attribute(index, q, lex, text, quoted)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
         if not words:
             continue

@@ -139,6 +139,8 @@ def _content(text: str, open_mark: int, close_mark: int | None, para_end: int) -
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every outermost quotation in ``text``, in order, with paragraph continuations joined."""
+    # wire copy writes ``quotes like this''; same-length curly marks keep every offset
+    text = text.replace("``", " \u201c").replace("''", "\u201d ")
     spans: list[QuotedSpan] = []
     paras = paragraphs(text)
     for double in (True, False):

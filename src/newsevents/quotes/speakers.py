@@ -85,17 +85,28 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
-        lemma = subject.lemma_.lower()
-        if lemma in self.lex.document_nouns:
-            issuer = self._document_issuer(subject)
-            if issuer is not None:
-                return self.resolve(issuer)
+        if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
+            issuer = self._document_issuer(subject)  # "the statement read"
+            return self.resolve(issuer) if issuer is not None else None
         if subject.pos_ == "PRON":
             return self._pronoun(subject)
         found = self._from_actors(subject)
         if found is not None:
-            return found
+            return self._checked(found, subject)
         return self._from_words(subject)
+
+    def _checked(self, actor: Actor, head: Token) -> Actor:
+        """Keep the actors' answer unless it is someone other than the subject's words."""
+        name = _person_name(head)
+        if name and not (_words(name) & _words(actor.name)):
+            # 'FBI agent Bernard Tolbert': the person, coded like the organisation
+            return replace(actor, name=name, id=None, how="quote-person")
+        for child in head.children:
+            if child.dep_ == "poss" and head.pos_ == "NOUN" and child.ent_type_ == "PERSON":
+                owner = self._from_actors(child)
+                if owner is not None and owner.name == actor.name:
+                    return self._from_words(head)  # "Kopp's stepmother" is not Kopp
+        return actor
 
     def remember(self, offset: int, speaker: Actor | None) -> None:
         if speaker is not None:
@@ -138,13 +149,23 @@ class SpeakerResolver:
         if recent is not None and not self._other_person_between(recent[0], offset, recent[1]):
             return recent[1]
         actor = self._from_actors(pron)
-        if actor is not None and actor.name.lower() not in PERSON_PRONOUNS + GROUP_PRONOUNS:
-            return actor
+        if actor is not None and actor.name.lower() in PERSON_PRONOUNS + GROUP_PRONOUNS:
+            actor = None
         if word in PERSON_PRONOUNS:
+            # "she told" must be a person: trust the actors' answer if it names one
+            people = self._person_tokens(max(0, offset - 2000), offset)
+            named = set().union(*(_words(self._name_at(t)) for t in people)) if people else set()
+            if actor is not None and _words(actor.name) & named:
+                return actor
             person = self._last_person_before(offset)
             if person is not None:
                 return person
+        if actor is not None:
+            return actor
         return recent[1] if recent else None
+
+    def _name_at(self, tok: Token) -> str:
+        return _person_name(tok) or tok.text
 
     def _person_tokens(self, start: int, end: int) -> list[Token]:
         """Last tokens of PERSON names in ``[start, end)``, leaving out channel names that
@@ -161,7 +182,7 @@ class SpeakerResolver:
     def _other_person_between(self, start: int, end: int, actor: Actor) -> bool:
         mine = _words(actor.name)
         for tok in self._person_tokens(start + 1, end):
-            other = self._from_actors(tok) or self._from_words(tok)
+            other = self._person_actor(tok)
             if not (_words(other.name) & mine):
                 return True
         return False
@@ -170,7 +191,11 @@ class SpeakerResolver:
         people = self._person_tokens(max(0, offset - 2000), offset)
         if not people:
             return None
-        return self._from_actors(people[-1]) or self._from_words(people[-1])
+        return self._person_actor(people[-1])
+
+    def _person_actor(self, tok: Token) -> Actor:
+        found = self._from_actors(tok)
+        return self._checked(found, tok) if found is not None else self._from_words(tok)
 
     def _from_words(self, head: Token) -> Actor:
         toks = noun_phrase(head)
@@ -185,6 +210,8 @@ class SpeakerResolver:
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 return child
+            if child.dep_ == "compound" and self._from_actors(child) is not None:
+                return child  # "a government communique"
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
