@@ -24,3 +24,21 @@ def test_openapi_lists_one_router_per_resource(client):
 def test_api_index_lists_routes(client):
     routes = client.get("/api").json()["routes"]
     assert "/api/storylines/{story_id}/timeline" in routes
+
+
+def test_every_api_route_is_in_rest_api_md(client):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rest-api.md").read_text(encoding="utf-8")
+    for path in client.get("/openapi.json").json()["paths"]:
+        assert f"`GET {path}`" in doc, path
+
+
+def test_every_export_column_is_in_rest_api_md():
+    from pathlib import Path
+
+    from newsevents.api.exports import GDELT_COLUMNS, ICEWS_COLUMNS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rest-api.md").read_text(encoding="utf-8")
+    for col in GDELT_COLUMNS + ICEWS_COLUMNS:
+        assert f"`{col}`" in doc, col

@@ -60,3 +60,18 @@ def test_update_stories_replaced_document_keeps_its_story(tmp_path):
         store.add([extraction("a", PEACE + " (corrected)", "2021-04-10")])  # new text: replaced
         assert update_stories(store) == first
         assert load_clusterer(store).n_docs == 1
+
+
+def test_timeline_rows_flatten_every_storyline(tmp_path):
+    from newsevents.stories.timeline import timeline_rows
+
+    with Store(tmp_path / "s.db") as store:
+        store.add(
+            [extraction("a", PEACE, "2021-04-10"), extraction("c", QUAKE, None, ("Chile", "CHL"))]
+        )
+        got = update_stories(store, OnlineClusterer(weights=FAST))
+        rows = timeline_rows(store)
+        assert {r["story_id"] for r in rows} == set(got.values())
+        undated = next(r for r in rows if r["documents"] == "c")
+        assert undated["undated"] is True and undated["date"] is None
+        assert [r["documents"] for r in timeline_rows(store, got["a"])] == ["a"]

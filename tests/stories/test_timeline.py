@@ -79,3 +79,21 @@ def test_summary_reads_actor_verb_actor_trigger():
 def test_actor_label_without_codes_is_the_name():
     assert actor_label({"name": "Protesters"}) == "Protesters"
     assert actor_label(None) == "?"
+
+
+def test_timeline_publication_date_is_not_an_event_date():
+    docs = {"a": {"date": "2021-04-13"}, "b": {"date": "2021-04-20"}}
+    entries = build_timeline(
+        [
+            mention("b:e0", "b", "later", "2021-04-20", precision="publication"),
+            mention("a:e0", "a", "pub", "2021-04-13", precision="publication"),
+            mention("a:e1", "a", "real", "2021-04-12"),
+            mention("b:e1", "b", "real", "2021-04-20", precision="publication"),
+        ],
+        docs,
+    )
+    assert [(e.event_id, e.date, e.undated, e.reported) for e in entries] == [
+        ("real", "2021-04-12", False, "2021-04-13"),
+        ("pub", None, True, "2021-04-13"),
+        ("later", None, True, "2021-04-20"),
+    ]

@@ -2,9 +2,10 @@
 
 Mentions sharing an ``event_id`` (one event, many reports) become one entry that counts its
 mentions and keeps every source sentence. The entry date is the event date the dates stage
-found in the text, never the publication date of the report unless the dates stage said so
-(``precision == "publication"``). Events with no known date come last, marked ``undated``:
-a timeline must not invent dates.
+found in the text, never the publication date of a report: a mention the dates stage could
+only date by its publication (``precision == "publication"``) counts as undated. Undated
+events come last, marked ``undated`` with the date they were ``reported`` (if known): a
+timeline must not invent dates.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class TimelineEntry:
     date_end: str | None
     precision: str
     undated: bool
+    reported: str | None  # first publication date among the reports
     summary: str
     plover: str
     cameo: str
@@ -83,7 +85,7 @@ def summarize(mention: dict[str, Any]) -> str:
 
 def _best_date(mentions: list[dict[str, Any]]) -> tuple[str | None, str | None, str]:
     """The date most reports give; ties go to the most precise one."""
-    dated = [m for m in mentions if m.get("date")]
+    dated = [m for m in mentions if m.get("date") and m.get("date_precision") != "publication"]
     if not dated:
         return None, None, "unknown"
     votes = Counter(m["date"] for m in dated)
@@ -135,6 +137,8 @@ def build_timeline(
             )
             for m in group
         ]
+        reported = sorted(s.doc_date for s in sources if s.doc_date)
+        reported += sorted(m["date"] for m in group if m.get("date_precision") == "publication")
         entries.append(
             TimelineEntry(
                 event_id=event_id,
@@ -142,6 +146,7 @@ def build_timeline(
                 date_end=date_end,
                 precision=precision,
                 undated=date is None,
+                reported=reported[0][:10] if reported else None,
                 summary=summarize(rep),
                 plover=rep.get("plover", ""),
                 cameo=rep.get("cameo", ""),
@@ -156,19 +161,18 @@ def build_timeline(
                 sources=sources,
             )
         )
-    entries.sort(key=lambda e: _order(e, documents))
+    entries.sort(key=_order)
     return entries
 
 
-def _order(entry: TimelineEntry, documents: dict[str, dict[str, Any]]) -> tuple:
+def _order(entry: TimelineEntry) -> tuple:
     first = entry.sources[0]
     # undated entries follow the dated ones, in reading order (report date, then position)
-    doc_date = (documents.get(first.doc) or {}).get("date") or "9999"
     return (
         entry.undated,
         entry.date or "",
         entry.date_end or entry.date or "",
-        doc_date,
+        entry.reported or "9999",
         first.doc,
         first.sentence_start,
     )
@@ -185,3 +189,33 @@ def story_timeline(store: Any, story_id: str) -> dict[str, Any]:
     story["n_events"] = len(entries)
     story["n_undated"] = sum(e.undated for e in entries)
     return story
+
+
+def timeline_rows(store: Any, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Flat timeline rows (for the CLI and CSV): one storyline, or every storyline in turn."""
+    from newsevents.store import stories as sql
+
+    ids = [story_id] if story_id else [s["id"] for s in sql.storylines(store, limit=10**9)]
+    rows = []
+    for sid in ids:
+        story = story_timeline(store, sid)
+        for e in story["timeline"]:
+            rows.append(
+                {
+                    "story_id": sid,
+                    "story": story["label"],
+                    "date": e["date"],
+                    "date_end": e["date_end"],
+                    "precision": e["precision"],
+                    "undated": e["undated"],
+                    "reported": e["reported"],
+                    "summary": e["summary"],
+                    "plover": e["plover"],
+                    "cameo": e["cameo"],
+                    "goldstein": e["goldstein"],
+                    "n_mentions": e["n_mentions"],
+                    "documents": " ".join(dict.fromkeys(s["doc"] for s in e["sources"])),
+                    "event_id": e["event_id"],
+                }
+            )
+    return rows
