@@ -1,0 +1,118 @@
+"""The Dask engine gives what the local runner gives, in input order, plus Parquet by month."""
+
+import io
+import json
+
+import pyarrow.dataset as ds
+import pytest
+
+from newsevents.runner import RunConfig, run
+from newsevents.scale.corpus import read_sources_dir, recombine
+from newsevents.store import Store
+from newsevents.store.load import load_parquet
+
+pytest.importorskip("distributed", reason="dask extra not installed: pip install newsevents[dask]")
+
+
+@pytest.fixture(scope="module")
+def inputs(examples_dir, tmp_path_factory):
+    """Seven short articles made of the examples' sentences (one undated) and a binary file."""
+    root = tmp_path_factory.mktemp("dask_in")
+    records = list(recombine(read_sources_dir(examples_dir), 7, seed=3, max_paragraphs=2))
+    records[-1]["date"] = None
+    (root / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    (root / "zero.txt").write_bytes(b"\x00\x01binary" * 50)
+    return [str(root)]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def dask_run(inputs, cluster, tmp_path_factory):
+    """One run on a cluster of 2 worker processes (by address), chunks of 2 documents."""
+    from newsevents.scale import run_dask
+
+    out = tmp_path_factory.mktemp("dask_out")
+    events, quotes, errors = io.StringIO(), io.StringIO(), io.StringIO()
+    summary = run_dask(
+        inputs,
+        RunConfig(),
+        scheduler=cluster.scheduler_address,
+        parquet_dir=str(out / "pq"),
+        events_out=events,
+        quotes_out=quotes,
+        errors_out=errors,
+        n_workers=2,
+        chunk_size=2,
+    )
+    return summary, events.getvalue(), quotes.getvalue(), errors.getvalue(), out / "pq"
+
+
+@pytest.fixture(scope="module")
+def local_run(inputs):
+    events, quotes, errors = io.StringIO(), io.StringIO(), io.StringIO()
+    summary = run(inputs, RunConfig(), events_out=events, quotes_out=quotes, errors_out=errors)
+    return summary, events.getvalue(), quotes.getvalue(), errors.getvalue()
+
+
+def test_run_dask_same_events_quotes_and_order_as_local_runner(dask_run, local_run):
+    d_summary, d_events, d_quotes, d_errors, _ = dask_run
+    l_summary, l_events, l_quotes, l_errors = local_run
+    assert d_summary.read == l_summary.read == 8
+    assert d_summary.processed == l_summary.processed
+    assert d_events == l_events  # same records, same (input) order
+    assert d_quotes == l_quotes
+    assert d_summary.events == l_summary.events > 0
+
+
+def test_run_dask_reports_rejections_with_reasons(dask_run):
+    summary, _, _, errors, _ = dask_run
+    rows = [json.loads(line) for line in errors.splitlines()]
+    assert {"id": "zero", "reason": "binary"}.items() <= rows[0].items()
+    assert summary.rejected["binary"] == 1
+
+
+def test_run_dask_parquet_partitioned_by_publication_month(dask_run):
+    summary, events, _, _, pq = dask_run
+    months = {p.name for p in (pq / "mentions").iterdir()}
+    table = ds.dataset(pq / "documents", format="parquet", partitioning="hive").to_table()
+    assert table.num_rows == summary.processed
+    for row in table.to_pylist():
+        assert row["month"] == (row["date"][:7] if row["date"] else "undated")
+    assert "month=undated" in months and len(months) > 2
+    mentions = ds.dataset(pq / "mentions", format="parquet", partitioning="hive").to_table()
+    assert mentions.num_rows == len(events.splitlines())
+
+
+def test_load_parquet_gives_the_store_that_ingest_gives(dask_run, inputs, tmp_path):
+    *_, pq = dask_run
+    with Store(tmp_path / "loaded.db") as loaded, Store(tmp_path / "ingested.db") as ingested:
+        assert load_parquet(pq, loaded) == dask_run[0].processed
+        run(inputs, RunConfig(), store=ingested)
+        assert loaded.events(limit=None) == ingested.events(limit=None)
+        assert loaded.quotes(limit=None) == ingested.quotes(limit=None)
+        assert loaded.stats()["documents"] == ingested.stats()["documents"]
+
+
+def test_run_dask_leaves_an_existing_cluster_running(dask_run, cluster):
+    assert cluster.status.name == "running" and len(cluster.workers) == 2
+
+
+def test_make_client_starts_a_local_cluster_of_processes():
+    from newsevents.scale.dask import make_client
+
+    client, local = make_client(None, 2)
+    try:
+        assert len(client.nthreads()) == 2 and set(client.nthreads().values()) == {1}
+        assert all(w.process is not None for w in local.workers.values())  # nannies: processes
+    finally:
+        client.close()
+        local.close()
