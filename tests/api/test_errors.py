@@ -56,3 +56,15 @@ def test_error_pages_are_html_for_browsers(client):
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("text/html")
     assert "No document with id" in r.text
+
+
+def test_openapi_declares_the_error_shape(client):
+    spec = client.get("/openapi.json").json()
+    assert set(spec["components"]["schemas"]["ErrorBody"]["properties"]) == {
+        "ok",
+        "error",
+        "status",
+    }
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for path, ops in spec["paths"].items():
+        assert "422" in ops["get"]["responses"], path

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from newsevents.errors import NewsEventsError, NotFound
@@ -75,3 +76,18 @@ def install(app: FastAPI, render_html: Callable[[Request, int, str], Response] |
         # the traceback goes to the log, never to the client
         log.exception("unhandled error on %s", request.url.path)
         return respond(request, 500, "Internal server error")
+
+
+class ErrorBody(BaseModel):
+    """The one error shape (declared in the OpenAPI schema)."""
+
+    ok: bool = False
+    error: str
+    status: int
+
+
+# every API router declares these instead of FastAPI's default validation-error schema
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "No such record"},
+    422: {"model": ErrorBody, "description": "Invalid parameter"},
+}

@@ -28,7 +28,7 @@ def documents(store: Store, *, q: str | None, limit: int, offset: int) -> dict[s
 def document(store: Store, doc_id: str) -> dict[str, Any]:
     """One document with its events, quotes, stored sentences and every coded span."""
     doc = store.document(doc_id)  # raises NotFound
-    doc["spans"] = document_spans(doc["events"], doc["quotes"])
+    doc["spans"] = document_spans(doc["events"], doc["quotes"], doc.get("times"))
     return doc
 
 

@@ -19,10 +19,18 @@ def _span(kind: str, ref: str | None, obj: dict[str, Any] | None, label: str) ->
     return {"kind": kind, "start": obj["start"], "end": obj["end"], "ref": ref, "label": label}
 
 
-def document_spans(events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> list[dict]:
+def document_spans(
+    events: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    times: list[dict[str, Any]] | None = None,
+) -> list[dict]:
     """Every coded span of a document, sorted by position: kind is one of trigger, source,
-    target, time, quote, speaker, verb; ``ref`` is the mention or quote id."""
+    target, time (an event's date words), timex (any time expression, when the store keeps
+    them), quote, speaker, verb; ``ref`` is the mention or quote id."""
     spans: list[dict | None] = []
+    for t in times or []:
+        value = t.get("date") or t.get("value") or "?"
+        spans.append(_span("timex", None, t, f"{t.get('type', 'TIME')} {value}"))
     for e in events:
         ref = e.get("id")
         what = f"{e.get('plover')} ({e.get('cameo')})"

@@ -102,7 +102,9 @@ def storylines(
         "  WHERE d2.story_id = s.id) AS n_mentions"
         f" FROM stories s LEFT JOIN documents d ON d.story_id = s.id{where}"
         " GROUP BY s.id, s.label, s.n_documents"
-        " ORDER BY s.n_documents DESC, last_date IS NULL, last_date DESC, s.id LIMIT ? OFFSET ?",
+        # aggregates repeated: PostgreSQL does not take output aliases inside expressions
+        " ORDER BY s.n_documents DESC, MAX(d.date) IS NULL, MAX(d.date) DESC, s.id"
+        " LIMIT ? OFFSET ?",
         [*params, int(limit), int(offset)],
     )
 

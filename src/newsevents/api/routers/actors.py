@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 
 from newsevents.api import queries
 from newsevents.api.deps import StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/actors", tags=["actors"])
+router = APIRouter(prefix="/api/actors", tags=["actors"], responses=ERROR_RESPONSES)
 
 
 @router.get("")

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 
 from newsevents.api import queries
 from newsevents.api.deps import DAY, StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["dyads"])
+router = APIRouter(prefix="/api", tags=["dyads"], responses=ERROR_RESPONSES)
 Period = Literal["day", "week", "month", "year"]
 Day = Annotated[str | None, Query(pattern=DAY, description="YYYY-MM-DD")]
 

@@ -8,8 +8,9 @@ from fastapi import APIRouter
 
 from newsevents.api import queries
 from newsevents.api.deps import EventFilters, PageDep, StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/events", tags=["events"])
+router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 
 
 @router.get("")

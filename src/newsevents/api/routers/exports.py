@@ -7,10 +7,11 @@ from fastapi.responses import Response
 
 from newsevents.api import queries
 from newsevents.api.deps import EventFilters, QuoteFilters, StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 from newsevents.api.exports import GDELT_COLUMNS, ICEWS_COLUMNS, to_csv
 from newsevents.store.export import write_csv
 
-router = APIRouter(prefix="/api/export", tags=["exports"])
+router = APIRouter(prefix="/api/export", tags=["exports"], responses=ERROR_RESPONSES)
 
 
 def _csv(body: str, name: str) -> Response:

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request
 
 from newsevents.api import queries
 from newsevents.api.deps import StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["meta"])
+router = APIRouter(prefix="/api", tags=["meta"], responses=ERROR_RESPONSES)
 
 
 @router.get("")

@@ -8,8 +8,9 @@ from fastapi import APIRouter
 
 from newsevents.api import queries
 from newsevents.api.deps import PageDep, QuoteFilters, StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/quotes", tags=["quotes"])
+router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPONSES)
 
 
 @router.get("")

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 
 from newsevents.api import queries
 from newsevents.api.deps import PageDep, StoreDep
+from newsevents.api.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/storylines", tags=["storylines"])
+router = APIRouter(prefix="/api/storylines", tags=["storylines"], responses=ERROR_RESPONSES)
 
 
 @router.get("")
