@@ -101,3 +101,44 @@ def test_assign_event_dates_no_publication_date(parsed_nodate):
     assert (timed.date, timed.date_precision) == (None, "unknown")
     assert timed.date_span["text"] == "Monday"
     assert (bare.date, bare.date_precision, bare.date_span) == (None, "unknown", None)
+
+
+QUOTE_TEXT = (
+    '"We cannot attend the conference on 16 April," the spokesman said on Monday.\n\n'
+    '"We will attend the summit on 20 April," the minister said on Monday.'
+)
+
+
+@pytest.fixture(scope="module")
+def parsed_quotes(nlp):
+    return parse_text(QUOTE_TEXT, nlp, id="q", date="2021-04-13")
+
+
+def test_assign_event_dates_refusal_dated_by_reporting_verb(parsed_quotes):
+    (e,) = _dated(parsed_quotes, make_event(parsed_quotes, "attend", plover="REJECT"))
+    assert (e.date, e.date_span["text"]) == ("2021-04-12", "Monday")
+
+
+def test_assign_event_dates_planned_event_takes_its_own_date(parsed_quotes):
+    e = make_event(parsed_quotes, "attend", nth=1, modality="planned")
+    _dated(parsed_quotes, e)
+    assert (e.date, e.date_span["text"]) == ("2021-04-20", "20 April")
+
+
+def test_assign_event_dates_twin_by_country_when_names_differ(parsed):
+    lead = make_event(parsed, "held talks", source=TUR, target=USA)
+    call = make_event(
+        parsed,
+        "discussed",
+        source=Actor("Mevlut Cavusoglu", "TUR", "GOV", id="mevlut-cavusoglu"),
+        target=Actor("Antony Blinken", "USA", "GOV", id="antony-blinken"),
+    )
+    _dated(parsed, lead, call)
+    assert (lead.date, lead.date_span["text"]) == ("2021-04-12", "Monday")
+
+
+def test_assign_event_dates_no_twin_without_shared_actor(parsed):
+    lead = make_event(parsed, "held talks", source=Actor("Iran", "IRN", "GOV", id="irngov"))
+    call = make_event(parsed, "discussed", source=TUR, target=USA)
+    _dated(parsed, lead, call)
+    assert lead.date_precision == "publication"

@@ -28,7 +28,17 @@ PLAN_VERBS = {
     "go",
     "want",
     "propose",
+    "agree",
+    "decide",
+    "pledge",
+    "offer",
+    "order",
+    "ask",
+    "urge",
+    "need",
 }
+# "extended to Nov. 20", "through January", "by Dec. 10": end points, often still ahead
+ENDPOINT_PREPS = {"to", "through", "until", "till", "by", "thru"}
 
 
 def governing_verb(span: Span) -> Token | None:
@@ -65,6 +75,9 @@ def verb_tense(verb: Token) -> str | None:
         if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
             return "future"
         return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in PLAN_VERBS and not has_to:
+        if not any("Past" in a.morph.get("Tense") for a in auxes):
+            return "future"  # "is expected in December", "is scheduled for Dec. 10"
     if any("Past" in a.morph.get("Tense") for a in auxes if a.tag_ != "VBN"):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
@@ -73,12 +86,12 @@ def verb_tense(verb: Token) -> str | None:
         return "future"  # "is meeting on Friday"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and head != verb:
         return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
-    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense"):
-        return "past"
     if verb.tag_ == "VBN":
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
         return verb_tense(head) if head != verb and head.pos_ in ("VERB", "AUX") else "past"
+    if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense"):
+        return "past"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VB" and head != verb and head.pos_ in ("VERB", "AUX"):
@@ -88,6 +101,9 @@ def verb_tense(verb: Token) -> str | None:
 
 def tense_of(span: Span | None) -> str | None:
     if span is None or not len(span):
+        return None
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ENDPOINT_PREPS:
         return None
     verb = governing_verb(span)
     return verb_tense(verb) if verb is not None else None
