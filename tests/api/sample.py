@@ -27,9 +27,7 @@ TEXT_C = (
     "Hamas fired rockets at Israel on May 11.\n\n"
     "Israel again struck Gaza in June."
 )
-TEXT_D = (
-    f"Protesters {SCRIPT} marched. <b>Bold</b> & 'quoted' text.\n\nPolice clashed with protesters."
-)
+TEXT_D = f"Police clashed with protesters {SCRIPT} in the square.\n\n<b>Bold</b> & 'quoted' text."
 
 TUR = dict(
     name="Mevlut Cavusoglu", country="TUR", sector="GOV", code="TURGOV", id="mevlut-cavusoglu"
@@ -116,10 +114,10 @@ def extractions() -> list[Extraction]:
               date_words="June"),
     ]  # fmt: skip
     d = Article(id="hostile", text=TEXT_D, title=f"Riot {SCRIPT}", date="2021-05-02")
-    sd = TEXT_D.split("\n\n")[1]
+    sd = TEXT_D.split("\n\n")[0]
     ed = [
         event("hostile", TEXT_D, 0, sd, "clashed", actor(TEXT_D, "Police", COP),
-              actor(TEXT_D, "protesters.", CVL), plover="ASSAULT", cameo="180", quad_class=4,
+              actor(TEXT_D, "protesters", CVL), plover="ASSAULT", cameo="180", quad_class=4,
               goldstein=-9.0, date="2021-05-01", date_precision="day"),
     ]  # fmt: skip
     return [

@@ -117,6 +117,10 @@ def test_browser_document_view_highlights_and_never_runs_article_script(page, ba
     page.goto(base_url + "/documents/hostile")
     assert page.evaluate("window.__pwned") is None
     assert "<script>window.__pwned = 1</script>" in page.locator("#doctext").inner_text()
+    for path in ("/storylines/story-3", "/events?doc=hostile", "/documents?q=riot"):
+        page.goto(base_url + path)
+        assert page.evaluate("window.__pwned") is None, path
+        assert "<script>" in page.locator("main").inner_text(), path
 
 
 def test_browser_network_view(page, base_url):

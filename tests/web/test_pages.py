@@ -110,3 +110,10 @@ def test_empty_form_fields_mean_no_filter(client):
     assert r.status_code == 200 and r.json()["events"] == everything
     assert client.get("/quotes?speaker=&kind=").status_code == 200
     assert client.get("/network?actor=&since=&until=").status_code == 200
+
+
+def test_events_page_highlights_trigger_in_evidence_and_escapes_it(client):
+    html = client.get("/events?doc=turkey-us").text
+    assert '<span class="hl trigger">phone call</span>' in html
+    assert '<span class="hl source">Mevlut Cavusoglu</span>' in html
+    assert SCRIPT not in client.get("/events?doc=hostile").text

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from newsevents.api import queries
 from newsevents.api.deps import DAY, EventFilters, PageDep, QuoteFilters, StoreDep
 from newsevents.api.errors import error_body
-from newsevents.api.spans import segments
+from newsevents.api.spans import document_spans, segments
 from newsevents.web.charts import series_chart
 
 HERE = Path(__file__).parent
@@ -45,7 +45,14 @@ def _query_string(request: Request, **changes: Any) -> str:
     return urlencode({k: v for k, v in params.items() if v not in ("", None)})
 
 
+def _evidence(event: dict[str, Any]) -> list:
+    """An event's sentence cut into segments, its trigger and actors highlighted."""
+    sentence = event.get("sentence") or ""
+    return segments(sentence, document_spans([event], []), event.get("sentence_start") or 0)
+
+
 templates.env.globals["query_string"] = _query_string
+templates.env.globals["evidence"] = _evidence
 
 
 @router.get("/", response_class=HTMLResponse)

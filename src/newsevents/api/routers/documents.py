@@ -19,7 +19,7 @@ def list_documents(
     page: PageDep,
     q: Annotated[str | None, Query(max_length=500, description="Words in title or text.")] = None,
 ) -> dict[str, Any]:
-    """Stored documents, oldest first; ``q`` searches titles and texts."""
+    """Stored documents, oldest first; q searches titles and texts."""
     return queries.documents(store, q=q, limit=page.limit, offset=page.offset)
 
 

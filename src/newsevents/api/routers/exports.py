@@ -24,7 +24,7 @@ def _csv(body: str, name: str) -> Response:
 
 @router.get("/events.csv")
 def events_csv(store: StoreDep, filters: EventFilters) -> Response:
-    """Event mentions, flattened (the ``newsevents export events`` columns)."""
+    """Event mentions, flattened (the newsevents export events columns)."""
     import io
 
     out = io.StringIO()

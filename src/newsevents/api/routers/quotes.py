@@ -15,5 +15,5 @@ router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPON
 
 @router.get("")
 def list_quotes(store: StoreDep, page: PageDep, filters: QuoteFilters) -> dict[str, Any]:
-    """Quotes, by document and position; ``speaker`` matches name, country or actor id."""
+    """Quotes, by document and position; speaker matches name, country or actor id."""
     return queries.quotes(store, limit=page.limit, offset=page.offset, **filters)
