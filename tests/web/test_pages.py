@@ -117,3 +117,22 @@ def test_events_page_highlights_trigger_in_evidence_and_escapes_it(client):
     assert '<span class="hl trigger">phone call</span>' in html
     assert '<span class="hl source">Mevlut Cavusoglu</span>' in html
     assert SCRIPT not in client.get("/events?doc=hostile").text
+
+
+def test_document_links_only_to_web_urls(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+    from newsevents.models import Article, Extraction
+    from newsevents.store import Store
+
+    with Store(tmp_path / "u.db") as store:
+        store.add(
+            [
+                Extraction(Article(id="js", text="Text.", url="javascript:alert(1)")),
+                Extraction(Article(id="web", text="Text.", url="https://example.org/a?b=1&c=2")),
+            ]
+        )
+    with TestClient(create_app(tmp_path / "u.db")) as c:
+        assert 'href="javascript:' not in c.get("/documents/js").text
+        assert 'href="https://example.org/a?b=1&amp;c=2"' in c.get("/documents/web").text

@@ -51,7 +51,15 @@ def _evidence(event: dict[str, Any]) -> list:
     return segments(sentence, document_spans([event], []), event.get("sentence_start") or 0)
 
 
+def _web_url(url: str | None) -> str | None:
+    """Only http(s) links from stored documents: a ``javascript:`` URL must not be clickable."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 templates.env.globals["query_string"] = _query_string
+templates.env.filters["web_url"] = _web_url
 templates.env.globals["evidence"] = _evidence
 
 
