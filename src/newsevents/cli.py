@@ -12,6 +12,20 @@ import click
 from newsevents.errors import NewsEventsError
 
 DEFAULT_DB = "news.db"
+TABLE_COLUMNS = (
+    "date",
+    "plover",
+    "cameo",
+    "summary",
+    "source.name",
+    "source.country",
+    "target.name",
+    "target.country",
+    "speaker.name",
+    "channel",
+    "quote",
+    "doc",
+)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, help="SQLite file or postgresql:// URL."
 )
@@ -258,11 +272,9 @@ def ingest(
 
 
 def _after_ingest(store) -> None:
-    """Hook for post-ingest steps (storylines); kept in the library."""
-    try:
-        from newsevents.stories.store_stories import update_stories
-    except ImportError:
-        return
+    """Assign new documents to storylines (online: existing stories are kept)."""
+    from newsevents.stories.store_stories import update_stories
+
     update_stories(store)
 
 
@@ -284,23 +296,9 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
         from newsevents.store.export import flatten
 
         flat = [flatten(r) for r in rows]
-        cols = [
-            c
-            for c in (
-                "date",
-                "plover",
-                "cameo",
-                "source.name",
-                "source.country",
-                "target.name",
-                "target.country",
-                "speaker.name",
-                "channel",
-                "quote",
-                "doc",
-            )
-            if any(c in f for f in flat)
-        ]
+        cols = [c for c in TABLE_COLUMNS if any(c in f for f in flat)]
+        if len(cols) < 3 and flat:  # not event/quote rows: show their own short columns
+            cols = [c for c in flat[0] if len(str(flat[0][c])) < 120][:10]
         table = Table(*cols)
         for f in flat:
             table.add_row(*[str(f.get(c, "") if f.get(c) is not None else "") for c in cols])
@@ -442,6 +440,70 @@ def recode(
     with _open_store(db) as store:
         summary = recode_store(store, config)
     _finish(summary, strict)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db, host, port) -> None:
+    """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
+    from newsevents.api.serve import serve as serve_app
+
+    click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
+    serve_app(db, host=host, port=port)
+
+
+@cli.command()
+@click.argument("parquet_dir", type=click.Path(exists=True, file_okay=False))
+@db_option
+@click.option(
+    "--keep-text",
+    type=click.Choice(["full", "sentences", "none"]),
+    default="full",
+    show_default=True,
+)
+def load(parquet_dir, db, keep_text) -> None:
+    """Load a Parquet folder written by `extract --engine dask --parquet DIR` into a store."""
+    from newsevents.store.load import load_parquet
+
+    with _open_store(db) as store:
+        try:
+            n = load_parquet(parquet_dir, store, keep_text=keep_text)
+        except NewsEventsError as e:
+            raise click.ClickException(str(e)) from e
+        _after_ingest(store)
+    click.echo(f"{n} documents loaded", err=True)
+
+
+@cli.command()
+@db_option
+@format_option
+@output_option
+def stories(db, fmt, output) -> None:
+    """Storylines: stories of related articles, with their size and date range."""
+    from newsevents.store.stories import storylines
+
+    with _open_store(db) as store:
+        rows = storylines(store, limit=10**6)
+    _emit(rows, fmt, output)
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="One storyline id (default: every storyline).")
+@format_option
+@output_option
+def timeline(db, story_id, fmt, output) -> None:
+    """Dated timeline entries per storyline (event dates; undated entries last)."""
+    from newsevents.stories.timeline import timeline_rows
+
+    with _open_store(db) as store:
+        try:
+            rows = timeline_rows(store, story_id)
+        except NewsEventsError as e:
+            raise click.ClickException(str(e)) from e
+    _emit(rows, fmt, output)
 
 
 def main() -> None:
