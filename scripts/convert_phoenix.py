@@ -27,6 +27,9 @@ ACTOR_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 CODE_RE = re.compile(r"\[([^\]]*)\]")
+SMALL_WORDS = frozenset(
+    {"and", "of", "the", "for", "in", "on", "de", "du", "al", "bin", "von", "van"}
+)
 YEAR_PIVOT = 30  # two-digit years <= 30 are 20YY, later ones 19YY
 
 
@@ -82,9 +85,11 @@ def display_name(pattern_raw: str) -> str:
     if words and words[0] == "THE" and len(words) > 1:
         words = words[1:]
     out = []
-    for w in words:
+    for i, w in enumerate(words):
         if len(w) <= 4 and w.isalpha() and len(words) == 1:
             out.append(w)  # NATO, UN
+        elif i and w.lower() in SMALL_WORDS:
+            out.append(w.lower())  # "Bosnia and Herzegovina", "Secretary of State"
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)

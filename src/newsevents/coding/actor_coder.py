@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from newsevents.coding.actor_lexicon import (
     DICTIONARY_VERSION,
+    NON_STATE_PREFIXES,
     Entry,
     Lexicon,
     base_lexicon,
@@ -27,12 +28,16 @@ from newsevents.models import Actor
 
 __all__ = ["ActorCoder", "CompoundActor", "Coded", "DICTIONARY_VERSION"]
 
-TOKEN_RE = re.compile(r"\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")
+TOKEN_RE = re.compile(r"\d[\d,.]*\d|\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")
 PREPS = frozenset({"for", "of", "to", "in", "at", "from", "on", "with", "by", "about", "against"})
 PREPS |= {"over", "under", "between", "among", "during", "after", "before", "who", "which"}
 PREPS |= {"that", "including", "into", "near", "as"}
 OWN_PREPS = ("of", "for", "from")  # "president of X", "spokesman for X": X may give the country
 CONJ = frozenset({"and", "or", "&"})
+NAME_PREFIX_RE = re.compile(r"(al|el|ad|ar|as|ash|at|az|bin|ben|abu|de|di|da|du|van|von)-[A-Z]")
+AFFIX_WORDS = frozenset({"led", "backed", "based", "allied", "aligned", "run", "owned"})
+# Phrases that may refer back: "the official", "his government".
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du"})
 
 
@@ -62,7 +67,8 @@ class Tok:
 
     @property
     def cap(self) -> bool:
-        return self.text[:1].isupper()
+        """Capitalised, counting Arabic-style prefixes: "al-Bashir", "el-Sisi"."""
+        return self.text[:1].isupper() or bool(NAME_PREFIX_RE.match(self.text))
 
 
 @dataclass
@@ -87,6 +93,11 @@ def tokenize(text: str) -> list[Tok]:
     for m in TOKEN_RE.finditer(text):
         word, start = m.group(), m.start()
         low = word.lower().replace("’", "'")
+        head, dash, tail = low.rpartition("-")
+        if dash and head and tail in AFFIX_WORDS:  # "Vietnamese-led forces"
+            toks.append(Tok(word[: len(head)], start, head.replace(".", "")))
+            toks.append(Tok(word[len(head) :], start + len(head), "-" + tail))
+            continue
         if low.endswith("'s") and len(word) > 2:  # possessive: "Washington's"
             toks.append(Tok(word[:-2], start, low[:-2].replace(".", "")))
             toks.append(Tok(word[-2:], start + len(word) - 2, "'s"))
@@ -160,7 +171,7 @@ class ActorCoder:
                 i += 1
         for u in units:
             u.person = any(s <= u.toks[0].start < e for s, e in persons)
-        return units
+        return _drop_acronyms(units)
 
     @staticmethod
     def _case_ok(toks: list[Tok], entry: Entry, strict: bool) -> bool:
@@ -168,9 +179,24 @@ class ActorCoder:
         first = toks[0].text
         if len(toks) == 1 and len(toks[0].key) <= 3 and entry.kind != "role":
             return first.replace(".", "").isupper()
-        if strict and entry.kind != "role":
-            return first[:1].isupper() or first[:1].isdigit()
+        if strict and entry.kind != "role":  # "al Qaeda" has a capital, "force" none
+            return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks)
         return True
+
+
+def _drop_acronyms(units: list[Unit]) -> list[Unit]:
+    """ "Palestine Liberation Organization (PLO) Chairman X": the bracketed short form is
+    dropped so the phrase reads on."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        key = units[i].toks[0].key
+        if key == "(" and i + 2 < len(units) and units[i + 2].toks[0].key == ")":
+            i += 3
+            continue
+        out.append(units[i])
+        i += 1
+    return out
 
 
 def _today8() -> str:
@@ -250,7 +276,7 @@ class _Composer:
         if not self._content(segs[0][1]):
             return None
         head = segs[head_i][1]
-        definite = self.units[0].toks[0].key in ("the", "this", "that", "these", "those")
+        definite = self.units[0].toks[0].key in DEFINITE
         roles = [k for k, u in enumerate(head) if u.kind == "role"]
         last_role = roles[-1] if roles else -1
         # The head noun must be an actor word: "the Afghan peace process" is no actor.
@@ -260,18 +286,13 @@ class _Composer:
         if tail.entry is None and not self.is_name_tok(tail) and tail.toks[0].key not in ("'s",):
             if not (tail.toks[0].key.isdigit()):
                 return None
-        name_units: list[Unit] = []
-        name_entity: Entry | None = None
-        for a, b in self.name_runs(head):
-            if a > last_role and (last_role >= 0 or not self._places(head[:a])):
-                name_units = head[a:b]
-                break
-        for k, u in enumerate(head):
-            if u.kind == "entity" and k > last_role and roles and not name_units:
-                name_entity, name_units = u.entry, [u]
+        if tail.kind in ("country", "capital"):
+            roles, last_role = [], -1  # "mostly Christian eastern Beirut" is a place
+        name_units, name_entity = self._name_tail(head, last_role)
         entities = [u for u in head if u.entry is not None]
         lone_entity = not roles and len(entities) == 1 and entities[0].kind == "entity"
-        descriptor = head if (roles or self._places(head) or self._groups(head, last_role)) else []
+        others = [u for u in head if u.kind == "entity" and u not in name_units]
+        descriptor = head if (roles or self._places(head) or others) else []
         if lone_entity and name_units and head.index(entities[0]) < head.index(name_units[0]):
             lone_entity, descriptor = False, head  # "US Secretary of State" + a name
         elif lone_entity:
@@ -300,6 +321,47 @@ class _Composer:
                 return self._entity_actor(entities[0], definite)
             name_units, name_entity = [entities[0]], entities[0].entry
         return self._build(descriptor, name_units, name_entity, segs, head_i, definite)
+
+    def _name_tail(self, head: list[Unit], last_role: int) -> tuple[list[Unit], Entry | None]:
+        """The person's name ending the head phrase: unknown capitalised words and known
+        names after the last role ("President Boris Yeltsin" with "Yeltsin" known)."""
+        k = len(head)
+        if (  # "Defence Secretary Tom King": a role word as a surname after a first name
+            last_role == k - 1
+            and k >= 3
+            and head[-1].toks[0].cap
+            and len(head[-1].toks) == 1
+            and self.is_name_tok(head[-2])
+            and any(u.kind == "role" for u in head[:-2])
+        ):
+            last_role = max(i for i, u in enumerate(head[:-2]) if u.kind == "role")
+            head = [*head[:-1], Unit(head[-1].toks)]
+            k = len(head)
+        while k > last_role + 1:
+            u = head[k - 1]
+            particle = u.entry is None and u.toks[0].key in PARTICLES and k < len(head)
+            # a known name ends the phrase, or is one word of it ("Omar Hassan al-Bashir")
+            known = u.kind == "entity" and (k == len(head) or len(u.toks) == 1)
+            if not (self.is_name_tok(u) or known or particle):
+                break
+            k -= 1
+        units = head[k:]
+        while units and units[0].entry is None and units[0].toks[0].key in PARTICLES:
+            units = units[1:]
+        if not units:
+            return [], None
+        ents = [u for u in units if u.kind == "entity"]
+        before = head[: head.index(units[0])]
+        person = any(u.person for u in units)
+        if ents and len(units) == 1 and not person:
+            # a known actor alone is a name only after a role or another known actor
+            if not (last_role >= 0 or any(u.kind == "entity" for u in before)):
+                return [], None
+        elif not person and last_role < 0 and self._places(before):
+            return [], None  # "Afghan Republic": a thing named after a place
+        # the known name counts only when it ends the name: "Omar Hassan al-Bashir" is not
+        # the "Hassan" of the lists
+        return units, (units[-1].entry if units[-1].kind == "entity" else None)
 
     def _content(self, units: list[Unit]) -> bool:
         return any(u.entry is not None or self.is_name_tok(u) for u in units)
@@ -362,10 +424,19 @@ class _Composer:
             country = places[0].entry.country
             sector = places[0].entry.sector  # capitals: the government
             how = how or places[0].kind
-        if role is not None and role.entry.sector:
-            if country or not group_code:
-                sector = role.entry.sector
-        if name_entity is not None and name_entity.entity is not None and not country:
+        group_sector = code_parts(group_code)[1] if group_code else None
+        if role is not None and role.entry.sector and not group_sector:
+            sector = role.entry.sector
+            if role.entry.weak:  # "rebel spokesman": the earlier role decides
+                strong = [r for r in roles[:-1] if r.entry.sector and not r.entry.weak]
+                sector = strong[-1].entry.sector if strong else sector
+        non_state = group_code is not None and group_code[:3] in NON_STATE_PREFIXES
+        if (
+            name_entity is not None
+            and name_entity.entity is not None
+            and not country
+            and not non_state
+        ):
             code_e, how_e = self._entity_code(name_entity)
             country, sector_e = code_parts(code_e)
             sector = sector or sector_e
@@ -379,6 +450,14 @@ class _Composer:
             ident = name_entity.entity.id if name_entity and name_entity.entity else _slug(name)
             kind, named = "person", True
             how = how or "name"
+        elif (
+            groups
+            and role is not None
+            and not role.entry.sector
+            and role.entry.role_kind == "group"
+        ):
+            ent = groups[0].entry.entity  # "the APEC forum", "the Taliban movement": the group
+            name, ident, kind, named = ent.name, ent.id, "entity", False
         else:
             name = self._phrase_name(desc)
             ident = _slug(code or name)

@@ -63,10 +63,16 @@ def resolve_references(records: list[Mention]) -> None:
                 _adopt(m, ante.actor)
             elif m.label not in (None, "PERSON"):
                 m.coded.named, m.coded.kind = False, "entity"  # an unknown organisation
-        elif m.coded is not None and m.coded.definite and not m.coded.plural:
+        elif m.coded is not None and m.coded.definite and m.coded.kind == "person":
             ante = _description_antecedent(m, done)
-            if ante is not None:
+            if ante is not None and not m.coded.plural:
                 _adopt(m, ante.actor)
+        elif m.coded is not None and m.coded.definite and not m.actor.country:
+            ante = _group_antecedent(m, done)  # "his government", "the ministry"
+            if ante is not None:
+                a = m.actor
+                code = ante.actor.country + (a.sector or "")
+                m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
         done.append(m)
     for i, m in enumerate(records):  # a bare name before the full one (a title line)
         if m.coded is not None and m.coded.named and m.actor.how == "name":
@@ -104,6 +110,20 @@ def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
                 continue
             if want_person or not m.actor.country:
                 return cand
+    return None
+
+
+def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """The country of a description without one: for "his/its/their X" the nearest actor
+    with a country, for "the X" the nearest one of the same sector."""
+    possessive = m.actor.text.split()[0].lower() in ("his", "her", "its", "their")
+    for cand in reversed(done):
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        if not cand.actor.country or cand.pronoun and cand.actor.how != "coref":
+            continue
+        if possessive or (cand.actor.sector == m.actor.sector and cand.actor.sector):
+            return cand
     return None
 
 

@@ -14,7 +14,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from newsevents.coding.actor_cache import cached
 from newsevents.data import load_lines, load_tsv
 from newsevents.errors import DataFileError
 
@@ -36,41 +38,40 @@ def norm_phrase(text: str) -> tuple[str, ...]:
     return tuple(w for w in (norm_word(p) for p in text.replace("_", " ").split()) if w)
 
 
-@dataclass(eq=False)
-class Entity:
-    """A named actor with its CAMEO codes, each valid in an optional YYYYMMDD range."""
+class Entity(NamedTuple):
+    """A named actor with its CAMEO codes, each valid in an optional YYYYMMDD range.
+
+    A NamedTuple, not a dataclass: tens of thousands of them load fast from the cache.
+    """
 
     id: str
     name: str
-    raw_codes: str | tuple[tuple[str, str, str], ...]  # "CODE:start-end|..." parsed on use
+    raw_codes: str  # "CODE:start-end|CODE|..." ("" = open), parsed on use
     source: str = "phoenix"
 
     @property
     def codes(self) -> tuple[tuple[str, str, str], ...]:
-        """(code, start, end) triples; "" = open. Parsed lazily: most entries are never used."""
-        if isinstance(self.raw_codes, str):
-            self.raw_codes = parse_codes(self.raw_codes)
-        return self.raw_codes
+        return parse_codes(self.raw_codes)
 
     def code_at(self, date8: str) -> tuple[str | None, bool]:
         """The code valid on ``date8``: a dated range holding it, else the undated code.
 
         Returns (code, stale); stale is True when only expired ranges exist.
         """
-        for code, start, end in self.codes:
+        codes = self.codes
+        for code, start, end in codes:
             if (start or end) and (not start or start <= date8) and (not end or date8 <= end):
                 return code, False
-        for code, start, end in self.codes:
+        for code, start, end in codes:
             if not start and not end:
                 return code, False
-        if not self.codes:
+        if not codes:
             return None, True
-        latest = max(self.codes, key=lambda c: c[2] or c[1])
+        latest = max(codes, key=lambda c: c[2] or c[1])
         return latest[0], True
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What a phrase means: kind is country, capital, entity or role."""
 
     kind: str
@@ -79,6 +80,7 @@ class Entry:
     role_kind: str | None = None  # roles: person or group
     plural: bool = False
     entity: Entity | None = None
+    weak: bool = False  # roles: an earlier role or a group gives the sector first
 
 
 @dataclass
@@ -104,9 +106,11 @@ class Lexicon:
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
         self.index = index
+        self.best = {}  # only needed while building; keeps the cache small
         return self
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_codes(raw: str) -> tuple[tuple[str, str, str], ...]:
     out = []
     for part in raw.split("|"):
@@ -123,9 +127,27 @@ def code_parts(code: str | None) -> tuple[str | None, str | None]:
     head = code[:3]
     if head in NON_STATE_PREFIXES:
         return None, head
+    head = legacy_codes().get(head, head)
+    sector = code[3:6] if code[3:6] in sector_codes() else None  # not a region like GZA
     if head in country_codes():
-        return head, code[3:6] or None
-    return None, code[3:6] or None  # regional codes (WST, AFR, ...): no country
+        return head, sector
+    return None, sector  # regional codes (WST, AFR, ...): no country
+
+
+@functools.lru_cache(maxsize=1)
+def sector_codes() -> frozenset[str]:
+    """Every sector code the agent and role lists use (GOV, MIL, REB, ...), plus ELI/INS."""
+    codes = {"ELI", "INS", "IGO", "NGO", "IMG", "UAF", "SPY", "REF", "HRI", "PPL"}
+    for row in load_tsv("actors/phoenix_agents.tsv"):
+        codes.update(row["code"][i : i + 3] for i in range(0, len(row["code"]), 3))
+    codes.update(row["sector"] for row in load_tsv("actors/roles.tsv") if row["sector"])
+    return frozenset(codes)
+
+
+@functools.lru_cache(maxsize=1)
+def legacy_codes() -> dict[str, str]:
+    """Old CAMEO country codes -> ISO-3 ("TMP" East Timor -> "TLS")."""
+    return {row["code"]: row["country"] for row in load_tsv("actors/legacy_codes.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,16 +200,18 @@ def _add_roles(lex: Lexicon) -> None:
     for row in load_tsv("actors/phoenix_agents.tsv"):
         if row["pattern"] in excluded:
             continue
-        entry = Entry("role", sector=row["code"][:3], role_kind="person")
+        last = row["pattern"].rsplit(" ", 1)[-1]
+        plural = last.endswith(("s", "men", "people")) and not last.endswith("ss")
+        entry = Entry("role", sector=row["code"][:3], role_kind="person", plural=plural)
         lex.add(tuple(row["pattern"].split()), entry, 30)
     for row in load_tsv("actors/roles.tsv"):
         words = norm_phrase(row["pattern"])
-        entry = Entry("role", sector=row["sector"] or None, role_kind=row["kind"])
+        sector, weak = row["sector"].rstrip("?") or None, row["sector"].endswith("?")
+        entry = Entry("role", sector=sector, role_kind=row["kind"], weak=weak)
         lex.add(words, entry, 55)
         *first, last = words
         for p in plural_forms(last):
-            plural = Entry("role", sector=entry.sector, role_kind="group", plural=True)
-            lex.add((*first, p), plural, 54)
+            lex.add((*first, p), entry._replace(role_kind="group", plural=True), 54)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -201,10 +225,43 @@ def _rows(name: str) -> list[list[str]]:
 
 def _add_phoenix_entities(lex: Lexicon) -> None:
     entities = {ident: Entity(ident, name, codes) for ident, name, codes in _rows(ENTITIES)}
-    for pattern, ident in _rows(PATTERNS):
+    rows = [(tuple(pattern.split()), ident) for pattern, ident in _rows(PATTERNS)]
+    known = set(rows)
+    for words, ident in rows:
         entity = entities.get(ident)
-        if entity is not None:
-            lex.add(tuple(pattern.split()), Entry("entity", entity=entity), 40)
+        if entity is None:
+            continue
+        # A title + name form of a name the list also has ("prime minister ehud barak",
+        # "bush administration") is left out: the role is then tagged on its own, so the
+        # article's country before it decides ("roles beat lists").
+        stripped = _strip_titles(lex, words)
+        if stripped != words and (stripped, ident) in known:
+            continue
+        if len(words) > 1 and _is_role(lex, words[-1:]) and (words[:-1], ident) in known:
+            continue
+        lex.add(words, Entry("entity", entity=entity), 40)
+
+
+def _is_role(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    found = lex.best.get(words)
+    return found is not None and found[1].kind == "role"
+
+
+def _role_prefix(lex: Lexicon, words: tuple[str, ...]) -> int:
+    for n in (3, 2, 1):
+        if len(words) > n and _is_role(lex, words[:n]):
+            return n
+    return 0
+
+
+def _strip_titles(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "israeli prime minister ehud barak" -> "ehud barak": country and role are tagged on
+    their own, so the article's words before the name decide ("roles beat lists")."""
+    start = 0
+    first = lex.best.get(words[:1])
+    if first is not None and first[1].kind == "country" and _role_prefix(lex, words[1:]):
+        start = 1
+    return words[start + _role_prefix(lex, words[start:]) :]
 
 
 def _norm_date(raw: str, where: str, line: int) -> str:
@@ -262,7 +319,8 @@ def read_user_rows(path: Path, source: str = "user") -> list[Entity | tuple]:
     out = []
     for name, g in grouped.items():
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        entity = Entity(slug, name, tuple(g["codes"]), source)
+        raw = "|".join(f"{c}:{a}-{b}" if (a or b) else c for c, a, b in g["codes"])
+        entity = Entity(slug, name, raw, source)
         out.append(([name, *g["aliases"]], entity))
     return out
 
@@ -275,7 +333,15 @@ def add_user_file(lex: Lexicon, path: Path, priority: int, source: str) -> None:
 
 @functools.lru_cache(maxsize=1)
 def base_lexicon() -> Lexicon:
-    """The shipped dictionaries, built once per process (~0.5 s)."""
+    """The shipped dictionaries: from the pickle cache, else built (~1 s) and cached."""
+    from newsevents.data import data_path
+
+    folder = data_path("actors")
+    sources = sorted(folder.glob("*.tsv")) + sorted(folder.glob("*.txt")) + [Path(__file__)]
+    return cached("actors", sources, _build_base)
+
+
+def _build_base() -> Lexicon:
     from newsevents.data import data_path
 
     lex = Lexicon()

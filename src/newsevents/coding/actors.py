@@ -108,13 +108,25 @@ class DocumentActors:
             (id(token.doc), token.i)
         )
         if m is None:
-            return None
+            return self._modifier_actor(token)
         actor = m.actor
         if isinstance(actor, CompoundActor) and m.head != token.i:
             for member in actor.members:  # "Romanian" inside "Hungarian and Romanian officials"
                 if member.start is not None and member.start <= _abs(m, token) < member.end:
                     return member
         return actor
+
+    def _modifier_actor(self, token: Token) -> Actor | None:
+        """A noun that is no actor takes the country or group modifying it: "a US offer"
+        is the US's, "Turkey's support" Turkey's."""
+        for child in token.lefts:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                m = self._by_head.get((id(child.doc), child.i)) or self._by_token.get(
+                    (id(child.doc), child.i)
+                )
+                if m is not None and m.coded is not None and m.coded.kind in ("country", "entity"):
+                    return m.actor
+        return None
 
     def conjuncts(self, token: Token) -> list[Actor]:
         """Actors joined with ``token`` by and/or ("Turkey and US"), or a compound's members."""
@@ -209,6 +221,7 @@ def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> lis
                 used_end = stop
                 break
         if coded is None:
+            found.extend(_modifier_mentions(t, start, sent, coder, date))
             continue
         label = None
         if coded.actor.how == "name":  # an unknown name: only what the parser calls a name
@@ -219,6 +232,8 @@ def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> lis
             if label != "PERSON":
                 coded.actor.name = _strip_det(ent.text)
                 coded.actor.id = _slug(coded.actor.name)
+            if label in ("GPE", "LOC"):
+                _place_actor(coded, ent.text)
         actor = coded.actor
         actor.start = offset + doc[start].idx
         last = doc[used_end - 1]
@@ -229,6 +244,46 @@ def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> lis
         found.append(_mention(actor, coded, t, (start, end), sent, None))
         found[-1].label = label
     return _merge_appositions(_drop_nested_names(found), coder, date, persons)
+
+
+def _place_actor(coded: Coded, text: str) -> None:
+    """A place the actor lists miss ("Genoa") stands for its country, as in the gazetteer."""
+    from newsevents.coding.places import lookup
+
+    place = lookup(text)
+    if place is not None and place.country:
+        a = coded.actor
+        a.country, a.code, a.id, a.how = (
+            place.country,
+            place.country,
+            place.country.lower(),
+            "place",
+        )
+        coded.kind, coded.named = "country", False
+
+
+def _modifier_mentions(t: Token, start: int, sent, coder: ActorCoder, date) -> list[Mention]:
+    """Countries and organisations modifying a noun that is no actor ("a US offer",
+    "U.N. helicopters", "Israeli air raids"): each is a mention of its own."""
+    out: list[Mention] = []
+    doc, offset = t.doc, sent.offset
+    i = start
+    while i < t.i:
+        tok = doc[i]
+        if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < t.i and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "I":
+            j += 1
+        coded = coder.code_phrase(doc[i:j].text, date)
+        if coded is not None and coded.kind in ("country", "entity") and coded.actor.how != "name":
+            a = coded.actor
+            a.start, a.end = offset + tok.idx, offset + doc[j - 1].idx + len(doc[j - 1])
+            a.text = doc[i:j].text
+            out.append(_mention(a, coded, doc[j - 1], (i, j), sent, None))
+        i = j
+    return out
 
 
 def _mention(actor, coded, t: Token, rng, sent, pronoun) -> Mention:

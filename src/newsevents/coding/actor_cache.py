@@ -1,0 +1,64 @@
+"""A pickle cache for built dictionaries: building the actor lexicon or the gazetteer from
+text files takes ~1 s, loading the pickle a fraction of that.
+
+The cache key hashes the source files (path, size, mtime) and the code that builds them,
+so an edited dictionary or coder rebuilds it. The folder is ``$NEWSEVENTS_CACHE_DIR`` or
+``~/.cache/newsevents``; ``NEWSEVENTS_CACHE_DIR=off`` disables the cache. A cache that
+cannot be read or written is ignored: the data is then built from the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    value = os.environ.get(CACHE_ENV, "")
+    if value.lower() == "off":
+        return None
+    return Path(value) if value else Path.home() / ".cache" / "newsevents"
+
+
+def _key(name: str, sources: Iterable[Path]) -> str:
+    h = hashlib.sha256(name.encode())
+    for path in sources:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``'s result, from the pickle cache when its sources have not changed."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_key(name, sources)}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: parallel workers never read half a file
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value
