@@ -8,6 +8,7 @@ PAGES = [
     ("/", "/index.json"),
     ("/events?actor=ISR", "/events.json?actor=ISR"),
     ("/quotes", "/quotes.json"),
+    ("/actors", "/actors.json"),
     ("/network", "/network.json"),
     ("/dyads?source=ISR&target=PSE", "/dyads.json?source=ISR&target=PSE"),
     ("/documents?q=gaza", "/documents.json?q=gaza"),
@@ -30,6 +31,7 @@ def test_page_renders_and_has_json_twin(client, page, twin):
     [
         ("/events.json?actor=ISR", "/api/events?actor=ISR"),
         ("/quotes.json", "/api/quotes"),
+        ("/actors.json", "/api/actors"),
         ("/network.json", "/api/network"),
         ("/documents/turkey-us.json", "/api/documents/turkey-us"),
         ("/storylines/story-1.json", "/api/storylines/story-1"),
@@ -136,3 +138,12 @@ def test_document_links_only_to_web_urls(tmp_path):
     with TestClient(create_app(tmp_path / "u.db")) as c:
         assert 'href="javascript:' not in c.get("/documents/js").text
         assert 'href="https://example.org/a?b=1&amp;c=2"' in c.get("/documents/web").text
+
+
+def test_storyline_page_draws_dated_entries_on_a_strip(client):
+    html = client.get("/storylines/story-2").text
+    strip = html[html.index('<svg id="strip"') : html.index("</svg>")]
+    assert strip.count('class="mark quad4"') == 3
+    assert "<rect" in strip  # the June event is a month: a bar, not a dot
+    story1 = client.get("/storylines/story-1").text
+    assert story1.count('class="mark') == 2  # the undated report is not drawn

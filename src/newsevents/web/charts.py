@@ -47,3 +47,50 @@ def series_chart(series: list[dict[str, Any]], value: str = "mean_goldstein") ->
         "ticks": ticks,
         "every": max(1, len(series) // 12),  # label at most ~12 periods
     }
+
+
+def timeline_strip(entries: list[dict[str, Any]], width: float = 900.0) -> dict[str, Any] | None:
+    """Dated timeline entries as dots on a day axis (ranges as bars), undated ones left out."""
+    from datetime import date as Date
+
+    def day(iso: str | None) -> int | None:
+        try:
+            return Date.fromisoformat(iso[:10]).toordinal() if iso else None
+        except ValueError:
+            return None
+
+    dated = [(e, day(e["date"]), day(e.get("date_end")) or day(e["date"])) for e in entries]
+    dated = [(e, a, b) for e, a, b in dated if a is not None]
+    if not dated:
+        return None
+    lo = min(a for _, a, _ in dated)
+    hi = max(b for _, _, b in dated)
+    span = max(hi - lo, 1)
+    left, right, height = 20.0, width - 20.0, 70.0
+    x = lambda d: round(left + (d - lo) / span * (right - left), 1)  # noqa: E731
+    marks = []
+    lanes: dict[float, int] = {}
+    for e, a, b in dated:
+        x1 = x(a)
+        lane = lanes.get(x1, 0)  # stack events of the same day
+        lanes[x1] = lane + 1
+        marks.append(
+            {
+                "x": x1,
+                "w": round(max(x(b) - x1, 0.0), 1),
+                "y": round(height - 22 - 9 * min(lane, 4), 1),
+                "quad": e.get("quad_class") or 0,
+                "title": f"{e['date']}: {e['summary']}",
+                "event": e["event_id"],
+            }
+        )
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": right,
+        "axis_y": height - 14,
+        "first": Date.fromordinal(lo).isoformat(),
+        "last": Date.fromordinal(hi).isoformat(),
+        "marks": marks,
+    }

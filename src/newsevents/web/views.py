@@ -15,7 +15,7 @@ from newsevents.api import queries
 from newsevents.api.deps import DAY, EventFilters, PageDep, QuoteFilters, StoreDep
 from newsevents.api.errors import error_body
 from newsevents.api.spans import document_spans, segments
-from newsevents.web.charts import series_chart
+from newsevents.web.charts import series_chart, timeline_strip
 
 HERE = Path(__file__).parent
 # Jinja2Templates autoescapes .html templates: article text is always escaped.
@@ -75,7 +75,8 @@ def home(request: Request, store: StoreDep, page: PageDep, q: str | None = None)
 @router.get("/storylines/{story_id}", response_class=HTMLResponse)
 @router.get("/storylines/{story_id}.json")
 def storyline_page(request: Request, store: StoreDep, story_id: str) -> Response:
-    return render(request, "storyline.html", queries.storyline(store, story_id))
+    data = queries.storyline(store, story_id)
+    return render(request, "storyline.html", data, strip=timeline_strip(data["timeline"]))
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -94,6 +95,14 @@ def quotes_page(
 ) -> Response:
     data = queries.quotes(store, limit=page.limit, offset=page.offset, **filters)
     return render(request, "quotes.html", data)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+@router.get("/actors.json")
+def actors_page(
+    request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=10000)] = 200
+) -> Response:
+    return render(request, "actors.html", queries.actors(store, limit=limit))
 
 
 @router.get("/network", response_class=HTMLResponse)
