@@ -293,7 +293,7 @@ class _Composer:
         lone_entity = not roles and len(entities) == 1 and entities[0].kind == "entity"
         others = [u for u in head if u.kind == "entity" and u not in name_units]
         descriptor = head if (roles or self._places(head) or others) else []
-        if lone_entity and name_units and head.index(entities[0]) < head.index(name_units[0]):
+        if lone_entity and name_units and entities[0].toks[0].start < name_units[0].toks[0].start:
             lone_entity, descriptor = False, head  # "US Secretary of State" + a name
         elif lone_entity:
             descriptor, name_units = [], []
@@ -351,7 +351,7 @@ class _Composer:
         if not units:
             return [], None
         ents = [u for u in units if u.kind == "entity"]
-        before = head[: head.index(units[0])]
+        before = head[:k]
         person = any(u.person for u in units)
         if ents and len(units) == 1 and not person:
             # a known actor alone is a name only after a role or another known actor
@@ -416,7 +416,7 @@ class _Composer:
         country = sector = code = None
         how = "role" if role else None
         group_code = None
-        if groups and (not places or pre.index(groups[0]) < pre.index(places[0])):
+        if groups and (not places or groups[0].toks[0].start < places[0].toks[0].start):
             group_code, how_g = self._entity_code(groups[0].entry)
             country, sector = code_parts(group_code)
             how = how or how_g
