@@ -90,8 +90,8 @@ def duration(n, unit_word: str) -> str:
         code, n = "W", (n * 2 if isinstance(n, int) else n)
     if code == "WE":
         code, n = "D", (n * 2 if isinstance(n, int) else n)
-    if code == "Q":
-        code, n = "M", (n * 3 if isinstance(n, int) else n)
+    if code in ("DE", "CE") and isinstance(n, int):  # "two decades" -> P20Y
+        code, n = "Y", n * (10 if code == "DE" else 100)
     return f"PT{n}{code}" if is_time else f"P{n}{code}"
 
 
@@ -250,6 +250,14 @@ def normalize(directive: str, g: dict[str, str | None], ctx: Context) -> str | N
             else:
                 rel = 0
         return fmt(shift(dct, unit, rel or 0), unit)
+    if kind == "wdanaph":  # "the previous Friday": before the day last mentioned
+        wd = lx.lookup(lx.weekdays(), g["wd"])
+        ref = _anchor_day(ctx)
+        if not ref:
+            return f"XXXX-WXX-{wd}"
+        if _rel(g.get("rel")) == 1:
+            return weekday_on_or_after(ref + timedelta(days=1), wd).isoformat()
+        return weekday_on_or_before(ref - timedelta(days=1), wd).isoformat()
     if kind in ("wdrel", "wdpart"):
         wd = lx.lookup(lx.weekdays(), g["wd"])
         rel = _rel(g.get("rel"))
