@@ -201,3 +201,72 @@ def test_extract_partial_quote_in_reported_clause(run):
     assert q.quote == "never bow"
     assert q.speaker.name == "Maria Lopez" and q.channel == "television"
     assert [i.kind for i in quotes].count("indirect") == 1
+
+
+def test_extract_wire_backtick_quotes(run):
+    (q,) = direct(run("``We will stay until the work is done,'' Maria Lopez said."))
+    assert q.quote == "We will stay until the work is done"
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_extract_inverted_document_subject(run):
+    text = (
+        "The Interior Ministry issued a communique on Monday.\n"
+        '"Nothing is certain about the border," said the communique, read at a rally.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Interior Ministry"
+
+
+def test_extract_statement_by_owner(run):
+    text = (
+        "A statement by the Red Cross described the attacks as senseless.\n"
+        '"We deplore these acts against civilians and their families," the statement said.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Red Cross"
+
+
+def test_extract_parenthetical_said_inside_sentence(run):
+    text = 'After the war, Lopez said, the alliance must face "a new kind of threat to all of us."'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Maria Lopez"
+    assert q.verb["text"] == "said"
+
+
+def test_extract_person_named_first_takes_over_pronoun(run):
+    text = (
+        '"We are ready," Maria Lopez said.\n\n'
+        "The crowd listened to the nurse Anna Berg, who was injured in the blast.\n\n"
+        '"They paid an awful price for our freedom," she said.'
+    )
+    first, second = direct(run(text, actors="none"))
+    assert second.speaker.name == "Anna Berg"
+
+
+def test_extract_name_inside_reported_speech_does_not_take_over(run):
+    text = (
+        '"The search goes on," Maria Lopez said.\n\n'
+        "She said she could not link the attack to the fugitive Karl Weber.\n\n"
+        '"Hundreds of people have been interviewed," she said.'
+    )
+    quotes = direct(run(text, actors="none"))
+    assert quotes[-1].speaker.name == "Maria Lopez"
+
+
+def test_extract_short_quote_far_below_speech_verb_is_a_label(run):
+    text = (
+        "The group said its site lists doctors with a code that shows whether they are "
+        '"working" or "wounded" now.'
+    )
+    assert direct(run(text)) == []
+
+
+def test_extract_possessive_person_is_not_the_speaker(run):
+    text = (
+        "Tom Baker was charged on Monday.\n"
+        '"I would like to see him come forward," Baker\'s stepmother said.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name != "Tom Baker"
+    assert "stepmother" in q.speaker.name

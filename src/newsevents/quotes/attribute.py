@@ -20,14 +20,16 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
 SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
-MAX_AFTER_TOKENS = 20  # an attribution after the quote is short: ', Naeem, a spokesman, said'
+MAX_AFTER_TOKENS = 20
+FAR = 99  # hops of an attribution that the parse does not link to the quotation  # an attribution after the quote is short: ', Naeem, a spokesman, said'
 
 
 @dataclass
 class Attribution:
     verb: Token | None = None
     subject: Token | None = None  # head of the speaker noun phrase
-    how: str = "none"  # parse, after, before, according
+    how: str = "none"  # parse, after, before, sentence, according
+    hops: int = 1  # head steps from the quotation up to the verb (parse); far = loosely tied
     window: list[Token] = field(default_factory=list)  # words of the attribution (channel)
 
 
@@ -48,6 +50,8 @@ def subject_of(verb: Token) -> Token | None:
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
+    if verb.pos_ == "NOUN" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
+        return verb.doc[verb.i - 1]  # "the opinion read" tagged as a noun compound
     v = verb
     for _ in range(4):
         for child in v.children:
@@ -71,12 +75,10 @@ def _inverted_subject(verb: Token) -> Token | None:
         if child.dep_ not in ("ccomp", "dep") or child.i <= verb.i:
             continue
         for sub in child.children:
-            after = sub.right_edge.i + 1
             if (
                 sub.dep_ in SUBJECT_DEPS
                 and sub.i <= verb.i + 4
-                and after < len(sub.doc)
-                and sub.doc[after].text == ","
+                and sub.doc[child.i - 1].text == ","
             ):
                 return sub
     return None
@@ -94,10 +96,10 @@ def quote_roots(index: TokenIndex, q: QuotedSpan) -> list[Token]:
 
 def _from_parse(
     index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
-) -> Token | None:
+) -> tuple[Token, int] | None:
     for root in quote_roots(index, q):
         tok = root
-        for _ in range(8):  # nearest speech verb above the quotation, outside it
+        for hops in range(1, 9):  # nearest speech verb above the quotation, outside it
             if tok.head == tok:
                 break
             child, tok = tok, tok.head
@@ -106,7 +108,7 @@ def _from_parse(
             if _inside(index, tok, q) or _in_any(index.start(tok), others):
                 continue  # a verb inside another quotation speaks for that one
             if is_speech_verb(tok, lex):
-                return tok
+                return tok, hops
     return None
 
 
@@ -187,6 +189,29 @@ def _according(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
     return None
 
 
+def _same_sentence(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+) -> Token | None:
+    """'In the aftermath, she said, NATO must face "an aggressive regime ...': the only
+    speech verb of the quotation's sentence, when the sentence quotes nothing else."""
+    first = index.at_or_after(q.open_mark)
+    if first is None:
+        return None
+    sent = first.sent
+    s_start, s_end = index.span_offsets(sent)
+    if any(s_start <= o < s_end for o, _ in others):
+        return None
+    verbs = [
+        t
+        for t in sent
+        if not _inside(index, t, q)
+        and index.start(t) < q.open_mark
+        and is_speech_verb(t, lex)
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)  # a clause with its speaker
+    ]
+    return verbs[0] if len(verbs) == 1 else None
+
+
 def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> list[Token]:
     """Words of the attribution clause: the verb's subtree without the quotation or the
     reported clause (its channel words are the quote's, not the attribution's)."""
@@ -207,15 +232,22 @@ def attribute(
     """The attribution of one quotation, or ``Attribution()`` (how="none") if it has none.
     ``others``: (start, end) of the article's other quotations."""
     others = [r for r in others or [] if r != (q.open_mark, q.outer_end)]
+
+    def found(verb: Token, how: str, hops: int = 1) -> Attribution:
+        return Attribution(verb, subject_of(verb), how, hops, attribution_window(verb, index, q))
+
+    parsed = _from_parse(index, q, lex, others)
+    if parsed is not None:
+        return found(parsed[0], "parse", parsed[1])
     for how, finder in (
-        ("parse", lambda: _from_parse(index, q, lex, others)),
         ("after", lambda: _after(index, q, lex, text)),
         ("before", lambda: _before(index, q, lex, text)),
+        ("sentence", lambda: _same_sentence(index, q, lex, others)),
     ):
         verb = finder()
         if verb is not None:
-            return Attribution(verb, subject_of(verb), how, attribution_window(verb, index, q))
+            return found(verb, how, FAR if how == "sentence" else 1)
     subj = _according(index, q, lex)
     if subj is not None:
-        return Attribution(None, subj, "according", list(subj.subtree))
+        return Attribution(None, subj, "according", 1, list(subj.subtree))
     return Attribution()

@@ -23,7 +23,8 @@ from newsevents.quotes.speakers import SpeakerResolver, with_mention
 from newsevents.quotes.tokens import TokenIndex
 
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
-LABEL_MAX_WORDS = 4  # a short quoted noun phrase with no speech verb over it is a label
+LABEL_MAX_WORDS = 4
+LABEL_MAX_HOPS = 2  # a short quote more head steps than this below its verb is a label  # a short quoted noun phrase with no speech verb over it is a label
 INHERIT_DISTANCE = 600  # characters back to a previous quote whose speaker continues
 NOUN_ROOT_DEPS = (
     "pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "conj", "attr", "oprd",
@@ -80,6 +81,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     # Pass 2: unattributed quotations continue the voice of the quote just before them.
     attributed = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
     for q, quote in unattributed:
+        if not _standalone(q, text):
+            continue  # a phrase quoted mid-sentence with no speech verb is a label
         before = [a for a in attributed if a.end <= q.open_mark]
         inherited = _continued(q, before[-1] if before else None, text)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
@@ -124,8 +127,13 @@ def _verb_dict(index: TokenIndex, verb: Token | None) -> dict[str, Any] | None:
 
 def _is_label(index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribution) -> bool:
     """Scare quotes: a short quoted noun phrase ("foreign agents") that is not the speech
-    verb's own object ("she said "no""). Quoted predicates ("hard") stay quotes."""
-    if len(words) > LABEL_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+    verb's own object ("she said "no""), or any short quote buried deep below the speech
+    verb ('a code that shows whether they are "working"'). Quoted predicates ("hard") stay."""
+    if len(words) > LABEL_MAX_WORDS:
+        return False
+    if att.hops > LABEL_MAX_HOPS:
+        return True
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     roots = [
         t for t in words if t.head == t or not q.open_mark <= index.start(t.head) < q.outer_end
@@ -138,6 +146,12 @@ def _is_label(index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribu
     return (
         root.pos_ in ("NOUN", "PROPN", "NUM") or root.dep_ in NOUN_ROOT_DEPS and root.pos_ != "ADJ"
     )
+
+
+def _standalone(q: QuotedSpan, text: str) -> bool:
+    """The quotation opens a sentence: paragraph start, or after . ! ? : or a closing mark."""
+    before = text[max(0, q.open_mark - 3) : q.open_mark].rstrip(" \t`")  # `` wire mark
+    return not before or before[-1] in ".!?:\n\u201d\"'\u2019"
 
 
 def _long_sentence(words: list[Token]) -> bool:

@@ -62,6 +62,30 @@ def _words(name: str) -> set[str]:
     return {w for w in name.lower().split() if len(w) > 2}
 
 
+def _is_subject(tok: Token) -> bool:
+    """The name is (part of) a clause subject: 'Baker, the leader, disagreed'."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _in_reported_speech(tok: Token, lex: Lexicon) -> bool:
+    """Inside the clause a speech verb reports ('he said ... Osama Bin Laden ...')."""
+    child = tok
+    for _ in range(12):
+        head = child.head
+        if head == child:
+            return False
+        if child.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in lex.verbs:
+            return True
+        child = head
+    return False
+
+
 def _person_name(head: Token) -> str | None:
     if head.ent_type_ == "PERSON":
         for ent in head.doc.ents:
@@ -152,6 +176,11 @@ class SpeakerResolver:
         if actor is not None and actor.name.lower() in PERSON_PRONOUNS + GROUP_PRONOUNS:
             actor = None
         if word in PERSON_PRONOUNS:
+            salient = [
+                t for t in self._person_tokens(max(0, offset - 1500), offset) if self._salient(t)
+            ]
+            if salient:  # the last person who was the topic of a clause
+                return self._person_actor(salient[-1])
             # "she told" must be a person: trust the actors' answer if it names one
             people = self._person_tokens(max(0, offset - 2000), offset)
             named = set().union(*(_words(self._name_at(t)) for t in people)) if people else set()
@@ -182,10 +211,24 @@ class SpeakerResolver:
     def _other_person_between(self, start: int, end: int, actor: Actor) -> bool:
         mine = _words(actor.name)
         for tok in self._person_tokens(start + 1, end):
+            if not self._salient(tok):
+                continue  # a name in passing does not take over "he said"
             other = self._person_actor(tok)
             if not (_words(other.name) & mine):
                 return True
         return False
+
+    def _salient(self, tok: Token) -> bool:
+        """A person who becomes the topic: a clause subject, or a first mention outside
+        reported speech ('the audience listened to nurse Emily Lyons')."""
+        if _is_subject(tok):
+            return True
+        if tok.dep_ == "compound" and tok.head.ent_type_ != "PERSON":
+            return False  # "the Clinton administration" is not Clinton
+        if _in_reported_speech(tok, self.lex):
+            return False
+        earlier = self.index.between(0, self.index.start(tok))
+        return not any(t.ent_type_ == "PERSON" and t.lower_ == tok.lower_ for t in earlier)
 
     def _last_person_before(self, offset: int) -> Actor | None:
         people = self._person_tokens(max(0, offset - 2000), offset)
@@ -207,44 +250,57 @@ class SpeakerResolver:
     # --- documents ----------------------------------------------------------------------
     def _document_issuer(self, noun: Token) -> Token | None:
         """Who issued a statement/letter: named on the noun, else the last issuer before it."""
-        for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-                return child
-            if child.dep_ == "compound" and self._from_actors(child) is not None:
-                return child  # "a government communique"
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
+        owner = self._owner(noun)
+        if owner is not None:
+            return owner
         offset = self.index.start(noun)
         lemma = noun.lemma_.lower()
         candidates = [(pos, lem, tok) for pos, lem, tok in self._all_issuers() if pos < offset]
         same = [c for c in candidates if c[1] == lemma]
-        pick = (same or candidates)[-1:] if (same or candidates) else []
-        return pick[0][2] if pick else None
+        pick = same or candidates
+        return pick[-1][2] if pick else None
+
+    def _owner(self, noun: Token) -> Token | None:
+        """'the ministry's statement', 'a Kremlin statement', 'a statement from/by X'."""
+        for child in noun.children:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Wednesday's message"
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                return child
+            if child.dep_ == "compound" and self._from_actors(child) is not None:
+                return child  # "a government communique"
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() not in self.lex.document_nouns:
+                        return obj
+        return None
 
     def _all_issuers(self) -> list[tuple[int, str, Token]]:
-        """(offset, document lemma, issuer) for "X said in a statement", "X issued a letter"."""
+        """(offset, document lemma, issuer) of every document named with its issuer:
+        "X said in a statement", "X issued a letter", "a statement by X"."""
         if self._issuers is None:
             self._issuers = []
             for tok in self.index.tokens:
                 lemma = tok.lemma_.lower()
                 if lemma not in self.lex.document_nouns or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                verb = tok.head
-                if tok.dep_ == "pobj" and verb.dep_ == "prep":
-                    verb = verb.head
-                elif tok.dep_ != "dobj":
-                    continue
-                if (
-                    verb.lemma_.lower() not in ISSUE_VERBS
-                    and verb.lemma_.lower() not in self.lex.verbs
-                ):
-                    continue
-                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.lemma_.lower() not in self.lex.document_nouns:
-                    self._issuers.append((self.index.start(tok), lemma, subj))
+                issuer = self._owner(tok) or self._issuing_subject(tok)
+                if issuer is not None:
+                    self._issuers.append((self.index.start(tok), lemma, issuer))
         return self._issuers
+
+    def _issuing_subject(self, doc_noun: Token) -> Token | None:
+        verb = doc_noun.head
+        if doc_noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif doc_noun.dep_ != "dobj":
+            return None
+        if verb.lemma_.lower() not in ISSUE_VERBS and verb.lemma_.lower() not in self.lex.verbs:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() in self.lex.document_nouns:
+            return None
+        return subj
 
 
 def with_mention(actor: Actor, index: TokenIndex, head: Token | None) -> Actor:
