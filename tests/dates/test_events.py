@@ -142,3 +142,11 @@ def test_assign_event_dates_no_twin_without_shared_actor(parsed):
     call = make_event(parsed, "discussed", source=TUR, target=USA)
     _dated(parsed, lead, call)
     assert lead.date_precision == "publication"
+
+
+def test_assign_event_dates_visit_range_starts_on_monday(nlp):
+    parsed = parse_text(
+        "Khalilzad began a three-day visit to Kabul on Monday.", nlp, date="2021-04-13"
+    )
+    (e,) = _dated(parsed, make_event(parsed, "visit"))
+    assert (e.date, e.date_end) == ("2021-04-12", "2021-04-14")

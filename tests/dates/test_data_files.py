@@ -1,0 +1,68 @@
+"""Schema of the dates data files: every row well-formed, every rule compiles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsevents.data import load_lines, load_tsv
+from newsevents.dates import lexicon
+from newsevents.dates.normalize import Context, normalize
+from newsevents.dates.rules import load_rules
+
+TABLES = {
+    "dates/months.tsv": {"word", "num"},
+    "dates/weekdays.tsv": {"word", "num"},
+    "dates/numbers.tsv": {"word", "num", "kind"},
+    "dates/units.tsv": {"word", "code", "time"},
+    "dates/seasons.tsv": {"word", "code", "first", "last"},
+    "dates/dayparts.tsv": {"word", "code"},
+}
+
+
+@pytest.mark.parametrize(("name", "columns"), TABLES.items())
+def test_dates_table_has_columns_and_values(name, columns):
+    rows = load_tsv(name)
+    assert rows
+    for row in rows:
+        assert set(row) == columns
+        assert all(v not in (None, "") for v in row.values()), row
+
+
+def test_months_and_weekdays_are_in_range():
+    assert set(lexicon.months().values()) == set(range(1, 13))
+    assert set(lexicon.weekdays().values()) == set(range(1, 8))
+
+
+def test_rules_compile_with_known_types_and_directives():
+    rules = load_rules()
+    assert len(rules) == len(load_lines("dates/rules.tsv"))
+    kinds = set()
+    for rule in rules:
+        assert rule.type in {"DATE", "TIME", "DURATION", "SET"}, rule.name
+        kinds.add(rule.directive.split(":")[0])
+    # every directive kind is understood by the normaliser (no KeyError, no silent None)
+    ctx = Context(dct=None)
+    assert normalize("unknown-kind", {}, ctx) is None
+    assert {"ymd", "md", "relu", "wdrel", "dur", "ago", "lit"} <= kinds
+
+
+def test_rule_names_are_unique():
+    names = [r.name for r in load_rules()]
+    assert len(names) == len(set(names))
+
+
+def test_placeholders_are_all_defined():
+    used = set()
+    for line in load_lines("dates/rules.tsv"):
+        used |= set(re.findall(r"%([A-Z0-9]+)%", line))
+    assert used <= set(lexicon.placeholders())
+
+
+def test_parse_number_words_and_digits():
+    assert lexicon.parse_number("twenty-four") == 24
+    assert lexicon.parse_number("twenty four") == 24
+    assert lexicon.parse_number("3rd") == 3
+    assert lexicon.parse_number("a") == 1
+    assert lexicon.parse_number("umpteen") is None
