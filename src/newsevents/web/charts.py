@@ -66,7 +66,7 @@ def timeline_strip(entries: list[dict[str, Any]], width: float = 900.0) -> dict[
     lo = min(a for _, a, _ in dated)
     hi = max(b for _, _, b in dated)
     span = max(hi - lo, 1)
-    left, right, height = 20.0, width - 20.0, 70.0
+    left, right, height = 20.0, width - 20.0, 64.0
     x = lambda d: round(left + (d - lo) / span * (right - left), 1)  # noqa: E731
     marks = []
     lanes: dict[float, int] = {}
@@ -78,7 +78,7 @@ def timeline_strip(entries: list[dict[str, Any]], width: float = 900.0) -> dict[
             {
                 "x": x1,
                 "w": round(max(x(b) - x1, 0.0), 1),
-                "y": round(height - 22 - 9 * min(lane, 4), 1),
+                "y": round(height - 24 - 8 * min(lane, 4), 1),
                 "quad": e.get("quad_class") or 0,
                 "title": f"{e['date']}: {e['summary']}",
                 "event": e["event_id"],
