@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -12,10 +13,15 @@ from newsevents.errors import StoreError
 
 
 class Backend:
-    """A DB-API connection with one placeholder style ('?') for both dialects."""
+    """A DB-API connection with one placeholder style ('?') for both dialects.
+
+    Thread-safe: one re-entrant lock serialises statements, and a transaction holds it to
+    the end, so threads sharing a Store (the API's thread pool) never interleave on the
+    connection. The lock is only held inside a call, never across the caller's code."""
 
     def __init__(self, url: str):
         self.url = url
+        self.lock = threading.RLock()
         self.dialect = (
             "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
         )
@@ -43,22 +49,29 @@ class Backend:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
     def execute(self, sql: str, params: tuple | list = ()) -> Any:
-        cur = self.conn.cursor()
-        cur.execute(self._sql(sql), tuple(params))
-        return cur
+        with self.lock:
+            cur = self.conn.cursor()
+            cur.execute(self._sql(sql), tuple(params))
+            return cur
 
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         if rows:
-            self.conn.cursor().executemany(self._sql(sql), rows)
+            with self.lock:
+                self.conn.cursor().executemany(self._sql(sql), rows)
 
     def query(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        cur = self.execute(sql, params)
-        if cur.description is None:
-            return []
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        with self.lock:
+            cur = self.execute(sql, params)
+            if cur.description is None:
+                return []
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def script(self, sql: str) -> None:
+        with self.lock:
+            self._script(sql)
+
+    def _script(self, sql: str) -> None:
         if self.dialect == "sqlite":
             self.conn.executescript(sql)
         else:
@@ -72,9 +85,15 @@ class Backend:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: a crash inside leaves the store as it was before."""
-        if self._in_tx:
-            yield
-            return
+        with self.lock:  # other threads wait for the whole transaction
+            if self._in_tx:
+                yield
+                return
+            with self._transaction():
+                yield
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         self._in_tx = True
         try:
             if self.dialect == "postgresql":
