@@ -270,3 +270,40 @@ def test_extract_possessive_person_is_not_the_speaker(run):
     (q,) = direct(run(text))
     assert q.speaker.name != "Tom Baker"
     assert "stepmother" in q.speaker.name
+
+
+def test_extract_title_with_apposed_name(run):
+    text = "'We will not be intimidated,' the Prime Minister, Tom Baker, told MPs."
+    (q,) = direct(run(text, actors="none"))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_pronoun_after_unnamed_title(run, nlp):
+    text = (
+        "The foreign minister was blunt on Monday.\n\n"
+        '"This is a red line for us and we will defend it," he told reporters.'
+    )
+    parsed = parse_text(text, nlp, id="t")
+    known = {"foreign minister": Actor("foreign minister", "TUR", "GOV")}
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.country == "TUR" and q.channel == "press"
+
+
+def test_extract_role_noun_speaker_keeps_its_organisation(run, nlp):
+    text = '"We are studying the proposal," a spokesperson for the Red Cross said in an email.'
+    parsed = parse_text(text, nlp, id="t")
+    known = {"spokesperson": Actor("spokesperson", None, "NGO")}
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "spokesperson for the Red Cross"
+    assert q.speaker.sector == "NGO" and q.channel == "email"
+
+
+def test_extract_cue_words_make_labels(run):
+    text = 'Lopez said the group, known as the Front, "The Base", had been dissolved.'
+    assert direct(run(text)) == []
+
+
+def test_extract_short_partial_quote_close_to_speech_verb(run):
+    text = 'The ministry said in a statement that the strikes had hit "military targets only".'
+    (q,) = direct(run(text))
+    assert q.quote == "military targets only" and q.channel == "statement"

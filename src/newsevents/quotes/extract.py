@@ -24,12 +24,9 @@ from newsevents.quotes.tokens import TokenIndex
 
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
 LABEL_MAX_WORDS = 4
-LABEL_MAX_HOPS = 2  # a short quote more head steps than this below its verb is a label  # a short quoted noun phrase with no speech verb over it is a label
+LABEL_MAX_HOPS = 2
+CUE_WINDOW = 4  # words before a quote searched for a label cue (so-called, dubbed, titled)  # a short quote more head steps than this below its verb is a label  # a short quoted noun phrase with no speech verb over it is a label
 INHERIT_DISTANCE = 600  # characters back to a previous quote whose speaker continues
-NOUN_ROOT_DEPS = (
-    "pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "conj", "attr", "oprd",
-    "npadvmod", "nmod", "amod", "poss", "dep", "ROOT",
-)  # fmt: skip
 
 
 def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
@@ -53,9 +50,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
         if not words:
             continue
-        if att.how == "none" or _is_label(index, q, words, att):
-            if att.how == "none" or len(words) > 1:
-                unattributed.append((q, _quote(parsed, q, index, None)))
+        if att.how == "none":
+            unattributed.append((q, _quote(parsed, q, index, None)))
+            continue
+        if _is_label(index, q, words, att, lex):
             continue
         quote = _quote(parsed, q, index, att)
         quote.channel = find_channel(att.window, att.verb, lex) or media_channel(
@@ -125,27 +123,34 @@ def _verb_dict(index: TokenIndex, verb: Token | None) -> dict[str, Any] | None:
     return {"text": verb.text, "start": index.start(verb), "end": index.end(verb)}
 
 
-def _is_label(index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribution) -> bool:
-    """Scare quotes: a short quoted noun phrase ("foreign agents") that is not the speech
-    verb's own object ("she said "no""), or any short quote buried deep below the speech
-    verb ('a code that shows whether they are "working"'). Quoted predicates ("hard") stay."""
+def _is_label(
+    index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribution, lex: Lexicon
+) -> bool:
+    """Scare quotes and names: a short quote after a cue ('the so-called "Islamic State"',
+    'a book titled "..."'), or buried deep below its speech verb ('a code that shows whether
+    they are "working"'), or a quoted noun phrase that is the subject of its clause. A short
+    quote close under a speech verb is the speaker's words ("hard", "military targets")."""
     if len(words) > LABEL_MAX_WORDS:
         return False
-    if att.hops > LABEL_MAX_HOPS:
+    if att.hops > LABEL_MAX_HOPS or _after_cue(index, q, lex):
         return True
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
     roots = [
         t for t in words if t.head == t or not q.open_mark <= index.start(t.head) < q.outer_end
     ]
-    if not roots:
+    if not roots or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    root = roots[0]
-    if att.verb is not None and root.head == att.verb and root.dep_ not in SUBJECT_DEPS:
-        return False  # the speech verb's own words: '"Good talks," she tweeted
-    return (
-        root.pos_ in ("NOUN", "PROPN", "NUM") or root.dep_ in NOUN_ROOT_DEPS and root.pos_ != "ADJ"
-    )
+    return roots[0].dep_ in SUBJECT_DEPS and roots[0].pos_ in ("NOUN", "PROPN")
+
+
+def _after_cue(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> bool:
+    """A label cue among the last few words before the quote: 'known as Al-Qaeda, "The Base"'."""
+    before = index.between(max(0, q.open_mark - 60), q.open_mark)
+    lower = [t.lower_ for t in before if not (t.is_quote or t.is_punct)][-CUE_WINDOW:]
+    for cue in lex.label_cues:
+        n = len(cue)
+        if any(tuple(lower[i : i + n]) == cue for i in range(len(lower) - n + 1)):
+            return True
+    return False
 
 
 def _standalone(q: QuotedSpan, text: str) -> bool:

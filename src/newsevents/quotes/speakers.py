@@ -114,6 +114,11 @@ class SpeakerResolver:
             return self.resolve(issuer) if issuer is not None else None
         if subject.pos_ == "PRON":
             return self._pronoun(subject)
+        if subject.ent_type_ != "PERSON":
+            for child in subject.children:  # "the Prime Minister, Theresa May, told"
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    subject = child
+                    break
         found = self._from_actors(subject)
         if found is not None:
             return self._checked(found, subject)
@@ -125,6 +130,10 @@ class SpeakerResolver:
         if name and not (_words(name) & _words(actor.name)):
             # 'FBI agent Bernard Tolbert': the person, coded like the organisation
             return replace(actor, name=name, id=None, how="quote-person")
+        if head.pos_ == "NOUN" and actor.name.islower() and len(actor.name.split()) == 1:
+            words = self._from_words(head)  # "spokesperson" -> "spokesperson for the EU"
+            if len(words.name.split()) > 1:
+                return replace(actor, name=words.name, how="quote-role")
         for child in head.children:
             if child.dep_ == "poss" and head.pos_ == "NOUN" and child.ent_type_ == "PERSON":
                 owner = self._from_actors(child)
@@ -191,7 +200,18 @@ class SpeakerResolver:
                 return person
         if actor is not None:
             return actor
-        return recent[1] if recent else None
+        if recent is not None:
+            return recent[1]
+        return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
+
+    def _last_subject_actor(self, offset: int) -> Actor | None:
+        """'The foreign minister was blunt. "...," he said': the last named subject."""
+        for tok in reversed(self.index.between(max(0, offset - 600), offset)):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+                found = self._from_actors(tok)
+                if found is not None:
+                    return found
+        return None
 
     def _name_at(self, tok: Token) -> str:
         return _person_name(tok) or tok.text
