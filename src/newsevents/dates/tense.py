@@ -99,9 +99,27 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
+def adjacent_verb(span: Span) -> Token | None:
+    """The verb right before the expression ("said on Thursday"): a surer attachment than the
+    parser's, which often hangs a trailing time on the reported clause."""
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in ("on", "at", "in"):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    if tok.pos_ == "VERB" and tok.sent == span.sent:
+        return tok
+    return None
+
+
 def tense_of(span: Span | None) -> str | None:
     if span is None or not len(span):
         return None
+    near = adjacent_verb(span)
+    if near is not None:
+        return verb_tense(near)
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in ENDPOINT_PREPS:
         return None
