@@ -27,6 +27,15 @@ def cache_dir() -> Path | None:
     return Path(value) if value else Path.home() / ".cache" / "newsevents"
 
 
+def code_version(path: str) -> str:
+    """Hash of a module's source as this process loaded it (call at import time): a cache
+    written by another process running older code then has another key."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unknown"
+
+
 def _key(name: str, sources: Iterable[Path]) -> str:
     h = hashlib.sha256(name.encode())
     for path in sources:
@@ -38,15 +47,24 @@ def _key(name: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
-    """``build()``'s result, from the pickle cache when its sources have not changed."""
+def cached(
+    name: str,
+    sources: Iterable[Path],
+    build: Callable[[], T],
+    version: str = "",
+    valid: Callable[[object], bool] = lambda value: True,
+) -> T:
+    """``build()``'s result, from the pickle cache when its sources and ``version`` (the
+    building code's :func:`code_version`) have not changed and ``valid`` accepts it."""
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}-{_key(name, sources)}.pickle"
+    path = folder / f"{name}-{_key(name + version, sources)}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
+            value = pickle.load(f)
+        if valid(value):
+            return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsevents.coding.actor_lexicon import (
     DICTIONARY_VERSION,
@@ -34,6 +34,7 @@ PREPS |= {"over", "under", "between", "among", "during", "after", "before", "who
 PREPS |= {"that", "including", "into", "near", "as"}
 OWN_PREPS = ("of", "for", "from")  # "president of X", "spokesman for X": X may give the country
 CONJ = frozenset({"and", "or", "&"})
+MEMO_SIZE = 20_000  # memoised phrases per coder before the memo starts afresh
 NAME_PREFIX_RE = re.compile(r"(al|el|ad|ar|as|ash|at|az|bin|ben|abu|de|di|da|du|van|von)-[A-Z]")
 AFFIX_WORDS = frozenset({"led", "backed", "based", "allied", "aligned", "run", "owned"})
 # Phrases that may refer back: "the official", "his government".
@@ -125,6 +126,7 @@ class ActorCoder:
         self.user: Lexicon | None = user_lexicon(paths) if paths else None
         self.stop = _stopwords()
         self.not_heads = frozenset(load_lines("actors/not_actor_heads.txt"))
+        self._memo: dict[tuple, Coded | None] = {}
 
     # -- public -------------------------------------------------------------------------
     def code(self, text: str, date: str | None = None) -> Actor | None:
@@ -135,34 +137,47 @@ class ActorCoder:
     def code_phrase(
         self, text: str, date: str | None = None, persons: list[tuple[int, int]] | None = None
     ) -> Coded | None:
-        """Code ``text``; ``persons`` are (start, end) offsets of names a parser found."""
+        """Code ``text``; ``persons`` are (start, end) offsets of names a parser found.
+
+        Results are memoised (news repeats its phrases); each call gets its own copy.
+        """
+        key = (text, date, tuple(persons or ()))
+        if key in self._memo:
+            return _copy(self._memo[key])
         toks = tokenize(text)
-        if not toks:
-            return None
-        units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
-        return _Composer(self, text, units, date).compose()
+        coded = None
+        if toks:
+            units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
+            coded = _Composer(self, text, units, date).compose()
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = coded
+        return _copy(coded)
 
     # -- tagging ------------------------------------------------------------------------
-    def _candidates(self, key: str):
-        if self.user is not None:
-            yield from self.user.index.get(key, ())
-        yield from self.base.index.get(key, ())
+    def _lookup(self, keys: list[str], i: int, toks: list[Tok], strict: bool):
+        """Longest dictionary phrase starting at word ``i``: (length, entry) or None.
+        User dictionaries win over shipped ones for the same phrase."""
+        lexicons = [self.base] if self.user is None else [self.user, self.base]
+        lengths = sorted(
+            {n for lex in lexicons for n in lex.lengths.get(keys[i], ())}, reverse=True
+        )
+        for n in lengths:
+            if i + n > len(keys):
+                continue
+            words = tuple(keys[i : i + n])
+            for lex in lexicons:
+                entry = lex.phrases.get(words)
+                if entry is not None and self._case_ok(toks[i : i + n], entry, strict):
+                    return n, entry
+        return None
 
     def _tag(self, toks: list[Tok], strict_case: bool, persons: list[tuple[int, int]]) -> list:
         units: list[Unit] = []
         i = 0
         keys = [t.key for t in toks]
         while i < len(toks):
-            best: tuple[int, Entry] | None = None
-            for words, entry in self._candidates(keys[i]):
-                n = len(words)
-                if best and n <= best[0]:
-                    continue
-                if tuple(keys[i : i + n]) != words:
-                    continue
-                if not self._case_ok(toks[i : i + n], entry, strict_case):
-                    continue
-                best = (n, entry)
+            best = self._lookup(keys, i, toks, strict_case)
             if best:
                 units.extend(self._split_title(toks[i : i + best[0]], best[1]))
                 i += best[0]
@@ -185,10 +200,13 @@ class ActorCoder:
         return [Unit(toks, entry)]
 
     def _exact(self, words: tuple[str, ...]) -> Entry | None:
-        for cand, entry in self._candidates(words[0]):
-            if cand == words:
-                return entry
-        return None
+        if self.user is not None and words in self.user.phrases:
+            return self.user.phrases[words]
+        return self.base.phrases.get(words)
+
+    def knows(self, key: str) -> bool:
+        """Whether some dictionary phrase starts with this word (a cheap pre-filter)."""
+        return key in self.base.lengths or (self.user is not None and key in self.user.lengths)
 
     @staticmethod
     def _case_ok(toks: list[Tok], entry: Entry, strict: bool) -> bool:
@@ -199,6 +217,16 @@ class ActorCoder:
         if strict and entry.kind != "role":  # "al Qaeda" has a capital, "force" none
             return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks)
         return True
+
+
+def _copy(coded: Coded | None) -> Coded | None:
+    """A copy callers may change (find_actors sets offsets on the actor)."""
+    if coded is None:
+        return None
+    actor = replace(coded.actor)
+    if isinstance(actor, CompoundActor):
+        actor.members = [replace(m) for m in coded.actor.members]
+    return replace(coded, actor=actor)
 
 
 def _drop_acronyms(units: list[Unit]) -> list[Unit]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from newsevents.coding.actor_cache import cached
+from newsevents.coding.actor_cache import cached, code_version
 from newsevents.data import load_lines, load_tsv
 from newsevents.errors import DataFileError
 
@@ -24,6 +24,7 @@ DICTIONARY_VERSION = "newsevents-actors-1+phoenix-2014.01"
 ENV_VAR = "NEWSEVENTS_ACTORS"
 ENTITIES = "actors/phoenix_entities.tsv"
 PATTERNS = "actors/phoenix_patterns.tsv"
+CODE_VERSION = code_version(__file__)  # the cache is rebuilt when this code changes
 
 # Codes whose first three letters are not a country: international or regional actors.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS", "NGM"})
@@ -93,10 +94,12 @@ class Entry(NamedTuple):
 
 @dataclass
 class Lexicon:
-    """Phrase index: first word -> [(words, entry)] longest first; best priority per phrase."""
+    """Phrase index: ``phrases`` maps word tuples to entries; ``lengths`` gives, for a first
+    word, the phrase lengths to try, longest first (one dict look-up per length)."""
 
     best: dict[tuple[str, ...], tuple[int, Entry]] = field(default_factory=dict)
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, words: tuple[str, ...], entry: Entry, priority: int) -> None:
         if len(words) > 1 and words[0] == "the":  # "the" is matched as a plain word
@@ -108,12 +111,11 @@ class Lexicon:
             self.best[words] = (priority, entry)
 
     def build(self) -> Lexicon:
-        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        lengths: dict[str, set[int]] = {}
         for words, (_, entry) in self.best.items():
-            index.setdefault(words[0], []).append((words, entry))
-        for cands in index.values():
-            cands.sort(key=lambda c: -len(c[0]))
-        self.index = index
+            self.phrases[words] = entry
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
         self.best = {}  # only needed while building; keeps the cache small
         return self
 
@@ -357,8 +359,12 @@ def base_lexicon() -> Lexicon:
     from newsevents.data import data_path
 
     folder = data_path("actors")
-    sources = sorted(folder.glob("*.tsv")) + sorted(folder.glob("*.txt")) + [Path(__file__)]
-    return cached("actors", sources, _build_base)
+    sources = sorted(folder.glob("*.tsv")) + sorted(folder.glob("*.txt"))
+    return cached("actors", sources, _build_base, CODE_VERSION, _valid)
+
+
+def _valid(value: object) -> bool:
+    return isinstance(value, Lexicon) and isinstance(getattr(value, "lengths", None), dict)
 
 
 def _build_base() -> Lexicon:

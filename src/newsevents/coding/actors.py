@@ -44,6 +44,10 @@ OWN_PREPS = frozenset({"of", "for", "from"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+def _key(t: Token) -> str:
+    return t.lower_.replace(".", "")
+
+
 def _strip_det(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -151,8 +155,12 @@ def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> Docum
     coder = coder or default_coder()
     date = parsed.article.date
     records: list[Mention] = []
+    ents: dict[int, _Ents] = {}
     for sent in parsed.sentences():
-        records.extend(_sentence_mentions(parsed, sent, coder, date))
+        doc = sent.span.doc
+        if id(doc) not in ents:  # entity tables once per chunk, not per sentence
+            ents[id(doc)] = _Ents(doc)
+        records.extend(_sentence_mentions(sent, ents[id(doc)], coder, date))
     resolve_references(records)
     return DocumentActors(records)
 
@@ -193,13 +201,21 @@ def _extended_end(t: Token, depth: int = 0) -> int:
     return end
 
 
-def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> list[Mention]:
+class _Ents:
+    """The parser's entities of one chunk, indexed by token."""
+
+    def __init__(self, doc: Doc) -> None:
+        ents = list(doc.ents)
+        self.persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+        self.skip = {i for e in ents if e.label_ in SKIP_LABELS for i in range(e.start, e.end)}
+        self.named = {i: e for e in ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
+
+
+def _sentence_mentions(sent, ents: _Ents, coder: ActorCoder, date: str | None) -> list[Mention]:
     span = sent.span
     doc = span.doc
     offset = sent.offset
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    skip = {t.i for e in doc.ents if e.label_ in SKIP_LABELS for t in e}
-    named = {t.i: e for e in doc.ents if e.label_ in NAME_LABELS for t in e}
+    persons, skip, named = ents.persons, ents.skip, ents.named
     found: list[Mention] = []
     for t in span:
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.dep_ != "poss":
@@ -211,6 +227,8 @@ def _sentence_mentions(parsed, sent, coder: ActorCoder, date: str | None) -> lis
         start, end = _np_range(t)
         ext = max(end, _extended_end(t))
         ext = min(ext, span.end)
+        if not any(w.text[:1].isupper() or coder.knows(_key(w)) for w in doc[start:ext]):
+            continue  # no name and no dictionary word: "the talks", "a number of issues"
         coded, used_end = None, ext
         for stop in dict.fromkeys((ext, end)):  # the extended phrase, else the bare one
             text = doc[start:stop].text

