@@ -3,6 +3,7 @@ e.g. "Khalilzad said on Twitter that he was on his way"."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -39,5 +40,10 @@ def reported_clauses(
 
 
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
-    inside = sum(any(s <= index.start(t) < e for s, e in quoted) for t in toks)
+    starts = [s for s, _ in quoted]  # quotations are sorted and do not overlap
+    inside = 0
+    for t in toks:
+        off = index.start(t)
+        k = bisect.bisect_right(starts, off) - 1
+        inside += k >= 0 and off < quoted[k][1]
     return inside * 2 >= len(toks)

@@ -87,11 +87,17 @@ def _in_reported_speech(tok: Token, lex: Lexicon) -> bool:
 
 
 def _person_name(head: Token) -> str | None:
-    if head.ent_type_ == "PERSON":
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.text
-    return None
+    """The PERSON entity around a token, read from its IOB tags (no scan of doc.ents)."""
+    if head.ent_type_ != "PERSON":
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return doc[start:end].text
 
 
 class SpeakerResolver:
@@ -103,6 +109,7 @@ class SpeakerResolver:
         self.lex = lex
         self.speakers: list[tuple[int, Actor]] = []  # (offset, speaker) of earlier quotes
         self._issuers: list[tuple[int, str, Token]] | None = None
+        self._first: dict[str, int] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
 
     # --- public -------------------------------------------------------------------------
@@ -247,8 +254,16 @@ class SpeakerResolver:
             return False  # "the Clinton administration" is not Clinton
         if _in_reported_speech(tok, self.lex):
             return False
-        earlier = self.index.between(0, self.index.start(tok))
-        return not any(t.ent_type_ == "PERSON" and t.lower_ == tok.lower_ for t in earlier)
+        return self._first_mentions().get(tok.lower_) == self.index.start(tok)
+
+    def _first_mentions(self) -> dict[str, int]:
+        """Offset of the first PERSON token of each lower-case word (computed once)."""
+        if self._first is None:
+            self._first = {}
+            for t in self.index.tokens:
+                if t.ent_type_ == "PERSON":
+                    self._first.setdefault(t.lower_, self.index.start(t))
+        return self._first
 
     def _last_person_before(self, offset: int) -> Actor | None:
         people = self._person_tokens(max(0, offset - 2000), offset)

@@ -1,0 +1,42 @@
+"""Schema tests for the quote data files."""
+
+from newsevents.data import load_lines, load_tsv
+from newsevents.quotes.lexicon import lexicon
+
+
+def test_lexicon_speech_verbs_schema():
+    rows = load_tsv("quotes/speech_verbs.tsv")
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas)), "duplicate lemma"
+    for r in rows:
+        assert r["lemma"] and r["lemma"] == r["lemma"].lower()
+        assert r["direct"] in ("0", "1") and r["indirect"] in ("0", "1")
+        assert r["document_subject"] in ("0", "1")
+    assert {"say", "tell", "tweet", "write", "read"} <= set(lemmas)
+
+
+def test_lexicon_channels_schema():
+    rows = load_tsv("quotes/channels.tsv")
+    phrases = [r["phrase"] for r in rows]
+    assert len(phrases) == len(set(phrases)), "duplicate phrase"
+    assert all(r["channel"] and r["phrase"] == r["phrase"].lower() for r in rows)
+    assert {"Twitter", "statement", "text message", "interview", "email"} <= {
+        r["channel"] for r in rows
+    }
+
+
+def test_lexicon_word_lists_are_lower_case():
+    for name in ("quotes/document_nouns.txt", "quotes/label_cues.txt"):
+        lines = load_lines(name)
+        assert lines and all(line == line.lower() for line in lines)
+    for r in load_tsv("quotes/phrases.tsv"):
+        assert r["speaker"] in ("object",)
+
+
+def test_lexicon_loads_verbs_channels_and_cues():
+    lex = lexicon()
+    assert lex.verbs["tweet"].channel == "Twitter"
+    assert lex.verbs["read"].document_subject and not lex.verbs["say"].document_subject
+    assert lex.channels[("text", "message")] == "text message"
+    assert ("so-called",) in lex.label_cues
+    assert "statement" in lex.document_nouns
