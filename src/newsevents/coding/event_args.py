@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.models import Actor
 
+CHUNK_OFFSET = "newsevents_chunk_offset"
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr"}
@@ -71,6 +72,38 @@ def _conjunct_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def _coder() -> Any:
+    """The actors stage's phrase coder (contract: ``ActorCoder().code(text, date)``)."""
+    from newsevents.coding import actors as actors_stage  # late: a sibling stage
+
+    factory = getattr(actors_stage, "default_coder", None)
+    return factory() if factory is not None else actors_stage.ActorCoder()
+
+
+def _code_name(tok: Token) -> Actor | None:
+    """Code a proper name or demonym the actor stage left uncoded ("U.S." request,
+    "Amnesty International" as a subject): the token with its name-compound modifiers."""
+    if tok.pos_ not in {"PROPN", "ADJ"} or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()):
+        return None
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN":
+            left = c
+            break
+    span = tok.doc[left.i : tok.i + 1]
+    try:
+        actor = _coder().code(span.text)
+    except (AttributeError, TypeError, ValueError, LookupError):
+        return None
+    if actor is not None and (actor.country or actor.code):
+        # chunk offset, recorded on the Doc by code_events, makes the offsets absolute
+        actor.text = span.text
+        actor.start = tok.doc.user_data.get(CHUNK_OFFSET, 0) + span.start_char
+        actor.end = actor.start + len(span.text)
+        return actor
+    return None
+
+
 def _head_actors(actors: Any, tok: Token) -> list[Actor]:
     """Actors of the phrase headed by ``tok`` and of its conjuncts (contract of coding.actors)."""
     found: list[Actor] = []
@@ -82,7 +115,7 @@ def _head_actors(actors: Any, tok: Token) -> list[Actor]:
             found = []
     if not found:
         for t in _conjunct_tokens(tok):
-            a = actors.for_token(t)
+            a = actors.for_token(t) or _code_name(t)
             if a is not None:
                 found.append(a)
     return _dedupe(found)
@@ -123,10 +156,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
                 return c, True
-        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head != v:
             v = v.head
             continue
-        if v.dep_ in {"relcl", "acl"} and v.head is not v:
+        if v.dep_ in {"relcl", "acl"} and v.head != v:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
@@ -172,6 +205,17 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             if found:
                 args.targets, args.target_is_head = found, is_head
                 break
+        if not args.targets:
+            # "demanded that the US cancel ...": the party is the subject of the complement clause
+            for x in verb.children:
+                if x.dep_ == "ccomp" and x.i > verb.i:
+                    inner_subj, inner_passive = _subject(x)
+                    if inner_subj is not None and not inner_passive and inner_subj.head == x:
+                        found = phrase_actors(actors, inner_subj)[0]
+                        found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+                        if found:
+                            args.targets, args.target_is_head = found, True
+                            break
         if not args.targets:
             # "offered to hand over to Britain": the party sits in the complement verb.
             for x in verb.children:
@@ -238,7 +282,7 @@ def speaker_of(actors: Any, tok: Token) -> Actor | None:
     """The actor of the reporting verb whose complement holds the trigger ("Russia said ...")."""
     t = tok
     for _ in range(5):
-        if t.head is t:
+        if t.head == t:
             return None
         if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.dep_ == "ROOT"):
             head = t.head

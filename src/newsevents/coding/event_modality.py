@@ -29,9 +29,7 @@ def _chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is the complement of (xcomp chain), nearest first."""
     out = [tok]
     t = tok
-    while (
-        t.dep_ in {"xcomp", "ccomp"} and t.head is not t and t.head.pos_ in {"VERB", "AUX", "ADJ"}
-    ):
+    while t.dep_ in {"xcomp", "ccomp"} and t.head != t and t.head.pos_ in {"VERB", "AUX", "ADJ"}:
         if t.dep_ == "ccomp":
             break
         t = t.head
@@ -44,7 +42,7 @@ def is_negated(tok: Token) -> bool:
     if tok.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
-        if tok.head is not tok and tok.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        if tok.head != tok and tok.dep_ in {"dobj", "nsubjpass", "nsubj"}:
             tok = tok.head
     negs = 0
     for t in _chain(tok):
@@ -53,7 +51,7 @@ def is_negated(tok: Token) -> bool:
             for c in t.children
         ):
             negs += 1
-        if t is not tok and t.lemma_.lower() in FAIL_VERBS:
+        if t != tok and t.lemma_.lower() in FAIL_VERBS:
             negs += 1
     return negs % 2 == 1
 
@@ -63,7 +61,7 @@ def modality_of(tok: Token) -> str:
     m = markers()
     if (
         tok.pos_ in {"NOUN", "PROPN"}
-        and tok.head is not tok
+        and tok.head != tok
         and tok.dep_ in {"dobj", "nsubjpass", "nsubj"}
     ):
         tok = tok.head
@@ -82,7 +80,7 @@ def modality_of(tok: Token) -> str:
                     return "planned"
             if c.dep_ == "mark" and c.lower_ in m.get("mark", {}):
                 return m["mark"][c.lower_]
-        if t is not tok:
+        if t != tok:
             lemma = t.lemma_.lower()
             if lemma in m.get("governor", {}) and t.pos_ in {"VERB", "AUX"}:
                 return m["governor"][lemma]
@@ -92,7 +90,7 @@ def modality_of(tok: Token) -> str:
                 return "planned"
     # An adverbial clause opened by "if" somewhere above the trigger.
     t = chain[-1]
-    while t.dep_ in {"conj", "advcl", "ccomp"} and t.head is not t:
+    while t.dep_ in {"conj", "advcl", "ccomp"} and t.head != t:
         if any(c.dep_ == "mark" and c.lower_ in m.get("mark", {}) for c in t.children):
             return "hypothetical"
         t = t.head
@@ -106,23 +104,23 @@ CONDITION_MARKS = {"if", "unless", "whether"}
 
 def is_obligation(tok: Token) -> bool:
     """ "X must withdraw", "X has to release": the event is owed, not done (a demand)."""
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok:
         tok = tok.head
     for t in _chain(tok):
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
             return True
-        if t is not tok and t.lemma_.lower() in OBLIGATION_GOVERNORS:
+        if t != tok and t.lemma_.lower() in OBLIGATION_GOVERNORS:
             return True
     return False
 
 
 def in_condition(tok: Token) -> bool:
     """The trigger sits in an "if"/"unless" clause: a condition of another event, not one."""
-    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok else tok
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return True
-        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head is t:
+        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head == t:
             return False
         if t.dep_ == "advcl":
             return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,8 @@ LAYER_CONFIDENCE = {
     "pattern": 0.5,
     "default": 0.35,
 }
+MIN_CONFIDENCE = float(os.environ.get("NEWSEVENTS_MIN_CONFIDENCE", "0.45"))
+LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
 DICT_FILES = ("verbs/core.jsonl", "verbs/nominal.jsonl", "verbs/petrarch_patterns.jsonl")
 
 
@@ -62,7 +65,7 @@ def mood_codes() -> dict[str, dict[str, str]]:
 
 # Types that are already intents, demands or words about events: never recoded by mood.
 MOOD_FIXED = {"AGREE", "REQUEST", "THREATEN", "ACCUSE"}
-BACKGROUND_DEPS = {"relcl", "acl", "advcl", "pcomp"}
+BACKGROUND_DEPS = {"relcl": 0.2, "acl": 0.2, "pcomp": 0.15, "advcl": 0.1}
 
 
 @dataclass
@@ -175,7 +178,7 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
     drop: set[int] = set()
     for c in found:
         t = c.governor if c.governor is not None else c.trigger
-        if t.dep_ not in {"xcomp", "ccomp", "dobj"} or t.head is t:
+        if t.dep_ not in {"xcomp", "ccomp", "dobj"} or t.head == t:
             continue
         head = t.head
         if head.i not in coded:
@@ -242,15 +245,15 @@ def _resolve_mood(c: Candidate, actors: Any) -> None:
 def _separate(tok: Token) -> bool:
     """ "held separate meetings with A and B": one event per party."""
     words = {c.lower_ for c in tok.children if c.dep_ in {"amod", "advmod"}}
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok:
         words |= {c.lower_ for c in tok.head.children if c.dep_ == "advmod"}
     return bool(words & {"separate", "separately", "respectively", "individual"})
 
 
-def _background(tok: Token) -> bool:
-    """The trigger tells background (a relative or adverbial clause), not the news."""
-    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head is not tok else tok
-    return t.dep_ in BACKGROUND_DEPS
+def _background(tok: Token) -> float:
+    """Penalty for a trigger telling background (a relative or adverbial clause)."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    return BACKGROUND_DEPS.get(t.dep_, 0.0)
 
 
 def _dyad(
@@ -303,10 +306,18 @@ def _better(new: Event, old: Event) -> bool:
     return new.confidence > old.confidence
 
 
-def code_events(parsed: ParsedArticle, actors: DocumentActors) -> list[Event]:
-    """Every event mention of an article, sentence by sentence (dates left unset)."""
+def code_events(
+    parsed: ParsedArticle, actors: DocumentActors, min_confidence: float | None = None
+) -> list[Event]:
+    """Every event mention of an article, sentence by sentence (dates left unset).
+
+    Mentions scored under ``min_confidence`` (default MIN_CONFIDENCE) are left out: they are
+    mostly PETRARCH2 patterns firing on words that tell no event."""
+    floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
     events: list[Event] = []
     version = coder_version()
+    for offset, doc in parsed.chunks:
+        doc.user_data[event_args.CHUNK_OFFSET] = offset
     for sent in parsed.sentences():
         sent_events: list[Event] = []
         for cand in _candidates(sent, actors):
@@ -317,16 +328,28 @@ def code_events(parsed: ParsedArticle, actors: DocumentActors) -> list[Event]:
                 continue
             _resolve_mood(cand, actors)
             source, target, penalty = _dyad(cand, actors, parsed)
-            if _background(cand.trigger):
-                penalty += 0.2
+            penalty += _background(cand.trigger)
             targets = [target]
             if _separate(cand.trigger) and len(cand.args.targets) > 1:
                 targets = cand.args.targets[:4]
             for target in targets:
                 _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
         classifier.reweigh(sent.text, sent_events)
-        events.extend(sent_events)
+        events.extend(_keep(sent_events, floor))
     return events
+
+
+def _keep(sent_events: list[Event], floor: float) -> list[Event]:
+    """The sentence's best mention if it clears a lower bar, the others if they clear ``floor``:
+    a sentence usually tells one event well; the extra readings must earn their place."""
+    if not sent_events:
+        return []
+    best = max(sent_events, key=lambda e: e.confidence)
+    return [
+        e
+        for e in sent_events
+        if e.confidence >= floor or (e is best and e.confidence >= floor - LONE_MARGIN)
+    ]
 
 
 def _add(sent_events: list[Event], event: Event) -> None:
