@@ -44,7 +44,7 @@ def test_cli_extract_examples_finds_cavusoglu_blinken_consult(runner, examples_d
     assert e["cameo"].startswith("04") and e["quad_class"] == 1 and e["goldstein"] is not None
     # provenance: the trigger span points at the evidence in the sentence
     assert e["sentence_start"] <= e["trigger"]["start"] < e["trigger"]["end"] <= e["sentence_end"]
-    assert "2 documents read: 2 processed" in result.output
+    assert "2 documents read: 2 processed" in result.output, result.output
 
 
 def test_cli_extract_stdout_and_stdin(runner, examples_dir):

@@ -24,6 +24,8 @@ class Article:
     source: str | None = None
     path: str | None = None  # where it was read from
     title_in_text: bool = False  # True when the title is the first line of ``text``
+    duplicate_of: str | None = None  # id of an earlier article this one is a copy of
+    fingerprint: str | None = None  # MinHash signature (hex), set by ingest.dedupe
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from newsevents.ingest import IngestConfig, read_sources
+from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
 from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
@@ -32,6 +33,9 @@ class RunSummary:
     read: int = 0
     processed: int = 0
     skipped: int = 0  # already in the store with the same text
+    duplicates: int = (
+        0  # near-duplicates (wire copies) of an article already seen: linked, not coded
+    )
     events: int = 0
     quotes: int = 0
     words: int = 0
@@ -44,6 +48,7 @@ class RunSummary:
         rate = self.processed / self.seconds if self.seconds else 0.0
         return (
             f"{self.read} documents read: {self.processed} processed, {self.skipped} already stored, "
+            f"{self.duplicates} near-duplicates, "
             f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} events, "
             f"{self.quotes} quotes in {self.seconds:.1f}s ({rate:.1f} documents/s)"
         )
@@ -89,6 +94,24 @@ def extract_batch(
     return done, failed
 
 
+def split_duplicates(
+    articles: list[Article], seen: DuplicateIndex, store=None
+) -> tuple[list[Article], list[Article]]:
+    """Separate wire copies of articles seen in this run or stored earlier from new articles."""
+    fresh, copies = [], []
+    for article in articles:
+        sig = signature(article.text)
+        article.fingerprint = to_hex(sig)
+        original = seen.find(sig) or (store.find_duplicate(sig) if store is not None else None)
+        if original and original != article.id:
+            article.duplicate_of = original
+            copies.append(article)
+        else:
+            seen.add(article.id, sig)
+            fresh.append(article)
+    return fresh, copies
+
+
 def write_jsonl(out: TextIO | None, rows: Iterable[dict]) -> None:
     if out is None:
         return
@@ -119,6 +142,7 @@ def run(
         if store is not None and rejections:
             store.add_rejections(rejections)
 
+    seen = DuplicateIndex()
     for batch in _batches(read_sources(inputs, config.ingest), config.batch_docs):
         summary.read += len(batch)
         articles = [d for d in batch if isinstance(d, Article)]
@@ -131,11 +155,26 @@ def run(
             fresh = [a for a in articles if stored.get(a.id) != text_sha(a.text)]
             summary.skipped += len(articles) - len(fresh)
             articles = fresh
+        articles, copies = split_duplicates(articles, seen, store)
         if articles:
             done, failed = extract_batch(articles, config)
+            # A copy of an article that failed is no copy of anything stored: code it itself.
+            failed_ids = {r.id for r in failed}
+            for doc_id in failed_ids:
+                seen.remove(doc_id)
+            orphans = [a for a in copies if a.duplicate_of in failed_ids]
+            if orphans:
+                copies = [a for a in copies if a.duplicate_of not in failed_ids]
+                for a in orphans:
+                    a.duplicate_of = None
+                more_done, more_failed = extract_batch(orphans, config)
+                done += more_done
+                failed += more_failed
             reject(failed)
             if store is not None:
-                store.add(done, keep_text=config.keep_text)
+                store.add(
+                    done + [Extraction(article=a) for a in copies], keep_text=config.keep_text
+                )
             for x in done:
                 summary.processed += 1
                 summary.events += len(x.events)
@@ -143,6 +182,9 @@ def run(
                 summary.words += len(x.article.text.split())
                 write_jsonl(events_out, (e.to_dict() for e in x.events))
                 write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+        summary.duplicates += len(copies)
+        if store is not None and copies and not articles:
+            store.add([Extraction(article=a) for a in copies], keep_text=config.keep_text)
         summary.seconds = time.perf_counter() - start
         if on_batch:
             on_batch(summary)

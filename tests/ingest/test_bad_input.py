@@ -13,15 +13,23 @@ def _by_id(tmp_path, files: dict[str, bytes], **config):
 
 
 def test_bad_documents_rejected_with_reasons_and_batch_goes_on(tmp_path):
-    docs = _by_id(tmp_path, {
-        "good.txt": PROSE.encode(),
-        "empty.txt": b"   \n",
-        "binary.txt": bytes(range(256)) * 20,
-        "badutf8.txt": "Ministers met in Kabul — talks".encode() + b"\xff\xfe\xc3(" + PROSE.encode(),
-        "german.txt": ("Die Außenminister beider Länder trafen sich am Montag in Berlin und "
-                       "vereinbarten, die Gespräche im nächsten Monat fortzusetzen. ").encode() * 3,
-        "junk.html": b"<html><body><div><script>var a=1;</script><span></span><a href='#'>x</a><br><br></div></body></html>",
-    })
+    docs = _by_id(
+        tmp_path,
+        {
+            "good.txt": PROSE.encode(),
+            "empty.txt": b"   \n",
+            "binary.txt": bytes(range(256)) * 20,
+            "badutf8.txt": "Ministers met in Kabul — talks".encode()
+            + b"\xff\xfe\xc3("
+            + PROSE.encode(),
+            "german.txt": (
+                "Die Außenminister beider Länder trafen sich am Montag in Berlin und "
+                "vereinbarten, die Gespräche im nächsten Monat fortzusetzen. "
+            ).encode()
+            * 3,
+            "junk.html": b"<html><body><div><script>var a=1;</script><span></span><a href='#'>x</a><br><br></div></body></html>",
+        },
+    )
     assert isinstance(docs["good"], Article)
     reasons = {k: v.reason for k, v in docs.items() if isinstance(v, Rejection)}
     assert reasons == {
@@ -46,6 +54,9 @@ def test_limit_is_configurable(tmp_path):
 
 
 def test_language_check_can_be_disabled(tmp_path):
-    text = "Die Außenminister beider Länder trafen sich am Montag in Berlin und vereinbarten Gespräche. " * 3
+    text = (
+        "Die Außenminister beider Länder trafen sich am Montag in Berlin und vereinbarten Gespräche. "
+        * 3
+    )
     docs = _by_id(tmp_path, {"de.txt": text.encode()}, check_language=False)
     assert isinstance(docs["de"], Article)

@@ -43,14 +43,31 @@ def test_examples_folder_reads_both(examples_dir):
 
 def test_jsonl_reader_fields_and_broken_line(tmp_path):
     p = tmp_path / "docs.jsonl"
-    good = {"id": "x1", "text": PROSE, "title": "Paris talks", "date": "2020-02-03T10:00:00Z",
-            "url": "http://example.org/x1", "source": "Wire"}
-    p.write_text(json.dumps(good) + "\n{broken json\n" + json.dumps({"id": "x2"}) + "\n", encoding="utf-8")
+    good = {
+        "id": "x1",
+        "text": PROSE,
+        "title": "Paris talks",
+        "date": "2020-02-03T10:00:00Z",
+        "url": "http://example.org/x1",
+        "source": "Wire",
+    }
+    p.write_text(
+        json.dumps(good) + "\n{broken json\n" + json.dumps({"id": "x2"}) + "\n", encoding="utf-8"
+    )
     docs = list(read_sources([p]))
     assert isinstance(docs[0], Article)
-    assert (docs[0].id, docs[0].date, docs[0].source, docs[0].title) == ("x1", "2020-02-03", "Wire", "Paris talks")
+    assert (docs[0].id, docs[0].date, docs[0].source, docs[0].title) == (
+        "x1",
+        "2020-02-03",
+        "Wire",
+        "Paris talks",
+    )
     assert docs[0].text.startswith("Paris talks\n")
-    assert isinstance(docs[1], Rejection) and docs[1].reason == "bad_json" and "line 2" in docs[1].detail
+    assert (
+        isinstance(docs[1], Rejection)
+        and docs[1].reason == "bad_json"
+        and "line 2" in docs[1].detail
+    )
     assert isinstance(docs[2], Rejection) and docs[2].reason == "no_text"
 
 

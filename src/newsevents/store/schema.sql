@@ -15,10 +15,17 @@ CREATE TABLE IF NOT EXISTS documents (
   n_words INTEGER NOT NULL,
   story_id TEXT,
   duplicate_of TEXT,      -- near-duplicate (wire copy) of this document id
+  fingerprint TEXT,       -- MinHash signature (hex) for near-duplicate detection
   ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+
+CREATE TABLE IF NOT EXISTS doc_bands (
+  band TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  PRIMARY KEY (band, doc_id)
+);
 
 CREATE TABLE IF NOT EXISTS sentences (
   doc_id TEXT NOT NULL,
@@ -78,6 +85,19 @@ CREATE TABLE IF NOT EXISTS quotes (
   record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
+
+CREATE TABLE IF NOT EXISTS times (
+  doc_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT,
+  type TEXT,
+  value TEXT,
+  date TEXT,
+  date_end TEXT,
+  precision TEXT,
+  PRIMARY KEY (doc_id, start)
+);
 
 CREATE TABLE IF NOT EXISTS rejections (
   id TEXT NOT NULL,

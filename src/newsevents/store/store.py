@@ -50,10 +50,26 @@ class Store:
         self.url = str(url)
         self.db = Backend(self.url)
         self.db.script(schema_sql())
+        self._migrate()
         self.db.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
             (SCHEMA_VERSION,),
         )
+
+    def _migrate(self) -> None:
+        """Columns added after schema version 1 was first written (stores made by earlier builds)."""
+        if self.db.dialect == "sqlite":
+            have = {r["name"] for r in self.db.query("PRAGMA table_info(documents)")}
+        else:
+            have = {
+                r["column_name"]
+                for r in self.db.query(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'"
+                )
+            }
+        for column in ("duplicate_of", "fingerprint"):
+            if column not in have:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -76,6 +92,23 @@ class Store:
             ):
                 out[row["id"]] = row["sha256"]
         return out
+
+    def find_duplicate(self, sig: Any, threshold: float | None = None) -> str | None:
+        """Id of a stored article whose MinHash signature is close to ``sig`` (a wire copy)."""
+        from newsevents.ingest.dedupe import THRESHOLD, band_keys, from_hex, similarity
+
+        keys = band_keys(sig)
+        marks = ",".join("?" * len(keys))
+        rows = self.db.query(
+            "SELECT DISTINCT d.id, d.fingerprint FROM doc_bands b JOIN documents d ON d.id = b.doc_id"
+            f" WHERE b.band IN ({marks}) ORDER BY d.id LIMIT 50",
+            keys,
+        )
+        limit = THRESHOLD if threshold is None else threshold
+        for row in rows:
+            if row["fingerprint"] and similarity(sig, from_hex(row["fingerprint"])) >= limit:
+                return row["id"]
+        return None
 
     def add(
         self, extractions: Iterable[Extraction], keep_text: str = "full", *, replace: bool = False
@@ -107,6 +140,8 @@ class Store:
             ("mentions", "doc_id"),
             ("quotes", "doc_id"),
             ("sentences", "doc_id"),
+            ("times", "doc_id"),
+            ("doc_bands", "doc_id"),
             ("documents", "id"),
         ):
             self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
@@ -115,7 +150,8 @@ class Store:
         a = x.article
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
-            " n_chars, n_words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " n_chars, n_words, duplicate_of, fingerprint, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -128,9 +164,18 @@ class Store:
                 sha,
                 len(a.text),
                 len(a.text.split()),
+                a.duplicate_of,
+                a.fingerprint,
                 _now(),
             ),
         )
+        if a.fingerprint and not a.duplicate_of:
+            from newsevents.ingest.dedupe import band_keys, from_hex
+
+            self.db.executemany(
+                "INSERT INTO doc_bands(band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(band, a.id) for band in band_keys(from_hex(a.fingerprint))],
+            )
         if keep_text == "sentences":
             spans = {(e.sentence_start, e.sentence_end) for e in x.events}
             spans |= {
@@ -152,6 +197,24 @@ class Store:
                     " ON CONFLICT(id) DO NOTHING",
                     (actor.id, actor.name, actor.country, actor.sector, actor.code),
                 )
+        self.db.executemany(
+            'INSERT INTO times(doc_id, start, "end", text, type, value, date, date_end, precision)'
+            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            [
+                (
+                    a.id,
+                    t.start,
+                    t.end,
+                    t.text if keep_text != "none" else None,
+                    t.type,
+                    t.value,
+                    t.date,
+                    t.date_end,
+                    t.precision,
+                )
+                for t in x.times
+            ],
+        )
         for event in x.events:
             event.event_id = self._event_id_for(event)
             self._insert_mention(event, keep_text)
@@ -183,17 +246,29 @@ class Store:
             record["sentence"] = None
         loc = e.location
         values = {
-            "id": e.id, "doc_id": e.doc, "event_id": e.event_id,
+            "id": e.id,
+            "doc_id": e.doc,
+            "event_id": e.event_id,
             "sentence": e.sentence if keep_text != "none" else "",
-            "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
-            "plover": e.plover, "cameo": e.cameo, "quad_class": e.quad_class,
-            "goldstein": e.goldstein, "mode": e.mode, "context": e.context,
-            "negated": int(e.negated), "modality": e.modality,
-            "date": e.date, "date_end": e.date_end, "date_precision": e.date_precision,
+            "sentence_start": e.sentence_start,
+            "sentence_end": e.sentence_end,
+            "plover": e.plover,
+            "cameo": e.cameo,
+            "quad_class": e.quad_class,
+            "goldstein": e.goldstein,
+            "mode": e.mode,
+            "context": e.context,
+            "negated": int(e.negated),
+            "modality": e.modality,
+            "date": e.date,
+            "date_end": e.date_end,
+            "date_precision": e.date_precision,
             "location_name": loc.name if loc else None,
             "location_country": loc.country if loc else None,
-            "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-            "confidence": e.confidence, "coder_version": e.coder_version,
+            "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None,
+            "confidence": e.confidence,
+            "coder_version": e.coder_version,
             "record": json.dumps(record, ensure_ascii=False),
         }
         for role, actor in (("source", e.source), ("target", e.target)):
@@ -347,6 +422,11 @@ class Store:
         doc["sentences"] = self.db.query(
             'SELECT start, "end", text FROM sentences WHERE doc_id = ? ORDER BY start', (doc_id,)
         )
+        doc["times"] = self.db.query(
+            'SELECT text, start, "end", type, value, date, date_end, precision FROM times'
+            " WHERE doc_id = ? ORDER BY start",
+            (doc_id,),
+        )
         doc["events"] = self.events(doc=doc_id, limit=None)
         doc["quotes"] = self.quotes(doc=doc_id, limit=None)
         return doc
@@ -389,17 +469,33 @@ class Store:
         until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Event counts, quad-class counts and Goldstein sums by dyad and period (one row per event)."""
+        where, params = ["negated = 0"], []
+        if actor:
+            where.append(
+                "(source_country = ? OR target_country = ? OR LOWER(source_name) LIKE ?"
+                " OR LOWER(target_name) LIKE ?)"
+            )
+            params += [actor.upper(), actor.upper(), f"%{actor.lower()}%", f"%{actor.lower()}%"]
+        if since:
+            where.append("COALESCE(date_end, date) >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        # Columns only (no JSON decoding): one row per event, its first mention.
         events: dict[str, dict[str, Any]] = {}
-        for m in self.events(
-            actor=actor, since=since, until=until, include_negated=False, limit=None
+        for m in self.db.query(
+            "SELECT event_id, source_country, source_name, target_country, target_name, date,"
+            f" quad_class, goldstein FROM mentions WHERE {' AND '.join(where)} ORDER BY id",
+            params,
         ):
             events.setdefault(m["event_id"], m)
         table: dict[tuple, dict[str, Any]] = defaultdict(
             lambda: {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein": 0.0}
         )
         for e in events.values():
-            src = (e.get("source") or {}).get("country") or (e.get("source") or {}).get("name")
-            tgt = (e.get("target") or {}).get("country") or (e.get("target") or {}).get("name")
+            src = e["source_country"] or e["source_name"]
+            tgt = e["target_country"] or e["target_name"]
             row = table[(period_of(e.get("date"), by), src, tgt)]
             row["events"] += 1
             if e.get("quad_class"):
