@@ -307,3 +307,11 @@ def test_extract_short_partial_quote_close_to_speech_verb(run):
     text = 'The ministry said in a statement that the strikes had hit "military targets only".'
     (q,) = direct(run(text))
     assert q.quote == "military targets only" and q.channel == "statement"
+
+
+def test_extract_according_to_is_indirect_speech(run):
+    quotes = run("According to the Red Cross, the convoy reached the city on Monday.")
+    (q,) = [q for q in quotes if q.kind == "indirect"]
+    assert q.quote == "the convoy reached the city on Monday"
+    assert q.speaker.name == "Red Cross"
+    assert q.verb["text"] == "according to"

@@ -16,7 +16,7 @@ from newsevents.quotes.attribute import (
     subject_of,
 )
 from newsevents.quotes.channels import find_channel, media_channel
-from newsevents.quotes.indirect import reported_clauses
+from newsevents.quotes.indirect import according_clauses, reported_clauses
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
 from newsevents.quotes.speakers import SpeakerResolver, with_mention
@@ -64,6 +64,15 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
+        items.append((_key(index, subject, start), quote, subject))
+    for phrase, subject, start, end in according_clauses(index, lex, quoted):
+        quote = _indirect(parsed, index, lex, phrase, start, end)
+        quote.verb = {
+            "text": "according to",
+            "start": index.start(phrase),
+            "end": index.start(phrase) + 12,
+        }
+        quote.channel = find_channel(list(phrase.subtree), None, lex)
         items.append((_key(index, subject, start), quote, subject))
     items.sort(key=lambda x: x[0])
     quotes: list[Quote] = []

@@ -47,3 +47,29 @@ def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int,
         k = bisect.bisect_right(starts, off) - 1
         inside += k >= 0 and off < quoted[k][1]
     return inside * 2 >= len(toks)
+
+
+def according_clauses(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, int, int]]:
+    """(phrase start token, speaker head, start, end) for 'According to X, <clause>'."""
+    phrases = [p for p, where in lex.phrases.items() if where == "object"]
+    for tok in index.tokens:
+        for phrase in phrases:
+            words = tok.doc[tok.i : tok.i + len(phrase)]
+            if [w.lower_ for w in words] != list(phrase):
+                continue
+            last = words[-1]
+            speaker = next((c for c in last.children if c.dep_ == "pobj"), None)
+            clause_head = tok.head
+            if speaker is None or clause_head == tok or tok.dep_ != "prep":
+                continue
+            skip = {t.i for t in tok.subtree}
+            toks = [t for t in clause_head.subtree if t.i not in skip and not t.is_space]
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+                continue
+            yield tok, speaker, index.start(toks[0]), index.end(toks[-1])
