@@ -150,3 +150,47 @@ def test_assign_event_dates_visit_range_starts_on_monday(nlp):
     )
     (e,) = _dated(parsed, make_event(parsed, "visit"))
     assert (e.date, e.date_end) == ("2021-04-12", "2021-04-14")
+
+
+STORY = (
+    "Ruto and Abiy signed a border agreement on Friday, two days after their defence ministers "
+    "met in Addis Ababa.\n\n"
+    "Militants attacked a police post on Thursday night.\n\n"
+    "Two officers were killed in the attack.\n\n"
+    "Earlier in the week, Ethiopia accused Kenya of harbouring rebels.\n\n"
+    "The clashes on Monday that killed 12 people worried officials."
+)
+
+
+@pytest.fixture(scope="module")
+def story(nlp):
+    return parse_text(STORY, nlp, id="s", date="2024-03-03")
+
+
+def test_assign_event_dates_days_after_main_clause(story):
+    (e,) = _dated(story, make_event(story, "met"))
+    assert (e.date, e.date_precision) == ("2024-02-28", "day")
+
+
+def test_assign_event_dates_next_sentence_continues_event(story):
+    attack = make_event(story, "attacked", plover="ASSAULT")
+    killed = make_event(story, "killed", plover="ASSAULT")
+    _dated(story, attack, killed)
+    assert attack.date == killed.date == "2024-02-29"
+
+
+def test_assign_event_dates_next_sentence_other_actors_not_copied(story):
+    attack = make_event(story, "attacked", plover="ASSAULT", source=Actor("x", "SOM"))
+    killed = make_event(story, "killed", plover="ASSAULT", source=Actor("y", "KEN"))
+    _dated(story, attack, killed)
+    assert killed.date_precision == "publication"
+
+
+def test_assign_event_dates_earlier_in_the_week_range(story):
+    (e,) = _dated(story, make_event(story, "accused", plover="ACCUSE"))
+    assert (e.date, e.date_end, e.date_precision) == ("2024-02-26", "2024-03-03", "week")
+
+
+def test_assign_event_dates_relative_clause_of_dated_noun(story):
+    (e,) = _dated(story, make_event(story, "killed", nth=1, plover="ASSAULT"))
+    assert (e.date, e.date_span["text"]) == ("2024-02-26", "Monday")

@@ -72,6 +72,8 @@ def _attachment(time: Span, trigger: Token) -> int:
             return 0
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
             return 0  # "a May 1 deadline": the date describes another noun
+        if h.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("relcl", "acl") and clause.head == h:
+            return 2  # "the clashes on Monday that killed 12 people"
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
             weak = True
         t = h

@@ -8,7 +8,10 @@ A date inside a noun phrase ("a May 1 deadline") is not the event's date.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+
+from spacy.tokens import Token
 
 from newsevents.dates.attach import best_time, clause_verb, find_trigger
 from newsevents.dates.lexicon import lookup, weekdays
@@ -30,6 +33,28 @@ def _duration_days(times: list[TimeExpr], lo: int, hi: int) -> int | None:
             if v.startswith("P") and v.endswith("D") and v[1:-1].isdigit():
                 return int(v[1:-1])
     return None
+
+
+def _shift_by_interval(
+    event: Event, verb: Token, parsed: ParsedArticle, times: list[TimeExpr]
+) -> None:
+    """An "N days after/before" clause happened N days before/after its main clause."""
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "prep")]
+    sign = -1 if "after" in marks else 1 if "before" in marks else 0
+    if not sign or not event.date:
+        return
+    for c in verb.children:
+        if c.dep_ != "npadvmod":
+            continue
+        start, end = parsed.char_span(c)
+        for t in times:
+            if t.type == "DURATION" and t.start <= start and end <= t.end and t.value:
+                m = re.fullmatch(r"P(\d+)([DW])", t.value)
+                if m:
+                    days = int(m[1]) * (7 if m[2] == "W" else 1)
+                    d = date.fromisoformat(event.date) + timedelta(days=sign * days)
+                    event.date = event.date_end = d.isoformat()
+                    return
 
 
 def _planned_weekday(t: TimeExpr, event: Event, dct: date | None) -> str | None:
@@ -61,6 +86,8 @@ def _set_from_time(
     trigger = find_trigger(parsed, event)
     if trigger is None or t.precision != "day":
         return
+    if score == 1:  # dated through the main clause: "signed Friday, two days after X met"
+        _shift_by_interval(event, clause_verb(trigger), parsed, times)
     days = _duration_days(times, event.sentence_start, event.sentence_end)
     verb = clause_verb(trigger).lemma_.lower()
     if days and days > 1 and event.date:
@@ -86,6 +113,7 @@ def _actor_keys(event: Event) -> tuple[set[str], set[str]]:
     return names, countries
 
 
+NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
 
 
@@ -99,9 +127,14 @@ def _twin(event: Event, dated: list[Event]) -> Event | None:
             continue
         d_names, d_countries = _actor_keys(d)
         overlap = 2 * len(names & d_names) + len(countries & d_countries)
+        distance = abs(d.sentence_start - event.sentence_start)
+        if not overlap and 0 < event.sentence_start - d.sentence_end <= NEXT_SENTENCE_CHARS:
+            # the sentence right after tells more of the same event: "Two officers were killed
+            # in the attack." -- unless the actors say otherwise
+            if not (countries and d_countries) and not (names and d_names):
+                overlap = 0.5
         if not overlap:
             continue
-        distance = abs(d.sentence_start - event.sentence_start)
         key = (overlap, PRECISION_RANK.get(d.date_precision, 0), -distance)
         if best_key is None or key > best_key:
             best, best_key = d, key
