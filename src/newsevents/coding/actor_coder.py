@@ -334,8 +334,10 @@ class _Composer:
         if tail.kind in ("country", "capital"):
             roles, last_role = [], -1  # "mostly Christian eastern Beirut" is a place
         name_units, name_entity = self._name_tail(head, last_role)
-        entities = [u for u in head if u.entry is not None]
-        lone_entity = not roles and len(entities) == 1 and entities[0].kind == "entity"
+        if not name_units and tail.kind == "entity" and self._is_org(tail):
+            roles, last_role = [], -1  # "the rebel Kurdistan Workers' Party": an organisation
+        entities = [u for u in head if u.kind == "entity"]
+        lone_entity = not roles and len(entities) == 1 and not self._places(head)
         others = [u for u in head if u.kind == "entity" and u not in name_units]
         descriptor = head if (roles or self._places(head) or others) else []
         if lone_entity and name_units and entities[0].toks[0].start < name_units[0].toks[0].start:
@@ -398,6 +400,8 @@ class _Composer:
         ents = [u for u in units if u.kind == "entity"]
         before = head[:k]
         person = any(u.person for u in units)
+        if len(units) == 1 and ents and self._is_org(units[0]):
+            return [], None
         if ents and len(units) == 1 and not person:
             # a known actor alone is a name only after a role or another known actor
             if not (last_role >= 0 or any(u.kind == "entity" for u in before)):
@@ -407,6 +411,13 @@ class _Composer:
         # the known name counts only when it ends the name: "Omar Hassan al-Bashir" is not
         # the "Hassan" of the lists
         return units, (units[-1].entry if units[-1].kind == "entity" else None)
+
+    def _is_org(self, unit: Unit) -> bool:
+        """A listed name ending in a group noun ("... Party", "... Front") is no person."""
+        if len(unit.toks) < 2:
+            return False
+        entry = self.coder._exact((unit.toks[-1].key,))
+        return entry is not None and entry.kind == "role" and entry.role_kind == "group"
 
     def _content(self, units: list[Unit]) -> bool:
         return any(u.entry is not None or self.is_name_tok(u) for u in units)
@@ -450,6 +461,8 @@ class _Composer:
         if not places and not groups and role is not None:  # "president of Afghanistan"
             for sep, us in segs[head_i + 1 :]:
                 if sep in OWN_PREPS:
+                    if us[-1].entry is None:
+                        break  # "bombers of the U.S. airliner": the airliner is no actor
                     places = self._places(us)
                     groups = [u for u in us if u.kind == "entity" and not u.person]
                     if places or groups:

@@ -30,6 +30,12 @@ def _is_person(m: Mention) -> bool:
     return m.coded is not None and m.coded.named
 
 
+def _is_single_person(m: Mention) -> bool:
+    """A named person, or a role phrase for one person ("a senior British minister")."""
+    c = m.coded
+    return c is not None and (c.named or (c.kind == "person" and not c.plural))
+
+
 def _is_group(m: Mention) -> bool:
     if m.coded is None:
         return bool(m.pronoun in GROUP_PRONOUNS and m.actor.country)
@@ -128,7 +134,7 @@ def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
 
 
 def _pronoun_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
-    fits = _is_person if m.pronoun in PERSON_PRONOUNS else _is_group
+    fits = _is_single_person if m.pronoun in PERSON_PRONOUNS else _is_group
     same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
     for cand in reversed(same):
         if cand.subject and fits(cand):

@@ -341,6 +341,10 @@ def _drop_nested_names(found: list[Mention]) -> list[Mention]:
         if host is None or m.coded is None:
             out.append(m)
             continue
+        if host.coded.kind == "entity" and host.actor.how.startswith(("dictionary", "user")):
+            continue  # words of a listed organisation's name ("Kurdistan Workers' Party")
+        if not host.coded.named and m.actor.text.strip("' ") in host.actor.name:
+            continue
         named_host = host.coded.named
         same_person = (
             m.coded.named and named_host and _words(m.actor.name) <= _words(host.actor.name)
