@@ -315,3 +315,14 @@ def test_extract_according_to_is_indirect_speech(run):
     assert q.quote == "the convoy reached the city on Monday"
     assert q.speaker.name == "Red Cross"
     assert q.verb["text"] == "according to"
+
+
+def test_extract_no_marks_and_unbalanced_marks(run):
+    assert direct(run("The talks ended on Monday without a deal.")) == []
+    quotes = direct(run('He measured 5\' 10" and left. Then "nothing.'))
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_extract_empty_article(nlp):
+    parsed = parse_text("", nlp, id="t")
+    assert extract_quotes(parsed, NoActors()) == []

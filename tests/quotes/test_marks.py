@@ -69,3 +69,8 @@ def test_marks_wire_backtick_quotes():
     (q,) = find_quoted_spans(text)
     assert q.text(text) == "We will bring them to justice"
     assert text[q.close_mark : q.close_mark + 2] == "''"
+
+
+def test_marks_plural_possessive_inside_single_quote():
+    text = "'The workers' rights matter,' she said."
+    assert texts(text) == ["The workers' rights matter"]

@@ -96,6 +96,14 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return bool(re.match(r"\d\ds\b", text[i + 1 : i + 4]))
 
 
+def _plural_possessive(text: str, i: int, end: int) -> bool:
+    """A single mark after -s and before a word (workers' rights) when a later mark after
+    punctuation can close the quote instead."""
+    if text[i - 1] not in "sSzZ" or not re.match(r" [A-Za-z]", text[i + 1 : i + 3]):
+        return False
+    return bool(re.search(r"[,.!?;:]['\u2019]", text[i + 1 : end]))
+
+
 def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int | None]]:
     """Pair the marks of one kind in a paragraph; an unclosed last opening gets None."""
     opens, closes, amb = (
@@ -112,6 +120,9 @@ def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int 
         if not double and _is_apostrophe(text, i):
             continue
         can_open, can_close = _can_open(text, i, start), _can_close(text, i, end)
+        if not double and current is not None and can_close and _plural_possessive(text, i, end):
+            continue  # 'The workers' rights matter,' she said
+
         if can_open and can_close:  # glued on both sides: trust a curly mark's direction
             can_open, can_close = ch not in closes, ch not in opens
         if current is None:
