@@ -195,3 +195,91 @@ def test_find_actors_no_actor_for_plain_nouns(doc_actors):
     parsed, actors = doc_actors
     assert actors.for_token(_token(parsed, "process")).country == "AFG"  # the Afghan process
     assert actors.for_token(_token(parsed, "invitation")) is None
+
+
+def test_coder_role_beats_stale_list_entry(coder):
+    # The 2014 lists know Ehud Barak; the title in the text decides his sector and country.
+    actor = coder.code("Israeli Prime Minister Ehud Barak", "2000-01-01")
+    assert (actor.name, actor.country, actor.sector, actor.how) == (
+        "Ehud Barak",
+        "ISR",
+        "GOV",
+        "role",
+    )
+
+
+def test_coder_weak_role_yields_to_earlier_role(coder):
+    assert coder.code("rebel spokesman John Doe").sector == "REB"
+    assert coder.code("a Kenyan spokesman").sector == "GOV"
+
+
+def test_coder_organisation_after_adjective_role(coder):
+    actor = coder.code("The rebel Kurdistan Workers' Party", "2000-01-01")
+    assert (actor.name, actor.code) == ("Kurdistan Workers' Party", "TURREB")
+
+
+def test_coder_legacy_country_codes_map_to_iso(coder):
+    assert coder.code("East Timor", "2005-01-01").country == "TLS"
+
+
+def test_coder_inverted_iso_names(coder):
+    assert coder.code("the Democratic People's Republic of Korea").country == "PRK"
+
+
+def test_cache_round_trip_and_off(tmp_path, monkeypatch):
+    from newsevents.coding.actor_cache import cached
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"k": len(calls)}
+
+    source = tmp_path / "src.txt"
+    source.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    assert cached("t", [source], build) == {"k": 1}
+    assert cached("t", [source], build) == {"k": 1} and len(calls) == 1
+    assert cached("t", [source], build, version="new") == {"k": 2}
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", "off")
+    assert cached("t", [source], build) == {"k": 3}
+
+
+def test_data_files_have_valid_codes():
+    from newsevents.coding.actor_lexicon import country_codes, read_user_rows, sector_codes
+    from newsevents.data import data_path, load_tsv
+
+    iso = country_codes()
+    for row in load_tsv("actors/country_names.tsv"):
+        assert row["country"] in iso and row["kind"] in ("name", "demonym", "capital"), row
+    for row in load_tsv("actors/legacy_codes.tsv"):
+        assert row["country"] in iso, row
+    for row in load_tsv("actors/roles.tsv"):
+        assert row["kind"] in ("person", "group"), row
+        assert not row["sector"] or row["sector"].rstrip("?") in sector_codes(), row
+    entities = read_user_rows(data_path("actors/newsevents_actors.tsv"))
+    assert any(e.name == "Taliban" for _, e in entities)
+
+
+MORE = (
+    "A senior British minister said Libya must act as he left for Cairo.\n"
+    "Yemen rejected a U.S. request on Tuesday.\n"
+    "Prime Minister Mahendra Chaudhry of Fiji and his government were freed."
+)
+
+
+def test_find_actors_pronoun_modifier_and_possessive(nlp):
+    parsed = parse_text(MORE, nlp)
+    actors = find_actors(parsed)
+    he = _token(parsed, "he")
+    assert actors.for_token(he).country == "GBR"
+    assert actors.for_token(_token(parsed, "request")).country == "USA"
+    government = actors.for_token(_token(parsed, "government"))
+    assert (government.country, government.sector) == ("FJI", "GOV")
+
+
+def test_find_actors_it_refers_to_country_but_not_expletive(nlp):
+    parsed = parse_text("Syria says it is willing to withdraw.\nIt is likely to happen.", nlp)
+    actors = find_actors(parsed)
+    assert actors.for_token(_token(parsed, "it")).country == "SYR"
+    assert actors.for_token(_token(parsed, "It")) is None

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
+THING_PRONOUNS = frozenset({"it"})  # a country or organisation: "Syria said it would ..."
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 WINDOW = 6  # sentences a description or pronoun may reach back
 
 
@@ -34,6 +35,14 @@ def _is_single_person(m: Mention) -> bool:
     """A named person, or a role phrase for one person ("a senior British minister")."""
     c = m.coded
     return c is not None and (c.named or (c.kind == "person" and not c.plural))
+
+
+def _is_thing(m: Mention) -> bool:
+    """A country, organisation or singular group ("the government")."""
+    c = m.coded
+    return (
+        c is not None and not c.named and not c.plural and c.kind in ("country", "entity", "group")
+    )
 
 
 def _is_group(m: Mention) -> bool:
@@ -63,6 +72,8 @@ def resolve_references(records: list[Mention]) -> None:
             ante = _pronoun_antecedent(m, done)
             if ante is not None:
                 _adopt(m, ante.actor)
+            elif m.pronoun in THING_PRONOUNS:
+                m.drop = True  # an "it" with no country or organisation before it
         elif m.coded is not None and m.coded.named:
             ante = _name_antecedent(m, done)
             if ante is not None:
@@ -134,7 +145,12 @@ def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
 
 
 def _pronoun_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
-    fits = _is_single_person if m.pronoun in PERSON_PRONOUNS else _is_group
+    if m.pronoun in PERSON_PRONOUNS:
+        fits = _is_single_person
+    elif m.pronoun in THING_PRONOUNS:
+        fits = _is_thing
+    else:
+        fits = _is_group
     same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
     for cand in reversed(same):
         if cand.subject and fits(cand):

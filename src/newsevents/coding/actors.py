@@ -42,6 +42,23 @@ SKIP_LABELS = frozenset(
 )
 OWN_PREPS = frozenset({"of", "for", "from"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+EXPLETIVE_VERBS = frozenset({"seem", "appear", "remain", "become", "happen", "take", "rain"})
+WILLING = frozenset(
+    {"willing", "ready", "prepared", "determined", "committed", "able", "unable", "eager"}
+    | {"keen", "reluctant", "opposed", "confident", "concerned", "aware", "unwilling"}
+)
+
+
+def _referring(t: Token) -> bool:
+    """ "it" refers only as the subject of a verb of doing ("it said", not "it is likely")."""
+    if t.lower_ != "it":
+        return True
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = t.head
+    if head.lemma_ == "be":  # "it is willing to" refers, "it is likely that" does not
+        return any(c.dep_ == "acomp" and c.lemma_ in WILLING for c in head.children)
+    return head.lemma_ not in EXPLETIVE_VERBS
 
 
 def _key(t: Token) -> str:
@@ -69,6 +86,7 @@ class Mention:
     subject: bool
     pronoun: str | None = None
     label: str | None = None  # parser label of an unknown name (PERSON, ORG, ...)
+    drop: bool = False  # set by reference resolution: not an actor after all
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +180,7 @@ def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> Docum
             ents[id(doc)] = _Ents(doc)
         records.extend(_sentence_mentions(sent, ents[id(doc)], coder, date))
     resolve_references(records)
-    return DocumentActors(records)
+    return DocumentActors([m for m in records if not m.drop])
 
 
 def _is_head(t: Token) -> bool:
@@ -218,7 +236,7 @@ def _sentence_mentions(sent, ents: _Ents, coder: ActorCoder, date: str | None) -
     persons, skip, named = ents.persons, ents.skip, ents.named
     found: list[Mention] = []
     for t in span:
-        if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.dep_ != "poss":
+        if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.dep_ != "poss" and _referring(t):
             actor = Actor(t.text, text=t.text, start=offset + t.idx, end=offset + t.idx + len(t))
             found.append(_mention(actor, None, t, (t.i, t.i + 1), sent, t.lower_))
             continue
