@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from newsevents.models import Actor
 
 CHUNK_OFFSET = "newsevents_chunk_offset"
+FIRST_PERSON = {"we", "i"}
+PARTY_NOUNS = {"side", "party", "team", "delegation", "country", "government", "leader"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr"}
@@ -46,6 +48,10 @@ class Arguments:
     targets: list[Actor] = field(default_factory=list)
     target_is_head: bool = False  # the target is the object noun itself (not a modifier)
     source_from_context: bool = False
+    # actors named inside the subject ("teams of the Afghan Republic and the Taliban")
+    inner_sources: list[Actor] = field(default_factory=list)
+    has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
+    both_parties: bool = False  # "the two sides", "both parties": the dyad told before
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -118,7 +124,21 @@ def _head_actors(actors: Any, tok: Token) -> list[Actor]:
             a = actors.for_token(t) or _code_name(t)
             if a is not None:
                 found.append(a)
-    return _dedupe(found)
+    # "the Afghanistan conflict" is no actor, though it holds one: keep actors whose words
+    # include the head token itself.
+    return _dedupe([a for a in found if _covers(a, tok)] or [])
+
+
+def _covers(actor: Actor, tok: Token) -> bool:
+    if actor.start is None or actor.end is None:
+        return True
+    start = tok.doc.user_data.get(CHUNK_OFFSET, 0) + tok.idx
+    if actor.start <= start < actor.end:
+        return True
+    return any(
+        actor.start <= tok.doc.user_data.get(CHUNK_OFFSET, 0) + c.idx < actor.end
+        for c in tok.conjuncts
+    )
 
 
 def _inner_actors(actors: Any, tok: Token, depth: int = 0) -> list[Actor]:
@@ -187,6 +207,9 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     ("left Washington for Turkey": the trip goes to Turkey)."""
     args = Arguments()
     subj, passive = _subject(verb)
+    args.has_subject = subj is not None
+    if subj is not None and not passive and is_both_parties(subj):
+        args.both_parties = True
     if subj is not None:
         subj_actors, _ = phrase_actors(actors, subj)
         if passive:
@@ -196,6 +219,11 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 args.sources = phrase_actors(actors, agent)[0]
         else:
             args.sources = subj_actors
+            args.inner_sources = _inner_actors(actors, subj)
+            if not subj_actors and subj.lower_ in FIRST_PERSON:
+                # "We can't take part," the spokesman said: the speaker's side is the source
+                speaker = speaker_of(actors, verb)
+                args.sources = [speaker] if speaker is not None else []
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         first = _prep_objects(verb, (prefer,)) if prefer else []
@@ -239,6 +267,13 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     return args
 
 
+def is_both_parties(tok: Token) -> bool:
+    """ "the two sides", "both parties", "the two negotiating teams" (the dyad told before)."""
+    if tok.lemma_.lower() not in PARTY_NOUNS or tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(c.lower_ in {"two", "both"} for c in tok.children)
+
+
 def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
     """Arguments of an event noun: the light verb's subject, and parties named by the noun
     ("talks with X", "meeting between X and Y", "X's visit to Y")."""
@@ -252,6 +287,8 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
         for cand in _prep_objects(
             noun, ("with", "between", "to", "against", "on", "at", "in", "for")
         ):
+            if cand.head.lower_ == "between" and is_both_parties(cand):
+                args.both_parties = True
             found, is_head = phrase_actors(actors, cand)
             found = [a for a in found if not any(_same(a, s) for s in args.sources)]
             if found:

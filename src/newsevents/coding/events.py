@@ -242,6 +242,16 @@ def _resolve_mood(c: Candidate, actors: Any) -> None:
             c.info = info
 
 
+def _purpose(tok: Token) -> float:
+    """Penalty for a purpose clause ("travelling to drum up support"): an aim, not a deed."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    if t.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    ):
+        return 0.1 if t.dep_ == "advcl" else 0.0
+    return 0.0
+
+
 def _separate(tok: Token) -> bool:
     """ "held separate meetings with A and B": one event per party."""
     words = {c.lower_ for c in tok.children if c.dep_ in {"amod", "advmod"}}
@@ -257,13 +267,18 @@ def _background(tok: Token) -> float:
 
 
 def _dyad(
-    c: Candidate, actors: Any, parsed: ParsedArticle
+    c: Candidate, actors: Any, parsed: ParsedArticle, last_pair: tuple[Actor, Actor] | None
 ) -> tuple[Actor | None, Actor | None, float]:
     a = c.args
     penalty = 0.0
     sources, targets = list(a.sources), list(a.targets)
-    if c.info.plover in SYMMETRIC and len(sources) >= 2 and not (targets and a.target_is_head):
-        return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
+    if not sources and a.both_parties and last_pair is not None:
+        return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
+    if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):
+        if len(sources) < 2 and len(a.inner_sources) >= 2:
+            sources = a.inner_sources  # "teams of the Afghan Republic and the Taliban agreed"
+        if len(sources) >= 2:
+            return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
     if not sources:
         guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
         if guess is not None:
@@ -318,6 +333,7 @@ def code_events(
     version = coder_version()
     for offset, doc in parsed.chunks:
         doc.user_data[event_args.CHUNK_OFFSET] = offset
+    last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
     for sent in parsed.sentences():
         sent_events: list[Event] = []
         for cand in _candidates(sent, actors):
@@ -327,10 +343,16 @@ def code_events(
             if cand is None:
                 continue
             _resolve_mood(cand, actors)
-            source, target, penalty = _dyad(cand, actors, parsed)
+            if cand.governor is None and not cand.args.has_subject:
+                continue  # "Discussed bilateral issues": a fragment with no one doing it
+            source, target, penalty = _dyad(cand, actors, parsed, last_pair)
+            if source is not None and target is not None and cand.info.plover in SYMMETRIC:
+                last_pair = (source, target)
+            penalty += _purpose(cand.trigger)
             penalty += _background(cand.trigger)
             targets = [target]
-            if _separate(cand.trigger) and len(cand.args.targets) > 1:
+            if (_separate(cand.trigger) or cand.info.cameo == "042") and len(cand.args.targets) > 1:
+                # separate meetings, or a trip to several places: one event per party
                 targets = cand.args.targets[:4]
             for target in targets:
                 _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
