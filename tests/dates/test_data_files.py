@@ -66,3 +66,14 @@ def test_parse_number_words_and_digits():
     assert lexicon.parse_number("3rd") == 3
     assert lexicon.parse_number("a") == 1
     assert lexicon.parse_number("umpteen") is None
+
+
+def test_holiday_rules_give_a_date_every_year():
+    from newsevents.dates.calmath import holiday
+
+    for rule in lexicon.holidays().values():
+        for year in (1999, 2024):
+            assert holiday(rule, year).year == year
+    assert holiday("easter+0", 2024).isoformat() == "2024-03-31"
+    assert holiday("4-4-11", 2023).isoformat() == "2023-11-23"
+    assert holiday("-1-1-05", 2024).isoformat() == "2024-05-27"

@@ -133,3 +133,35 @@ def weekday_on_or_before(d: date, wd: int) -> date:
 
 def weekday_on_or_after(d: date, wd: int) -> date:
     return d + timedelta(days=(wd - d.isoweekday()) % 7)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday(rule: str, year: int) -> date | None:
+    """Date of a holiday rule from ``data/dates/holidays.tsv`` in ``year``."""
+    if rule.startswith("easter"):
+        return easter(year) + timedelta(days=int(rule[6:] or 0))
+    parts = rule.split("-")
+    if len(parts) == 2:  # MM-DD
+        return date(year, int(parts[0]), int(parts[1]))
+    n, wd, month = (
+        (-int(parts[1]), int(parts[2]), int(parts[3])) if rule[0] == "-" else map(int, parts)
+    )
+    if n > 0:
+        first = weekday_on_or_after(date(year, month, 1), wd)
+        return first + timedelta(weeks=n - 1)
+    last = date(year, month, _cal.monthrange(year, month)[1])
+    return weekday_on_or_before(last, wd)

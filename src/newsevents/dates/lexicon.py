@@ -52,8 +52,18 @@ def dayparts() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def holidays() -> dict[str, str]:
+    return {r["name"]: r["rule"] for r in load_tsv("dates/holidays.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
 def fuzzy() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("dates/fuzzy.tsv")[1:])
+
+
+def _holiday_alt() -> str:
+    names = sorted(holidays(), key=len, reverse=True)
+    return "|".join(re.escape(h).replace(r"\ ", " ").replace("'", "['’]?") for h in names)
 
 
 def _num_words(articles: bool = True) -> str:
@@ -95,6 +105,7 @@ def placeholders() -> dict[str, str]:
         "SEASON": _alt(list(seasons())),
         "PART": _alt(list(dayparts())),
         "FUZZY": _alt(list(fuzzy())),
+        "HOLIDAY": rf"(?-i:{_holiday_alt()})",
     }
 
 

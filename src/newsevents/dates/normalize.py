@@ -14,6 +14,7 @@ from newsevents.dates import lexicon as lx
 from newsevents.dates.calmath import (
     UNKNOWN,
     fmt,
+    holiday,
     shift,
     value_range,
     weekday_on_or_after,
@@ -172,6 +173,20 @@ def normalize(directive: str, g: dict[str, str | None], ctx: Context) -> str | N
             return None
         y = _pick_year(ctx, m, d) if dct else None
         return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
+    if kind == "holiday":
+        rule = lx.lookup(lx.holidays(), g["h"].replace("’", "'"))
+        if g.get("y"):
+            return holiday(rule, lx.parse_year(g["y"])).isoformat()
+        if not dct:
+            d = holiday(rule, 2001)  # any year: fixed holidays keep month and day
+            return f"XXXX-{d.month:02d}-{d.day:02d}" if rule[2:3] == "-" else "XXXX-XX-XX"
+        days = [holiday(rule, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        direction = _direction(ctx)
+        if direction < 0:
+            return max(d for d in days if d <= dct).isoformat()
+        if direction > 0:
+            return min(d for d in days if d >= dct).isoformat()
+        return min(days, key=lambda d: abs((d - dct).days)).isoformat()
     if kind == "mry":
         m = lx.lookup(lx.months(), g["m"])
         if not dct:
@@ -343,6 +358,8 @@ def _ago(g: dict, ctx: Context) -> str:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     if not ref:
         return UNKNOWN.get(unit, "XXXX-XX-XX")
+    if unit in ("DE", "CE"):  # "a decade ago" is a year, not the decade "200"
+        return fmt(shift(ref, unit, sign * n), "Y")
     return fmt(shift(ref, unit, sign * n), unit)
 
 

@@ -36,6 +36,7 @@ class Match:
 def _compile(pattern: str) -> re.Pattern:
     subs = placeholders()
     body = re.sub(r"%([A-Z0-9]+)%", lambda m: subs[m[1]], pattern)
+    body = re.sub(r"(?<!\\) \?", r"\\s*", body)  # " ?" : optional space
     body = re.sub(r"(?<!\\) ", r"\\s+", body).replace("\\ ", " ")
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
 

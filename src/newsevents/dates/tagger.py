@@ -72,6 +72,16 @@ def _narrow(word: str, first: date, last: date, precision: str, dct: date | None
     return cuts[part], cuts[part + 1] - timedelta(days=1)
 
 
+def _day_range_end(first: str, day: str) -> str | None:
+    """Last day of "March 1-5": the same month, day 5, if it comes after the first."""
+    start = date.fromisoformat(first)
+    try:
+        end = start.replace(day=int(re.sub(r"\D", "", day)))
+    except ValueError:
+        return None
+    return end.isoformat() if end > start else None
+
+
 def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
 
@@ -105,6 +115,8 @@ def tag_doc(
         )
         if type_ == "SET":
             first, last, precision = None, None, "unknown"
+        elif m.groups.get("d2") and precision == "day":  # "March 1-5"
+            last = _day_range_end(first, m.groups["d2"]) or last
         out.append(
             TimeExpr(text, offset + m.start, offset + m.end, type_, value, first, last, precision)
         )
