@@ -326,3 +326,14 @@ def test_extract_no_marks_and_unbalanced_marks(run):
 def test_extract_empty_article(nlp):
     parsed = parse_text("", nlp, id="t")
     assert extract_quotes(parsed, NoActors()) == []
+
+
+def test_extract_quoted_as_saying_gives_the_quoted_person(run):
+    text = 'The radio quoted Tom Baker as saying the talks were "going nowhere" at all.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_quoted_titles_are_not_quotes(run):
+    text = 'Tom Baker said on the programme "Week in Review With Anna Berg" that he would run.'
+    assert direct(run(text)) == []

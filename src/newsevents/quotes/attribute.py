@@ -54,6 +54,10 @@ def subject_of(verb: Token) -> Token | None:
         return verb.doc[verb.i - 1]  # "the opinion read" tagged as a noun compound
     v = verb
     for _ in range(4):
+        if v != verb and v.lemma_.lower() == "quote":
+            for child in v.children:  # "ABC quoted an official as saying": the official
+                if child.dep_ == "dobj":
+                    return child
         for child in v.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child

@@ -25,6 +25,8 @@ from newsevents.quotes.tokens import TokenIndex
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
 LABEL_MAX_WORDS = 4
 LABEL_MAX_HOPS = 2
+TITLE_MAX_WORDS = 6
+TITLE_SMALL_WORDS = ("of", "the", "a", "an", "and", "or", "with", "in", "on", "for", "to", "at")
 CUE_WINDOW = 4  # words before a quote searched for a label cue (so-called, dubbed, titled)  # a short quote more head steps than this below its verb is a label  # a short quoted noun phrase with no speech verb over it is a label
 INHERIT_DISTANCE = 600  # characters back to a previous quote whose speaker continues
 
@@ -139,6 +141,8 @@ def _is_label(
     'a book titled "..."'), or buried deep below its speech verb ('a code that shows whether
     they are "working"'), or a quoted noun phrase that is the subject of its clause. A short
     quote close under a speech verb is the speaker's words ("hard", "military targets")."""
+    if _title_case(words) and not _standalone(q, index.parsed.article.text):
+        return True  # 'on ABC's "This Week With David Brinkley"', 'Al-Qaeda, "The Base"'
     if len(words) > LABEL_MAX_WORDS:
         return False
     if att.hops > LABEL_MAX_HOPS or _after_cue(index, q, lex):
@@ -149,6 +153,16 @@ def _is_label(
     if not roots or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     return roots[0].dep_ in SUBJECT_DEPS and roots[0].pos_ in ("NOUN", "PROPN")
+
+
+def _title_case(words: list[Token]) -> bool:
+    """Two to six words, every content word capitalised: a title or a name."""
+    alpha = [t for t in words if t.is_alpha]
+    if not 2 <= len(alpha) <= TITLE_MAX_WORDS:
+        return False
+    return all(t.text[0].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in alpha) and any(
+        t.text[0].isupper() for t in alpha[1:]
+    )
 
 
 def _after_cue(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> bool:
@@ -163,9 +177,12 @@ def _after_cue(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> bool:
 
 
 def _standalone(q: QuotedSpan, text: str) -> bool:
-    """The quotation opens a sentence: paragraph start, or after . ! ? : or a closing mark."""
-    before = text[max(0, q.open_mark - 3) : q.open_mark].rstrip(" \t`")  # `` wire mark
-    return not before or before[-1] in ".!?:\n\u201d\"'\u2019"
+    """The quotation opens a sentence: paragraph start, after . ! ? : or after another
+    quotation that ended a sentence (not after a possessive: ABC News' "This Week")."""
+    before = text[max(0, q.open_mark - 4) : q.open_mark].rstrip(" \t`")  # `` wire mark
+    if not before or before[-1] in ".!?:\n":
+        return True
+    return before[-1] in "\u201d\"'\u2019" and len(before) > 1 and before[-2] in ".!?,"
 
 
 def _long_sentence(words: list[Token]) -> bool:

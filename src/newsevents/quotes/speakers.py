@@ -49,7 +49,7 @@ def noun_phrase(head: Token) -> list[Token]:
         i += 1
     while run and run[0].dep_ in ("det", "case", "punct"):
         run.pop(0)
-    while run and run[-1].is_punct:
+    while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run.pop()
     return run or [head]
 
@@ -230,8 +230,15 @@ class SpeakerResolver:
         for tok in self.index.between(start, end):
             if tok.ent_type_ != "PERSON" or tok.lower_ in self._channel_words:
                 continue
+            if tok.dep_ == "case" or not tok.is_alpha:
+                continue  # the "'s" the tagger put inside "King Hussein's"
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-            if nxt is None or nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "I":
+            if (
+                nxt is None
+                or nxt.ent_type_ != "PERSON"
+                or nxt.ent_iob_ != "I"
+                or nxt.dep_ == "case"
+            ):
                 out.append(tok)
         return out
 
@@ -252,6 +259,8 @@ class SpeakerResolver:
             return True
         if tok.dep_ == "compound" and tok.head.ent_type_ != "PERSON":
             return False  # "the Clinton administration" is not Clinton
+        if tok.dep_ == "poss":
+            return False  # "King Hussein's brother" is about the brother
         if _in_reported_speech(tok, self.lex):
             return False
         return self._first_mentions().get(tok.lower_) == self.index.start(tok)
