@@ -194,3 +194,12 @@ def test_assign_event_dates_earlier_in_the_week_range(story):
 def test_assign_event_dates_relative_clause_of_dated_noun(story):
     (e,) = _dated(story, make_event(story, "killed", nth=1, plover="ASSAULT"))
     assert (e.date, e.date_span["text"]) == ("2024-02-26", "Monday")
+
+
+def test_assign_event_dates_vague_time_falls_back_to_publication(nlp):
+    parsed = parse_text("Rebels recently attacked the town.", nlp, date="2024-03-03")
+    (e,) = _dated(parsed, make_event(parsed, "attacked", plover="ASSAULT"))
+    assert (e.date, e.date_precision, e.date_span) == ("2024-03-03", "publication", None)
+    parsed = parse_text("Rebels recently attacked the town.", nlp, date=None)
+    (e,) = _dated(parsed, make_event(parsed, "attacked", plover="ASSAULT"))
+    assert (e.date, e.date_precision, e.date_span["text"]) == (None, "unknown", "recently")

@@ -101,7 +101,7 @@ def _speech_verb(trigger: Token) -> Token | None:
 
 
 def best_time(
-    event: Event, parsed: ParsedArticle, times: list[TimeExpr]
+    event: Event, parsed: ParsedArticle, times: list[TimeExpr], resolved_only: bool = False
 ) -> tuple[TimeExpr | None, int]:
     """The time expression of the event's sentence that modifies its trigger, and how closely
     (see :func:`_attachment`); (None, 0) when there is none."""
@@ -117,6 +117,7 @@ def best_time(
         and event.sentence_start <= t.start
         and t.end <= event.sentence_end
         and not (event.trigger and t.start <= event.trigger.get("start", -1) < t.end)
+        and (t.date is not None or not resolved_only)
     ]
     if not cands:
         return None, 0

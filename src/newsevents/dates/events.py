@@ -155,7 +155,8 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
     dated: list[Event] = []
     undated: list[Event] = []
     for event in events:
-        t, score = best_time(event, parsed, times)
+        # with a publication date, "recently" or "in the past" says less than the twin or dct
+        t, score = best_time(event, parsed, times, resolved_only=dct is not None)
         if t is not None:
             _set_from_time(event, t, score, parsed, times, dct)
             (dated if event.date else undated).append(event)
