@@ -30,6 +30,7 @@ CODE_RE = re.compile(r"\[([^\]]*)\]")
 SMALL_WORDS = frozenset(
     {"and", "of", "the", "for", "in", "on", "de", "du", "al", "bin", "von", "van"}
 )
+ACRONYMS = frozenset({"UN", "US", "EU", "UK", "AU", "USA", "U.N.", "U.S."})
 YEAR_PIVOT = 30  # two-digit years <= 30 are 20YY, later ones 19YY
 
 
@@ -95,6 +96,8 @@ def display_name(pattern_raw: str) -> str:
             out.append(w)  # NATO, UN
         elif i and w.lower() in SMALL_WORDS:
             out.append(w.lower())  # "Bosnia and Herzegovina", "Secretary of State"
+        elif i == 0 and w in ACRONYMS and len(words) > 1:
+            out.append(w)  # "UN Envoy", "US Embassy"
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)

@@ -516,6 +516,12 @@ class _Composer:
         ):
             ent = groups[0].entry.entity  # "the APEC forum", "the Taliban movement": the group
             name, ident, kind, named = ent.name, ent.id, "entity", False
+        elif groups and non_state and country is None:
+            # "U.N. officials", "Red Cross officials": no country, so the organisation's name
+            ent = groups[0].entry.entity
+            name, ident, named = ent.name, ent.id, False
+            plural = role.entry.plural if role else False
+            kind = "person" if role and role.entry.role_kind == "person" and not plural else "group"
         else:
             name = self._phrase_name(desc)
             ident = _slug(code or name)
