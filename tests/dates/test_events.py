@@ -203,3 +203,12 @@ def test_assign_event_dates_vague_time_falls_back_to_publication(nlp):
     parsed = parse_text("Rebels recently attacked the town.", nlp, date=None)
     (e,) = _dated(parsed, make_event(parsed, "attacked", plover="ASSAULT"))
     assert (e.date, e.date_precision, e.date_span["text"]) == (None, "unknown", "recently")
+
+
+def test_assign_event_dates_planned_yearless_date_moves_ahead(nlp):
+    parsed = parse_text("The envoy visited Kabul on March 1.", nlp, date="2024-03-03")
+    planned = make_event(parsed, "visited", modality="planned")
+    asserted = make_event(parsed, "visited")
+    _dated(parsed, planned, asserted)
+    assert planned.date == "2025-03-01"
+    assert asserted.date == "2024-03-01"

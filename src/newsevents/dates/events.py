@@ -57,14 +57,28 @@ def _shift_by_interval(
                     return
 
 
-def _planned_weekday(t: TimeExpr, event: Event, dct: date | None) -> str | None:
-    """A planned event on a bare weekday that resolved into the past is next week's."""
-    if event.modality != "planned" or not dct or not t.date or t.precision != "day":
-        return t.date
-    if lookup(weekdays(), t.text.strip()) is None:
-        return t.date
-    d = date.fromisoformat(t.date)
-    return (d + timedelta(days=7)).isoformat() if d < dct else t.date
+def _planned_date(t: TimeExpr, event: Event, dct: date | None) -> tuple[str | None, str | None]:
+    """A planned event whose bare weekday or yearless date resolved into the past is the next
+    one: "will meet on Monday", "talks planned for May 1"."""
+    if event.modality != "planned" or not dct or not t.date or t.precision not in ("day", "month"):
+        return t.date, t.date_end
+    first = date.fromisoformat(t.date)
+    last = date.fromisoformat(t.date_end or t.date)
+    if last >= dct or re.search(r"\d{4}|\b(?:last|ago|yesterday|earlier|previous)\b", t.text, re.I):
+        return t.date, t.date_end
+    if t.precision == "day" and lookup(weekdays(), t.text.strip()) is not None:
+        step = timedelta(days=7)
+        return (first + step).isoformat(), (last + step).isoformat()
+    if t.value and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", t.value):
+        return _next_year(first).isoformat(), _next_year(last).isoformat()
+    return t.date, t.date_end
+
+
+def _next_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
 
 
 def _set_from_time(
@@ -79,10 +93,8 @@ def _set_from_time(
     if not t.date:
         event.date, event.date_end, event.date_precision = None, None, "unknown"
         return
-    first = _planned_weekday(t, event, dct)
-    event.date, event.date_end, event.date_precision = first, t.date_end, t.precision or "day"
-    if t.date_end == t.date:
-        event.date_end = first
+    first, last = _planned_date(t, event, dct)
+    event.date, event.date_end, event.date_precision = first, last, t.precision or "day"
     trigger = find_trigger(parsed, event)
     if trigger is None or t.precision != "day":
         return
