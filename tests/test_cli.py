@@ -96,3 +96,19 @@ def test_cli_strict_exit_code_on_rejections(runner, tmp_path, examples_dir):
         ["extract", str(tmp_path / "empty.txt"), "--strict", "--events", str(tmp_path / "e.jsonl")],
     )
     assert strict.exit_code == 1
+
+
+def test_cli_export_gdelt_and_icews_columns(runner, examples_dir, tmp_path):
+    db = str(tmp_path / "news.db")
+    assert runner.invoke(cli, ["ingest", str(examples_dir), "--db", db, "-q"]).exit_code == 0
+    gdelt = runner.invoke(cli, ["export", "events", "--db", db, "--format", "gdelt"])
+    rows = list(csv.DictReader(io.StringIO(gdelt.stdout)))
+    assert rows and {
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "Actor1CountryCode",
+        "EventCode",
+        "GoldsteinScale",
+    } <= set(rows[0])
+    icews = runner.invoke(cli, ["export", "events", "--db", db, "--format", "icews"])
+    assert next(csv.DictReader(io.StringIO(icews.stdout)))["CAMEO Code"]

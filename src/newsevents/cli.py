@@ -380,19 +380,43 @@ def dyads(db, by, actor, fmt, output) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "parquet"]),
+    type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "icews"]),
     default="csv",
     show_default=True,
+    help="gdelt/icews: events as CSV in GDELT-like or ICEWS-like columns (docs/rest-api.md).",
 )
 @output_option
 def export(db, what, fmt, output) -> None:
-    """Export events, quotes or documents as CSV, JSON lines or Parquet."""
+    """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT/ICEWS-like CSV."""
     with _open_store(db) as store:
         try:
-            n = store.export(what, fmt, output)
+            if fmt in ("gdelt", "icews"):
+                n = _export_event_table(store, fmt, output, what)
+            else:
+                n = store.export(what, fmt, output)
         except NewsEventsError as e:
             raise click.ClickException(str(e)) from e
-    click.echo(f"{n} {what} written", err=True)
+    click.echo(f"{n} rows written", err=True)
+
+
+def _export_event_table(store, fmt: str, output: str, what: str) -> int:
+    from newsevents.api import exports
+
+    if what != "events":
+        raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
+    docs = {d["id"]: d for d in store.documents(limit=10**9)}
+    mentions = store.events(limit=None)
+    if fmt == "gdelt":
+        rows, columns = exports.gdelt_rows(mentions, docs), exports.GDELT_COLUMNS
+    else:
+        rows, columns = exports.icews_rows(mentions, docs), exports.ICEWS_COLUMNS
+    text = exports.to_csv(rows, columns)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    return len(rows)
 
 
 @cli.command()
