@@ -337,3 +337,12 @@ def test_extract_quoted_as_saying_gives_the_quoted_person(run):
 def test_extract_quoted_titles_are_not_quotes(run):
     text = 'Tom Baker said on the programme "Week in Review With Anna Berg" that he would run.'
     assert direct(run(text)) == []
+
+
+def test_extract_subject_lost_by_the_parser(run):
+    text = (
+        "During his trip to Peru, Mexico's Foreign Minister Maria Lopez on Sunday said "
+        '"the union needs to act responsibly" and left.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Maria Lopez"

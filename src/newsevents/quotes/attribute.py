@@ -21,7 +21,8 @@ CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb'
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
 SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
 MAX_AFTER_TOKENS = 20
-FAR = 99  # hops of an attribution that the parse does not link to the quotation  # an attribution after the quote is short: ', Naeem, a spokesman, said'
+FAR = 99
+MAX_NAME_GAP = 5  # words between a lost subject and its verb ("on Sunday", "also")  # hops of an attribution that the parse does not link to the quotation  # an attribution after the quote is short: ', Naeem, a spokesman, said'
 
 
 @dataclass
@@ -66,7 +67,23 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ in CLIMB_DEPS and v.head != v:
             v = v.head
         else:
+            break
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """'Minister Albin Hansson on Sunday said "..."' when the parser lost the subject: the
+    named entity just before the verb, past time words and adverbs."""
+    if verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    i = verb.i - 1
+    while i >= max(0, verb.i - MAX_NAME_GAP) and i >= verb.sent.start:
+        tok = verb.doc[i]
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.pos_ == "PROPN":
+            return tok
+        if not (tok.ent_type_ in ("DATE", "TIME") or tok.pos_ in ("ADP", "ADV", "AUX", "PART")):
             return None
+        i -= 1
     return None
 
 
