@@ -535,7 +535,7 @@ class _Composer:
         if not (country or sector or name_units):
             return None
         actor = Actor(name, country, sector, code, ident, self.text, how=how)
-        plural = bool(role and role.entry.plural)
+        plural = bool(role.entry.plural if role else places and places[-1].entry.plural)
         return Coded(actor, kind, named, definite and not named, plural)
 
     def _compound(self, places, role, desc, definite) -> Coded:

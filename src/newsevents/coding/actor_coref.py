@@ -48,7 +48,9 @@ def _is_thing(m: Mention) -> bool:
 def _is_group(m: Mention) -> bool:
     if m.coded is None:
         return bool(m.pronoun in GROUP_PRONOUNS and m.actor.country)
-    return not m.coded.named and (m.coded.plural or m.coded.kind in ("group", "entity"))
+    if m.coded.named or m.actor.how == "name":  # an unknown name is no "they"
+        return False
+    return m.coded.plural or m.coded.kind in ("group", "entity")
 
 
 def _compatible(desc, cand) -> bool:
@@ -130,10 +132,22 @@ def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     return None
 
 
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,'")
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
 def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     """The country of a description without one: for "his/its/their X" the nearest actor
     with a country, for "the X" the nearest one of the same sector."""
     possessive = m.actor.text.split()[0].lower() in ("his", "her", "its", "their")
+    head = _stem(m.actor.text.split()[-1])
+    for cand in reversed(done):  # first an earlier phrase with the same noun: "the embassy"
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        words = cand.actor.text.split() if cand.actor.text else []
+        if cand.actor.country and words and _stem(words[-1]) == head and not cand.pronoun:
+            return cand
     for cand in reversed(done):
         if m.sentence - cand.sentence > WINDOW:
             break

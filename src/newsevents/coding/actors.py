@@ -61,6 +61,21 @@ def _referring(t: Token) -> bool:
     return head.lemma_ not in EXPLETIVE_VERBS
 
 
+def _balanced(doc: Doc, start: int, end: int) -> int:
+    """Cut a phrase before a bracket it does not close: "Kenya (AP" -> "Kenya"."""
+    depth, cut = 0, end
+    for i in range(start, end):
+        if doc[i].text == "(":
+            if depth == 0:
+                cut = i
+            depth += 1
+        elif doc[i].text == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                cut = end
+    return cut if depth else end
+
+
 def _key(t: Token) -> str:
     return t.lower_.replace(".", "")
 
@@ -244,7 +259,7 @@ def _sentence_mentions(sent, ents: _Ents, coder: ActorCoder, date: str | None) -
             continue
         start, end = _np_range(t)
         ext = max(end, _extended_end(t))
-        ext = min(ext, span.end)
+        ext = _balanced(doc, start, min(ext, span.end))
         if not any(w.text[:1].isupper() or coder.knows(_key(w)) for w in doc[start:ext]):
             continue  # no name and no dictionary word: "the talks", "a number of issues"
         coded, used_end = None, ext
