@@ -9,6 +9,10 @@ input order; at most ``max_in_flight`` chunks are pending, so memory stays bound
 input size. A chunk whose worker dies is retried one article per task, so a poison document
 is rejected with reason ``worker_error`` and its neighbours are still coded.
 
+Near-duplicates (wire copies) are found on the client with the run's MinHash index, as the
+local runner does: copies are linked (``duplicate_of``), not sent to workers; a copy whose
+original was rejected is coded itself. Output order and content match ``runner.run``.
+
 Dask imports are lazy: ``import newsevents.scale`` works without the ``dask`` extra.
 """
 
@@ -21,7 +25,7 @@ from typing import Any, TextIO
 
 from newsevents.ingest import read_sources
 from newsevents.models import Article, Rejection
-from newsevents.runner import RunConfig, RunSummary, write_jsonl
+from newsevents.runner import RunConfig, RunSummary, split_duplicates, write_jsonl
 
 DEFAULT_CHUNK = 50
 
@@ -31,21 +35,51 @@ class ChunkResult:
     """What one task sends back: JSON-ready records, never spaCy objects."""
 
     index: int
-    events: list[dict[str, Any]]
-    quotes: list[dict[str, Any]]
-    rejections: list[dict[str, Any]]
+    events: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    quotes: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    rejections: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     processed: int = 0
     words: int = 0
-    files: list[str] = dataclasses.field(default_factory=list)
+    coded: list[str] = dataclasses.field(default_factory=list)  # ids of the coded documents
+    copies: list[Article] = dataclasses.field(default_factory=list)  # client side only
+
+    def merge(self, other: ChunkResult) -> None:
+        self.events += other.events
+        self.quotes += other.quotes
+        self.rejections += other.rejections
+        self.processed += other.processed
+        self.words += other.words
+        self.coded += other.coded
+
+
+def write_parquet_part(
+    parquet_dir: str,
+    part: int | str,
+    articles: list[Article],
+    events: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+) -> list[str]:
+    """One Parquet part: documents (coded or copies), their mentions and quotes, by month."""
+    from newsevents.scale.parquet import document_record, month_of, write_part
+
+    month = {a.id: month_of(a.date) for a in articles}
+    return write_part(
+        parquet_dir,
+        part,
+        {
+            "documents": [(month[a.id], document_record(a)) for a in articles],
+            "mentions": [(month[e["doc"]], e) for e in events],
+            "quotes": [(month[q["doc"]], q) for q in quotes],
+        },
+    )
 
 
 def extract_chunk(
-    index: int, articles: list[Article], config: RunConfig, parquet_dir: str | None = None
+    part: int | str, articles: list[Article], config: RunConfig, parquet_dir: str | None = None
 ) -> ChunkResult:
     """Worker task: validate, extract and (optionally) write one chunk of articles."""
     from newsevents.ingest import validate
     from newsevents.runner import extract_batch
-    from newsevents.scale.parquet import document_record, month_of, write_part
 
     rejected: list[Rejection] = []
     good: list[Article] = []
@@ -57,26 +91,18 @@ def extract_chunk(
         extract_batch(good, dataclasses.replace(config, n_process=1)) if good else ([], [])
     )
     rejected += failed
-    events = [e.to_dict() for x in done for e in x.events]
-    quotes = [q.to_dict() for x in done for q in x.quotes]
     result = ChunkResult(
-        index,
-        events,
-        quotes,
+        part if isinstance(part, int) else -1,
+        [e.to_dict() for x in done for e in x.events],
+        [q.to_dict() for x in done for q in x.quotes],
         [r.to_dict() for r in rejected],
         processed=len(done),
         words=sum(len(x.article.text.split()) for x in done),
+        coded=[x.article.id for x in done],
     )
     if parquet_dir:
-        month = {x.article.id: month_of(x.article.date) for x in done}
-        result.files = write_part(
-            parquet_dir,
-            index,
-            {
-                "documents": [(month[x.article.id], document_record(x.article)) for x in done],
-                "mentions": [(month[e["doc"]], e) for e in events],
-                "quotes": [(month[q["doc"]], q) for q in quotes],
-            },
+        write_parquet_part(
+            parquet_dir, part, [x.article for x in done], result.events, result.quotes
         )
     return result
 
@@ -116,7 +142,7 @@ def make_client(scheduler: str | None, n_workers: int):
         n_workers=n_workers,
         threads_per_worker=1,  # spaCy is CPU-bound; parallelism comes from processes
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
@@ -135,120 +161,139 @@ def run_dask(
     chunk_size: int = DEFAULT_CHUNK,
     max_in_flight: int | None = None,
 ) -> RunSummary:
-    """Extract every input document on a Dask cluster; same outputs and summary as ``run``."""
-    from distributed import as_completed
+    """Extract every input document on a Dask cluster; same outputs and summary as ``run``.
 
+    ``scheduler``: address of a running cluster (default: a new local cluster of
+    ``n_workers`` processes, closed at the end). ``parquet_dir``: also write documents,
+    mentions and quotes as Parquet partitioned by publication month.
+    """
     config = config or RunConfig()
-    summary = RunSummary()
     start = time.perf_counter()
     # Reading on the client is cheap; the language check is left to the workers.
-    client_ingest = dataclasses.replace(config.ingest, check_language=False)
-    docs = read_sources(inputs, client_ingest)
-
-    def reject(rows: list[dict[str, Any]]) -> None:
-        for r in rows:
-            summary.rejected[r["reason"]] += 1
-        write_jsonl(errors_out, rows)
-
+    docs = read_sources(inputs, dataclasses.replace(config.ingest, check_language=False))
     client, cluster = make_client(scheduler, n_workers)
     try:
         client.run(_preload, config.model)
         threads = sum(client.nthreads().values()) or 1
-        limit = max_in_flight or 2 * threads + 1
-        pending: dict[Any, tuple[int, list[Article], list[dict[str, Any]]]] = {}
+        job = _Job(client, config, parquet_dir, events_out, quotes_out, errors_out)
+        job.run(_chunks(docs, chunk_size), max_in_flight or 2 * threads + 1)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    job.summary.seconds = time.perf_counter() - start
+    return job.summary
+
+
+class _Job:
+    """One run's state: chunks in flight, results waiting for their turn, the duplicate index."""
+
+    def __init__(self, client, config, parquet_dir, events_out, quotes_out, errors_out):
+        from newsevents.ingest.dedupe import DuplicateIndex
+
+        self.client, self.config, self.parquet_dir = client, config, parquet_dir
+        self.outs = (events_out, quotes_out, errors_out)
+        self.summary = RunSummary()
+        self.seen = DuplicateIndex()
+        self.failed: set[str] = set()
+
+    def submit(self, part: int | str, articles: list[Article], write: bool = True):
+        out = self.parquet_dir if write else None
+        return self.client.submit(
+            extract_chunk, part, articles, self.config, out, pure=False, retries=1
+        )
+
+    def run(self, chunks: Iterator[list[Article | Rejection]], limit: int) -> None:
+        from distributed import as_completed
+
+        pending: dict[Any, tuple[int, list[Article], list[dict[str, Any]], list[Article]]] = {}
         ready: dict[int, ChunkResult] = {}
-        next_out = 0
         queue = as_completed()
-        chunks = enumerate(_chunks(docs, chunk_size))
+        numbered = enumerate(chunks)
+        next_out = 0
 
         def submit_next() -> bool:
-            for index, batch in chunks:
-                summary.read += len(batch)
-                articles = [d for d in batch if isinstance(d, Article)]
+            for index, batch in numbered:
+                self.summary.read += len(batch)
                 bad = [d.to_dict() for d in batch if isinstance(d, Rejection)]
-                if not articles:
-                    ready[index] = ChunkResult(index, [], [], bad)
+                articles = [d for d in batch if isinstance(d, Article)]
+                fresh, copies = split_duplicates(articles, self.seen)
+                if not fresh:
+                    ready[index] = ChunkResult(index, rejections=bad, copies=copies)
                     continue
-                future = client.submit(
-                    extract_chunk, index, articles, config, parquet_dir, pure=False, retries=1
-                )
-                pending[future] = (index, articles, bad)
+                future = self.submit(index, fresh)
+                pending[future] = (index, fresh, bad, copies)
                 queue.add(future)
                 return True
             return False
 
         while len(pending) < limit and submit_next():
             pass
-        while pending:
-            future = next(queue)
-            index, articles, bad = pending.pop(future)
-            try:
-                result = future.result()
-            except Exception:  # a worker died or the task raised: retry one by one
-                result = _retry_singly(client, index, articles, config, parquet_dir)
-            result.rejections = bad + result.rejections
-            ready[index] = result
-            while len(pending) < limit and submit_next():
-                pass
-            while next_out in ready:
-                _emit(ready.pop(next_out), summary, reject, events_out, quotes_out)
+        while pending or next_out in ready:
+            if pending:
+                future = next(queue)
+                index, fresh, bad, copies = pending.pop(future)
+                try:
+                    result = future.result()
+                except Exception:  # a worker died or the task raised: retry one by one
+                    result = self.retry_singly(index, fresh)
+                result.rejections = bad + result.rejections
+                result.copies = copies
+                ready[index] = result
+                while len(pending) < limit and submit_next():
+                    pass
+            while next_out in ready:  # in input order
+                self.emit(next_out, ready.pop(next_out))
                 next_out += 1
-        while next_out in ready:  # chunks made only of rejections, at the very end
-            _emit(ready.pop(next_out), summary, reject, events_out, quotes_out)
-            next_out += 1
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    summary.seconds = time.perf_counter() - start
-    return summary
 
+    def retry_singly(self, part: int | str, articles: list[Article]) -> ChunkResult:
+        """Re-run a failed chunk article by article; those that still fail are rejected."""
+        merged = ChunkResult(part if isinstance(part, int) else -1)
+        for article in articles:
+            try:
+                merged.merge(self.submit(part, [article], write=False).result())
+            except Exception as e:  # noqa: BLE001 - any failure here is this document's
+                reason = f"{type(e).__name__}: {e}"
+                merged.rejections.append(
+                    Rejection(article.id, "worker_error", reason, article.path).to_dict()
+                )
+        if self.parquet_dir:
+            from newsevents.scale.parquet import remove_part
 
-def _retry_singly(
-    client, index: int, articles: list[Article], config: RunConfig, parquet_dir: str | None
-) -> ChunkResult:
-    """Re-run a failed chunk article by article; those that still fail are rejected."""
-    merged = ChunkResult(index, [], [], [])
-    kept: list[Article] = []
-    for article in articles:
-        try:
-            part = client.submit(extract_chunk, -1, [article], config, None, pure=False).result()
-        except Exception as e:  # noqa: BLE001 - any failure here is this document's
-            merged.rejections.append(
-                Rejection(
-                    article.id, "worker_error", f"{type(e).__name__}: {e}", article.path
-                ).to_dict()
-            )
-            continue
-        merged.events += part.events
-        merged.quotes += part.quotes
-        merged.rejections += part.rejections
-        merged.processed += part.processed
-        merged.words += part.words
-        if part.processed:
-            kept.append(article)
-    if parquet_dir:
-        from newsevents.scale.parquet import document_record, month_of, remove_part, write_part
+            remove_part(self.parquet_dir, part)  # the failed attempt may have written some
+            coded = set(merged.coded)
+            kept = [a for a in articles if a.id in coded]
+            write_parquet_part(self.parquet_dir, part, kept, merged.events, merged.quotes)
+        return merged
 
-        remove_part(parquet_dir, index)  # the failed attempt may have written some months
-        month = {a.id: month_of(a.date) for a in kept}
-        merged.files = write_part(
-            parquet_dir,
-            index,
-            {
-                "documents": [(month[a.id], document_record(a)) for a in kept],
-                "mentions": [(month[e["doc"]], e) for e in merged.events],
-                "quotes": [(month[q["doc"]], q) for q in merged.quotes],
-            },
-        )
-    return merged
-
-
-def _emit(result: ChunkResult, summary: RunSummary, reject, events_out, quotes_out) -> None:
-    reject(result.rejections)
-    summary.processed += result.processed
-    summary.words += result.words
-    summary.events += len(result.events)
-    summary.quotes += len(result.quotes)
-    write_jsonl(events_out, result.events)
-    write_jsonl(quotes_out, result.quotes)
+    def emit(self, index: int, result: ChunkResult) -> None:
+        """Write one chunk's results; code copies whose original was rejected."""
+        for r in result.rejections:
+            self.failed.add(r["id"])
+            self.seen.remove(r["id"])  # a rejected article is no original for later copies
+        orphans = [a for a in result.copies if a.duplicate_of in self.failed]
+        copies = [a for a in result.copies if a.duplicate_of not in self.failed]
+        if orphans:
+            for a in orphans:
+                a.duplicate_of = None
+            part = f"{index:06d}-orphans"
+            try:
+                extra = self.submit(part, orphans).result()
+            except Exception:  # noqa: BLE001
+                extra = self.retry_singly(part, orphans)
+            result.merge(extra)
+            self.failed.update(r["id"] for r in extra.rejections)
+        if copies and self.parquet_dir:
+            write_parquet_part(self.parquet_dir, f"{index:06d}-copies", copies, [], [])
+        events_out, quotes_out, errors_out = self.outs
+        s = self.summary
+        for r in result.rejections:
+            s.rejected[r["reason"]] += 1
+        write_jsonl(errors_out, result.rejections)
+        s.processed += result.processed
+        s.words += result.words
+        s.duplicates += len(copies)
+        s.events += len(result.events)
+        s.quotes += len(result.quotes)
+        write_jsonl(events_out, result.events)
+        write_jsonl(quotes_out, result.quotes)

@@ -123,8 +123,13 @@ def to_table(table: str, records: list[dict[str, Any]]):
     return pa.table(data, schema=schema(table))
 
 
+def part_name(part: int | str) -> str:
+    """``part-000012.parquet`` for chunk 12; extra parts of a chunk add a suffix."""
+    return f"part-{part:06d}.parquet" if isinstance(part, int) else f"part-{part}.parquet"
+
+
 def write_part(
-    out_dir: str | Path, part: int, rows: dict[str, list[tuple[str, dict[str, Any]]]]
+    out_dir: str | Path, part: int | str, rows: dict[str, list[tuple[str, dict[str, Any]]]]
 ) -> list[str]:
     """Write one chunk: ``rows[table]`` is a list of (month, record). Returns the files written."""
     import pyarrow.parquet as pq
@@ -137,7 +142,7 @@ def write_part(
         for month, records in sorted(by_month.items()):
             folder = Path(out_dir) / table / f"month={month}"
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"part-{part:06d}.parquet"
+            path = folder / part_name(part)
             # Write then rename: a crash never leaves a half-written part behind.
             tmp = path.with_suffix(".parquet.tmp")
             pq.write_table(to_table(table, records), tmp)
@@ -146,9 +151,9 @@ def write_part(
     return written
 
 
-def remove_part(out_dir: str | Path, part: int) -> None:
+def remove_part(out_dir: str | Path, part: int | str) -> None:
     """Delete every file of one part (all tables, all months)."""
-    for path in Path(out_dir).glob(f"*/month=*/part-{part:06d}.parquet"):
+    for path in Path(out_dir).glob(f"*/month=*/{part_name(part)}"):
         path.unlink()
 
 
