@@ -341,7 +341,8 @@ def _quarter(kind: str, g: dict, ctx: Context) -> str:
 def _ago(g: dict, ctx: Context) -> str:
     unit = _unit(g["u"])[0]
     n = _num(g)
-    n = 1 if n is None else n
+    if n is None:  # "year-earlier" is one year; "months ago" some months
+        n = "X" if g["u"].lower().endswith("s") else 1
     direction = (g.get("dir") or "ago").lower()
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if unit in ("S", "H") or (unit == "M" and _unit(g["u"])[1]):
@@ -364,7 +365,7 @@ def _ago(g: dict, ctx: Context) -> str:
 
 
 def _clock(g: dict, ctx: Context) -> str:
-    hh = (g.get("hh") or "").lower()
+    hh = (g.get("hh") or g.get("hh2") or "").lower()
     if hh in ("noon", "midday"):
         h, mi = 12, 0
     elif hh == "midnight":
