@@ -346,3 +346,13 @@ def test_extract_subject_lost_by_the_parser(run):
     )
     (q,) = direct(run(text))
     assert q.speaker.name == "Maria Lopez"
+
+
+def test_extract_attribution_found_by_word_order_when_misparsed(run):
+    text = (
+        '"We need to bring some light into this situation and make sure that everything '
+        'the police says is true," a statement from the Red Cross read.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Red Cross"
+    assert q.channel == "statement" and q.verb["text"] == "read"

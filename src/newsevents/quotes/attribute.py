@@ -171,6 +171,30 @@ def _after(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token |
     return None
 
 
+def _misparsed_after(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str
+) -> tuple[Token, Token] | None:
+    """'"...," a statement from the Friends of PCHR read.' parsed with "read" as a noun:
+    a glued attribution that is a noun phrase then a speech word, by word order alone."""
+    window = _window_after(index, q)
+    last = text[q.close_mark - 1] if q.close_mark else ""
+    if not window or not (window[0].text == "," or last in ",!?"):
+        return None
+    words = [t for t in window if not t.is_punct]
+    if len(words) < 2 or window[-1].text not in (".", "!", "?"):
+        return None
+    verb = words[-1]
+    entry = lex.verbs.get(verb.lemma_.lower())
+    if entry is None or not entry.direct or verb.pos_ in ("VERB", "AUX"):
+        return None  # a real verb was already tried by the parse
+    head = next((t for t in words[:-1] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if head is None or (entry.document_subject and head.lemma_.lower() not in lex.document_nouns):
+        return None
+    while head.dep_ == "compound" and head.head.i < verb.i:
+        head = head.head
+    return verb, head
+
+
 def _before(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token | None:
     """``He said: "...`` — a speech verb in the clause just before a colon or comma."""
     head = text[max(0, q.open_mark - 3) : q.open_mark].rstrip()
@@ -268,6 +292,10 @@ def attribute(
         verb = finder()
         if verb is not None:
             return found(verb, how, FAR if how == "sentence" else 1)
+    misparsed = _misparsed_after(index, q, lex, text)
+    if misparsed is not None:
+        verb, subj = misparsed
+        return Attribution(verb, subj, "after", 1, [t for t in _window_after(index, q)])
     subj = _according(index, q, lex)
     if subj is not None:
         return Attribution(None, subj, "according", 1, list(subj.subtree))
