@@ -461,7 +461,7 @@ class _Composer:
         if not places and not groups and role is not None:  # "president of Afghanistan"
             for sep, us in segs[head_i + 1 :]:
                 if sep in OWN_PREPS:
-                    if us[-1].entry is None:
+                    if us[-1].entry is None and len(self._places(us)) < 2:
                         break  # "bombers of the U.S. airliner": the airliner is no actor
                     places = self._places(us)
                     groups = [u for u in us if u.kind == "entity" and not u.person]
@@ -488,6 +488,11 @@ class _Composer:
             if role.entry.weak:  # "rebel spokesman": the earlier role decides
                 strong = [r for r in roles[:-1] if r.entry.sector and not r.entry.weak]
                 sector = strong[-1].entry.sector if strong else sector
+        if name_entity is not None and name_entity.entity is not None and role is None:
+            code_e, how_e = self._entity_code(name_entity)  # "Iraq's Saddam Hussein"
+            country_e, sector_e = code_parts(code_e)
+            if country_e and country_e == country and not sector:
+                sector, how = sector_e, how_e
         non_state = group_code is not None and group_code[:3] in NON_STATE_PREFIXES
         if (
             name_entity is not None

@@ -20,6 +20,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})  # a country or organisation: "Syria said it would ..."
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 WINDOW = 6  # sentences a description or pronoun may reach back
 
 
@@ -54,9 +55,11 @@ def _is_group(m: Mention) -> bool:
 
 
 def _compatible(desc, cand) -> bool:
+    """Same country when the description names one, same sector when it gives one ("the
+    Iraqi ambassador" is not an earlier Iraqi whose sector is unknown)."""
     if desc.country and cand.country and desc.country != cand.country:
         return False
-    if desc.sector and cand.sector and desc.sector != cand.sector:
+    if desc.sector and desc.sector != cand.sector:
         return False
     return bool(cand.country or not desc.country)
 
@@ -108,7 +111,11 @@ def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     n_words = len(m.actor.name.split())
     from_role = m.actor.how == "role"
     for cand in reversed(done):
-        if not _is_person(cand) or cand.actor.name == m.actor.name:
+        if not _is_person(cand):
+            continue
+        if cand.actor.name == m.actor.name:
+            if not m.actor.country and cand.actor.country:
+                return cand  # "Spokesman Yuri G." after "Soviet ... spokesman Yuri G."
             continue
         if not words <= _words(cand.actor.name) or n_words >= len(cand.actor.name.split()):
             continue
@@ -140,7 +147,10 @@ def _stem(word: str) -> str:
 def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     """The country of a description without one: for "his/its/their X" the nearest actor
     with a country, for "the X" the nearest one of the same sector."""
-    possessive = m.actor.text.split()[0].lower() in ("his", "her", "its", "their")
+    first = m.actor.text.split()[0].lower()
+    if first in POSSESSIVES:  # "his forces": whoever "he" would be
+        return _pronoun_antecedent(m, done, POSSESSIVES[first])
+    possessive = False
     head = _stem(m.actor.text.split()[-1])
     for cand in reversed(done):  # first an earlier phrase with the same noun: "the embassy"
         if m.sentence - cand.sentence > WINDOW:
@@ -158,10 +168,13 @@ def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     return None
 
 
-def _pronoun_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
-    if m.pronoun in PERSON_PRONOUNS:
+def _pronoun_antecedent(
+    m: Mention, done: list[Mention], pronoun: str | None = None
+) -> Mention | None:
+    pronoun = pronoun or m.pronoun
+    if pronoun in PERSON_PRONOUNS:
         fits = _is_single_person
-    elif m.pronoun in THING_PRONOUNS:
+    elif pronoun in THING_PRONOUNS:
         fits = _is_thing
     else:
         fits = _is_group
