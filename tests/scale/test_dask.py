@@ -119,3 +119,41 @@ def test_make_client_starts_a_local_cluster_of_processes():
     finally:
         client.close()
         local.close()
+
+
+def test_run_dask_survives_a_worker_killed_mid_run(inputs, cluster, local_run):
+    """SIGKILL one worker process while it codes a chunk: the nanny restarts it, Dask
+    reschedules the chunk, and the output is still exactly the local runner's."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from distributed import Client
+
+    from newsevents.scale import run_dask
+
+    events = io.StringIO()
+    done: dict = {}
+    thread = threading.Thread(
+        target=lambda: done.update(
+            summary=run_dask(
+                inputs, scheduler=cluster.scheduler_address, events_out=events, chunk_size=2
+            )
+        )
+    )
+    with Client(cluster.scheduler_address) as spy:
+        thread.start()
+        killed = None
+        deadline = time.monotonic() + 120
+        while killed is None and thread.is_alive() and time.monotonic() < deadline:
+            busy = [w for w, tasks in spy.processing().items() if tasks]
+            if busy:
+                pid = spy.run(os.getpid, workers=busy[:1])[busy[0]]
+                os.kill(pid, signal.SIGKILL)
+                killed = pid
+            time.sleep(0.05)
+        thread.join(timeout=300)
+    assert killed is not None, "no task seen running"
+    assert done["summary"].processed == local_run[0].processed
+    assert events.getvalue() == local_run[1]

@@ -36,7 +36,9 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def _from_text(title: str, day: str | None, body: str, sep: str = r"\n\s*\n") -> SourceArticle:
     paragraphs = [split_sentences(p) for p in re.split(sep, body)]
-    return SourceArticle(title.strip(), day, [p for p in paragraphs if p])
+    # A "paragraph" of under four words is a slug or signature line, not prose.
+    paragraphs = [p for p in paragraphs if p and len(" ".join(p).split()) >= 4]
+    return SourceArticle(title.strip(), day, paragraphs)
 
 
 def read_timeml(path: Path) -> SourceArticle:
@@ -49,8 +51,8 @@ def read_timeml(path: Path) -> SourceArticle:
 
     day = re.search(r"\d{4}-\d{2}-\d{2}", part("DCT"))
     body = part("TEXT")
-    # Drop the AP dateline paragraph ("NAIROBI, Kenya (AP) _") and trailing slugs.
-    body = re.sub(r"^\s*[A-Z][A-Z .,'-]+(\([A-Za-z]+\))?\s*_\s*$", "", body, flags=re.M)
+    # Drop dateline-only lines ("NAIROBI, Kenya (AP) _", "WASHINGTON (AP) --").
+    body = re.sub(r"^\s*[A-Z][\w .,'-]*\([A-Za-z ]+\)\s*(_|--)?\s*$", "", body, flags=re.M)
     return _from_text(part("TITLE") or path.stem, day.group(0) if day else None, body)
 
 
