@@ -91,7 +91,7 @@ def resolve_references(records: list[Mention]) -> None:
                 _adopt(m, ante.actor)
         elif m.coded is not None and m.coded.definite and not m.actor.country:
             ante = _group_antecedent(m, done)  # "his government", "the ministry"
-            if ante is not None:
+            if ante is not None and ante.actor.country:
                 a = m.actor
                 code = ante.actor.country + (a.sector or "")
                 m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
