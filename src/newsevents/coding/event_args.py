@@ -39,7 +39,7 @@ TARGET_PREPS = (
 )
 # Modifiers of a noun that may name its actor ("Turkish officials", "officials of Turkey").
 INNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
-INNER_PREPS = {"of", "from"}
+INNER_PREPS = {"of", "from", "in"}
 
 
 @dataclass
@@ -176,7 +176,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
                 return c, True
-        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head != v:
+        if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
             v = v.head
             continue
         if v.dep_ in {"relcl", "acl"} and v.head != v:
@@ -264,7 +264,39 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                         break
                 if args.targets:
                     break
+    _add_place_targets(actors, verb, args)
     return args
+
+
+LOCATION_PREPS = (
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "into",
+    "against",
+)
+
+
+def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
+    """When no target has a country ("killed 23 people", "demonstrated"), the country of the
+    place where it happened stands in, as CAMEO coders code it ("rioted in Serbia" -> SRB).
+    Candidates are appended after the named targets; best_target prefers one with a country."""
+    if any(a.country for a in args.targets):
+        return
+    heads = [head] + [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    extra: list[Actor] = []
+    for h in heads:
+        if h is not head:
+            extra.extend(_inner_actors(actors, h))
+        for cand in _prep_objects(h, LOCATION_PREPS):
+            extra.extend(phrase_actors(actors, cand)[0] or _inner_actors(actors, cand))
+    extra = [a for a in _dedupe(extra) if a.country]
+    if extra:
+        args.targets = args.targets + extra
 
 
 def is_both_parties(tok: Token) -> bool:
@@ -296,6 +328,7 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
                     args.sources, found = found[:1], found[1:]
                 args.targets, args.target_is_head = found, is_head
                 break
+    _add_place_targets(actors, noun, args)
     return args
 
 

@@ -202,6 +202,8 @@ def pattern_matches(pattern: dict, verb: Token, comp: list[Token], before: list[
 
 def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]) -> Match | None:
     rows = core_rows().get(lemma, [])
+    if not rows and lemma.startswith("re") and len(lemma) > 6:
+        rows = core_rows().get(lemma[2:], [])  # "reimposed", "reopened": the verb again
     near = near_complement(verb)
     comp_words = set().union(*(token_words(t) for t in near)) if near else set()
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
@@ -282,6 +284,9 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
     gov = governor.lemma_.lower() if governor is not None else None
     light_default = word_set("verbs/light_verbs.txt")
+    if governor is not None and noun.dep_ == "nsubj":
+        light_default = word_set("verbs/happen_verbs.txt")
+        gov = gov if gov in light_default else None
     best: Match | None = None
     for row in rows:
         spec = 0

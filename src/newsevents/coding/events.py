@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
@@ -104,6 +104,9 @@ def _verb_match(tok: Token) -> event_lexicon.Match | None:
 
 
 def _governor(noun: Token) -> Token | None:
+    happen = event_lexicon.word_set("verbs/happen_verbs.txt")
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in happen:
+        return noun.head  # "riots are continuing", "fighting erupted"
     if noun.dep_ in {"dobj", "nsubjpass", "obj", "attr", "conj"} and noun.head.pos_ in {
         "VERB",
         "AUX",
@@ -242,6 +245,24 @@ def _resolve_mood(c: Candidate, actors: Any) -> None:
             c.info = info
 
 
+TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
+
+
+def _is_topic(tok: Token) -> bool:
+    """A verb inside the topic of talk ("discussions about whether to take part", "talks on
+    limiting missiles") names a subject of discussion, not an event."""
+    if tok.pos_ != "VERB":
+        return False
+    t = tok
+    for _ in range(6):
+        if t.head == t:
+            return False
+        if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in TOPIC_PREPS:
+            return True
+        t = t.head
+    return False
+
+
 def _purpose(tok: Token) -> float:
     """Penalty for a purpose clause ("travelling to drum up support"): an aim, not a deed."""
     t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
@@ -286,6 +307,12 @@ def _dyad(
         else:
             penalty = 0.15
     source = sources[0] if sources else None
+    if source is not None and not source.country:
+        # "Security forces in Guinea", "Leaders of the X party of Azerbaijan": a group with
+        # no country of its own takes the one named inside its phrase
+        inner = next((x for x in a.inner_sources if x.country), None)
+        if inner is not None:
+            source = replace(source, country=inner.country)
     return source, event_args.best_target(targets), penalty
 
 
@@ -337,15 +364,15 @@ def code_events(
     for sent in parsed.sentences():
         sent_events: list[Event] = []
         for cand in _candidates(sent, actors):
-            if in_condition(cand.trigger):
-                continue  # "unless X agrees": a condition, not an event
+            if in_condition(cand.trigger) or _is_topic(cand.trigger):
+                continue  # "unless X agrees", "talks on limiting missiles": not events
             cand = _resolve_negation(cand)
             if cand is None:
                 continue
             _resolve_mood(cand, actors)
-            if cand.governor is None and not cand.args.has_subject:
-                continue  # "Discussed bilateral issues": a fragment with no one doing it
             source, target, penalty = _dyad(cand, actors, parsed, last_pair)
+            if cand.governor is None and not cand.args.has_subject and source is None:
+                continue  # "Discussed bilateral issues": a fragment with no one doing it
             if source is not None and target is not None and cand.info.plover in SYMMETRIC:
                 last_pair = (source, target)
             penalty += _purpose(cand.trigger)
