@@ -77,8 +77,8 @@ def resolve_references(records: list[Mention]) -> None:
             ante = _pronoun_antecedent(m, done)
             if ante is not None:
                 _adopt(m, ante.actor)
-            elif m.pronoun in THING_PRONOUNS:
-                m.drop = True  # an "it" with no country or organisation before it
+            else:
+                m.drop = True  # a pronoun with no actor before it names no one
         elif m.coded is not None and m.coded.named:
             ante = _name_antecedent(m, done)
             if ante is not None:

@@ -20,7 +20,7 @@ from newsevents.coding.actor_cache import cached, code_version
 from newsevents.data import load_lines, load_tsv
 from newsevents.errors import DataFileError
 
-DICTIONARY_VERSION = "newsevents-actors-1+phoenix-2014.01"
+DICTIONARY_VERSION = "newsevents-actors-2+phoenix-2014.01"  # bump when data/actors changes
 ENV_VAR = "NEWSEVENTS_ACTORS"
 ENTITIES = "actors/phoenix_entities.tsv"
 PATTERNS = "actors/phoenix_patterns.tsv"
