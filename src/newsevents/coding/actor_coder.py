@@ -469,8 +469,10 @@ class _Composer:
                         break
                 elif sep != ",":
                     break
-        if not name_units and len({p.entry.country for p in places}) > 1:
-            return self._compound(places, role, desc, definite)
+        parts = sorted(places + groups, key=lambda u: u.toks[0].start)
+        if not name_units and len({self._member_code(u, None) for u in parts}) > 1:
+            if len(places) > 1 or (places and groups and self._joined(parts)):
+                return self._compound(parts, role, desc, definite)
         country = sector = code = None
         how = "role" if role else None
         group_code = None
@@ -543,27 +545,34 @@ class _Composer:
         plural = bool(role.entry.plural if role else places and places[-1].entry.plural)
         return Coded(actor, kind, named, definite and not named, plural)
 
-    def _compound(self, places, role, desc, definite) -> Coded:
+    def _member_code(self, unit: Unit, sector: str | None) -> str:
+        if unit.kind == "entity":
+            return self._entity_code(unit.entry)[0] or unit.entry.entity.id
+        return unit.entry.country + (sector or unit.entry.sector or "")
+
+    def _joined(self, parts: list[Unit]) -> bool:
+        """The parts are listed with "and"/"or" ("the Afghan Republic and the Taliban")."""
+        keys = {u.toks[0].key for u in self.units}
+        return bool(keys & CONJ)
+
+    def _compound(self, parts, role, desc, definite) -> Coded:
+        """One actor per listed country or group, each with the role's sector."""
         sector = role.entry.sector if role else None
         members = []
         seen = set()
-        for p in places:
-            if p.entry.country in seen:
+        for p in parts:
+            code = self._member_code(p, sector)
+            if code in seen:
                 continue
-            seen.add(p.entry.country)
+            seen.add(code)
+            text = self._span_text([p])
+            if p.kind == "entity":
+                country, sec = code_parts(code)
+                ent = p.entry.entity
+                members.append(Actor(ent.name, country, sec, code, ent.id, text, how="dictionary"))
+                continue
             sec = sector or p.entry.sector
-            code = p.entry.country + (sec or "")
-            members.append(
-                Actor(
-                    self._span_text([p]),
-                    p.entry.country,
-                    sec,
-                    code,
-                    _slug(code),
-                    self._span_text([p]),
-                    how=p.kind,
-                )
-            )
+            members.append(Actor(text, p.entry.country, sec, code, _slug(code), text, how=p.kind))
         name = self._phrase_name(desc)
         first = members[0]
         actor = CompoundActor(

@@ -179,6 +179,10 @@ def _pronoun_antecedent(
     else:
         fits = _is_group
     same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
+    if pronoun in GROUP_PRONOUNS:  # "they": a plural phrase of the sentence first
+        for cand in reversed(same):
+            if cand.coded is not None and cand.coded.plural and fits(cand):
+                return cand
     for cand in reversed(same):
         if cand.subject and fits(cand):
             return cand

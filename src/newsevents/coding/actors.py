@@ -113,6 +113,10 @@ class DocumentActors:
     """The actor mentions of one article and lookups by offsets or spaCy tokens."""
 
     def __init__(self, records: list[Mention]) -> None:
+        unique: dict[tuple[int, int], Mention] = {}
+        for m in records:  # one mention per span ("Afghanistan's" as head and as modifier)
+            unique.setdefault((m.actor.start or 0, m.actor.end or 0), m)
+        records = list(unique.values())
         self.records = sorted(records, key=lambda m: (m.actor.start or 0, -(m.actor.end or 0)))
         self.mentions: list[Actor] = [m.actor for m in self.records]
         self._by_head: dict[tuple[int, int], Mention] = {}
