@@ -356,3 +356,23 @@ def test_extract_attribution_found_by_word_order_when_misparsed(run):
     (q,) = direct(run(text))
     assert q.speaker.name == "Red Cross"
     assert q.channel == "statement" and q.verb["text"] == "read"
+
+
+def test_extract_she_skips_the_man_quoted_just_before(run):
+    text = (
+        "Anna Berg, the health minister, spoke after the vote.\n\n"
+        '"We will appeal," Tom Baker said.\n\n'
+        '"The law protects every patient in this country," she said.'
+    )
+    quotes = direct(run(text, actors="none"))
+    assert quotes[0].speaker.name == "Tom Baker"
+    assert quotes[1].speaker.name == "Anna Berg"
+
+
+def test_extract_spokeswoman_title_gives_she(run):
+    text = (
+        "A spokeswoman, Chris Hall, confirmed the visit. Tom Baker declined to comment.\n\n"
+        '"The visit will go ahead as planned next week," she said.'
+    )
+    (q,) = direct(run(text, actors="none"))
+    assert q.speaker.name == "Chris Hall"

@@ -13,12 +13,14 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.models import Actor
+from newsevents.quotes.gender import actor_gender, compatible, mention_gender
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import TokenIndex
 
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
+SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
 ISSUE_VERBS = ("issue", "release", "publish", "send", "post", "put", "say", "tell", "write")
 
@@ -179,35 +181,51 @@ class SpeakerResolver:
         return actor
 
     def _pronoun(self, pron: Token) -> Actor | None:
-        """ "he said" after a quote is that quote's speaker unless another person came
-        between; then the actors' own coreference, then the last person named."""
+        """ "he said" after a quote is that quote's speaker unless another person (who can
+        be "he") came between; then the last such person who was a topic; then the actors'
+        own coreference; then the last person named. Names rule out the wrong sex."""
         offset = self.index.start(pron)
         word = pron.lower_
         if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
             return None
+
+        def fits(actor: Actor) -> bool:
+            return compatible(word, actor_gender(actor.name, actor.text))
+
         recent = self._previous(offset, RECENT_SPEAKER_CHARS)
-        if recent is not None and not self._other_person_between(recent[0], offset, recent[1]):
+        if (
+            recent is not None
+            and fits(recent[1])
+            and not self._other_person_between(recent[0], offset, recent[1], word)
+        ):
             return recent[1]
         actor = self._from_actors(pron)
-        if actor is not None and actor.name.lower() in PERSON_PRONOUNS + GROUP_PRONOUNS:
+        if actor is not None and (
+            actor.name.lower() in PERSON_PRONOUNS + GROUP_PRONOUNS or not fits(actor)
+        ):
             actor = None
         if word in PERSON_PRONOUNS:
+            people = [
+                t
+                for t in self._person_tokens(max(0, offset - 2000), offset)
+                if compatible(word, mention_gender(t))
+            ]
             salient = [
-                t for t in self._person_tokens(max(0, offset - 1500), offset) if self._salient(t)
+                t
+                for t in people
+                if offset - self.index.start(t) <= SALIENT_CHARS and self._salient(t)
             ]
             if salient:  # the last person who was the topic of a clause
                 return self._person_actor(salient[-1])
             # "she told" must be a person: trust the actors' answer if it names one
-            people = self._person_tokens(max(0, offset - 2000), offset)
             named = set().union(*(_words(self._name_at(t)) for t in people)) if people else set()
             if actor is not None and _words(actor.name) & named:
                 return actor
-            person = self._last_person_before(offset)
-            if person is not None:
-                return person
+            if people:
+                return self._person_actor(people[-1])
         if actor is not None:
             return actor
-        if recent is not None:
+        if recent is not None and fits(recent[1]):
             return recent[1]
         return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
 
@@ -242,10 +260,10 @@ class SpeakerResolver:
                 out.append(tok)
         return out
 
-    def _other_person_between(self, start: int, end: int, actor: Actor) -> bool:
+    def _other_person_between(self, start: int, end: int, actor: Actor, pronoun: str) -> bool:
         mine = _words(actor.name)
         for tok in self._person_tokens(start + 1, end):
-            if not self._salient(tok):
+            if not self._salient(tok) or not compatible(pronoun, mention_gender(tok)):
                 continue  # a name in passing does not take over "he said"
             other = self._person_actor(tok)
             if not (_words(other.name) & mine):
@@ -273,12 +291,6 @@ class SpeakerResolver:
                 if t.ent_type_ == "PERSON":
                     self._first.setdefault(t.lower_, self.index.start(t))
         return self._first
-
-    def _last_person_before(self, offset: int) -> Actor | None:
-        people = self._person_tokens(max(0, offset - 2000), offset)
-        if not people:
-            return None
-        return self._person_actor(people[-1])
 
     def _person_actor(self, tok: Token) -> Actor:
         found = self._from_actors(tok)

@@ -1,0 +1,94 @@
+"""Which personal pronoun (he/she) can refer to a person mention.
+
+Titles and role nouns come from ``data/quotes/gender_words.tsv``; first names from the
+1990 US Census first-name lists shipped in the ``names`` package (MIT). Unknown names give
+``None``, which is compatible with either pronoun: the lists only ever rule a person out.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsevents.data import load_tsv
+
+CLEAR_RATIO = 4.0  # a first name counts for one sex when this many times more frequent
+CONTEXT_BEFORE = 3  # words before a name searched for a title (Mrs, spokeswoman, Queen)
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in load_tsv("quotes/gender_words.tsv")}
+
+
+def _census(name: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    try:
+        text = resources.files("names").joinpath(name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # the lists are optional
+        return out
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    male, female = _census("dist.male.first"), _census("dist.female.first")
+    out = {}
+    for name in set(male) | set(female):
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m > CLEAR_RATIO * f:
+            out[name] = "m"
+        elif f > CLEAR_RATIO * m:
+            out[name] = "f"
+    return out
+
+
+def words_gender(words: list[str]) -> str | None:
+    """Gender told by a title among ``words`` or by the first name after the titles."""
+    titles = _titles()
+    lowered = [w.lower() for w in words if w.strip()]
+    for i, w in enumerate(lowered):
+        pair = " ".join(lowered[i : i + 2])
+        if pair in titles:
+            return titles[pair]
+        if w in titles:
+            return titles[w]
+    names = _first_names()
+    for w in lowered:
+        if w.isalpha() and w in names:
+            return names[w]
+    return None
+
+
+def mention_gender(tok: Token) -> str | None:
+    """Gender of the person named around ``tok`` (its entity plus a few words before)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    before = [
+        t.text
+        for t in doc[max(0, start - CONTEXT_BEFORE) : start]
+        if start <= t.head.i <= tok.i  # a title of this name, not the next clause's words
+    ]
+    # "A spokeswoman, Chris Hall," / "Chris Hall, a spokeswoman,": the apposed title
+    apposed = [tok.head.text] if tok.dep_ == "appos" else []
+    apposed += [c.text for c in tok.children if c.dep_ == "appos"]
+    return words_gender(before + apposed + [t.text for t in doc[start : tok.i + 1]])
+
+
+def actor_gender(name: str, text: str | None) -> str | None:
+    """Gender of a speaker Actor from its canonical name and the words it was found as."""
+    return words_gender(name.split()) or (words_gender(text.split()) if text else None)
+
+
+def compatible(pronoun: str, gender: str | None) -> bool:
+    want = PRONOUN_GENDER.get(pronoun.lower())
+    return want is None or gender is None or gender == want
