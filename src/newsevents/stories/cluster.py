@@ -3,8 +3,8 @@
 A story keeps running centroids of what its articles say — content words, entities and
 (optionally) sentence embeddings — and the dates it spans. An article's similarity to a
 story is a weighted mean of three cosines (words and entities weighted by idf over all
-articles seen so far, embeddings as they are), damped by how far the article's date is from
-the story's date range. This is single-pass clustering as in the TDT "first story
+articles seen so far, embeddings after removing the mean "news" direction), damped by how
+far the article's date is from the story's date range. This is single-pass clustering as in the TDT "first story
 detection" work: no article is ever moved, so a store can keep adding for years.
 """
 
@@ -14,19 +14,22 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date as Date
 from typing import Any
 
 import numpy as np
 
 from newsevents.stories import features as F
+from newsevents.stories.story import EmbeddingIndex, Story, TermIndex, day_number, truncate
 
 STATE_VERSION = 1
-# Feature weights of the default (combined) clusterer; see docs/stories.md for the bench.
+# Feature weights and threshold of the default (combined) clusterer; see docs/stories.md.
 DEFAULT_WEIGHTS = {"words": 1.0, "entities": 1.0, "embedding": 1.0}
-DEFAULT_THRESHOLD = 0.3
-_MAX_TERMS = 300  # centroid truncation: a story is its 300 heaviest words/entities
+DEFAULT_THRESHOLD = 0.25
 _EMBED_CHARS = 3000  # the model reads 256 word pieces; no need to tokenize more text
+_EMB_PRIOR = 10  # articles' worth of zero vector in the background mean (shrinkage)
+# Candidate stories: those sharing one of the article's most specific words or entities,
+# plus the nearest by embedding. A story sharing none of them cannot score high on words.
+_TOP_WORDS, _TOP_ENTS, _TOP_EMB = 30, 20, 5
 
 
 @dataclass
@@ -39,35 +42,6 @@ class StoryDoc:
     date: str | None = None  # ISO YYYY-MM-DD (longer ISO strings are cut to the day)
     entities: list[str] = field(default_factory=list)  # actor, country and place names
     embedding: np.ndarray | None = None  # unit vector; computed on demand when None
-
-
-@dataclass
-class _Story:
-    id: str
-    size: int = 0
-    words: dict[str, float] = field(default_factory=dict)  # sum of article tf vectors
-    ents: dict[str, float] = field(default_factory=dict)
-    ent_docs: dict[str, int] = field(default_factory=dict)  # articles naming each entity
-    names: dict[str, str] = field(default_factory=dict)  # entity key -> a surface form
-    emb: list[float] | None = None  # sum of article embeddings
-    first: str | None = None
-    last: str | None = None
-    docs: list[str] = field(default_factory=list)
-
-
-def _day(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    try:
-        return Date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-def _truncate(vec: dict[str, float], n: int = _MAX_TERMS) -> dict[str, float]:
-    if len(vec) <= n:
-        return vec
-    return dict(sorted(vec.items(), key=lambda kv: -kv[1])[:n])
 
 
 def embed_docs(docs: Sequence[StoryDoc]) -> None:
@@ -87,8 +61,9 @@ class OnlineClusterer:
 
     ``weights`` maps feature names (``words``, ``entities``, ``embedding``) to weights; a
     feature with weight 0 is not computed (no embedding model is loaded without
-    ``embedding``). ``tau_days`` is the time scale of the date damping and ``time_floor``
-    the least it damps: a story a year old can still grow when its names match.
+    ``embedding``). ``tau_days`` is the time scale of the date damping (it grows with a
+    story's lifetime) and ``time_floor`` the least it damps: a story a year old can still
+    grow when its names match.
     """
 
     def __init__(
@@ -105,8 +80,12 @@ class OnlineClusterer:
         self.n_docs = 0
         self.df_words: Counter[str] = Counter()
         self.df_ents: Counter[str] = Counter()
-        self.stories: dict[str, _Story] = {}
+        self.stories: dict[str, Story] = {}
+        self.emb_sum: np.ndarray | None = None  # sum of every article embedding seen
+        self.n_emb = 0
         self._next = 1
+        self._terms = TermIndex()
+        self._embs = EmbeddingIndex()
         self.last_score = 0.0  # score of the last add() against the story it chose
 
     @property
@@ -117,51 +96,91 @@ class OnlineClusterer:
     def _idf(self, df: Counter[str], term: str) -> float:
         return math.log((self.n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
 
-    def _cos(self, a: dict[str, float], b: dict[str, float], df: Counter[str]) -> float:
-        if not a or not b:
+    def _idfs(self, df: Counter[str], terms: Iterable[str]) -> dict[str, float]:
+        """idf of many terms at once (the hot loop: one log per distinct df value)."""
+        base = math.log(self.n_docs + 1) + 1.0
+        logs: dict[int, float] = {}
+        out = {}
+        for t in terms:
+            n = df.get(t, 0)
+            lg = logs.get(n)
+            if lg is None:
+                lg = logs[n] = math.log(n + 1)
+            out[t] = base - lg
+        return out
+
+    def _weigh(self, vec: dict[str, float], df: Counter[str]) -> tuple[dict[str, float], float]:
+        """A term vector times idf, and its norm."""
+        idf = self._idfs(df, vec)
+        out = {t: v * idf[t] for t, v in vec.items()}
+        return out, math.sqrt(sum(v * v for v in out.values()))
+
+    def _cos(self, doc: tuple[dict[str, float], float], b: dict, df: Counter[str]) -> float:
+        """Cosine of an idf-weighted article vector (from ``_weigh``) and a story centroid."""
+        a, na = doc
+        if not a or not b or na == 0:
             return 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        idf = {t: self._idf(df, t) for t in a}
-        dot = sum(v * idf[t] * b[t] * idf[t] for t, v in a.items() if t in b)
-        if dot == 0.0:
+        shared = [t for t in a if t in b]
+        if not shared:
             return 0.0
-        na = math.sqrt(sum((v * idf[t]) ** 2 for t, v in a.items()))
-        nb = math.sqrt(sum((v * self._idf(df, t)) ** 2 for t, v in b.items()))
+        idf = self._idfs(df, b)
+        dot = sum(a[t] * b[t] * idf[t] for t in shared)
+        nb = math.sqrt(sum((v * idf[t]) ** 2 for t, v in b.items()))
         return dot / (na * nb)
 
-    def _time_weight(self, day: int | None, story: _Story) -> float:
-        first, last = _day(story.first), _day(story.last)
+    def _background(self) -> np.ndarray | None:
+        """The mean article embedding, shrunk towards zero while few have been seen.
+
+        Every news text shares a 'news' direction (unrelated articles have cosines of
+        0.3-0.5), so cosines are taken after removing it; shrinking keeps a handful of
+        articles from cancelling themselves out."""
+        if self.emb_sum is None or not self.n_emb:
+            return None
+        return self.emb_sum / (self.n_emb + _EMB_PRIOR)
+
+    def _time_weight(self, day: int | None, story: Story) -> float:
+        first, last = day_number(story.first), day_number(story.last)
         if day is None or first is None or last is None:
             return 1.0  # no evidence against
         gap = max(0, first - day, day - last)
-        return self.time_floor + (1 - self.time_floor) * math.exp(-gap / self.tau_days)
+        # a story that has run for months can go quiet for weeks: the time scale grows
+        # with the story's lifetime
+        tau = self.tau_days + (last - first)
+        return self.time_floor + (1 - self.time_floor) * math.exp(-gap / tau)
 
-    def _score(
-        self,
-        story: _Story,
-        wv: dict[str, float],
-        ev: dict[str, float],
-        emb: np.ndarray | None,
-        day: int | None,
-    ) -> float:
+    def _score(self, story: Story, wv: tuple, ev: tuple, emb_cos: float | None, day) -> float:
         total = weight = 0.0
         w = self.weights
-        if w.get("words", 0) > 0 and wv and story.words:
+        if w.get("words", 0) > 0 and wv[0] and story.words:
             total += w["words"] * self._cos(wv, story.words, self.df_words)
             weight += w["words"]
-        if w.get("entities", 0) > 0 and ev and story.ents:
+        if w.get("entities", 0) > 0 and ev[0] and story.ents:
             total += w["entities"] * self._cos(ev, story.ents, self.df_ents)
             weight += w["entities"]
-        if self.uses_embeddings and emb is not None and story.emb is not None:
-            centroid = np.asarray(story.emb, dtype=np.float32)
-            norm = float(np.linalg.norm(centroid))
-            if norm > 0 and float(np.linalg.norm(emb)) > 0:
-                total += w["embedding"] * float(emb @ centroid) / norm
-                weight += w["embedding"]
+        if self.uses_embeddings and emb_cos is not None:
+            total += w["embedding"] * emb_cos
+            weight += w["embedding"]
         if weight == 0:
             return 0.0
         return total / weight * self._time_weight(day, story)
+
+    def _best(self, wv, ev, emb, day) -> tuple[str | None, float]:
+        top_w = sorted(wv, key=lambda t: -wv[t] * self._idf(self.df_words, t))[:_TOP_WORDS]
+        top_e = sorted(ev, key=lambda k: -ev[k] * self._idf(self.df_ents, k))[:_TOP_ENTS]
+        candidates = self._terms.lookup(top_w, top_e)
+        wv, ev = self._weigh(wv, self.df_words), self._weigh(ev, self.df_ents)
+        emb_cos: dict[str, float] = {}
+        if self.uses_embeddings and emb is not None and emb.any() and self._embs.ids:
+            cos = self._embs.cosines(emb, self._background())
+            emb_cos = dict(zip(self._embs.ids, cos.tolist(), strict=True))
+            for i in np.argsort(-cos)[:_TOP_EMB]:
+                candidates.add(self._embs.ids[i])
+        best_id, best = None, 0.0
+        for sid in sorted(candidates):  # sorted: ties break the same way after a restore
+            s = self._score(self.stories[sid], wv, ev, emb_cos.get(sid), day)
+            if s > best:
+                best_id, best = sid, s
+        return best_id, best
 
     # -- adding -----------------------------------------------------------------------
     def best(self, doc: StoryDoc) -> tuple[str | None, float]:
@@ -170,15 +189,7 @@ class OnlineClusterer:
             embed_docs([doc])
         wv = F.word_vector(doc.title, doc.text)
         ev = F.entity_vector(doc.entities)
-        return self._best(wv, ev, doc.embedding, _day(doc.date))
-
-    def _best(self, wv, ev, emb, day) -> tuple[str | None, float]:
-        best_id, best = None, 0.0
-        for sid, story in self.stories.items():
-            s = self._score(story, wv, ev, emb, day)
-            if s > best:
-                best_id, best = sid, s
-        return best_id, best
+        return self._best(wv, ev, doc.embedding, day_number(doc.date))
 
     def add(self, doc: StoryDoc) -> str:
         """Assign one article to a story (an existing one, or a new one); returns its id."""
@@ -190,16 +201,20 @@ class OnlineClusterer:
         self.n_docs += 1
         self.df_words.update(wv.keys())
         self.df_ents.update(ev.keys())
-        sid, score = self._best(wv, ev, doc.embedding, _day(doc.date))
+        sid, score = self._best(wv, ev, doc.embedding, day_number(doc.date))
         self.last_score = score
+        if self.uses_embeddings and doc.embedding is not None and doc.embedding.any():
+            e = np.asarray(doc.embedding, dtype=np.float64)
+            self.emb_sum = e.copy() if self.emb_sum is None else self.emb_sum + e
+            self.n_emb += 1
         if sid is None or score < self.threshold:
             sid = f"story-{self._next}"
             self._next += 1
-            self.stories[sid] = _Story(id=sid)
+            self.stories[sid] = Story(id=sid)
         self._join(self.stories[sid], doc, wv, ev)
         return sid
 
-    def _join(self, story: _Story, doc: StoryDoc, wv: dict, ev: dict) -> None:
+    def _join(self, story: Story, doc: StoryDoc, wv: dict, ev: dict) -> None:
         story.size += 1
         story.docs.append(doc.id)
         # each article adds its unit-length vector, so long articles don't dominate
@@ -207,8 +222,8 @@ class OnlineClusterer:
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             for t, v in vec.items():
                 acc[t] = acc.get(t, 0.0) + v / norm
-        story.words = _truncate(story.words)
-        story.ents = _truncate(story.ents)
+        story.words = truncate(story.words)
+        story.ents = truncate(story.ents)
         for name in doc.entities:
             key = F.entity_key(name)
             if key in story.ents and key not in story.names:
@@ -217,13 +232,18 @@ class OnlineClusterer:
             story.ent_docs[key] = story.ent_docs.get(key, 0) + 1
         story.ent_docs = {k: n for k, n in story.ent_docs.items() if k in story.ents}
         story.names = {k: n for k, n in story.names.items() if k in story.ents}
-        if doc.embedding is not None and self.uses_embeddings:
+        if self.uses_embeddings and doc.embedding is not None:
             e = np.asarray(doc.embedding, dtype=np.float32)
             story.emb = (e if story.emb is None else np.asarray(story.emb) + e).tolist()
-        day = doc.date[:10] if _day(doc.date) is not None else None
+        day = doc.date[:10] if day_number(doc.date) is not None else None
         if day:
             story.first = min(story.first or day, day)
             story.last = max(story.last or day, day)
+        self._index(story)
+
+    def _index(self, story: Story) -> None:
+        self._terms.add(story)
+        self._embs.set(story)
 
     def add_many(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
         """Add articles in the given order (batching their embeddings); doc id -> story id."""
@@ -261,6 +281,8 @@ class OnlineClusterer:
             "next": self._next,
             "df_words": dict(self.df_words),
             "df_ents": dict(self.df_ents),
+            "emb_sum": None if self.emb_sum is None else self.emb_sum.tolist(),
+            "n_emb": self.n_emb,
             "stories": [
                 {
                     **{k: v for k, v in vars(s).items() if k != "emb"},
@@ -277,7 +299,12 @@ class OnlineClusterer:
         self._next = state["next"]
         self.df_words = Counter(state["df_words"])
         self.df_ents = Counter(state["df_ents"])
-        self.stories = {s["id"]: _Story(**s) for s in state["stories"]}
+        if state.get("emb_sum") is not None:
+            self.emb_sum = np.asarray(state["emb_sum"], dtype=np.float64)
+        self.n_emb = state.get("n_emb", 0)
+        self.stories = {s["id"]: Story(**s) for s in state["stories"]}
+        for story in self.stories.values():
+            self._index(story)
         return self
 
 
