@@ -40,3 +40,10 @@ def test_lexicon_loads_verbs_channels_and_cues():
     assert lex.channels[("text", "message")] == "text message"
     assert ("so-called",) in lex.label_cues
     assert "statement" in lex.document_nouns
+
+
+def test_lexicon_gender_words_schema():
+    rows = load_tsv("quotes/gender_words.tsv")
+    words = [r["word"] for r in rows]
+    assert len(words) == len(set(words))
+    assert all(r["gender"] in ("m", "f") and r["word"] == r["word"].lower() for r in rows)
