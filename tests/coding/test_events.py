@@ -151,3 +151,19 @@ def test_code_events_fields_are_valid(code):
         assert 0.0 <= e.confidence <= 1.0
         assert e.coder_version.startswith("newsevents-coder")
         assert e.sentence[e.trigger["start"] - e.sentence_start :].startswith(e.trigger["text"])
+
+
+def test_code_events_trip_to_two_places_is_two_visits(code):
+    events = [e for e in code("Israel left Turkey for France and China.") if e.plover == "CONSULT"]
+    assert sorted(e.target.country for e in events) == ["CHN", "FRA"]
+
+
+def test_code_events_place_country_stands_in_for_generic_target(code):
+    e = only(code("Israel killed 23 people in Gaza."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("ISR", "PSE")
+
+
+def test_code_events_topic_of_talk_is_no_event(code):
+    assert not [
+        e for e in code("Turkey held talks with Iran on attacking Israel.") if e.plover == "ASSAULT"
+    ]

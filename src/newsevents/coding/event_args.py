@@ -52,6 +52,7 @@ class Arguments:
     inner_sources: list[Actor] = field(default_factory=list)
     has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
     both_parties: bool = False  # "the two sides", "both parties": the dyad told before
+    preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -163,6 +164,9 @@ def phrase_actors(actors: Any, tok: Token) -> tuple[list[Actor], bool]:
     """(actors of a noun phrase, True when its head itself is the actor)."""
     head = _head_actors(actors, tok)
     if head:
+        if not any(a.country for a in head):
+            # "an international peace-keeping force in Liberia": keep the country in reach
+            head = head + [a for a in _inner_actors(actors, tok) if a.country]
         return head, True
     return _inner_actors(actors, tok), False
 
@@ -227,12 +231,15 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         first = _prep_objects(verb, (prefer,)) if prefer else []
+        for cand in first:
+            args.preferred.extend(phrase_actors(actors, cand)[0])
         for cand in first + objs + _prep_objects(verb):
             found, is_head = phrase_actors(actors, cand)
             found = [a for a in found if not any(_same(a, s) for s in args.sources)]
             if found:
-                args.targets, args.target_is_head = found, is_head
-                break
+                if not args.targets:
+                    args.target_is_head = is_head
+                args.targets = _dedupe(args.targets + found)
         if not args.targets:
             # "demanded that the US cancel ...": the party is the subject of the complement clause
             for x in verb.children:
@@ -281,22 +288,47 @@ LOCATION_PREPS = (
 )
 
 
+def place_actors(actors: Any, head: Token) -> list[Actor]:
+    """Country-bearing actors named where a trigger happened ("in Serbia", "outside Basra")
+    or inside its objects ("Palestinian homes")."""
+    heads = [head] + [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if head.head != head and head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        heads.append(head.head)  # a noun trigger: its verb's places too
+    found: list[Actor] = []
+    for h in heads:
+        if h != head and h.pos_ in {"NOUN", "PROPN"}:
+            found.extend(_inner_actors(actors, h))
+        for cand in _prep_objects(h, LOCATION_PREPS):
+            found.extend(phrase_actors(actors, cand)[0] or _inner_actors(actors, cand))
+    return [a for a in _dedupe(found) if a.country]
+
+
 def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
     """When no target has a country ("killed 23 people", "demonstrated"), the country of the
     place where it happened stands in, as CAMEO coders code it ("rioted in Serbia" -> SRB).
     Candidates are appended after the named targets; best_target prefers one with a country."""
     if any(a.country for a in args.targets):
         return
-    heads = [head] + [c for c in head.children if c.dep_ in OBJECT_DEPS]
-    extra: list[Actor] = []
-    for h in heads:
-        if h is not head:
-            extra.extend(_inner_actors(actors, h))
-        for cand in _prep_objects(h, LOCATION_PREPS):
-            extra.extend(phrase_actors(actors, cand)[0] or _inner_actors(actors, cand))
-    extra = [a for a in _dedupe(extra) if a.country]
+    extra = place_actors(actors, head) + complement_actors(actors, head)
     if extra:
-        args.targets = args.targets + extra
+        args.targets = _dedupe(args.targets + extra)
+
+
+def complement_actors(actors: Any, head: Token) -> list[Actor]:
+    """Country-bearing actors anywhere after the trigger in its own phrase ("rejected calls by
+    Belarus's rulers", "refused to commit to the US-led war"): the last resort for a target."""
+    found: list[Actor] = []
+    subject_ids: set[int] = set()
+    for c in head.children:
+        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            subject_ids.update(t.i for t in c.subtree)
+    for t in head.subtree:
+        if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        a = actors.for_token(t) or _code_name(t)
+        if a is not None and a.country and _covers(a, t):
+            found.append(a)
+    return _dedupe(found)
 
 
 def is_both_parties(tok: Token) -> bool:
@@ -365,8 +397,13 @@ def speaker_of(actors: Any, tok: Token) -> Actor | None:
     return None
 
 
-def best_target(targets: list[Actor]) -> Actor | None:
-    """The first target with a country or code, else the first one."""
+def best_target(targets: list[Actor], source: Actor | None = None) -> Actor | None:
+    """The first target of another country than the source ("offered its troops to
+    Lebanon"), else the first with a country or code, else the first one."""
+    own = source.country if source is not None else None
+    for a in targets:
+        if a.country and a.country != own:
+            return a
     for a in targets:
         if a.country or a.code:
             return a

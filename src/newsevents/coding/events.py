@@ -307,13 +307,21 @@ def _dyad(
         else:
             penalty = 0.15
     source = sources[0] if sources else None
-    if source is not None and not source.country:
-        # "Security forces in Guinea", "Leaders of the X party of Azerbaijan": a group with
-        # no country of its own takes the one named inside its phrase
-        inner = next((x for x in a.inner_sources if x.country), None)
-        if inner is not None:
-            source = replace(source, country=inner.country)
-    return source, event_args.best_target(targets), penalty
+    if source is None:
+        # "A US national was put under investigation in Italy": the place's country acts
+        place = next(iter(event_args.place_actors(actors, c.trigger)), None)
+        if place is not None:
+            source = replace(place, how="place")
+            penalty = 0.1
+    elif not source.country:
+        # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
+        # no country of its own takes the one named inside its phrase, else where it acts
+        found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
+            actors, c.trigger
+        )
+        if found:
+            source = replace(source, country=found[0].country)
+    return source, event_args.best_target(targets, source), penalty
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -380,7 +388,10 @@ def code_events(
             targets = [target]
             if (_separate(cand.trigger) or cand.info.cameo == "042") and len(cand.args.targets) > 1:
                 # separate meetings, or a trip to several places: one event per party
-                targets = cand.args.targets[:4]
+                own = source.country if source is not None else None
+                pool = cand.args.preferred or cand.args.targets  # "left X for Y and Z": Y, Z
+                others = [t for t in pool if t.country and t.country != own]
+                targets = others[:4] or [target]
             for target in targets:
                 _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
         classifier.reweigh(sent.text, sent_events)
