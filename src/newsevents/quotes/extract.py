@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Token
@@ -23,12 +24,13 @@ from newsevents.quotes.speakers import SpeakerResolver, with_mention
 from newsevents.quotes.tokens import TokenIndex
 
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
-LABEL_MAX_WORDS = 4
-LABEL_MAX_HOPS = 2
-TITLE_MAX_WORDS = 6
+LABEL_MAX_WORDS = 4  # quotes this short may be labels or scare quotes
+LABEL_MAX_HOPS = 2  # a short quote more head steps than this below its verb is a label
+TITLE_MAX_WORDS = 6  # a Title Case quote up to this long is a name ("This Week")
 TITLE_SMALL_WORDS = ("of", "the", "a", "an", "and", "or", "with", "in", "on", "for", "to", "at")
-CUE_WINDOW = 4  # words before a quote searched for a label cue (so-called, dubbed, titled)  # a short quote more head steps than this below its verb is a label  # a short quoted noun phrase with no speech verb over it is a label
+CUE_WINDOW = 4  # words before a quote searched for a label cue (so-called, dubbed, titled)
 INHERIT_DISTANCE = 600  # characters back to a previous quote whose speaker continues
+MAX_PARAGRAPH_BREAKS = 1  # an unattributed quote continues a voice from this many paragraphs back
 
 
 def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
@@ -196,8 +198,8 @@ def _continued(q: QuotedSpan, previous: Quote | None, text: str) -> Quote | None
     """An unattributed quotation right after an attributed one continues the same voice."""
     if previous is None:
         return None
-    gap = text[previous.end : q.open_mark]
-    if q.open_mark - previous.end > INHERIT_DISTANCE or gap.count("\n\n") > 1:
+    breaks = len(re.findall(r"\n\s*", text[previous.end : q.open_mark]))
+    if q.open_mark - previous.end > INHERIT_DISTANCE or breaks > MAX_PARAGRAPH_BREAKS:
         return None
     return previous
 

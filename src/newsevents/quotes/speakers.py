@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.models import Actor
+from newsevents.quotes.documents import DocumentIssuers
 from newsevents.quotes.gender import actor_gender, compatible, mention_gender
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import TokenIndex
@@ -22,7 +23,6 @@ PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
-ISSUE_VERBS = ("issue", "release", "publish", "send", "post", "put", "say", "tell", "write")
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -110,7 +110,7 @@ class SpeakerResolver:
         self.actors = actors
         self.lex = lex
         self.speakers: list[tuple[int, Actor]] = []  # (offset, speaker) of earlier quotes
-        self._issuers: list[tuple[int, str, Token]] | None = None
+        self.documents = DocumentIssuers(index, lex, self._from_actors)
         self._first: dict[str, int] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
 
@@ -119,7 +119,7 @@ class SpeakerResolver:
         if subject is None:
             return None
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
-            issuer = self._document_issuer(subject)  # "the statement read"
+            issuer = self.documents.issuer(subject)  # "the statement read"
             return self.resolve(issuer) if issuer is not None else None
         if subject.pos_ == "PRON":
             return self._pronoun(subject)
@@ -302,61 +302,6 @@ class SpeakerResolver:
         text = self.index.parsed.article.text[start:end]
         name = _person_name(head) or text
         return Actor(name=name, text=text, start=start, end=end, how="quote-subject")
-
-    # --- documents ----------------------------------------------------------------------
-    def _document_issuer(self, noun: Token) -> Token | None:
-        """Who issued a statement/letter: named on the noun, else the last issuer before it."""
-        owner = self._owner(noun)
-        if owner is not None:
-            return owner
-        offset = self.index.start(noun)
-        lemma = noun.lemma_.lower()
-        candidates = [(pos, lem, tok) for pos, lem, tok in self._all_issuers() if pos < offset]
-        same = [c for c in candidates if c[1] == lemma]
-        pick = same or candidates
-        return pick[-1][2] if pick else None
-
-    def _owner(self, noun: Token) -> Token | None:
-        """'the ministry's statement', 'a Kremlin statement', 'a statement from/by X'."""
-        for child in noun.children:
-            if child.ent_type_ in ("DATE", "TIME"):
-                continue  # "Wednesday's message"
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-                return child
-            if child.dep_ == "compound" and self._from_actors(child) is not None:
-                return child  # "a government communique"
-            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() not in self.lex.document_nouns:
-                        return obj
-        return None
-
-    def _all_issuers(self) -> list[tuple[int, str, Token]]:
-        """(offset, document lemma, issuer) of every document named with its issuer:
-        "X said in a statement", "X issued a letter", "a statement by X"."""
-        if self._issuers is None:
-            self._issuers = []
-            for tok in self.index.tokens:
-                lemma = tok.lemma_.lower()
-                if lemma not in self.lex.document_nouns or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                issuer = self._owner(tok) or self._issuing_subject(tok)
-                if issuer is not None:
-                    self._issuers.append((self.index.start(tok), lemma, issuer))
-        return self._issuers
-
-    def _issuing_subject(self, doc_noun: Token) -> Token | None:
-        verb = doc_noun.head
-        if doc_noun.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        elif doc_noun.dep_ != "dobj":
-            return None
-        if verb.lemma_.lower() not in ISSUE_VERBS and verb.lemma_.lower() not in self.lex.verbs:
-            return None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.lemma_.lower() in self.lex.document_nouns:
-            return None
-        return subj
 
 
 def with_mention(actor: Actor, index: TokenIndex, head: Token | None) -> Actor:
