@@ -14,9 +14,19 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.event_phrases import (
+    CHUNK_OFFSET,
+    code_name,
+    covers,
+    dedupe,
+    inner_actors,
+    phrase_actors,
+    same,
+)
 from newsevents.models import Actor
 
-CHUNK_OFFSET = "newsevents_chunk_offset"
+__all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun_arguments"]
+
 FIRST_PERSON = {"we", "i"}
 PARTY_NOUNS = {"side", "party", "team", "delegation", "country", "government", "leader"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -37,9 +47,6 @@ TARGET_PREPS = (
     "over",
     "in",
 )
-# Modifiers of a noun that may name its actor ("Turkish officials", "officials of Turkey").
-INNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
-INNER_PREPS = {"of", "from", "in"}
 
 
 @dataclass
@@ -53,122 +60,6 @@ class Arguments:
     has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
     both_parties: bool = False  # "the two sides", "both parties": the dyad told before
     preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    if a.start is not None and a.start == b.start:
-        return True
-    key_a = a.id or a.code or a.name
-    key_b = b.id or b.code or b.name
-    return bool(key_a) and key_a == key_b and a.name == b.name
-
-
-def _dedupe(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for a in actors:
-        if a is not None and not any(_same(a, b) for b in out):
-            out.append(a)
-    return out
-
-
-def _conjunct_tokens(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.conjuncts:
-        if c.i > tok.i or c not in out:
-            out.append(c)
-    return out
-
-
-def _coder() -> Any:
-    """The actors stage's phrase coder (contract: ``ActorCoder().code(text, date)``)."""
-    from newsevents.coding import actors as actors_stage  # late: a sibling stage
-
-    factory = getattr(actors_stage, "default_coder", None)
-    return factory() if factory is not None else actors_stage.ActorCoder()
-
-
-def _code_name(tok: Token) -> Actor | None:
-    """Code a proper name or demonym the actor stage left uncoded ("U.S." request,
-    "Amnesty International" as a subject): the token with its name-compound modifiers."""
-    if tok.pos_ not in {"PROPN", "ADJ"} or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()):
-        return None
-    left = tok
-    for c in tok.lefts:
-        if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN":
-            left = c
-            break
-    span = tok.doc[left.i : tok.i + 1]
-    try:
-        actor = _coder().code(span.text)
-    except (AttributeError, TypeError, ValueError, LookupError):
-        return None
-    if actor is not None and (actor.country or actor.code):
-        # chunk offset, recorded on the Doc by code_events, makes the offsets absolute
-        actor.text = span.text
-        actor.start = tok.doc.user_data.get(CHUNK_OFFSET, 0) + span.start_char
-        actor.end = actor.start + len(span.text)
-        return actor
-    return None
-
-
-def _head_actors(actors: Any, tok: Token) -> list[Actor]:
-    """Actors of the phrase headed by ``tok`` and of its conjuncts (contract of coding.actors)."""
-    found: list[Actor] = []
-    conj = getattr(actors, "conjuncts", None)
-    if conj is not None:
-        try:
-            found.extend(a for a in conj(tok) if a is not None)
-        except (AttributeError, TypeError, ValueError):
-            found = []
-    if not found:
-        for t in _conjunct_tokens(tok):
-            a = actors.for_token(t) or _code_name(t)
-            if a is not None:
-                found.append(a)
-    # "the Afghanistan conflict" is no actor, though it holds one: keep actors whose words
-    # include the head token itself.
-    return _dedupe([a for a in found if _covers(a, tok)] or [])
-
-
-def _covers(actor: Actor, tok: Token) -> bool:
-    if actor.start is None or actor.end is None:
-        return True
-    start = tok.doc.user_data.get(CHUNK_OFFSET, 0) + tok.idx
-    if actor.start <= start < actor.end:
-        return True
-    return any(
-        actor.start <= tok.doc.user_data.get(CHUNK_OFFSET, 0) + c.idx < actor.end
-        for c in tok.conjuncts
-    )
-
-
-def _inner_actors(actors: Any, tok: Token, depth: int = 0) -> list[Actor]:
-    """Actors named in the modifiers of a noun ("Turkish", "of Turkey and US")."""
-    if depth > 2:
-        return []
-    found: list[Actor] = []
-    for t in _conjunct_tokens(tok):
-        for child in t.children:
-            if child.dep_ in INNER_DEPS:
-                found.extend(_head_actors(actors, child) or _inner_actors(actors, child, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(
-                            _head_actors(actors, pobj) or _inner_actors(actors, pobj, depth + 1)
-                        )
-    return _dedupe(found)
-
-
-def phrase_actors(actors: Any, tok: Token) -> tuple[list[Actor], bool]:
-    """(actors of a noun phrase, True when its head itself is the actor)."""
-    head = _head_actors(actors, tok)
-    if head:
-        if not any(a.country for a in head):
-            # "an international peace-keeping force in Liberia": keep the country in reach
-            head = head + [a for a in _inner_actors(actors, tok) if a.country]
-        return head, True
-    return _inner_actors(actors, tok), False
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -223,7 +114,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 args.sources = phrase_actors(actors, agent)[0]
         else:
             args.sources = subj_actors
-            args.inner_sources = _inner_actors(actors, subj)
+            args.inner_sources = inner_actors(actors, subj)
             if not subj_actors and subj.lower_ in FIRST_PERSON:
                 # "We can't take part," the spokesman said: the speaker's side is the source
                 speaker = speaker_of(actors, verb)
@@ -235,11 +126,11 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             args.preferred.extend(phrase_actors(actors, cand)[0])
         for cand in first + objs + _prep_objects(verb):
             found, is_head = phrase_actors(actors, cand)
-            found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+            found = [a for a in found if not any(same(a, s) for s in args.sources)]
             if found:
                 if not args.targets:
                     args.target_is_head = is_head
-                args.targets = _dedupe(args.targets + found)
+                args.targets = dedupe(args.targets + found)
         if not args.targets:
             # "demanded that the US cancel ...": the party is the subject of the complement clause
             for x in verb.children:
@@ -247,7 +138,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                     inner_subj, inner_passive = _subject(x)
                     if inner_subj is not None and not inner_passive and inner_subj.head == x:
                         found = phrase_actors(actors, inner_subj)[0]
-                        found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+                        found = [a for a in found if not any(same(a, s) for s in args.sources)]
                         if found:
                             args.targets, args.target_is_head = found, True
                             break
@@ -256,7 +147,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             for x in verb.children:
                 if x.dep_ == "xcomp" and x.pos_ == "VERB":
                     inner = verb_arguments(actors, x)
-                    found = [a for a in inner.targets if not any(_same(a, s) for s in args.sources)]
+                    found = [a for a in inner.targets if not any(same(a, s) for s in args.sources)]
                     if found:
                         args.targets, args.target_is_head = found, inner.target_is_head
                         break
@@ -265,7 +156,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             for obj in objs:
                 for cand in _prep_objects(obj):
                     found, is_head = phrase_actors(actors, cand)
-                    found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+                    found = [a for a in found if not any(same(a, s) for s in args.sources)]
                     if found:
                         args.targets, args.target_is_head = found, is_head
                         break
@@ -297,10 +188,10 @@ def place_actors(actors: Any, head: Token) -> list[Actor]:
     found: list[Actor] = []
     for h in heads:
         if h != head and h.pos_ in {"NOUN", "PROPN"}:
-            found.extend(_inner_actors(actors, h))
+            found.extend(inner_actors(actors, h))
         for cand in _prep_objects(h, LOCATION_PREPS):
-            found.extend(phrase_actors(actors, cand)[0] or _inner_actors(actors, cand))
-    return [a for a in _dedupe(found) if a.country]
+            found.extend(phrase_actors(actors, cand)[0] or inner_actors(actors, cand))
+    return [a for a in dedupe(found) if a.country]
 
 
 def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
@@ -311,7 +202,7 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
         return
     extra = place_actors(actors, head) + complement_actors(actors, head)
     if extra:
-        args.targets = _dedupe(args.targets + extra)
+        args.targets = dedupe(args.targets + extra)
 
 
 def complement_actors(actors: Any, head: Token) -> list[Actor]:
@@ -325,10 +216,10 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
     for t in head.subtree:
         if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
-        a = actors.for_token(t) or _code_name(t)
-        if a is not None and a.country and _covers(a, t):
+        a = actors.for_token(t) or code_name(t)
+        if a is not None and a.country and covers(a, t):
             found.append(a)
-    return _dedupe(found)
+    return dedupe(found)
 
 
 def is_both_parties(tok: Token) -> bool:
@@ -354,7 +245,7 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
             if cand.head.lower_ == "between" and is_both_parties(cand):
                 args.both_parties = True
             found, is_head = phrase_actors(actors, cand)
-            found = [a for a in found if not any(_same(a, s) for s in args.sources)]
+            found = [a for a in found if not any(same(a, s) for s in args.sources)]
             if found:
                 if not args.sources and len(found) > 1 and cand.head.lower_ == "between":
                     args.sources, found = found[:1], found[1:]
@@ -374,7 +265,7 @@ def nearest_actor_before(
     for m in getattr(actors, "mentions", []):
         if m.start is None or not (sent_start <= m.start < v_start):
             continue
-        if any(_same(m, e) for e in exclude):
+        if any(same(m, e) for e in exclude):
             continue
         best = m
     return best
