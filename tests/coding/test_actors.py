@@ -283,3 +283,16 @@ def test_find_actors_it_refers_to_country_but_not_expletive(nlp):
     actors = find_actors(parsed)
     assert actors.for_token(_token(parsed, "it")).country == "SYR"
     assert actors.for_token(_token(parsed, "It")) is None
+
+
+def test_find_actors_surname_guess_yields_to_the_article_full_name(nlp):
+    text = (
+        "Milosevic defiant as talks open\n"
+        "Yugoslav President Slobodan Milosevic said Serbia would not yield.\n"
+        "Milosevic later met Chirac."
+    )
+    parsed = parse_text(text, nlp, date="1999-02-01")
+    actors = find_actors(parsed)
+    for nth in (0, 2):
+        actor = actors.for_token(_token(parsed, "Milosevic", nth))
+        assert (actor.name, actor.country, actor.how) == ("Slobodan Milosevic", "SRB", "coref")

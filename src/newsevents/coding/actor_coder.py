@@ -178,6 +178,8 @@ class ActorCoder:
         keys = [t.key for t in toks]
         while i < len(toks):
             best = self._lookup(keys, i, toks, strict_case)
+            if best and best[1].surname and not any(s <= toks[i].start < e for s, e in persons):
+                best = None  # a bare surname counts only where the parser sees a person
             if best:
                 units.extend(self._split_title(toks[i : i + best[0]], best[1]))
                 i += best[0]
@@ -440,6 +442,8 @@ class _Composer:
             how = "dictionary-today"  # no article date: the entry valid today
         if entry.entity.source == "user":
             how = how.replace("dictionary", "user")
+        if entry.surname:
+            how = "surname"  # a guess from a surname: an earlier or later full name wins
         return code, how
 
     def _entity_actor(self, unit: Unit, definite: bool) -> Coded:

@@ -24,6 +24,13 @@ POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 WINDOW = 6  # sentences a description or pronoun may reach back
 
 
+def _strip_title(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in ("the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.")):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _words(name: str) -> set[str]:
     return {w.lower().strip(".,") for w in name.split()}
 
@@ -97,7 +104,7 @@ def resolve_references(records: list[Mention]) -> None:
                 m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
         done.append(m)
     for i, m in enumerate(records):  # a bare name before the full one (a title line)
-        if m.coded is not None and m.coded.named and m.actor.how == "name":
+        if m.coded is not None and m.coded.named and m.actor.how in ("name", "surname"):
             later = [c for c in records[i + 1 :] if c.actor.how != "coref"]
             ante = _name_antecedent(m, list(reversed(later)))
             if ante is not None:
@@ -107,8 +114,12 @@ def resolve_references(records: list[Mention]) -> None:
 def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     """An earlier, longer name holding every word of this one: "Abdullah" after "Abdullah
     Abdullah" is him, whatever a dictionary says about another Abdullah."""
-    words = _words(m.actor.text if m.label else m.actor.name)
-    n_words = len(m.actor.name.split())
+    # what the article wrote counts, not the list's full name for it: "Milosevic" is the
+    # article's Slobodan Milosevic, not the first Milosevic of the lists
+    written = m.label or m.actor.how.startswith("dictionary") or m.actor.how == "surname"
+    name = _strip_title(m.actor.text) if written else m.actor.name
+    words = _words(name)
+    n_words = len(name.split())
     from_role = m.actor.how == "role"
     for cand in reversed(done):
         if not _is_person(cand):

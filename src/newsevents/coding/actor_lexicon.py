@@ -90,6 +90,7 @@ class Entry(NamedTuple):
     plural: bool = False
     entity: Entity | None = None
     weak: bool = False  # roles: an earlier role or a group gives the sector first
+    surname: bool = False  # a listed person's surname alone: used only where a parser sees a name
 
 
 @dataclass
@@ -262,6 +263,21 @@ def _add_phoenix_entities(lex: Lexicon) -> None:
         if len(words) > 1 and _is_role(lex, words[-1:]) and (words[:-1], ident) in known:
             continue
         lex.add(words, Entry("entity", entity=entity), 40)
+    _add_surnames(lex, rows, entities)
+
+
+def _add_surnames(lex: Lexicon, rows, entities: dict[str, Entity]) -> None:
+    """ "Erdogan" for a listed person known only by full names, when no other listed name
+    ends in that word; the coder uses these only inside a parser-found person name."""
+    owners: dict[str, set[str]] = {}
+    for words, ident in rows:
+        if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 4:
+            owners.setdefault(words[-1], set()).add(ident)
+    for last, idents in owners.items():
+        if len(idents) == 1 and (last,) not in lex.best:
+            entity = entities.get(next(iter(idents)))
+            if entity is not None:
+                lex.add((last,), Entry("entity", entity=entity, surname=True), 35)
 
 
 def _is_role(lex: Lexicon, words: tuple[str, ...]) -> bool:
