@@ -76,3 +76,17 @@ def test_load_parquet_fills_store_like_add_and_is_idempotent(tmp_path):
         assert loaded.events() == direct.events()
         assert loaded.quotes() == direct.quotes()
         assert loaded.document("a")["text"] == direct.document("a")["text"]
+
+
+def test_iter_parts_gives_a_chunks_originals_before_its_copies(tmp_path):
+    original, copy = make_extraction("orig"), make_extraction("copy")
+    copy.article.duplicate_of = "orig"
+    month = month_of(original.article.date)
+    write_part(tmp_path, "000000-copies", {"documents": [(month, document_record(copy.article))]})
+    _write(tmp_path, [original], part=0)
+    _write(tmp_path, [make_extraction("next")], part=1)
+    ids = [d["id"] for _, tables in iter_parts(tmp_path) for d in tables["documents"]]
+    assert ids == ["orig", "copy", "next"]
+    with Store(tmp_path / "s.db") as store:
+        assert load_parquet(tmp_path, store) == 3
+        assert {d["id"]: d["duplicate_of"] for d in store.documents()}["copy"] == "orig"

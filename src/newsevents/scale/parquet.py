@@ -163,8 +163,10 @@ def iter_parts(out_dir: str | Path) -> Iterator[tuple[str, dict[str, list[dict[s
     import pyarrow.parquet as pq
 
     root = Path(out_dir)
+    # Chunk order, and a chunk's own part before its -copies/-orphans parts (originals first).
     parts = sorted(
-        root.glob("documents/month=*/part-*.parquet"), key=lambda p: (p.name, p.parent.name)
+        root.glob("documents/month=*/part-*.parquet"),
+        key=lambda p: (p.stem.split("-")[1], p.stem, p.parent.name),
     )
     for doc_path in parts:
         month_dir = doc_path.parent.name
