@@ -3,6 +3,8 @@ import json
 import pytest
 
 from newsevents.stories import OnlineClusterer, StoryDoc, cluster, story_label
+from newsevents.stories import features as F
+from newsevents.stories.story import Story, day_number
 
 WORDS_ENTS = {"words": 1.0, "entities": 1.0}
 
@@ -91,3 +93,28 @@ def test_clusterer_label_prefers_specific_entities():
     ids = c.add_many(_docs())
     label = c.label(ids["a1"])
     assert "Kenya" in label or "Tanzania" in label or "Nairobi" in label
+
+
+def test_candidate_search_finds_the_exhaustive_best():
+    docs = _docs()
+    c = OnlineClusterer(threshold=0.99, weights=WORDS_ENTS)  # every article its own story
+    for d in docs[:3]:
+        c.add(d)
+    probe = docs[3]
+    sid, score = c.best(probe)
+    wv = c._weigh(F.word_vector(probe.title, probe.text), c.df_words)
+    ev = c._weigh(F.entity_vector(probe.entities), c.df_ents)
+    day = day_number(probe.date)
+    exhaustive = {s: c._score(st, wv, ev, None, day) for s, st in c.stories.items()}
+    assert sid == max(exhaustive, key=exhaustive.get)
+    assert score == pytest.approx(exhaustive[sid])
+
+
+def test_time_scale_grows_with_story_lifetime():
+    c = OnlineClusterer(tau_days=30, time_floor=0.5)
+    short = Story("s", size=2, first="1999-01-01", last="1999-01-02")
+    long = Story("l", size=2, first="1998-01-01", last="1999-01-02")
+    day = day_number("1999-03-01")
+    assert c._time_weight(day, long) > c._time_weight(day, short)
+    assert c._time_weight(day_number("1999-01-01"), short) == 1.0
+    assert c._time_weight(None, short) == 1.0

@@ -11,6 +11,7 @@ from newsevents.stories.cluster import (
     embed_docs,
     story_label,
 )
+from newsevents.stories.embed import embed
 from newsevents.stories.evaluate import BCubed, bcubed
 from newsevents.stories.features import entities_from_extraction, entities_from_spacy
 
@@ -20,6 +21,7 @@ __all__ = [
     "StoryDoc",
     "bcubed",
     "cluster",
+    "embed",
     "embed_docs",
     "entities_from_extraction",
     "entities_from_spacy",
