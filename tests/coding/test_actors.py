@@ -246,7 +246,8 @@ def test_cache_round_trip_and_off(tmp_path, monkeypatch):
 
 
 def test_data_files_have_valid_codes():
-    from newsevents.coding.actor_lexicon import country_codes, read_user_rows, sector_codes
+    from newsevents.coding.actor_lexicon import country_codes, sector_codes
+    from newsevents.coding.actor_userdict import read_user_rows
     from newsevents.data import data_path, load_tsv
 
     iso = country_codes()

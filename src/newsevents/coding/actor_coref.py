@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsevents.coding.actors import Mention
+    from newsevents.coding.actor_mentions import Mention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})

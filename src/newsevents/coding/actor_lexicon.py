@@ -8,9 +8,7 @@ lexicon consulted first, so adding one never reloads the big lists.
 
 from __future__ import annotations
 
-import csv
 import functools
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +16,14 @@ from typing import NamedTuple
 
 from newsevents.coding.actor_cache import cached, code_version
 from newsevents.data import load_lines, load_tsv
-from newsevents.errors import DataFileError
 
 DICTIONARY_VERSION = "newsevents-actors-2+phoenix-2014.01"  # bump when data/actors changes
-ENV_VAR = "NEWSEVENTS_ACTORS"
 ENTITIES = "actors/phoenix_entities.tsv"
 PATTERNS = "actors/phoenix_patterns.tsv"
-CODE_VERSION = code_version(__file__)  # the cache is rebuilt when this code changes
+# the cache is rebuilt when this code or the user-file reader changes
+CODE_VERSION = code_version(__file__) + code_version(
+    str(Path(__file__).with_name("actor_userdict.py"))
+)
 
 # Codes whose first three letters are not a country: international or regional actors.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS", "NGM"})
@@ -302,73 +301,6 @@ def _strip_titles(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, ...]:
     return words[start + _role_prefix(lex, words[start:]) :]
 
 
-def _norm_date(raw: str, where: str, line: int) -> str:
-    """User dates: YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY -> YYYYMMDD (ranges: start of)."""
-    raw = raw.strip()
-    if not raw:
-        return ""
-    digits = raw.replace("-", "")
-    if not digits.isdigit() or len(digits) not in (4, 6, 8):
-        raise DataFileError(
-            DataFileError.E102.format(path=where, line=line, err=f"bad date {raw!r}")
-        )
-    return digits.ljust(8, "0") if len(digits) == 8 else (digits + "0101")[:8]
-
-
-def _end_date(raw: str, where: str, line: int) -> str:
-    digits = _norm_date(raw, where, line)
-    raw_digits = raw.strip().replace("-", "")
-    if len(raw_digits) == 4:
-        return raw_digits + "1231"
-    if len(raw_digits) == 6:
-        return raw_digits + "31"
-    return digits
-
-
-def read_user_rows(path: Path, source: str = "user") -> list[Entity | tuple]:
-    """Read one dictionary in the user format -> list of (aliases, Entity)."""
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataFileError(DataFileError.E102.format(path=where, line=0, err=e)) from e
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
-    lines = [(n, ln) for n, ln in lines if not ln.lstrip().startswith("#")]
-    if lines and lines[0][1].split("\t")[0].strip().lower() == "name":
-        lines = lines[1:]
-    grouped: dict[str, dict] = {}
-    for n, line in lines:
-        cols = next(csv.reader([line], delimiter="\t"))
-        cols += [""] * (7 - len(cols))
-        name, country, sector, start, end, code, aliases = (c.strip() for c in cols[:7])
-        if not name:
-            raise DataFileError(DataFileError.E102.format(path=where, line=n, err="empty name"))
-        country = country.upper() or ""
-        if country and country not in country_codes():
-            err = f"unknown ISO-3 country {country!r}"
-            raise DataFileError(DataFileError.E102.format(path=where, line=n, err=err))
-        code = code.upper() or (country + sector.upper()) or ""
-        if not code:
-            err = "a row needs a country, a sector or a code"
-            raise DataFileError(DataFileError.E102.format(path=where, line=n, err=err))
-        g = grouped.setdefault(name, {"codes": [], "aliases": []})
-        g["codes"].append((code, _norm_date(start, where, n), _end_date(end, where, n)))
-        g["aliases"].extend(a.strip() for a in aliases.split("|") if a.strip())
-    out = []
-    for name, g in grouped.items():
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        raw = "|".join(f"{c}:{a}-{b}" if (a or b) else c for c, a, b in g["codes"])
-        entity = Entity(slug, name, raw, source)
-        out.append(([name, *g["aliases"]], entity))
-    return out
-
-
-def add_user_file(lex: Lexicon, path: Path, priority: int, source: str) -> None:
-    for names, entity in read_user_rows(path, source):
-        for name in names:
-            lex.add(norm_phrase(name), Entry("entity", entity=entity), priority)
-
-
 @functools.lru_cache(maxsize=1)
 def base_lexicon() -> Lexicon:
     """The shipped dictionaries: from the pickle cache, else built (~1 s) and cached."""
@@ -384,6 +316,7 @@ def _valid(value: object) -> bool:
 
 
 def _build_base() -> Lexicon:
+    from newsevents.coding.actor_userdict import add_user_file  # late: it builds on this module
     from newsevents.data import data_path
 
     lex = Lexicon()
@@ -391,20 +324,4 @@ def _build_base() -> Lexicon:
     _add_roles(lex)
     _add_phoenix_entities(lex)
     add_user_file(lex, data_path("actors/newsevents_actors.tsv"), 80, "newsevents")
-    return lex.build()
-
-
-def user_paths(user_files: list[str | Path] | None) -> tuple[Path, ...]:
-    """User dictionaries: the given files, then those in $NEWSEVENTS_ACTORS (path list)."""
-    paths = [Path(p) for p in (user_files or [])]
-    env = os.environ.get(ENV_VAR, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return tuple(paths)
-
-
-@functools.lru_cache(maxsize=16)
-def user_lexicon(paths: tuple[Path, ...]) -> Lexicon:
-    lex = Lexicon()
-    for i, path in enumerate(paths):
-        add_user_file(lex, path, 100 + i, "user")  # later files win over earlier ones
     return lex.build()

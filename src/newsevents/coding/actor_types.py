@@ -1,0 +1,105 @@
+"""Types shared by the actor coder: tokens, tagged units, coded phrases, compound actors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsevents.coding.actor_lexicon import Entry
+from newsevents.models import Actor
+
+TOKEN_RE = re.compile(r"\d[\d,.]*\d|\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")
+PREPS = frozenset({"for", "of", "to", "in", "at", "from", "on", "with", "by", "about", "against"})
+PREPS |= {"over", "under", "between", "among", "during", "after", "before", "who", "which"}
+PREPS |= {"that", "including", "into", "near", "as"}
+OWN_PREPS = ("of", "for", "from")  # "president of X", "spokesman for X": X may give the country
+CONJ = frozenset({"and", "or", "&"})
+NAME_PREFIX_RE = re.compile(r"(al|el|ad|ar|as|ash|at|az|bin|ben|abu|de|di|da|du|van|von)-[A-Z]")
+AFFIX_WORDS = frozenset({"led", "backed", "based", "allied", "aligned", "run", "owned"})
+# Phrases that may refer back: "the official", "his government".
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du"})
+
+
+@dataclass
+class CompoundActor(Actor):
+    """Several actors named together ("Hungarian and Romanian officials")."""
+
+    members: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class Coded:
+    """An actor and what the phrase was, for in-document reference."""
+
+    actor: Actor
+    kind: str  # person, group, country, entity
+    named: bool  # the phrase gives a person's name
+    definite: bool  # starts with "the"/"this"/"that": may refer back
+    plural: bool
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    key: str
+
+    @property
+    def cap(self) -> bool:
+        """Capitalised, counting Arabic-style prefixes: "al-Bashir", "el-Sisi"."""
+        return self.text[:1].isupper() or bool(NAME_PREFIX_RE.match(self.text))
+
+
+@dataclass
+class Unit:
+    """A tagged piece of the phrase: a dictionary entry or a plain word."""
+
+    toks: list[Tok]
+    entry: Entry | None = None
+    person: bool = False  # inside a person name given by the parser
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "word"
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        low = word.lower().replace("’", "'")
+        head, dash, tail = low.rpartition("-")
+        if dash and head and tail in AFFIX_WORDS:  # "Vietnamese-led forces"
+            toks.append(Tok(word[: len(head)], start, head.replace(".", "")))
+            toks.append(Tok(word[len(head) :], start + len(head), "-" + tail))
+            continue
+        if low.endswith("'s") and len(word) > 2:  # possessive: "Washington's"
+            toks.append(Tok(word[:-2], start, low[:-2].replace(".", "")))
+            toks.append(Tok(word[-2:], start + len(word) - 2, "'s"))
+            continue
+        toks.append(Tok(word, start, low.replace(".", "") if len(low) > 1 else low))
+    return toks
+
+
+def drop_acronyms(units: list[Unit]) -> list[Unit]:
+    """ "Palestine Liberation Organization (PLO) Chairman X": the bracketed short form is
+    dropped so the phrase reads on."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        key = units[i].toks[0].key
+        if key == "(" and i + 2 < len(units) and units[i + 2].toks[0].key == ")":
+            i += 3
+            continue
+        out.append(units[i])
+        i += 1
+    return out
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
