@@ -376,3 +376,31 @@ def test_extract_spokeswoman_title_gives_she(run):
     )
     (q,) = direct(run(text, actors="none"))
     assert q.speaker.name == "Chris Hall"
+
+
+def test_extract_passive_agent_is_the_speaker(run):
+    text = 'Police said the suspect, described by Tom Baker as "quiet and polite", was held.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_testified_in_a_hearing(run):
+    text = '"We were not warned," Maria Lopez testified at a hearing on Tuesday.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Maria Lopez" and q.channel == "testimony"
+
+
+def test_extract_actor_of_another_person_is_not_kept(run, nlp):
+    text = '"Today we have our suspect," FBI agent Bernard Tolbert said.'
+    parsed = parse_text(text, nlp, id="t")
+    known = {"Bernard": Actor("Koto Bernard", "MDG", "GOV")}
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "Bernard Tolbert" and q.speaker.country is None
+
+
+def test_extract_organisation_in_title_codes_the_person(run, nlp):
+    text = '"Today we have our suspect," FBI agent Bernard Tolbert said.'
+    parsed = parse_text(text, nlp, id="t")
+    known = {"FBI agent Bernard Tolbert": Actor("Federal Bureau of Investigation", "USA", "COP")}
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "Bernard Tolbert" and q.speaker.country == "USA"

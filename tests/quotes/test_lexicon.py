@@ -47,3 +47,8 @@ def test_lexicon_gender_words_schema():
     words = [r["word"] for r in rows]
     assert len(words) == len(set(words))
     assert all(r["gender"] in ("m", "f") and r["word"] == r["word"].lower() for r in rows)
+
+
+def test_lexicon_titles_are_lower_case_words():
+    lines = load_lines("quotes/titles.txt")
+    assert "president" in lines and all(line.isalpha() and line.islower() for line in lines)

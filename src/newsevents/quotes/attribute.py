@@ -53,6 +53,11 @@ def subject_of(verb: Token) -> Token | None:
         return inverted
     if verb.pos_ == "NOUN" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         return verb.doc[verb.i - 1]  # "the opinion read" tagged as a noun compound
+    for child in verb.children:  # passive "described by neighbours as": the agent speaks
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     v = verb
     for _ in range(4):
         if v != verb and v.lemma_.lower() == "quote":

@@ -28,6 +28,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # lower-case words -> where the speaker is
     label_cues: tuple[tuple[str, ...], ...]  # words before a quoted name: so-called, dubbed
+    titles: frozenset[str]  # words before a surname that are not first names (President)
 
 
 def _flag(value: str | None) -> bool:
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         max_channel_len=max((len(k) for k in channels), default=1),
         document_nouns=frozenset(load_lines("quotes/document_nouns.txt")),
         phrases=phrases,
+        titles=frozenset(load_lines("quotes/titles.txt")),
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

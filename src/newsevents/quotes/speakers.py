@@ -7,6 +7,7 @@ read") to whoever issued it, and else the words of the noun phrase themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -62,6 +63,33 @@ def _far(head: Token, prep: Token) -> bool:
 
 def _words(name: str) -> set[str]:
     return {w for w in name.lower().split() if len(w) > 2}
+
+
+def name_relation(name: str, actor_name: str, lex: Lexicon) -> str:
+    """How a PERSON name in the text relates to the actor's canonical name: "same" person,
+    "other" person (another surname, or another first name before the same surname) or
+    "unrelated" (no word in common: the actor came from a title, 'FBI agent X')."""
+    mine = [w for w in re.findall(r"[a-z]+", name.lower()) if len(w) > 1]
+    theirs = [w for w in re.findall(r"[a-z]+", actor_name.lower()) if len(w) > 1]
+    if not mine or not theirs:
+        return "same"
+    if not set(mine) & set(theirs):
+        return "unrelated"
+    if mine[-1] not in theirs:
+        return "other"
+    k = theirs.index(mine[-1])
+    mine_first = mine[-2] if len(mine) >= 2 else None
+    their_first = theirs[k - 1] if k >= 1 else None
+    if (
+        mine_first
+        and their_first
+        and mine_first[0] != their_first[0]  # Joe / Joseph may be one person
+        and their_first not in lex.titles
+        and mine_first not in lex.titles
+        and mine_first not in theirs
+    ):
+        return "other"
+    return "same"
 
 
 def _is_subject(tok: Token) -> bool:
@@ -136,9 +164,13 @@ class SpeakerResolver:
     def _checked(self, actor: Actor, head: Token) -> Actor:
         """Keep the actors' answer unless it is someone other than the subject's words."""
         name = _person_name(head)
-        if name and not (_words(name) & _words(actor.name)):
+        relation = name_relation(name, actor.name, self.lex) if name else "same"
+        if relation == "unrelated":
             # 'FBI agent Bernard Tolbert': the person, coded like the organisation
             return replace(actor, name=name, id=None, how="quote-person")
+        if relation == "other":
+            # 'Juan Miguel Gonzalez' matched to another Miguel: the words, without codes
+            return self._from_words(head)
         if head.pos_ == "NOUN" and actor.name.islower() and len(actor.name.split()) == 1:
             words = self._from_words(head)  # "spokesperson" -> "spokesperson for the EU"
             if len(words.name.split()) > 1:
