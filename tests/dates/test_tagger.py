@@ -60,3 +60,8 @@ def test_resolve_later_this_month_is_a_range():
     dct = parse_dct("2021-04-13")
     assert resolve("later this month", "2021-04", dct) == ("2021-04-14", "2021-04-30", "month")
     assert resolve("late 2012", "2012", dct) == ("2012-09-01", "2012-12-31", "year")
+
+
+def test_tag_text_month_inside_a_name_is_not_a_date(nlp):
+    times = tag_text("Britain's Prime Minister Theresa May spoke to The Sun.", "2019-03-22", nlp)
+    assert times == []

@@ -22,7 +22,7 @@ from newsevents.models import TimeExpr
 from newsevents.nlp import ParsedArticle, load_nlp
 
 _PART_RE = re.compile(
-    r"\b(early|earlier|late|later|mid|the end of|the beginning of|the start of)\b"
+    r"\b(early|earlier|late|later|mid|the end of|the beginning of|the start of|end)\b"
 )
 
 
@@ -86,6 +86,18 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
 
 
+# a month or weekday word inside a name is not a time: "Theresa May", ABC's "This Week"
+NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    if any(ch.isdigit() for ch in doc.text[start:end]):
+        return False
+    return any(
+        e.label_ in NAME_LABELS and e.start_char <= start and end <= e.end_char for e in doc.ents
+    )
+
+
 def _is_anchor(value: str | None, type_: str) -> bool:
     return type_ in ("DATE", "TIME") and value is not None and value_range(value)[0] is not None
 
@@ -101,6 +113,8 @@ def tag_doc(
     out: list[TimeExpr] = []
     anchor, anchor_day = anchors
     for m in find_matches(doc.text, _entity_spans(doc)):
+        if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end):
+            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         ctx = Context(dct=dct, tense=tense_of(span), anchor=anchor, anchor_day=anchor_day)
         value = normalize(m.rule.directive, m.groups, ctx)
