@@ -66,3 +66,12 @@ def test_assign_locations_prefers_place_after_in(parsed):
     assert met.location.name == "Doha" and met.location.country == "QAT"
     assert spoke.location.name == "Kabul"
     assert talks.location is None  # Turkey and the US are actors, not where it happened
+
+
+def test_assign_locations_prefers_place_of_the_event_over_place_of_a_noun(nlp):
+    parsed = parse_text(
+        "Officials discussed the peace process in Afghanistan at a meeting in Ankara.", nlp
+    )
+    event = _event(parsed, 0, "discussed")
+    assign_locations([event], geoparse(parsed), parsed)
+    assert event.location is not None and event.location.name == "Ankara"

@@ -151,8 +151,12 @@ def _preceding_word(text: str, start: int) -> str:
 def assign_locations(
     events: Iterable[Event], locations: list[Location], parsed: ParsedArticle
 ) -> None:
-    """Set ``event.location`` to a place of the event's sentence: one after "in"/"at" first,
-    then one after "to"/"from"; nearest to the trigger. None when the sentence has none."""
+    """Set ``event.location`` to a place of the event's sentence, or None when it has none.
+
+    A place after "in"/"at" beats one after "to"/"from"; a place whose preposition hangs on
+    the event's own words ("met ... in Doha", "a visit to Kabul") beats one describing some
+    other noun ("the peace process in Afghanistan"), which is used only when nothing else is.
+    """
     text = parsed.article.text
     for event in events:
         here = [
@@ -160,14 +164,45 @@ def assign_locations(
             for loc in locations
             if event.sentence_start <= loc.start and loc.end <= event.sentence_end
         ]
-        trigger = (event.trigger or {}).get("start", event.sentence_start)
+        trigger_start = (event.trigger or {}).get("start", event.sentence_start)
+        trigger = _token_at(parsed, trigger_start)
         best, best_key = None, None
         for loc in here:
             word = _preceding_word(text, loc.start)
             rank = 2 if word in AT_PREPS else 1 if word in TO_PREPS else 0
             if rank == 0:
                 continue  # a place that is an actor ("Turkey hosts ...") is not where
-            key = (rank, -abs(loc.start - trigger))
+            attached = _attached(_token_at(parsed, loc.start), trigger)
+            key = (attached, rank, -abs(loc.start - trigger_start))
             if best_key is None or key > best_key:
                 best, best_key = loc, key
         event.location = best
+
+
+def _token_at(parsed: ParsedArticle, start: int) -> Token | None:
+    for offset, doc in parsed.chunks:
+        if offset <= start < offset + len(doc.text):
+            span = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
+            return span[0] if span is not None and len(span) else None
+    return None
+
+
+def _attached(place: Token | None, trigger: Token | None) -> int:
+    """3: the place's preposition hangs on the trigger or its verb; 2: on a noun placed at
+    the trigger ("at a meeting in X"); 1: on another verb; 0: on another noun ("process in
+    Afghanistan")."""
+    if place is None:
+        return 1
+    prep = place.head
+    while prep.dep_ in ("compound", "pobj", "poss", "appos") and prep.head is not prep:
+        if prep.pos_ == "ADP":
+            break
+        prep = prep.head
+    if prep.pos_ != "ADP":
+        return 1
+    host = prep.head
+    if trigger is not None and (host == trigger or host == trigger.head or trigger.head == host):
+        return 3
+    if host.dep_ == "pobj" and host.head.lower_ in AT_PREPS and host.head.head == trigger:
+        return 2  # "discussed ... at a meeting in Ankara"
+    return 1 if host.pos_ in ("VERB", "AUX") else 0
