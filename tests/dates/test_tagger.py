@@ -65,3 +65,13 @@ def test_resolve_later_this_month_is_a_range():
 def test_tag_text_month_inside_a_name_is_not_a_date(nlp):
     times = tag_text("Britain's Prime Minister Theresa May spoke to The Sun.", "2019-03-22", nlp)
     assert times == []
+
+
+def test_find_matches_windows_change_nothing(monkeypatch):
+    from newsevents.dates import rules
+
+    text = " ".join(row[0] for row in CASES) + " Filler text without any time words at all. " * 20
+    fast = [(m.start, m.end, m.rule.name) for m in rules.find_matches(text)]
+    monkeypatch.setattr(rules, "windows", lambda t: [(0, len(t))])
+    slow = [(m.start, m.end, m.rule.name) for m in rules.find_matches(text)]
+    assert fast == slow and len(fast) >= 40

@@ -62,11 +62,36 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+WINDOW = 60  # characters of context around a core word in which the rules run
+
+
+@functools.lru_cache(maxsize=1)
+def core_regex() -> re.Pattern:
+    """Words one of which every time expression contains (see ``dates/core_words.txt``)."""
+    ph = placeholders()
+    words = "|".join(re.escape(w) for w in load_lines("dates/core_words.txt"))
+    parts = [ph[k] for k in ("MONTH", "WEEKDAY", "UNIT", "SEASON", "PART", "HOLIDAY")]
+    return re.compile(r"\d|" + "|".join(f"(?:{p})" for p in parts) + rf"|\b(?:{words})\b", re.I)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around core words: the only places rules can match."""
+    out: list[tuple[int, int]] = []
+    for m in core_regex().finditer(text):
+        lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_matches(text: str, entity_spans: list[tuple[int, int]] = ()) -> list[Match]:
     """Non-overlapping rule matches, in text order. Loose rules count only inside an entity."""
     found: list[Match] = []
+    spans = windows(text)
     for rule in load_rules():
-        for m in rule.regex.finditer(text):
+        for m in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
             start, end = m.span("x") if "x" in m.re.groupindex and m["x"] else m.span()
             if start == end:
                 continue
