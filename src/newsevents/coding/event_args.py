@@ -23,11 +23,13 @@ from newsevents.coding.event_phrases import (
     phrase_actors,
     same,
 )
+from newsevents.data import load_lines
 from newsevents.models import Actor
 
 __all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun_arguments"]
 
 FIRST_PERSON = {"we", "i"}
+
 PARTY_NOUNS = {"side", "party", "team", "delegation", "country", "government", "leader"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -75,6 +77,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             v = v.head
             continue
         if v.dep_ in {"relcl", "acl"} and v.head != v:
+            content = load_lines("verbs/content_nouns.txt")  # nouns a speaker issues
+            if v.head.dep_ in {"dobj", "attr"} and v.head.lemma_.lower() in content:
+                v = v.head.head  # "X issued a declaration demanding ...": X demands
+                continue
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
@@ -277,8 +283,8 @@ def speaker_of(actors: Any, tok: Token) -> Actor | None:
     for _ in range(5):
         if t.head == t:
             return None
-        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.dep_ == "ROOT"):
-            head = t.head
+        if t.dep_ in {"ccomp", "parataxis", "acl"} or (t.dep_ == "conj" and t.head.dep_ == "ROOT"):
+            head = t.head if t.dep_ != "acl" else t.head.head  # "a reminder that Iraq must"
             subj, passive = _subject(head)
             if subj is not None and not passive:
                 found, _ = phrase_actors(actors, subj)

@@ -58,6 +58,17 @@ def _verb_match(tok: Token) -> event_lexicon.Match | None:
     return match
 
 
+DEMAND_CODE = "100"
+
+
+def _owed(tok: Token) -> bool:
+    return (
+        tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children)
+        and tok.dep_ in {"ccomp", "ROOT", "conj"}
+    )
+
+
 def _governor(noun: Token) -> Token | None:
     happen = event_lexicon.word_set("verbs/happen_verbs.txt")
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in happen:
@@ -87,6 +98,10 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
     coded_verbs: dict[int, CodeInfo] = {}
     for tok in sent.span:
         match = _verb_match(tok)
+        if match is None and _owed(tok):
+            # "Russia said Sudan must return the helicopter": an owed act is a demand even
+            # when the lexicons do not know the verb
+            match = event_lexicon.Match(DEMAND_CODE, "must", 0)
         if match is not None:
             info = code_info(match.code)
             if info is not None:

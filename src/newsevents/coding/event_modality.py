@@ -29,10 +29,8 @@ def _chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is the complement of (xcomp chain), nearest first."""
     out = [tok]
     t = tok
-    while t.dep_ in {"xcomp", "ccomp"} and t.head != t and t.head.pos_ in {"VERB", "AUX", "ADJ"}:
-        if t.dep_ == "ccomp":
-            break
-        t = t.head
+    while t.dep_ in {"xcomp", "acomp"} and t.head != t and t.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        t = t.head  # "is ready to mediate", "plans to meet", "must be ready to"
         out.append(t)
     return out
 

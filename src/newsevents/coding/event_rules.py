@@ -13,11 +13,16 @@ from newsevents.coding import event_args
 from newsevents.coding.crosswalk import CodeInfo
 from newsevents.coding.event_candidates import Candidate, code_info, negation_codes
 from newsevents.coding.event_modality import is_obligation
-from newsevents.data import load_tsv
+from newsevents.data import load_lines, load_tsv
 from newsevents.models import Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@functools.lru_cache(maxsize=1)
+def content_nouns() -> frozenset[str]:
+    return frozenset(load_lines("verbs/content_nouns.txt"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,10 +61,10 @@ def _mood_code(kind: str, cameo: str) -> CodeInfo | None:
 
 def resolve_mood(c: Candidate, actors: Any) -> None:
     """An owed event is a demand (speaker -> subject); an intended one an intent or threat."""
-    if c.info.plover in MOOD_FIXED or c.negated:
+    if c.negated or (c.info.plover == "REQUEST" and c.layer != "must"):
         return
-    if is_obligation(c.trigger):
-        info = _mood_code("demand", c.info.cameo)
+    if is_obligation(c.trigger) and c.info.plover not in {"THREATEN", "ACCUSE"}:
+        info = c.info if c.layer == "must" else _mood_code("demand", c.info.cameo)
         if info is not None:
             c.info = info
             subjects = c.args.sources
@@ -68,7 +73,7 @@ def resolve_mood(c: Candidate, actors: Any) -> None:
             c.args.targets = subjects or c.args.targets
             c.args.target_is_head = bool(subjects) or c.args.target_is_head
         return
-    if c.modality != "asserted":
+    if c.modality != "asserted" and c.info.plover not in MOOD_FIXED:
         info = _mood_code("intent", c.info.cameo)
         if info is not None:
             c.info = info
@@ -111,8 +116,11 @@ def separate(tok: Token) -> bool:
 
 
 def background(tok: Token) -> float:
-    """Penalty for a trigger telling background (a relative or adverbial clause)."""
+    """Penalty for a trigger telling background (a relative or adverbial clause); none for
+    the content of a declaration, letter or demand ("a declaration demanding that ...")."""
     t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in content_nouns():
+        return 0.0
     return BACKGROUND_DEPS.get(t.dep_, 0.0)
 
 

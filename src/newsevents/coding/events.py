@@ -32,6 +32,7 @@ LAYER_CONFIDENCE = {
     "nominal": 0.65,
     "pattern": 0.5,
     "default": 0.35,
+    "must": 0.55,
 }
 MIN_CONFIDENCE = float(os.environ.get("NEWSEVENTS_MIN_CONFIDENCE", "0.45"))
 LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
