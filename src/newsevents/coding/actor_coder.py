@@ -106,8 +106,8 @@ class ActorCoder:
         keys = [t.key for t in toks]
         while i < len(toks):
             best = self._lookup(keys, i, toks, strict_case)
-            if best and best[1].surname and not any(s <= toks[i].start < e for s, e in persons):
-                best = None  # a bare surname counts only where the parser sees a person
+            if best and best[1].surname and not _alone_in_name(toks[i], persons):
+                best = None  # a bare surname counts only as the whole of a parser-found name
             if best:
                 units.extend(self._split_title(toks[i : i + best[0]], best[1]))
                 i += best[0]
@@ -147,6 +147,12 @@ class ActorCoder:
         if strict and entry.kind != "role":  # "al Qaeda" has a capital, "force" none
             return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks)
         return True
+
+
+def _alone_in_name(tok: Tok, persons: list[tuple[int, int]]) -> bool:
+    """The token is the whole person name the parser found ("Lavrov", not "Edward L. Kane")."""
+    end = tok.start + len(tok.text)
+    return any(s == tok.start and e == end for s, e in persons)
 
 
 def _copy(coded: Coded | None) -> Coded | None:

