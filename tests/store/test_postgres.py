@@ -147,3 +147,37 @@ def test_postgres_load_parquet_roundtrip(pg_url, tmp_path):
         assert load_parquet(tmp_path / "pq", store) == 0
         assert store.stats()["mentions"] == 2 and store.stats()["quotes"] == 2
         assert Path(tmp_path / "pq" / "mentions" / "month=undated").is_dir()
+
+
+def test_postgres_ingest_query_and_api_end_to_end(pg_url, examples_dir, tmp_path):
+    """The real pipeline into PostgreSQL through the CLI (near-duplicates, storylines), then
+    the query commands and the REST API on the same database."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    runner = CliRunner()
+    src = tmp_path / "docs"
+    src.mkdir()
+    for p in examples_dir.iterdir():  # each example twice: the copy is a near-duplicate
+        (src / p.name).write_bytes(p.read_bytes())
+        (src / f"copy-{p.name}").write_bytes(p.read_bytes() + b"\n")
+    result = runner.invoke(cli, ["ingest", str(src), "--db", pg_url, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "2 near-duplicates" in result.output
+    stats = json.loads(runner.invoke(cli, ["stats", "--db", pg_url]).output)
+    assert stats["documents"] == 4 and stats["mentions"] > 0 and stats["stories"] >= 1
+    events = runner.invoke(cli, ["events", "--db", pg_url, "--actor", "TUR"])
+    assert events.exit_code == 0 and events.output.strip()
+    again = runner.invoke(cli, ["ingest", str(src), "--db", pg_url, "-q"])
+    assert "4 already stored" in again.output
+
+    from fastapi.testclient import TestClient
+
+    from newsevents.api.app import create_app
+
+    with TestClient(create_app(pg_url)) as client:
+        for path in ("/api/stats", "/api/events", "/api/dyads", "/api/storylines", "/"):
+            assert client.get(path).status_code == 200, path
