@@ -77,47 +77,85 @@ def _adopt(m: Mention, source, how: str = "coref") -> None:
 
 
 def resolve_references(records: list[Mention]) -> None:
-    """Resolve, in place and in document order, every mention that refers back."""
-    done: list[Mention] = []
+    """Resolve, in place and in document order, every mention that refers back.
+
+    Pronouns and descriptions look back over the last ``WINDOW`` sentences only, names over
+    an index of earlier persons by word, so a long article stays linear in its mentions.
+    """
+    recent: list[Mention] = []  # mentions of the last WINDOW sentences, in order
+    names = _NameIndex()
     for m in records:
+        while recent and m.sentence - recent[0].sentence > WINDOW:
+            recent.pop(0)
         if m.pronoun:
-            ante = _pronoun_antecedent(m, done)
+            ante = _pronoun_antecedent(m, recent)
             if ante is not None:
                 _adopt(m, ante.actor)
             else:
                 m.drop = True  # a pronoun with no actor before it names no one
         elif m.coded is not None and m.coded.named:
-            ante = _name_antecedent(m, done)
+            ante = _name_antecedent(m, names.candidates(_written_name(m)))
             if ante is not None:
                 _adopt(m, ante.actor)
             elif m.label not in (None, "PERSON"):
                 m.coded.named, m.coded.kind = False, "entity"  # an unknown organisation
         elif m.coded is not None and m.coded.definite and m.coded.kind == "person":
-            ante = _description_antecedent(m, done)
+            ante = _description_antecedent(m, recent)
             if ante is not None and not m.coded.plural:
                 _adopt(m, ante.actor)
         elif m.coded is not None and m.coded.definite and not m.actor.country:
-            ante = _group_antecedent(m, done)  # "his government", "the ministry"
+            ante = _group_antecedent(m, recent)  # "his government", "the ministry"
             if ante is not None and ante.actor.country:
                 a = m.actor
                 code = ante.actor.country + (a.sector or "")
                 m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
-        done.append(m)
-    for i, m in enumerate(records):  # a bare name before the full one (a title line)
+        recent.append(m)
+        if _is_person(m):
+            names.add(m)
+    _resolve_forward(records)
+
+
+class _NameIndex:
+    """Named persons in order, by each word of their name."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[Mention]] = {}
+
+    def add(self, m: Mention) -> None:
+        for w in _words(m.actor.name):
+            self.by_word.setdefault(w, []).append(m)
+
+    def candidates(self, name: str) -> list[Mention]:
+        """Earlier persons sharing the rarest word of ``name``, oldest first."""
+        lists = [self.by_word.get(w, []) for w in _words(name)]
+        return min(lists, key=len) if lists else []
+
+
+def _resolve_forward(records: list[Mention]) -> None:
+    """A bare name before its full form (a title line: "Khalilzad heads for Turkey")."""
+    later = _NameIndex()
+    for m in reversed(records):
         if m.coded is not None and m.coded.named and m.actor.how in ("name", "surname"):
-            later = [c for c in records[i + 1 :] if c.actor.how != "coref"]
-            ante = _name_antecedent(m, list(reversed(later)))
+            cands = later.candidates(_written_name(m))
+            ante = _name_antecedent(m, list(reversed(cands)))  # nearest after m first
             if ante is not None:
                 _adopt(m, ante.actor)
+                continue
+        if _is_person(m) and m.actor.how != "coref":
+            later.add(m)
+
+
+def _written_name(m: Mention) -> str:
+    """What the article wrote counts, not the list's full name for it: "Milosevic" is the
+    article's Slobodan Milosevic, not the first Milosevic of the lists."""
+    written = m.label or m.actor.how.startswith("dictionary") or m.actor.how == "surname"
+    return _strip_title(m.actor.text) if written else m.actor.name
 
 
 def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     """An earlier, longer name holding every word of this one: "Abdullah" after "Abdullah
     Abdullah" is him, whatever a dictionary says about another Abdullah."""
-    # what the article wrote counts, not the list's full name for it: "Milosevic" is the
-    # article's Slobodan Milosevic, not the first Milosevic of the lists
-    written = m.label or m.actor.how.startswith("dictionary") or m.actor.how == "surname"
-    name = _strip_title(m.actor.text) if written else m.actor.name
+    name = _written_name(m)
     words = _words(name)
     n_words = len(name.split())
     from_role = m.actor.how == "role"
