@@ -297,3 +297,16 @@ def test_find_actors_surname_guess_yields_to_the_article_full_name(nlp):
     for nth in (0, 2):
         actor = actors.for_token(_token(parsed, "Milosevic", nth))
         assert (actor.name, actor.country, actor.how) == ("Slobodan Milosevic", "SRB", "coref")
+
+
+def test_docs_user_dictionary_example_loads(tmp_path):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "dictionaries.md").read_text()
+    block = doc.split("## Adding your own actors", 1)[1].split("```", 2)[1]
+    path = tmp_path / "example.tsv"
+    path.write_text(block.strip("\n") + "\n", encoding="utf-8")
+    coder = ActorCoder(user_files=[path])
+    assert coder.code("Jane Roe", "2021-01-01").code == "FRAGOV"
+    assert coder.code("Jane Roe", "2024-01-01").code == "FRAOPP"
+    assert coder.code("the United Front").code == "AFGREB"
