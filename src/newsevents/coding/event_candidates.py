@@ -45,11 +45,38 @@ def _is_refusal(tok: Token) -> bool:
     return lemma in refusals or (particle is not None and f"{lemma} {particle}" in refusals)
 
 
+def _is_commitment(tok: Token) -> bool:
+    return event_lexicon.verb_lemma(tok) in event_lexicon.word_set("verbs/intent_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def mood_codes() -> dict[str, dict[str, str]]:
+    """verbs/intent.tsv: kind (intent, demand) -> CAMEO prefix of the told event -> code."""
+    table: dict[str, dict[str, str]] = {}
+    for r in load_tsv("verbs/intent.tsv"):
+        table.setdefault(r["kind"], {})[r["prefix"]] = r["code"]
+    return table
+
+
+def mood_code(kind: str, cameo: str) -> CodeInfo | None:
+    table = mood_codes().get(kind, {})
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in table:
+            return code_info(table[cameo[:n]])
+    return None
+
+
 def _verb_match(tok: Token) -> event_lexicon.Match | None:
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return None
-    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return None  # "a deadline to withdraw troops" names an event, it does not tell one
+    if (
+        tok.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in ATTEMPT_NOUNS
+    ):
+        return (
+            None  # "a deadline to withdraw troops" names an event; "an attempt to kill" tells one
+        )
     match = event_lexicon.code_verb(tok)
     if match is None:
         return None
@@ -59,6 +86,7 @@ def _verb_match(tok: Token) -> event_lexicon.Match | None:
 
 
 DEMAND_CODE = "100"
+ATTEMPT_NOUNS = {"attempt", "bid"}
 
 
 def _owed(tok: Token) -> bool:
@@ -127,9 +155,12 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         if info is None:
             continue
         if gov is not None and gov.i in coded_verbs:
-            if coded_verbs[gov.i].plover != info.plover:
+            verb = next((c for c in found if c.trigger.i == gov.i), None)
+            if coded_verbs[gov.i].plover != info.plover and (
+                verb is None or verb.layer.startswith("core")
+            ):
                 continue  # the verb already says what happened ("rejected the agreement")
-            # "held talks", "had a phone call": the noun says it more precisely
+            # "held talks", "had a phone call", "issued an ultimatum": the noun says it better
             found = [c for c in found if c.trigger.i != gov.i]
         found.append(
             Candidate(
@@ -168,6 +199,12 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
             info = code_info(recode) if recode and recode != "-" else None
             if info is not None:
                 refusal.info = info
+            drop.add(id(c))
+        elif outer is not None and _is_commitment(head):
+            # "vowed to fight" -> a threat; "pledged to release" -> an intent to release
+            info = mood_code("intent", c.info.cameo)
+            if info is not None:
+                outer.info = info
             drop.add(id(c))
         elif c.trigger.i != head.i:
             drop.add(id(c))

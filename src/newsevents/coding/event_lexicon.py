@@ -81,6 +81,16 @@ def nominal_rows() -> dict[str, list[dict[str, Any]]]:
     return dict(rows)
 
 
+@functools.lru_cache(maxsize=1)
+def _light_vocab() -> frozenset[str]:
+    """Every verb any nominal row or light-verb list names."""
+    words = set(word_set("verbs/light_verbs.txt")) | set(word_set("verbs/happen_verbs.txt"))
+    for rows in nominal_rows().values():
+        for row in rows:
+            words.update(row.get("light") or ())
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=8)
 def word_set(name: str) -> frozenset[str]:
     return frozenset(load_lines(name))
@@ -251,9 +261,30 @@ def _pattern_match(
     return best, default
 
 
+def base_forms(tok: Token) -> list[str]:
+    """The lemma, then guesses from the surface form for when the lemmatizer slips
+    ("staged" -> "stag"): staged -> stage, imposed -> impose, talks -> talk."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: len(low) - len(suffix)] + repl)
+    return list(dict.fromkeys(forms))
+
+
+def verb_lemma(tok: Token) -> str:
+    """The first base form the lexicons know, else the lemma."""
+    known = core_rows()
+    verbs, _ = petrarch_index()
+    for form in base_forms(tok):
+        if form in known or (form, None) in verbs:
+            return form
+    return tok.lemma_.lower()
+
+
 def code_verb(verb: Token) -> Match | None:
     """The CAMEO code a verb token carries in its sentence, or None."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     particle = particle_of(verb)
     comp = complement_tokens(verb)
     core = _core_match(lemma, particle, verb, comp)
@@ -282,7 +313,11 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
     if not rows:
         return None
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
-    gov = governor.lemma_.lower() if governor is not None else None
+    gov = None
+    if governor is not None:
+        gov = next(
+            (f for f in base_forms(governor) if f in _light_vocab()), governor.lemma_.lower()
+        )
     light_default = word_set("verbs/light_verbs.txt")
     if governor is not None and noun.dep_ == "nsubj":
         light_default = word_set("verbs/happen_verbs.txt")

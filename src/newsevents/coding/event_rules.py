@@ -10,10 +10,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding import event_args
-from newsevents.coding.crosswalk import CodeInfo
-from newsevents.coding.event_candidates import Candidate, code_info, negation_codes
+from newsevents.coding.event_candidates import Candidate, code_info, mood_code, negation_codes
 from newsevents.coding.event_modality import is_obligation
-from newsevents.data import load_lines, load_tsv
+from newsevents.data import load_lines
 from newsevents.models import Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
@@ -23,14 +22,6 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 @functools.lru_cache(maxsize=1)
 def content_nouns() -> frozenset[str]:
     return frozenset(load_lines("verbs/content_nouns.txt"))
-
-
-@functools.lru_cache(maxsize=1)
-def mood_codes() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
-    for r in load_tsv("verbs/intent.tsv"):
-        table.setdefault(r["kind"], {})[r["prefix"]] = r["code"]
-    return table
 
 
 # Types that are already intents, demands or words about events: never recoded by mood.
@@ -51,20 +42,12 @@ def resolve_negation(c: Candidate) -> Candidate | None:
     return c
 
 
-def _mood_code(kind: str, cameo: str) -> CodeInfo | None:
-    table = mood_codes().get(kind, {})
-    for n in range(len(cameo), 1, -1):
-        if cameo[:n] in table:
-            return code_info(table[cameo[:n]])
-    return None
-
-
 def resolve_mood(c: Candidate, actors: Any) -> None:
     """An owed event is a demand (speaker -> subject); an intended one an intent or threat."""
     if c.negated or (c.info.plover == "REQUEST" and c.layer != "must"):
         return
     if is_obligation(c.trigger) and c.info.plover not in {"THREATEN", "ACCUSE"}:
-        info = c.info if c.layer == "must" else _mood_code("demand", c.info.cameo)
+        info = c.info if c.layer == "must" else mood_code("demand", c.info.cameo)
         if info is not None:
             c.info = info
             subjects = c.args.sources
@@ -74,7 +57,7 @@ def resolve_mood(c: Candidate, actors: Any) -> None:
             c.args.target_is_head = bool(subjects) or c.args.target_is_head
         return
     if c.modality != "asserted" and c.info.plover not in MOOD_FIXED:
-        info = _mood_code("intent", c.info.cameo)
+        info = mood_code("intent", c.info.cameo)
         if info is not None:
             c.info = info
 
@@ -103,7 +86,7 @@ def purpose(tok: Token) -> float:
     if t.dep_ in {"advcl", "xcomp"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in t.children
     ):
-        return 0.1 if t.dep_ == "advcl" else 0.0
+        return 0.2 if t.dep_ == "advcl" else 0.0
     return 0.0
 
 
