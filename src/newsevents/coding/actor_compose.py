@@ -101,7 +101,8 @@ class Composer:
         if not self._content(segs[0][1]):
             return None
         head = segs[head_i][1]
-        definite = self.units[0].toks[0].key in DEFINITE
+        # "the official" may refer back; "the chairman of the HCNR" says who it is
+        definite = self.units[0].toks[0].key in DEFINITE and len(segs) == 1
         roles = [k for k, u in enumerate(head) if u.kind == "role"]
         last_role = roles[-1] if roles else -1
         # The head noun must be an actor word: "the Afghan peace process" is no actor.
@@ -122,6 +123,8 @@ class Composer:
         descriptor = head if (roles or self._places(head) or others) else []
         if lone_entity and name_units and entities[0].toks[0].start < name_units[0].toks[0].start:
             lone_entity, descriptor = False, head  # "US Secretary of State" + a name
+        elif lone_entity and len(name_units) > 1:
+            lone_entity = False  # "Muhannad Hadi al-Barazi": a listed word inside a name
         elif lone_entity:
             descriptor, name_units = [], []
         rest = segs[head_i + 1 :]
@@ -252,7 +255,7 @@ class Composer:
                 elif sep != ",":
                     break
         parts = sorted(places + groups, key=lambda u: u.toks[0].start)
-        if not name_units and len({self._member_code(u, None) for u in parts}) > 1:
+        if not name_units and len({self._member_key(u) for u in parts}) > 1:
             if len(places) > 1 or (places and groups and self._joined(parts)):
                 return self._compound(parts, role, desc, definite)
         country = sector = code = None
@@ -335,6 +338,10 @@ class Composer:
         if unit.kind == "entity":
             return self._entity_code(unit.entry)[0] or unit.entry.entity.id
         return unit.entry.country + (sector or unit.entry.sector or "")
+
+    def _member_key(self, unit: Unit) -> str:
+        """Who a part stands for: its country ("Accra, Ghana" is one), or the group's code."""
+        return unit.entry.country if unit.kind != "entity" else self._member_code(unit, None)
 
     def _joined(self, parts: list[Unit]) -> bool:
         """The parts are listed with "and"/"or" ("the Afghan Republic and the Taliban")."""

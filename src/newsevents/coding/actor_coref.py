@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.coding.actor_types import CompoundActor
+
 if TYPE_CHECKING:
     from newsevents.coding.actor_mentions import Mention
 
@@ -105,7 +107,9 @@ def resolve_references(records: list[Mention]) -> None:
                 _adopt(m, ante.actor)
         elif m.coded is not None and m.coded.definite and not m.actor.country:
             ante = _group_antecedent(m, recent)  # "his government", "the ministry"
-            if ante is not None and ante.actor.country:
+            if ante is not None and isinstance(ante.actor, CompoundActor):
+                _adopt(m, ante.actor)  # "the four foreign ministers": the ones listed before
+            elif ante is not None and ante.actor.country:
                 a = m.actor
                 code = ante.actor.country + (a.sector or "")
                 m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
@@ -207,6 +211,8 @@ def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
         words = cand.actor.text.split() if cand.actor.text else []
         if cand.actor.country and words and _stem(words[-1]) == head and not cand.pronoun:
             return cand
+    if m.coded.plural:
+        return None  # "the foreign ministers" are not whichever government came last
     for cand in reversed(done):
         if m.sentence - cand.sentence > WINDOW:
             break
