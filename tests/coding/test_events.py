@@ -167,3 +167,24 @@ def test_code_events_topic_of_talk_is_no_event(code):
     assert not [
         e for e in code("Turkey held talks with Iran on attacking Israel.") if e.plover == "ASSAULT"
     ]
+
+
+def test_code_events_owed_act_without_lexicon_verb_is_demand(code):
+    e = only(code("Russia said Ukraine must return the helicopter."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("RUS", "UKR")
+
+
+def test_code_events_vow_to_fight_is_threat(code):
+    e = only(code("Iran vowed to attack Israel."), "THREATEN")
+    assert (e.source.country, e.target.country) == ("IRN", "ISR")
+
+
+def test_code_events_declaration_content_is_the_issuers_demand(code):
+    e = only(code("Iran issued a declaration demanding that Israel withdraw."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("IRN", "ISR")
+
+
+def test_code_events_light_verb_known_by_surface_form(code):
+    # the lemmatizer gives "stag" for "staged"; the light verb is still recognised
+    e = only(code("Iran staged a hunger strike."), "PROTEST")
+    assert e.cameo == "1423"
