@@ -54,6 +54,7 @@ class ActorCoder:
         self.user: Lexicon | None = user_lexicon(paths) if paths else None
         self.stop = _stopwords()
         self.not_heads = frozenset(load_lines("actors/not_actor_heads.txt"))
+        self.bare_roles = frozenset(load_lines("actors/bare_roles.txt"))
         self._memo: dict[tuple, Coded | None] = {}
 
     # -- public -------------------------------------------------------------------------

@@ -114,6 +114,10 @@ class Composer:
                 return None
         if tail.kind in ("country", "capital"):
             roles, last_role = [], -1  # "mostly Christian eastern Beirut" is a place
+        content = [u for u in head if u.entry is not None or self.is_name_tok(u)]
+        if len(segs) == 1 and len(content) == 1 and content[0].kind == "role":
+            if content[0].toks[-1].key in self.coder.bare_roles:
+                return None  # "shot in the head", "the other side"
         name_units, name_entity = self._name_tail(head, last_role)
         if not name_units and tail.kind == "entity" and self._is_org(tail):
             roles, last_role = [], -1  # "the rebel Kurdistan Workers' Party": an organisation

@@ -25,6 +25,7 @@ SKIP_LABELS = frozenset(
 )
 OWN_PREPS = frozenset({"of", "for", "from"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+DASHES = frozenset({"--", "—", "–", ":"})  # a dateline or heading ends before these
 EXPLETIVE_VERBS = frozenset({"seem", "appear", "remain", "become", "happen", "take", "rain"})
 WILLING = frozenset(
     {"willing", "ready", "prepared", "determined", "committed", "able", "unable", "eager"}
@@ -100,6 +101,10 @@ def _np_range(t: Token) -> tuple[int, int]:
         if child.dep_ in ("punct", "cc") and child.i == t.left_edge.i:
             continue
         start = min(start, child.left_edge.i)
+    for i in range(t.i - 1, start - 1, -1):  # "Nairobi, Kenya -- The main rebel group"
+        if t.doc[i].text in DASHES:
+            start = i + 1
+            break
     while start < t.i and t.doc[start].is_punct:
         start += 1
     return start, t.i + 1
@@ -265,7 +270,7 @@ def _drop_nested_names(found: list[Mention]) -> list[Mention]:
             continue
         if host.coded.kind == "entity" and host.actor.how.startswith(("dictionary", "user")):
             continue  # words of a listed organisation's name ("Kurdistan Workers' Party")
-        if not host.coded.named and m.actor.text.strip("' ") in host.actor.name:
+        if not host.coded.named and _strip_det(m.actor.text).strip("' ") in host.actor.name:
             continue
         named_host = host.coded.named
         same_person = (
