@@ -404,3 +404,21 @@ def test_extract_organisation_in_title_codes_the_person(run, nlp):
     known = {"FBI agent Bernard Tolbert": Actor("Federal Bureau of Investigation", "USA", "COP")}
     (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
     assert q.speaker.name == "Bernard Tolbert" and q.speaker.country == "USA"
+
+
+def test_extract_quoted_term_opening_a_sentence_is_not_a_quote(run):
+    text = (
+        '"We completed the transition," Maria Lopez said in an interview.\n'
+        '"Transition" is a reference to the five-year restructuring effort.'
+    )
+    quotes = direct(run(text))
+    assert [q.quote for q in quotes] == ["We completed the transition"]
+
+
+def test_extract_quote_running_into_the_attribution_sentence(run):
+    text = (
+        '"I can confirm that a man was arrested and the army was involved" in the arrest, '
+        "police spokesman Tom Baker said."
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Tom Baker"

@@ -242,8 +242,9 @@ def _according(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
 def _same_sentence(
     index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
 ) -> Token | None:
-    """'In the aftermath, she said, NATO must face "an aggressive regime ...': the only
-    speech verb of the quotation's sentence, when the sentence quotes nothing else."""
+    """'In the aftermath, she said, NATO must face "an aggressive regime ...', '"...was
+    involved" in the arrest, Capt. Rod Beer said': the only speech verb with a subject in
+    the quotation's sentence, when the sentence quotes nothing else."""
     first = index.at_or_after(q.open_mark)
     if first is None:
         return None
@@ -255,7 +256,6 @@ def _same_sentence(
         t
         for t in sent
         if not _inside(index, t, q)
-        and index.start(t) < q.open_mark
         and is_speech_verb(t, lex)
         and any(c.dep_ in SUBJECT_DEPS for c in t.children)  # a clause with its speaker
     ]

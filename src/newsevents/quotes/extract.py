@@ -92,8 +92,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     # Pass 2: unattributed quotations continue the voice of the quote just before them.
     attributed = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
     for q, quote in unattributed:
-        if not _standalone(q, text):
-            continue  # a phrase quoted mid-sentence with no speech verb is a label
+        if not _standalone(q, text) or not _whole_sentence(q, text):
+            continue  # a phrase quoted inside a sentence with no speech verb is a label
         before = [a for a in attributed if a.end <= q.open_mark]
         inherited = _continued(q, before[-1] if before else None, text)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
@@ -185,6 +185,15 @@ def _standalone(q: QuotedSpan, text: str) -> bool:
     if not before or before[-1] in ".!?:\n":
         return True
     return before[-1] in "\u201d\"'\u2019" and len(before) > 1 and before[-2] in ".!?,"
+
+
+def _whole_sentence(q: QuotedSpan, text: str) -> bool:
+    """The quotation is a sentence of its own: it ends with . ! ? or nothing but punctuation
+    follows it ('"Transition" is a reference to ...' is a term, not a quote)."""
+    if text[q.end - 1 : q.end] in (".", "!", "?", "\u2026"):
+        return True
+    after = text[q.outer_end : q.outer_end + 80].split("\n", 1)[0].strip(" '\u2019\u201d\"")
+    return not after or after[0] in ".!?;:"
 
 
 def _long_sentence(words: list[Token]) -> bool:
