@@ -108,18 +108,23 @@ def ago(arg: str, g: Groups, ctx: Context) -> str | None:
     anchor = ctx.anchor
     if anchor and unit == "Y" and isinstance(n, int) and re.fullmatch(r"\d{4}-[QH]\d", anchor):
         return f"{int(anchor[:4]) + sign * n}{anchor[4:]}"  # "a year ago" in a quarterly report
-    if direction in ("earlier", "before", "later", "after"):
-        ref = value_range(anchor)[0] if anchor else None
-        ref = ref or ctx.dct
-    else:
-        ref = ctx.dct
+    granularity = unit
+    ref = ctx.dct
+    if direction in ("earlier", "before", "later", "after") and anchor:
+        # "a year earlier" than a day is a day, than a month a month
+        first, _, precision = value_range(anchor)
+        if first:
+            ref = first
+            finer = {"day": "D", "month": "M"}.get(precision)
+            if finer and unit in ("Y", "M") and not (finer == "M" and unit == "M"):
+                granularity = finer
     if n == "X" or not isinstance(n, int):
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     if not ref:
         return UNKNOWN.get(unit, "XXXX-XX-XX")
     if unit in ("DE", "CE"):  # "a decade ago" is a year, not the decade "200"
         return fmt(shift(ref, unit, sign * n), "Y")
-    return fmt(shift(ref, unit, sign * n), unit)
+    return fmt(shift(ref, unit, sign * n), granularity)
 
 
 @directive("time")
