@@ -75,3 +75,11 @@ def test_find_matches_windows_change_nothing(monkeypatch):
     monkeypatch.setattr(rules, "windows", lambda t: [(0, len(t))])
     slow = [(m.start, m.end, m.rule.name) for m in rules.find_matches(text)]
     assert fast == slow and len(fast) >= 40
+
+
+def test_tag_text_survives_calendar_edges(nlp):
+    for dct in ("0001-01-01", "9999-12-31"):
+        times = tag_text(
+            "They will meet tomorrow, on Christmas Eve, as they did last week.", dct, nlp
+        )
+        assert all(t.value for t in times)

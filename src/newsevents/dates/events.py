@@ -170,7 +170,10 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
         # with a publication date, "recently" or "in the past" says less than the twin or dct
         t, score = best_time(event, parsed, times, resolved_only=dct is not None)
         if t is not None:
-            _set_from_time(event, t, score, parsed, times, dct)
+            try:
+                _set_from_time(event, t, score, parsed, times, dct)
+            except (OverflowError, ValueError):  # a range past year 1 or 9999: keep the day
+                pass
             (dated if event.date else undated).append(event)
         else:
             undated.append(event)

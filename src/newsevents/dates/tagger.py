@@ -117,16 +117,19 @@ def tag_doc(
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         ctx = Context(dct=dct, tense=tense_of(span), anchor=anchor, anchor_day=anchor_day)
-        value = normalize(m.rule.directive, m.groups, ctx)
-        if value is None:
-            continue
         text = doc.text[m.start : m.end]
         type_ = m.rule.type
+        try:
+            value = normalize(m.rule.directive, m.groups, ctx)
+            if value is None:
+                continue
+            first, last, precision = (
+                resolve(text, value, dct) if type_ != "DURATION" else (None, None, "unknown")
+            )
+        except (OverflowError, ValueError):  # calendar arithmetic past year 1 or 9999
+            continue
         if type_ == "DATE" and "T" in value and value[:1] in "X0123456789" and "T" in value[8:]:
             type_ = "TIME"
-        first, last, precision = (
-            resolve(text, value, dct) if type_ != "DURATION" else (None, None, "unknown")
-        )
         if type_ == "SET":
             first, last, precision = None, None, "unknown"
         elif m.groups.get("d2") and precision == "day":  # "March 1-5"
