@@ -115,8 +115,10 @@ def test_code_events_modality_planned_is_intent_and_hypothetical_attack_is_threa
     # CAMEO codes a told intention as the intent (03) or threat (13), marked with its modality
     e = only(code("Turkey will meet Iran next week."), "AGREE")
     assert (e.cameo, e.modality) == ("036", "planned")
-    e = only(code("Israel could attack Iran."), "THREATEN")
+    e = only(code("Israel would attack Iran."), "THREATEN")
     assert e.cameo.startswith("13") and e.modality == "hypothetical"
+    # speculation is no intent: marked, not recoded
+    assert only(code("Israel could attack Iran."), "ASSAULT").modality == "hypothetical"
     assert only(code("Israel attacked Iran."), "ASSAULT").modality == "asserted"
 
 

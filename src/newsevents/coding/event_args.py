@@ -60,6 +60,9 @@ class Arguments:
     # actors named inside the subject ("teams of the Afghan Republic and the Taliban")
     inner_sources: list[Actor] = field(default_factory=list)
     has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
+    passive: bool = False  # the subject is the patient ("were killed", "injured")
+    # no subject, or a pronoun the actors stage did not resolve: a source may be guessed
+    subject_unresolved: bool = True
     both_parties: bool = False  # "the two sides", "both parties": the dyad told before
     preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
 
@@ -109,6 +112,8 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     args = Arguments()
     subj, passive = _subject(verb)
     args.has_subject = subj is not None
+    args.passive = passive
+    args.subject_unresolved = subj is None or subj.pos_ == "PRON"
     if subj is not None and not passive and is_both_parties(subj):
         args.both_parties = True
     if subj is not None:

@@ -218,11 +218,11 @@ def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]
     comp_words = set().union(*(token_words(t) for t in near)) if near else set()
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
     best: Match | None = None
+    if particle and not any(r.get("particle") == particle for r in rows):
+        return None  # "back down" is not "back": a phrasal verb needs its own row
     for row in rows:
-        if (row.get("particle") or None) != particle and (row.get("particle") or particle):
-            # A phrasal verb needs its own row; a particle the rows do not know is ignored.
-            if row.get("particle") or any(r.get("particle") == particle for r in rows):
-                continue
+        if (row.get("particle") or None) != particle:
+            continue
         spec = 0
         if row.get("prep"):
             if row["prep"] not in preps:

@@ -25,6 +25,22 @@ def markers() -> dict[str, dict[str, str]]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def intent_markers() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("verbs/modality.tsv") if r["intent"] == "yes")
+
+
+def modality_of(tok: Token) -> str:
+    """asserted, planned or hypothetical."""
+    return _modality(tok)[0]
+
+
+def is_intent(tok: Token) -> bool:
+    """The modality tells the source's own intention ("will release", "is ready to withdraw"),
+    not speculation ("could attack")."""
+    return _modality(tok)[1] in intent_markers()
+
+
 def _chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is the complement of (xcomp chain), nearest first."""
     out = [tok]
@@ -54,8 +70,8 @@ def is_negated(tok: Token) -> bool:
     return negs % 2 == 1
 
 
-def modality_of(tok: Token) -> str:
-    """asserted, planned or hypothetical."""
+def _modality(tok: Token) -> tuple[str, str | None]:
+    """(modality, the marker word that sets it)."""
     m = markers()
     if (
         tok.pos_ in {"NOUN", "PROPN"}
@@ -70,29 +86,29 @@ def modality_of(tok: Token) -> str:
             if c.dep_ in {"aux", "auxpass"}:
                 word = c.lower_
                 if word in m.get("aux", {}):
-                    return m["aux"][word]
+                    return m["aux"][word], word
                 # "is to visit": a form of be with a to-infinitive
                 if c.lemma_ == "be" and any(
                     x.lower_ == "to" and x.dep_ == "aux" for x in t.children
                 ):
-                    return "planned"
+                    return "planned", "will"
             if c.dep_ == "mark" and c.lower_ in m.get("mark", {}):
-                return m["mark"][c.lower_]
+                return m["mark"][c.lower_], c.lower_
         if t != tok:
             lemma = t.lemma_.lower()
             if lemma in m.get("governor", {}) and t.pos_ in {"VERB", "AUX"}:
-                return m["governor"][lemma]
+                return m["governor"][lemma], lemma
             if lemma in m.get("adj", {}):
-                return m["adj"][lemma]
+                return m["adj"][lemma], lemma
             if lemma == "be" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
-                return "planned"
+                return "planned", "will"
     # An adverbial clause opened by "if" somewhere above the trigger.
     t = chain[-1]
     while t.dep_ in {"conj", "advcl", "ccomp"} and t.head != t:
         if any(c.dep_ == "mark" and c.lower_ in m.get("mark", {}) for c in t.children):
-            return "hypothetical"
+            return "hypothetical", "if"
         t = t.head
-    return found
+    return found, None
 
 
 OBLIGATION_AUX = {"must", "should"}

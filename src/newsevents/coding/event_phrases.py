@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.event_lexicon import nominal_rows
 from newsevents.models import Actor
 
 CHUNK_OFFSET = "newsevents_chunk_offset"  # Doc.user_data key: the chunk's offset in the text
@@ -114,6 +115,8 @@ def inner_actors(actors: Any, tok: Token, depth: int = 0) -> list[Actor]:
             if child.dep_ in INNER_DEPS:
                 found.extend(_head_actors(actors, child) or inner_actors(actors, child, depth + 1))
             elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+                if child.lower_ == "in" and t.lemma_.lower() in nominal_rows():
+                    continue  # "bombings in Kenya": a place, not who bombed
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(

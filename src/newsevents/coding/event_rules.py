@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from newsevents.coding import event_args
 from newsevents.coding.event_candidates import Candidate, code_info, mood_code, negation_codes
-from newsevents.coding.event_modality import is_obligation
+from newsevents.coding.event_modality import is_intent, is_obligation
 from newsevents.data import load_lines
 from newsevents.models import Actor
 from newsevents.nlp.pipeline import ParsedArticle
@@ -56,7 +56,7 @@ def resolve_mood(c: Candidate, actors: Any) -> None:
             c.args.targets = subjects or c.args.targets
             c.args.target_is_head = bool(subjects) or c.args.target_is_head
         return
-    if c.modality != "asserted" and c.info.plover not in MOOD_FIXED:
+    if c.modality != "asserted" and c.info.plover not in MOOD_FIXED and is_intent(c.trigger):
         info = mood_code("intent", c.info.cameo)
         if info is not None:
             c.info = info
@@ -121,7 +121,11 @@ def dyad(
         if len(sources) >= 2:
             return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
     if not sources:
-        guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
+        # the last actor before the trigger is a fair guess for a missing source, but not in
+        # the passive, where the actor before is the victim ("100 people were injured")
+        guess = None
+        if not a.passive and a.subject_unresolved:
+            guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
         if guess is not None:
             sources, penalty = [guess], 0.1
         else:
