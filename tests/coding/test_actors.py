@@ -310,3 +310,18 @@ def test_docs_user_dictionary_example_loads(tmp_path):
     assert coder.code("Jane Roe", "2021-01-01").code == "FRAGOV"
     assert coder.code("Jane Roe", "2024-01-01").code == "FRAOPP"
     assert coder.code("the United Front").code == "AFGREB"
+
+
+def test_coder_regions_are_no_country(coder):
+    assert coder.code("South America") is None
+    assert coder.code("Latin American leaders").country is None
+
+
+def test_find_actors_description_prefers_same_role(nlp):
+    text = (
+        "Defense Secretary Chuck Hagel rejected criticism by President Barack Obama.\n"
+        "The president said the prison would close."
+    )
+    parsed = parse_text(text, nlp, date="2013-05-01")
+    actors = find_actors(parsed)
+    assert actors.for_token(_token(parsed, "president")).name == "Barack Obama"

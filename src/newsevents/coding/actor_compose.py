@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     from newsevents.coding.actor_coder import ActorCoder
 
 
+def _singular(key: str | None) -> str | None:
+    """ "presidents" -> "president", so a role compares across number."""
+    if not key:
+        return None
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    if key.endswith("men"):
+        return key[:-3] + "man"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
 def _today8() -> str:
     return _dt.date.today().strftime("%Y%m%d")
 
@@ -336,7 +347,8 @@ class Composer:
             return None
         actor = Actor(name, country, sector, code, ident, self.text, how=how)
         plural = bool(role.entry.plural if role else places and places[-1].entry.plural)
-        return Coded(actor, kind, named, definite and not named, plural)
+        role_key = " ".join(t.key for t in role.toks) if role else None
+        return Coded(actor, kind, named, definite and not named, plural, _singular(role_key))
 
     def _member_code(self, unit: Unit, sector: str | None) -> str:
         if unit.kind == "entity":

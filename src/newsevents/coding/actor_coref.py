@@ -179,7 +179,17 @@ def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
 
 
 def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """ "the president": first the nearest person introduced as a president, then the
+    nearest named person of a compatible country and sector."""
     want_person = m.coded.kind == "person"
+    if m.coded.role:
+        for cand in reversed(done):
+            if (
+                _is_person(cand)
+                and cand.coded.role == m.coded.role
+                and _compatible(m.actor, cand.actor)
+            ):
+                return cand
     for cand in reversed(done):
         if m.sentence - cand.sentence > WINDOW:
             break

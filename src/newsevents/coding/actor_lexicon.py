@@ -80,7 +80,7 @@ class Entity(NamedTuple):
 
 
 class Entry(NamedTuple):
-    """What a phrase means: kind is country, capital, entity or role."""
+    """What a phrase means: kind is country, capital, entity, role or region (no actor)."""
 
     kind: str
     country: str | None = None
@@ -210,6 +210,8 @@ def _add_countries(lex: Lexicon) -> None:
             lex.add(
                 norm_phrase(c["capital"]), Entry("capital", country=c["iso3"], sector="GOV"), 65
             )
+    for name in load_lines("actors/regions.txt"):
+        lex.add(norm_phrase(name), Entry("region"), 75)
     for row in load_tsv("actors/country_names.tsv"):
         kind = "capital" if row["kind"] == "capital" else "country"
         sector = "GOV" if kind == "capital" else None

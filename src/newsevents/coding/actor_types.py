@@ -37,6 +37,7 @@ class Coded:
     named: bool  # the phrase gives a person's name
     definite: bool  # starts with "the"/"this"/"that": may refer back
     plural: bool
+    role: str | None = None  # the head role noun ("president"), to match "the president"
 
 
 @dataclass
