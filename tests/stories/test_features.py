@@ -51,3 +51,8 @@ def test_entities_from_extraction_uses_actors_countries_and_places():
         locations=[Location(name="Doha", country="QAT")],
     )
     assert entities_from_extraction(ex) == ["Zalmay Khalilzad", "USA", "Taliban", "Doha"]
+
+
+def test_entity_vector_ignores_generic_actors():
+    v = entity_vector(["people", "officials", "Kopp", "USA", "al-Qaeda"])
+    assert set(v) == {"kopp", "usa", "al-qaeda"}

@@ -60,9 +60,17 @@ def entity_key(name: str) -> str:
     return s
 
 
+def is_name(entity: str) -> bool:
+    """A proper name or code ('Kopp', 'USA', 'al-Qaeda'), not a generic actor such as
+    'people' or 'officials' (coded actors without a name): those say nothing about which
+    story an article belongs to."""
+    return any(ch.isupper() for ch in entity)
+
+
 def entity_vector(entities: Iterable[str]) -> dict[str, float]:
     """Sublinear counts of entity keys (an entity named five times is central, not 5x)."""
-    counts = Counter(k for k in (entity_key(e) for e in entities) if len(k) > 1)
+    keys = (entity_key(e) for e in entities if is_name(e))
+    counts = Counter(k for k in keys if len(k) > 1)
     return {k: 1.0 + math.log(c) for k, c in counts.items()}
 
 
