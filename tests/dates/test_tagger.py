@@ -83,3 +83,8 @@ def test_tag_text_survives_calendar_edges(nlp):
             "They will meet tomorrow, on Christmas Eve, as they did last week.", dct, nlp
         )
         assert all(t.value for t in times)
+
+
+def test_tag_text_ages_and_ordinal_second_are_not_durations(nlp):
+    times = tag_text("Mr. Reupke, 52 years old, said a second group joined.", "2013-03-22", nlp)
+    assert times == []
