@@ -80,6 +80,10 @@ def _verb_match(tok: Token) -> event_lexicon.Match | None:
     match = event_lexicon.code_verb(tok)
     if match is None:
         return None
+    if match.code.startswith("19") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+    ):
+        return None  # "fought to keep the boy": a struggle, not combat
     if _is_speech(tok) and not (match.layer.startswith("core") and match.specificity > 0):
         return None  # "said" is a statement; "announced a ceasefire" is an event
     return match

@@ -145,4 +145,7 @@ def dyad(
         )
         if found:
             source = replace(source, country=found[0].country)
-    return source, event_args.best_target(targets, source), penalty
+    target = event_args.best_target(targets, source)
+    if source is None and target is None:
+        penalty += 0.1  # an event with no one in it says little
+    return source, target, penalty
