@@ -246,9 +246,21 @@ class Composer:
         code, how = self._entity_code(unit.entry)
         country, sector = code_parts(code)
         ent = unit.entry.entity
+        if country is None and sector not in ("IGO", "NGO"):
+            country = self._name_country(ent.name)  # "Palestinian Islamic Jihad" -> PSE
+            code = country + (sector or "") if country else code
         kind = "person" if unit.person else "entity"
         actor = Actor(ent.name, country, sector, code, ent.id, self.text, how=how)
         return Coded(actor, kind, unit.person, definite, False)
+
+    def _name_country(self, name: str) -> str | None:
+        """The country a group's name starts with, for lists that code it regionally."""
+        words = tuple(w.lower() for w in name.split()[:2])
+        for n in (2, 1):
+            entry = self.coder._exact(words[:n]) if len(words) >= n else None
+            if entry is not None and entry.kind in ("country", "capital"):
+                return entry.country
+        return None
 
     def _build(self, desc, name_units, name_entity, segs, head_i, definite) -> Coded | None:
         if not desc and not name_units:
@@ -279,6 +291,9 @@ class Composer:
         if groups and (not places or groups[0].toks[0].start < places[0].toks[0].start):
             group_code, how_g = self._entity_code(groups[0].entry)
             country, sector = code_parts(group_code)
+            if country is None and sector not in ("IGO", "NGO"):
+                country = self._name_country(groups[0].entry.entity.name)
+                group_code = country + (sector or "") if country else group_code
             how = how or how_g
         elif places:
             country = places[0].entry.country
