@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
-DOUBLE_AMBIGUOUS = '"\u201f\u2033'  # " ‟ ″
+DOUBLE_AMBIGUOUS = '"\u201f'  # " ‟ (not ″, a double prime for inches and seconds)
 SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
 SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
 SINGLE_AMBIGUOUS = "'"
