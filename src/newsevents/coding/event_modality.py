@@ -89,7 +89,7 @@ def _modality(tok: Token) -> tuple[str, str | None]:
                     return m["aux"][word], word
                 # "is to visit": a form of be with a to-infinitive
                 if c.lemma_ == "be" and any(
-                    x.lower_ == "to" and x.dep_ == "aux" for x in t.children
+                    x.lower_ == "to" and x.dep_ == "aux" and x.i > c.i for x in t.children
                 ):
                     return "planned", "will"
             if c.dep_ == "mark" and c.lower_ in m.get("mark", {}):
@@ -100,7 +100,9 @@ def _modality(tok: Token) -> tuple[str, str | None]:
                 return m["governor"][lemma], lemma
             if lemma in m.get("adj", {}):
                 return m["adj"][lemma], lemma
-            if lemma == "be" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
+            if lemma == "be" and any(
+                c.lower_ == "to" and c.i > t.i for c in tok.children if c.dep_ == "aux"
+            ):
                 return "planned", "will"
     # An adverbial clause opened by "if" somewhere above the trigger.
     t = chain[-1]
