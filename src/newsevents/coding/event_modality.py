@@ -123,7 +123,8 @@ def is_obligation(tok: Token) -> bool:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok:
         tok = tok.head
     for t in _chain(tok):
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
+        auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if auxes & OBLIGATION_AUX and "have" not in auxes:  # "should have arrived": hindsight
             return True
         if t != tok and t.lemma_.lower() in OBLIGATION_GOVERNORS:
             return True
