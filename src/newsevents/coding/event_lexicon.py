@@ -144,45 +144,61 @@ def token_words(tok: Token) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
 
 
-def word_matches(word: str, tok: Token) -> bool:
-    low = tok.lower_
-    if word == low or word == tok.lemma_.lower():
+# A token as pattern matching sees it: (lower form, lemma, dependency label). Pattern matching
+# runs ~100 patterns per verb; reading spaCy attributes once per token keeps it fast.
+Form = tuple[str, str, str]
+
+
+def token_forms(tokens: list[Token]) -> list[Form]:
+    return [(t.lower_, t.lemma_.lower(), t.dep_) for t in tokens]
+
+
+def word_matches(word: str, tok: Token | Form) -> bool:
+    low, lemma = (tok[0], tok[1]) if isinstance(tok, tuple) else (tok.lower_, tok.lemma_.lower())
+    if word == low or word == lemma:
         return True
     # PETRARCH words are stems unless marked: ATTACK matches "attacks", "attacked".
     return len(word) >= 4 and low.startswith(word) and len(low) - len(word) <= 3
 
 
-def _seq_alternatives(words: list[str]) -> list[list[str]]:
+@functools.lru_cache(maxsize=20000)
+def _seq_alternatives(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Expand synonym sets (&NAME) in a word sequence into plain alternatives (bounded)."""
     alts: list[list[str]] = [[]]
     for w in words:
         options = [list(s) for s in synsets().get(w[1:], ())] if w.startswith("&") else [[w]]
         if not options:
-            return []
+            return ()
         alts = [a + o for a in alts for o in options][:200]
-    return alts
+    return tuple(tuple(a) for a in alts)
 
 
-def find_sequence(words: list[str], tokens: list[Token], start: int = 0) -> int | None:
+def find_sequence(words: list[str], tokens: list[Token] | list[Form], start: int = 0) -> int | None:
     """Index in ``tokens`` after the first run matching ``words`` (consecutive), or None."""
-    for alt in _seq_alternatives(words):
+    forms = tokens if not tokens or isinstance(tokens[0], tuple) else token_forms(tokens)
+    for alt in _seq_alternatives(tuple(words)):
         n = len(alt)
-        for i in range(start, len(tokens) - n + 1):
-            if all(word_matches(alt[k], tokens[i + k]) for k in range(n)):
+        first = alt[0] if alt else None
+        for i in range(start, len(forms) - n + 1):
+            if first is not None and not word_matches(first, forms[i]):
+                continue
+            if all(word_matches(alt[k], forms[i + k]) for k in range(1, n)):
                 return i + n
     return None
 
 
-def pattern_matches(pattern: dict, verb: Token, comp: list[Token], before: list[Token]) -> int:
+def pattern_matches(
+    pattern: dict, verb: Token, comp: list[Token] | list[Form], before: list[Token] | list[Form]
+) -> int:
     """How many elements of a PETRARCH pattern match (0 if any element fails)."""
+    comp = comp if not comp or isinstance(comp[0], tuple) else token_forms(comp)
+    before = before if not before or isinstance(before[0], tuple) else token_forms(before)
     score = 0
     pos = 0
     for el in pattern["post"]:
         if el["prep"]:
             preps = [
-                i
-                for i, t in enumerate(comp)
-                if t.dep_ in {"prep", "agent"} and t.lower_ == el["prep"]
+                i for i, t in enumerate(comp) if t[2] in {"prep", "agent"} and t[0] == el["prep"]
             ]
             ok = False
             for i in preps:
@@ -247,7 +263,8 @@ def _pattern_match(
     blocks = verbs.get((lemma, particle)) or (
         [] if particle is None else verbs.get((lemma, None), [])
     )
-    before = [t for t in verb.sent if t.i < verb.i]
+    before = token_forms([t for t in verb.sent if t.i < verb.i])
+    comp_forms = token_forms(comp)
     best: Match | None = None
     default: Match | None = None
     for entry in blocks:
@@ -255,7 +272,7 @@ def _pattern_match(
         if code and default is None:
             default = Match(code, "default", 0)
         for pat in patterns.get(block, []):
-            score = pattern_matches(pat, verb, comp, before)
+            score = pattern_matches(pat, verb, comp_forms, before)
             if score and (best is None or score > best.specificity):
                 best = Match(pat["code"], "pattern", score)
     return best, default
