@@ -42,3 +42,23 @@ def test_data_files_every_code_is_known():
         assert row["plover"] in PLOVER_TYPES, row
     for row in load_jsonl("verbs/petrarch_patterns.jsonl"):
         assert row["code"] is None or is_code(row["code"]), row
+
+
+def test_data_files_verb_and_noun_rows_have_their_fields():
+    for row in load_jsonl("verbs/core.jsonl"):
+        assert set(row) <= {"lemma", "code", "particle", "prep", "obj"}, row
+        assert row["lemma"] and row["code"], row
+    for row in load_jsonl("verbs/nominal.jsonl"):
+        assert set(row) <= {"noun", "code", "mod", "light"}, row
+    for row in load_tsv("verbs/modality.tsv"):
+        assert row["modality"] in {"planned", "hypothetical"} and row["intent"] in {"yes", "no"}
+    for row in load_tsv("verbs/intent.tsv"):
+        assert row["kind"] in {"intent", "demand"} and is_code(row["code"]), row
+    for row in load_tsv("verbs/negation.tsv"):
+        assert row["plover"] in PLOVER_TYPES
+        assert row["cameo"] in {"", "-"} or lookup(row["cameo"]).plover == "REJECT", row
+
+
+def test_lookup_overrides_win_over_plover_table():
+    assert lookup("163").plover == "SANCTION"
+    assert lookup("0831").plover == "RETREAT"

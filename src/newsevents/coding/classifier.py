@@ -56,8 +56,8 @@ class LinearModel:
         return {
             "labels": self.labels,
             "vocab": vocab,
-            "weights": [[round(float(x), 4) for x in row] for row in self.weights],
-            "bias": [round(float(x), 4) for x in self.bias],
+            "weights": [[round(float(x), 3) for x in row] for row in self.weights],
+            "bias": [round(float(x), 3) for x in self.bias],
         }
 
     def vector(self, text: str) -> np.ndarray:
