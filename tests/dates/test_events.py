@@ -212,3 +212,11 @@ def test_assign_event_dates_planned_yearless_date_moves_ahead(nlp):
     _dated(parsed, planned, asserted)
     assert planned.date == "2025-03-01"
     assert asserted.date == "2024-03-01"
+
+
+def test_assign_event_dates_saying_date_is_not_reported_event_date(nlp):
+    parsed = parse_text(
+        "The president said on Thursday he would send more aid to Ukraine.", nlp, date="2023-06-21"
+    )
+    (e,) = _dated(parsed, make_event(parsed, "send", plover="AID", modality="planned"))
+    assert e.date_precision == "publication"

@@ -12,6 +12,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from newsevents.data import load_lines
+from newsevents.dates.tense import adjacent_verb
 from newsevents.models import Event, TimeExpr
 from newsevents.nlp import ParsedArticle
 
@@ -50,6 +51,9 @@ def _attachment(time: Span, trigger: Token) -> int:
     1 a verb above it (not across reported speech) or through another noun's phrase
     ("the conference on 16 April"), 0 not at all ("a May 1 deadline")."""
     clause = clause_verb(trigger)
+    near = adjacent_verb(time)
+    if near is not None:  # "said on Thursday he would ...": the time is the saying's
+        return 3 if near == trigger else _verb_score(near, clause, False)
     t = time.root
     weak = False
     for _ in range(8):
@@ -59,17 +63,7 @@ def _attachment(time: Span, trigger: Token) -> int:
         if h == trigger:
             return 1 if weak else 3
         if h.pos_ in ("VERB", "AUX"):
-            if h == clause:
-                return 1 if weak else 2
-            # the time's verb governs the trigger's clause without a reported-speech edge
-            c = clause
-            for _ in range(6):
-                if c.head == c or c.dep_ in ("ccomp", "parataxis", "relcl"):
-                    break
-                c = c.head
-                if c == h:
-                    return 1
-            return 0
+            return _verb_score(h, clause, weak)
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
             return 0  # "a May 1 deadline": the date describes another noun
         if h.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("relcl", "acl") and clause.head == h:
@@ -77,6 +71,21 @@ def _attachment(time: Span, trigger: Token) -> int:
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
             weak = True
         t = h
+    return 0
+
+
+def _verb_score(verb: Token, clause: Token, weak: bool) -> int:
+    """2 if the time's verb is the trigger's clause, 1 if it governs that clause without a
+    reported-speech edge ("arrested ... and charged them on Tuesday"), else 0."""
+    if verb == clause:
+        return 1 if weak else 2
+    c = clause
+    for _ in range(6):
+        if c.head == c or c.dep_ in ("ccomp", "parataxis", "relcl"):
+            return 0
+        c = c.head
+        if c == verb:
+            return 1
     return 0
 
 
