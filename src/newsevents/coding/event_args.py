@@ -111,7 +111,9 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     ("left Washington for Turkey": the trip goes to Turkey)."""
     args = Arguments()
     subj, passive = _subject(verb)
-    args.has_subject = subj is not None
+    # "Discussed bilateral issues ...": a headline-style fragment opening with its verb
+    fragment = verb.i == verb.sent.start and verb.tag_ in {"VBD", "VBN"}
+    args.has_subject = subj is not None and not (fragment and subj.i > verb.i)
     args.passive = passive
     args.subject_unresolved = subj is None or subj.pos_ == "PRON"
     if subj is not None and not passive and is_both_parties(subj):

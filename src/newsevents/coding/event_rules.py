@@ -99,9 +99,13 @@ def separate(tok: Token) -> bool:
 
 
 def background(tok: Token) -> float:
-    """Penalty for a trigger telling background (a relative or adverbial clause); none for
-    the content of a declaration, letter or demand ("a declaration demanding that ...")."""
+    """Penalty for a trigger telling background (a relative or adverbial clause), or told at
+    second hand inside a report of a report ("he stated that talks indicate that both sides
+    are committed"); none for the content of a declaration ("a declaration demanding")."""
     t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    reported = sum(1 for a in t.ancestors if a.dep_ == "ccomp") + (t.dep_ == "ccomp")
+    if reported >= 2:
+        return 0.15
     if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in content_nouns():
         return 0.0
     return BACKGROUND_DEPS.get(t.dep_, 0.0)
