@@ -422,3 +422,46 @@ def test_extract_quote_running_into_the_attribution_sentence(run):
     )
     (q,) = direct(run(text))
     assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_the_spokesman_is_the_spokesman_named_before(run):
+    text = (
+        "Rebel spokesman Ali Noor said the group would attend.\n\n"
+        "Tom Baker, a diplomat, welcomed the news.\n\n"
+        '"Our position has not changed at all," the spokesman said.'
+    )
+    (q,) = direct(run(text, actors="none"))
+    assert q.speaker.name == "Ali Noor"
+
+
+def test_extract_the_us_official_is_the_last_american_named(run, nlp):
+    text = (
+        "Envoy Tom Baker met Maria Lopez in the capital on Saturday.\n\n"
+        'The official said the world expects "the two sides to attend the conference."'
+    )
+    parsed = parse_text(text, nlp, id="t")
+    known = dict(PEOPLE, **{"official": Actor("official", "GBR", "GOV", how="role")})
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_extract_an_indefinite_official_is_someone_new(run, nlp):
+    text = (
+        "Envoy Tom Baker met Maria Lopez in the capital on Saturday.\n\n"
+        '"Very few people came to the meeting," an official said.'
+    )
+    parsed = parse_text(text, nlp, id="t")
+    known = dict(PEOPLE, **{"official": Actor("official", "GBR", "GOV", how="role")})
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "official"
+
+
+def test_extract_the_embassy_is_not_a_person_named_before(run, nlp):
+    text = (
+        "Envoy Tom Baker finished his visit on Monday.\n\n"
+        '"Baker stressed why the talks matter," the embassy said in a statement.'
+    )
+    parsed = parse_text(text, nlp, id="t")
+    known = dict(PEOPLE, **{"embassy": Actor("British embassy", "GBR", "GOV")})
+    (q,) = direct(extract_quotes(parsed, fake_actors(parsed, known)))
+    assert q.speaker.name == "British embassy"

@@ -52,3 +52,9 @@ def test_lexicon_gender_words_schema():
 def test_lexicon_titles_are_lower_case_words():
     lines = load_lines("quotes/titles.txt")
     assert "president" in lines and all(line.isalpha() and line.islower() for line in lines)
+
+
+def test_lexicon_person_roles_are_people_not_bodies():
+    roles = lexicon().person_roles
+    assert {"spokesman", "official", "envoy"} <= roles
+    assert not {"embassy", "ministry", "government"} & roles

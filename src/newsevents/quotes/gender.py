@@ -67,8 +67,9 @@ def words_gender(words: list[str]) -> str | None:
     return None
 
 
-def mention_gender(tok: Token) -> str | None:
-    """Gender of the person named around ``tok`` (its entity plus a few words before)."""
+def title_words(tok: Token) -> list[str]:
+    """Words of the person named around ``tok`` with its titles: the words before the name
+    that modify it, apposed titles ("A spokeswoman, Chris Hall," / "Hall, a spokeswoman")."""
     doc = tok.doc
     start = tok.i
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -78,10 +79,14 @@ def mention_gender(tok: Token) -> str | None:
         for t in doc[max(0, start - CONTEXT_BEFORE) : start]
         if start <= t.head.i <= tok.i  # a title of this name, not the next clause's words
     ]
-    # "A spokeswoman, Chris Hall," / "Chris Hall, a spokeswoman,": the apposed title
     apposed = [tok.head.text] if tok.dep_ == "appos" else []
     apposed += [c.text for c in tok.children if c.dep_ == "appos"]
-    return words_gender(before + apposed + [t.text for t in doc[start : tok.i + 1]])
+    return before + apposed + [t.text for t in doc[start : tok.i + 1]]
+
+
+def mention_gender(tok: Token) -> str | None:
+    """Gender of the person named around ``tok`` (its entity, titles and apposition)."""
+    return words_gender(title_words(tok))
 
 
 def actor_gender(name: str, text: str | None) -> str | None:

@@ -29,6 +29,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]  # lower-case words -> where the speaker is
     label_cues: tuple[tuple[str, ...], ...]  # words before a quoted name: so-called, dubbed
     titles: frozenset[str]  # words before a surname that are not first names (President)
+    person_roles: frozenset[str]  # nouns for one person by role (spokesman, official)
 
 
 def _flag(value: str | None) -> bool:
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         document_nouns=frozenset(load_lines("quotes/document_nouns.txt")),
         phrases=phrases,
         titles=frozenset(load_lines("quotes/titles.txt")),
+        person_roles=frozenset(load_lines("quotes/person_roles.txt")),
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
-from newsevents.quotes.gender import actor_gender, compatible, mention_gender
+from newsevents.quotes.gender import actor_gender, compatible, mention_gender, title_words
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import TokenIndex
 
@@ -157,9 +157,45 @@ class SpeakerResolver:
                     subject = child
                     break
         found = self._from_actors(subject)
+        earlier = self._definite_role(subject, found)
+        if earlier is not None:
+            return earlier
         if found is not None:
             return self._checked(found, subject)
         return self._from_words(subject)
+
+    def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
+        """'the spokesman said', 'the US official said' refer back to a person named before:
+        one named with the same role word (Taliban spokesman Mohammed Naeem), else the last
+        topical person of the role's country. Only when the actors found no one by name."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_:
+            return None
+        if head.lemma_.lower() not in self.lex.person_roles:
+            return None  # "the embassy said" is the embassy
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None  # "a senior official" is someone new
+        if any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.children):
+            return None  # "the Iraqi ambassador to Greece" introduces someone
+        if actor is not None and actor.how not in (None, "role", "quote-subject"):
+            return None
+        offset = self.index.start(head)
+        people = [
+            t
+            for t in self._person_tokens(max(0, offset - SALIENT_CHARS), offset)
+            if self._salient(t)
+        ]
+        role = head.lemma_.lower()
+        for tok in reversed(people):
+            if role in (w.lower() for w in title_words(tok)):
+                return self._person_actor(tok)
+        country = actor.country if actor is not None else None
+        if country is None:
+            return None
+        for tok in reversed(people):
+            candidate = self._person_actor(tok)
+            if candidate.country == country:
+                return candidate
+        return None
 
     def _checked(self, actor: Actor, head: Token) -> Actor:
         """Keep the actors' answer unless it is someone other than the subject's words."""
