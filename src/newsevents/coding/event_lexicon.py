@@ -173,10 +173,35 @@ def _seq_alternatives(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(a) for a in alts)
 
 
+def accepted_words(form: Form) -> set[str]:
+    """Every word ``word_matches`` accepts on this token: its forms and stem prefixes."""
+    low, lemma, _dep = form
+    words = {low, lemma}
+    for k in range(1, 4):
+        if len(low) - k >= 4:
+            words.add(low[: len(low) - k])
+    return words
+
+
 def find_sequence(words: list[str], tokens: list[Token] | list[Form], start: int = 0) -> int | None:
     """Index in ``tokens`` after the first run matching ``words`` (consecutive), or None."""
     forms = tokens if not tokens or isinstance(tokens[0], tuple) else token_forms(tokens)
-    for alt in _seq_alternatives(tuple(words)):
+    alts = _seq_alternatives(tuple(words))
+    if len(alts) > 4:
+        # Synonym sets expand to many alternatives: find their first words through an index.
+        where: dict[str, list[int]] = defaultdict(list)
+        for i in range(start, len(forms)):
+            for w in accepted_words(forms[i]):
+                where[w].append(i)
+        for alt in alts:
+            n = len(alt)
+            for i in where.get(alt[0], ()) if alt else range(start, len(forms) + 1):
+                if i + n <= len(forms) and all(
+                    word_matches(alt[k], forms[i + k]) for k in range(1, n)
+                ):
+                    return i + n
+        return None
+    for alt in alts:
         n = len(alt)
         first = alt[0] if alt else None
         for i in range(start, len(forms) - n + 1):
@@ -185,6 +210,25 @@ def find_sequence(words: list[str], tokens: list[Token] | list[Form], start: int
             if all(word_matches(alt[k], forms[i + k]) for k in range(1, n)):
                 return i + n
     return None
+
+
+def form_vocabulary(forms: list[Form]) -> set[str]:
+    """Every word that ``word_matches`` could accept on some of these tokens."""
+    vocab: set[str] = set()
+    for form in forms:
+        vocab |= accepted_words(form)
+    return vocab
+
+
+def could_match(pattern: dict, vocab: set[str]) -> bool:
+    """Cheap necessary test: every element's preposition and first plain word occur somewhere."""
+    for el in (*pattern["post"], *pattern["pre"]):
+        if el["prep"] and el["prep"] not in vocab:
+            return False
+        words = el["words"]
+        if words and not words[0].startswith("&") and words[0] not in vocab:
+            return False
+    return True
 
 
 def pattern_matches(
@@ -265,6 +309,7 @@ def _pattern_match(
     )
     before = token_forms([t for t in verb.sent if t.i < verb.i])
     comp_forms = token_forms(comp)
+    vocab = form_vocabulary(comp_forms + before)
     best: Match | None = None
     default: Match | None = None
     for entry in blocks:
@@ -272,6 +317,8 @@ def _pattern_match(
         if code and default is None:
             default = Match(code, "default", 0)
         for pat in patterns.get(block, []):
+            if not could_match(pat, vocab):
+                continue
             score = pattern_matches(pat, verb, comp_forms, before)
             if score and (best is None or score > best.specificity):
                 best = Match(pat["code"], "pattern", score)

@@ -180,11 +180,8 @@ def assign_locations(
 
 
 def _token_at(parsed: ParsedArticle, start: int) -> Token | None:
-    for offset, doc in parsed.chunks:
-        if offset <= start < offset + len(doc.text):
-            span = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
-            return span[0] if span is not None and len(span) else None
-    return None
+    span = parsed.span_at(start, start + 1)
+    return span[0] if span is not None and len(span) else None
 
 
 def _attached(place: Token | None, trigger: Token | None) -> int:

@@ -30,10 +30,7 @@ def report_verbs() -> frozenset[str]:
 
 
 def span_of(parsed: ParsedArticle, start: int, end: int) -> Span | None:
-    for offset, doc in parsed.chunks:
-        if offset <= start and end <= offset + len(doc.text):
-            return doc.char_span(start - offset, end - offset, alignment_mode="expand")
-    return None
+    return parsed.span_at(start, end)
 
 
 def clause_verb(tok: Token) -> Token:

@@ -90,8 +90,8 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 
 
-def _inside_name(doc: Doc, start: int, end: int) -> bool:
-    if any(ch.isdigit() for ch in doc.text[start:end]):
+def _inside_name(doc: Doc, start: int, end: int, text: str) -> bool:
+    if any(ch.isdigit() for ch in text[start:end]):
         return False
     return any(
         e.label_ in NAME_LABELS and e.start_char <= start and end <= e.end_char for e in doc.ents
@@ -112,12 +112,13 @@ def tag_doc(
     last time and the last day mentioned before the doc (for a chunk of a long article)."""
     out: list[TimeExpr] = []
     anchor, anchor_day = anchors
-    for m in find_matches(doc.text, _entity_spans(doc)):
-        if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end):
+    doc_text = doc.text  # Doc.text rebuilds the string on every access
+    for m in find_matches(doc_text, _entity_spans(doc)):
+        if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end, doc_text):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         ctx = Context(dct=dct, tense=tense_of(span), anchor=anchor, anchor_day=anchor_day)
-        text = doc.text[m.start : m.end]
+        text = doc_text[m.start : m.end]
         type_ = m.rule.type
         try:
             value = normalize(m.rule.directive, m.groups, ctx)

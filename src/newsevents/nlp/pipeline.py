@@ -66,6 +66,7 @@ class Sentence:
 class ParsedArticle:
     article: Article
     chunks: list[tuple[int, Doc]] = field(default_factory=list)
+    _lengths: list[int] = field(default_factory=list, repr=False)
 
     def sentences(self) -> Iterator[Sentence]:
         i = 0
@@ -86,6 +87,25 @@ class ParsedArticle:
                     )
                 return offset + token_or_span.start_char, offset + token_or_span.end_char
         raise ValueError("token does not belong to this article")
+
+    def chunk_at(self, start: int, end: int | None = None) -> tuple[int, Doc] | None:
+        """The (offset, doc) chunk holding characters [start, end)."""
+        end = start + 1 if end is None else end
+        if len(self._lengths) != len(self.chunks):
+            # Doc.text joins every token on each access: measure each chunk once.
+            self._lengths = [len(doc.text) for _, doc in self.chunks]
+        for (offset, doc), length in zip(self.chunks, self._lengths, strict=True):
+            if offset <= start and end <= offset + length:
+                return offset, doc
+        return None
+
+    def span_at(self, start: int, end: int) -> Span | None:
+        """The spaCy span covering absolute characters [start, end), expanded to whole tokens."""
+        found = self.chunk_at(start, end)
+        if found is None:
+            return None
+        offset, doc = found
+        return doc.char_span(start - offset, end - offset, alignment_mode="expand")
 
     def offset_of(self, doc: Doc) -> int:
         for offset, d in self.chunks:
