@@ -220,3 +220,10 @@ def test_assign_event_dates_saying_date_is_not_reported_event_date(nlp):
     )
     (e,) = _dated(parsed, make_event(parsed, "send", plover="AID", modality="planned"))
     assert e.date_precision == "publication"
+
+
+def test_assign_event_dates_no_publication_date_twin_keeps_expression(parsed_nodate):
+    lead = make_event(parsed_nodate, "held talks", source=TUR, target=USA)
+    call = make_event(parsed_nodate, "discussed", source=TUR, target=USA)
+    _dated(parsed_nodate, lead, call)
+    assert (lead.date, lead.date_precision, lead.date_span["text"]) == (None, "unknown", "Monday")

@@ -174,14 +174,13 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
                 _set_from_time(event, t, score, parsed, times, dct)
             except (OverflowError, ValueError):  # a range past year 1 or 9999: keep the day
                 pass
-            (dated if event.date else undated).append(event)
+            dated.append(event)  # with its evidence, even unresolved ("Monday", no dct)
         else:
             undated.append(event)
-    undated = [e for e in undated if e.date_span is None]  # unresolvable time words: kept
     for _ in range(3):  # a twin dated in one pass can date another in the next
         found = False
         for event in undated:
-            if event.date is not None or _is_future(event, parsed):
+            if event.date_span is not None or _is_future(event, parsed):
                 continue
             twin = _twin(event, dated)
             if twin is not None:
@@ -192,7 +191,7 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
         if not found:
             break
     for event in undated:
-        if event.date is not None:
+        if event.date_span is not None:
             continue
         if dct is not None:
             event.date = event.date_end = dct.isoformat()
