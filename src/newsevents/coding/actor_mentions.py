@@ -45,15 +45,15 @@ def _referring(t: Token) -> bool:
     return head.lemma_ not in EXPLETIVE_VERBS
 
 
-def _balanced(doc: Doc, start: int, end: int) -> int:
+def _balanced(texts: list[str], start: int, end: int) -> int:
     """Cut a phrase before a bracket it does not close: "Kenya (AP" -> "Kenya"."""
     depth, cut = 0, end
     for i in range(start, end):
-        if doc[i].text == "(":
+        if texts[i] == "(":
             if depth == 0:
                 cut = i
             depth += 1
-        elif doc[i].text == ")" and depth:
+        elif texts[i] == ")" and depth:
             depth -= 1
             if depth == 0:
                 cut = end
@@ -94,7 +94,7 @@ def _is_head(t: Token) -> bool:
     return t.dep_ not in MODIFIER_DEPS or t.head.i == t.i
 
 
-def _np_range(t: Token) -> tuple[int, int]:
+def _np_range(t: Token, texts: list[str]) -> tuple[int, int]:
     """Token range of the phrase headed by ``t``: its left modifiers and the head."""
     start = t.i
     for child in t.lefts:
@@ -102,10 +102,10 @@ def _np_range(t: Token) -> tuple[int, int]:
             continue
         start = min(start, child.left_edge.i)
     for i in range(t.i - 1, start - 1, -1):  # "Nairobi, Kenya -- The main rebel group"
-        if t.doc[i].text in DASHES:
+        if texts[i] in DASHES:
             start = i + 1
             break
-    while start < t.i and t.doc[start].is_punct:
+    while start < t.i and not any(c.isalnum() for c in texts[start]):  # punctuation
         start += 1
     return start, t.i + 1
 
@@ -129,9 +129,16 @@ def _extended_end(t: Token, depth: int = 0) -> int:
 
 
 class Ents:
-    """The parser's entities of one chunk, indexed by token."""
+    """The parser's entities and token texts of one chunk, read once: spaCy token access
+    costs more than the coding itself."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, coder: ActorCoder | None = None) -> None:
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.texts = [t.text for t in doc]
+        self.idx = [t.idx for t in doc]
+        known = coder.knows if coder is not None else (lambda key: False)
+        # a word that may start an actor: a capital or a dictionary phrase's first word
+        self.cue = [w[:1].isupper() or known(w.lower().replace(".", "")) for w in self.texts]
         ents = list(doc.ents)
         self.persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
         self.skip = {i for e in ents if e.label_ in SKIP_LABELS for i in range(e.start, e.end)}
@@ -151,15 +158,16 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
             continue
         if not _is_head(t) or t.i in skip:
             continue
-        start, end = _np_range(t)
+        texts, idx = ents.texts, ents.idx
+        start, end = _np_range(t, texts)
         ext = max(end, _extended_end(t))
-        ext = _balanced(doc, start, min(ext, span.end))
-        if not any(w.text[:1].isupper() or coder.knows(_key(w)) for w in doc[start:ext]):
+        ext = _balanced(texts, start, min(ext, span.end))
+        if not any(ents.cue[start:ext]):
             continue  # no name and no dictionary word: "the talks", "a number of issues"
         coded, used_end = None, ext
+        base = idx[start]
         for stop in dict.fromkeys((ext, end)):  # the extended phrase, else the bare one
-            text = doc[start:stop].text
-            base = doc[start].idx
+            text = ents.text[base : idx[stop - 1] + len(texts[stop - 1])]
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
             coded = coder.code_phrase(text, date, hints)
             if coded is not None:
@@ -180,10 +188,9 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
             if label in ("GPE", "LOC"):
                 _place_actor(coded, ent.text)
         actor = coded.actor
-        actor.start = offset + doc[start].idx
-        last = doc[used_end - 1]
-        actor.end = offset + last.idx + len(last)
-        actor.text = doc[start:used_end].text
+        actor.start = offset + base
+        actor.end = offset + idx[used_end - 1] + len(texts[used_end - 1])
+        actor.text = ents.text[base : actor.end - offset]
         if isinstance(actor, CompoundActor):
             _place_members(actor, doc, start, used_end, offset)
         found.append(_mention(actor, coded, t, (start, end), sent, None))
@@ -298,7 +305,7 @@ def _merge_appositions(found, coder, date, persons) -> list[Mention]:
         if prev is not None and _pairs(prev, m):
             doc = m.doc
             base = prev.actor.start - _off(prev)
-            text = doc.text[base : m.actor.end - _off(m)]
+            text = doc.char_span(base, m.actor.end - _off(m), alignment_mode="expand").text
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
             coded = coder.code_phrase(text, date, hints)
             if coded is not None and coded.named:

@@ -120,7 +120,7 @@ def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> Docum
     for sent in parsed.sentences():
         doc = sent.span.doc
         if id(doc) not in ents:  # entity tables once per chunk, not per sentence
-            ents[id(doc)] = Ents(doc)
+            ents[id(doc)] = Ents(doc, coder)
         records.extend(sentence_mentions(sent, ents[id(doc)], coder, date))
     resolve_references(records)
     return DocumentActors([m for m in records if not m.drop])
