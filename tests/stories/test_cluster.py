@@ -118,3 +118,20 @@ def test_time_scale_grows_with_story_lifetime():
     assert c._time_weight(day, long) > c._time_weight(day, short)
     assert c._time_weight(day_number("1999-01-01"), short) == 1.0
     assert c._time_weight(None, short) == 1.0
+
+
+def test_label_drops_contained_names_and_puts_codes_last():
+    docs = [
+        StoryDoc(
+            f"k{i}",
+            "Kopp charged",
+            "James Charles Kopp was charged in the killing of Barnett Slepian in Buffalo.",
+            f"1999-05-0{i}",
+            ["James Charles Kopp", "Kopp", "USA", "Barnett Slepian", "Buffalo", "Bush"],
+        )
+        for i in (1, 2)
+    ]
+    names = story_label(docs, n=5).split(", ")
+    assert "Kopp" not in names
+    assert "James Charles Kopp" in names
+    assert names[-1] == "USA"

@@ -309,13 +309,17 @@ class OnlineClusterer:
 
 
 def _dedupe(names: list[str]) -> list[str]:
-    """Drop a name contained in an earlier one ('Kopp' after 'James Charles Kopp')."""
+    """Drop a name whose words are all in an earlier one ('Kopp' after 'James Charles
+    Kopp'), and country codes ('KEN') when the story has enough real names."""
     out: list[str] = []
+    seen: list[set[str]] = []
     for name in names:
-        low = name.lower()
-        if not any(low in o.lower() or o.lower() in low for o in out):
+        words = set(F.entity_key(name).split())
+        if words and not any(words <= s or s <= words for s in seen):
             out.append(name)
-    return out
+            seen.append(words)
+    codes = [n for n in out if len(n) == 3 and n.isupper()]
+    return [n for n in out if n not in codes] + codes
 
 
 def cluster(docs: Iterable[StoryDoc], clusterer: OnlineClusterer | None = None) -> dict[str, str]:
