@@ -279,7 +279,9 @@ def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
     best: Match | None = None
     if particle and not any(r.get("particle") == particle for r in rows):
-        return None  # "back down" is not "back": a phrasal verb needs its own row
+        if (lemma, particle) in petrarch_index()[0]:
+            return None  # "back down" is not "back": PETRARCH2 knows the phrasal verb
+        particle = None  # a particle nobody knows is a parser slip ("kidnapped up to 16")
     for row in rows:
         if (row.get("particle") or None) != particle:
             continue

@@ -10,7 +10,13 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding import event_args
-from newsevents.coding.event_candidates import Candidate, code_info, mood_code, negation_codes
+from newsevents.coding.event_candidates import (
+    ATTEMPT_NOUNS,
+    Candidate,
+    code_info,
+    mood_code,
+    negation_codes,
+)
 from newsevents.coding.event_modality import is_intent, is_obligation
 from newsevents.data import load_lines
 from newsevents.models import Actor
@@ -108,6 +114,8 @@ def background(tok: Token) -> float:
         return 0.15
     if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in content_nouns():
         return 0.0
+    if t.dep_ == "acl" and t.head.lemma_.lower() in ATTEMPT_NOUNS:
+        return 0.0  # "an attempt to assassinate the governor" is the news
     return BACKGROUND_DEPS.get(t.dep_, 0.0)
 
 
