@@ -190,3 +190,25 @@ def test_code_events_light_verb_known_by_surface_form(code):
     # the lemmatizer gives "stag" for "staged"; the light verb is still recognised
     e = only(code("Iran staged a hunger strike."), "PROTEST")
     assert e.cameo == "1423"
+
+
+def test_code_events_offsets_are_absolute_across_chunks(nlp):
+    from newsevents.models import Article
+    from newsevents.nlp import parse_articles
+
+    text = "Israel attacked Gaza on Monday.\n\n" * 12 + "Turkey and Iran held talks."
+    parsed = next(parse_articles([Article(id="long", text=text)], nlp, max_chunk_chars=120))
+    assert len(parsed.chunks) > 1
+    events = code_events(parsed, FakeActors(parsed))
+    assert {e.plover for e in events} == {"ASSAULT", "CONSULT"}
+    for e in events:
+        t = e.trigger
+        assert text[t["start"] : t["end"]] == t["text"]
+        assert text[e.sentence_start : e.sentence_end] == e.sentence
+        for actor in (e.source, e.target):
+            if actor is not None and actor.start is not None:
+                assert text[actor.start : actor.end] == actor.text
+
+
+def test_code_events_empty_article_has_no_events(code):
+    assert code("") == []
