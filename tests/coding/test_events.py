@@ -212,3 +212,9 @@ def test_code_events_offsets_are_absolute_across_chunks(nlp):
 
 def test_code_events_empty_article_has_no_events(code):
     assert code("") == []
+
+
+def test_code_events_place_is_no_source_of_an_active_verb(code):
+    # "bombs" is no actor; the place where they went off is not who set them off
+    for e in code("Bombs destroyed the market in Gaza."):
+        assert e.source is None or e.source.country != "PSE"

@@ -143,13 +143,14 @@ def dyad(
         else:
             penalty = 0.15
     source = sources[0] if sources else None
-    if source is None:
+    if source is None and a.passive:
         # "A US national was put under investigation in Italy": the place's country acts
+        # (only in the passive: in "bombs exploded outside the embassy" the place is the target)
         place = next(iter(event_args.place_actors(actors, c.trigger)), None)
         if place is not None:
             source = replace(place, how="place")
             penalty = 0.1
-    elif not source.country:
+    elif source is not None and not source.country:
         # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
         # no country of its own takes the one named inside its phrase, else where it acts
         found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
