@@ -1,11 +1,13 @@
 """Code event mentions (CAMEO and PLOVER) from a parsed article.
 
-One pass per sentence: every verb and event noun is looked up in the lexicons
-(coding.event_lexicon); complements of coded verbs are folded into them ("agreed to meet" is
-one AGREE, "refused to meet" one REJECT); sources and targets come from the parse
-(coding.event_args); negation and modality are marked (coding.event_modality) and a negated
-meeting or agreement is recoded as the refusal it is. An optional linear model
-(coding.classifier) re-weighs the PLOVER type where the patterns are unsure.
+One pass per sentence (see docs/coding.md):
+- coding.event_candidates: triggers from the lexicons (coding.event_lexicon), complements
+  folded into their verbs ("agreed to meet" is one AGREE, "refused to meet" one REJECT),
+  negation and modality (coding.event_modality), arguments (coding.event_args);
+- coding.event_rules: negation and mood recoding (a negated meeting is a refusal, "will
+  release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
+- here: one Event per candidate (several targets for separate meetings or trips), the
+  learned model's re-weighing (coding.classifier), and the per-sentence keep rule.
 """
 
 from __future__ import annotations
@@ -36,7 +38,14 @@ LAYER_CONFIDENCE = {
 }
 MIN_CONFIDENCE = float(os.environ.get("NEWSEVENTS_MIN_CONFIDENCE", "0.45"))
 LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
-DICT_FILES = ("verbs/core.jsonl", "verbs/nominal.jsonl", "verbs/petrarch_patterns.jsonl")
+DICT_FILES = (
+    "verbs/core.jsonl",
+    "verbs/nominal.jsonl",
+    "verbs/petrarch_patterns.jsonl",
+    "verbs/intent.tsv",
+    "plover/cameo2plover_overrides.tsv",
+    "verbs/event_model.json",
+)
 
 
 @functools.lru_cache(maxsize=1)
