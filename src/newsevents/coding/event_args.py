@@ -224,8 +224,8 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
     found: list[Actor] = []
     subject_ids: set[int] = set()
     for c in head.children:
-        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-            subject_ids.update(t.i for t in c.subtree)
+        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}:
+            subject_ids.update(t.i for t in c.subtree)  # nor the "by X" agent, the source
     for t in head.subtree:
         if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
