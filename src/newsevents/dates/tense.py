@@ -68,6 +68,8 @@ def verb_tense(verb: Token) -> str | None:
     has_to = any(a.lower_ == "to" for a in auxes)
     head = verb.head
     if has_to and head != verb:
+        if _pluperfect(head):  # "had been due to expire Friday": maybe overtaken, so no
+            return None  # future push; weekdays then fall back to the last one
         if head.lemma_.lower() in PLAN_VERBS or any(
             c.lower_ in FUTURE_AUX for c in head.children if c.dep_ == "aux"
         ):
@@ -89,6 +91,8 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VBN":
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
+        if not auxes and verb.dep_ in ("advcl", "acl", "relcl"):
+            return "past"  # reduced relative: "the agreement, announced Friday, ..."
         return verb_tense(head) if head != verb and head.pos_ in ("VERB", "AUX") else "past"
     if verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense"):
         return "past"
@@ -97,6 +101,18 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and head != verb and head.pos_ in ("VERB", "AUX"):
         return verb_tense(head)
     return None
+
+
+def _pluperfect(tok: Token) -> bool:
+    """ "had been due", "had been scheduled": the verb (or the copula of an adjective) has
+    a past-tense "have" auxiliary."""
+    verbs = [tok, tok.head] if tok.dep_ in ("acomp", "attr") else [tok]
+    return any(
+        a.lemma_ == "have" and "Past" in a.morph.get("Tense")
+        for v in verbs
+        for a in v.children
+        if a.dep_ == "aux"
+    )
 
 
 def adjacent_verb(span: Span) -> Token | None:
