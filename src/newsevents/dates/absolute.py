@@ -86,12 +86,6 @@ def year(arg: str, g: Groups, ctx: Context) -> str | None:
     return f"{lx.parse_year(g['y']):04d}"
 
 
-@directive("yw")
-def year_in_words(arg: str, g: Groups, ctx: Context) -> str | None:
-    """ "nineteen ninety-six"."""
-    return f"19{lx.parse_number(g['yw']):02d}"
-
-
 @directive("yperiod")
 def year_period(arg: str, g: Groups, ctx: Context) -> str | None:
     """ "the 1988 period": the quarter last mentioned, in that year."""

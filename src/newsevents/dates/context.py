@@ -86,7 +86,31 @@ def num_of(g: dict, key: str = "n") -> int | float | str | None:
         return 2
     if low in lx.fuzzy() or low.startswith(("a few", "a number", "a matter")):
         return "X"
+    if low == "half":
+        return 0.5
+    whole = re.fullmatch(r"(.+?)[- ]?(?:(?:and[- ])?(?:a[- ])?half|1/2|½)", low)
+    if whole:  # "two and a half", "2 1/2"
+        base = lx.parse_number(whole[1])
+        return base + 0.5 if base is not None else None
     return lx.parse_number(text)
+
+
+# a fraction of a unit is written in the next smaller one: P2.5Y -> P2Y6M
+_SMALLER = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("W", False): ("D", 7)}
+_SMALLER.update({("D", False): ("H", 24), ("H", True): ("M", 60), ("M", True): ("S", 60)})
+
+
+def _split_fraction(n: float, code: str, is_time: bool) -> str | None:
+    small = _SMALLER.get((code, is_time))
+    if small is None:
+        return None
+    whole, part = int(n), round((n - int(n)) * small[1])
+    head = f"{whole}{code}" if whole else ""
+    if is_time:
+        return f"PT{head}{part}{small[0]}"
+    if small[0] == "H":
+        return f"P{head}T{part}H"
+    return f"P{head}{part}{small[0]}"
 
 
 def duration(n, unit_word: str) -> str:
@@ -95,6 +119,10 @@ def duration(n, unit_word: str) -> str:
         n = "X"
     if isinstance(n, float):
         n = int(n) if n.is_integer() else n
+    if isinstance(n, float):
+        split = _split_fraction(n, code, is_time)
+        if split:
+            return split
     if code == "2W":
         code, n = "W", (n * 2 if isinstance(n, int) else n)
     if code == "WE":

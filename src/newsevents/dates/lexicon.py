@@ -77,6 +77,19 @@ def _num_words(articles: bool = True) -> str:
     return rf"(?:{compound}|{_alt(plain)})"
 
 
+def _year_words(modern: bool) -> str:
+    """ "nineteen ninety-four", "nineteen oh five"; with ``modern`` also "two thousand (and)
+    one" (ambiguous alone, so only used after "the year", a month or a season)."""
+    nums = numbers()
+    cards = [w for w, (n, k) in nums.items() if k == "card" and 0 < n < 20 and len(w) > 2]
+    tens = [w for w, (_, k) in nums.items() if k == "tens"]
+    low = rf"(?:(?:{_alt(tens)})(?:[- ](?:{_alt(cards)}))?|(?:oh|o)[- ](?:{_alt(cards)})|{_alt(cards)})"
+    old = rf"(?:nineteen|eighteen)[- ]{low}"
+    if not modern:
+        return old
+    return rf"(?:{old}|two thousand(?:(?: and)?[- ]{low})?)"
+
+
 def _ord_words() -> str:
     nums = numbers()
     ords = [w for w, (_, k) in nums.items() if k == "ord"]
@@ -99,6 +112,8 @@ def placeholders() -> dict[str, str]:
         "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ord_words()})",
         "DAYNUM": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)",
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)",
+        "YEARW": _year_words(modern=True),
+        "YEARW19": _year_words(modern=False),
         "UNIT": _alt(unit_words),
         "UNIT1": _alt(singular),
         "UNITS": _alt(plural),
@@ -133,12 +148,24 @@ def parse_number(text: str) -> int | float | None:
 
 
 def parse_year(text: str) -> int:
-    """'1998' -> 1998, '98 -> 1998, '05 -> 2005."""
+    """'1998' -> 1998, '98 -> 1998, '05 -> 2005, 'nineteen ninety-four' -> 1994."""
+    if re.search(r"[a-zA-Z]", text):
+        return _parse_year_words(text)
     digits = re.sub(r"\D", "", text)
     y = int(digits)
     if len(digits) <= 2:
         y += 1900 if y >= 30 else 2000
     return y
+
+
+def _parse_year_words(text: str) -> int:
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t.startswith("two thousand"):
+        rest = t.removeprefix("two thousand").removeprefix(" and").strip()
+        return 2000 + (int(parse_number(rest) or 0) if rest else 0)
+    century, _, rest = t.partition(" ")
+    rest = re.sub(r"^(?:oh|o) ", "", rest)
+    return int(parse_number(century) or 19) * 100 + int(parse_number(rest) or 0)
 
 
 def lookup(table: dict, word: str):

@@ -23,6 +23,8 @@ from newsevents.dates.context import (
 def span_of_time(arg: str, g: Groups, ctx: Context) -> str | None:
     """ "three days" -> P3D, "the past week" -> P1W, "several years" -> PXY."""
     n = num_of(g)
+    if g.get("half") and isinstance(n, int):  # "a year and a half"
+        n += 0.5
     if n is None and g.get("mod") and not g.get("n"):
         n = 1 if not g["u"].lower().endswith("s") else "X"
     return duration(n, g["u"])
@@ -61,7 +63,8 @@ def quarter(arg: str, g: Groups, ctx: Context) -> str | None:
         if rel in ("year-ago", "year-earlier", "comparable"):
             return fmt(shift(shift(dct, "Q", -1), "Y", -1), "Q")
         return fmt(shift(dct, "Q", step), "Q")
-    q = int(lx.parse_number(g["q"]) or 1)
+    # "the last half of 1989" is the second
+    q = 2 if g["q"].lower() in ("last", "latter") else int(lx.parse_number(g["q"]) or 1)
     if g.get("y"):
         return f"{lx.parse_year(g['y'])}-{letter}{q}"
     if not dct:
