@@ -3,9 +3,7 @@ filter and paging parameters several routes take."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -19,16 +17,16 @@ DAY = (
 
 @dataclass
 class StoreGate:
-    """One Store per app; SQLite connections must not be used by two threads at once."""
+    """One Store per app. The store's backend serialises statements itself, so a request
+    never holds a lock while it waits: a lock held across a yield dependency deadlocks the
+    thread pool under load (its release needs a pool thread too)."""
 
     store: Store
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def get_store(request: Request) -> Iterator[Store]:
+def get_store(request: Request) -> Store:
     gate: StoreGate = request.app.state.gate
-    with gate.lock:
-        yield gate.store
+    return gate.store
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
