@@ -57,6 +57,17 @@ def holidays() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def modifiers() -> tuple[tuple[re.Pattern, frozenset[str], str], ...]:
+    """(regex ending right before an expression, its types, value regex) from modifiers.tsv."""
+    out = []
+    for r in load_tsv("dates/modifiers.tsv"):
+        words = r"\s+".join(re.escape(w) for w in r["word"].split())
+        pat = re.compile(rf"(?<![\w-])({words})\s+$", re.I)
+        out.append((pat, frozenset(r["types"].split(",")), r["values"]))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
 def fuzzy() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("dates/fuzzy.tsv")[1:])
 

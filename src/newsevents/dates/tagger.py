@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.dates import lexicon as lx
 from newsevents.dates.calmath import value_range
 from newsevents.dates.normalize import Context, normalize
 from newsevents.dates.rules import find_matches
@@ -98,6 +99,21 @@ def _inside_name(doc: Doc, start: int, end: int, text: str) -> bool:
     )
 
 
+def _widen(text: str, start: int, type_: str, value: str) -> int:
+    """Start of the expression with a modifier TimeML keeps in it ("around Nov. 1",
+    "nearly two years", "right now"); modifiers stack ("at least nearly")."""
+    for _ in range(2):
+        before = text[max(0, start - 20) : start]
+        for pat, types, values in lx.modifiers():
+            m = pat.search(before)
+            if m and type_ in types and (values == "*" or re.fullmatch(values, value)):
+                start -= len(before) - m.start(1)
+                break
+        else:
+            return start
+    return start
+
+
 def _is_anchor(value: str | None, type_: str) -> bool:
     return type_ in ("DATE", "TIME") and value is not None and value_range(value)[0] is not None
 
@@ -135,8 +151,10 @@ def tag_doc(
             first, last, precision = None, None, "unknown"
         elif m.groups.get("d2") and precision == "day":  # "March 1-5"
             last = _day_range_end(first, m.groups["d2"]) or last
+        start = _widen(doc_text, m.start, type_, value)
+        text = doc_text[start : m.end]
         out.append(
-            TimeExpr(text, offset + m.start, offset + m.end, type_, value, first, last, precision)
+            TimeExpr(text, offset + start, offset + m.end, type_, value, first, last, precision)
         )
         kind = m.rule.directive.split(":")[0]
         if _is_anchor(value, type_) and kind not in DERIVED:

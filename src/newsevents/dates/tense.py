@@ -6,7 +6,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
+
+from newsevents.data import load_lines
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 # verbs whose infinitive complement happens later: "plans to visit Friday"
@@ -130,14 +134,38 @@ def adjacent_verb(span: Span) -> Token | None:
     return None
 
 
+# present tense of these says nothing about the future ("says Monday", "is in Paris")
+STATIVE = {"be", "have", "say", "tell", "report", "announce", "state", "claim", "add", "note"}
+
+
+@functools.lru_cache(maxsize=1)
+def same_form_past() -> frozenset[str]:
+    return frozenset(load_lines("dates/same_form_past.txt"))
+
+
+def _scheduled_present(verb: Token, tense: str | None, span: Span) -> str | None:
+    """News present of an event verb is scheduled: "meets Monday", "expires Nov. 1"; not a
+    possessive ("follows Tuesday's declaration") nor a verb that may be past ("hurt")."""
+    lemma = verb.lemma_.lower()
+    if (
+        tense == "present"
+        and verb.tag_ in ("VBZ", "VBP")
+        and lemma not in STATIVE
+        and not (verb.tag_ == "VBP" and lemma in same_form_past())
+        and span.root.dep_ != "poss"
+    ):
+        return "future"
+    return tense
+
+
 def tense_of(span: Span | None) -> str | None:
     if span is None or not len(span):
         return None
     near = adjacent_verb(span)
     if near is not None:
-        return verb_tense(near)
+        return _scheduled_present(near, verb_tense(near), span)
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in ENDPOINT_PREPS:
         return None
     verb = governing_verb(span)
-    return verb_tense(verb) if verb is not None else None
+    return _scheduled_present(verb, verb_tense(verb), span) if verb is not None else None
