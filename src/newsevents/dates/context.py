@@ -36,6 +36,7 @@ class Context:
     tense: str | None = None  # past, future, present, or None when no verb governs
     anchor: str | None = None  # value of the last calendar time mentioned before
     anchor_day: str | None = None  # the last day mentioned before ("the next day")
+    period: str | None = None  # the last quarter or half mentioned ("the same period")
 
 
 RD = {"yesterday": -1, "today": 0, "tomorrow": 1}

@@ -38,7 +38,21 @@ def every_unit(arg: str, g: Groups, ctx: Context) -> str | None:
 
 @directive("setwd")
 def every_weekday(arg: str, g: Groups, ctx: Context) -> str | None:
-    return f"XXXX-WXX-{lx.lookup(lx.weekdays(), g['wd'])}"
+    """ "every Monday", "on Mondays", "Tuesday nights" -> XXXX-WXX-2TNI."""
+    wd = (g.get("wd") or g.get("wd2") or "").removesuffix("s")
+    part = (g.get("p") or g.get("p2") or "").lower().removesuffix("s")
+    code = "T" + lx.dayparts()[part] if part in lx.dayparts() else ""
+    return f"XXXX-WXX-{lx.lookup(lx.weekdays(), wd)}{code}"
+
+
+@directive("qly")
+def same_period_last_year(arg: str, g: Groups, ctx: Context) -> str | None:
+    """ "the same period last year": the period last talked about, a year before; without
+    one, last year."""
+    anchor = ctx.period or ctx.anchor or ""
+    if re.fullmatch(r"\d{4}(-[QH]\d|-\d\d)?", anchor):
+        return f"{int(anchor[:4]) - 1}{anchor[4:]}"
+    return f"{ctx.dct.year - 1}" if ctx.dct else "XXXX"
 
 
 @directive("q", "qy", "qya", "qrel", "half")

@@ -28,7 +28,7 @@ _PART_RE = re.compile(
 
 
 # values computed from the anchor do not become the anchor ("a year earlier" after a quarter)
-DERIVED = {"lit", "ago", "anaph", "anaph0", "qrel", "qya", "yperiod"}
+DERIVED = {"lit", "ago", "anaph", "anaph0", "qrel", "qya", "qly", "yperiod"}
 
 
 def parse_dct(dct: str | date | None) -> date | None:
@@ -128,12 +128,13 @@ def tag_doc(
     last time and the last day mentioned before the doc (for a chunk of a long article)."""
     out: list[TimeExpr] = []
     anchor, anchor_day = anchors
+    period = None  # the last quarter or half mentioned
     doc_text = doc.text  # Doc.text rebuilds the string on every access
     for m in find_matches(doc_text, _entity_spans(doc)):
         if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end, doc_text):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        ctx = Context(dct=dct, tense=tense_of(span), anchor=anchor, anchor_day=anchor_day)
+        ctx = Context(dct, tense_of(span), anchor, anchor_day, period)
         text = doc_text[m.start : m.end]
         type_ = m.rule.type
         try:
@@ -157,6 +158,8 @@ def tag_doc(
             TimeExpr(text, offset + start, offset + m.end, type_, value, first, last, precision)
         )
         kind = m.rule.directive.split(":")[0]
+        if kind not in DERIVED and re.fullmatch(r"\d{4}-[QH]\d", value):
+            period = value
         if _is_anchor(value, type_) and kind not in DERIVED:
             anchor = value
             if precision == "day":
