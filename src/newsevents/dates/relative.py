@@ -89,6 +89,9 @@ def weekday(arg: str, g: Groups, ctx: Context) -> str | None:
 def part_of_day(arg: str, g: Groups, ctx: Context) -> str | None:
     """ "this morning" (part:0), "last night" (part:-1), "mid-afternoon yesterday" (part:rd)."""
     code = lx.dayparts()[g["p"].lower().split()[-1]]
+    if arg == "anchor":  # "Prices fell Friday. In the morning, ...": the day last mentioned
+        day = anchor_day(ctx)
+        return f"{fmt(day, 'D') if day else 'XXXX-XX-XX'}T{code}"
     offset = RD.get((g.get("rd") or "").lower(), 0) if arg == "rd" else int(arg)
     base = fmt(shift(ctx.dct, "D", offset), "D") if ctx.dct else "XXXX-XX-XX"
     return f"{base}T{code}"
