@@ -88,3 +88,8 @@ def test_tag_text_survives_calendar_edges(nlp):
 def test_tag_text_ages_and_ordinal_second_are_not_durations(nlp):
     times = tag_text("Mr. Reupke, 52 years old, said a second group joined.", "2013-03-22", nlp)
     assert times == []
+
+
+def test_tag_text_adjective_daily_is_not_a_set(nlp):
+    times = tag_text("Qantas plans daily flights; the board meets weekly.", "2013-03-22", nlp)
+    assert [(t.text, t.type, t.value) for t in times] == [("weekly", "SET", "P1W")]
