@@ -77,6 +77,9 @@ def _holiday_alt() -> str:
     return "|".join(re.escape(h).replace(r"\ ", " ").replace("'", "['’]?") for h in names)
 
 
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "dozen": 12}
+
+
 def _num_words(articles: bool = True) -> str:
     nums = numbers()
     cards = [w for w, (_, k) in nums.items() if k == "card" and nums[w][0] < 10 and len(w) > 2]
@@ -85,7 +88,9 @@ def _num_words(articles: bool = True) -> str:
     if not articles:  # "a"/"an" only count as one where the rule says so
         plain = [w for w in plain if w not in ("a", "an")]
     compound = rf"(?:{_alt(tens)})[- ](?:{_alt(cards)})"
-    return rf"(?:{compound}|{_alt(plain)})"
+    # "a hundred", "two thousand", "a dozen": a multiplier with its count
+    times = rf"(?:(?:{compound}|{_alt(cards + ['a', 'an'])})[- ])?(?:{_alt(list(MULTIPLIERS))})"
+    return rf"(?:{times}|{compound}|{_alt(plain)})"
 
 
 def _year_words(modern: bool) -> str:
@@ -148,14 +153,19 @@ def parse_number(text: str) -> int | float | None:
     except ValueError:
         pass
     nums = numbers()
-    total = 0
+    total = current = 0
     for part in re.split(r"[- ]+", t):
         if part in ("and",):
             continue
         if part not in nums:
             return None
-        total += nums[part][0]
-    return total or None
+        if part in MULTIPLIERS:  # "two thousand" = 2 x 1000, "a hundred" = 1 x 100
+            current = (current or 1) * MULTIPLIERS[part]
+            if MULTIPLIERS[part] >= 1000:
+                total, current = total + current, 0
+        else:
+            current += nums[part][0]
+    return (total + current) or None
 
 
 def parse_year(text: str) -> int:
