@@ -90,6 +90,10 @@ def test_tag_text_ages_and_ordinal_second_are_not_durations(nlp):
     assert times == []
 
 
-def test_tag_text_adjective_daily_is_not_a_set(nlp):
+def test_tag_text_adjective_daily_is_a_set(nlp):
+    # TimeML annotates a frequency adjective too ("daily flights")
     times = tag_text("Qantas plans daily flights; the board meets weekly.", "2013-03-22", nlp)
-    assert [(t.text, t.type, t.value) for t in times] == [("weekly", "SET", "P1W")]
+    assert [(t.text, t.type, t.value) for t in times] == [
+        ("daily", "SET", "P1D"),
+        ("weekly", "SET", "P1W"),
+    ]

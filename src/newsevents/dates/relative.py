@@ -151,6 +151,8 @@ def clock(arg: str, g: Groups, ctx: Context) -> str | None:
         day = weekday_date(wd, None, ctx).isoformat() if ctx.dct is not None else f"XXXX-WXX-{wd}"
     elif g.get("m") and g.get("d"):
         day = DIRECTIVES["md"]("", g, ctx) or day
-    elif ctx.dct is not None:
-        day = shift(ctx.dct, "D", RD.get((g.get("rd") or "").lower(), 0)).isoformat()
+    elif g.get("rd") and ctx.dct is not None:
+        day = shift(ctx.dct, "D", RD[g["rd"].lower()]).isoformat()
+    elif ctx.dct is not None:  # "Bombs exploded Friday ... at 10:30 a.m.": that Friday
+        day = anchor_day(ctx).isoformat()
     return f"{day}T{h:02d}:{mi:02d}"

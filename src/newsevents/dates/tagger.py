@@ -134,8 +134,6 @@ def tag_doc(
         if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end, doc_text):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.rule.type == "SET" and len(span) == 1 and span.root.dep_ == "amod":
-            continue  # "daily volume", "weekly magazine": a kind of thing, not a time
         ctx = Context(dct, tense_of(span), anchor, anchor_day, period)
         text = doc_text[m.start : m.end]
         type_ = m.rule.type
