@@ -5,6 +5,9 @@ role nouns), and the tagged words are cut into segments at commas and prepositio
 head segment decides: a role noun gives the sector and the country or group *before* it
 gives the country ("US envoy for Afghanistan" is American), which is why roles beat
 stale name lists. A following appositive (", Zalmay Khalilzad") gives the person's name.
+
+A coder made with ``dictionaries_only=True`` (the PETRARCH-style baseline of
+coding.coder_mode) instead looks the whole phrase up in the Phoenix lists alone.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from newsevents.coding.actor_lexicon import (
     Entry,
     Lexicon,
     base_lexicon,
+    phoenix_lexicon,
 )
 from newsevents.coding.actor_types import (
+    DEFINITE,
     Coded,
     CompoundActor,
     Tok,
@@ -27,6 +32,7 @@ from newsevents.coding.actor_types import (
     tokenize,
 )
 from newsevents.coding.actor_userdict import user_lexicon, user_paths
+from newsevents.coding.coder_mode import dictionaries_only as _dictionaries_mode
 from newsevents.data import load_lines
 from newsevents.models import Actor
 
@@ -44,12 +50,19 @@ class ActorCoder:
 
     ``user_files`` (and the ``NEWSEVENTS_ACTORS`` path list) are TSV dictionaries in the
     format of docs/dictionaries.md; their entries win over the shipped ones.
+    ``dictionaries_only`` (default: NEWSEVENTS_CODER=dictionaries) makes the baseline coder:
+    the Phoenix lists alone, whole phrases only (:meth:`_code_exact`).
     """
 
     version = DICTIONARY_VERSION
 
-    def __init__(self, user_files: list | None = None) -> None:
-        self.base = base_lexicon()
+    def __init__(
+        self, user_files: list | None = None, dictionaries_only: bool | None = None
+    ) -> None:
+        self.dictionaries_only = (
+            _dictionaries_mode() if dictionaries_only is None else dictionaries_only
+        )
+        self.base = phoenix_lexicon() if self.dictionaries_only else base_lexicon()
         paths = user_paths(user_files)
         self.user: Lexicon | None = user_lexicon(paths) if paths else None
         self.stop = _stopwords()
@@ -75,13 +88,34 @@ class ActorCoder:
             return _copy(self._memo[key])
         toks = tokenize(text)
         coded = None
-        if toks:
+        if toks and self.dictionaries_only:
+            coded = self._code_exact(text, toks, date)
+        elif toks:
             units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
             coded = Composer(self, text, units, date).compose()
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = coded
         return _copy(coded)
+
+    def _code_exact(self, text: str, toks: list[Tok], date: str | None) -> Coded | None:
+        """The baseline: the phrase (less a leading "the") is a Phoenix country or actor
+        name, or no actor. No roles, no partial matches, so "Turkish Foreign Minister Mevlut
+        Cavusoglu" stays uncoded unless the list has that very phrase."""
+        definite = toks[0].key in DEFINITE
+        if toks[0].key == "the" and len(toks) > 1:
+            toks = toks[1:]
+        entry = self._exact(tuple(t.key for t in toks))
+        if entry is None or not self._case_ok(toks, entry, strict=not text.islower()):
+            return None
+        if entry.kind == "entity":
+            return Composer(self, text, [Unit(toks)], date)._entity_actor(
+                Unit(toks, entry), definite
+            )
+        name = " ".join(t.text for t in toks)
+        country = entry.country
+        actor = Actor(name, country, None, country, country.lower(), text, how="country")
+        return Coded(actor, "country", False, definite, entry.plural)
 
     # -- tagging ------------------------------------------------------------------------
     def _lookup(self, keys: list[str], i: int, toks: list[Tok], strict: bool):

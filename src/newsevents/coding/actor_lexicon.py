@@ -247,7 +247,7 @@ def _rows(name: str) -> list[list[str]]:
     return lines[1:]
 
 
-def _add_phoenix_entities(lex: Lexicon) -> None:
+def _add_phoenix_entities(lex: Lexicon, surnames: bool = True) -> None:
     entities = {ident: Entity(ident, name, codes) for ident, name, codes in _rows(ENTITIES)}
     rows = [(tuple(pattern.split()), ident) for pattern, ident in _rows(PATTERNS)]
     known = set(rows)
@@ -264,7 +264,8 @@ def _add_phoenix_entities(lex: Lexicon) -> None:
         if len(words) > 1 and _is_role(lex, words[-1:]) and (words[:-1], ident) in known:
             continue
         lex.add(words, Entry("entity", entity=entity), 40)
-    _add_surnames(lex, rows, entities)
+    if surnames:
+        _add_surnames(lex, rows, entities)
 
 
 def _add_surnames(lex: Lexicon, rows, entities: dict[str, Entity]) -> None:
@@ -326,4 +327,16 @@ def _build_base() -> Lexicon:
     _add_roles(lex)
     _add_phoenix_entities(lex)
     add_user_file(lex, data_path("actors/newsevents_actors.tsv"), 80, "newsevents")
+    return lex.build()
+
+
+@functools.lru_cache(maxsize=1)
+def phoenix_lexicon() -> Lexicon:
+    """The converted Phoenix country and actor lists alone, for the dictionaries-only
+    baseline (coding.coder_mode): no roles, no other country names or capitals, no
+    surnames, no newsevents additions."""
+    lex = Lexicon()
+    for row in load_tsv("actors/phoenix_countries.tsv"):
+        lex.add(tuple(row["pattern"].split()), Entry("country", country=row["country"]), 50)
+    _add_phoenix_entities(lex, surnames=False)
     return lex.build()

@@ -4,6 +4,8 @@
 :class:`ActorCoder`; short names ("Khalilzad"), descriptions ("the US official") and
 pronouns ("he", "they") then take the actor of an earlier full mention
 (:mod:`coding.actor_coref`). :class:`DocumentActors` answers look-ups by offsets or tokens.
+In dictionaries-only mode (coding.coder_mode) phrases are looked up whole in the Phoenix
+lists and nothing refers back: no pronouns, no coreference.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.tokens import Token
 from newsevents.coding.actor_coder import DICTIONARY_VERSION, ActorCoder, CompoundActor
 from newsevents.coding.actor_coref import resolve_references
 from newsevents.coding.actor_mentions import Ents, Mention, sentence_mentions
+from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.models import Actor
 from newsevents.nlp import ParsedArticle
 
@@ -28,9 +31,14 @@ __all__ = [
 ]
 
 
-@functools.lru_cache(maxsize=1)
-def default_coder() -> ActorCoder:
-    return ActorCoder()
+def default_coder(dictionaries: bool | None = None) -> ActorCoder:
+    """The shared coder of the active mode (coding.coder_mode), or of the one asked for."""
+    return _shared_coder(dictionaries_only() if dictionaries is None else dictionaries)
+
+
+@functools.lru_cache(maxsize=2)
+def _shared_coder(dictionaries: bool) -> ActorCoder:
+    return ActorCoder(dictionaries_only=dictionaries)
 
 
 class DocumentActors:
@@ -122,5 +130,8 @@ def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> Docum
         if id(doc) not in ents:  # entity tables once per chunk, not per sentence
             ents[id(doc)] = Ents(doc, coder)
         records.extend(sentence_mentions(sent, ents[id(doc)], coder, date))
-    resolve_references(records)
+    if coder.dictionaries_only:  # the baseline resolves nothing: pronouns name no one
+        records = [m for m in records if not m.pronoun]
+    else:
+        resolve_references(records)
     return DocumentActors([m for m in records if not m.drop])

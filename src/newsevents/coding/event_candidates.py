@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding import event_args, event_lexicon
+from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.event_modality import is_negated, modality_of
 from newsevents.data import load_tsv
@@ -130,7 +131,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
     coded_verbs: dict[int, CodeInfo] = {}
     for tok in sent.span:
         match = _verb_match(tok)
-        if match is None and _owed(tok):
+        if match is None and _owed(tok) and not dictionaries_only():
             # "Russia said Sudan must return the helicopter": an owed act is a demand even
             # when the lexicons do not know the verb
             match = event_lexicon.Match(DEMAND_CODE, "must", 0)

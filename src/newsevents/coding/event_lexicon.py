@@ -6,6 +6,7 @@ Three layers, most trusted first:
    phrases) that refine a code, or code a verb the curated rows do not know.
 3. ``verbs/petrarch_verbs.jsonl`` — the default code of a PETRARCH2 verb block.
 Event nouns ("talks", "phone call", "sanctions") come from ``verbs/nominal.jsonl``.
+In dictionaries-only mode (coding.coder_mode) only layers 2 and 3 code, and no noun does.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import lookup
 from newsevents.coding.event_patterns import (
     could_match,
@@ -200,7 +202,7 @@ def base_forms(tok: Token) -> list[str]:
 
 def verb_lemma(tok: Token) -> str:
     """The first base form the lexicons know, else the lemma."""
-    known = core_rows()
+    known = {} if dictionaries_only() else core_rows()
     verbs, _ = petrarch_index()
     for form in base_forms(tok):
         if form in known or (form, None) in verbs:
@@ -213,8 +215,10 @@ def code_verb(verb: Token) -> Match | None:
     lemma = verb_lemma(verb)
     particle = particle_of(verb)
     comp = complement_tokens(verb)
-    core = _core_match(lemma, particle, verb, comp)
     pattern, default = _pattern_match(lemma, particle, verb, comp)
+    if dictionaries_only():  # the PETRARCH2 baseline: its patterns, else the block default
+        return pattern or default
+    core = _core_match(lemma, particle, verb, comp)
     if core is not None:
         # A PETRARCH pattern may make a curated code more precise within the same PLOVER type.
         if pattern and pattern.code[:2] == core.code[:2] and len(pattern.code) > len(core.code):
@@ -235,6 +239,8 @@ def _plover(code: str) -> str | None:
 
 def code_noun(noun: Token, governor: Token | None) -> Match | None:
     """The CAMEO code of an event noun governed by ``governor`` (a light verb), or None."""
+    if dictionaries_only():
+        return None  # PETRARCH2 codes verbs only
     rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
     if not rows:
         return None

@@ -8,6 +8,8 @@ One pass per sentence (see docs/coding.md):
   release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
 - here: one Event per candidate (several targets for separate meetings or trips), the
   learned model's re-weighing (coding.classifier), and the per-sentence keep rule.
+NEWSEVENTS_CODER=dictionaries (coding.coder_mode) runs the same passes on the PETRARCH2 verb
+dictionary alone, without the learned model: the baseline bench/accuracy prints.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 from typing import TYPE_CHECKING
 
 from newsevents.coding import classifier, event_args, event_candidates, event_rules
+from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.event_candidates import Candidate
 from newsevents.coding.event_modality import in_condition
 from newsevents.data import data_path
@@ -129,7 +132,8 @@ def code_events(
                 targets = others[:4] or [target]
             for target in targets:
                 _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
-        classifier.reweigh(sent.text, sent_events)
+        if not dictionaries_only():  # the PETRARCH-style baseline has no learned model
+            classifier.reweigh(sent.text, sent_events)
         events.extend(_keep(sent_events, floor))
     return events
 
