@@ -39,6 +39,8 @@ def test_coder_mode_dictionaries_codes_petrarch_verb_and_phoenix_actors(parsed):
     assert event.target is not None and event.target.code == "RUS"
     assert event.source is not None and event.source.code == "TUR"
     assert event.source.sector is None
+    assert event.coder_version.endswith("+dictionaries-only")
+    assert not full[0].coder_version.endswith("+dictionaries-only")
     phrase = "Turkish Foreign Minister Mevlut Cavusoglu"
     assert default_coder(dictionaries=True).code(phrase) is None  # no such Phoenix entry
 

@@ -101,7 +101,7 @@ def code_events(
     mostly PETRARCH2 patterns firing on words that tell no event."""
     floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
     events: list[Event] = []
-    version = coder_version()
+    version = coder_version() + ("+dictionaries-only" if dictionaries_only() else "")
     for offset, doc in parsed.chunks:
         doc.user_data[event_args.CHUNK_OFFSET] = offset
     last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
