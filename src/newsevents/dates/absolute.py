@@ -65,7 +65,7 @@ def month(arg: str, g: Groups, ctx: Context) -> str | None:
         y = dct.year if m < dct.month else dct.year - 1
     elif rel == 1:
         y = dct.year if m > dct.month else dct.year + 1
-    elif rel == 0:
+    elif rel == 0 or m == dct.month:  # "in mid-August", said in August: this one
         y = dct.year
     else:
         y = pick_year(ctx, m, 15)

@@ -88,10 +88,12 @@ def weekday(arg: str, g: Groups, ctx: Context) -> str | None:
 @directive("part")
 def part_of_day(arg: str, g: Groups, ctx: Context) -> str | None:
     """ "this morning" (part:0), "last night" (part:-1), "mid-afternoon yesterday" (part:rd)."""
-    code = lx.dayparts()[g["p"].lower().split()[-1]]
-    if arg == "anchor":  # "Prices fell Friday. In the morning, ...": the day last mentioned
-        day = anchor_day(ctx)
-        return f"{fmt(day, 'D') if day else 'XXXX-XX-XX'}T{code}"
+    code = lx.dayparts()[(g.get("p") or g.get("p2") or "").lower().split()[-1]]
+    if arg.startswith("anchor"):  # "Prices fell Friday. In the morning, ...": that day;
+        day = anchor_day(ctx)  # "the next morning" (anchor+1): the day after it
+        if day is None:
+            return f"XXXX-XX-XXT{code}"
+        return f"{fmt(shift(day, 'D', int(arg[6:] or 0)), 'D')}T{code}"
     offset = RD.get((g.get("rd") or "").lower(), 0) if arg == "rd" else int(arg)
     base = fmt(shift(ctx.dct, "D", offset), "D") if ctx.dct else "XXXX-XX-XX"
     return f"{base}T{code}"
