@@ -2,6 +2,7 @@
 
 import csv
 import json
+import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
@@ -36,7 +37,7 @@ def test_store_batch_is_one_transaction(store):
     good = make_extraction("ok")
     bad = make_extraction("bad")
     bad.events[0].plover = None  # NOT NULL column: the insert fails mid-batch
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):
         store.add([good, bad])
     assert store.stats()["documents"] == 0
 
@@ -74,8 +75,19 @@ def test_store_document_view_and_not_found(store):
 def test_store_dyads_by_week(store):
     store.add([make_extraction()])
     rows = store.dyads(by="week")
-    assert rows == [{"period": "2021-W15", "source": "TUR", "target": "USA", "events": 1,
-                     "q1": 1, "q2": 0, "q3": 0, "q4": 0, "goldstein": 1.0}]
+    assert rows == [
+        {
+            "period": "2021-W15",
+            "source": "TUR",
+            "target": "USA",
+            "events": 1,
+            "q1": 1,
+            "q2": 0,
+            "q3": 0,
+            "q4": 0,
+            "goldstein": 1.0,
+        }
+    ]
 
 
 def test_store_rejections_recorded_once(store):
