@@ -12,6 +12,13 @@ from newsevents.models import Rejection
 from newsevents.store import Store
 from tests.store.records import make_extraction
 
+try:  # the same tests run on PostgreSQL (test_postgres.py)
+    import psycopg
+
+    INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, psycopg.IntegrityError)
+except ImportError:
+    INTEGRITY_ERRORS = (sqlite3.IntegrityError,)
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -37,7 +44,7 @@ def test_store_batch_is_one_transaction(store):
     good = make_extraction("ok")
     bad = make_extraction("bad")
     bad.events[0].plover = None  # NOT NULL column: the insert fails mid-batch
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         store.add([good, bad])
     assert store.stats()["documents"] == 0
 
