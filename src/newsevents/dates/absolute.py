@@ -48,13 +48,6 @@ def month_day(arg: str, g: Groups, ctx: Context) -> str | None:
     return f"{pick_year(ctx, m, d):04d}-{m:02d}-{d:02d}"
 
 
-@directive("mdpart")
-def part_of_month_day(arg: str, g: Groups, ctx: Context) -> str | None:
-    """ "the night of Aug. 7" -> 1998-08-07TNI."""
-    day = month_day(arg, g, ctx)
-    return f"{day}T{lx.dayparts()[g['p'].lower()]}" if day else None
-
-
 @directive("ym")
 def year_month(arg: str, g: Groups, ctx: Context) -> str | None:
     return f"{lx.parse_year(g['y']):04d}-{lx.lookup(lx.months(), g['m']):02d}"
