@@ -112,3 +112,17 @@ def test_cli_export_gdelt_and_icews_columns(runner, examples_dir, tmp_path):
     } <= set(rows[0])
     icews = runner.invoke(cli, ["export", "events", "--db", db, "--format", "icews"])
     assert next(csv.DictReader(io.StringIO(icews.stdout)))["CAMEO Code"]
+
+
+def test_cli_ingest_no_stories_then_update(runner, examples_dir, tmp_path):
+    db = str(tmp_path / "news.db")
+    assert (
+        runner.invoke(
+            cli, ["ingest", str(examples_dir), "--db", db, "-q", "--no-stories"]
+        ).exit_code
+        == 0
+    )
+    assert json.loads(runner.invoke(cli, ["stats", "--db", db]).stdout)["stories"] == 0
+    out = runner.invoke(cli, ["stories", "--db", db, "--update", "--format", "json"])
+    stories = json.loads(out.stdout)
+    assert len(stories) == 1 and stories[0]["n_documents"] == 2

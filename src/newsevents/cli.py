@@ -240,11 +240,17 @@ def extract(
     show_default=True,
     help="Store whole articles, only evidence sentences, or no text.",
 )
+@click.option(
+    "--no-stories",
+    is_flag=True,
+    help="Skip storyline assignment (sentence embeddings); run `newsevents stories --update` later.",
+)
 @_run_options
 def ingest(
     inputs,
     db,
     keep_text,
+    no_stories,
     model,
     n_process,
     errors_path,
@@ -267,7 +273,8 @@ def ingest(
         summary = _run_with_progress(
             list(inputs), config, quiet, store=store, errors_out=errors_out
         )
-        _after_ingest(store)
+        if not no_stories:
+            _after_ingest(store)
     _finish(summary, strict)
 
 
@@ -502,13 +509,18 @@ def load(parquet_dir, db, keep_text) -> None:
 
 @cli.command()
 @db_option
+@click.option(
+    "--update", is_flag=True, help="First assign stored documents that have no storyline."
+)
 @format_option
 @output_option
-def stories(db, fmt, output) -> None:
+def stories(db, update, fmt, output) -> None:
     """Storylines: stories of related articles, with their size and date range."""
     from newsevents.store.stories import storylines
 
     with _open_store(db) as store:
+        if update:
+            _after_ingest(store)
         rows = storylines(store, limit=10**6)
     _emit(rows, fmt, output)
 
