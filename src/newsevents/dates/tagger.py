@@ -52,6 +52,8 @@ def resolve(text: str, value: str | None, dct: date | None) -> tuple[str | None,
     if not first:
         return None, None, "unknown"
     mod = _PART_RE.search(text.lower())
+    if mod and mod[1] in ("earlier", "later") and mod.end() == len(text.rstrip()):
+        mod = None  # "a year earlier" is a shift, not part of a range ("earlier this year")
     if mod and first != last:
         first, last = _narrow(mod[1], first, last, precision, dct)
     return first.isoformat(), last.isoformat(), precision
@@ -118,6 +120,9 @@ def _is_anchor(value: str | None, type_: str) -> bool:
     return type_ in ("DATE", "TIME") and value is not None and value_range(value)[0] is not None
 
 
+_CLOSING = re.compile(r"\b(?:ended|ending|ends)\s*$", re.I)
+
+
 def tag_doc(
     doc: Doc,
     dct: date | None,
@@ -160,7 +165,10 @@ def tag_doc(
         kind = m.rule.directive.split(":")[0]
         if kind not in DERIVED and re.fullmatch(r"\d{4}-[QH]\d", value):
             period = value
-        if _is_anchor(value, type_) and kind not in DERIVED:
+        # the closing day of a period ("the quarter ended Sept. 30") is not what "a year
+        # earlier" is compared with: the period is
+        closing = _CLOSING.search(doc_text[max(0, start - 12) : start]) is not None
+        if _is_anchor(value, type_) and kind not in DERIVED and not closing:
             anchor = value
             if precision == "day":
                 anchor_day = first
