@@ -130,6 +130,8 @@ def duration(n, unit_word: str) -> str:
         code, n = "D", (n * 2 if isinstance(n, int) else n)
     if code in ("DE", "CE") and isinstance(n, int):  # "two decades" -> P20Y
         code, n = "Y", n * (10 if code == "DE" else 100)
+    elif code in ("DE", "CE"):  # TimeBank's one-letter codes: "decades" PXE, "centuries" PXC
+        code = code[1] if code == "DE" else code[0]
     return f"PT{n}{code}" if is_time else f"P{n}{code}"
 
 
