@@ -81,7 +81,7 @@ def verb_tense(verb: Token) -> str | None:
         if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
             return "future"
         return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in PLAN_VERBS and not has_to:
+    if verb.tag_ == "VBN" and _plans(verb) and not has_to:
         if not any("Past" in a.morph.get("Tense") for a in auxes):
             return "future"  # "is expected in December", "is scheduled for Dec. 10"
     if any("Past" in a.morph.get("Tense") for a in auxes if a.tag_ != "VBN"):
@@ -105,6 +105,15 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and head != verb and head.pos_ in ("VERB", "AUX"):
         return verb_tense(head)
     return None
+
+
+def _plans(verb: Token) -> bool:
+    """A verb of planning; "set" only as "set for", "set ... as" ("a record set on Aug. 6" is
+    past)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set":
+        return any(c.lower_ in ("for", "to", "as") for c in verb.children)
+    return lemma in PLAN_VERBS
 
 
 def _pluperfect(tok: Token) -> bool:
