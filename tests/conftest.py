@@ -24,3 +24,21 @@ def nlp():
     from newsevents.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """A small store of hand-made records for the API and web tests (no spaCy)."""
+    from tests.api.sample import build
+
+    return build(tmp_path_factory.mktemp("api") / "sample.db")
+
+
+@pytest.fixture(scope="module")
+def client(sample_db):
+    from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+
+    with TestClient(create_app(sample_db)) as c:
+        yield c
