@@ -15,6 +15,7 @@ from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
 from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
 from newsevents.pipeline import process_parsed
+from newsevents.store.store import text_sha
 
 
 @dataclass
@@ -149,8 +150,6 @@ def run(
         reject([d for d in batch if isinstance(d, Rejection)])
         if store is not None and articles:
             # Resume and idempotency: documents already stored with the same text are not parsed again.
-            from newsevents.store.store import text_sha
-
             stored = store.stored_sha(a.id for a in articles)
             fresh = [a for a in articles if stored.get(a.id) != text_sha(a.text)]
             summary.skipped += len(articles) - len(fresh)
