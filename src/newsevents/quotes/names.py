@@ -141,30 +141,35 @@ class CanonicalNames:
         return clean_words(words, self.lex, self.lower_words)
 
     def canonical(self, name: str) -> str:
-        """The longest name of the article for the person ``name`` names."""
-        words = self.clean(name.split())
+        """The longest name of the article for the person ``name`` names; a name no
+        person of the article ends with (an organisation) loses only its determiners."""
+        raw = [w for w in name.split() if w]
+        surname = re.sub(r"['\u2019]s$", "", raw[-1]).lower() if raw else ""
+        body = [f for f in self.forms if f[-1].lower() == surname]
+        heads = [f for f in self.title_forms if f[-1].lower() == surname]
+        if not body and not heads:
+            words = raw
+            while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            return " ".join(words)
+        words = self.clean(raw)
         if not words:
             return name
-        surname = words[-1].lower()
         first = words[0].lower() if len(words) > 1 else None
-        best = words
-        for pool in (self.forms, self.title_forms):
-            cands = [
-                f
-                for f in pool
-                if f[-1].lower() == surname
-                and (first is None or f[0].lower() == first or len(f) == 1)
-            ]
-            if first is None:
-                firsts = {f[0].lower() for f in cands if len(f) > 1}
-                if len(firsts) > 1:
-                    cands = []  # two people of that surname: keep what was written
-            if cands:
-                pick = max(cands, key=lambda f: (len(f), pool[f]))
-                if len(pick) > len(best):
-                    best = list(pick)
-                break
-        return " ".join(best)
+        for pool, cands in ((self.forms, body), (self.title_forms, heads)):
+            full = [f for f in cands if len(f) > 1]
+            if not full:
+                continue
+            same = [f for f in full if first is None or f[0].lower() == first]
+            if not same and tuple(words) not in pool:
+                same = full  # a form the body never wrote (a headline's): the body's name
+            if len({f[0].lower() for f in same}) != 1:
+                break  # none, or two people of that surname: keep what was written
+            pick = max(same, key=lambda f: (len(f), pool[f]))
+            if len(pick) >= len(words) or tuple(words) not in pool:
+                return " ".join(pick)
+            break
+        return " ".join(words)
 
     def _description(self, name: str) -> bool:
         """Words of a phrase, not a name: "spokesperson for the Red Cross"."""
