@@ -4,12 +4,12 @@ place ("Afghan Republic") nor a listed organisation ("... Workers' Party")."""
 
 from __future__ import annotations
 
-from newsevents.coding.actor_lexicon import Entry
-from newsevents.coding.actor_types import PARTICLES, Unit
+from newsevents.coding.actors.lexicon import Entry
+from newsevents.coding.actors.types import PARTICLES, Unit
 
 
 class NameRules:
-    """Name detection for :class:`~newsevents.coding.actor_compose.Composer` (a mixin: it
+    """Name detection for :class:`~newsevents.coding.actors.compose.Composer` (a mixin: it
     uses the composer's ``coder``, ``stop``, ``_places`` and ``_span_text``)."""
 
     def is_name_tok(self, u: Unit) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from newsevents.coding.actor_lexicon import NON_STATE_PREFIXES, Entry, code_parts
-from newsevents.coding.actor_names import NameRules
-from newsevents.coding.actor_types import (
+from newsevents.coding.actors.lexicon import NON_STATE_PREFIXES, Entry, code_parts
+from newsevents.coding.actors.names import NameRules
+from newsevents.coding.actors.types import (
     CONJ,
     DEFINITE,
     OWN_PREPS,
@@ -25,7 +25,7 @@ from newsevents.coding.actor_types import (
 from newsevents.models import Actor
 
 if TYPE_CHECKING:
-    from newsevents.coding.actor_coder import ActorCoder
+    from newsevents.coding.actors.coder import ActorCoder
 
 
 def _singular(key: str | None) -> str | None:

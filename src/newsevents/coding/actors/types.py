@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsevents.coding.actor_lexicon import Entry
+from newsevents.coding.actors.lexicon import Entry
 from newsevents.models import Actor
 
 TOKEN_RE = re.compile(r"\d[\d,.]*\d|\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from newsevents.coding.actor_cache import cached, code_version
+from newsevents.coding.cache import cached, code_version
 from newsevents.data import load_lines, load_tsv
 
 DICTIONARY_VERSION = "newsevents-actors-2+phoenix-2014.01"  # bump when data/actors changes
@@ -22,7 +22,7 @@ ENTITIES = "actors/phoenix_entities.tsv"
 PATTERNS = "actors/phoenix_patterns.tsv"
 # the cache is rebuilt when this code or the user-file reader changes
 CODE_VERSION = code_version(__file__) + code_version(
-    str(Path(__file__).with_name("actor_userdict.py"))
+    str(Path(__file__).with_name("userdict.py"))
 )
 
 # Codes whose first three letters are not a country: international or regional actors.
@@ -319,7 +319,7 @@ def _valid(value: object) -> bool:
 
 
 def _build_base() -> Lexicon:
-    from newsevents.coding.actor_userdict import add_user_file  # late: it builds on this module
+    from newsevents.coding.actors.userdict import add_user_file  # late: it builds on this module
     from newsevents.data import data_path
 
     lex = Lexicon()

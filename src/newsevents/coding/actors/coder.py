@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsevents.coding.actor_compose import Composer
-from newsevents.coding.actor_lexicon import (
+from newsevents.coding.actors.compose import Composer
+from newsevents.coding.actors.lexicon import (
     DICTIONARY_VERSION,
     Entry,
     Lexicon,
     base_lexicon,
     phoenix_lexicon,
 )
-from newsevents.coding.actor_types import (
+from newsevents.coding.actors.types import (
     DEFINITE,
     Coded,
     CompoundActor,
@@ -31,7 +31,7 @@ from newsevents.coding.actor_types import (
     drop_acronyms,
     tokenize,
 )
-from newsevents.coding.actor_userdict import user_lexicon, user_paths
+from newsevents.coding.actors.userdict import user_lexicon, user_paths
 from newsevents.coding.coder_mode import dictionaries_only as _dictionaries_mode
 from newsevents.data import load_lines
 from newsevents.models import Actor

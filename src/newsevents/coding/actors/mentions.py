@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsevents.coding.actor_coder import ActorCoder, Coded, CompoundActor
-from newsevents.coding.actor_coref import PRONOUNS
+from newsevents.coding.actors.coder import ActorCoder, Coded, CompoundActor
+from newsevents.coding.actors.coref import PRONOUNS
 from newsevents.models import Actor
 
 NOMINAL = frozenset({"NOUN", "PROPN"})

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.coding.actor_types import CompoundActor
+from newsevents.coding.actors.types import CompoundActor
 
 if TYPE_CHECKING:
-    from newsevents.coding.actor_mentions import Mention
+    from newsevents.coding.actors.mentions import Mention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
