@@ -115,8 +115,30 @@ def test_pronoun_skips_people_named_inside_quotations(run):
 
 
 def test_surname_does_not_tell_the_sex(run):
-    text = (
-        "Secretary Kenji Rose spoke first.\n\n"
-        '"We are ready to help," he told reporters.'
-    )
+    text = 'Secretary Kenji Rose spoke first.\n\n"We are ready to help," he told reporters.'
     assert speakers(run(text)) == ["Kenji Rose"]
+
+
+def test_mixed_quote_is_direct_and_mixed(run):
+    text = 'Margaret Hollis said the new tax plan was "a gift to the few" and would fail.'
+    (q,) = direct(run(text))
+    assert q.quote == "a gift to the few" and q.mixed
+    assert q.speaker.name == "Margaret Hollis"
+
+
+def test_whole_quotation_is_not_mixed(run):
+    (q,) = direct(run('"The new tax plan is a gift to the few," Margaret Hollis said.'))
+    assert not q.mixed
+
+
+def test_speech_verb_cue_is_not_a_label_cue(run):
+    text = 'Daniel Whitford called the plan "a disaster" on Monday.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Daniel Whitford"
+    assert direct(run('The group backs a plan called "Green Roads" in the city.')) == []
+
+
+def test_speaker_words_after_quote_when_parse_hangs_them_inside(run):
+    text = '"We will find who did this," Harbor police Chief Dana Whitlock said Monday.'
+    (q,) = direct(run(text))
+    assert "Whitlock" in q.speaker.name
