@@ -31,11 +31,13 @@ db_option = click.option(
 )
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """Query commands open an existing store only (a mistyped --db is an error, not a new
+    empty store); commands that write (ingest, load) pass ``create=True``."""
     from newsevents.store import Store
 
     try:
-        return Store(db)
+        return Store(db, create=create)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
 
@@ -133,8 +135,18 @@ def _stderr_console():
 
 
 def _finish(summary, strict: bool) -> None:
+    """The summary line; exit status 1 with ``--strict`` and any rejection, and always when an
+    input path does not exist or when nothing at all could be read (every document rejected)."""
     click.echo(summary.line(), err=True)
-    if strict and sum(summary.rejected.values()):
+    rejected = sum(summary.rejected.values())
+    if strict and rejected:
+        sys.exit(1)
+    for path in summary.missing:
+        click.echo(f"Error: E200 No such file or directory: '{path}'", err=True)
+    if summary.missing:
+        sys.exit(1)
+    if rejected and rejected == summary.read:
+        click.echo("Error: no document could be read", err=True)
         sys.exit(1)
 
 
@@ -266,7 +278,7 @@ def ingest(
         model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text
     )
     with ExitStack() as stack:
-        store = stack.enter_context(_open_store(db))
+        store = stack.enter_context(_open_store(db, create=True))
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
         )
@@ -499,7 +511,7 @@ def load(parquet_dir, db, keep_text) -> None:
     """Load a Parquet folder written by `extract --engine dask --parquet DIR` into a store."""
     from newsevents.store.load import load_parquet
 
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         try:
             n = load_parquet(parquet_dir, store, keep_text=keep_text)
         except NewsEventsError as e:
