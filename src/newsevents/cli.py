@@ -148,17 +148,11 @@ def _stderr_console():
 
 def _finish(summary, strict: bool) -> None:
     """The summary line; exit status 1 with ``--strict`` and any rejection, and always when an
-    input path does not exist or when nothing at all could be read (every document rejected)."""
+    input path does not exist or a folder cannot be listed (nothing could be done there)."""
     click.echo(summary.line(), err=True)
-    rejected = sum(summary.rejected.values())
-    if strict and rejected:
-        sys.exit(1)
-    for path in summary.missing:
-        click.echo(f"Error: E200 No such file or directory: '{path}'", err=True)
-    if summary.missing:
-        sys.exit(1)
-    if rejected and rejected == summary.read:
-        click.echo("Error: no document could be read", err=True)
+    for problem in summary.missing:
+        click.echo(f"Error: {problem}", err=True)
+    if summary.missing or (strict and sum(summary.rejected.values())):
         sys.exit(1)
 
 

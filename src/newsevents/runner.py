@@ -61,7 +61,7 @@ class RunSummary:
     quotes: int = 0
     words: int = 0
     rejected: Counter = field(default_factory=Counter)
-    missing: list[str] = field(default_factory=list)  # input paths that do not exist
+    missing: list[str] = field(default_factory=list)  # inputs that do not exist or cannot be listed
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -175,8 +175,8 @@ def run(
     def reject(rejections: list[Rejection]) -> None:
         for r in rejections:
             summary.rejected[r.reason] += 1
-            if r.reason == "not_found":
-                summary.missing.append(r.path or r.id)
+            if r.reason == "not_found" or (r.reason == "unreadable" and r.id.endswith("/")):
+                summary.missing.append(r.detail)
         write_jsonl(errors_out, (r.to_dict() for r in rejections))
         if store is not None and rejections:
             store.add_rejections(rejections)

@@ -32,7 +32,7 @@ def test_missing_input_path_is_a_non_zero_exit(tmp_path):
     result = CliRunner().invoke(
         cli, ["ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "n.db"), "-q"]
     )
-    assert result.exit_code == 1 and "No such file or directory" in result.output
+    assert result.exit_code == 1 and "no such file or directory" in result.output.lower()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")

@@ -292,8 +292,10 @@ class _Job:
         s = self.summary
         for r in result.rejections:
             s.rejected[r["reason"]] += 1
-            if r["reason"] == "not_found":
-                s.missing.append(r.get("path") or r["id"])
+            if r["reason"] == "not_found" or (
+                r["reason"] == "unreadable" and r["id"].endswith("/")
+            ):
+                s.missing.append(r["detail"])
         write_jsonl(errors_out, result.rejections)
         s.processed += result.processed
         s.words += result.words
