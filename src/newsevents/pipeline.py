@@ -9,13 +9,19 @@ from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
 from newsevents.coding.places import assign_locations, geoparse
 from newsevents.dates import assign_event_dates, tag_times
+from newsevents.languages import DEFAULT_LANGUAGE, model_for
+from newsevents.languages.coders import process_in_language
 from newsevents.models import Article, Extraction
 from newsevents.nlp import ParsedArticle, load_nlp, parse_articles
+from newsevents.nlp.pipeline import DEFAULT_MODEL
 from newsevents.quotes import extract_quotes
 
 
 def process_parsed(parsed: ParsedArticle) -> Extraction:
-    """Run every extraction stage on one parsed article."""
+    """Run every extraction stage on one parsed article, by the pipeline of its language."""
+    language = parsed.article.language or DEFAULT_LANGUAGE
+    if language != DEFAULT_LANGUAGE:
+        return process_in_language(parsed, language)
     times = tag_times(parsed)
     actors = find_actors(parsed)
     events = code_events(parsed, actors)
@@ -25,6 +31,7 @@ def process_parsed(parsed: ParsedArticle) -> Extraction:
     quotes = extract_quotes(parsed, actors)
     for i, event in enumerate(events):
         event.id = f"{parsed.article.id}:e{i}"
+        event.language = language
     for i, quote in enumerate(quotes):
         quote.id = f"{parsed.article.id}:q{i}"
     return Extraction(
@@ -45,9 +52,20 @@ def process_articles(
     batch_size: int = 32,
     max_chunk_chars: int | None = None,
 ) -> Iterator[Extraction]:
-    nlp = load_nlp(model) if model else load_nlp()
+    """Extract every article; an article with another ``language`` than English is parsed
+    by that language's model (loaded on first use) and coded by its pipeline."""
     kwargs = {"n_process": n_process, "batch_size": batch_size}
     if max_chunk_chars:
         kwargs["max_chunk_chars"] = max_chunk_chars
-    for parsed in parse_articles(articles, nlp, **kwargs):
-        yield process_parsed(parsed)
+    english = model or DEFAULT_MODEL
+    articles = list(articles)
+    languages = {a.language or DEFAULT_LANGUAGE for a in articles}
+    if languages <= {DEFAULT_LANGUAGE}:  # English alone: one stream, as before
+        for parsed in parse_articles(articles, load_nlp(english), **kwargs):
+            yield process_parsed(parsed)
+        return
+    for article in articles:
+        language = article.language or DEFAULT_LANGUAGE
+        nlp = load_nlp(english if language == DEFAULT_LANGUAGE else model_for(language))
+        for parsed in parse_articles([article], nlp, **kwargs):
+            yield process_parsed(parsed)

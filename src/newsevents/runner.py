@@ -11,6 +11,9 @@ from typing import TextIO
 
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
+from newsevents.languages import DEFAULT_LANGUAGE, default_models
+from newsevents.languages import model_for as lang_model
+from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
 from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
@@ -20,7 +23,9 @@ from newsevents.store.store import text_sha
 
 @dataclass
 class RunConfig:
-    model: str = DEFAULT_MODEL
+    model: str = DEFAULT_MODEL  # the English model
+    # spaCy model per language code (newsevents.languages); "en" here is ignored for ``model``
+    models: dict[str, str] = field(default_factory=default_models)
     n_process: int = 1
     batch_size: int = 32  # documents per spaCy batch
     batch_docs: int = 64  # documents per store transaction / output flush
@@ -66,33 +71,55 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def model_for(language: str, config: RunConfig) -> str:
+    """The configured model of a language (``config.model`` for English)."""
+    return config.model if language == DEFAULT_LANGUAGE else lang_model(language, config.models)
+
+
 def extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
-    """Extract every article of a batch; a document that fails is rejected, the rest go on."""
-    nlp = load_nlp(config.model)
-    done: list[Extraction] = []
+    """Extract every article of a batch, each by its language's pipeline (in input order);
+    a document that fails is rejected, the rest go on."""
+    done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
-    parsed_iter = parse_articles(
-        articles,
-        nlp,
-        batch_size=config.batch_size,
-        n_process=config.n_process,
-        max_chunk_chars=config.max_chunk_chars,
-    )
-    for parsed in parsed_iter:
+    for language, items in group_by_language(articles).items():
+        model = model_for(language, config)
         try:
-            done.append(process_parsed(parsed))
-        except Exception as e:  # one bad document must never stop the batch
-            failed.append(
+            nlp = load_nlp(model)  # loaded on first use: an English-only run never loads Spanish
+        except (OSError, ImportError) as e:
+            failed.extend(
                 Rejection(
-                    parsed.article.id,
-                    "extraction_error",
-                    f"{type(e).__name__}: {e}",
-                    parsed.article.path,
+                    a.id,
+                    "model_missing",
+                    f"spaCy model {model!r} for language {language!r} cannot be loaded "
+                    f"(install the package {model.replace('_', '-')!r}): {e}",
+                    a.path,
                 )
+                for _, a in items
             )
-    return done, failed
+            continue
+        parsed_iter = parse_articles(
+            [a for _, a in items],
+            nlp,
+            batch_size=config.batch_size,
+            n_process=config.n_process,
+            max_chunk_chars=config.max_chunk_chars,
+        )
+        for (index, _), parsed in zip(items, parsed_iter, strict=True):
+            try:
+                done.append((index, process_parsed(parsed)))
+            except Exception as e:  # one bad document must never stop the batch
+                failed.append(
+                    Rejection(
+                        parsed.article.id,
+                        "extraction_error",
+                        f"{type(e).__name__}: {e}",
+                        parsed.article.path,
+                    )
+                )
+    done.sort(key=lambda x: x[0])
+    return [x for _, x in done], failed
 
 
 def split_duplicates(
