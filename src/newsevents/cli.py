@@ -70,7 +70,16 @@ def _run_options(f):
             help="Parse long documents in pieces of at most this many characters.",
         ),
         click.option(
-            "--no-language-check", is_flag=True, help="Do not reject non-English documents."
+            "--language",
+            default=None,
+            help="Code every document in this language (ISO 639-1: en, es); "
+            "default: each document's own `language` field, else the detected language.",
+        ),
+        click.option(
+            "--no-language-check",
+            is_flag=True,
+            help="Reject no document for its language: code each in the given or detected "
+            "language (English when neither is supported).",
         ),
         click.option(
             "--strict", is_flag=True, help="Exit with status 1 if any document was rejected."
@@ -83,7 +92,14 @@ def _run_options(f):
 
 
 def _config(
-    model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text="full"
+    model,
+    n_process,
+    default_date,
+    max_chars,
+    chunk_chars,
+    no_language_check,
+    keep_text="full",
+    language=None,
 ):
     from newsevents.ingest import IngestConfig
     from newsevents.runner import RunConfig
@@ -93,12 +109,27 @@ def _config(
         keep_text=keep_text,
         max_chunk_chars=chunk_chars,
         ingest=IngestConfig(
-            max_doc_chars=max_chars, check_language=not no_language_check, default_date=default_date
+            max_doc_chars=max_chars,
+            check_language=not no_language_check,
+            default_date=default_date,
+            language=_language(language),
         ),
     )
     if model:
         config.model = model
     return config
+
+
+def _language(code: str | None) -> str | None:
+    from newsevents.languages import normalise, supported
+
+    code = normalise(code)
+    if code is not None and code not in supported():
+        raise click.BadParameter(
+            f"{code!r} is not supported; supported: {', '.join(supported())}",
+            param_hint="--language",
+        )
+    return code
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
@@ -188,12 +219,15 @@ def extract(
     default_date,
     max_chars,
     chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
-    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    config = _config(
+        model, n_process, default_date, max_chars, chunk_chars, no_language_check, language=language
+    )
     with ExitStack() as stack:
         events_out = (
             stack.enter_context(open(events_path, "w", encoding="utf-8"))
@@ -257,13 +291,21 @@ def ingest(
     default_date,
     max_chars,
     chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract and store documents; re-ingesting the same documents adds nothing."""
     config = _config(
-        model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text
+        model,
+        n_process,
+        default_date,
+        max_chars,
+        chunk_chars,
+        no_language_check,
+        keep_text,
+        language,
     )
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(db))
@@ -356,6 +398,23 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
     _emit(rows, fmt, output)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
+def languages(as_json) -> None:
+    """Supported languages with their spaCy model and lexicon versions."""
+    from newsevents.languages import describe
+
+    for row in describe():
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            version = row["model_version"] or "not installed"
+            click.echo(
+                f"{row['language']}\t{row['name']}\tmodel {row['model']} {version}\t"
+                f"lexicon {row['lexicon_version']}"
+            )
 
 
 @cli.command()

@@ -30,6 +30,7 @@ def recode_store(store, config: RunConfig | None = None, batch_docs: int = 64) -
                     url=row["url"],
                     source=row["source"],
                     path=row["path"],
+                    language=row.get("language"),
                 )
             )
         done, failed = extract_batch(articles, config)

@@ -36,7 +36,7 @@ def test_bad_documents_rejected_with_reasons_and_batch_goes_on(tmp_path):
         "empty": "empty",
         "binary": "binary",
         "badutf8": "encoding",
-        "german": "language",
+        "german": "language_unsupported",
         "junk": "too_short",
     }
     assert all(docs[k].detail for k in reasons)

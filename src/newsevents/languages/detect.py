@@ -22,7 +22,9 @@ MIN_PROB = 0.2  # a supported language at least this likely is chosen over an un
 
 @functools.lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
-    return {r["language"]: frozenset(r["words"].split()) for r in load_tsv("languages/stopwords.tsv")}
+    return {
+        r["language"]: frozenset(r["words"].split()) for r in load_tsv("languages/stopwords.tsv")
+    }
 
 
 def script(text: str) -> str:

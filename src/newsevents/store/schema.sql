@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS documents (
   story_id TEXT,
   duplicate_of TEXT,      -- near-duplicate (wire copy) of this document id
   fingerprint TEXT,       -- MinHash signature (hex) for near-duplicate detection
-  ingested_at TEXT NOT NULL
+  ingested_at TEXT NOT NULL,
+  language TEXT           -- ISO 639-1 code the document was coded in
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);

@@ -67,7 +67,7 @@ class Store:
                     "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'"
                 )
             }
-        for column in ("duplicate_of", "fingerprint"):
+        for column in ("duplicate_of", "fingerprint", "language"):
             if column not in have:
                 self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
@@ -150,8 +150,8 @@ class Store:
         a = x.article
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
-            " n_chars, n_words, duplicate_of, fingerprint, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " n_chars, n_words, duplicate_of, fingerprint, ingested_at, language)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -167,6 +167,7 @@ class Store:
                 a.duplicate_of,
                 a.fingerprint,
                 _now(),
+                a.language,
             ),
         )
         if a.fingerprint and not a.duplicate_of:
@@ -485,7 +486,7 @@ class Store:
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(
-            "SELECT id, title, text, date, url, source, path FROM documents ORDER BY id"
+            "SELECT id, title, text, date, url, source, path, language FROM documents ORDER BY id"
         )
 
 

@@ -51,13 +51,33 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     b = r"(?<![\w])"
     e = r"(?![\w])"
     return [
-        ("range", re.compile(rf"{b}del? (\d{{1,2}}) (?:al|y el) (\d{{1,2}}) de ({month})(?: (?:de|del) ({year}))?{e}")),
-        ("day", re.compile(rf"{b}(?:(?:el )?(?:{wd}),? )?(\d{{1,2}}) de ({month})(?: (?:de|del) ({year}))?{e}")),
-        ("part", re.compile(rf"{b}a ({part}) (?:de|del) (?:(mes|ano)(?: (pasado|proximo))?|({month})(?: (?:de|del) ({year}))?|({year})){e}")),
+        (
+            "range",
+            re.compile(
+                rf"{b}del? (\d{{1,2}}) (?:al|y el) (\d{{1,2}}) de ({month})(?: (?:de|del) ({year}))?{e}"
+            ),
+        ),
+        (
+            "day",
+            re.compile(
+                rf"{b}(?:(?:el )?(?:{wd}),? )?(\d{{1,2}}) de ({month})(?: (?:de|del) ({year}))?{e}"
+            ),
+        ),
+        (
+            "part",
+            re.compile(
+                rf"{b}a ({part}) (?:de|del) (?:(mes|ano)(?: (pasado|proximo))?|({month})(?: (?:de|del) ({year}))?|({year})){e}"
+            ),
+        ),
         ("month", re.compile(rf"{b}(?:en |de |desde )?({month}) (?:de|del) ({year}){e}")),
         ("unit", re.compile(rf"{b}(?:la|el|este|esta) ({unit}) ({past}|{nxt}){e}")),
         ("unit_before", re.compile(rf"{b}(?:la|el) ({past}|{nxt}) ({unit}){e}")),
-        ("weekday", re.compile(rf"{b}(?:el |este |la noche del |la manana del |la tarde del )({wd})(?: ({past}|{nxt}))?{e}")),
+        (
+            "weekday",
+            re.compile(
+                rf"{b}(?:el |este |la noche del |la manana del |la tarde del )({wd})(?: ({past}|{nxt}))?{e}"
+            ),
+        ),
         ("relative", re.compile(rf"{b}({rel}){e}")),
         ("year", re.compile(rf"{b}(?:en|durante|desde) (?:el (?:ano )?)?({year}){e}")),
     ]
@@ -67,7 +87,9 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _resolve(kind: str, g: tuple, dct: date | None, text: str) -> tuple[str | None, str | None, str | None, str]:
+def _resolve(
+    kind: str, g: tuple, dct: date | None, text: str
+) -> tuple[str | None, str | None, str | None, str]:
     """(value, first day, last day, precision)."""
     w = _words()
     if kind in ("day", "range"):
@@ -116,7 +138,12 @@ def _resolve(kind: str, g: tuple, dct: date | None, text: str) -> tuple[str | No
         if unit == "week":
             monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=step)
             iso = monday.isocalendar()
-            return f"{iso[0]}-W{iso[1]:02d}", monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+            return (
+                f"{iso[0]}-W{iso[1]:02d}",
+                monday.isoformat(),
+                (monday + timedelta(days=6)).isoformat(),
+                "week",
+            )
         if unit == "month":
             y, m = dct.year, dct.month + step
             y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
@@ -149,7 +176,12 @@ def _resolve(kind: str, g: tuple, dct: date | None, text: str) -> tuple[str | No
             lo, hi = first + timedelta(days=third), first + timedelta(days=2 * third - 1)
         else:
             lo, hi = first + timedelta(days=2 * third), last
-        return f"{lo.isoformat()}/{hi.isoformat()}", lo.isoformat(), hi.isoformat(), "month" if span > 31 else "week"
+        return (
+            f"{lo.isoformat()}/{hi.isoformat()}",
+            lo.isoformat(),
+            hi.isoformat(),
+            "month" if span > 31 else "week",
+        )
     return None, None, None, "unknown"
 
 
@@ -167,8 +199,16 @@ def tag_text(text: str, dct: date | None) -> list[TimeExpr]:
                 continue
             taken.append((s, e))
             out.append(
-                TimeExpr(text=text[s:e], start=s, end=e, type="DATE", value=value,
-                         date=first, date_end=last, precision=precision)
+                TimeExpr(
+                    text=text[s:e],
+                    start=s,
+                    end=e,
+                    type="DATE",
+                    value=value,
+                    date=first,
+                    date_end=last,
+                    precision=precision,
+                )
             )
     return sorted(out, key=lambda t: t.start)
 
@@ -190,13 +230,18 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
     dct = parse_dct(parsed.article.date)
     for event in events:
         here = [
-            t for t in times
+            t
+            for t in times
             if event.sentence_start <= t.start < event.sentence_end and t.date is not None
         ]
         if here:
             anchor = event.trigger["start"]
             t = min(here, key=lambda t: abs(t.start - anchor))
-            event.date, event.date_end, event.date_precision = t.date, t.date_end, t.precision or "day"
+            event.date, event.date_end, event.date_precision = (
+                t.date,
+                t.date_end,
+                t.precision or "day",
+            )
             event.date_span = {"text": t.text, "start": t.start, "end": t.end}
         elif dct is not None:
             event.date = event.date_end = dct.isoformat()

@@ -26,15 +26,102 @@ from newsevents.languages.es.actors import code_actor
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
-AR = ("o", "as", "a", "amos", "ais", "an", "e", "es", "en", "emos", "ado", "ada", "ados", "adas",
-      "ando", "aron", "aba", "aban", "abamos", "ara", "aran", "ase", "asen", "ara", "aran",
-      "aria", "arian", "ar", "ando", "aste", "asteis", "o")
-ER = ("o", "es", "e", "emos", "eis", "en", "a", "as", "an", "amos", "ido", "ida", "idos", "idas",
-      "iendo", "ieron", "io", "ia", "ian", "iera", "ieran", "iese", "iesen", "era", "eran",
-      "eria", "erian", "er", "iste")
-IR = ("o", "es", "e", "imos", "is", "en", "a", "as", "an", "amos", "ido", "ida", "idos", "idas",
-      "iendo", "ieron", "io", "ia", "ian", "iera", "ieran", "iese", "iesen", "ira", "iran",
-      "iria", "irian", "ir", "iste")
+AR = (
+    "o",
+    "as",
+    "a",
+    "amos",
+    "ais",
+    "an",
+    "e",
+    "es",
+    "en",
+    "emos",
+    "ado",
+    "ada",
+    "ados",
+    "adas",
+    "ando",
+    "aron",
+    "aba",
+    "aban",
+    "abamos",
+    "ara",
+    "aran",
+    "ase",
+    "asen",
+    "ara",
+    "aran",
+    "aria",
+    "arian",
+    "ar",
+    "ando",
+    "aste",
+    "asteis",
+    "o",
+)
+ER = (
+    "o",
+    "es",
+    "e",
+    "emos",
+    "eis",
+    "en",
+    "a",
+    "as",
+    "an",
+    "amos",
+    "ido",
+    "ida",
+    "idos",
+    "idas",
+    "iendo",
+    "ieron",
+    "io",
+    "ia",
+    "ian",
+    "iera",
+    "ieran",
+    "iese",
+    "iesen",
+    "era",
+    "eran",
+    "eria",
+    "erian",
+    "er",
+    "iste",
+)
+IR = (
+    "o",
+    "es",
+    "e",
+    "imos",
+    "is",
+    "en",
+    "a",
+    "as",
+    "an",
+    "amos",
+    "ido",
+    "ida",
+    "idos",
+    "idas",
+    "iendo",
+    "ieron",
+    "io",
+    "ia",
+    "ian",
+    "iera",
+    "ieran",
+    "iese",
+    "iesen",
+    "ira",
+    "iran",
+    "iria",
+    "irian",
+    "ir",
+    "iste",
+)
 ENDINGS = {"ar": AR, "er": ER, "ir": IR}
 CLITICS = ("se", "me", "te", "nos", "os", "lo", "la", "los", "las", "le", "les")
 REFLEXIVE = frozenset({"se", "me", "te", "nos", "os"})
@@ -51,6 +138,7 @@ class Trigger:
     cameo: str
     words: list[Token]  # every token of the trigger phrase
     nominal: bool = False
+    de_target: bool = False  # a "de" complement of the noun is its target
 
 
 def _strip_clitics(word: str) -> tuple[str, bool]:
@@ -58,8 +146,10 @@ def _strip_clitics(word: str) -> tuple[str, bool]:
     reflexive = False
     for _ in range(2):
         for c in sorted(CLITICS, key=len, reverse=True):
-            if len(word) > len(c) + 3 and word.endswith(c) and word[: -len(c)].endswith(
-                ("ndo", "ar", "er", "ir")
+            if (
+                len(word) > len(c) + 3
+                and word.endswith(c)
+                and word[: -len(c)].endswith(("ndo", "ar", "er", "ir"))
             ):
                 reflexive = reflexive or c in REFLEXIVE
                 word = word[: -len(c)]
@@ -158,8 +248,14 @@ def noun_trigger(token: Token) -> Trigger | None:
         return None
     word = lex.fold(token.text)
     lemma = lex.fold(token.lemma_)
-    for key in dict.fromkeys((lemma, word, word[:-1] if word.endswith("s") else word,
-                              word[:-2] if word.endswith("es") else word)):
+    for key in dict.fromkeys(
+        (
+            lemma,
+            word,
+            word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word,
+        )
+    ):
         for words, cameo in lex.nouns().get(key, ()):
             tokens = [token]
             ok = True
@@ -172,7 +268,9 @@ def noun_trigger(token: Token) -> Trigger | None:
                     ok = False
                     break
             if ok:
-                return Trigger(token, cameo, tokens, nominal=True)
+                return Trigger(
+                    token, cameo, tokens, nominal=True, de_target=lex.de_is_target(words)
+                )
     return None
 
 
@@ -212,12 +310,26 @@ def _negated(verb: Token) -> bool:
     return False
 
 
+def _conditional_form(token: Token) -> bool:
+    """'bloquearían', 'atacaria': the conditional, which the tagger does not always mark."""
+    word = lex.fold(token.text)
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and len(word) > 5
+        and word.endswith(
+            ("aria", "arias", "arian", "ariamos", "eria", "erian", "iria", "irian", "rian")
+        )
+    )
+
+
 def _modality(verb: Token) -> str:
     morph = verb.morph
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
         return "planned"
     if "Cnd" in morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxes):
+        return "hypothetical"
+    if any(_conditional_form(t) for t in (verb, *auxes)):
         return "hypothetical"
     for a in auxes:
         if _lemma_in(a, "hypothetical"):
@@ -251,11 +363,26 @@ def _conj_heads(token: Token) -> list[Token]:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject head, passive?) of a verb, inheriting a dropped subject from its governor."""
-    passive = any(c.dep_ == "aux:pass" for c in verb.children) or any(
-        c.dep_ in PASSIVE_SUBJECT for c in verb.children
+    participle = "Part" in verb.morph.get("VerbForm")
+    passive = (
+        any(c.dep_ == "aux:pass" for c in verb.children)
+        or any(c.dep_ in PASSIVE_SUBJECT for c in verb.children)
+        or (
+            participle
+            and any(
+                c.dep_ in ("cop", "aux") and lex.fold(c.lemma_) in ("ser", "estar")
+                for c in verb.children
+            )
+        )
     )
+    if participle and not passive and verb.head is not verb and _lemma_in(verb.head, "victim"):
+        # "resultaron heridos dos soldados": the subject of resultar is the one hurt
+        for child in verb.head.children:
+            if child.dep_ in SOURCE_DEPS:
+                return child, True
+        return None, True
     for child in verb.children:
-        if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT:
+        if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
             return child, passive
     node = verb
     for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
@@ -269,38 +396,80 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, passive
 
 
-def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
-    """(source head, target head) of a verb trigger."""
+def _target_score(token: Token, case: str, skip: set[int]) -> int:
+    """How good a target a complement is (0: none)."""
+    if token.i in skip or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return 0
+    folded = lex.fold(token.text)
+    if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
+        return 0
+    if token.is_upper and len(token) > 2 and folded in lex.places():
+        return 0  # a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    score = 1
+    if case in ("a", "al", "contra"):
+        score += 2
+    elif case:
+        return 0
+    if _actorish(token):
+        score += 2
+    return score
+
+
+def _actorish(token: Token) -> bool:
+    from newsevents.languages.es.actors import _names_actor
+
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
+
+
+def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of a verb trigger; ``skip``: the trigger's own words."""
     subject, passive = _subject(verb)
-    target = None
     agent = None
+    best: tuple[int, int, Token] | None = None
     for child in verb.children:
         case = _case(child)
-        if child.dep_ in TARGET_DEPS and target is None and child.pos_ != "VERB":
-            target = child
-        elif child.dep_ in ("obl", "obl:arg", "nmod", "obl:agent"):
-            if case == "por" and passive and agent is None:
-                agent = child
-            elif case in ("contra", "a", "al") and target is None and child.pos_ in (
-                "NOUN", "PROPN", "PRON"
-            ):
-                target = child
+        if case == "por" and passive and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            agent = agent or child  # "fue secuestrado por guerrilleros"
+            continue
+        if child.dep_ in TARGET_DEPS or child.dep_ in ("obl", "obl:arg"):
+            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra"):
+                continue
+            score = _target_score(child, case, skip)
+            if score and (best is None or score > best[0]):
+                best = (score, -child.i, child)
+    target = best[2] if best else None
     if passive:
         return agent, subject if target is None else target
     return subject, target
 
 
-def _noun_arguments(noun: Token) -> tuple[Token | None, Token | None, bool]:
+def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     """(source, target, carried?) of a noun trigger: the support verb's subject, else a
-    ``de`` complement; ``contra``/``a`` complements are targets."""
-    source = target = None
+    ``por`` or ``de`` complement; ``contra``/``a`` complements are targets."""
+    noun = trig.token
+    source = target = de = None
+    agent = None
     for child in noun.children:
         case = _case(child)
-        if child.dep_ in ("nmod", "obl") and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             if case in ("contra", "a", "al", "hacia") and target is None:
                 target = child
-            elif case in ("de", "del") and source is None:
+            elif case in ("de", "del") and de is None:
+                de = child
+            elif case == "por" and agent is None:
+                agent = child
+            elif case == "entre" and source is None:  # "combates entre X y Y"
                 source = child
+                others = [c for c in child.children if c.dep_ == "conj"]
+                target = others[0] if others else target
+    if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
+        agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
+    if de is not None:
+        if trig.de_target or agent is not None:
+            target = target or de
+        else:
+            source = source or de
+    source = agent or source
     head = noun.head
     carried = False
     if head is not noun and head.pos_ in ("VERB", "AUX"):
@@ -315,6 +484,9 @@ def _noun_arguments(noun: Token) -> tuple[Token | None, Token | None, bool]:
                 target = subj or target
         elif noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and _lemma_in(head, "happen"):
             carried = True
+        if source is None and not carried and noun.dep_ in ("obl", "obl:arg", "nmod"):
+            subj, _ = _subject(head)  # "los mineros marcharon en protesta": the marchers
+            source = subj
     return source, target, carried
 
 
@@ -335,6 +507,8 @@ def code_sentence(
     span = sent.span
     triggers: dict[int, Trigger] = {}
     for token in span:
+        if token.pos_ == "NOUN" and noun_trigger(token) is not None:
+            continue  # "protesta", "marcha": the noun, not a mis-tagged verb
         trig = verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
@@ -342,7 +516,7 @@ def code_sentence(
             triggers[token.i] = trig
     # a complement swallowed by its governor: "amenazó con atacar" is one THREATEN
     swallowed: set[int] = set()
-    for i, trig in list(triggers.items()):
+    for trig in list(triggers.values()):
         info = lookup(trig.cameo)
         inner = _governs_event(trig.token, triggers)
         if inner is not None and info.plover in SWALLOWING:
@@ -357,11 +531,18 @@ def code_sentence(
         trig = noun_trigger(token)
         if trig is None:
             continue
-        source, target, carried = _noun_arguments(token)
-        head_trigger = token.head.i in triggers and token.head is not token
+        source, target, carried = _noun_arguments(trig)
+        head_trigger = (
+            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
+        )
         if head_trigger and not carried:
             continue  # "condenaron el ataque": the object of an event verb is its topic
-        if carried or not triggers:
+        if (
+            carried
+            or not triggers
+            or token.dep_ in ("obl", "nmod", "obl:arg")
+            or token.head is token
+        ):
             nominal[token.i] = (trig, source, target)
     events: list[Event] = []
 
@@ -409,7 +590,7 @@ def code_sentence(
     for i, trig in sorted(triggers.items()):
         if i in swallowed:
             continue
-        source, target = _arguments(trig.token)
+        source, target = _arguments(trig.token, {t.i for t in trig.words})
         for t in _conj_heads(target) if target is not None else [None]:
             make(trig, source, t, trig.token)
     for _, (trig, source, target) in sorted(nominal.items()):

@@ -44,6 +44,15 @@ def verbs() -> dict[str, tuple[VerbEntry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.rest))) for k, v in out.items()}
 
 
+_DE_TARGET: set[tuple[str, ...]] = set()
+
+
+def de_is_target(words: tuple[str, ...]) -> bool:
+    """Is a "de" complement of this event noun its target (the victim)?"""
+    nouns()
+    return words in _DE_TARGET
+
+
 @functools.lru_cache(maxsize=1)
 def nouns() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """Folded first word -> ((folded words...), cameo), longest first."""
@@ -51,6 +60,8 @@ def nouns() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for row in load_tsv("es/nouns.tsv"):
         words = tuple(fold(row["noun"]).split())
         out.setdefault(words[0], []).append((words, row["cameo"].strip()))
+        if row["de"].strip() == "target":
+            _DE_TARGET.add(words)
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
 
 
@@ -147,23 +158,37 @@ def countries() -> dict[tuple[str, ...], str]:
     return out
 
 
+SPANISH_SPEAKING = "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE".split()
+
+
 @functools.lru_cache(maxsize=1)
-def places() -> dict[str, str]:
-    """Folded place name -> ISO3: ISO 3166-2 subdivisions of Spanish-speaking countries and
-    the gazetteer's cities (newsevents.coding.places)."""
+def subdivisions() -> dict[str, frozenset[str]]:
+    """Folded ISO 3166-2 subdivision name -> ISO3 codes, for Spanish-speaking countries (a
+    name such as "Córdoba" belongs to several)."""
     import pycountry
 
+    out: dict[str, set[str]] = {}
+    for cc in SPANISH_SPEAKING:
+        iso3 = pycountry.countries.get(alpha_2=cc).alpha_3
+        for sub in pycountry.subdivisions.get(country_code=cc) or ():
+            out.setdefault(fold(sub.name), set()).add(iso3)
+            out.setdefault(fold(sub.name.split(",")[0].split("(")[0].strip()), set()).add(iso3)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Folded place name -> ISO3 of its best-known place: the gazetteer's cities
+    (newsevents.coding.places), then unambiguous subdivisions of Spanish-speaking countries."""
     from newsevents.coding.places import gazetteer
 
     out: dict[str, str] = {}
     for name, place in gazetteer().items():
         if place.country:
             out.setdefault(fold(name), place.country)
-    spanish = "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE".split()
-    for cc in spanish:
-        iso3 = pycountry.countries.get(alpha_2=cc).alpha_3
-        for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            out[fold(sub.name)] = iso3
+    for name, isos in subdivisions().items():
+        if len(isos) == 1:
+            out[name] = next(iter(isos))
     return out
 
 

@@ -32,7 +32,7 @@ def _is_report(token: Token) -> bool:
 
 def _speaker_token(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
+        if child.dep_ in ("nsubj", "nsubj:pass") and any(ch.isalpha() for ch in child.text):
             return child
     return None
 
@@ -50,7 +50,8 @@ def _speaker_near(parsed: ParsedArticle, start: int, end: int) -> tuple[Token | 
                 if start <= pos < end:
                     continue
                 if lex.fold(token.text) in lex.word_set("according") and token.head.pos_ in (
-                    "NOUN", "PROPN"
+                    "NOUN",
+                    "PROPN",
                 ):
                     d = min(abs(pos - start), abs(pos - end))
                     if best is None or d < best[0]:
