@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from newsevents.models import Actor
