@@ -28,8 +28,19 @@ import zipfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsevents/data/places/divisions.tsv.gz"
-FIELDS = ["geonameid", "name", "country", "level", "code", "parent", "lat", "lon",
-          "population", "type", "aliases"]
+FIELDS = [
+    "geonameid",
+    "name",
+    "country",
+    "level",
+    "code",
+    "parent",
+    "lat",
+    "lon",
+    "population",
+    "type",
+    "aliases",
+]
 
 
 def latin(name: str) -> bool:
@@ -75,12 +86,26 @@ def main(argv: list[str] | None = None) -> int:
         s = sums.get(i)
         lat, lon = (f"{s[0] / s[3]:.4f}", f"{s[1] / s[3]:.4f}") if s else ("", "")
         keep = sorted({a for a in aliases.split("|") if latin(a) and a != name})
-        out.append([gid, name, iso3.get(int(country), ""), level, code, parent_gid, lat, lon,
-                    str(int(s[2])) if s else "0", type_, "|".join(keep)])
+        out.append(
+            [
+                gid,
+                name,
+                iso3.get(int(country), ""),
+                level,
+                code,
+                parent_gid,
+                lat,
+                lon,
+                str(int(s[2])) if s else "0",
+                type_,
+                "|".join(keep),
+            ]
+        )
     out.sort(key=lambda r: int(r[0]))
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                   escapechar="\\")
+    w = csv.writer(
+        buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
     w.writerow(FIELDS)
     w.writerows(out)
     args.out.parent.mkdir(parents=True, exist_ok=True)

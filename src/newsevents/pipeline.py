@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
-from newsevents.places import assign_locations, geoparse
 from newsevents.dates import assign_event_dates, tag_times
 from newsevents.models import Article, Extraction
 from newsevents.nlp import ParsedArticle, load_nlp, parse_articles
+from newsevents.places import assign_locations, geoparse
 from newsevents.quotes import extract_quotes
 
 

@@ -59,8 +59,13 @@ def geoparse(parsed: ParsedArticle, gaz: Gazetteer | None = None) -> list[Locati
             c = countries.get(country) if country else None
             out.append(
                 Location(
-                    c.name if c else m.text, country, start=m.start, end=m.end, type=m.type,
-                    text=m.text, how="type",
+                    c.name if c else m.text,
+                    country,
+                    start=m.start,
+                    end=m.end,
+                    type=m.type,
+                    text=m.text,
+                    how="type",
                 )
             )
             continue
@@ -79,7 +84,7 @@ def geoparse(parsed: ParsedArticle, gaz: Gazetteer | None = None) -> list[Locati
                 m.end,
                 geonameid=None if context else e.geonameid,
                 feature_code=None if context else e.fcode,
-                admin1=admin1.get(e.admin1) if e.admin1 and e.kind != "admin1" else None,
+                admin1=admin1.get(e.admin1) if e.admin1 else None,
                 type="literal",
                 how=how,
                 precision=precision_of(e, r.how),

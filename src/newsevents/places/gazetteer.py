@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from newsevents.coding.actor_cache import cache_dir, code_version
+from newsevents.coding.cache import cache_dir, code_version
 from newsevents.data import data_path, load_tsv
 
 CODE_VERSION = code_version(__file__)
@@ -47,9 +47,24 @@ _FOLD = re.compile(r"[.'’`ʼ]")
 _SPACE = re.compile(r"[\s\-‐–]+")
 # endings divisions carry in their names or aliases ("Hasakah Governorate")
 DIVISION_WORDS = (
-    "province", "governorate", "region", "state", "county", "district", "prefecture",
-    "oblast", "department", "municipality", "territory", "division", "emirate", "canton",
-    "parish", "voivodeship", "autonomous region", "special administrative region",
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "county",
+    "district",
+    "prefecture",
+    "oblast",
+    "department",
+    "municipality",
+    "territory",
+    "division",
+    "emirate",
+    "canton",
+    "parish",
+    "voivodeship",
+    "autonomous region",
+    "special administrative region",
 )
 
 
@@ -114,11 +129,15 @@ class Gazetteer:
     @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one gazetteer per process
     def lookup(self, key: str) -> tuple[Match, ...]:
         """Every place named ``key`` (a :func:`fold`-ed name)."""
-        rows = self._conn().execute(
-            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, n.alias "
-            "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
-            (key,),
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, n.alias "
+                "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
+                (key,),
+            )
+            .fetchall()
+        )
         return tuple(Match(Entry(*r[:-1]), bool(r[-1])) for r in rows)
 
     def find(self, name: str) -> tuple[Match, ...]:
@@ -129,9 +148,11 @@ class Gazetteer:
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019
     def get(self, place_id: int) -> Entry | None:
-        row = self._conn().execute(
-            f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+            .fetchone()
+        )
         return Entry(*row) if row else None
 
     def has_id(self, place_id: int) -> bool:
@@ -140,17 +161,19 @@ class Gazetteer:
     @functools.lru_cache(maxsize=1)  # noqa: B019
     def countries(self) -> dict[str, Entry]:
         """ISO-3 -> the country's own entry."""
-        rows = self._conn().execute(
-            f"SELECT {_COLUMNS} FROM places WHERE kind = 'country'"
-        ).fetchall()
+        rows = (
+            self._conn().execute(f"SELECT {_COLUMNS} FROM places WHERE kind = 'country'").fetchall()
+        )
         return {r[3]: Entry(*r) for r in rows}
 
     @functools.lru_cache(maxsize=1)  # noqa: B019
     def admin1_names(self) -> dict[str, str]:
         """GeoNames admin1 code ("US.TX") -> the division's name."""
-        rows = self._conn().execute(
-            "SELECT admin1, name FROM places WHERE kind = 'admin1' AND admin1 IS NOT NULL"
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute("SELECT admin1, name FROM places WHERE kind = 'admin1' AND admin1 IS NOT NULL")
+            .fetchall()
+        )
         return dict(rows)
 
 
@@ -230,8 +253,18 @@ def build(conn: sqlite3.Connection) -> None:
         gid = int(c["geonameid"])
         fcode = "PPLC" if (cc, fold(c["name"])) in capitals else None
         admin1 = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
-        places[gid] = (gid, c["name"], "city", cc, admin1, fcode, c["latitude"],
-                       c["longitude"], int(c.get("population") or 0), None)
+        places[gid] = (
+            gid,
+            c["name"],
+            "city",
+            cc,
+            admin1,
+            fcode,
+            c["latitude"],
+            c["longitude"],
+            int(c.get("population") or 0),
+            None,
+        )
         points.setdefault(cc, []).append((c["latitude"], c["longitude"]))
         name(c["name"], gid, 0)
         for alt in _good_aliases(c.get("alternatenames") or ()):
@@ -246,9 +279,18 @@ def build(conn: sqlite3.Connection) -> None:
             lat, lon = admin_points.get(int(r["parent"]), (None, None))
         if lat is not None and level == 1:
             admin_points[gid] = (lat, lon)
-        places[gid] = (gid, r["name"], f"admin{level}", r["country"] or None, code,
-                       f"ADM{level}", lat, lon, int(r["population"] or 0),
-                       int(r["parent"]) if r["parent"] else None)
+        places[gid] = (
+            gid,
+            r["name"],
+            f"admin{level}",
+            r["country"] or None,
+            code,
+            f"ADM{level}",
+            lat,
+            lon,
+            int(r["population"] or 0),
+            int(r["parent"]) if r["parent"] else None,
+        )
         name(r["name"], gid, 0)
         for alt in filter(None, r["aliases"].split("|")):
             name(alt, gid, 1)
@@ -261,22 +303,52 @@ def build(conn: sqlite3.Connection) -> None:
         pts = points.get(c["iso3"]) or [(None, None)]
         lat = statistics.median(p[0] for p in pts) if pts[0][0] is not None else None
         lon = statistics.median(p[1] for p in pts) if pts[0][0] is not None else None
-        places[gid] = (gid, c["name"], "country", c["iso3"], None, "PCLI", lat, lon,
-                       int(c.get("population") or 0), None)
+        places[gid] = (
+            gid,
+            c["name"],
+            "country",
+            c["iso3"],
+            None,
+            "PCLI",
+            lat,
+            lon,
+            int(c.get("population") or 0),
+            None,
+        )
         name(c["name"], gid, 0)
         for n in _country_names(c["iso3"]):
             name(n, gid, 1)
     continents = json.loads(continents_path.read_text(encoding="utf-8"))
     for c in continents.values():
         gid = int(c["geonameId"])
-        places[gid] = (gid, c["name"], "continent", None, None, "CONT", float(c["lat"]),
-                       float(c["lng"]), int(c.get("population") or 0), None)
+        places[gid] = (
+            gid,
+            c["name"],
+            "continent",
+            None,
+            None,
+            "CONT",
+            float(c["lat"]),
+            float(c["lng"]),
+            int(c.get("population") or 0),
+            None,
+        )
         name(c["name"], gid, 0)
     for i, r in enumerate(load_tsv(FEATURES), 1):
         fid = -i
         kind = "region"
-        places[fid] = (fid, r["name"], kind, r["country"] or None, None, r["fcode"],
-                       float(r["lat"]), float(r["lon"]), 0, None)
+        places[fid] = (
+            fid,
+            r["name"],
+            kind,
+            r["country"] or None,
+            None,
+            r["fcode"],
+            float(r["lat"]),
+            float(r["lon"]),
+            0,
+            None,
+        )
         name(r["name"], fid, 0)
         for alt in filter(None, r["aliases"].split("|")):
             name(alt, fid, 0)
@@ -323,7 +395,7 @@ def _good_aliases(names: Iterable[str]) -> Iterator[str]:
 
 
 def _strip_division_word(name: str) -> str | None:
-    """"Hasakah Governorate" -> "Hasakah"; "State of Texas" -> "Texas"."""
+    """ "Hasakah Governorate" -> "Hasakah"; "State of Texas" -> "Texas"."""
     low = name.lower()
     for w in DIVISION_WORDS:
         if low.endswith(" " + w) and len(name) > len(w) + 3:
@@ -338,7 +410,7 @@ def _country_names(iso3: str) -> list[str]:
     """Official and common names pycountry knows for a country."""
     import pycountry
 
-    from newsevents.coding.actor_lexicon import country_name_forms
+    from newsevents.coding.actors.lexicon import country_name_forms
 
     c = pycountry.countries.get(alpha_3=iso3)
     if c is None:

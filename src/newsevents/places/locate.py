@@ -17,10 +17,12 @@ admin1 (first- or second-level division), country or region.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from newsevents.data import load_lines
 from newsevents.models import Event, Location
 from newsevents.nlp import ParsedArticle
 
@@ -61,6 +63,11 @@ def assign_locations(
             event.location = None
 
 
+@functools.lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    return frozenset(load_lines("places/event_nouns.txt"))
+
+
 def _token_at(parsed: ParsedArticle, start: int) -> Token | None:
     span = parsed.span_at(start, start + 1)
     return span[0] if span is not None and len(span) else None
@@ -72,18 +79,27 @@ def _attached(place: Token | None, trigger: Token | None) -> tuple[int, str]:
     if place is None or trigger is None:
         return 0, ""
     prep = place
-    while prep.dep_ in ("compound", "pobj", "poss", "appos", "conj", "amod", "nmod") and prep.head is not prep:
+    while (
+        prep.dep_ in ("compound", "pobj", "poss", "appos", "conj", "amod", "nmod")
+        and prep.head is not prep
+    ):
         prep = prep.head
         if prep.pos_ == "ADP":
             break
     if prep.pos_ != "ADP" or prep.lower_ not in AT_PREPS | TO_PREPS:
         return 0, ""
     host = prep.head
-    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    verb = (
+        trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    )
     if host in (trigger, verb) or (trigger.dep_ in ("xcomp", "ccomp") and host == trigger.head):
         return 2, prep.lower_
-    if host.dep_ in _ARG_DEPS and host.head in (trigger, verb):
-        return 1, prep.lower_  # "finished a visit to X"
+    if (
+        host.dep_ in _ARG_DEPS
+        and host.head in (trigger, verb)
+        and host.lemma_.lower() in event_nouns()
+    ):
+        return 1, prep.lower_  # "finished a visit to X", not "discussed the process in X"
     if host.dep_ == "pobj" and host.head.lower_ in AT_PREPS and host.head.head in (trigger, verb):
         return 1, prep.lower_  # "talks at a meeting in X"
     return 0, ""

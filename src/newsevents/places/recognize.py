@@ -23,8 +23,23 @@ from newsevents.places.gazetteer import Gazetteer, Match, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset(
-    {"in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside",
-     "around", "towards", "toward", "via", "through"}
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "throughout",
+        "outside",
+        "inside",
+        "around",
+        "towards",
+        "toward",
+        "via",
+        "through",
+    }
 )
 # an upper-case place opening one of the first lines: "KABUL (Reuters) -", "(DOHA) -",
 # "PARIS, Texas -", "LIMA The ..."
@@ -165,11 +180,14 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
             return None
         elif locative:
             pass
-        elif label == "ORG" and (_exact(matches, ("country", "admin1", "region"))
-                                 or _strong_city(matches, 100_000)):
+        elif label == "ORG" and (
+            _exact(matches, ("country", "admin1", "region")) or _strong_city(matches, 100_000)
+        ):
             pass
         elif label == "PERSON" and (
-            _exact(matches, ("country", "region")) or (len(span) > 1 and _exact(matches, ("admin1",)))
+            _exact(matches, ("country", "region"))
+            or (len(span) > 1 and _exact(matches, ("admin1",)))
+            or (len(span) == 1 and _strong_city(matches, 1_000_000))
         ):
             pass
         else:
@@ -196,9 +214,29 @@ def _one_common_word(span: Span) -> bool:
 
 
 _DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-     "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-     "northwestern", "southeastern", "southwestern", "downtown", "greater", "upper", "lower"}
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "greater",
+        "upper",
+        "lower",
+    }
 )
 
 
@@ -220,8 +258,9 @@ def _find(gaz: Gazetteer, span: Span) -> tuple[Match, ...]:
 
 
 def _strong_city(matches: tuple[Match, ...], min_pop: int) -> bool:
-    return any(m.entry.kind == "city" and not m.alias and m.entry.population >= min_pop
-               for m in matches)
+    return any(
+        m.entry.kind == "city" and not m.alias and m.entry.population >= min_pop for m in matches
+    )
 
 
 def _exact(matches: tuple[Match, ...], kinds: tuple[str, ...]) -> bool:
@@ -229,7 +268,7 @@ def _exact(matches: tuple[Match, ...], kinds: tuple[str, ...]) -> bool:
 
 
 def _acronym(text: str) -> bool:
-    """"APC", "MoD", "P.A.": two or more capitals in a short word."""
+    """ "APC", "MoD", "P.A.": two or more capitals in a short word."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text
 
@@ -246,16 +285,27 @@ def _geographic_head(span: Span) -> bool:
 
 def _mention(span: Span, offset: int, kind: str, label: str, matches, country=None) -> Mention:
     start = offset + span.start_char
-    return Mention(start, start + len(span.text), span.text, kind, label, None, matches,
-                   country, token=span[0])
+    return Mention(
+        start, start + len(span.text), span.text, kind, label, None, matches, country, token=span[0]
+    )
 
 
 def _locative(span: Span) -> bool:
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "northern", "southern", "eastern", "western",
-                                        "central", "downtown", "rural", "neighbouring",
-                                        "neighboring", "nearby"):
+    while i >= 0 and doc[i].lower_ in (
+        "the",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "downtown",
+        "rural",
+        "neighbouring",
+        "neighboring",
+        "nearby",
+    ):
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
@@ -330,8 +380,9 @@ def _repeats(parsed: ParsedArticle, found: list[Mention]) -> list[Mention]:
             end = start + len(t.text)
             if any(s < end and start < e for s, e in covered):
                 continue
-            out.append(Mention(start, end, t.text, "literal", "repeat", None, first.matches,
-                               token=t))
+            out.append(
+                Mention(start, end, t.text, "literal", "repeat", None, first.matches, token=t)
+            )
     return out
 
 
@@ -355,14 +406,27 @@ def _datelines(text: str, gaz: Gazetteer, found: list[Mention]) -> list[Mention]
 
 
 _DIVISION_AFTER = frozenset(
-    {"province", "governorate", "state", "county", "district", "region", "prefecture",
-     "oblast", "department", "municipality", "territory", "parish", "canton"}
+    {
+        "province",
+        "governorate",
+        "state",
+        "county",
+        "district",
+        "region",
+        "prefecture",
+        "oblast",
+        "department",
+        "municipality",
+        "territory",
+        "parish",
+        "canton",
+    }
 )
 _CITY_BEFORE = frozenset({"capital", "city", "town", "village", "port", "suburb"})
 
 
 def _context(m: Mention, first: Token) -> None:
-    """"X province" -> division; "the capital X", "X city" -> city."""
+    """ "X province" -> division; "the capital X", "X city" -> city."""
     doc = first.doc
     end_tok = first.i
     while end_tok + 1 < len(doc) and doc[end_tok + 1].idx < m.end - (m.start - first.idx):

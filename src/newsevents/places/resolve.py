@@ -33,8 +33,8 @@ WEIGHTS = {
     "city": 0.0,
     "capital": 2.5,
     "alias": -1.0,
-    "doc_country": 2.0,  # the candidate's country is named elsewhere in the article
-    "near": 1.5,  # within NEAR_KM of another place of the article
+    "doc_country": 3.0,  # the candidate's country is named elsewhere in the article
+    "near": 2.0,  # within NEAR_KM of another place of the article
     "admin_context": 6.0,  # "Paris, Texas"
     "hint": 3.0,  # "X province" for a division, "the capital X" for a city
 }
@@ -71,6 +71,14 @@ def prior(m: Match, hint: str | None) -> float:
     return s
 
 
+def best_place(name: str, gaz: Gazetteer | None = None) -> Entry | None:
+    """The likeliest place of a name on priors alone (no article context)."""
+    from newsevents.places.gazetteer import gazetteer
+
+    matches = (gaz or gazetteer()).find(name)
+    return max(matches, key=lambda m: prior(m, None)).entry if matches else None
+
+
 def _candidates(mention: Mention) -> list[Match]:
     matches = list(mention.matches)
     cities = [m.entry for m in matches if m.entry.kind == "city"]
@@ -93,8 +101,10 @@ def _candidates(mention: Mention) -> list[Match]:
 def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
     """Choose a gazetteer entry for every literal mention (and the country of the others)."""
     cands = [_candidates(m) if m.type == "literal" else [] for m in mentions]
-    first = [max(c, key=lambda m, mm=mm: prior(m, mm.hint)).entry if c else None
-             for c, mm in zip(cands, mentions, strict=True)]
+    first = [
+        max(c, key=lambda m, mm=mm: prior(m, mm.hint)).entry if c else None
+        for c, mm in zip(cands, mentions, strict=True)
+    ]
     # evidence of the article: countries named, places chosen on priors alone
     evidence: Counter[str] = Counter()
     for m, e in zip(mentions, first, strict=True):
@@ -115,9 +125,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             e = match.entry
             s = prior(match, m.hint)
             own = 2 if mine is not None and mine.kind == "country" else 1
-            others = evidence.get(e.country, 0) - (own if mine is not None and mine.country == e.country else 0)
+            others = evidence.get(e.country, 0) - (
+                own if mine is not None and mine.country == e.country else 0
+            )
             if e.country and others > 0:
-                s += WEIGHTS["doc_country"] * min(1.0, others / 3)
+                s += WEIGHTS["doc_country"] * min(1.0, others / 2)
             if e.lat is not None and any(
                 j != i and o.id != e.id and km(e.lat, e.lon, o.lat, o.lon) <= NEAR_KM
                 for j, o in points
