@@ -181,3 +181,8 @@ def test_assign_locations_falls_back_to_the_dateline(nlp):
     assign_locations([event], geoparse(parsed), parsed)
     assert event.location is not None and event.location.name == "Doha"
     assert event.location.how == "dateline"
+
+
+def test_name_countries_prefers_countries_then_big_cities():
+    names = gazetteer().name_countries()
+    assert names["georgia"] == "GEO" and names["kabul"] == "AFG" and names["paris"] == "FRA"

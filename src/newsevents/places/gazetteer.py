@@ -167,6 +167,26 @@ class Gazetteer:
         return {r[3]: Entry(*r) for r in rows}
 
     @functools.lru_cache(maxsize=1)  # noqa: B019
+    def name_countries(self, min_population: int = 15_000) -> dict[str, str]:
+        """Folded name -> ISO-3 of its best-known place: a country (any of its names), else
+        the most populous city of ``min_population`` or more people of that name."""
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT n.key, p.country, p.kind = 'country' AS is_country, p.population "
+                "FROM names n JOIN places p ON p.id = n.id WHERE p.country IS NOT NULL AND "
+                "(p.kind = 'country' OR (n.alias = 0 AND p.kind = 'city' AND p.population >= ?)) "
+                "ORDER BY n.key, is_country DESC, p.population DESC",
+                (min_population,),
+            )
+            .fetchall()
+        )
+        out: dict[str, str] = {}
+        for key, country, _, _ in rows:
+            out.setdefault(key, country)
+        return out
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019
     def admin1_names(self) -> dict[str, str]:
         """GeoNames admin1 code ("US.TX") -> the division's name."""
         rows = (
