@@ -70,7 +70,16 @@ def _run_options(f):
         _setting_option("--max-chars", "max_doc_chars"),
         _setting_option("--chunk-chars", "max_chunk_chars"),
         click.option(
-            "--no-language-check", is_flag=True, help="Do not reject non-English documents."
+            "--language",
+            default=None,
+            help="Code every document in this language (ISO 639-1: en, es); "
+            "default: each document's own `language` field, else the detected language.",
+        ),
+        click.option(
+            "--no-language-check",
+            is_flag=True,
+            help="Reject no document for its language: code each in the given or detected "
+            "language (English when neither is supported).",
         ),
         click.option(
             "--strict", is_flag=True, help="Exit with status 1 if any document was rejected."
@@ -90,6 +99,8 @@ def _config(
     max_chunk_chars,
     no_language_check,
     keep_text="full",
+    language=None,
+    stories=True,
 ):
     """The run's config: the environment's settings with the options given."""
     from dataclasses import replace
@@ -99,6 +110,7 @@ def _config(
 
     run_settings = replace(
         settings.Settings.from_env(),
+        stories=stories,
         model=model,
         n_process=n_process,
         max_chunk_chars=max_chunk_chars,
@@ -111,8 +123,21 @@ def _config(
             max_doc_chars=max_doc_chars,
             check_language=not no_language_check,
             default_date=default_date,
+            language=_language(language),
         ),
     )
+
+
+def _language(code: str | None) -> str | None:
+    from newsevents.languages import normalise, supported
+
+    code = normalise(code)
+    if code is not None and code not in supported():
+        raise click.BadParameter(
+            f"{code!r} is not supported; supported: {', '.join(supported())}",
+            param_hint="--language",
+        )
+    return code
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
@@ -217,13 +242,20 @@ def extract(
     default_date,
     max_doc_chars,
     max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
     config = _config(
-        model, n_process, default_date, max_doc_chars, max_chunk_chars, no_language_check
+        model,
+        n_process,
+        default_date,
+        max_doc_chars,
+        max_chunk_chars,
+        no_language_check,
+        language=language,
     )
     with ExitStack() as stack:
         events_out = (
@@ -288,6 +320,7 @@ def ingest(
     default_date,
     max_doc_chars,
     max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
@@ -301,6 +334,8 @@ def ingest(
         max_chunk_chars,
         no_language_check,
         keep_text,
+        language,
+        stories=not no_stories,
     )
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(db, create=True))
@@ -310,16 +345,13 @@ def ingest(
         summary = _run_with_progress(
             list(inputs), config, quiet, store=store, errors_out=errors_out
         )
-        if not no_stories:
-            _after_ingest(store)
     _finish(summary, strict)
 
 
 def _after_ingest(store) -> None:
-    """Assign new documents to storylines (online: existing stories are kept)."""
-    from newsevents.stories.store_stories import update_stories
+    from newsevents.runner import assign_storylines
 
-    update_stories(store)
+    assign_storylines(store)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
@@ -396,6 +428,23 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
+def languages(as_json) -> None:
+    """Supported languages with their spaCy model and lexicon versions."""
+    from newsevents.languages import describe
+
+    for row in describe(settings.Settings.from_env().models()):
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            version = row["model_version"] or "not installed"
+            click.echo(
+                f"{row['language']}\t{row['name']}\tmodel {row['model']} {version}\t"
+                f"lexicon {row['lexicon_version']}"
+            )
+
+
+@cli.command()
 @db_option
 def stats(db) -> None:
     """Counts of documents, events, quotes, actors and rejections in the store."""
@@ -441,7 +490,7 @@ def export(db, what, fmt, output) -> None:
 
 
 def _export_event_table(store, fmt: str, output: str, what: str) -> int:
-    from newsevents.api import exports
+    from newsevents.query import exports
 
     if what != "events":
         raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
@@ -508,7 +557,7 @@ def recode(db, model, n_process, max_chunk_chars, strict) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db, host, port) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
-    from newsevents.api.serve import serve as serve_app
+    from newsevents.server import serve as serve_app
 
     click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
     serve_app(db, host=host, port=port)
