@@ -19,7 +19,7 @@ import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from newsevents.coding import classifier, event_args, event_candidates, event_rules
+from newsevents.coding import classifier, event_args, event_candidates, event_rules, event_verify
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.event_candidates import Candidate
 from newsevents.coding.event_modality import in_condition
@@ -105,8 +105,15 @@ def code_events(
     for offset, doc in parsed.chunks:
         doc.user_data[event_args.CHUNK_OFFSET] = offset
     last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
-    for sent in parsed.sentences():
+    verify = not dictionaries_only()  # the PETRARCH-style baseline has no verifier
+    sentences = list(parsed.sentences())
+    for k, sent in enumerate(sentences):
         sent_events: list[Event] = []
+        cues = None
+        if verify:
+            before = sentences[k - 1].span if k else None
+            after = sentences[k + 1].span if k + 1 < len(sentences) else None
+            cues = event_verify.sentence_cues(sent.span, before, after)
         for cand in event_candidates.candidates(sent, actors):
             if in_condition(cand.trigger) or event_rules.is_topic(cand.trigger):
                 continue  # "unless X agrees", "talks on limiting missiles": not events
@@ -114,9 +121,17 @@ def code_events(
             if cand is None:
                 continue
             event_rules.resolve_mood(cand, actors)
+            if verify:
+                event_verify.reframe(cand, actors)
             source, target, penalty = event_rules.dyad(cand, actors, parsed, last_pair)
             if cand.governor is None and not cand.args.has_subject and source is None:
                 continue  # "Discussed bilateral issues": a fragment with no one doing it
+            if cues is not None:
+                verdict = event_verify.check(cand, source, target, cues, actors)
+                if verdict is None:
+                    continue
+                cand, source, target, extra = verdict
+                penalty += extra
             if source is not None and target is not None and cand.info.plover in SYMMETRIC:
                 last_pair = (source, target)
             penalty += event_rules.purpose(cand.trigger)
