@@ -4,9 +4,9 @@ political events of the type their verb first suggests."""
 
 import pytest
 
-from newsevents.coding import event_verify
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
+from newsevents.coding.events import verify as event_verify
 from newsevents.data import load_tsv
 from newsevents.nlp import parse_text
 

@@ -32,10 +32,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsevents.coding import event_args
-from newsevents.coding.event_candidates import Candidate, code_info, mood_code
-from newsevents.coding.event_lexicon import base_forms
-from newsevents.coding.event_modality import is_negated
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events.candidates import Candidate, code_info, mood_code
+from newsevents.coding.events.lexicon import base_forms
+from newsevents.coding.events.modality import is_negated
 from newsevents.data import load_tsv
 from newsevents.models import Actor
 
