@@ -32,10 +32,12 @@ db_option = click.option(
 )
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """Query commands open an existing store only (a mistyped --db is an error, not a new
+    empty store); commands that write (ingest, load) pass ``create=True``."""
     from newsevents.store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 def _setting_option(flag: str, name: str, **kwargs):
@@ -145,8 +147,12 @@ def _stderr_console():
 
 
 def _finish(summary, strict: bool) -> None:
+    """The summary line; exit status 1 with ``--strict`` and any rejection, and always when an
+    input path does not exist or a folder cannot be listed (nothing could be done there)."""
     click.echo(summary.line(), err=True)
-    if strict and sum(summary.rejected.values()):
+    for problem in summary.missing:
+        click.echo(f"Error: {problem}", err=True)
+    if summary.missing or (strict and sum(summary.rejected.values())):
         sys.exit(1)
 
 
@@ -297,7 +303,7 @@ def ingest(
         keep_text,
     )
     with ExitStack() as stack:
-        store = stack.enter_context(_open_store(db))
+        store = stack.enter_context(_open_store(db, create=True))
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
         )
@@ -521,7 +527,7 @@ def load(parquet_dir, db, keep_text) -> None:
     """Load a Parquet folder written by `extract --engine dask --parquet DIR` into a store."""
     from newsevents.store.load import load_parquet
 
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         n = load_parquet(parquet_dir, store, keep_text=keep_text)
         _after_ingest(store)
     click.echo(f"{n} documents loaded", err=True)
