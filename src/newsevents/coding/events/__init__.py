@@ -87,8 +87,10 @@ def _specific(code: str) -> int:
 def _better(new: Event, old: Event) -> bool:
     """Of two codings of one event, keep the one with more actors, then the finer code."""
     known = lambda e: (e.source is not None) + (e.target is not None)  # noqa: E731
-    if known(new) != known(old):
+    if known(new) != known(old) and abs(new.confidence - old.confidence) <= 0.1:
         return known(new) > known(old)
+    if known(new) != known(old):
+        return new.confidence > old.confidence  # more actors, but much less sure
     if _specific(new.cameo) != _specific(old.cameo):
         return (
             _specific(new.cameo) > _specific(old.cameo) and new.confidence >= old.confidence - 0.1

@@ -114,7 +114,9 @@ def near_complement(verb: Token) -> list[Token]:
                 found.append(c)
         return found
 
-    for h in heads(verb):
+    # in the passive the subject is the object ("ammunition was found"), for curated rows only
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for h in heads(verb) + passive:
         if h.dep_ in {"compound", "amod"}:
             continue
         out.append(h)

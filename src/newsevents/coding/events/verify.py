@@ -80,8 +80,10 @@ def _kinds_of(words: list[Token], kind: str) -> set[int]:
     table = cues()
     found: set[int] = set()
     for i, tok in enumerate(words):
-        if kind == "hazard" and tok.head.lemma_.lower() in FIRE_VERBS:
-            continue  # "opened fire", "set fire to": a weapon, not a blaze
+        if kind == "hazard" and (
+            tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
+        ):
+            continue  # "opened fire", "set fire to", "cease-fire": no blaze
         if kind in word_kinds(tok):
             found.add(tok.i)
         if i + 1 < len(words):
@@ -309,7 +311,6 @@ def explain(
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
                 return None, "harm with no one armed, no weapon and no one doing it"
-            penalty += 0.05
     if not (political(source, places) or political(target, places)):
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
