@@ -79,3 +79,27 @@ def test_verify_cue_file_kinds():
     assert rows and all(r["kind"] in kinds and r["word"] == r["word"].lower() for r in rows)
     assert all(1 <= len(r["word"].split()) <= 2 for r in rows)
     assert "violence" in event_verify.cues()["grenade"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The rebel group claimed responsibility for the ambush on the convoy.", "ASSAULT"),
+        ("A protest took place outside the parliament on Friday.", "PROTEST"),
+        ("Police found a large cache of weapons in the village.", "COERCE"),
+        ("Two rifles and 300 rounds of ammunition were seized by the army.", "COERCE"),
+        ("The army has set up a new checkpoint near the town.", "MOBILIZE"),
+        ("Riot police used tear gas to disperse the protesters.", "ASSAULT"),
+        ("Dozens of soldiers defected from the army on Monday.", "RETREAT"),
+        ("Militiamen carried out a raid on the village at dawn.", "ASSAULT"),
+    ],
+)
+def test_nominal_and_light_verb_triggers(text, plover):
+    assert plover in types(text)
+
+
+def test_event_noun_file_codes_a_type():
+    from newsevents.coding.crosswalk import lookup
+
+    rows = load_tsv("verbs/event_nouns.tsv")
+    assert rows and all(lookup(r["code"]).plover and r["backdrop"] in {"yes", "no"} for r in rows)

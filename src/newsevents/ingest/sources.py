@@ -150,7 +150,9 @@ def _read_bytes(data: bytes, suffix: str, file_id: str, path: str) -> Iterator[A
             return
         records = obj if isinstance(obj, list) else [obj]
         for i, record in enumerate(records, 1):
-            yield _article_from_record(record, file_id if len(records) == 1 else f"{file_id}:{i}", path)
+            yield _article_from_record(
+                record, file_id if len(records) == 1 else f"{file_id}:{i}", path
+            )
     elif suffix in HTML_SUFFIXES or looks_like_html(text):
         yield _read_html(text, file_id, path)
     else:
