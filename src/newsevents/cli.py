@@ -90,6 +90,7 @@ def _config(
     max_chunk_chars,
     no_language_check,
     keep_text="full",
+    stories=True,
 ):
     """The run's config: the environment's settings with the options given."""
     from dataclasses import replace
@@ -99,6 +100,7 @@ def _config(
 
     run_settings = replace(
         settings.Settings.from_env(),
+        stories=stories,
         model=model,
         n_process=n_process,
         max_chunk_chars=max_chunk_chars,
@@ -301,6 +303,7 @@ def ingest(
         max_chunk_chars,
         no_language_check,
         keep_text,
+        stories=not no_stories,
     )
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(db, create=True))
@@ -310,16 +313,13 @@ def ingest(
         summary = _run_with_progress(
             list(inputs), config, quiet, store=store, errors_out=errors_out
         )
-        if not no_stories:
-            _after_ingest(store)
     _finish(summary, strict)
 
 
 def _after_ingest(store) -> None:
-    """Assign new documents to storylines (online: existing stories are kept)."""
-    from newsevents.stories.store_stories import update_stories
+    from newsevents.runner import assign_storylines
 
-    update_stories(store)
+    assign_storylines(store)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
@@ -441,7 +441,7 @@ def export(db, what, fmt, output) -> None:
 
 
 def _export_event_table(store, fmt: str, output: str, what: str) -> int:
-    from newsevents.api import exports
+    from newsevents.query import exports
 
     if what != "events":
         raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
@@ -508,7 +508,7 @@ def recode(db, model, n_process, max_chunk_chars, strict) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db, host, port) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
-    from newsevents.api.serve import serve as serve_app
+    from newsevents.server import serve as serve_app
 
     click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
     serve_app(db, host=host, port=port)

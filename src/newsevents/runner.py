@@ -229,4 +229,13 @@ def run(
         if on_batch:
             on_batch(summary)
     summary.seconds = time.perf_counter() - start
+    if store is not None and config.settings.stories:
+        assign_storylines(store)
     return summary
+
+
+def assign_storylines(store) -> None:
+    """Assign the store's new documents to storylines (online: existing stories are kept)."""
+    from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
+
+    update_stories(store)
