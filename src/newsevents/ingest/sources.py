@@ -114,6 +114,7 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         source=record.get("source") if isinstance(record.get("source"), str) else None,
         path=path,
         title_in_text=title_in_text,
+        language=record.get("language") if isinstance(record.get("language"), str) else None,
     )
 
 
