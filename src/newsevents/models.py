@@ -146,6 +146,7 @@ class Quote:
     start: int
     end: int
     kind: str = "direct"  # direct, indirect
+    mixed: bool = False  # a quoted fragment inside reported speech (kind stays "direct")
     speaker: Actor | None = None
     channel: str | None = None
     verb: dict[str, Any] | None = None  # {text, start, end} of the attribution verb
