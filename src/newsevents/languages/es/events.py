@@ -225,14 +225,37 @@ def _follows(token: Token, rest: tuple[str, ...], window: int = 4) -> list[Token
     return found
 
 
+def _headline(token: Token) -> bool:
+    """A sentence in capitals: the tagger reads its verbs as proper nouns."""
+    letters = [ch for ch in token.sent.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _has_object(token: Token) -> bool:
+    if _subject(token)[1]:
+        return True
+    return any(
+        (c.dep_ in TARGET_DEPS and _case(c) in ("", "a", "al"))
+        or (c.dep_ in ("obl", "obl:arg") and _case(c) in ("a", "al"))
+        for c in token.children
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    )
+
+
 def verb_trigger(token: Token) -> Trigger | None:
-    if token.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "PROPN"):
+    if token.pos_ == "PROPN" and not (token.is_upper and _headline(token)):
+        return None
+    if token.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM"):
         return None
     if token.pos_ == "NOUN" and not token.text.islower():
         return None
     for inf in _infinitives(token):
         for entry in lex.verbs()[inf]:
             if entry.reflexive and not _has_reflexive(token):
+                continue
+            if entry.needs_object and not _has_object(token):
+                continue
+            if entry.main_clause and token.dep_ not in ("ROOT", "conj", "parataxis"):
                 continue
             words = _follows(token, entry.rest) if entry.rest else []
             if words is None:
@@ -509,7 +532,9 @@ def code_sentence(
     for token in span:
         if token.pos_ == "NOUN" and noun_trigger(token) is not None:
             continue  # "protesta", "marcha": the noun, not a mis-tagged verb
-        trig = verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
+        trig = (
+            verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") else None
+        )
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
         if trig is not None and not _lemma_in(token, "report"):
@@ -537,10 +562,18 @@ def code_sentence(
         )
         if head_trigger and not carried:
             continue  # "condenaron el ataque": the object of an event verb is its topic
+        head = token.head
+        if lookup(trig.cameo).plover == "PROTEST" and head is not token and _lemma_in(head, "call"):
+            # "convocaron a una huelga", "anunció nuevas protestas": a threat to protest
+            trig.cameo = "133"
+            swallowed.add(head.i)
+            subj, _ = _subject(head)
+            source = subj or source
+            carried = True
         if (
             carried
             or not triggers
-            or token.dep_ in ("obl", "nmod", "obl:arg")
+            or token.dep_ in ("obl", "nmod", "obl:arg", "nsubj")
             or token.head is token
         ):
             nominal[token.i] = (trig, source, target)
@@ -554,10 +587,18 @@ def code_sentence(
         return actor_cache[token.i]
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
-        info = lookup(trig.cameo)
+        s, t = actor(source), actor(target)
+        cameo = trig.cameo
+        if s is not None and s.sector and lex.fold(s.sector) in lex.word_set("armed_sector"):
+            cameo = lex.code_map("armed").get(cameo, cameo)
+        if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
+            cameo = "141"
+        modality = _modality(verb)
+        if modality != "asserted" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
+            cameo, modality = "133", "asserted"  # a protest announced is a threat to protest
+        info = lookup(cameo)
         if info.plover is None:
             return
-        s, t = actor(source), actor(target)
         if s is not None and t is not None and s.start == t.start:
             t = None
         start, end = parsed.char_span(trig.token)
@@ -572,7 +613,7 @@ def code_sentence(
                 sentence_start=sent.start,
                 sentence_end=sent.end,
                 plover=info.plover,
-                cameo=trig.cameo,
+                cameo=cameo,
                 trigger={"text": text, "start": start, "end": end},
                 source=s,
                 target=t,
@@ -581,7 +622,7 @@ def code_sentence(
                 quad_class=info.quad_class,
                 goldstein=info.goldstein,
                 negated=negated,
-                modality=_modality(verb),
+                modality=modality,
                 confidence=LIGHT_CONFIDENCE if trig.nominal else VERB_CONFIDENCE,
                 language="es",
             )
@@ -597,6 +638,13 @@ def code_sentence(
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)
     return _dedupe(events)
+
+
+def _crowd(token: Token) -> bool:
+    """A number of people as a subject: "300 personas", "un millar de jóvenes"."""
+    if token.pos_ == "NUM" or lex.fold(token.text) in lex.word_set("partitive"):
+        return True
+    return any(c.dep_ == "nummod" for c in token.children)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
