@@ -125,6 +125,7 @@ IR = (
 ENDINGS = {"ar": AR, "er": ER, "ir": IR}
 CLITICS = ("se", "me", "te", "nos", "os", "lo", "la", "los", "las", "le", "les")
 REFLEXIVE = frozenset({"se", "me", "te", "nos", "os"})
+RELATIVES = frozenset({"que", "quien", "quienes", "cual", "cuales"})
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
 TARGET_DEPS = frozenset({"obj", "iobj", "dobj"})
@@ -404,9 +405,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SOURCE_DEPS:
                 return child, True
         return None, True
+    relative = verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb
     for child in verb.children:
         if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
+            if relative and lex.fold(child.text) in RELATIVES:
+                return verb.head, passive  # "los pobladores que exigen": the antecedent
             return child, passive
+    if relative and not passive and "Part" not in verb.morph.get("VerbForm"):
+        return verb.head, passive
     node = verb
     for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
@@ -426,8 +432,10 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
-    if token.is_upper and len(token) > 2 and folded in lex.places():
-        return 0  # a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    if token.ent_type_ == "LOC" or (
+        token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
+    ):
+        return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
     score = 1
     if case in ("a", "al", "contra"):
         score += 2
@@ -444,8 +452,22 @@ def _actorish(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
 
 
-def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]:
+# prepositions that introduce the target of some event types besides "a" and "contra":
+# "se reunió con X", "protestaron ante la embajada"
+TARGET_CASES = {
+    "CONSULT": ("con",),
+    "AGREE": ("con",),
+    "COOPERATE": ("con",),
+    "PROTEST": ("ante", "frente"),
+    "THREATEN": ("ante", "frente"),
+}
+
+
+def _arguments(
+    verb: Token, skip: set[int], plover: str | None = None
+) -> tuple[Token | None, Token | None]:
     """(source head, target head) of a verb trigger; ``skip``: the trigger's own words."""
+    extra = TARGET_CASES.get(plover or "", ())
     subject, passive = _subject(verb)
     agent = None
     best: tuple[int, int, Token] | None = None
@@ -455,14 +477,14 @@ def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]
             agent = agent or child  # "fue secuestrado por guerrilleros"
             continue
         if child.dep_ in TARGET_DEPS or child.dep_ in ("obl", "obl:arg"):
-            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra"):
+            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra", *extra):
                 continue
-            score = _target_score(child, case, skip)
+            score = _target_score(child, "a" if case in extra else case, skip)
             if score and (best is None or score > best[0]):
                 best = (score, -child.i, child)
     target = best[2] if best else None
-    if passive:
-        return agent, subject if target is None else target
+    if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
+        return agent, subject if subject is not None else target
     return subject, target
 
 
@@ -475,7 +497,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     for child in noun.children:
         case = _case(child)
         if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
-            if case in ("contra", "a", "al", "hacia") and target is None:
+            extra = TARGET_CASES.get(lookup(trig.cameo).plover or "", ())
+            if case in ("contra", "a", "al", "hacia", *extra) and target is None:
                 target = child
             elif case in ("de", "del") and de is None:
                 de = child
@@ -631,7 +654,9 @@ def code_sentence(
     for i, trig in sorted(triggers.items()):
         if i in swallowed:
             continue
-        source, target = _arguments(trig.token, {t.i for t in trig.words})
+        source, target = _arguments(
+            trig.token, {t.i for t in trig.words}, lookup(trig.cameo).plover
+        )
         for t in _conj_heads(target) if target is not None else [None]:
             make(trig, source, t, trig.token)
     for _, (trig, source, target) in sorted(nominal.items()):
