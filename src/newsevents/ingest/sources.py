@@ -66,7 +66,8 @@ def read_text_document(text: str, doc_id: str, path: str | None = None) -> Artic
     )
 
 
-def _read_html(text: str, doc_id: str, path: str | None) -> Article:
+def read_html(text: str, doc_id: str, path: str | None) -> Article:
+    """An HTML page: main text, title, date, URL and site name by trafilatura."""
     import trafilatura
 
     body = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
@@ -97,7 +98,7 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         return Rejection(doc_id, "no_text", "record has no 'text' string", path)
     title = record.get("title") if isinstance(record.get("title"), str) else None
     if looks_like_html(text):
-        article = _read_html(text, doc_id, path)
+        article = read_html(text, doc_id, path)
         title = title or article.title
         text = article.text
     if title and not text.lstrip().startswith(title):
@@ -151,7 +152,7 @@ def _read_bytes(data: bytes, suffix: str, stem: str, path: str) -> Iterator[Arti
         for i, record in enumerate(records, 1):
             yield _article_from_record(record, stem if len(records) == 1 else f"{stem}:{i}", path)
     elif suffix in HTML_SUFFIXES or looks_like_html(text):
-        yield _read_html(text, stem, path)
+        yield read_html(text, stem, path)
     else:
         yield read_text_document(text, stem, path)
 
@@ -177,13 +178,18 @@ def _read_stdin() -> Iterator[Article | Rejection]:
 
 
 def read_sources(
-    inputs: Iterable[str | Path], config: IngestConfig | None = None
+    inputs: Iterable[str | Path | Article | Rejection], config: IngestConfig | None = None
 ) -> Iterator[Article | Rejection]:
-    """Every document of the given paths ('-' is standard input), validated, in order."""
+    """Every document of the given paths ('-' is standard input), validated, in order.
+
+    An input may also be an :class:`Article` already read (``newsevents follow`` fetches
+    pages itself) or a :class:`Rejection`; articles are validated like the rest."""
     config = config or IngestConfig()
     for item in inputs:
-        if str(item) == "-":
-            produced: Iterable[Article | Rejection] = _read_stdin()
+        if isinstance(item, Article | Rejection):
+            produced: Iterable[Article | Rejection] = [item]
+        elif str(item) == "-":
+            produced = _read_stdin()
         else:
             path = Path(item)
             if not path.exists():
