@@ -13,7 +13,11 @@ PEOPLE = [
     ("The president of Ghana", "the king of Morocco", "Rabat"),
     ("The trade minister of Japan", "the finance minister of Brazil", "Brasilia"),
     ("The interior minister of Poland", "the prime minister of Latvia", "Riga"),
-    ("The governor of the central bank of Mexico", "the treasury secretary of Argentina", "Buenos Aires"),
+    (
+        "The governor of the central bank of Mexico",
+        "the treasury secretary of Argentina",
+        "Buenos Aires",
+    ),
     ("The president of Finland", "the president of Estonia", "Tallinn"),
 ]
 TOPICS = [
@@ -63,7 +67,7 @@ def article_html(n: int, revision: int = 0, day: str = "2024-03-05") -> bytes:
         "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
         f"<article><h1>{escape(title)}</h1>{body}</article>"
         "<footer>Invented News Service</footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def make_item(n: int, day: str = "2024-03-05", path: str | None = None) -> Item:
@@ -85,7 +89,7 @@ def rss20(base: str, items: list[Item], title: str = "Invented World News") -> b
         "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
         f"<title>{escape(title)}</title><link>{base}/</link><description>test</description>"
         f"{entries}</channel></rss>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def rss10(base: str, items: list[Item], title: str = "Invented RDF News") -> bytes:
@@ -103,10 +107,12 @@ def rss10(base: str, items: list[Item], title: str = "Invented RDF News") -> byt
         f"<channel rdf:about='{base}/rdf'><title>{escape(title)}</title><link>{base}/</link>"
         f"<description>test</description><items><rdf:Seq>{seq}</rdf:Seq></items></channel>"
         f"{entries}</rdf:RDF>"
-    ).encode("utf-8")
+    ).encode()
 
 
-def atom(base: str, items: list[Item], title: str = "Invented Atom News", updated: str = "") -> bytes:
+def atom(
+    base: str, items: list[Item], title: str = "Invented Atom News", updated: str = ""
+) -> bytes:
     entries = "".join(
         f"<entry><title>{escape(i.title)}</title><link rel='alternate' href='{base}{i.path}#top'/>"
         f"<id>tag:invented,2024:{escape(i.path)}</id><updated>{updated or i.day + 'T08:00:00Z'}</updated>"
@@ -118,7 +124,7 @@ def atom(base: str, items: list[Item], title: str = "Invented Atom News", update
         "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
         f"<title>{escape(title)}</title><id>tag:invented,2024:feed</id>"
         f"<updated>2024-03-05T08:00:00Z</updated>{entries}</feed>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def opml(feeds: list[tuple[str, str]]) -> str:

@@ -12,7 +12,10 @@ def test_canonical_url_drops_tracking_fragment_default_port_and_sorts_query():
 
 
 def test_canonical_url_keeps_meaningful_query_and_other_ports():
-    assert canonical_url("https://example.org:8443/story?id=7") == "https://example.org:8443/story?id=7"
+    assert (
+        canonical_url("https://example.org:8443/story?id=7")
+        == "https://example.org:8443/story?id=7"
+    )
     assert canonical_url("https://example.org") == "https://example.org/"
 
 

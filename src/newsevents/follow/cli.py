@@ -22,7 +22,6 @@ db_option = click.option(
     "--db", default="news.db", show_default=True, help="SQLite file or postgresql:// URL."
 )
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-FEED_COLUMNS = ("url", "title", "state", "last_poll", "n_items", "last_new", "errors", "last_error")
 
 
 def parse_interval(value: str) -> float:
@@ -142,9 +141,20 @@ def feeds_list(db, fmt) -> None:
 
     with _store(db) as store:
         rows = feed_status(store)
-    if fmt == "table":
-        rows = [{k: r[k] for k in FEED_COLUMNS} for r in rows]
-    _emit(rows, fmt, "-")
+    if fmt != "table":
+        _emit(rows, fmt, "-")
+        return
+    if not rows:
+        click.echo(f"no feeds in '{db}'")
+    for r in rows:
+        click.echo(f"{r['state']:<8} {r['url']}" + (f"  ({r['title']})" if r["title"] else ""))
+        detail = (
+            f"         last poll {r['last_poll'] or 'never'}; {r['n_items']} items stored,"
+            f" {r['last_new']} new in the last poll; {r['errors']} errors in a row"
+        )
+        if r["last_error"]:
+            detail += f": {r['last_error']} (retry after {r['retry_at'] or 'next round'})"
+        click.echo(detail)
 
 
 @click.command()

@@ -149,7 +149,9 @@ class Fetcher:
                 if verdict == "disallowed":
                     raise FetchError("robots", f"robots.txt disallows {current}")
                 if verdict == "unreachable":
-                    raise FetchError("robots", f"robots.txt of {current} cannot be read (5xx or no answer)")
+                    raise FetchError(
+                        "robots", f"robots.txt of {current} cannot be read (5xx or no answer)"
+                    )
             answer = self._get_with_retries(current, headers)
             if answer.status not in REDIRECT_STATUS:
                 return answer
@@ -173,7 +175,10 @@ class Fetcher:
             try:
                 answer = self._once(url, headers)
             except FetchError as e:
-                if e.reason not in ("timeout", "connect", "transport") or attempt >= self.config.retries:
+                if (
+                    e.reason not in ("timeout", "connect", "transport")
+                    or attempt >= self.config.retries
+                ):
                     raise
                 wait = self.config.backoff * 2**attempt
             else:

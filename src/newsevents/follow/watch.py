@@ -137,7 +137,11 @@ class Watcher:
 
     def _ingest(self, ready: list[tuple[Path, int, int]], summary: WatchSummary) -> None:
         todo: list[tuple[Path, int, int, str, bool]] = []
-        for path, size, mtime_ns, in ready:
+        for (
+            path,
+            size,
+            mtime_ns,
+        ) in ready:
             sha = _sha(path)
             if sha is None:
                 continue

@@ -172,9 +172,7 @@ def save_item(
     )
 
 
-def add_version(
-    store: Store, doc_id: str, url: str, version: int, previous_id: str | None
-) -> None:
+def add_version(store: Store, doc_id: str, url: str, version: int, previous_id: str | None) -> None:
     store.db.execute(
         "INSERT INTO doc_versions(doc_id, url, version, previous_id, at) VALUES (?,?,?,?,?)"
         " ON CONFLICT(doc_id) DO NOTHING",
