@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsevents.coding.actor_cache import cached, code_version
-from newsevents.coding.actor_lexicon import country_name_forms
+from newsevents.coding.actors.lexicon import country_name_forms
+from newsevents.coding.cache import cached, code_version
 from newsevents.data import data_path, load_tsv
 from newsevents.models import Event, Location
 from newsevents.nlp import ParsedArticle

@@ -14,9 +14,10 @@ import functools
 
 from spacy.tokens import Token
 
-from newsevents.coding.actor_coder import DICTIONARY_VERSION, ActorCoder, CompoundActor
-from newsevents.coding.actor_coref import resolve_references
-from newsevents.coding.actor_mentions import Ents, Mention, sentence_mentions
+from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
+from newsevents.coding.actors.coref import resolve_references
+from newsevents.coding.actors.mentions import Ents, sentence_mentions
+from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.models import Actor
 from newsevents.nlp import ParsedArticle

@@ -11,18 +11,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from newsevents.coding.actor_types import CompoundActor
+from newsevents.coding.actors.types import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    POSSESSIVES,
+    THING_PRONOUNS,
+    CompoundActor,
+    Mention,
+)
 
-if TYPE_CHECKING:
-    from newsevents.coding.actor_mentions import Mention
-
-PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})  # a country or organisation: "Syria said it would ..."
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
-POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 WINDOW = 6  # sentences a description or pronoun may reach back
 
 

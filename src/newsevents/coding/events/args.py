@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.event_phrases import (
+from newsevents.coding.events.phrases import (
     CHUNK_OFFSET,
     code_name,
     covers,

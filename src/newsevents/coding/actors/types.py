@@ -1,24 +1,32 @@
-"""Types shared by the actor coder: tokens, tagged units, coded phrases, compound actors."""
+"""Types shared by the actor coder: tokens, tagged units, coded phrases, compound actors,
+mentions, and the word sets several of its modules read (pronouns, prepositions)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from newsevents.coding.actor_lexicon import Entry
+from spacy.tokens import Doc
+
+from newsevents.coding.actors.lexicon import Entry
 from newsevents.models import Actor
 
 TOKEN_RE = re.compile(r"\d[\d,.]*\d|\w[\w.'’&-]*\w\.?|\w\.?|[,;:()]")
 PREPS = frozenset({"for", "of", "to", "in", "at", "from", "on", "with", "by", "about", "against"})
 PREPS |= {"over", "under", "between", "among", "during", "after", "before", "who", "which"}
 PREPS |= {"that", "including", "into", "near", "as"}
-OWN_PREPS = ("of", "for", "from")  # "president of X", "spokesman for X": X may give the country
+OWN_PREPS = frozenset({"of", "for", "from"})  # "president of X", "envoy for X": X gives the country
 CONJ = frozenset({"and", "or", "&"})
 NAME_PREFIX_RE = re.compile(r"(al|el|ad|ar|as|ash|at|az|bin|ben|abu|de|di|da|du|van|von)-[A-Z]")
 AFFIX_WORDS = frozenset({"led", "backed", "based", "allied", "aligned", "run", "owned"})
 # Phrases that may refer back: "the official", "his government".
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})  # a country or organisation: "Norway said it would ..."
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass
@@ -38,6 +46,22 @@ class Coded:
     definite: bool  # starts with "the"/"this"/"that": may refer back
     plural: bool
     role: str | None = None  # the head role noun ("president"), to match "the president"
+
+
+@dataclass
+class Mention:
+    """One actor mention with what coreference needs to know about it."""
+
+    actor: Actor
+    coded: Coded | None  # None for pronouns
+    doc: Doc
+    head: int  # token index of the phrase head in ``doc``
+    tokens: tuple[int, int]  # token range [start, end) that refers to this actor
+    sentence: int
+    subject: bool
+    pronoun: str | None = None
+    label: str | None = None  # parser label of an unknown name (PERSON, ORG, ...)
+    drop: bool = False  # set by reference resolution: not an actor after all
 
 
 @dataclass
@@ -100,6 +124,18 @@ def drop_acronyms(units: list[Unit]) -> list[Unit]:
         out.append(units[i])
         i += 1
     return out
+
+
+def place_units(units: list[Unit]) -> list[Unit]:
+    """The units naming a country or a capital."""
+    return [u for u in units if u.kind in ("country", "capital")]
+
+
+def span_text(text: str, units: list[Unit]) -> str:
+    """The words of ``units`` as written in ``text``, from the first to the last."""
+    start = units[0].toks[0].start
+    last = units[-1].toks[-1]
+    return text[start : last.start + len(last.text)]
 
 
 def slug(text: str) -> str:

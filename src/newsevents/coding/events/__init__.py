@@ -19,10 +19,13 @@ import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from newsevents.coding import classifier, event_args, event_candidates, event_rules
 from newsevents.coding.coder_mode import dictionaries_only
-from newsevents.coding.event_candidates import Candidate
-from newsevents.coding.event_modality import in_condition
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events import candidates as event_candidates
+from newsevents.coding.events import classifier
+from newsevents.coding.events import rules as event_rules
+from newsevents.coding.events.candidates import Candidate
+from newsevents.coding.events.modality import in_condition
 from newsevents.data import data_path
 from newsevents.models import CODER_VERSION, Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence

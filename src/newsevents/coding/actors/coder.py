@@ -14,15 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsevents.coding.actor_compose import Composer
-from newsevents.coding.actor_lexicon import (
-    DICTIONARY_VERSION,
-    Entry,
-    Lexicon,
-    base_lexicon,
-    phoenix_lexicon,
-)
-from newsevents.coding.actor_types import (
+from newsevents.coding.actors.compose import Composer
+from newsevents.coding.actors.dictionaries import Dictionaries
+from newsevents.coding.actors.lexicon import DICTIONARY_VERSION, Entry
+from newsevents.coding.actors.types import (
     DEFINITE,
     Coded,
     CompoundActor,
@@ -31,18 +26,12 @@ from newsevents.coding.actor_types import (
     drop_acronyms,
     tokenize,
 )
-from newsevents.coding.actor_userdict import user_lexicon, user_paths
 from newsevents.coding.coder_mode import dictionaries_only as _dictionaries_mode
-from newsevents.data import load_lines
 from newsevents.models import Actor
 
 __all__ = ["ActorCoder", "CompoundActor", "Coded", "DICTIONARY_VERSION"]
 
 MEMO_SIZE = 20_000  # memoised phrases per coder before the memo starts afresh
-
-
-def _stopwords() -> frozenset[str]:
-    return frozenset(load_lines("actors/name_stopwords.txt"))
 
 
 class ActorCoder:
@@ -62,12 +51,7 @@ class ActorCoder:
         self.dictionaries_only = (
             _dictionaries_mode() if dictionaries_only is None else dictionaries_only
         )
-        self.base = phoenix_lexicon() if self.dictionaries_only else base_lexicon()
-        paths = user_paths(user_files)
-        self.user: Lexicon | None = user_lexicon(paths) if paths else None
-        self.stop = _stopwords()
-        self.not_heads = frozenset(load_lines("actors/not_actor_heads.txt"))
-        self.bare_roles = frozenset(load_lines("actors/bare_roles.txt"))
+        self.dicts = Dictionaries(user_files, self.dictionaries_only)
         self._memo: dict[tuple, Coded | None] = {}
 
     # -- public -------------------------------------------------------------------------
@@ -92,7 +76,7 @@ class ActorCoder:
             coded = self._code_exact(text, toks, date)
         elif toks:
             units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
-            coded = Composer(self, text, units, date).compose()
+            coded = Composer(self.dicts, text, units, date).compose()
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = coded
@@ -105,42 +89,24 @@ class ActorCoder:
         definite = toks[0].key in DEFINITE
         if toks[0].key == "the" and len(toks) > 1:
             toks = toks[1:]
-        entry = self._exact(tuple(t.key for t in toks))
-        if entry is None or not self._case_ok(toks, entry, strict=not text.islower()):
+        entry = self.dicts.exact(tuple(t.key for t in toks))
+        if entry is None or not self.dicts.case_ok(toks, entry, strict=not text.islower()):
             return None
         if entry.kind == "entity":
-            return Composer(self, text, [Unit(toks)], date)._entity_actor(
-                Unit(toks, entry), definite
-            )
+            composer = Composer(self.dicts, text, [Unit(toks)], date)
+            return composer.entity_actor(Unit(toks, entry), definite)
         name = " ".join(t.text for t in toks)
         country = entry.country
         actor = Actor(name, country, None, country, country.lower(), text, how="country")
         return Coded(actor, "country", False, definite, entry.plural)
 
     # -- tagging ------------------------------------------------------------------------
-    def _lookup(self, keys: list[str], i: int, toks: list[Tok], strict: bool):
-        """Longest dictionary phrase starting at word ``i``: (length, entry) or None.
-        User dictionaries win over shipped ones for the same phrase."""
-        lexicons = [self.base] if self.user is None else [self.user, self.base]
-        lengths = sorted(
-            {n for lex in lexicons for n in lex.lengths.get(keys[i], ())}, reverse=True
-        )
-        for n in lengths:
-            if i + n > len(keys):
-                continue
-            words = tuple(keys[i : i + n])
-            for lex in lexicons:
-                entry = lex.phrases.get(words)
-                if entry is not None and self._case_ok(toks[i : i + n], entry, strict):
-                    return n, entry
-        return None
-
     def _tag(self, toks: list[Tok], strict_case: bool, persons: list[tuple[int, int]]) -> list:
         units: list[Unit] = []
         i = 0
         keys = [t.key for t in toks]
         while i < len(toks):
-            best = self._lookup(keys, i, toks, strict_case)
+            best = self.dicts.lookup(keys, i, toks, strict_case)
             if best and best[1].surname and not _alone_in_name(toks[i], persons):
                 best = None  # a bare surname counts only as the whole of a parser-found name
             if best:
@@ -159,29 +125,14 @@ class ActorCoder:
         if entry.kind == "entity" and len(toks) > 1:
             for m in (3, 2, 1):
                 if m < len(toks):
-                    role = self._exact(tuple(t.key for t in toks[:m]))
+                    role = self.dicts.exact(tuple(t.key for t in toks[:m]))
                     if role is not None and role.kind == "role":
                         return [Unit(toks[:m], role), Unit(toks[m:], entry)]
         return [Unit(toks, entry)]
 
-    def _exact(self, words: tuple[str, ...]) -> Entry | None:
-        if self.user is not None and words in self.user.phrases:
-            return self.user.phrases[words]
-        return self.base.phrases.get(words)
-
     def knows(self, key: str) -> bool:
         """Whether some dictionary phrase starts with this word (a cheap pre-filter)."""
-        return key in self.base.lengths or (self.user is not None and key in self.user.lengths)
-
-    @staticmethod
-    def _case_ok(toks: list[Tok], entry: Entry, strict: bool) -> bool:
-        """Names must look like names: "US" is a country, "us" a pronoun."""
-        first = toks[0].text
-        if len(toks) == 1 and len(toks[0].key) <= 3 and entry.kind != "role":
-            return first.replace(".", "").isupper()
-        if strict and entry.kind != "role":  # "al Qaeda" has a capital, "force" none
-            return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks)
-        return True
+        return self.dicts.knows(key)
 
 
 def _alone_in_name(tok: Tok, persons: list[tuple[int, int]]) -> bool:

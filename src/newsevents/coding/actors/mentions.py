@@ -9,12 +9,12 @@ person, and a name and role phrase that a comma separates, become one mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsevents.coding.actor_coder import ActorCoder, Coded, CompoundActor
-from newsevents.coding.actor_coref import PRONOUNS
+from newsevents.coding.actors.coder import ActorCoder
+from newsevents.coding.actors.types import OWN_PREPS, PRONOUNS, Coded, CompoundActor, Mention
 from newsevents.models import Actor
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -23,7 +23,6 @@ SKIP_LABELS = frozenset(
     {"EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT"}
     | {"QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 )
-OWN_PREPS = frozenset({"of", "for", "from"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DASHES = frozenset({"--", "—", "–", ":"})  # a dateline or heading ends before these
 EXPLETIVE_VERBS = frozenset({"seem", "appear", "remain", "become", "happen", "take", "rain"})
@@ -70,22 +69,6 @@ def _strip_det(text: str) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-@dataclass
-class Mention:
-    """One actor mention with what coreference needs to know about it."""
-
-    actor: Actor
-    coded: Coded | None  # None for pronouns
-    doc: Doc
-    head: int  # token index of the phrase head in ``doc``
-    tokens: tuple[int, int]  # token range [start, end) that refers to this actor
-    sentence: int
-    subject: bool
-    pronoun: str | None = None
-    label: str | None = None  # parser label of an unknown name (PERSON, ORG, ...)
-    drop: bool = False  # set by reference resolution: not an actor after all
 
 
 def _is_head(t: Token) -> bool:

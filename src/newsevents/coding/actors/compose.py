@@ -8,11 +8,11 @@ it gives the country ("US envoy for Afghanistan" is American); a following appos
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
 
-from newsevents.coding.actor_lexicon import NON_STATE_PREFIXES, Entry, code_parts
-from newsevents.coding.actor_names import NameRules
-from newsevents.coding.actor_types import (
+from newsevents.coding.actors.dictionaries import Dictionaries
+from newsevents.coding.actors.lexicon import NON_STATE_PREFIXES, Entry, code_parts
+from newsevents.coding.actors.names import NameRules
+from newsevents.coding.actors.types import (
     CONJ,
     DEFINITE,
     OWN_PREPS,
@@ -20,12 +20,11 @@ from newsevents.coding.actor_types import (
     Coded,
     CompoundActor,
     Unit,
+    place_units,
     slug,
+    span_text,
 )
 from newsevents.models import Actor
-
-if TYPE_CHECKING:
-    from newsevents.coding.actor_coder import ActorCoder
 
 
 def _singular(key: str | None) -> str | None:
@@ -43,13 +42,13 @@ def _today8() -> str:
     return _dt.date.today().strftime("%Y%m%d")
 
 
-class Composer(NameRules):
+class Composer:
     """Turn tagged units into one actor (see the module docstring for the rules)."""
 
-    def __init__(self, coder: ActorCoder, text: str, units: list[Unit], date: str | None):
-        self.coder, self.text, self.units = coder, text, units
+    def __init__(self, dicts: Dictionaries, text: str, units: list[Unit], date: str | None):
+        self.dicts, self.text, self.units = dicts, text, units
         self.date8 = date.replace("-", "")[:8].ljust(8, "0") if date else None
-        self.stop = coder.stop
+        self.names = NameRules(dicts, text)
 
     def segments(self) -> list[tuple[str, list[Unit]]]:
         segs: list[tuple[str, list[Unit]]] = [("", [])]
@@ -88,24 +87,28 @@ class Composer(NameRules):
         last_role = roles[-1] if roles else -1
         # The head noun must be an actor word: "the Afghan peace process" is no actor.
         tail = head[-1]
-        if tail.entry is None and tail.toks[-1].key in self.coder.not_heads:
+        if tail.entry is None and tail.toks[-1].key in self.dicts.not_heads:
             return None
-        if tail.entry is None and not self.is_name_tok(tail) and tail.toks[0].key not in ("'s",):
+        if (
+            tail.entry is None
+            and not self.names.is_name_tok(tail)
+            and tail.toks[0].key not in ("'s",)
+        ):
             if not (tail.toks[0].key.isdigit()):
                 return None
         if tail.kind in ("country", "capital"):
             roles, last_role = [], -1  # "mostly Christian eastern Beirut" is a place
-        content = [u for u in head if u.entry is not None or self.is_name_tok(u)]
+        content = [u for u in head if u.entry is not None or self.names.is_name_tok(u)]
         if len(segs) == 1 and len(content) == 1 and content[0].kind == "role":
-            if content[0].toks[-1].key in self.coder.bare_roles:
+            if content[0].toks[-1].key in self.dicts.bare_roles:
                 return None  # "shot in the head", "the other side"
-        name_units, name_entity = self._name_tail(head, last_role)
-        if not name_units and tail.kind == "entity" and self._is_org(tail):
+        name_units, name_entity = self.names.name_tail(head, last_role)
+        if not name_units and tail.kind == "entity" and self.names.is_org(tail):
             roles, last_role = [], -1  # "the rebel Kurdistan Workers' Party": an organisation
         entities = [u for u in head if u.kind == "entity"]
-        lone_entity = not roles and len(entities) == 1 and not self._places(head)
+        lone_entity = not roles and len(entities) == 1 and not place_units(head)
         others = [u for u in head if u.kind == "entity" and u not in name_units]
-        descriptor = head if (roles or self._places(head) or others) else []
+        descriptor = head if (roles or place_units(head) or others) else []
         if lone_entity and name_units and entities[0].toks[0].start < name_units[0].toks[0].start:
             lone_entity, descriptor = False, head  # "US Secretary of State" + a name
         elif lone_entity and len(name_units) > 1:
@@ -116,7 +119,7 @@ class Composer(NameRules):
         for sep, us in rest:
             if sep != ",":
                 continue
-            runs = self.name_runs(us)
+            runs = self.names.name_runs(us)
             if not name_units and not lone_entity and runs and runs[0] == (0, len(us)):
                 name_units = us
             elif not name_units and not lone_entity and len(us) == 1 and us[0].kind == "entity":
@@ -133,16 +136,12 @@ class Composer(NameRules):
                     break
         if lone_entity:
             if not descriptor:
-                return self._entity_actor(entities[0], definite)
+                return self.entity_actor(entities[0], definite)
             name_units, name_entity = [entities[0]], entities[0].entry
         return self._build(descriptor, name_units, name_entity, segs, head_i, definite)
 
     def _content(self, units: list[Unit]) -> bool:
-        return any(u.entry is not None or self.is_name_tok(u) for u in units)
-
-    @staticmethod
-    def _places(units: list[Unit]) -> list[Unit]:
-        return [u for u in units if u.kind in ("country", "capital")]
+        return any(u.entry is not None or self.names.is_name_tok(u) for u in units)
 
     @staticmethod
     def _groups(units: list[Unit], last_role: int) -> list[Unit]:
@@ -162,7 +161,7 @@ class Composer(NameRules):
             how = "surname"  # a guess from a surname: an earlier or later full name wins
         return code, how
 
-    def _entity_actor(self, unit: Unit, definite: bool) -> Coded:
+    def entity_actor(self, unit: Unit, definite: bool) -> Coded:
         code, how = self._entity_code(unit.entry)
         country, sector = code_parts(code)
         ent = unit.entry.entity
@@ -177,7 +176,7 @@ class Composer(NameRules):
         """The country a group's name starts with, for lists that code it regionally."""
         words = tuple(w.lower() for w in name.split()[:2])
         for n in (2, 1):
-            entry = self.coder._exact(words[:n]) if len(words) >= n else None
+            entry = self.dicts.exact(words[:n]) if len(words) >= n else None
             if entry is not None and entry.kind in ("country", "capital"):
                 return entry.country
         return None
@@ -188,14 +187,14 @@ class Composer(NameRules):
         roles = [u for u in desc if u.kind == "role"]
         role = roles[-1] if roles else None
         pre = desc[: desc.index(role)] if role else desc
-        places = self._places(pre) or ([] if role else self._places(desc))
+        places = place_units(pre) or ([] if role else place_units(desc))
         groups = [u for u in pre if u.kind == "entity" and u not in name_units]
         if not places and not groups and role is not None:  # "president of Afghanistan"
             for sep, us in segs[head_i + 1 :]:
                 if sep in OWN_PREPS:
-                    if us[-1].entry is None and len(self._places(us)) < 2:
+                    if us[-1].entry is None and len(place_units(us)) < 2:
                         break  # "bombers of the U.S. airliner": the airliner is no actor
-                    places = self._places(us)
+                    places = place_units(us)
                     groups = [u for u in us if u.kind == "entity" and not u.person]
                     if places or groups:
                         break
@@ -246,7 +245,7 @@ class Composer(NameRules):
         elif country or sector:
             code = (country or "") + (sector or "")
         if name_units:
-            name = self._person_name(name_units)
+            name = self.names.person_name(name_units)
             ident = name_entity.entity.id if name_entity and name_entity.entity else slug(name)
             kind, named = "person", True
             how = how or "name"
@@ -265,7 +264,7 @@ class Composer(NameRules):
             plural = role.entry.plural if role else False
             kind = "person" if role and role.entry.role_kind == "person" and not plural else "group"
         else:
-            name = self._phrase_name(desc)
+            name = self.names.phrase_name(desc)
             ident = slug(code or name)
             plural = role.entry.plural if role else False
             kind = (
@@ -273,7 +272,7 @@ class Composer(NameRules):
             )
             if role is None and places and not groups:
                 if desc[-1] in places:
-                    kind, name = "country", self._span_text(places[:1])  # "the capital Kabul"
+                    kind, name = "country", span_text(self.text, places[:1])  # "the capital Kabul"
                 else:  # "Valley Federal Savings", "Baghdad University": named after a place
                     kind, sector, how = "entity", None, "country"
                     code, ident = country, slug(name)
@@ -309,7 +308,7 @@ class Composer(NameRules):
             if code in seen:
                 continue
             seen.add(code)
-            text = self._span_text([p])
+            text = span_text(self.text, [p])
             if p.kind == "entity":
                 country, sec = code_parts(code)
                 ent = p.entry.entity
@@ -317,15 +316,10 @@ class Composer(NameRules):
                 continue
             sec = sector or p.entry.sector
             members.append(Actor(text, p.entry.country, sec, code, slug(code), text, how=p.kind))
-        name = self._phrase_name(desc)
+        name = self.names.phrase_name(desc)
         first = members[0]
         actor = CompoundActor(
             name, first.country, sector, first.code, slug(name), self.text, how="compound"
         )
         actor.members = members
         return Coded(actor, "group", False, definite, True)
-
-    def _span_text(self, units: list[Unit]) -> str:
-        start = units[0].toks[0].start
-        last = units[-1].toks[-1]
-        return self.text[start : last.start + len(last.text)]
