@@ -249,3 +249,24 @@ def test_follow_lease_of_a_dead_process_is_taken_over(store):
     assert sql.acquire_lease(store, "follow", holder, ttl=3600) is None
     with Lease(store) as lease:
         assert sql.lease_holder(store, "follow")["holder"] == lease.holder
+
+
+def test_web_feeds_page_shows_feeds_and_arrivals(server, store, follow_config, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+
+    serve_site(server, 2)
+    server.routes["/500.xml"] = Route(b"<script>x</script>", status=500)
+    add_feed(store, server.url("/rss.xml"))
+    add_feed(store, server.url("/500.xml"))
+    follow_config.fetch.retries = 0
+    one_round(store, follow_config)
+    with TestClient(create_app(tmp_path / "news.db")) as client:
+        page = client.get("/feeds")
+        assert page.status_code == 200 and "/feeds.json" in page.text
+        assert "Invented World News" in page.text and "failing" in page.text
+        assert "Norway and Kenya" in page.text
+        data = client.get("/feeds.json").json()
+    assert sorted(f["state"] for f in data["feeds"]) == ["failing", "ok"]
+    assert len(data["recent"]) == 2 and data["recent"][0]["feed_url"] == server.url("/rss.xml")

@@ -50,3 +50,9 @@ def feed_status(store: Store) -> list[dict[str, Any]]:
             datetime.fromtimestamp(retry, UTC).isoformat(timespec="seconds") if retry else None
         )
     return rows
+
+
+def feeds_overview(store: Store, *, limit: int = 50) -> dict[str, Any]:
+    """The feeds with their status and the latest articles that arrived from them (the
+    web page ``/feeds`` and its twin)."""
+    return {"feeds": feed_status(store), "recent": sql.recent_items(store, limit), "limit": limit}
