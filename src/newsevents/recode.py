@@ -8,9 +8,13 @@ from newsevents.models import Article
 from newsevents.runner import RunConfig, RunSummary, extract_batch
 
 
-def recode_store(store, config: RunConfig | None = None, batch_docs: int = 64) -> RunSummary:
-    """Re-extract every stored document that kept its full text; replaces its mentions and quotes."""
+def recode_store(
+    store, config: RunConfig | None = None, batch_docs: int | None = None
+) -> RunSummary:
+    """Re-extract every stored document that kept its full text; replaces its mentions and
+    quotes (``batch_docs``: the config's by default)."""
     config = config or RunConfig()
+    batch_docs = batch_docs or config.batch_docs
     summary = RunSummary()
     start = time.perf_counter()
     rows = store.iter_documents_text()

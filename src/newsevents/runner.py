@@ -9,24 +9,43 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from newsevents.config import Settings, current, use
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
-from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
 from newsevents.pipeline import process_parsed
 from newsevents.store.store import text_sha
 
 
 @dataclass
 class RunConfig:
-    model: str = DEFAULT_MODEL
-    n_process: int = 1
-    batch_size: int = 32  # documents per spaCy batch
-    batch_docs: int = 64  # documents per store transaction / output flush
-    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
+    """One batch run: the settings (newsevents.config) every stage runs with, how much text
+    the store keeps, and the input checks."""
+
+    settings: Settings = field(default_factory=current)
     keep_text: str = "full"
     ingest: IngestConfig = field(default_factory=IngestConfig)
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    @property
+    def n_process(self) -> int:
+        return self.settings.n_process
+
+    @property
+    def batch_size(self) -> int:  # documents per spaCy batch
+        return self.settings.batch_size
+
+    @property
+    def batch_docs(self) -> int:  # documents per store transaction / output flush
+        return self.settings.batch_docs
+
+    @property
+    def max_chunk_chars(self) -> int:
+        return self.settings.max_chunk_chars
 
 
 @dataclass
@@ -69,7 +88,15 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
-    """Extract every article of a batch; a document that fails is rejected, the rest go on."""
+    """Extract every article of a batch; a document that fails is rejected, the rest go on.
+    Every stage runs with ``config.settings``."""
+    with use(config.settings):
+        return _extract_batch(articles, config)
+
+
+def _extract_batch(
+    articles: list[Article], config: RunConfig
+) -> tuple[list[Extraction], list[Rejection]]:
     nlp = load_nlp(config.model)
     done: list[Extraction] = []
     failed: list[Rejection] = []

@@ -2,8 +2,9 @@
 text files takes ~1 s, loading the pickle a fraction of that.
 
 The cache key hashes the source files (path, size, mtime) and the code that builds them,
-so an edited dictionary or coder rebuilds it. The folder is ``$NEWSEVENTS_CACHE_DIR`` or
-``~/.cache/newsevents``; ``NEWSEVENTS_CACHE_DIR=off`` disables the cache. A cache that
+so an edited dictionary or coder rebuilds it. The folder is the ``cache_dir`` setting
+(newsevents.config: ``$NEWSEVENTS_CACHE_DIR``, default ``~/.cache/newsevents``); ``off``
+disables the cache. A cache that
 cannot be read or written is ignored: the data is then built from the files.
 """
 
@@ -16,15 +17,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from newsevents.config import current
+
 T = TypeVar("T")
-CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
 
 
 def cache_dir() -> Path | None:
-    value = os.environ.get(CACHE_ENV, "")
-    if value.lower() == "off":
-        return None
-    return Path(value) if value else Path.home() / ".cache" / "newsevents"
+    """The cache folder of the current settings, or None when caching is off."""
+    return current().cache_path()
 
 
 def code_version(path: str) -> str:

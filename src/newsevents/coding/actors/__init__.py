@@ -18,7 +18,7 @@ from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
 from newsevents.coding.actors.coref import resolve_references
 from newsevents.coding.actors.mentions import Ents, sentence_mentions
 from newsevents.coding.actors.types import CompoundActor, Mention
-from newsevents.coding.coder_mode import dictionaries_only
+from newsevents.config import Settings, current, use
 from newsevents.models import Actor
 from newsevents.nlp import ParsedArticle
 
@@ -33,12 +33,15 @@ __all__ = [
 
 
 def default_coder(dictionaries: bool | None = None) -> ActorCoder:
-    """The shared coder of the active mode (coding.coder_mode), or of the one asked for."""
-    return _shared_coder(dictionaries_only() if dictionaries is None else dictionaries)
+    """The shared coder of the current settings (coder mode, user dictionaries), or of the
+    mode asked for."""
+    settings = current()
+    mode = settings.dictionaries_only if dictionaries is None else dictionaries
+    return _shared_coder(mode, settings.actor_files)
 
 
-@functools.lru_cache(maxsize=2)
-def _shared_coder(dictionaries: bool) -> ActorCoder:
+@functools.lru_cache(maxsize=4)
+def _shared_coder(dictionaries: bool, actor_files: tuple[str, ...]) -> ActorCoder:
     return ActorCoder(dictionaries_only=dictionaries)
 
 
@@ -120,9 +123,16 @@ def _abs(m: Mention, token: Token) -> int:
     return (m.actor.start or 0) - m.doc[m.tokens[0]].idx + token.idx
 
 
-def find_actors(parsed: ParsedArticle, coder: ActorCoder | None = None) -> DocumentActors:
-    """Find, code and link every actor mention of an article."""
-    coder = coder or default_coder()
+def find_actors(
+    parsed: ParsedArticle, coder: ActorCoder | None = None, settings: Settings | None = None
+) -> DocumentActors:
+    """Find, code and link every actor mention of an article (``coder``: the shared one of
+    the ``settings``, default :func:`newsevents.config.current`)."""
+    with use(settings):
+        return _find_actors(parsed, coder or default_coder())
+
+
+def _find_actors(parsed: ParsedArticle, coder: ActorCoder) -> DocumentActors:
     date = parsed.article.date
     records: list[Mention] = []
     ents: dict[int, Ents] = {}

@@ -26,7 +26,7 @@ from newsevents.coding.actors.types import (
     drop_acronyms,
     tokenize,
 )
-from newsevents.coding.coder_mode import dictionaries_only as _dictionaries_mode
+from newsevents.config import current
 from newsevents.models import Actor
 
 __all__ = ["ActorCoder", "CompoundActor", "Coded", "DICTIONARY_VERSION"]
@@ -37,9 +37,9 @@ MEMO_SIZE = 20_000  # memoised phrases per coder before the memo starts afresh
 class ActorCoder:
     """Code noun phrases to actors with the shipped dictionaries and user files.
 
-    ``user_files`` (and the ``NEWSEVENTS_ACTORS`` path list) are TSV dictionaries in the
-    format of docs/dictionaries.md; their entries win over the shipped ones.
-    ``dictionaries_only`` (default: NEWSEVENTS_CODER=dictionaries) makes the baseline coder:
+    ``user_files`` (and those of the ``actor_files`` setting, ``$NEWSEVENTS_ACTORS``) are TSV
+    dictionaries in the format of docs/dictionaries.md; their entries win over the shipped
+    ones. ``dictionaries_only`` (default: the ``coder_mode`` setting) makes the baseline coder:
     the Phoenix lists alone, whole phrases only (:meth:`_code_exact`).
     """
 
@@ -49,7 +49,7 @@ class ActorCoder:
         self, user_files: list | None = None, dictionaries_only: bool | None = None
     ) -> None:
         self.dictionaries_only = (
-            _dictionaries_mode() if dictionaries_only is None else dictionaries_only
+            current().dictionaries_only if dictionaries_only is None else dictionaries_only
         )
         self.dicts = Dictionaries(user_files, self.dictionaries_only)
         self._memo: dict[tuple, Coded | None] = {}

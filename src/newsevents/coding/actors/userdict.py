@@ -1,19 +1,17 @@
 """User actor dictionaries (docs/dictionaries.md): TSV files given to ``ActorCoder`` or
-listed in ``$NEWSEVENTS_ACTORS``, read into a small lexicon consulted before the shipped one.
+listed in the ``actor_files`` setting (``$NEWSEVENTS_ACTORS``), read into a small lexicon consulted before the shipped one.
 newsevents' own ``data/actors/newsevents_actors.tsv`` uses the same format."""
 
 from __future__ import annotations
 
 import csv
 import functools
-import os
 import re
 from pathlib import Path
 
 from newsevents.coding.actors.lexicon import Entity, Entry, Lexicon, country_codes, norm_phrase
+from newsevents.config import current
 from newsevents.errors import DataFileError
-
-ENV_VAR = "NEWSEVENTS_ACTORS"
 
 
 def _norm_date(raw: str, where: str, line: int) -> str:
@@ -84,10 +82,9 @@ def add_user_file(lex: Lexicon, path: Path, priority: int, source: str) -> None:
 
 
 def user_paths(user_files: list[str | Path] | None) -> tuple[Path, ...]:
-    """User dictionaries: the given files, then those in $NEWSEVENTS_ACTORS (path list)."""
+    """User dictionaries: the given files, then those of the ``actor_files`` setting."""
     paths = [Path(p) for p in (user_files or [])]
-    env = os.environ.get(ENV_VAR, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    paths += [Path(p) for p in current().actor_files]
     return tuple(paths)
 
 

@@ -8,7 +8,7 @@ One pass per sentence (see docs/coding.md):
   release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
 - here: one Event per candidate (several targets for separate meetings or trips), the
   learned model's re-weighing (coding.classifier), and the per-sentence keep rule.
-NEWSEVENTS_CODER=dictionaries (coding.coder_mode) runs the same passes on the PETRARCH2 verb
+The ``coder_mode`` setting ``dictionaries`` (coding.coder_mode) runs the same passes on the PETRARCH2 verb
 dictionary alone, without the learned model: the baseline bench/accuracy prints.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from typing import TYPE_CHECKING
 
 from newsevents.coding.coder_mode import dictionaries_only
@@ -26,6 +25,7 @@ from newsevents.coding.events import classifier
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events.candidates import Candidate
 from newsevents.coding.events.modality import in_condition
+from newsevents.config import Settings, current, default, use
 from newsevents.data import data_path
 from newsevents.models import CODER_VERSION, Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
@@ -42,7 +42,7 @@ LAYER_CONFIDENCE = {
     "default": 0.35,
     "must": 0.55,
 }
-MIN_CONFIDENCE = float(os.environ.get("NEWSEVENTS_MIN_CONFIDENCE", "0.45"))
+MIN_CONFIDENCE = default("min_confidence")  # the default of the min_confidence setting
 LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
 DICT_FILES = (
     "verbs/core.jsonl",
@@ -96,13 +96,24 @@ def _better(new: Event, old: Event) -> bool:
 
 
 def code_events(
-    parsed: ParsedArticle, actors: DocumentActors, min_confidence: float | None = None
+    parsed: ParsedArticle,
+    actors: DocumentActors,
+    min_confidence: float | None = None,
+    settings: Settings | None = None,
 ) -> list[Event]:
     """Every event mention of an article, sentence by sentence (dates left unset).
 
-    Mentions scored under ``min_confidence`` (default MIN_CONFIDENCE) are left out: they are
-    mostly PETRARCH2 patterns firing on words that tell no event."""
-    floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    Mentions scored under ``min_confidence`` (default: the ``min_confidence`` setting) are
+    left out: they are mostly PETRARCH2 patterns firing on words that tell no event.
+    ``settings`` default to :func:`newsevents.config.current`."""
+    with use(settings):
+        return _code_events(parsed, actors, min_confidence)
+
+
+def _code_events(
+    parsed: ParsedArticle, actors: DocumentActors, min_confidence: float | None
+) -> list[Event]:
+    floor = current().min_confidence if min_confidence is None else min_confidence
     events: list[Event] = []
     version = coder_version() + ("+dictionaries-only" if dictionaries_only() else "")
     for offset, doc in parsed.chunks:

@@ -11,18 +11,16 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import re
 from typing import Any
 
 import numpy as np
 
+from newsevents.config import current
 from newsevents.data import data_path
 from newsevents.errors import DataFileError
 
 MODEL_FILE = "verbs/event_model.json"
-# NEWSEVENTS_EVENT_MODEL=0 switches the model off (the "dictionaries alone" coder).
-_state = {"enabled": os.environ.get("NEWSEVENTS_EVENT_MODEL", "1") != "0"}
 WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -76,12 +74,10 @@ class LinearModel:
         return {label: float(p[i]) for i, label in enumerate(self.labels)}
 
 
-def set_enabled(on: bool) -> None:
-    _state["enabled"] = on
-
-
 def enabled() -> bool:
-    return _state["enabled"] and load_model() is not None
+    """The ``event_model`` setting is on (NEWSEVENTS_EVENT_MODEL=0 turns it off) and the
+    model file is there."""
+    return current().event_model and load_model() is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,7 +93,7 @@ def load_model() -> LinearModel | None:
 def reweigh(sentence: str, events: list[Any], weight: float = 0.3) -> None:
     """Blend each event's confidence with the model's probability of its PLOVER type."""
     model = load_model()
-    if model is None or not events or not _state["enabled"]:
+    if model is None or not events or not current().event_model:
         return
     p = model.proba(sentence)
     for event in events:
