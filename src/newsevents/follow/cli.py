@@ -136,13 +136,16 @@ def feeds_import(opml, db) -> None:
 )
 def feeds_list(db, fmt) -> None:
     """Feeds with their state, last poll, items stored, new items and errors."""
-    from newsevents.cli import _emit
     from newsevents.follow.subscribe import feed_status
+    from newsevents.store.export import export_rows
 
     with _store(db) as store:
         rows = feed_status(store)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
     if fmt != "table":
-        _emit(rows, fmt, "-")
+        export_rows(rows, fmt, "-")
         return
     if not rows:
         click.echo(f"no feeds in '{db}'")
