@@ -141,3 +141,23 @@ def test_graph_covers_the_package() -> None:
 def test_no_import_cycles() -> None:
     cycles = find_cycles(import_graph())
     assert cycles == [], "import cycles:\n" + "\n".join(" <-> ".join(c) for c in cycles)
+
+
+def _package_edges(graph: dict[str, set[str]], depth: int = 2) -> set[tuple[str, str]]:
+    def top(name: str) -> str:
+        return ".".join(name.split(".")[:depth])
+
+    return {(top(a), top(b)) for a, targets in graph.items() for b in targets if top(a) != top(b)}
+
+
+@pytest.mark.issue(10)
+def test_rooms_keep_to_their_side():
+    edges = _package_edges(import_graph())
+    # the REST API and the web page share newsevents.http and newsevents.query, not each other
+    assert ("newsevents.api", "newsevents.web") not in edges
+    assert ("newsevents.web", "newsevents.api") not in edges
+    # the library never imports its front ends
+    front = {"newsevents.api", "newsevents.web", "newsevents.http", "newsevents.cli"}
+    front |= {"newsevents.server", "newsevents.__main__"}
+    library = {a for a, _ in edges} - front
+    assert not {(a, b) for a, b in edges if a in library and b in front}

@@ -32,10 +32,12 @@ db_option = click.option(
 )
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """Query commands open an existing store only (a mistyped --db is an error, not a new
+    empty store); commands that write (ingest, load) pass ``create=True``."""
     from newsevents.store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 def _setting_option(flag: str, name: str, **kwargs):
@@ -88,6 +90,7 @@ def _config(
     max_chunk_chars,
     no_language_check,
     keep_text="full",
+    stories=True,
 ):
     """The run's config: the environment's settings with the options given."""
     from dataclasses import replace
@@ -97,6 +100,7 @@ def _config(
 
     run_settings = replace(
         settings.Settings.from_env(),
+        stories=stories,
         model=model,
         n_process=n_process,
         max_chunk_chars=max_chunk_chars,
@@ -145,8 +149,12 @@ def _stderr_console():
 
 
 def _finish(summary, strict: bool) -> None:
+    """The summary line; exit status 1 with ``--strict`` and any rejection, and always when an
+    input path does not exist or a folder cannot be listed (nothing could be done there)."""
     click.echo(summary.line(), err=True)
-    if strict and sum(summary.rejected.values()):
+    for problem in summary.missing:
+        click.echo(f"Error: {problem}", err=True)
+    if summary.missing or (strict and sum(summary.rejected.values())):
         sys.exit(1)
 
 
@@ -295,25 +303,23 @@ def ingest(
         max_chunk_chars,
         no_language_check,
         keep_text,
+        stories=not no_stories,
     )
     with ExitStack() as stack:
-        store = stack.enter_context(_open_store(db))
+        store = stack.enter_context(_open_store(db, create=True))
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
         )
         summary = _run_with_progress(
             list(inputs), config, quiet, store=store, errors_out=errors_out
         )
-        if not no_stories:
-            _after_ingest(store)
     _finish(summary, strict)
 
 
 def _after_ingest(store) -> None:
-    """Assign new documents to storylines (online: existing stories are kept)."""
-    from newsevents.stories.store_stories import update_stories
+    from newsevents.runner import assign_storylines
 
-    update_stories(store)
+    assign_storylines(store)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
@@ -435,7 +441,7 @@ def export(db, what, fmt, output) -> None:
 
 
 def _export_event_table(store, fmt: str, output: str, what: str) -> int:
-    from newsevents.api import exports
+    from newsevents.query import exports
 
     if what != "events":
         raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
@@ -502,7 +508,7 @@ def recode(db, model, n_process, max_chunk_chars, strict) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db, host, port) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
-    from newsevents.api.serve import serve as serve_app
+    from newsevents.server import serve as serve_app
 
     click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
     serve_app(db, host=host, port=port)
@@ -521,7 +527,7 @@ def load(parquet_dir, db, keep_text) -> None:
     """Load a Parquet folder written by `extract --engine dask --parquet DIR` into a store."""
     from newsevents.store.load import load_parquet
 
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         n = load_parquet(parquet_dir, store, keep_text=keep_text)
         _after_ingest(store)
     click.echo(f"{n} documents loaded", err=True)

@@ -56,6 +56,9 @@ class Settings:
         20_000, "Parse long documents in pieces of at most this many characters."
     )
     max_doc_chars: int = setting(1_000_000, "Reject documents longer than this.")
+    stories: bool = setting(
+        True, "Assign stored documents to storylines at the end of each run or recode."
+    )
     coder_mode: str = setting(
         FULL,
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",

@@ -26,6 +26,17 @@ class Article:
     title_in_text: bool = False  # True when the title is the first line of ``text``
     duplicate_of: str | None = None  # id of an earlier article this one is a copy of
     fingerprint: str | None = None  # MinHash signature (hex), set by ingest.dedupe
+    # Versions: the id the input gave (a file's path relative to its input root, or a record's
+    # "id"); the same given id with a different text is a new version, stored beside the old one
+    # under ``id`` = "<given id>@v<n>" and linked to it by ``previous_version``.
+    given_id: str | None = None
+    version: int = 1
+    previous_version: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The id the input gave (shared by every version of the document)."""
+        return self.given_id or self.id
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from newsevents.models import Article
-from newsevents.runner import RunConfig, RunSummary, extract_batch
+from newsevents.runner import RunConfig, RunSummary, assign_storylines, extract_batch
 
 
 def recode_store(
@@ -45,4 +45,6 @@ def recode_store(
             summary.events += len(x.events)
             summary.quotes += len(x.quotes)
     summary.seconds = time.perf_counter() - start
+    if config.settings.stories:
+        assign_storylines(store)
     return summary

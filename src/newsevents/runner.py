@@ -12,10 +12,10 @@ from typing import TextIO
 from newsevents.config import Settings, current, use
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
+from newsevents.ingest.versions import Versions
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
 from newsevents.pipeline import process_parsed
-from newsevents.store.store import text_sha
 
 
 @dataclass
@@ -52,7 +52,8 @@ class RunConfig:
 class RunSummary:
     read: int = 0
     processed: int = 0
-    skipped: int = 0  # already in the store with the same text
+    skipped: int = 0  # already stored (or read earlier in this run) with the same text
+    versions: int = 0  # of the processed: new versions of a document already read
     duplicates: int = (
         0  # near-duplicates (wire copies) of an article already seen: linked, not coded
     )
@@ -60,6 +61,7 @@ class RunSummary:
     quotes: int = 0
     words: int = 0
     rejected: Counter = field(default_factory=Counter)
+    missing: list[str] = field(default_factory=list)  # inputs that do not exist or cannot be listed
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -67,9 +69,10 @@ class RunSummary:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
         rate = self.processed / self.seconds if self.seconds else 0.0
         return (
-            f"{self.read} documents read: {self.processed} processed, {self.skipped} already stored, "
-            f"{self.duplicates} near-duplicates, "
-            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} events, "
+            f"{self.read} documents read: {self.processed} processed"
+            f"{f' ({self.versions} new versions)' if self.versions else ''}, "
+            f"{self.skipped} already stored, {self.duplicates} near-duplicates, "
+            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} event mentions, "
             f"{self.quotes} quotes in {self.seconds:.1f}s ({rate:.1f} documents/s)"
         )
 
@@ -130,6 +133,12 @@ def split_duplicates(
     for article in articles:
         sig = signature(article.text)
         article.fingerprint = to_hex(sig)
+        if article.previous_version:
+            # A new version resembles the one it follows; it is coded, never linked as a copy.
+            seen.remove(article.previous_version)
+            seen.add(article.id, sig)
+            fresh.append(article)
+            continue
         original = seen.find(sig) or (store.find_duplicate(sig) if store is not None else None)
         if original and original != article.id:
             article.duplicate_of = original
@@ -166,26 +175,30 @@ def run(
     def reject(rejections: list[Rejection]) -> None:
         for r in rejections:
             summary.rejected[r.reason] += 1
+            if r.reason == "not_found" or (r.reason == "unreadable" and r.id.endswith("/")):
+                summary.missing.append(r.detail)
         write_jsonl(errors_out, (r.to_dict() for r in rejections))
         if store is not None and rejections:
             store.add_rejections(rejections)
 
     seen = DuplicateIndex()
+    versions = Versions(store)
     for batch in _batches(read_sources(inputs, config.ingest), config.batch_docs):
         summary.read += len(batch)
         articles = [d for d in batch if isinstance(d, Article)]
         reject([d for d in batch if isinstance(d, Rejection)])
-        if store is not None and articles:
-            # Resume and idempotency: documents already stored with the same text are not parsed again.
-            stored = store.stored_sha(a.id for a in articles)
-            fresh = [a for a in articles if stored.get(a.id) != text_sha(a.text)]
-            summary.skipped += len(articles) - len(fresh)
-            articles = fresh
+        # Resume and idempotency: a document already read (stored, or earlier in this run) with
+        # the same text is not parsed again; the same id with a new text is a new version.
+        articles, unchanged = versions.assign(articles)
+        summary.skipped += len(unchanged)
         articles, copies = split_duplicates(articles, seen, store)
         if articles:
             done, failed = extract_batch(articles, config)
             # A copy of an article that failed is no copy of anything stored: code it itself.
             failed_ids = {r.id for r in failed}
+            for a in articles:
+                if a.id in failed_ids:
+                    versions.forget(a.id, a.key)
             for doc_id in failed_ids:
                 seen.remove(doc_id)
             orphans = [a for a in copies if a.duplicate_of in failed_ids]
@@ -203,6 +216,7 @@ def run(
                 )
             for x in done:
                 summary.processed += 1
+                summary.versions += x.article.version > 1
                 summary.events += len(x.events)
                 summary.quotes += len(x.quotes)
                 summary.words += len(x.article.text.split())
@@ -215,4 +229,13 @@ def run(
         if on_batch:
             on_batch(summary)
     summary.seconds = time.perf_counter() - start
+    if store is not None and config.settings.stories:
+        assign_storylines(store)
     return summary
+
+
+def assign_storylines(store) -> None:
+    """Assign the store's new documents to storylines (online: existing stories are kept)."""
+    from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
+
+    update_stories(store)

@@ -24,7 +24,7 @@ def test_text_reader_date_header(tmp_path):
     p.write_text(" date 2021-04-13 " + PROSE, encoding="utf-8")
     doc = _one([p])
     assert isinstance(doc, Article)
-    assert doc.date == "2021-04-13" and doc.id == "a"
+    assert doc.date == "2021-04-13" and doc.id == "a.txt"
     assert doc.text.startswith("The foreign ministers")
 
 
@@ -37,7 +37,10 @@ def test_text_reader_title_line(tmp_path):
 
 def test_examples_folder_reads_both(examples_dir):
     docs = list(read_sources([examples_dir]))
-    assert {d.id for d in docs} == {"2021-04-13_turkey_us_afghan_peace", "khalilzad_turkey_qatar"}
+    assert {d.id for d in docs} == {
+        "2021-04-13_turkey_us_afghan_peace.txt",
+        "khalilzad_turkey_qatar.txt",
+    }
     assert all(isinstance(d, Article) for d in docs)
 
 

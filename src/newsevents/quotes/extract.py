@@ -20,6 +20,7 @@ from newsevents.quotes.channels import find_channel, media_channel
 from newsevents.quotes.indirect import according_clauses, reported_clauses
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
+from newsevents.quotes.names import CanonicalNames
 from newsevents.quotes.speakers import SpeakerResolver, with_mention
 from newsevents.quotes.tokens import TokenIndex
 
@@ -42,9 +43,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     lex = lexicon()
     text = parsed.article.text
     index = TokenIndex(parsed)
-    resolver = SpeakerResolver(index, actors, lex)
     spans = find_quoted_spans(text)
     quoted = [(s.open_mark, s.outer_end) for s in spans]
+    resolver = SpeakerResolver(index, actors, lex, quoted)
     # Pass 1: attributed quotes and reported speech in the order their speakers are named,
     # so "he wrote" finds the speaker named just before it.
     items: list[tuple[int, Quote, Token | None]] = []
@@ -102,6 +103,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         if inherited is not None:
             quote.speaker, quote.channel = inherited.speaker, inherited.channel
         quotes.append(quote)
+    names = CanonicalNames(index, lex, quoted)
+    for quote in quotes:
+        quote.speaker = names.speaker(quote.speaker)
     quotes.sort(key=lambda x: (x.start, x.kind))
     return quotes
 

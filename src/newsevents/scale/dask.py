@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from newsevents.ingest import read_sources
+from newsevents.ingest.versions import Versions
 from newsevents.models import Article, Rejection
 from newsevents.runner import RunConfig, RunSummary, split_duplicates, write_jsonl
 
@@ -169,6 +170,8 @@ def run_dask(
     start = time.perf_counter()
     # Reading on the client is cheap; the language check is left to the workers.
     docs = read_sources(inputs, dataclasses.replace(config.ingest, check_language=False))
+    unchanged: list[Article] = []  # the same id and text read twice: coded once
+    docs = Versions().stream(docs, on_unchanged=unchanged.append)
     client, cluster = make_client(scheduler, n_workers)
     try:
         client.run(_preload, config.model)
@@ -179,6 +182,8 @@ def run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+    job.summary.read += len(unchanged)
+    job.summary.skipped += len(unchanged)
     job.summary.seconds = time.perf_counter() - start
     return job.summary
 
@@ -287,6 +292,10 @@ class _Job:
         s = self.summary
         for r in result.rejections:
             s.rejected[r["reason"]] += 1
+            if r["reason"] == "not_found" or (
+                r["reason"] == "unreadable" and r["id"].endswith("/")
+            ):
+                s.missing.append(r["detail"])
         write_jsonl(errors_out, result.rejections)
         s.processed += result.processed
         s.words += result.words

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsevents.api.exports import gdelt_rows, icews_rows
-from newsevents.api.network import build_network
-from newsevents.api.spans import document_spans
+from newsevents.query.exports import gdelt_rows, icews_rows
+from newsevents.query.network import build_network
+from newsevents.query.spans import document_spans
 from newsevents.store import Store
 from newsevents.store import stories as story_sql
 from newsevents.stories.timeline import story_timeline
-
-PERIODS = ("day", "week", "month", "year")
 
 
 def stats(store: Store) -> dict[str, Any]:
