@@ -78,6 +78,10 @@ def test_cli_follow_once_json(server, tmp_path):
 
 def test_cli_follow_without_feeds_or_with_bad_interval(tmp_path):
     runner = CliRunner()
+    missing = str(tmp_path / "mistyped.db")
+    r = runner.invoke(cli, ["follow", "--once", "--db", missing])
+    assert r.exit_code != 0 and "mistyped.db" in r.output and not Path(missing).exists()
+    Store(tmp_path / "x.db").close()
     r = runner.invoke(cli, ["follow", "--once", "--db", str(tmp_path / "x.db")])
     assert r.exit_code != 0 and "feeds add" in r.output
     r = runner.invoke(cli, ["follow", "--every", "soon", "--db", str(tmp_path / "x.db")])

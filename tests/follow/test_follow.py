@@ -192,14 +192,14 @@ def test_follow_updated_article_becomes_a_new_version(server, store, follow_conf
     summary = one_round(store, follow_config)
     assert (summary.items_updated, summary.versions, summary.coded) == (1, 1, 1)
     url = server.url("/news/0.html")
-    versions = sql.versions(store, url)
-    assert [v["version"] for v in versions] == [2]
-    old_id, new_id = versions[0]["previous_id"], versions[0]["doc_id"]
-    assert new_id == old_id + "~v2"
+    new_id = sql.known_items(store, [url])[url]["doc_id"]
+    versions = store.versions(new_id)
+    assert [v["version"] for v in versions] == [1, 2]
+    old_id = versions[0]["id"]
+    assert new_id == old_id + "@v2" and versions[1]["previous_version"] == old_id
     old, new = store.document(old_id), store.document(new_id)  # the old one is kept
     assert "Update 1:" in new["text"] and "Update 1:" not in old["text"]
     assert new["duplicate_of"] is None and store.events(doc=new_id)
-    assert sql.known_items(store, [url])[url]["doc_id"] == new_id
 
     # the entry changes again but the page does not: no new version
     server.routes["/atom.xml"] = Route(
@@ -254,7 +254,7 @@ def test_follow_lease_of_a_dead_process_is_taken_over(store):
 def test_web_feeds_page_shows_feeds_and_arrivals(server, store, follow_config, tmp_path):
     from fastapi.testclient import TestClient
 
-    from newsevents.api import create_app
+    from newsevents.server import create_app
 
     serve_site(server, 2)
     server.routes["/500.xml"] = Route(b"<script>x</script>", status=500)

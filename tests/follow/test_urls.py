@@ -23,7 +23,6 @@ def test_document_id_is_stable_per_article_and_versioned():
     one = document_id("https://example.org/a?utm_medium=feed")
     assert one == document_id("https://EXAMPLE.org/a#comments")
     assert one.startswith("example.org:")
-    assert document_id("https://example.org/a", 2) == one + "~v2"
     assert document_id("https://example.org/b") != one
 
 

@@ -46,7 +46,7 @@ def test_watch_takes_files_once_they_stop_growing(tmp_path, store):
     assert w.scan().coded == 0  # changed since the last check: wait again
     done = w.scan()
     assert (done.new, done.coded) == (1, 1)
-    doc = store.document("b")
+    doc = store.document("b.txt")
     assert "Opposition leaders" in doc["text"]  # the complete file
 
     # nothing new: nothing done
@@ -69,7 +69,12 @@ def test_watch_changed_and_copied_files(tmp_path, store):
     w.scan()
     changed = w.scan()
     assert (changed.changed, changed.coded) == (1, 1)
-    assert "Update 1:" in store.document("a")["text"]
+    # a changed file is a new version, linked to the old one, which is kept
+    versions = store.versions("a.txt")
+    assert [v["id"] for v in versions] == ["a.txt", "a.txt@v2"]
+    assert versions[1]["previous_version"] == "a.txt"
+    assert "Update 1:" in store.document("a.txt@v2")["text"]
+    assert "Update 1:" not in store.document("a.txt")["text"]
 
 
 def test_watch_survives_the_folder_emptied_and_renamed(tmp_path, store):
@@ -89,7 +94,7 @@ def test_watch_survives_the_folder_emptied_and_renamed(tmp_path, store):
     w.scan()
     back = w.scan()
     assert (back.new, back.coded) == (1, 1)
-    assert {d["id"] for d in store.documents()} == {"a", "b"}
+    assert {d["id"] for d in store.documents()} == {"a.txt", "b.txt"}
 
 
 def test_watch_rejected_file_is_reported_once(tmp_path, store):

@@ -13,9 +13,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 import click
 
+from newsevents import config
 from newsevents.errors import FollowError, NewsEventsError
 
 db_option = click.option(
@@ -32,11 +34,13 @@ def parse_interval(value: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
-def _store(db: str):
+def _store(db: str, *, create: bool = True):
+    """``feeds add``/``import`` and ``watch`` create a new store; ``feeds list`` and ``follow``
+    need an existing one (a mistyped --db is an error, not a new empty store)."""
     from newsevents.store import Store
 
     try:
-        return Store(db)
+        return Store(db, create=create)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
 
@@ -66,11 +70,15 @@ def stop_on_signals() -> Iterator[threading.Event]:
             signal.signal(sig, previous)
 
 
-def _run_config(keep_text: str, no_language_check: bool):
+def _run_config(keep_text: str, no_language_check: bool, settings=None):
     from newsevents.ingest import IngestConfig
     from newsevents.runner import RunConfig
 
-    return RunConfig(keep_text=keep_text, ingest=IngestConfig(check_language=not no_language_check))
+    return RunConfig(
+        settings=settings or config.Settings.from_env(),
+        keep_text=keep_text,
+        ingest=IngestConfig(check_language=not no_language_check),
+    )
 
 
 keep_text_option = click.option(
@@ -139,7 +147,7 @@ def feeds_list(db, fmt) -> None:
     from newsevents.follow.subscribe import feed_status
     from newsevents.store.export import export_rows
 
-    with _store(db) as store:
+    with _store(db, create=False) as store:
         rows = feed_status(store)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -171,11 +179,16 @@ def feeds_list(db, fmt) -> None:
 @click.option("--once", is_flag=True, help="One round, then exit (for cron or systemd timers).")
 @click.option(
     "--delay",
-    default=1.0,
+    default=config.default("fetch_delay"),
     show_default=True,
-    help="Seconds between two requests to one host (robots.txt Crawl-delay can raise it).",
+    help=config.help_text("fetch_delay"),
 )
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds per HTTP request.")
+@click.option(
+    "--timeout",
+    default=config.default("fetch_timeout"),
+    show_default=True,
+    help=config.help_text("fetch_timeout"),
+)
 @keep_text_option
 @no_language_check_option
 @click.option("--no-stories", is_flag=True, help="Do not update storylines after each round.")
@@ -191,23 +204,24 @@ def follow(db, every, once, delay, timeout, keep_text, no_language_check, no_sto
         interval = None if once else parse_interval(every)
     except FollowError as e:
         raise click.BadParameter(str(e), param_hint="--every") from e
-    config = FollowConfig(
-        fetch=FetchConfig(delay=delay, timeout=timeout),
-        run=_run_config(keep_text, no_language_check),
+    settings = replace(config.Settings.from_env(), fetch_delay=delay, fetch_timeout=timeout)
+    follow_config = FollowConfig(
+        fetch=FetchConfig.from_settings(settings),
+        run=_run_config(keep_text, no_language_check, settings),
         stories=not no_stories,
     )
 
     def report(summary) -> None:
         click.echo(json.dumps(summary.to_dict()) if as_json else summary.line())
 
-    with _store(db) as store:
+    with _store(db, create=False) as store:
         if not feed_status(store):
             raise click.ClickException(
                 f"no feeds in '{db}': add one with `newsevents feeds add URL --db {db}`"
             )
         try:
             with stop_on_signals() as stop:
-                follow_feeds(store, config, every=interval, stop=stop, on_round=report)
+                follow_feeds(store, follow_config, every=interval, stop=stop, on_round=report)
         except FollowError as e:
             raise click.ClickException(str(e)) from e
         except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from newsevents.config import Settings, current
 from newsevents.follow.robots import RobotsCache
 from newsevents.follow.urls import host_key, is_web_url
 
@@ -37,7 +38,7 @@ def default_user_agent() -> str:
 
 @dataclass
 class FetchConfig:
-    """Client settings; ``newsevents follow`` exposes the delay and timeout as options."""
+    """Client settings; :meth:`from_settings` reads them from ``newsevents.config``."""
 
     user_agent: str = field(default_factory=default_user_agent)
     robots_agent: str = "newsevents"  # the token robots.txt rules are matched against
@@ -49,6 +50,15 @@ class FetchConfig:
     max_bytes: int = 10_000_000  # larger answers are refused
     max_redirects: int = 5
     respect_robots: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> FetchConfig:
+        """The client settings of ``newsevents.config`` (delay, timeout, size, User-Agent)."""
+        s = settings or current()
+        config = cls(delay=s.fetch_delay, timeout=s.fetch_timeout, max_bytes=s.fetch_max_bytes)
+        if s.user_agent:
+            config.user_agent = s.user_agent
+        return config
 
 
 class FetchError(Exception):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from newsevents.follow.feeds import FeedItem, FeedParseError, parse_feed
@@ -20,11 +20,11 @@ from newsevents.follow.fetch import FetchConfig, Fetcher, FetchError
 from newsevents.follow.lease import Lease
 from newsevents.follow.page import item_article
 from newsevents.follow.urls import document_id
+from newsevents.ingest.versions import text_sha
 from newsevents.models import Article
-from newsevents.runner import RunConfig
+from newsevents.runner import RunConfig, assign_storylines, run
 from newsevents.store import Store
 from newsevents.store import follow as sql
-from newsevents.store.store import text_sha
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml,"
@@ -35,7 +35,7 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 
 @dataclass
 class FollowConfig:
-    fetch: FetchConfig = field(default_factory=FetchConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig.from_settings)
     run: RunConfig = field(default_factory=RunConfig)
     batch_items: int = 16  # articles coded and stored together
     max_item_attempts: int = 3  # an item page that keeps failing is given up after this
@@ -82,8 +82,6 @@ class _Pending:
     item: FeedItem
     article: Article
     feed_url: str
-    version: int
-    previous_id: str | None
 
 
 class Round:
@@ -116,9 +114,7 @@ class Round:
             self.poll(feed)
         self.summary.stopped = self.stop.is_set()
         if self.summary.coded and self.config.stories:
-            from newsevents.stories.store_stories import update_stories
-
-            update_stories(self.store)
+            assign_storylines(self.store)
         self.summary.seconds = time.perf_counter() - started
         return self.summary
 
@@ -223,10 +219,8 @@ class Round:
         except FetchError as e:
             fetch_problem = f"{e.reason}: {e.detail}"
         stored = row is not None and row["doc_id"] is not None
-        version = (row["version"] or 1) if stored else 1
-        article, problem = item_article(
-            item, document_id(item.link, version), feed_url, feed_title, page
-        )
+        # The given id of every version: the store names version n "<id>@v<n>" (ingest.versions).
+        article, problem = item_article(item, document_id(item.link), feed_url, feed_title, page)
         if article is None:
             attempts = (row["attempts"] if row and row["status"] == "error" else 0) + 1
             failed = attempts >= self.config.max_item_attempts
@@ -244,9 +238,9 @@ class Round:
                 error=fetch_problem or problem,
             )
             return None
-        if row is None or not stored:
+        if not stored:
             self.summary.items_new += 1
-            return _Pending(item, article, feed_url, 1, None)
+            return _Pending(item, article, feed_url)
         self.summary.items_updated += 1
         if text_sha(article.text) == row["sha256"]:
             # The entry changed but the article did not: remember the entry, keep the version.
@@ -259,33 +253,27 @@ class Round:
                 status=row["status"],
             )
             return None
-        version = int(row["version"] or 1) + 1
-        article.id = document_id(item.link, version)
-        return _Pending(item, article, feed_url, version, row["doc_id"])
+        return _Pending(item, article, feed_url)  # a new text: the runner makes it a version
 
     # ------------------------------------------------------------- coding and storing
     def _store(self, pending: list[_Pending]) -> None:
         if not pending:
             return
-        from newsevents.follow.ingest import store_articles
-
-        counts = store_articles(
-            self.store,
-            [p.article for p in pending if p.previous_id is None],
-            [p.article for p in pending if p.previous_id is not None],
-            self.config.run,
-        )
-        self.summary.coded += counts["coded"]
-        self.summary.versions += counts["versions"]
-        self.summary.duplicates += counts["duplicates"]
-        self.summary.already_stored += counts["already_stored"]
-        self.summary.rejected += counts["rejected"]
-        stored = sql.stored_documents(self.store, (p.article.id for p in pending))
+        # Storylines are updated once per round, not after every batch.
+        config = replace(self.config.run, settings=replace(self.config.run.settings, stories=False))
+        result = run([p.article for p in pending], config, store=self.store)
+        self.summary.coded += result.processed
+        self.summary.versions += result.versions
+        self.summary.duplicates += result.duplicates
+        self.summary.already_stored += result.skipped
+        self.summary.rejected += sum(result.rejected.values())
+        keys = [p.article.key for p in pending]
+        latest = self.store.latest_versions(keys)
+        stored = sql.stored_documents(self.store, (v.id for v in latest.values()))
         with self.store.db.transaction():
             for p in pending:
-                doc = stored.get(p.article.id)
-                if doc is not None and p.previous_id is not None:
-                    sql.add_version(self.store, p.article.id, p.item.link, p.version, p.previous_id)
+                current = latest.get(p.article.key)
+                doc = stored.get(current.id) if current else None
                 sql.save_item(
                     self.store,
                     url=p.item.link,
@@ -297,9 +285,9 @@ class Round:
                         if doc is None
                         else ("duplicate" if doc["duplicate_of"] else "stored")
                     ),
-                    doc_id=doc["id"] if doc else None,
-                    sha256=doc["sha256"] if doc else None,
-                    version=p.version if doc else None,
+                    doc_id=current.id if doc else None,
+                    sha256=current.sha256 if doc else None,
+                    version=current.version if doc else None,
                 )
 
 

@@ -61,10 +61,10 @@ def host_key(url: str) -> str:
     return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
-def document_id(url: str, version: int = 1) -> str:
-    """A stable, short document id for an article URL: ``host:hash`` (``~vN`` for version N>1)."""
+def document_id(url: str) -> str:
+    """A stable, short document id for an article URL: ``host:hash`` of its canonical form
+    (every version of the article shares it; the store names version n ``<id>@v<n>``)."""
     canon = canonical_url(url)
     host = urlsplit(canon).hostname or "web"
     digest = hashlib.sha1(canon.encode("utf-8")).hexdigest()[:12]
-    base = f"{host}:{digest}"
-    return base if version <= 1 else f"{base}~v{version}"
+    return f"{host}:{digest}"

@@ -15,11 +15,11 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from newsevents.ingest.sources import KNOWN_SUFFIXES
+from newsevents.ingest.sources import KNOWN_SUFFIXES, read_file
 from newsevents.runner import RunConfig, run
 from newsevents.store import Store
 from newsevents.store import follow as sql
@@ -92,7 +92,8 @@ class Watcher:
         self.folder = Path(folder)
         self.config = config or RunConfig()
         self.settle = settle
-        self.stories = stories
+        # The runner updates storylines after each run (``Settings.stories``) unless told not to.
+        self._config = replace(self.config, settings=replace(self.config.settings, stories=stories))
         self.pending: dict[str, tuple[int, int, float]] = {}  # path -> size, mtime, since
         self.scans = 0
         sql.ensure_schema(store)
@@ -155,7 +156,12 @@ class Watcher:
             todo.append((path, size, mtime_ns, sha, before is not None))
         if not todo:
             return
-        result = run([str(t[0]) for t in todo], self.config, store=self.store)
+        docs = [
+            doc
+            for path, *_ in todo
+            for doc in read_file(path, path.relative_to(self.folder).as_posix())
+        ]
+        result = run(docs, self._config, store=self.store)
         summary.coded += result.processed
         summary.duplicates += result.duplicates
         summary.rejected += sum(result.rejected.values())
@@ -166,10 +172,6 @@ class Watcher:
                     summary.changed += 1
                 else:
                     summary.new += 1
-        if result.processed and self.stories:
-            from newsevents.stories.store_stories import update_stories
-
-            update_stories(self.store)
 
 
 def watch(

@@ -242,6 +242,12 @@ def _unique_id(doc_id: str, path: Path, ids_from: dict[str, Path]) -> str:
     return path.as_posix()
 
 
+def read_file(path: Path, doc_id: str) -> Iterator[Article | Rejection]:
+    """The documents of one file under the given id (``watch`` names a file by its path
+    inside the watched folder, as ``ingest`` of that folder would)."""
+    yield from _read_file(path, doc_id)
+
+
 def _read_file(path: Path, doc_id: str) -> Iterator[Article | Rejection]:
     try:
         data = path.read_bytes()

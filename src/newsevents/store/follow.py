@@ -1,7 +1,7 @@
 """SQL for continuous ingest (``follow``/``watch``): functions taking a :class:`Store`.
 
 The state a killed ``follow`` resumes from lives here: feeds with their ETags and error
-counts, every feed item seen (by canonical URL, with its text hash), document versions,
+counts, every feed item seen (by canonical URL, with its text hash and current version),
 leases, and the files a ``watch`` has ingested. Tables: ``store/follow.sql``.
 """
 
@@ -20,13 +20,17 @@ FEED_COLUMNS = (
 )
 
 
-def ensure_schema(store: Store) -> None:
-    """Create the follow tables once per open store (CREATE IF NOT EXISTS)."""
-    if getattr(store, "_follow_schema", False):
-        return
-    sql = resources.files("newsevents.store").joinpath("follow.sql").read_text(encoding="utf-8")
-    store.db.script(sql)
-    store._follow_schema = True  # type: ignore[attr-defined]
+def ensure_schema(store: Store) -> bool:
+    """Create the follow tables once per open store (CREATE IF NOT EXISTS); False when a
+    read-only store has none (readers then answer nothing)."""
+    if getattr(store, "_follow_schema", None) is None:
+        if store.read_only:
+            store._follow_schema = "feeds" in store._tables()  # type: ignore[attr-defined]
+        else:
+            sql = resources.files("newsevents.store").joinpath("follow.sql").read_text("utf-8")
+            store.db.script(sql)
+            store._follow_schema = True  # type: ignore[attr-defined]
+    return bool(store._follow_schema)  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------ feeds
@@ -47,7 +51,8 @@ def add_feed(store: Store, url: str, title: str | None = None) -> bool:
 
 
 def feeds(store: Store) -> list[dict[str, Any]]:
-    ensure_schema(store)
+    if not ensure_schema(store):
+        return []
     return store.db.query(f"SELECT {FEED_COLUMNS} FROM feeds ORDER BY added_at, url")
 
 
@@ -114,16 +119,6 @@ def known_items(store: Store, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def item_with_text(store: Store, sha: str) -> str | None:
-    """Canonical URL of a stored item whose text has this hash (same article, other URL)."""
-    rows = store.db.query(
-        "SELECT url FROM feed_items WHERE sha256 = ? AND status IN ('stored', 'duplicate')"
-        " ORDER BY first_seen LIMIT 1",
-        (sha,),
-    )
-    return rows[0]["url"] if rows else None
-
-
 def save_item(
     store: Store,
     *,
@@ -172,24 +167,6 @@ def save_item(
     )
 
 
-def add_version(store: Store, doc_id: str, url: str, version: int, previous_id: str | None) -> None:
-    store.db.execute(
-        "INSERT INTO doc_versions(doc_id, url, version, previous_id, at) VALUES (?,?,?,?,?)"
-        " ON CONFLICT(doc_id) DO NOTHING",
-        (doc_id, url, version, previous_id, _now()),
-    )
-
-
-def versions(store: Store, url: str) -> list[dict[str, Any]]:
-    """Every stored version of an item, oldest first."""
-    ensure_schema(store)
-    return store.db.query(
-        "SELECT doc_id, url, version, previous_id, at FROM doc_versions WHERE url = ?"
-        " ORDER BY version",
-        (url,),
-    )
-
-
 def stored_documents(store: Store, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """id -> {sha256, duplicate_of} for the given ids that the store holds."""
     ids = list(doc_ids)
@@ -205,12 +182,13 @@ def stored_documents(store: Store, doc_ids: Iterable[str]) -> dict[str, dict[str
 
 
 def recent_items(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    """The latest articles that arrived from feeds, newest first."""
-    ensure_schema(store)
+    """The latest documents that arrived from feeds (every version and copy), newest first."""
+    if not ensure_schema(store):
+        return []
     return store.db.query(
         "SELECT d.id, d.title, d.date, d.url, d.source, d.ingested_at, d.duplicate_of,"
-        " i.feed_url, i.version, d.story_id FROM feed_items i JOIN documents d ON d.id = i.doc_id"
-        " ORDER BY d.ingested_at DESC, d.id LIMIT ?",
+        " d.path AS feed_url, d.version, d.previous_version, d.story_id FROM documents d"
+        " WHERE d.path IN (SELECT url FROM feeds) ORDER BY d.ingested_at DESC, d.id LIMIT ?",
         (int(limit),),
     )
 

@@ -1,4 +1,4 @@
--- Continuous ingest state (newsevents follow / watch): feeds, seen items, versions, leases.
+-- Continuous ingest state (newsevents follow / watch): feeds, seen items, leases, watched files.
 -- Separate tables from schema.sql; created on first use by store/follow.py.
 CREATE TABLE IF NOT EXISTS feeds (
   url TEXT PRIMARY KEY,
@@ -33,14 +33,6 @@ CREATE TABLE IF NOT EXISTS feed_items (
 );
 CREATE INDEX IF NOT EXISTS feed_items_feed ON feed_items(feed_url);
 CREATE INDEX IF NOT EXISTS feed_items_sha ON feed_items(sha256);
-
-CREATE TABLE IF NOT EXISTS doc_versions (
-  doc_id TEXT PRIMARY KEY,
-  url TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  previous_id TEXT,        -- the version this one replaces (kept in the store)
-  at TEXT NOT NULL
-);
 
 CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY,   -- 'follow', 'watch:/abs/dir'
