@@ -107,7 +107,7 @@ def _simultaneous_clause(verb: Token, clause: Token) -> bool:
     )
 
 
-def _attachment(time: Span, trigger: Token) -> Link:
+def attachment(time: Span, trigger: Token) -> Link:
     """How closely a time expression modifies the trigger (see :class:`Link`)."""
     clause = clause_verb(trigger)
     if _when_relative(time, clause):
@@ -126,7 +126,7 @@ def _attachment(time: Span, trigger: Token) -> Link:
             return NONE
         if h == trigger:
             return Link(1, "through another noun") if weak else Link(3, "modifies the trigger")
-        if h.lemma_.lower() in BASELINE_LEMMAS or (h.lower_ in BASELINE_WORDS and through_number):
+        if _baseline_word(h, through_number):
             return NONE  # "rose to $9 million from $7 million a year earlier"
         if h.pos_ in ("VERB", "AUX"):
             return _verb_link(h, clause, trigger, weak)
@@ -140,6 +140,34 @@ def _attachment(time: Span, trigger: Token) -> Link:
             through_number = True
         t = h
     return NONE
+
+
+def _baseline_word(h: Token, through_number: bool) -> bool:
+    """ "compared with", or "from"/"than" with an amount ("from $7 million a year ago")."""
+    if h.lemma_.lower() in BASELINE_LEMMAS:
+        return True
+    if h.lower_ not in BASELINE_WORDS:
+        return False
+    return through_number or any(
+        c.dep_ == "pobj" and (c.pos_ == "NUM" or c.like_num or any(g.tag_ == "$" for g in c.children))
+        for c in h.children
+    )
+
+
+def is_baseline(time: Span) -> bool:
+    """The time is a comparison's baseline: "from $7 million a year earlier", "compared with
+    a loss last year"."""
+    t, through_number = time.root, False
+    for _ in range(10):
+        h = t.head
+        if h == t or h.pos_ in ("VERB", "AUX") and h.lemma_.lower() not in BASELINE_LEMMAS:
+            return False
+        if _baseline_word(h, through_number):
+            return True
+        if h.pos_ == "NUM" or h.tag_ == "$":
+            through_number = True
+        t = h
+    return False
 
 
 def _relative_of(clause: Token, noun: Token) -> bool:
@@ -248,7 +276,7 @@ def _best(
         span = span_of(parsed, t.start, t.end)
         if span is None or not len(span):
             continue
-        link = _attachment(span, trigger)
+        link = attachment(span, trigger)
         if link.score:
             scored.append((-link.score, abs(t.start - anchor), t, link))
     if not scored:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsevents.dates.attach import best_time, clause_verb, find_trigger
 from newsevents.dates.lexicon import lookup, weekdays
+from newsevents.dates.narrative import Narrative
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
 from newsevents.models import Event, TimeExpr
@@ -221,6 +222,15 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
                 found = True
         if not found:
             break
+    narrative = Narrative(parsed, times, dct) if dct is not None else None
+    for event in undated:
+        if event.date_span is not None or narrative is None:
+            continue
+        t, how = narrative.time_for(event)
+        if t is not None:
+            event.date, event.date_end, event.date_precision = t.date, t.date_end, t.precision
+            event.date_span = {"text": t.text, "start": t.start, "end": t.end}
+            event.date_how = how
     for event in undated:
         if event.date_span is not None:
             continue
