@@ -73,7 +73,7 @@ def clause_verb(tok: Token) -> Token:
     return tok
 
 
-def _premodifies_noun(time: Span) -> bool:
+def premodifies_noun(time: Span) -> bool:
     """ "said Friday's talks failed", "to release third-quarter results": the expression
     describes the noun after it, whatever verb stands before it."""
     root = time.root
@@ -112,7 +112,7 @@ def attachment(time: Span, trigger: Token) -> Link:
     clause = clause_verb(trigger)
     if _when_relative(time, clause):
         return Link(3, "when-clause of the time")
-    near = None if _premodifies_noun(time) else adjacent_verb(time)
+    near = None if premodifies_noun(time) else adjacent_verb(time)
     if near is not None:  # "said on Thursday he would ...": the time is the saying's
         if near == trigger:
             return Link(3, "modifies the trigger")
@@ -149,7 +149,8 @@ def _baseline_word(h: Token, through_number: bool) -> bool:
     if h.lower_ not in BASELINE_WORDS:
         return False
     return through_number or any(
-        c.dep_ == "pobj" and (c.pos_ == "NUM" or c.like_num or any(g.tag_ == "$" for g in c.children))
+        c.dep_ == "pobj"
+        and (c.pos_ == "NUM" or c.like_num or any(g.tag_ == "$" for g in c.children))
         for c in h.children
     )
 

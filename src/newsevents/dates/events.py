@@ -55,7 +55,9 @@ def _shift_by_interval(
                     days = int(m[1]) * (7 if m[2] == "W" else 1)
                     d = date.fromisoformat(event.date) + timedelta(days=sign * days)
                     event.date = event.date_end = d.isoformat()
-                    event.date_how = f"{event.date_how}; {t.text} {'after' if sign < 0 else 'before'}"
+                    event.date_how = (
+                        f"{event.date_how}; {t.text} {'after' if sign < 0 else 'before'}"
+                    )
                     return
 
 
@@ -174,8 +176,14 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     tense = verb_tense(verb) if verb is not None else None
     if event.modality != "asserted" or tense == "future":
         return "publication date (planned: after it)"
-    if verb is not None and tense == "past" and any(
-        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in verb.children if a.dep_ == "aux"
+    if (
+        verb is not None
+        and tense == "past"
+        and any(
+            a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
+            for a in verb.children
+            if a.dep_ == "aux"
+        )
     ):
         return "publication date (present perfect: up to it)"
     if tense == "past":

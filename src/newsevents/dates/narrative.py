@@ -21,6 +21,7 @@ from newsevents.dates.attach import (
     clause_verb,
     find_trigger,
     is_baseline,
+    premodifies_noun,
     report_verbs,
     speech_verb,
 )
@@ -92,6 +93,16 @@ class Narrative:
         span = self.parsed.span_at(t.start, t.end)
         return span is not None and len(span) > 0 and attachment(span, verb).score >= 2
 
+    def _premodifier(self, t: TimeExpr, clause: Token) -> bool:
+        """ "They discussed the March 1 truce": in its own sentence, a time that describes
+        another noun is that noun's, not the event's (a sentence later it is the story's);
+        but the subject's time is its predicate's ("third-quarter profit rose 5%")."""
+        span = self.parsed.span_at(t.start, t.end)
+        if span is None or not len(span) or not premodifies_noun(span):
+            return False
+        noun = span.root.head
+        return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause)
+
     def time_for(self, event: Event) -> tuple[TimeExpr | None, str]:
         """The narrative time of an undated event and the rule, or (None, "")."""
         if event.modality != "asserted":
@@ -106,7 +117,9 @@ class Narrative:
         same = [
             t
             for t in self.times
-            if self._sentence(t.start) == here and not self._dates_verb(t, speech)
+            if self._sentence(t.start) == here
+            and not self._dates_verb(t, speech)
+            and not self._premodifier(t, clause_verb(trigger))
         ]
         if same:
             before = [t for t in same if t.start < event.trigger["start"]]
