@@ -29,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsevents.coding.classifier import LinearModel, features  # noqa: E402
+from newsevents.coding.events.classifier import LinearModel, features  # noqa: E402
 
 OUT = ROOT / "src" / "newsevents" / "data" / "verbs" / "event_model.json"
 DEFAULT_ZIP = Path("/work/shared/train/NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip")

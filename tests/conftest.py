@@ -38,7 +38,7 @@ def sample_db(tmp_path_factory) -> Path:
 def client(sample_db):
     from fastapi.testclient import TestClient
 
-    from newsevents.api import create_app
+    from newsevents.server import create_app
 
     with TestClient(create_app(sample_db)) as c:
         yield c

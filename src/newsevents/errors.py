@@ -15,6 +15,10 @@ class DataFileError(NewsEventsError):
     E102 = "E102 User dictionary '{path}' line {line}: {err}"
 
 
+class ConfigError(NewsEventsError):
+    """A setting (newsevents.config) has a value it cannot take."""
+
+
 class InputError(NewsEventsError):
     """An input document or path cannot be read."""
 
@@ -27,6 +31,15 @@ class StoreError(NewsEventsError):
 
     E300 = "E300 Cannot open store '{url}': {err}"
     E301 = "E301 Unknown export format '{fmt}' (csv, jsonl, parquet)"
+    E302 = "E302 {fmt} needs a file path: add -o FILE (it cannot be written to standard output)"
+    E303 = (
+        "E303 '{url}' is not a newsevents store (it holds the tables {tables}); it was left"
+        " untouched. Give a new file name, or the path of a store made by `newsevents ingest`"
+    )
+    E304 = (
+        "E304 No store at '{url}' (mistyped --db?). `newsevents ingest ... --db {url}` creates one"
+    )
+    E305 = "E305 Store '{url}' is read-only: this command writes (open a writable copy)"
 
 
 class NotFound(NewsEventsError):

@@ -26,6 +26,18 @@ class Article:
     title_in_text: bool = False  # True when the title is the first line of ``text``
     duplicate_of: str | None = None  # id of an earlier article this one is a copy of
     fingerprint: str | None = None  # MinHash signature (hex), set by ingest.dedupe
+    language: str | None = None  # ISO 639-1: given (JSON field, --language) or detected at ingest
+    # Versions: the id the input gave (a file's path relative to its input root, or a record's
+    # "id"); the same given id with a different text is a new version, stored beside the old one
+    # under ``id`` = "<given id>@v<n>" and linked to it by ``previous_version``.
+    given_id: str | None = None
+    version: int = 1
+    previous_version: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The id the input gave (shared by every version of the document)."""
+        return self.given_id or self.id
 
 
 @dataclass
@@ -61,12 +73,21 @@ class Actor:
 
 @dataclass
 class Location:
+    """A place named in the article (a toponym mention), or where an event happened."""
+
     name: str
-    country: str | None = None
+    country: str | None = None  # ISO-3
     lat: float | None = None
     lon: float | None = None
     start: int | None = None
     end: int | None = None
+    geonameid: str | None = None
+    feature_code: str | None = None  # GeoNames feature code where the gazetteer has one
+    admin1: str | None = None  # name of the first-level division
+    type: str = "literal"  # literal, demonym, metonym
+    how: str | None = None  # toponyms: gazetteer, context; events: the rule that chose it
+    precision: str | None = None  # point, city, admin1, country, region
+    text: str | None = None  # the words in the article
 
 
 @dataclass
@@ -112,6 +133,7 @@ class Event:
     coder_version: str = CODER_VERSION
     id: str | None = None
     event_id: str | None = None
+    language: str | None = None  # ISO 639-1 code of the document the event was coded from
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -125,6 +147,7 @@ class Quote:
     start: int
     end: int
     kind: str = "direct"  # direct, indirect
+    mixed: bool = False  # a quoted fragment inside reported speech (kind stays "direct")
     speaker: Actor | None = None
     channel: str | None = None
     verb: dict[str, Any] | None = None  # {text, start, end} of the attribution verb

@@ -5,12 +5,16 @@ from __future__ import annotations
 import time
 
 from newsevents.models import Article
-from newsevents.runner import RunConfig, RunSummary, extract_batch
+from newsevents.runner import RunConfig, RunSummary, assign_storylines, extract_batch
 
 
-def recode_store(store, config: RunConfig | None = None, batch_docs: int = 64) -> RunSummary:
-    """Re-extract every stored document that kept its full text; replaces its mentions and quotes."""
+def recode_store(
+    store, config: RunConfig | None = None, batch_docs: int | None = None
+) -> RunSummary:
+    """Re-extract every stored document that kept its full text; replaces its mentions and
+    quotes (``batch_docs``: the config's by default)."""
     config = config or RunConfig()
+    batch_docs = batch_docs or config.batch_docs
     summary = RunSummary()
     start = time.perf_counter()
     rows = store.iter_documents_text()
@@ -30,6 +34,7 @@ def recode_store(store, config: RunConfig | None = None, batch_docs: int = 64) -
                     url=row["url"],
                     source=row["source"],
                     path=row["path"],
+                    language=row.get("language"),
                 )
             )
         done, failed = extract_batch(articles, config)
@@ -41,4 +46,6 @@ def recode_store(store, config: RunConfig | None = None, batch_docs: int = 64) -
             summary.events += len(x.events)
             summary.quotes += len(x.quotes)
     summary.seconds = time.perf_counter() - start
+    if config.settings.stories:
+        assign_storylines(store)
     return summary

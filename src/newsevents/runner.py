@@ -9,31 +9,53 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from newsevents.config import Settings, current, use
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
+from newsevents.ingest.versions import Versions
+from newsevents.languages import model_for
+from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
-from newsevents.nlp.pipeline import DEFAULT_MAX_CHUNK_CHARS, DEFAULT_MODEL
 from newsevents.pipeline import process_parsed
-from newsevents.store.store import text_sha
 
 
 @dataclass
 class RunConfig:
-    model: str = DEFAULT_MODEL
-    n_process: int = 1
-    batch_size: int = 32  # documents per spaCy batch
-    batch_docs: int = 64  # documents per store transaction / output flush
-    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
+    """One batch run: the settings (newsevents.config) every stage runs with, how much text
+    the store keeps, and the input checks."""
+
+    settings: Settings = field(default_factory=current)
     keep_text: str = "full"
     ingest: IngestConfig = field(default_factory=IngestConfig)
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    @property
+    def n_process(self) -> int:
+        return self.settings.n_process
+
+    @property
+    def batch_size(self) -> int:  # documents per spaCy batch
+        return self.settings.batch_size
+
+    @property
+    def batch_docs(self) -> int:  # documents per store transaction / output flush
+        return self.settings.batch_docs
+
+    @property
+    def max_chunk_chars(self) -> int:
+        return self.settings.max_chunk_chars
 
 
 @dataclass
 class RunSummary:
     read: int = 0
     processed: int = 0
-    skipped: int = 0  # already in the store with the same text
+    skipped: int = 0  # already stored (or read earlier in this run) with the same text
+    versions: int = 0  # of the processed: new versions of a document already read
     duplicates: int = (
         0  # near-duplicates (wire copies) of an article already seen: linked, not coded
     )
@@ -41,6 +63,7 @@ class RunSummary:
     quotes: int = 0
     words: int = 0
     rejected: Counter = field(default_factory=Counter)
+    missing: list[str] = field(default_factory=list)  # inputs that do not exist or cannot be listed
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -48,9 +71,10 @@ class RunSummary:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
         rate = self.processed / self.seconds if self.seconds else 0.0
         return (
-            f"{self.read} documents read: {self.processed} processed, {self.skipped} already stored, "
-            f"{self.duplicates} near-duplicates, "
-            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} events, "
+            f"{self.read} documents read: {self.processed} processed"
+            f"{f' ({self.versions} new versions)' if self.versions else ''}, "
+            f"{self.skipped} already stored, {self.duplicates} near-duplicates, "
+            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} event mentions, "
             f"{self.quotes} quotes in {self.seconds:.1f}s ({rate:.1f} documents/s)"
         )
 
@@ -69,30 +93,55 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
-    """Extract every article of a batch; a document that fails is rejected, the rest go on."""
-    nlp = load_nlp(config.model)
-    done: list[Extraction] = []
+    """Extract every article of a batch, each by its language's pipeline (in input order);
+    a document that fails is rejected, the rest go on. Every stage runs with
+    ``config.settings``."""
+    with use(config.settings):
+        return _extract_batch(articles, config)
+
+
+def _extract_batch(
+    articles: list[Article], config: RunConfig
+) -> tuple[list[Extraction], list[Rejection]]:
+    done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
-    parsed_iter = parse_articles(
-        articles,
-        nlp,
-        batch_size=config.batch_size,
-        n_process=config.n_process,
-        max_chunk_chars=config.max_chunk_chars,
-    )
-    for parsed in parsed_iter:
+    for language, items in group_by_language(articles).items():
+        model = model_for(language, config.settings.models())
         try:
-            done.append(process_parsed(parsed))
-        except Exception as e:  # one bad document must never stop the batch
-            failed.append(
+            nlp = load_nlp(model)  # loaded on first use: an English-only run never loads Spanish
+        except (OSError, ImportError) as e:
+            failed.extend(
                 Rejection(
-                    parsed.article.id,
-                    "extraction_error",
-                    f"{type(e).__name__}: {e}",
-                    parsed.article.path,
+                    a.id,
+                    "model_missing",
+                    f"spaCy model {model!r} for language {language!r} cannot be loaded "
+                    f"(install the package {model.replace('_', '-')!r}): {e}",
+                    a.path,
                 )
+                for _, a in items
             )
-    return done, failed
+            continue
+        parsed_iter = parse_articles(
+            [a for _, a in items],
+            nlp,
+            batch_size=config.batch_size,
+            n_process=config.n_process,
+            max_chunk_chars=config.max_chunk_chars,
+        )
+        for (index, _), parsed in zip(items, parsed_iter, strict=True):
+            try:
+                done.append((index, process_parsed(parsed)))
+            except Exception as e:  # one bad document must never stop the batch
+                failed.append(
+                    Rejection(
+                        parsed.article.id,
+                        "extraction_error",
+                        f"{type(e).__name__}: {e}",
+                        parsed.article.path,
+                    )
+                )
+    done.sort(key=lambda x: x[0])
+    return [x for _, x in done], failed
 
 
 def split_duplicates(
@@ -103,6 +152,12 @@ def split_duplicates(
     for article in articles:
         sig = signature(article.text)
         article.fingerprint = to_hex(sig)
+        if article.previous_version:
+            # A new version resembles the one it follows; it is coded, never linked as a copy.
+            seen.remove(article.previous_version)
+            seen.add(article.id, sig)
+            fresh.append(article)
+            continue
         original = seen.find(sig) or (store.find_duplicate(sig) if store is not None else None)
         if original and original != article.id:
             article.duplicate_of = original
@@ -129,9 +184,14 @@ def run(
     events_out: TextIO | None = None,
     quotes_out: TextIO | None = None,
     errors_out: TextIO | None = None,
+    places_out: TextIO | None = None,
+    places_all: bool = False,
     on_batch: Callable[[RunSummary], None] | None = None,
 ) -> RunSummary:
-    """Process every input document; store and/or write JSON lines; report bad ones."""
+    """Process every input document; store and/or write JSON lines; report bad ones.
+
+    ``places_out`` gets the literal toponyms (with ``places_all`` demonyms and metonyms too)
+    as the places JSON lines of ``places.place_rows``."""
     config = config or RunConfig()
     summary = RunSummary()
     start = time.perf_counter()
@@ -139,26 +199,30 @@ def run(
     def reject(rejections: list[Rejection]) -> None:
         for r in rejections:
             summary.rejected[r.reason] += 1
+            if r.reason == "not_found" or (r.reason == "unreadable" and r.id.endswith("/")):
+                summary.missing.append(r.detail)
         write_jsonl(errors_out, (r.to_dict() for r in rejections))
         if store is not None and rejections:
             store.add_rejections(rejections)
 
     seen = DuplicateIndex()
+    versions = Versions(store)
     for batch in _batches(read_sources(inputs, config.ingest), config.batch_docs):
         summary.read += len(batch)
         articles = [d for d in batch if isinstance(d, Article)]
         reject([d for d in batch if isinstance(d, Rejection)])
-        if store is not None and articles:
-            # Resume and idempotency: documents already stored with the same text are not parsed again.
-            stored = store.stored_sha(a.id for a in articles)
-            fresh = [a for a in articles if stored.get(a.id) != text_sha(a.text)]
-            summary.skipped += len(articles) - len(fresh)
-            articles = fresh
+        # Resume and idempotency: a document already read (stored, or earlier in this run) with
+        # the same text is not parsed again; the same id with a new text is a new version.
+        articles, unchanged = versions.assign(articles)
+        summary.skipped += len(unchanged)
         articles, copies = split_duplicates(articles, seen, store)
         if articles:
             done, failed = extract_batch(articles, config)
             # A copy of an article that failed is no copy of anything stored: code it itself.
             failed_ids = {r.id for r in failed}
+            for a in articles:
+                if a.id in failed_ids:
+                    versions.forget(a.id, a.key)
             for doc_id in failed_ids:
                 seen.remove(doc_id)
             orphans = [a for a in copies if a.duplicate_of in failed_ids]
@@ -176,11 +240,16 @@ def run(
                 )
             for x in done:
                 summary.processed += 1
+                summary.versions += x.article.version > 1
                 summary.events += len(x.events)
                 summary.quotes += len(x.quotes)
                 summary.words += len(x.article.text.split())
                 write_jsonl(events_out, (e.to_dict() for e in x.events))
                 write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+                if places_out is not None:
+                    from newsevents.places import place_rows
+
+                    write_jsonl(places_out, place_rows(x, everything=places_all))
         summary.duplicates += len(copies)
         if store is not None and copies and not articles:
             store.add([Extraction(article=a) for a in copies], keep_text=config.keep_text)
@@ -188,4 +257,13 @@ def run(
         if on_batch:
             on_batch(summary)
     summary.seconds = time.perf_counter() - start
+    if store is not None and config.settings.stories:
+        assign_storylines(store)
     return summary
+
+
+def assign_storylines(store) -> None:
+    """Assign the store's new documents to storylines (online: existing stories are kept)."""
+    from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
+
+    update_stories(store)

@@ -37,7 +37,7 @@ def test_every_api_route_is_in_rest_api_md(client):
 def test_every_export_column_is_in_rest_api_md():
     from pathlib import Path
 
-    from newsevents.api.exports import GDELT_COLUMNS, ICEWS_COLUMNS
+    from newsevents.query.exports import GDELT_COLUMNS, ICEWS_COLUMNS
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "rest-api.md").read_text(encoding="utf-8")
     for col in GDELT_COLUMNS + ICEWS_COLUMNS:

@@ -3,7 +3,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from newsevents.api import create_app, queries
+import newsevents.query as queries
+from newsevents.server import create_app
 
 BAD = [
     ("get", "/api/nope", 404),

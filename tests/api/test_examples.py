@@ -3,8 +3,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from newsevents.api import create_app
 from newsevents.runner import RunConfig, run
+from newsevents.server import create_app
 from newsevents.store import Store
 from newsevents.stories.store_stories import update_stories
 

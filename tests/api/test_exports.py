@@ -1,7 +1,7 @@
 import csv
 import io
 
-from newsevents.api.exports import GDELT_COLUMNS, ICEWS_COLUMNS
+from newsevents.query.exports import GDELT_COLUMNS, ICEWS_COLUMNS
 
 
 def rows(client, path, **params):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from newsevents.api import create_app
+from newsevents.server import create_app
 from tests.api.sample import build
 from tests.store.test_postgres import pg_server, pg_url  # noqa: F401 - fixtures
 

@@ -1,4 +1,4 @@
-from newsevents.api.spans import document_spans, segments
+from newsevents.query.spans import document_spans, segments
 
 TEXT = "Turkey met Qatar on Monday."
 

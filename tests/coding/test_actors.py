@@ -227,7 +227,7 @@ def test_coder_inverted_iso_names(coder):
 
 
 def test_cache_round_trip_and_off(tmp_path, monkeypatch):
-    from newsevents.coding.actor_cache import cached
+    from newsevents.coding.cache import cached
 
     calls = []
 
@@ -246,8 +246,8 @@ def test_cache_round_trip_and_off(tmp_path, monkeypatch):
 
 
 def test_data_files_have_valid_codes():
-    from newsevents.coding.actor_lexicon import country_codes, sector_codes
-    from newsevents.coding.actor_userdict import read_user_rows
+    from newsevents.coding.actors.lexicon import country_codes, sector_codes
+    from newsevents.coding.actors.userdict import read_user_rows
     from newsevents.data import data_path, load_tsv
 
     iso = country_codes()

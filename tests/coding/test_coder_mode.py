@@ -1,13 +1,16 @@
-"""The dictionaries-only (PETRARCH-style) configuration of the coder: coding.coder_mode."""
+"""The dictionaries-only (PETRARCH-style) configuration of the coder: the coder_mode setting."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from newsevents import config
 from newsevents.coding import coder_mode
 from newsevents.coding.actors import default_coder, find_actors
 from newsevents.coding.events import code_events
-from newsevents.errors import CodingError
+from newsevents.errors import ConfigError
 from newsevents.nlp import parse_text
 
 SENTENCE = "Turkish Foreign Minister Mevlut Cavusoglu accused Russia of violating the ceasefire."
@@ -19,11 +22,9 @@ def parsed():
 
 
 def _accusations(parsed, mode: str) -> list:
-    coder_mode.set_mode(mode)
-    try:
-        return [e for e in code_events(parsed, find_actors(parsed)) if e.plover == "ACCUSE"]
-    finally:
-        coder_mode.set_mode(None)
+    settings = replace(config.Settings(), coder_mode=mode)
+    actors = find_actors(parsed, settings=settings)
+    return [e for e in code_events(parsed, actors, settings=settings) if e.plover == "ACCUSE"]
 
 
 def test_coder_mode_dictionaries_codes_petrarch_verb_and_phoenix_actors(parsed):
@@ -47,7 +48,7 @@ def test_coder_mode_dictionaries_codes_petrarch_verb_and_phoenix_actors(parsed):
 
 def test_coder_mode_rejects_unknown_mode(monkeypatch):
     monkeypatch.setenv("NEWSEVENTS_CODER", "petrarch9")
-    with pytest.raises(CodingError):
+    with pytest.raises(ConfigError):
         coder_mode.coder_mode()
     monkeypatch.setenv("NEWSEVENTS_CODER", "dictionaries")
     assert coder_mode.dictionaries_only()

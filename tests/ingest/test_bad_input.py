@@ -30,14 +30,14 @@ def test_bad_documents_rejected_with_reasons_and_batch_goes_on(tmp_path):
             "junk.html": b"<html><body><div><script>var a=1;</script><span></span><a href='#'>x</a><br><br></div></body></html>",
         },
     )
-    assert isinstance(docs["good"], Article)
+    assert isinstance(docs["good.txt"], Article)
     reasons = {k: v.reason for k, v in docs.items() if isinstance(v, Rejection)}
     assert reasons == {
-        "empty": "empty",
-        "binary": "binary",
-        "badutf8": "encoding",
-        "german": "language",
-        "junk": "too_short",
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "badutf8.txt": "encoding",
+        "german.txt": "language_unsupported",
+        "junk.html": "too_short",
     }
     assert all(docs[k].detail for k in reasons)
 
@@ -45,12 +45,12 @@ def test_bad_documents_rejected_with_reasons_and_batch_goes_on(tmp_path):
 def test_five_megabyte_document_rejected_as_too_long(tmp_path):
     docs = _by_id(tmp_path, {"huge.txt": (PROSE * 50_000).encode()})
     assert len(PROSE) * 50_000 > 5_000_000
-    assert docs["huge"].reason == "too_long" and "limit" in docs["huge"].detail
+    assert docs["huge.txt"].reason == "too_long" and "limit" in docs["huge.txt"].detail
 
 
 def test_limit_is_configurable(tmp_path):
     docs = _by_id(tmp_path, {"doc.txt": (PROSE * 20).encode()}, max_doc_chars=100)
-    assert docs["doc"].reason == "too_long"
+    assert docs["doc.txt"].reason == "too_long"
 
 
 def test_language_check_can_be_disabled(tmp_path):
@@ -59,4 +59,4 @@ def test_language_check_can_be_disabled(tmp_path):
         * 3
     )
     docs = _by_id(tmp_path, {"de.txt": text.encode()}, check_language=False)
-    assert isinstance(docs["de"], Article)
+    assert isinstance(docs["de.txt"], Article)

@@ -24,8 +24,10 @@ def test_text_reader_date_header(tmp_path):
     p.write_text(" date 2021-04-13 " + PROSE, encoding="utf-8")
     doc = _one([p])
     assert isinstance(doc, Article)
-    assert doc.date == "2021-04-13" and doc.id == "a"
-    assert doc.text.startswith("The foreign ministers")
+    assert doc.date == "2021-04-13" and doc.id == "a.txt"
+    # issue 11: the header is blanked, not cut, so offsets index the file as given
+    assert doc.text.lstrip().startswith("The foreign ministers")
+    assert len(doc.text) == len(" date 2021-04-13 " + PROSE)
 
 
 def test_text_reader_title_line(tmp_path):
@@ -37,7 +39,10 @@ def test_text_reader_title_line(tmp_path):
 
 def test_examples_folder_reads_both(examples_dir):
     docs = list(read_sources([examples_dir]))
-    assert {d.id for d in docs} == {"2021-04-13_turkey_us_afghan_peace", "khalilzad_turkey_qatar"}
+    assert {d.id for d in docs} == {
+        "2021-04-13_turkey_us_afghan_peace.txt",
+        "khalilzad_turkey_qatar.txt",
+    }
     assert all(isinstance(d, Article) for d in docs)
 
 
@@ -62,7 +67,7 @@ def test_jsonl_reader_fields_and_broken_line(tmp_path):
         "Wire",
         "Paris talks",
     )
-    assert docs[0].text.startswith("Paris talks\n")
+    assert docs[0].text == PROSE  # issue 11: the text as given; the title stays in .title
     assert (
         isinstance(docs[1], Rejection)
         and docs[1].reason == "bad_json"

@@ -24,7 +24,7 @@ def test_api_under_50_concurrent_clients_answers_every_request(db):
         result = hammer(port, paths, clients=50, seconds=3)
     print(result.line())
     # All timing out at > 40 clients means the thread pool (40 threads) deadlocked on a lock
-    # held across a yield dependency (api/deps.py get_store): see docs/scale.md.
+    # held across a yield dependency (http/deps.py get_store): see docs/scale.md.
     assert not result.failures, (result.line(), result.failures.most_common(5))
     assert result.requests >= 100  # every client got answers, not just a few
     assert result.percentile(99) < 10.0

@@ -77,7 +77,7 @@ def test_run_dask_same_events_quotes_and_order_as_local_runner(dask_run, local_r
 def test_run_dask_reports_rejections_with_reasons(dask_run):
     summary, _, _, errors, _ = dask_run
     rows = [json.loads(line) for line in errors.splitlines()]
-    assert {"id": "zero", "reason": "binary"}.items() <= rows[0].items()
+    assert {"id": "zero.txt", "reason": "binary"}.items() <= rows[0].items()
     assert summary.rejected["binary"] == 1
 
 

@@ -78,7 +78,7 @@ def test_keep_text_api_and_web_views(kept):
     pytest.importorskip("httpx")
     from fastapi.testclient import TestClient
 
-    from newsevents.api.app import create_app
+    from newsevents.server import create_app
 
     mode, db, by_id = kept
     with TestClient(create_app(db)) as client:

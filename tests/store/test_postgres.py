@@ -176,7 +176,7 @@ def test_postgres_ingest_query_and_api_end_to_end(pg_url, examples_dir, tmp_path
 
     from fastapi.testclient import TestClient
 
-    from newsevents.api.app import create_app
+    from newsevents.server import create_app
 
     with TestClient(create_app(pg_url)) as client:
         for path in ("/api/stats", "/api/events", "/api/dyads", "/api/storylines", "/"):

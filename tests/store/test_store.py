@@ -33,11 +33,23 @@ def test_store_add_is_idempotent(store):
     assert store.stats()["mentions"] == 1 and store.stats()["quotes"] == 1
 
 
-def test_store_changed_text_replaces_old_rows(store):
+@pytest.mark.issue(11)
+def test_store_changed_text_is_a_new_version_and_the_old_one_is_kept(store):
     store.add([make_extraction()])
     result = store.add([make_extraction(text=make_extraction().article.text + " More.")])
-    assert result.replaced == 1
-    assert store.stats()["mentions"] == 1
+    assert (result.added, result.versions, result.replaced) == (1, 1, 0)
+    stats = store.stats()
+    assert (stats["documents"], stats["superseded"], stats["mentions"]) == (2, 1, 2)
+    # Queries answer from the current version; the old one keeps its events.
+    assert [e["doc"] for e in store.events()] == ["d1@v2"]
+    assert [e["doc"] for e in store.events(doc="d1")] == ["d1@v2"]
+    assert [e["id"] for e in store.document("d1")["events"]] == ["d1:e0"]
+    assert [v["id"] for v in store.versions("d1@v2")] == ["d1", "d1@v2"]
+    assert store.document("d1@v2")["previous_version"] == "d1"
+    assert store.document("d1")["superseded_by"] == "d1@v2"
+    # The same text again adds nothing.
+    again = store.add([make_extraction(text=make_extraction().article.text + " More.")])
+    assert again.skipped == 1 and store.stats()["documents"] == 2
 
 
 def test_store_batch_is_one_transaction(store):

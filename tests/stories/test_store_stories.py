@@ -57,8 +57,8 @@ def test_update_stories_replaced_document_keeps_its_story(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.add([extraction("a", PEACE, "2021-04-10")])
         first = update_stories(store, OnlineClusterer(weights=FAST))
-        store.add([extraction("a", PEACE + " (corrected)", "2021-04-10")])  # new text: replaced
-        assert update_stories(store) == first
+        store.add([extraction("a", PEACE + " (corrected)", "2021-04-10")])  # new text: version 2
+        assert update_stories(store) == {"a@v2": first["a"]}
         assert load_clusterer(store).n_docs == 1
 
 

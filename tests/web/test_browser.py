@@ -29,7 +29,7 @@ def free_port() -> int:
 def base_url(sample_db):
     import uvicorn
 
-    from newsevents.api import create_app
+    from newsevents.server import create_app
 
     port = free_port()
     server = uvicorn.Server(

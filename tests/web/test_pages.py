@@ -124,8 +124,8 @@ def test_events_page_highlights_trigger_in_evidence_and_escapes_it(client):
 def test_document_links_only_to_web_urls(tmp_path):
     from fastapi.testclient import TestClient
 
-    from newsevents.api import create_app
     from newsevents.models import Article, Extraction
+    from newsevents.server import create_app
     from newsevents.store import Store
 
     with Store(tmp_path / "u.db") as store:

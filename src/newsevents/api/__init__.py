@@ -1,4 +1,5 @@
-"""REST API and web page over the store: ``create_app(db_url)``; ``serve(db, host, port)``."""
+"""REST API over the store: ``create_app(db_url)``. The server with the web page as well:
+``newsevents.server.create_app`` and ``newsevents.server.serve``."""
 
 from newsevents.api.app import create_app
 

@@ -1,18 +1,17 @@
-"""The FastAPI app: REST API under /api, the web page at /, offline API docs at /docs.
+"""The REST API app: routes under /api, offline API docs at /docs. The web page is another
+package (``web/``); ``newsevents.server.create_app`` installs both in one app.
 
 FastAPI's own /docs page loads Swagger UI from the network, so it is switched off; /docs is
 our own page drawn from /openapi.json on the server (works offline, no JavaScript)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from newsevents.api import errors
-from newsevents.api.deps import StoreGate
 from newsevents.api.routers import (
     actors,
     documents,
@@ -23,15 +22,23 @@ from newsevents.api.routers import (
     quotes,
     storylines,
 )
+from newsevents.http import errors
+from newsevents.http.deps import StoreGate
 from newsevents.store import Store
 
 ROUTERS = (meta, documents, events, actors, dyads, storylines, quotes, exports)
 
 
-def create_app(db_url: str | Path | Store = "news.db") -> FastAPI:
-    """An app over one store (a SQLite path, a ``postgresql://`` URL or an open Store)."""
+def create_app(
+    db_url: str | Path | Store = "news.db",
+    install: Callable[[FastAPI], None] | None = None,
+    render_error: Callable | None = None,
+) -> FastAPI:
+    """An API app over one store (a SQLite path, a ``postgresql://`` URL or an open Store).
+
+    ``install(app)`` adds more routes (the web page); ``render_error(request, status,
+    message)`` draws errors of non-JSON requests."""
     from newsevents import __version__
-    from newsevents.web import views
 
     store = db_url if isinstance(db_url, Store) else Store(db_url)
 
@@ -53,7 +60,8 @@ def create_app(db_url: str | Path | Store = "news.db") -> FastAPI:
     app.state.gate = StoreGate(store)
     for module in ROUTERS:
         app.include_router(module.router)
-    views.install(app)
-    errors.install(app, views.render_error)
+    if install is not None:
+        install(app)
+    errors.install(app, render_error)
 
     return app

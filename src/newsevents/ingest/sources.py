@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -42,14 +43,21 @@ def _normalise_date(value: Any) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` turned to spaces (newlines kept): same length, same offsets."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
 def read_text_document(text: str, doc_id: str, path: str | None = None) -> Article:
     """A plain-text article: optional ``date YYYY-MM-DD`` header, optional title line."""
     date = None
     m = _DATE_HEADER.match(text)
     if m:
+        # Blanked, not cut: every offset still indexes the text as given.
         date = m.group(1)
-        text = text[m.end() :]
-    text = text.strip("\ufeff")
+        text = _blank(text, 0, m.end())
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
     title = None
     first, sep, rest = text.lstrip().partition("\n")
     first = first.strip()
@@ -100,10 +108,9 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         article = _read_html(text, doc_id, path)
         title = title or article.title
         text = article.text
-    if title and not text.lstrip().startswith(title):
-        text, title_in_text = f"{title}\n{text}", True
-    else:
-        title_in_text = bool(title)
+    # The record's "text" is the text as given (offsets index it): a title that is not its
+    # first line stays in ``title`` only.
+    title_in_text = bool(title) and text.lstrip().startswith(title)
     return Article(
         id=doc_id,
         text=text,
@@ -113,14 +120,15 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         source=record.get("source") if isinstance(record.get("source"), str) else None,
         path=path,
         title_in_text=title_in_text,
+        language=record.get("language") if isinstance(record.get("language"), str) else None,
     )
 
 
-def _read_jsonl(data: bytes, stem: str, path: str) -> Iterator[Article | Rejection]:
+def _read_jsonl(data: bytes, file_id: str, path: str) -> Iterator[Article | Rejection]:
     for n, raw in enumerate(data.split(b"\n"), 1):
         if not raw.strip():
             continue
-        default_id = f"{stem}:{n}"
+        default_id = f"{file_id}:{n}"
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as e:
@@ -132,41 +140,57 @@ def _read_jsonl(data: bytes, stem: str, path: str) -> Iterator[Article | Rejecti
         yield _article_from_record(record, default_id, path)
 
 
-def _read_bytes(data: bytes, suffix: str, stem: str, path: str) -> Iterator[Article | Rejection]:
+def _read_bytes(data: bytes, suffix: str, file_id: str, path: str) -> Iterator[Article | Rejection]:
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, stem, path)
+        yield from _read_jsonl(data, file_id, path)
         return
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as e:
-        yield Rejection(stem, e.reason, e.detail, path)
+        yield Rejection(file_id, e.reason, e.detail, path)
         return
     if suffix == ".json":
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
-            yield Rejection(stem, "bad_json", f"{e.msg} at line {e.lineno}", path)
+            yield Rejection(file_id, "bad_json", f"{e.msg} at line {e.lineno}", path)
             return
         records = obj if isinstance(obj, list) else [obj]
         for i, record in enumerate(records, 1):
-            yield _article_from_record(record, stem if len(records) == 1 else f"{stem}:{i}", path)
+            yield _article_from_record(
+                record, file_id if len(records) == 1 else f"{file_id}:{i}", path
+            )
     elif suffix in HTML_SUFFIXES or looks_like_html(text):
-        yield _read_html(text, stem, path)
+        yield _read_html(text, file_id, path)
     else:
-        yield read_text_document(text, stem, path)
+        yield read_text_document(text, file_id, path)
 
 
-def _iter_files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if (
-                child.is_file()
-                and not child.name.startswith(".")
-                and child.suffix.lower() in KNOWN_SUFFIXES
-            ):
-                yield child
-    else:
-        yield path
+def _iter_files(path: Path) -> Iterator[tuple[Path, str] | Rejection]:
+    """Every readable file of an input with its document id: the path relative to the input
+    folder (``a/report.txt``), or the file name when the input is a file. A folder that cannot
+    be listed is a rejection (``unreadable``), never skipped without a word."""
+    if not path.is_dir():
+        yield path, path.name
+        return
+    errors: list[OSError] = []
+
+    def unreadable(e: OSError) -> Rejection:
+        where = Path(e.filename or path)
+        rel = where.relative_to(path).as_posix() if where != path else path.name
+        return Rejection(rel + "/", "unreadable", f"cannot list folder: {e}", str(where))
+
+    for folder, dirs, files in os.walk(path, onerror=errors.append):
+        while errors:
+            yield unreadable(errors.pop(0))
+        dirs.sort()
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in sorted(files):
+            child = Path(folder) / name
+            if not name.startswith(".") and child.suffix.lower() in KNOWN_SUFFIXES:
+                yield child, child.relative_to(path).as_posix()
+    for e in errors:  # an error on the last folder listed
+        yield unreadable(e)
 
 
 def _read_stdin() -> Iterator[Article | Rejection]:
@@ -181,6 +205,7 @@ def read_sources(
 ) -> Iterator[Article | Rejection]:
     """Every document of the given paths ('-' is standard input), validated, in order."""
     config = config or IngestConfig()
+    ids_from: dict[str, Path] = {}  # file-derived id -> the file it came from, in this run
     for item in inputs:
         if str(item) == "-":
             produced: Iterable[Article | Rejection] = _read_stdin()
@@ -191,7 +216,7 @@ def read_sources(
                     str(item), "not_found", f"no such file or directory: {item}", str(item)
                 )
                 continue
-            produced = (doc for f in _iter_files(path) for doc in _read_file(f))
+            produced = _read_tree(path, ids_from)
         for doc in produced:
             if isinstance(doc, Article):
                 if doc.date is None and config.default_date:
@@ -202,10 +227,28 @@ def read_sources(
                 yield doc
 
 
-def _read_file(path: Path) -> Iterator[Article | Rejection]:
+def _read_tree(path: Path, ids_from: dict[str, Path]) -> Iterator[Article | Rejection]:
+    for item in _iter_files(path):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        f, doc_id = item
+        yield from _read_file(f, _unique_id(doc_id, f, ids_from))
+
+
+def _unique_id(doc_id: str, path: Path, ids_from: dict[str, Path]) -> str:
+    """Two different files of one run never share an id: a second ``report.txt`` (given as a
+    file beside another input's ``report.txt``) is named by its path as given."""
+    first = ids_from.setdefault(doc_id, path)
+    if first == path:
+        return doc_id
+    return path.as_posix()
+
+
+def _read_file(path: Path, doc_id: str) -> Iterator[Article | Rejection]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield Rejection(path.stem, "unreadable", str(e), str(path))
+        yield Rejection(doc_id, "unreadable", str(e), str(path))
         return
-    yield from _read_bytes(data, path.suffix.lower(), path.stem, str(path))
+    yield from _read_bytes(data, path.suffix.lower(), doc_id, str(path))

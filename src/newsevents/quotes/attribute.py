@@ -8,6 +8,7 @@ mark that follows a colon or comma (``He said: "...``); (4) ``according to X``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -142,6 +143,23 @@ def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in ranges)
 
 
+def _name_after(index: TokenIndex, q: QuotedSpan, verb: Token | None = None) -> Token | None:
+    """The speaker words between the quotation and its verb ('"...," police chief Jane Roe
+    said'), read by word order when the parse hangs them inside the quotation: the last
+    word of the first person's name, else the last noun before the verb."""
+    window = _window_after(index, q)
+    if verb is not None:
+        window = [t for t in window if t.i < verb.i] if verb in window else []
+    nouns = [t for t in window if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct]
+    people = [t for t in nouns if t.ent_type_ == "PERSON"]
+    if people:
+        last = people[0]
+        while last.i + 1 < len(last.doc) and last.doc[last.i + 1] in people:
+            last = last.doc[last.i + 1]
+        return last
+    return nouns[-1] if nouns else None
+
+
 def _window_after(index: TokenIndex, q: QuotedSpan) -> list[Token]:
     out: list[Token] = []
     first = index.at_or_after(q.outer_end)
@@ -262,6 +280,58 @@ def _same_sentence(
     return verbs[0] if len(verbs) == 1 else None
 
 
+DASHES = "\u2014\u2015\u2013"  # em dash, horizontal bar, en dash
+DASH_SOURCE = re.compile(r"[ \t\u00a0]*(?:[\u2014\u2015\u2013]|--)[ \t\u00a0]*(?=[A-Z])")
+MAX_SOURCE_LINE = 120  # characters of a source line after a dash: a name, maybe a title
+
+
+def _dash_source(index: TokenIndex, q: QuotedSpan, text: str) -> Token | None:
+    """'"We will win." \u2014 Jane Roe': a name after a dash that closes the quotation's
+    line is its source (the epigraph and vox-pop form)."""
+    m = DASH_SOURCE.match(text, q.outer_end)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - m.end() > MAX_SOURCE_LINE or any(
+        c in text[m.end() : line_end] for c in '\u201c"'
+    ):
+        return None
+    first = index.at_or_after(m.end())
+    if first is None or index.start(first) >= line_end:
+        return None
+    if first.ent_type_ not in ("PERSON", "ORG", "NORP") and first.pos_ != "PROPN":
+        return None
+    head = first
+    while (
+        head.i + 1 < len(head.doc)
+        and index.start(head.doc[head.i + 1]) < line_end
+        and (head.doc[head.i + 1].pos_ == "PROPN" or head.doc[head.i + 1].ent_iob_ == "I")
+        and not head.doc[head.i + 1].is_punct
+    ):
+        head = head.doc[head.i + 1]
+    return head
+
+
+def _colon_paragraph(index: TokenIndex, q: QuotedSpan, text: str) -> Token | None:
+    """'Jane Roe continued:' closing the paragraph before a paragraph that is a quotation:
+    the clause before the colon speaks for the quotations of the next paragraph."""
+    para_start = text.rfind("\n", 0, q.open_mark) + 1
+    lead = text[para_start : q.open_mark]
+    if lead.strip() and not lead.lstrip(" \t\u00a0").startswith(('"', "\u201c", "'", "\u2018")):
+        return None  # the paragraph is narration, not a quotation
+    before = text[:para_start].rstrip()
+    if not before.endswith(":") or "\n" not in text[len(before) : para_start + 1]:
+        return None
+    colon = index.at_or_before(len(before) - 1)
+    if colon is None:
+        return None
+    root = colon.sent.root
+    if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return None
+    return root
+
+
 def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> list[Token]:
     """Words of the attribution clause: the verb's subtree without the quotation or the
     reported clause (its channel words are the quote's, not the attribution's)."""
@@ -284,7 +354,12 @@ def attribute(
     others = [r for r in others or [] if r != (q.open_mark, q.outer_end)]
 
     def found(verb: Token, how: str, hops: int = 1) -> Attribution:
-        return Attribution(verb, subject_of(verb), how, hops, attribution_window(verb, index, q))
+        subject = subject_of(verb)
+        if subject is not None and (
+            _inside(index, subject, q) or _in_any(index.start(subject), others)
+        ):
+            subject = _name_after(index, q, verb)  # the quotation's "we" is not its speaker
+        return Attribution(verb, subject, how, hops, attribution_window(verb, index, q))
 
     parsed = _from_parse(index, q, lex, others)
     if parsed is not None:
@@ -304,4 +379,10 @@ def attribute(
     subj = _according(index, q, lex)
     if subj is not None:
         return Attribution(None, subj, "according", 1, list(subj.subtree))
+    subj = _dash_source(index, q, text)
+    if subj is not None:
+        return Attribution(None, subj, "dash", 1, [subj])
+    verb = _colon_paragraph(index, q, text)
+    if verb is not None:
+        return found(verb, "colon")
     return Attribution()

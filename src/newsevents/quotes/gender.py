@@ -61,8 +61,11 @@ def words_gender(words: list[str]) -> str | None:
         if w in titles:
             return titles[w]
     names = _first_names()
-    for w in lowered:
-        if w.isalpha() and w in names:
+    words = [w for w in words if w.strip()]
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() and w.isalpha()]
+    last = caps[-1] if len(caps) > 1 else None  # a surname ("Moon") tells no sex
+    for i, w in enumerate(lowered):
+        if w.isalpha() and w in names and i != last:
             return names[w]
     return None
 

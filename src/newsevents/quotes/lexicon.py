@@ -30,6 +30,7 @@ class Lexicon:
     label_cues: tuple[tuple[str, ...], ...]  # words before a quoted name: so-called, dubbed
     titles: frozenset[str]  # words before a surname that are not first names (President)
     person_roles: frozenset[str]  # nouns for one person by role (spokesman, official)
+    name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
 
 
 def _flag(value: str | None) -> bool:
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         phrases=phrases,
         titles=frozenset(load_lines("quotes/titles.txt")),
         person_roles=frozenset(load_lines("quotes/person_roles.txt")),
+        name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

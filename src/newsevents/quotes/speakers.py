@@ -17,6 +17,7 @@ from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
 from newsevents.quotes.gender import actor_gender, compatible, mention_gender, title_words
 from newsevents.quotes.lexicon import Lexicon
+from newsevents.quotes.pronouns import PronounChain
 from newsevents.quotes.tokens import TokenIndex
 
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
@@ -133,7 +134,13 @@ def _person_name(head: Token) -> str | None:
 class SpeakerResolver:
     """Speaker look-ups for one article; remembers speakers and document issuers in order."""
 
-    def __init__(self, index: TokenIndex, actors: Any, lex: Lexicon) -> None:
+    def __init__(
+        self,
+        index: TokenIndex,
+        actors: Any,
+        lex: Lexicon,
+        quoted: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.index = index
         self.actors = actors
         self.lex = lex
@@ -141,6 +148,7 @@ class SpeakerResolver:
         self.documents = DocumentIssuers(index, lex, self._from_actors)
         self._first: dict[str, int] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
+        self.chain = PronounChain(index, quoted or [], self._subject_person, self._introduced)
 
     # --- public -------------------------------------------------------------------------
     def resolve(self, subject: Token | None) -> Actor | None:
@@ -256,6 +264,9 @@ class SpeakerResolver:
         word = pron.lower_
         if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
             return None
+        chained = self.chain.resolve(pron)
+        if chained is not None:
+            return chained
 
         def fits(actor: Actor) -> bool:
             return compatible(word, actor_gender(actor.name, actor.text))
@@ -296,6 +307,29 @@ class SpeakerResolver:
         if recent is not None and fits(recent[1]):
             return recent[1]
         return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
+
+    def _subject_person(self, tok: Token) -> Actor | None:
+        """The person a clause subject names: a PERSON name, or a person description the
+        actors stage linked to a named person ("the senator")."""
+        if tok.ent_type_ == "PERSON" and tok.lower_ not in self._channel_words:
+            return self._person_actor(tok)
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.person_roles:
+            return None
+        found = self._from_actors(tok)
+        if found is None or found.how != "coref" or not found.name[:1].isupper():
+            return None
+        return found
+
+    def _introduced(self, tok: Token) -> bool:
+        """A first mention that presents the person: with a role before the name or a
+        description after it ("the nurse Jane Roe, who ...", "Jane Roe, an engineer")."""
+        if not self._salient(tok) or tok.dep_ in ("compound", "poss"):
+            return False
+        described = any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children)
+        roles = any(
+            t.lemma_.lower() in self.lex.person_roles for t in tok.doc[max(0, tok.i - 4) : tok.i]
+        )
+        return described or roles
 
     def _last_subject_actor(self, offset: int) -> Actor | None:
         """'The foreign minister was blunt. "...," he said': the last named subject."""

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from newsevents.ingest import read_sources
+from newsevents.ingest.versions import Versions
 from newsevents.models import Article, Rejection
 from newsevents.runner import RunConfig, RunSummary, split_duplicates, write_jsonl
 
@@ -87,9 +88,7 @@ def extract_chunk(
         problem = validate(article, config.ingest)
         (rejected if problem else good).append(problem or article)
     # One process per worker already: spaCy must not fork again inside a (daemon) worker.
-    done, failed = (
-        extract_batch(good, dataclasses.replace(config, n_process=1)) if good else ([], [])
-    )
+    done, failed = extract_batch(good, _one_process(config)) if good else ([], [])
     rejected += failed
     result = ChunkResult(
         part if isinstance(part, int) else -1,
@@ -171,6 +170,8 @@ def run_dask(
     start = time.perf_counter()
     # Reading on the client is cheap; the language check is left to the workers.
     docs = read_sources(inputs, dataclasses.replace(config.ingest, check_language=False))
+    unchanged: list[Article] = []  # the same id and text read twice: coded once
+    docs = Versions().stream(docs, on_unchanged=unchanged.append)
     client, cluster = make_client(scheduler, n_workers)
     try:
         client.run(_preload, config.model)
@@ -181,6 +182,8 @@ def run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+    job.summary.read += len(unchanged)
+    job.summary.skipped += len(unchanged)
     job.summary.seconds = time.perf_counter() - start
     return job.summary
 
@@ -289,6 +292,10 @@ class _Job:
         s = self.summary
         for r in result.rejections:
             s.rejected[r["reason"]] += 1
+            if r["reason"] == "not_found" or (
+                r["reason"] == "unreadable" and r["id"].endswith("/")
+            ):
+                s.missing.append(r["detail"])
         write_jsonl(errors_out, result.rejections)
         s.processed += result.processed
         s.words += result.words
@@ -297,3 +304,8 @@ class _Job:
         s.quotes += len(result.quotes)
         write_jsonl(events_out, result.events)
         write_jsonl(quotes_out, result.quotes)
+
+
+def _one_process(config: RunConfig) -> RunConfig:
+    """The run's config with one spaCy process: a Dask worker is the parallel unit."""
+    return dataclasses.replace(config, settings=dataclasses.replace(config.settings, n_process=1))

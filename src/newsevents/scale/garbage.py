@@ -19,7 +19,7 @@ BIG_DOC_CHARS = 10_000_000
 
 
 def _garbage_file(folder: Path, kind: str, i: int, rng: random.Random, good: str) -> str:
-    """Write one bad document file; returns its document id (the file stem)."""
+    """Write one bad document file; returns its document id (the file name)."""
     stem = f"bad-{kind}-{i:04d}"
     if kind == "binary":
         data = bytes(rng.randrange(256) for _ in range(4096)) + b"\x00" * 64
@@ -31,7 +31,7 @@ def _garbage_file(folder: Path, kind: str, i: int, rng: random.Random, good: str
     else:  # too_long: 10 MB of prose
         data = (good + "\n").encode("utf-8") * (BIG_DOC_CHARS // (len(good) + 1) + 1)
     (folder / f"{stem}.txt").write_bytes(data)
-    return stem
+    return f"{stem}.txt"
 
 
 def write_batch(
@@ -55,13 +55,13 @@ def write_batch(
     for i in range(n_bad):
         kind = GARBAGE_KINDS[i % len(GARBAGE_KINDS)]
         if kind == "bad_json":
-            # A truncated record at a random place; ingest names it <file stem>:<line number>.
+            # A truncated record at a random place; ingest names it <file name>:<line number>.
             pos = rng.randrange(len(lines) + 1)
             lines.insert(pos, '{"id": "broken", "text": "The minister said')
             continue
         expected[_garbage_file(folder, kind, i, rng, sample)] = kind
     for n_line, line in enumerate(lines, 1):
         if line.startswith('{"id": "broken"'):
-            expected[f"good:{n_line}"] = "bad_json"
+            expected[f"good.jsonl:{n_line}"] = "bad_json"
     (folder / "good.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return expected

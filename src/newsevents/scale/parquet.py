@@ -35,6 +35,9 @@ COLUMNS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("n_chars", _I, ("n_chars",)),
         ("n_words", _I, ("n_words",)),
         ("text", _S, ("text",)),
+        ("given_id", _S, ("given_id",)),
+        ("version", _I, ("version",)),
+        ("previous_version", _S, ("previous_version",)),
     ],
     "mentions": [
         ("id", _S, ("id",)),

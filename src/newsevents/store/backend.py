@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -19,8 +20,9 @@ class Backend:
     the end, so threads sharing a Store (the API's thread pool) never interleave on the
     connection. The lock is only held inside a call, never across the caller's code."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, create: bool = True):
         self.url = url
+        self.read_only = False
         self.lock = threading.RLock()
         self.dialect = (
             "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
@@ -36,28 +38,55 @@ class Backend:
                 )
             else:
                 path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
-                self.conn = sqlite3.connect(
-                    path, isolation_level=None, check_same_thread=False, timeout=30
-                )
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn = self._connect_sqlite(path, create)
+        except StoreError:
+            raise
         except Exception as e:  # driver errors differ per dialect; report them uniformly
             raise StoreError(StoreError.E300.format(url=url, err=e)) from e
         self._in_tx = False
+
+    def _connect_sqlite(self, path: str, create: bool) -> sqlite3.Connection:
+        """A new file only where the caller writes; a file we may not write is opened
+        read-only (``immutable`` when even its folder is read-only: no -wal/-shm files)."""
+        exists = path == ":memory:" or os.path.exists(path)
+        if not exists and not create:
+            raise StoreError(StoreError.E304.format(url=path))
+        if exists and path != ":memory:" and not _writable(path):
+            self.read_only = True
+            folder = os.path.dirname(os.path.abspath(path))
+            flags = "mode=ro" if os.access(folder, os.W_OK) else "immutable=1"
+            uri = f"file:{os.path.abspath(path)}?{flags}"
+            return sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30
+            )
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        if _is_sqlite_store_or_new(conn):
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
     def execute(self, sql: str, params: tuple | list = ()) -> Any:
-        with self.lock:
+        with self.lock, self._read_only_errors():
             cur = self.conn.cursor()
             cur.execute(self._sql(sql), tuple(params))
             return cur
 
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         if rows:
-            with self.lock:
+            with self.lock, self._read_only_errors():
                 self.conn.cursor().executemany(self._sql(sql), rows)
+
+    @contextmanager
+    def _read_only_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise StoreError(StoreError.E305.format(url=self.url)) from e
+            raise
 
     def query(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         with self.lock:
@@ -100,7 +129,8 @@ class Backend:
                 with self.conn.transaction():
                     yield
             else:
-                self.conn.execute("BEGIN IMMEDIATE")
+                with self._read_only_errors():
+                    self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield
                 except BaseException:
@@ -112,6 +142,17 @@ class Backend:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _writable(path: str) -> bool:
+    """Write permission by the file's mode (also for root, who may write anything)."""
+    return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & 0o222)
+
+
+def _is_sqlite_store_or_new(conn: sqlite3.Connection) -> bool:
+    """WAL mode changes the file: set it only on an empty file or a newsevents store."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not names or "meta" in names
 
 
 def schema_sql() -> str:

@@ -1,4 +1,6 @@
--- newsevents store schema (SQLite and PostgreSQL). Version in meta('schema_version').
+-- newsevents store schema (SQLite and PostgreSQL), newest version: a new store is created
+-- with it, older stores are brought to it by the numbered migrations in store.py
+-- before this script runs (version in meta('schema_version')).
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -16,10 +18,17 @@ CREATE TABLE IF NOT EXISTS documents (
   story_id TEXT,
   duplicate_of TEXT,      -- near-duplicate (wire copy) of this document id
   fingerprint TEXT,       -- MinHash signature (hex) for near-duplicate detection
-  ingested_at TEXT NOT NULL
+  ingested_at TEXT NOT NULL,
+  given_id TEXT,          -- the id the input gave, shared by every version of a document
+  version INTEGER NOT NULL DEFAULT 1,
+  previous_version TEXT,  -- id of the version this one follows (kept, with its events)
+  superseded_by TEXT,     -- id of the newer version, NULL for the current one
+  language TEXT           -- ISO 639-1 code the document was coded in
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+CREATE INDEX IF NOT EXISTS documents_given ON documents(given_id);
+CREATE INDEX IF NOT EXISTS documents_superseded ON documents(superseded_by);
 
 CREATE TABLE IF NOT EXISTS doc_bands (
   band TEXT NOT NULL,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -12,25 +11,40 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from newsevents.errors import NotFound
+from newsevents.errors import NotFound, StoreError
+from newsevents.ingest.versions import Latest, text_sha, version_id
 from newsevents.models import Event, Extraction, Quote, Rejection
 from newsevents.store.backend import Backend, schema_sql
 
-SCHEMA_VERSION = "1"
+# Numbered migrations: what brings a store of version n-1 to version n. Each step adds columns
+# only when missing, so a partly migrated store (a crash mid-way) finishes on the next open.
+MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
+    # (table, column, type)
+    2: [
+        ("documents", "given_id", "TEXT"),
+        ("documents", "version", "INTEGER NOT NULL DEFAULT 1"),
+        ("documents", "previous_version", "TEXT"),
+        ("documents", "superseded_by", "TEXT"),
+    ],
+}
+MIGRATION_SQL: dict[int, list[str]] = {
+    2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
+}
+SCHEMA_VERSION = str(max(MIGRATIONS))
+# Mentions and quotes of superseded versions are kept but left out of queries by default.
+DOC_FILTER = "doc_id IN (SELECT id FROM documents WHERE id = ? OR given_id = ?)"
+CURRENT_DOCS = "doc_id NOT IN (SELECT id FROM documents WHERE superseded_by IS NOT NULL)"
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 ACTOR_COLS = ("id", "name", "country", "sector", "code")
 KEEP_TEXT = ("full", "sentences", "none")
-
-
-def text_sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
 class AddResult:
     added: int = 0
     skipped: int = 0  # same id and same text already stored
-    replaced: int = 0  # same id, new text: old rows replaced
+    replaced: int = 0  # re-coded in place (``replace=True``: recode)
+    versions: int = 0  # of the added: new versions of a stored document (the old one is kept)
 
 
 def _actor_cols(actor: Any) -> tuple:
@@ -46,30 +60,80 @@ def _now() -> str:
 class Store:
     """One store: a SQLite file path (default) or a ``postgresql://`` URL."""
 
-    def __init__(self, url: str | Path = "news.db"):
+    def __init__(self, url: str | Path = "news.db", *, create: bool = True):
+        """Open a store; ``create=False`` refuses a SQLite path with no file (query commands).
+        A read-only file is opened read-only (queries answer, writes raise E305); another
+        program's database is refused (E303) without writing anything into it."""
         self.url = str(url)
-        self.db = Backend(self.url)
+        self.db = Backend(self.url, create=create)
+        self.read_only = self.db.read_only
+        try:
+            tables = self._tables()
+            if tables and not {"meta", "documents", "mentions"} <= tables:
+                raise StoreError(
+                    StoreError.E303.format(url=self.url, tables=", ".join(sorted(tables)[:8]))
+                )
+            if not self.read_only:
+                self._open_for_writing(new_store=not tables)
+        except BaseException:
+            self.db.close()
+            raise
+        self.versioned = "superseded_by" in self._columns("documents")
+
+    def _open_for_writing(self, new_store: bool) -> None:
+        if not new_store:
+            self._migrate()  # before the schema script: its indexes may need migrated columns
         self.db.script(schema_sql())
-        self._migrate()
-        self.db.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
-            (SCHEMA_VERSION,),
-        )
+        if new_store:
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT(key) DO NOTHING",
+                (SCHEMA_VERSION,),
+            )
+
+    def _tables(self) -> set[str]:
+        if self.db.dialect == "sqlite":
+            sql = "SELECT name AS t FROM sqlite_master WHERE type = 'table'"
+        else:
+            sql = "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema()"
+        return {r["t"] for r in self.db.query(sql)}
+
+    def _columns(self, table: str) -> set[str]:
+        if self.db.dialect == "sqlite":
+            return {r["name"] for r in self.db.query(f"PRAGMA table_info({table})")}
+        return {
+            r["column_name"]
+            for r in self.db.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,)
+            )
+        }
+
+    def schema_version(self) -> int:
+        rows = self.db.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0]["value"]) if rows else 1
 
     def _migrate(self) -> None:
-        """Columns added after schema version 1 was first written (stores made by earlier builds)."""
-        if self.db.dialect == "sqlite":
-            have = {r["name"] for r in self.db.query("PRAGMA table_info(documents)")}
-        else:
-            have = {
-                r["column_name"]
-                for r in self.db.query(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'"
-                )
-            }
-        for column in ("duplicate_of", "fingerprint"):
+        """Bring a store made by an earlier build to the newest schema, one numbered step at a
+        time (each step in one transaction)."""
+        have = self._columns("documents")
+        for column in ("duplicate_of", "fingerprint", "language"):  # added within version 1
             if column not in have:
                 self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+        current = self.schema_version()
+        for n in sorted(MIGRATIONS):
+            if n <= current:
+                continue
+            with self.db.transaction():
+                for table, column, kind in MIGRATIONS[n]:
+                    if column not in self._columns(table):
+                        self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                for sql in MIGRATION_SQL.get(n, []):
+                    self.db.execute(sql)
+                self.db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(n),),
+                )
 
     def close(self) -> None:
         self.db.close()
@@ -82,16 +146,54 @@ class Store:
 
     # ---------------------------------------------------------------- writing
     def stored_sha(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        return {k: v["sha256"] for k, v in self._stored(doc_ids).items()}
+
+    def _stored(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(doc_ids)
-        out: dict[str, str] = {}
+        out: dict[str, dict[str, Any]] = {}
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
             marks = ",".join("?" * len(part))
             for row in self.db.query(
-                f"SELECT id, sha256 FROM documents WHERE id IN ({marks})", part
+                "SELECT id, sha256, story_id, given_id, version, previous_version, superseded_by"
+                f" FROM documents WHERE id IN ({marks})",
+                part,
             ):
-                out[row["id"]] = row["sha256"]
+                out[row["id"]] = row
         return out
+
+    def latest_versions(self, given_ids: Iterable[str]) -> dict[str, Latest]:
+        """The newest stored version of each given document id (with every version's hash)."""
+        ids = list(given_ids)
+        out: dict[str, Latest] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.db.query(
+                "SELECT id, given_id, sha256, version, superseded_by FROM documents"
+                f" WHERE given_id IN ({marks}) ORDER BY version",
+                part,
+            ):
+                latest = out.setdefault(row["given_id"], Latest(row["id"], row["sha256"], 0))
+                latest.seen.add(row["sha256"])
+                if row["superseded_by"] is None:
+                    latest.id, latest.sha256, latest.version = (
+                        row["id"],
+                        row["sha256"],
+                        row["version"],
+                    )
+        return out
+
+    def versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Every stored version of the document ``doc_id`` belongs to, oldest first."""
+        rows = self.db.query("SELECT given_id FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return []
+        return self.db.query(
+            "SELECT id, version, previous_version, superseded_by, sha256, ingested_at"
+            " FROM documents WHERE given_id = ? ORDER BY version",
+            (rows[0]["given_id"],),
+        )
 
     def find_duplicate(self, sig: Any, threshold: float | None = None) -> str | None:
         """Id of a stored article whose MinHash signature is close to ``sig`` (a wire copy)."""
@@ -113,27 +215,59 @@ class Store:
     def add(
         self, extractions: Iterable[Extraction], keep_text: str = "full", *, replace: bool = False
     ) -> AddResult:
-        """Store a batch of extractions in one transaction; re-adding the same text is a no-op
-        unless ``replace`` (used by ``recode`` after a dictionary change)."""
+        """Store a batch of extractions in one transaction. Re-adding the same text is a no-op;
+        the same id with a new text is stored as a new version linked to the old one, which is
+        kept. ``replace`` re-codes a stored document in place (``recode``), keeping its story."""
         if keep_text not in KEEP_TEXT:
             raise ValueError(f"keep_text must be one of {KEEP_TEXT}")
         batch = list(extractions)
         result = AddResult()
         with self.db.transaction():
-            known = self.stored_sha(x.article.id for x in batch)
+            known = self._stored(x.article.id for x in batch)
             for x in batch:
-                sha = text_sha(x.article.text)
-                if known.get(x.article.id) == sha and not replace:
-                    result.skipped += 1
-                    continue
-                if x.article.id in known:
-                    self._delete_document(x.article.id)
+                a = x.article
+                sha = text_sha(a.text)
+                row = known.get(a.id)
+                if row is not None and replace:
+                    self._delete_document(a.id)
+                    self._insert(x, sha, keep_text)
+                    self._restore(row)
                     result.replaced += 1
-                else:
-                    result.added += 1
+                    continue
+                if row is not None:
+                    latest = self.latest_versions([row["given_id"] or a.id]).get(
+                        row["given_id"] or a.id
+                    )
+                    if row["sha256"] == sha or (latest and sha in latest.seen):
+                        result.skipped += 1
+                        continue
+                    # The caller kept the old id for a new text: store it as the next version.
+                    _as_version(x, row["given_id"] or a.id, latest)
                 self._insert(x, sha, keep_text)
-                known[x.article.id] = sha
+                if a.previous_version:
+                    self.db.execute(
+                        "UPDATE documents SET superseded_by = ? WHERE id = ?",
+                        (a.id, a.previous_version),
+                    )
+                    result.versions += 1
+                result.added += 1
+                known[a.id] = {"id": a.id, "sha256": sha, "given_id": a.key}
         return result
+
+    def _restore(self, row: dict[str, Any]) -> None:
+        """What a re-coded document keeps: its storyline and its place among versions."""
+        self.db.execute(
+            "UPDATE documents SET story_id = ?, given_id = ?, version = ?, previous_version = ?,"
+            " superseded_by = ? WHERE id = ?",
+            (
+                row["story_id"],
+                row["given_id"] or row["id"],
+                row["version"] or 1,
+                row["previous_version"],
+                row["superseded_by"],
+                row["id"],
+            ),
+        )
 
     def _delete_document(self, doc_id: str) -> None:
         for table, col in (
@@ -150,8 +284,8 @@ class Store:
         a = x.article
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
-            " n_chars, n_words, duplicate_of, fingerprint, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " n_chars, n_words, duplicate_of, fingerprint, ingested_at, given_id, version,"
+            " previous_version, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -167,6 +301,10 @@ class Store:
                 a.duplicate_of,
                 a.fingerprint,
                 _now(),
+                a.key,
+                a.version,
+                a.previous_version,
+                a.language,
             ),
         )
         if a.fingerprint and not a.duplicate_of:
@@ -325,10 +463,12 @@ class Store:
         doc: str | None = None,
         event_id: str | None = None,
         include_negated: bool = True,
+        include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Event mentions as records (the extract format plus ``event_id``), filtered."""
+        """Event mentions as records (the extract format plus ``event_id``), filtered; mentions
+        of superseded document versions only with ``include_superseded``."""
         where, params = mention_filters(
             actor=actor,
             type=type,
@@ -337,6 +477,7 @@ class Store:
             doc=doc,
             event_id=event_id,
             include_negated=include_negated,
+            current=self.versioned and not include_superseded,
         )
         sql = "SELECT record, event_id FROM mentions"
         if where:
@@ -358,16 +499,21 @@ class Store:
         speaker: str | None = None,
         doc: str | None = None,
         kind: str | None = None,
+        include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         where, params = [], []
         if speaker:
-            where.append("(LOWER(speaker_name) LIKE ? OR speaker_country = ? OR speaker_id = ?)")
-            params += [f"%{speaker.lower()}%", speaker.upper(), speaker]
+            where.append(
+                "(LOWER(speaker_name) LIKE ? ESCAPE '\\' OR speaker_country = ? OR speaker_id = ?)"
+            )
+            params += [f"%{like_escape(speaker.lower())}%", speaker.upper(), speaker]
         if doc:
-            where.append("doc_id = ?")
-            params.append(doc)
+            where.append(DOC_FILTER if self.versioned else "doc_id = ?")
+            params += [doc, doc] if self.versioned else [doc]
+        if self.versioned and not include_superseded:
+            where.append(CURRENT_DOCS)
         if kind:
             where.append("kind = ?")
             params.append(kind)
@@ -383,8 +529,12 @@ class Store:
     ) -> list[dict[str, Any]]:
         where, params = "", []
         if q:
-            where = " WHERE LOWER(COALESCE(text, '')) LIKE ? OR LOWER(COALESCE(title, '')) LIKE ?"
-            params = [f"%{q.lower()}%", f"%{q.lower()}%"]
+            where = (
+                " WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'"
+                " OR LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\'"
+            )
+            like = f"%{like_escape(q.lower())}%"
+            params = [like, like]
         return self.db.query(
             "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of, keep_text"
             f" FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
@@ -392,10 +542,13 @@ class Store:
         )
 
     def document(self, doc_id: str) -> dict[str, Any]:
+        """One stored document (this version) with its sentences, times, events and quotes."""
         rows = self.db.query("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if not rows:
             raise NotFound(NotFound.E400.format(kind="document", id=doc_id))
         doc = rows[0]
+        if self.versioned:
+            doc["versions"] = [v["id"] for v in self.versions(doc_id)]
         doc["sentences"] = self.db.query(
             'SELECT start, "end", text FROM sentences WHERE doc_id = ? ORDER BY start', (doc_id,)
         )
@@ -404,8 +557,9 @@ class Store:
             " WHERE doc_id = ? ORDER BY start",
             (doc_id,),
         )
-        doc["events"] = self.events(doc=doc_id, limit=None)
-        doc["quotes"] = self.quotes(doc=doc_id, limit=None)
+        own = lambda rows: [r for r in rows if r["doc"] == doc_id]  # noqa: E731
+        doc["events"] = own(self.events(doc=doc_id, include_superseded=True, limit=None))
+        doc["quotes"] = own(self.quotes(doc=doc_id, include_superseded=True, limit=None))
         return doc
 
     def actors(self, *, limit: int = 200) -> list[dict[str, Any]]:
@@ -422,19 +576,27 @@ class Store:
         return self.db.query("SELECT id, reason, detail, path, at FROM rejections ORDER BY at, id")
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.db.query(sql)[0]["n"]  # noqa: E731
+        """What the store holds, as integers: every stored document version (``superseded``
+        of them replaced by a newer version), event mentions, distinct events, quotes, ..."""
+        one = lambda sql: int(self.db.query(sql)[0]["n"])  # noqa: E731
         by_type = self.db.query(
             "SELECT plover, COUNT(*) AS n FROM mentions GROUP BY plover ORDER BY n DESC"
         )
+        superseded = (
+            one("SELECT COUNT(*) AS n FROM documents WHERE superseded_by IS NOT NULL")
+            if self.versioned
+            else 0
+        )
         return {
             "documents": one("SELECT COUNT(*) AS n FROM documents"),
+            "superseded": superseded,
             "mentions": one("SELECT COUNT(*) AS n FROM mentions"),
             "events": one("SELECT COUNT(DISTINCT event_id) AS n FROM mentions"),
             "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
             "actors": one("SELECT COUNT(*) AS n FROM actors"),
             "rejections": one("SELECT COUNT(*) AS n FROM rejections"),
             "stories": one("SELECT COUNT(*) AS n FROM stories"),
-            "by_type": {r["plover"]: r["n"] for r in by_type},
+            "by_type": {r["plover"]: int(r["n"]) for r in by_type},
         }
 
     def dyads(
@@ -447,7 +609,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Event counts, quad-class counts and Goldstein sums by dyad and period (one row per event)."""
         where, params = mention_filters(
-            actor=actor, since=since, until=until, include_negated=False
+            actor=actor, since=since, until=until, include_negated=False, current=self.versioned
         )
         # Columns only (no JSON decoding): one row per event, its first mention.
         events: dict[str, dict[str, Any]] = {}
@@ -485,7 +647,7 @@ class Store:
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(
-            "SELECT id, title, text, date, url, source, path FROM documents ORDER BY id"
+            "SELECT id, title, text, date, url, source, path, language FROM documents ORDER BY id"
         )
 
 
@@ -498,21 +660,25 @@ def mention_filters(
     doc: str | None = None,
     event_id: str | None = None,
     include_negated: bool = True,
+    current: bool = False,
 ) -> tuple[list[str], list[Any]]:
-    """WHERE clauses and bound parameters for the mention filters shared by every query."""
+    """WHERE clauses and bound parameters for the mention filters shared by every query.
+    ``doc`` matches a stored id or a given id (every version); ``current`` leaves out the
+    mentions of superseded versions. Text filters match literally (LIKE wildcards escaped)."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
-        like = f"%{actor.lower()}%"
+        like = f"%{like_escape(actor.lower())}%"
         where.append(
-            "(source_country = ? OR target_country = ? OR source_code LIKE ? OR target_code LIKE ?"
-            " OR LOWER(source_name) LIKE ? OR LOWER(target_name) LIKE ?)"
+            "(source_country = ? OR target_country = ? OR source_code LIKE ? ESCAPE '\\'"
+            " OR target_code LIKE ? ESCAPE '\\' OR LOWER(source_name) LIKE ? ESCAPE '\\'"
+            " OR LOWER(target_name) LIKE ? ESCAPE '\\')"
         )
-        code = f"{actor.upper()}%"
+        code = f"{like_escape(actor.upper())}%"
         params += [actor.upper(), actor.upper(), code, code, like, like]
     if type:
-        where.append("(plover = ? OR cameo LIKE ?)")
-        params += [type.upper(), f"{type}%"]
+        where.append("(plover = ? OR cameo LIKE ? ESCAPE '\\')")
+        params += [type.upper(), f"{like_escape(type)}%"]
     if since:
         where.append("COALESCE(date_end, date) >= ?")
         params.append(since)
@@ -520,14 +686,34 @@ def mention_filters(
         where.append("date <= ?")
         params.append(until)
     if doc:
-        where.append("doc_id = ?")
-        params.append(doc)
+        where.append(DOC_FILTER if current else "doc_id = ?")
+        params += [doc, doc] if current else [doc]
     if event_id:
         where.append("event_id = ?")
         params.append(event_id)
     if not include_negated:
         where.append("negated = 0")
+    if current:
+        where.append(CURRENT_DOCS)
     return where, params
+
+
+def like_escape(value: str) -> str:
+    """A value matched literally inside LIKE (with ESCAPE '\\'): % and _ are no wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _as_version(x: Extraction, given_id: str, latest: Latest | None) -> None:
+    """Re-id an extraction as the version after ``latest`` (its events and quotes follow)."""
+    a, old = x.article, x.article.id
+    a.given_id = given_id
+    a.version = (latest.version if latest else 1) + 1
+    a.previous_version = latest.id if latest else old
+    a.id = version_id(given_id, a.version)
+    for item in [*x.events, *x.quotes]:
+        item.doc = a.id
+        if item.id and item.id.startswith(old):
+            item.id = a.id + item.id[len(old) :]
 
 
 def _shift(day: str | None, days: int) -> str | None:

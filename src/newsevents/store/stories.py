@@ -9,9 +9,12 @@ import json
 from typing import Any
 
 from newsevents.errors import NotFound
-from newsevents.store.store import Store
+from newsevents.store.store import Store, like_escape
 
 CLUSTERER_KEY = "stories.clusterer"
+# Mentions of superseded document versions stay out of storylines and timelines.
+_CURRENT = " AND d2.superseded_by IS NULL"
+_CURRENT_D = " AND d.superseded_by IS NULL"
 
 
 # ------------------------------------------------------------------ meta (clusterer state)
@@ -32,10 +35,17 @@ def set_meta(store: Store, key: str, value: str) -> None:
 def documents_without_story(store: Store) -> list[dict[str, Any]]:
     """Documents not yet in a story, oldest first (undated last), with the text the
     clusterer reads: the article, or its stored sentences when the text was not kept."""
-    docs = store.db.query(
-        "SELECT id, title, text, date FROM documents WHERE story_id IS NULL"
-        " ORDER BY date IS NULL, date, id"
-    )
+    if store.versioned:  # a new version joins the story of the version it follows
+        docs = store.db.query(
+            "SELECT d.id, d.title, d.text, d.date, p.story_id AS previous_story FROM documents d"
+            " LEFT JOIN documents p ON p.id = d.previous_version WHERE d.story_id IS NULL"
+            " ORDER BY d.date IS NULL, d.date, d.id"
+        )
+    else:
+        docs = store.db.query(
+            "SELECT id, title, text, date, NULL AS previous_story FROM documents"
+            " WHERE story_id IS NULL ORDER BY date IS NULL, date, id"
+        )
     for doc in docs:
         if doc["text"] is None:
             rows = store.db.query(
@@ -94,12 +104,12 @@ def storylines(
     """Stories with their size and date range, biggest and latest first."""
     where, params = "", []
     if q:
-        where = " WHERE LOWER(COALESCE(s.label, '')) LIKE ?"
-        params.append(f"%{q.lower()}%")
+        where = " WHERE LOWER(COALESCE(s.label, '')) LIKE ? ESCAPE '\\'"
+        params.append(f"%{like_escape(q.lower())}%")
     return store.db.query(
         "SELECT s.id, s.label, s.n_documents, MIN(d.date) AS first_date, MAX(d.date) AS last_date,"
         " (SELECT COUNT(*) FROM mentions m JOIN documents d2 ON d2.id = m.doc_id"
-        "  WHERE d2.story_id = s.id) AS n_mentions"
+        f"  WHERE d2.story_id = s.id{_CURRENT if store.versioned else ''}) AS n_mentions"
         f" FROM stories s LEFT JOIN documents d ON d.story_id = s.id{where}"
         " GROUP BY s.id, s.label, s.n_documents"
         # aggregates repeated: PostgreSQL does not take output aliases inside expressions
@@ -128,7 +138,8 @@ def story_mentions(store: Store, story_id: str) -> list[dict[str, Any]]:
     out = []
     for row in store.db.query(
         "SELECT m.record, m.event_id FROM mentions m JOIN documents d ON d.id = m.doc_id"
-        " WHERE d.story_id = ? ORDER BY m.doc_id, m.sentence_start, m.id",
+        f" WHERE d.story_id = ?{_CURRENT_D if store.versioned else ''}"
+        " ORDER BY m.doc_id, m.sentence_start, m.id",
         (story_id,),
     ):
         record = json.loads(row["record"])

@@ -31,7 +31,11 @@ def update_stories(store: Store, clusterer: OnlineClusterer | None = None) -> di
         return {}
     # A re-ingested (replaced) document keeps the story it already had: the clusterer has
     # counted it once and must not count it twice.
+    # A new version of a document joins the story of the version it follows, uncounted too.
     known = {doc: sid for sid, story in clusterer.stories.items() for doc in story.docs}
+    for d in todo:
+        if d.get("previous_story") and d["id"] not in known:
+            known[d["id"]] = d["previous_story"]
     assignment = {d["id"]: known[d["id"]] for d in todo if d["id"] in known}
     new = [
         StoryDoc(

@@ -1,5 +1,5 @@
 """Web pages. Each page is registered twice — ``/x`` (HTML) and ``/x.json`` (its JSON twin)
-— on one function that calls one ``api.queries`` function, so both always agree."""
+— on one function that calls one ``newsevents.query`` function, so both always agree."""
 
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from newsevents.api import queries
-from newsevents.api.deps import DAY, EventFilters, PageDep, QuoteFilters, StoreDep
-from newsevents.api.errors import error_body
-from newsevents.api.spans import document_spans, segments
+import newsevents.query as queries
+from newsevents.http.deps import Day, EventFilters, PageDep, QuoteFilters, StoreDep
+from newsevents.http.errors import error_body
+from newsevents.query.spans import document_spans, segments
 from newsevents.web.charts import series_chart, timeline_strip
 
 HERE = Path(__file__).parent
 # Jinja2Templates autoescapes .html templates: article text is always escaped.
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
-Day = Annotated[str | None, Query(pattern=DAY)]
 
 
 def render(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:

@@ -6,13 +6,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from newsevents.api import queries
-from newsevents.api.deps import DAY, StoreDep
-from newsevents.api.errors import ERROR_RESPONSES
+import newsevents.query as queries
+from newsevents.http.deps import Day, StoreDep
+from newsevents.http.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", tags=["dyads"], responses=ERROR_RESPONSES)
 Period = Literal["day", "week", "month", "year"]
-Day = Annotated[str | None, Query(pattern=DAY, description="YYYY-MM-DD")]
 
 
 @router.get("/dyads")

@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from newsevents.api import queries
-from newsevents.api.deps import EventFilters, PageDep, StoreDep
-from newsevents.api.errors import ERROR_RESPONSES
+import newsevents.query as queries
+from newsevents.http.deps import EventFilters, PageDep, StoreDep
+from newsevents.http.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 

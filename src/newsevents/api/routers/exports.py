@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from newsevents.api import queries
-from newsevents.api.deps import EventFilters, QuoteFilters, StoreDep
-from newsevents.api.errors import ERROR_RESPONSES
-from newsevents.api.exports import GDELT_COLUMNS, ICEWS_COLUMNS, to_csv
+import newsevents.query as queries
+from newsevents.http.deps import EventFilters, QuoteFilters, StoreDep
+from newsevents.http.errors import ERROR_RESPONSES
+from newsevents.query.exports import GDELT_COLUMNS, ICEWS_COLUMNS, to_csv
 from newsevents.store.export import write_csv
 
 router = APIRouter(prefix="/api/export", tags=["exports"], responses=ERROR_RESPONSES)

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.api import queries
-from newsevents.api.deps import PageDep, StoreDep
-from newsevents.api.errors import ERROR_RESPONSES
+import newsevents.query as queries
+from newsevents.http.deps import PageDep, StoreDep
+from newsevents.http.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api/storylines", tags=["storylines"], responses=ERROR_RESPONSES)
 

@@ -1,0 +1,264 @@
+"""In-document reference: short names, descriptions and pronouns take an earlier actor.
+
+- a name whose words are all in an earlier person's name ("Khalilzad" after "Zalmay
+  Khalilzad") is that person;
+- a definite description with a role and no name ("the US official", "the Taliban
+  spokesman") is the nearest earlier named person of a compatible country and sector;
+- "he"/"she" is a person: a subject earlier in the same sentence, else the subject of the
+  previous sentence, else the nearest earlier person; "they"/"them" likewise for groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsevents.coding.actors.types import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    POSSESSIVES,
+    THING_PRONOUNS,
+    CompoundActor,
+    Mention,
+)
+
+WINDOW = 6  # sentences a description or pronoun may reach back
+
+
+def _strip_title(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in ("the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.")):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower().strip(".,") for w in name.split()}
+
+
+def _is_person(m: Mention) -> bool:
+    return m.coded is not None and m.coded.named
+
+
+def _is_single_person(m: Mention) -> bool:
+    """A named person, or a role phrase for one person ("a senior British minister")."""
+    c = m.coded
+    return c is not None and (c.named or (c.kind == "person" and not c.plural))
+
+
+def _is_thing(m: Mention) -> bool:
+    """A country, organisation or singular group ("the government")."""
+    c = m.coded
+    return (
+        c is not None and not c.named and not c.plural and c.kind in ("country", "entity", "group")
+    )
+
+
+def _is_group(m: Mention) -> bool:
+    if m.coded is None:
+        return bool(m.pronoun in GROUP_PRONOUNS and m.actor.country)
+    if m.coded.named or m.actor.how == "name":  # an unknown name is no "they"
+        return False
+    return m.coded.plural or m.coded.kind in ("group", "entity")
+
+
+def _compatible(desc, cand) -> bool:
+    """Same country when the description names one, same sector when it gives one ("the
+    Iraqi ambassador" is not an earlier Iraqi whose sector is unknown)."""
+    if desc.country and cand.country and desc.country != cand.country:
+        return False
+    if desc.sector and desc.sector != cand.sector:
+        return False
+    return bool(cand.country or not desc.country)
+
+
+def _adopt(m: Mention, source, how: str = "coref") -> None:
+    """Give mention ``m`` the identity of ``source`` while keeping its own words and offsets."""
+    m.actor = replace(source, text=m.actor.text, start=m.actor.start, end=m.actor.end, how=how)
+
+
+def resolve_references(records: list[Mention]) -> None:
+    """Resolve, in place and in document order, every mention that refers back.
+
+    Pronouns and descriptions look back over the last ``WINDOW`` sentences only, names over
+    an index of earlier persons by word, so a long article stays linear in its mentions.
+    """
+    recent: list[Mention] = []  # mentions of the last WINDOW sentences, in order
+    names = _NameIndex()
+    for m in records:
+        while recent and m.sentence - recent[0].sentence > WINDOW:
+            recent.pop(0)
+        if m.pronoun:
+            ante = _pronoun_antecedent(m, recent)
+            if ante is not None:
+                _adopt(m, ante.actor)
+            else:
+                m.drop = True  # a pronoun with no actor before it names no one
+        elif m.coded is not None and m.coded.named:
+            ante = _name_antecedent(m, names.candidates(_written_name(m)))
+            if ante is not None:
+                _adopt(m, ante.actor)
+            elif m.label not in (None, "PERSON"):
+                m.coded.named, m.coded.kind = False, "entity"  # an unknown organisation
+        elif m.coded is not None and m.coded.definite and m.coded.kind == "person":
+            ante = _description_antecedent(m, recent)
+            if ante is not None and not m.coded.plural:
+                _adopt(m, ante.actor)
+        elif m.coded is not None and m.coded.definite and not m.actor.country:
+            ante = _group_antecedent(m, recent)  # "his government", "the ministry"
+            if ante is not None and isinstance(ante.actor, CompoundActor):
+                _adopt(m, ante.actor)  # "the four foreign ministers": the ones listed before
+            elif ante is not None and ante.actor.country:
+                a = m.actor
+                code = ante.actor.country + (a.sector or "")
+                m.actor = replace(a, country=ante.actor.country, code=code, how="coref")
+        recent.append(m)
+        if _is_person(m):
+            names.add(m)
+    _resolve_forward(records)
+
+
+class _NameIndex:
+    """Named persons in order, by each word of their name."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[Mention]] = {}
+
+    def add(self, m: Mention) -> None:
+        for w in _words(m.actor.name):
+            self.by_word.setdefault(w, []).append(m)
+
+    def candidates(self, name: str) -> list[Mention]:
+        """Earlier persons sharing the rarest word of ``name``, oldest first."""
+        lists = [self.by_word.get(w, []) for w in _words(name)]
+        return min(lists, key=len) if lists else []
+
+
+def _resolve_forward(records: list[Mention]) -> None:
+    """A bare name before its full form (a title line: "Khalilzad heads for Turkey")."""
+    later = _NameIndex()
+    for m in reversed(records):
+        if m.coded is not None and m.coded.named and m.actor.how in ("name", "surname"):
+            cands = later.candidates(_written_name(m))
+            ante = _name_antecedent(m, list(reversed(cands)))  # nearest after m first
+            if ante is not None:
+                _adopt(m, ante.actor)
+                continue
+        if _is_person(m) and m.actor.how != "coref":
+            later.add(m)
+
+
+def _written_name(m: Mention) -> str:
+    """What the article wrote counts, not the list's full name for it: "Milosevic" is the
+    article's Slobodan Milosevic, not the first Milosevic of the lists."""
+    written = m.label or m.actor.how.startswith("dictionary") or m.actor.how == "surname"
+    return _strip_title(m.actor.text) if written else m.actor.name
+
+
+def _name_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """An earlier, longer name holding every word of this one: "Abdullah" after "Abdullah
+    Abdullah" is him, whatever a dictionary says about another Abdullah."""
+    name = _written_name(m)
+    words = _words(name)
+    n_words = len(name.split())
+    from_role = m.actor.how == "role"
+    for cand in reversed(done):
+        if not _is_person(cand):
+            continue
+        if cand.actor.name == m.actor.name:
+            if not m.actor.country and cand.actor.country:
+                return cand  # "Spokesman Yuri G." after "Soviet ... spokesman Yuri G."
+            continue
+        if not words <= _words(cand.actor.name) or n_words >= len(cand.actor.name.split()):
+            continue
+        if from_role and m.actor.country and cand.actor.country != m.actor.country:
+            continue  # "Turkish Foreign Minister X" is not the earlier American X
+        return cand
+    return None
+
+
+def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """ "the president": first the nearest person introduced as a president, then the
+    nearest named person of a compatible country and sector."""
+    want_person = m.coded.kind == "person"
+    if m.coded.role:
+        for cand in reversed(done):
+            if (
+                _is_person(cand)
+                and cand.coded.role == m.coded.role
+                and _compatible(m.actor, cand.actor)
+            ):
+                return cand
+    for cand in reversed(done):
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        ok = _is_person(cand) if want_person else _is_group(cand)
+        if ok and cand.actor.country and _compatible(m.actor, cand.actor):
+            if not want_person and not m.actor.country and cand.actor.sector != m.actor.sector:
+                continue
+            if want_person or not m.actor.country:
+                return cand
+    return None
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,'")
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
+def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
+    """The country of a description without one: for "his/its/their X" the nearest actor
+    with a country, for "the X" the nearest one of the same sector."""
+    first = m.actor.text.split()[0].lower()
+    if first in POSSESSIVES:  # "his forces": whoever "he" would be
+        return _pronoun_antecedent(m, done, POSSESSIVES[first])
+    possessive = False
+    head = _stem(m.actor.text.split()[-1])
+    for cand in reversed(done):  # first an earlier phrase with the same noun: "the embassy"
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        words = cand.actor.text.split() if cand.actor.text else []
+        if cand.actor.country and words and _stem(words[-1]) == head and not cand.pronoun:
+            return cand
+    if m.coded.plural:
+        return None  # "the foreign ministers" are not whichever government came last
+    for cand in reversed(done):
+        if m.sentence - cand.sentence > WINDOW:
+            break
+        if not cand.actor.country or cand.pronoun and cand.actor.how != "coref":
+            continue
+        if possessive or (cand.actor.sector == m.actor.sector and cand.actor.sector):
+            return cand
+    return None
+
+
+def _pronoun_antecedent(
+    m: Mention, done: list[Mention], pronoun: str | None = None
+) -> Mention | None:
+    pronoun = pronoun or m.pronoun
+    if pronoun in PERSON_PRONOUNS:
+        fits = _is_single_person
+    elif pronoun in THING_PRONOUNS:
+        fits = _is_thing
+    else:
+        fits = _is_group
+    same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
+    if pronoun in GROUP_PRONOUNS:  # "they": a plural phrase of the sentence first
+        for cand in reversed(same):
+            if cand.coded is not None and cand.coded.plural and fits(cand):
+                return cand
+    for cand in reversed(same):
+        if cand.subject and fits(cand):
+            return cand
+    earlier = [c for c in done if c.sentence < m.sentence and m.sentence - c.sentence <= WINDOW]
+    prev_sents = sorted({c.sentence for c in earlier}, reverse=True)
+    for s in prev_sents[:1]:
+        for cand in earlier:
+            if cand.sentence == s and cand.subject and fits(cand):
+                return cand
+    for cand in reversed(same + earlier if not same else same):
+        if fits(cand):
+            return cand
+    for cand in reversed(earlier):
+        if fits(cand):
+            return cand
+    return None

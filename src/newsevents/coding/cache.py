@@ -1,0 +1,82 @@
+"""A pickle cache for built dictionaries: building the actor lexicon or the gazetteer from
+text files takes ~1 s, loading the pickle a fraction of that.
+
+The cache key hashes the source files (path, size, mtime) and the code that builds them,
+so an edited dictionary or coder rebuilds it. The folder is the ``cache_dir`` setting
+(newsevents.config: ``$NEWSEVENTS_CACHE_DIR``, default ``~/.cache/newsevents``); ``off``
+disables the cache. A cache that
+cannot be read or written is ignored: the data is then built from the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from newsevents.config import current
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder of the current settings, or None when caching is off."""
+    return current().cache_path()
+
+
+def code_version(path: str) -> str:
+    """Hash of a module's source as this process loaded it (call at import time): a cache
+    written by another process running older code then has another key."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unknown"
+
+
+def _key(name: str, sources: Iterable[Path]) -> str:
+    h = hashlib.sha256(name.encode())
+    for path in sources:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def cached(
+    name: str,
+    sources: Iterable[Path],
+    build: Callable[[], T],
+    version: str = "",
+    valid: Callable[[object], bool] = lambda value: True,
+) -> T:
+    """``build()``'s result, from the pickle cache when its sources and ``version`` (the
+    building code's :func:`code_version`) have not changed and ``valid`` accepts it."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_key(name + version, sources)}.pickle"
+    try:
+        with path.open("rb") as f:
+            value = pickle.load(f)
+        if valid(value):
+            return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: parallel workers never read half a file
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value

@@ -1,0 +1,226 @@
+"""Code event mentions (CAMEO and PLOVER) from a parsed article.
+
+One pass per sentence (see docs/coding.md):
+- coding.event_candidates: triggers from the lexicons (coding.event_lexicon), complements
+  folded into their verbs ("agreed to meet" is one AGREE, "refused to meet" one REJECT),
+  negation and modality (coding.event_modality), arguments (coding.event_args);
+- coding.event_rules: negation and mood recoding (a negated meeting is a refusal, "will
+  release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
+- here: one Event per candidate (several targets for separate meetings or trips), the
+  learned model's re-weighing (coding.classifier), and the per-sentence keep rule.
+The ``coder_mode`` setting ``dictionaries`` (coding.coder_mode) runs the same passes on the PETRARCH2 verb
+dictionary alone, without the learned model: the baseline bench/accuracy prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from typing import TYPE_CHECKING
+
+from newsevents.coding.coder_mode import dictionaries_only
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events import candidates as event_candidates
+from newsevents.coding.events import classifier
+from newsevents.coding.events import rules as event_rules
+from newsevents.coding.events import verify as event_verify
+from newsevents.coding.events.candidates import Candidate
+from newsevents.coding.events.modality import in_condition
+from newsevents.config import Settings, current, default, use
+from newsevents.data import data_path
+from newsevents.models import CODER_VERSION, Actor, Event
+from newsevents.nlp.pipeline import ParsedArticle, Sentence
+
+if TYPE_CHECKING:  # the actors stage is another module; only its contract is used here
+    from newsevents.coding.actors import DocumentActors
+
+SYMMETRIC = event_rules.SYMMETRIC
+LAYER_CONFIDENCE = {
+    "core": 0.7,
+    "core+pattern": 0.75,
+    "nominal": 0.65,
+    "pattern": 0.5,
+    "default": 0.35,
+    "must": 0.55,
+}
+MIN_CONFIDENCE = default("min_confidence")  # the default of the min_confidence setting
+LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
+DICT_FILES = (
+    "verbs/core.jsonl",
+    "verbs/nominal.jsonl",
+    "verbs/petrarch_patterns.jsonl",
+    "verbs/intent.tsv",
+    "plover/cameo2plover_overrides.tsv",
+    "verbs/event_model.json",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def coder_version() -> str:
+    """CODER_VERSION plus a short digest of the dictionaries, so codings can be traced."""
+    h = hashlib.sha1()
+    for name in DICT_FILES:
+        h.update(data_path(name).read_bytes())
+    return f"{CODER_VERSION}+dict.{h.hexdigest()[:8]}"
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.plover != b.plover:
+        return False
+
+    def key(x: Actor | None) -> str | None:
+        return None if x is None else (x.country or "") + "|" + (x.name or "")
+
+    pa, pb = (key(a.source), key(a.target)), (key(b.source), key(b.target))
+    if pa == pb or (a.plover in SYMMETRIC and pa == pb[::-1]):
+        return True
+    # one of the two knows fewer actors: the same event told with less detail
+    return all(x is None or x == y for x, y in zip(pa, pb, strict=True)) or all(
+        y is None or x == y for x, y in zip(pa, pb, strict=True)
+    )
+
+
+def _specific(code: str) -> int:
+    return len(code) * 2 - code.endswith("0")
+
+
+def _better(new: Event, old: Event) -> bool:
+    """Of two codings of one event, keep the one with more actors, then the finer code."""
+    known = lambda e: (e.source is not None) + (e.target is not None)  # noqa: E731
+    if known(new) != known(old) and abs(new.confidence - old.confidence) <= 0.1:
+        return known(new) > known(old)
+    if known(new) != known(old):
+        return new.confidence > old.confidence  # more actors, but much less sure
+    if _specific(new.cameo) != _specific(old.cameo):
+        return (
+            _specific(new.cameo) > _specific(old.cameo) and new.confidence >= old.confidence - 0.1
+        )
+    return new.confidence > old.confidence
+
+
+def code_events(
+    parsed: ParsedArticle,
+    actors: DocumentActors,
+    min_confidence: float | None = None,
+    settings: Settings | None = None,
+) -> list[Event]:
+    """Every event mention of an article, sentence by sentence (dates left unset).
+
+    Mentions scored under ``min_confidence`` (default: the ``min_confidence`` setting) are
+    left out: they are mostly PETRARCH2 patterns firing on words that tell no event.
+    ``settings`` default to :func:`newsevents.config.current`."""
+    with use(settings):
+        return _code_events(parsed, actors, min_confidence)
+
+
+def _code_events(
+    parsed: ParsedArticle, actors: DocumentActors, min_confidence: float | None
+) -> list[Event]:
+    floor = current().min_confidence if min_confidence is None else min_confidence
+    events: list[Event] = []
+    version = coder_version() + ("+dictionaries-only" if dictionaries_only() else "")
+    for offset, doc in parsed.chunks:
+        doc.user_data[event_args.CHUNK_OFFSET] = offset
+    last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
+    verify = not dictionaries_only()  # the PETRARCH-style baseline has no verifier
+    sentences = list(parsed.sentences())
+    for k, sent in enumerate(sentences):
+        sent_events: list[Event] = []
+        cues = None
+        if verify:
+            before = sentences[k - 1].span if k else None
+            after = sentences[k + 1].span if k + 1 < len(sentences) else None
+            cues = event_verify.sentence_cues(sent.span, before, after)
+        for cand in event_candidates.candidates(sent, actors):
+            if in_condition(cand.trigger) or event_rules.is_topic(cand.trigger):
+                continue  # "unless X agrees", "talks on limiting missiles": not events
+            cand = event_rules.resolve_negation(cand)
+            if cand is None:
+                continue
+            event_rules.resolve_mood(cand, actors)
+            if verify:
+                event_verify.reframe(cand, actors)
+            source, target, penalty = event_rules.dyad(cand, actors, parsed, last_pair)
+            if cand.governor is None and not cand.args.has_subject and source is None:
+                continue  # "Discussed bilateral issues": a fragment with no one doing it
+            if cues is not None:
+                verdict = event_verify.check(cand, source, target, cues, actors)
+                if verdict is None:
+                    continue
+                cand, source, target, extra = verdict
+                penalty += extra
+            if source is not None and target is not None and cand.info.plover in SYMMETRIC:
+                last_pair = (source, target)
+            penalty += event_rules.purpose(cand.trigger)
+            penalty += event_rules.background(cand.trigger)
+            targets = [target]
+            if (event_rules.separate(cand.trigger) or cand.info.cameo == "042") and len(
+                cand.args.targets
+            ) > 1:
+                # separate meetings, or a trip to several places: one event per party
+                own = source.country if source is not None else None
+                pool = cand.args.preferred or cand.args.targets  # "left X for Y and Z": Y, Z
+                others = [t for t in pool if t.country and t.country != own]
+                targets = others[:4] or [target]
+            for target in targets:
+                _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
+        if not dictionaries_only():  # the PETRARCH-style baseline has no learned model
+            classifier.reweigh(sent.text, sent_events)
+        events.extend(_keep(sent_events, floor))
+    return events
+
+
+def _keep(sent_events: list[Event], floor: float) -> list[Event]:
+    """The sentence's best mention if it clears a lower bar, the others if they clear ``floor``:
+    a sentence usually tells one event well; the extra readings must earn their place."""
+    if not sent_events:
+        return []
+    best = max(sent_events, key=lambda e: e.confidence)
+    return [
+        e
+        for e in sent_events
+        if e.confidence >= floor or (e is best and e.confidence >= floor - LONE_MARGIN)
+    ]
+
+
+def _add(sent_events: list[Event], event: Event) -> None:
+    dup = next((e for e in sent_events if _same_event(e, event)), None)
+    if dup is None:
+        sent_events.append(event)
+    elif _better(event, dup):
+        sent_events[sent_events.index(dup)] = event
+
+
+def _event(
+    parsed: ParsedArticle,
+    sent: Sentence,
+    cand: Candidate,
+    source: Actor | None,
+    target: Actor | None,
+    penalty: float,
+    version: str,
+) -> Event:
+    start, end = parsed.char_span(cand.trigger)
+    info = cand.info
+    confidence = LAYER_CONFIDENCE.get(cand.layer, 0.5) - penalty
+    if cand.modality != "asserted":
+        confidence -= 0.05
+    return Event(
+        doc=parsed.article.id,
+        sentence=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        plover=info.plover or "",
+        cameo=info.cameo,
+        trigger={"text": cand.trigger.text, "start": start, "end": end},
+        source=source,
+        target=target,
+        mode=info.mode,
+        context=info.context,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        negated=cand.negated,
+        modality=cand.modality,
+        confidence=round(max(0.05, min(0.99, confidence)), 3),
+        coder_version=version,
+    )

@@ -1,0 +1,318 @@
+"""Who did it and to whom: source and target actors of a trigger, from the dependency parse.
+
+Source = subject (conjuncts expanded); in the passive the agent ("by X") is the source and
+the subject the target. Target = direct object, dative, or the object of a preposition such
+as with, to, against, on. Actors come from ``DocumentActors`` (coding.actors), through
+``for_token``/``conjuncts``, falling back to the actors named inside a phrase ("diplomats of
+Turkey and US") when its head noun is not an actor itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.coding.events.phrases import (
+    CHUNK_OFFSET,
+    code_name,
+    covers,
+    dedupe,
+    inner_actors,
+    phrase_actors,
+    same,
+)
+from newsevents.data import load_lines
+from newsevents.models import Actor
+
+__all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun_arguments"]
+
+FIRST_PERSON = {"we", "i"}
+
+PARTY_NOUNS = {"side", "party", "team", "delegation", "country", "government", "leader"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr"}
+# Prepositions that introduce the other party, best first.
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "from",
+    "over",
+    "in",
+)
+
+
+@dataclass
+class Arguments:
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    target_is_head: bool = False  # the target is the object noun itself (not a modifier)
+    source_from_context: bool = False
+    # actors named inside the subject ("teams of the Afghan Republic and the Taliban")
+    inner_sources: list[Actor] = field(default_factory=list)
+    has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
+    passive: bool = False  # the subject is the patient ("were killed", "injured")
+    # no subject, or a pronoun the actors stage did not resolve: a source may be guessed
+    subject_unresolved: bool = True
+    both_parties: bool = False  # "the two sides", "both parties": the dyad told before
+    preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
+    # targets that are only where it happened ("killed 23 people in Serbia"): not a side
+    place_added: list[Actor] = field(default_factory=list)
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive) of a verb, climbing conj/xcomp chains for a shared subject."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+                return c, False
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                return c, True
+        if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
+            v = v.head
+            continue
+        if v.dep_ in {"relcl", "acl"} and v.head != v:
+            content = load_lines("verbs/content_nouns.txt")  # nouns a speaker issues
+            if v.head.dep_ in {"dobj", "attr"} and v.head.lemma_.lower() in content:
+                v = v.head.head  # "X issued a declaration demanding ...": X demands
+                continue
+            return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
+        break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    found = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            found.extend((preps.index(c.lower_), p.i, p) for p in c.children if p.dep_ == "pobj")
+    return [p for _, _, p in sorted(found)]
+
+
+def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Arguments:
+    """Source and targets of a verb; ``prefer``: a preposition whose object is the target
+    ("left Washington for Turkey": the trip goes to Turkey)."""
+    args = Arguments()
+    subj, passive = _subject(verb)
+    # "Discussed bilateral issues ...": a headline-style fragment opening with its verb
+    fragment = verb.i == verb.sent.start and verb.tag_ in {"VBD", "VBN"}
+    args.has_subject = subj is not None and not (fragment and subj.i > verb.i)
+    args.passive = passive
+    args.subject_unresolved = subj is None or subj.pos_ == "PRON"
+    if subj is not None and not passive and is_both_parties(subj):
+        args.both_parties = True
+    if subj is not None:
+        subj_actors, _ = phrase_actors(actors, subj)
+        if passive:
+            args.targets, args.target_is_head = subj_actors, True
+            agent = _agent(verb)
+            if agent is not None:
+                args.sources = phrase_actors(actors, agent)[0]
+        else:
+            args.sources = subj_actors
+            args.inner_sources = inner_actors(actors, subj)
+            if not subj_actors and subj.lower_ in FIRST_PERSON:
+                # "We can't take part," the spokesman said: the speaker's side is the source
+                speaker = speaker_of(actors, verb)
+                args.sources = [speaker] if speaker is not None else []
+    if not args.targets:
+        objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        first = _prep_objects(verb, (prefer,)) if prefer else []
+        for cand in first:
+            args.preferred.extend(phrase_actors(actors, cand)[0])
+        for cand in first + objs + _prep_objects(verb):
+            found, is_head = phrase_actors(actors, cand)
+            found = [a for a in found if not any(same(a, s) for s in args.sources)]
+            if found:
+                if not args.targets:
+                    args.target_is_head = is_head
+                args.targets = dedupe(args.targets + found)
+        if not args.targets:
+            # "demanded that the US cancel ...": the party is the subject of the complement clause
+            for x in verb.children:
+                if x.dep_ == "ccomp" and x.i > verb.i:
+                    inner_subj, inner_passive = _subject(x)
+                    if inner_subj is not None and not inner_passive and inner_subj.head == x:
+                        found = phrase_actors(actors, inner_subj)[0]
+                        found = [a for a in found if not any(same(a, s) for s in args.sources)]
+                        if found:
+                            args.targets, args.target_is_head = found, True
+                            break
+        if not args.targets:
+            # "offered to hand over to Britain": the party sits in the complement verb.
+            for x in verb.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                    inner = verb_arguments(actors, x)
+                    found = [a for a in inner.targets if not any(same(a, s) for s in args.sources)]
+                    if found:
+                        args.targets, args.target_is_head = found, inner.target_is_head
+                        break
+        if not args.targets:
+            # "held talks with X", "an attack on X": the party hangs off the object noun.
+            for obj in objs:
+                for cand in _prep_objects(obj):
+                    found, is_head = phrase_actors(actors, cand)
+                    found = [a for a in found if not any(same(a, s) for s in args.sources)]
+                    if found:
+                        args.targets, args.target_is_head = found, is_head
+                        break
+                if args.targets:
+                    break
+    _add_place_targets(actors, verb, args)
+    return args
+
+
+LOCATION_PREPS = (
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "into",
+    "against",
+)
+
+
+def place_actors(actors: Any, head: Token) -> list[Actor]:
+    """Country-bearing actors named where a trigger happened ("in Serbia", "outside Basra")
+    or inside its objects ("Palestinian homes")."""
+    heads = [head] + [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if head.head != head and head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        heads.append(head.head)  # a noun trigger: its verb's places too
+    found: list[Actor] = []
+    for h in heads:
+        if h != head and h.pos_ in {"NOUN", "PROPN"}:
+            found.extend(inner_actors(actors, h))
+        for cand in _prep_objects(h, LOCATION_PREPS):
+            found.extend(phrase_actors(actors, cand)[0] or inner_actors(actors, cand))
+    return [a for a in dedupe(found) if a.country]
+
+
+def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
+    """When no target has a country ("killed 23 people", "demonstrated"), the country of the
+    place where it happened stands in, as CAMEO coders code it ("rioted in Serbia" -> SRB).
+    Candidates are appended after the named targets; best_target prefers one with a country."""
+    if any(a.country for a in args.targets):
+        return
+    places = place_actors(actors, head)
+    extra = places + complement_actors(actors, head)
+    if extra:
+        args.targets = dedupe(args.targets + extra)
+        args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
+
+
+def complement_actors(actors: Any, head: Token) -> list[Actor]:
+    """Country-bearing actors anywhere after the trigger in its own phrase ("rejected calls by
+    Belarus's rulers", "refused to commit to the US-led war"): the last resort for a target."""
+    found: list[Actor] = []
+    subject_ids: set[int] = set()
+    for c in head.children:
+        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}:
+            subject_ids.update(t.i for t in c.subtree)  # nor the "by X" agent, the source
+    for t in head.subtree:
+        if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        a = actors.for_token(t) or code_name(t)
+        if a is not None and a.country and covers(a, t):
+            found.append(a)
+    return dedupe(found)
+
+
+def is_both_parties(tok: Token) -> bool:
+    """ "the two sides", "both parties", "the two negotiating teams" (the dyad told before)."""
+    if tok.lemma_.lower() not in PARTY_NOUNS or tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(c.lower_ in {"two", "both"} for c in tok.children)
+
+
+def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
+    """Arguments of an event noun: the light verb's subject, and parties named by the noun
+    ("talks with X", "meeting between X and Y", "X's visit to Y")."""
+    args = verb_arguments(actors, governor) if governor is not None else Arguments()
+    if governor is not None and args.targets and not args.target_is_head:
+        args.targets = []  # the noun itself was the object: its modifiers are not the target
+    own = [c for c in noun.children if c.dep_ == "poss"]
+    if not args.sources and own:
+        args.sources = phrase_actors(actors, own[0])[0]
+    if not args.targets:
+        for cand in _prep_objects(
+            noun, ("with", "between", "to", "against", "on", "at", "in", "for")
+        ):
+            if cand.head.lower_ == "between" and is_both_parties(cand):
+                args.both_parties = True
+            found, is_head = phrase_actors(actors, cand)
+            found = [a for a in found if not any(same(a, s) for s in args.sources)]
+            if found:
+                if not args.sources and len(found) > 1 and cand.head.lower_ == "between":
+                    args.sources, found = found[:1], found[1:]
+                args.targets, args.target_is_head = found, is_head
+                break
+    _add_place_targets(actors, noun, args)
+    return args
+
+
+def nearest_actor_before(
+    actors: Any, parsed: Any, verb: Token, exclude: list[Actor]
+) -> Actor | None:
+    """The last actor mentioned before the trigger in its sentence (a weak source guess)."""
+    sent_start, _ = parsed.char_span(verb.sent)
+    v_start, _ = parsed.char_span(verb)
+    best = None
+    for m in getattr(actors, "mentions", []):
+        if m.start is None or not (sent_start <= m.start < v_start):
+            continue
+        if any(same(m, e) for e in exclude):
+            continue
+        best = m
+    return best
+
+
+def speaker_of(actors: Any, tok: Token) -> Actor | None:
+    """The actor of the reporting verb whose complement holds the trigger ("Russia said ...")."""
+    t = tok
+    for _ in range(5):
+        if t.head == t:
+            return None
+        if t.dep_ in {"ccomp", "parataxis", "acl"} or (t.dep_ == "conj" and t.head.dep_ == "ROOT"):
+            head = t.head if t.dep_ != "acl" else t.head.head  # "a reminder that Iraq must"
+            subj, passive = _subject(head)
+            if subj is not None and not passive:
+                found, _ = phrase_actors(actors, subj)
+                if found:
+                    return found[0]
+        t = t.head
+    return None
+
+
+def best_target(targets: list[Actor], source: Actor | None = None) -> Actor | None:
+    """The first target of another country than the source ("offered its troops to
+    Lebanon"), else the first with a country or code, else the first one."""
+    own = source.country if source is not None else None
+    for a in targets:
+        if a.country and a.country != own:
+            return a
+    for a in targets:
+        if a.country or a.code:
+            return a
+    return targets[0] if targets else None

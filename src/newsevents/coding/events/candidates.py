@@ -1,0 +1,226 @@
+"""Event candidates of a sentence: triggers found by the lexicons, with their arguments,
+negation and modality, and complements folded into the verbs that govern them ("agreed to
+meet" is one AGREE, "refused to meet" one REJECT)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.coding.coder_mode import dictionaries_only
+from newsevents.coding.crosswalk import CodeInfo, lookup
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events import lexicon as event_lexicon
+from newsevents.coding.events.modality import is_negated, modality_of
+from newsevents.data import load_tsv
+from newsevents.errors import CodingError
+from newsevents.nlp.pipeline import Sentence
+
+
+@functools.lru_cache(maxsize=1)
+def negation_codes() -> dict[str, str]:
+    return {r["plover"]: r["cameo"] or "" for r in load_tsv("verbs/negation.tsv")}
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    info: CodeInfo
+    layer: str
+    args: event_args.Arguments
+    negated: bool
+    modality: str
+    governor: Token | None = None
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.lemma_.lower() in event_lexicon.word_set("verbs/speech_verbs.txt")
+
+
+def _is_refusal(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    particle = event_lexicon.particle_of(tok)
+    refusals = event_lexicon.word_set("verbs/refusal_verbs.txt")
+    return lemma in refusals or (particle is not None and f"{lemma} {particle}" in refusals)
+
+
+def _is_commitment(tok: Token) -> bool:
+    return event_lexicon.verb_lemma(tok) in event_lexicon.word_set("verbs/intent_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def mood_codes() -> dict[str, dict[str, str]]:
+    """verbs/intent.tsv: kind (intent, demand) -> CAMEO prefix of the told event -> code."""
+    table: dict[str, dict[str, str]] = {}
+    for r in load_tsv("verbs/intent.tsv"):
+        table.setdefault(r["kind"], {})[r["prefix"]] = r["code"]
+    return table
+
+
+def mood_code(kind: str, cameo: str) -> CodeInfo | None:
+    table = mood_codes().get(kind, {})
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in table:
+            return code_info(table[cameo[:n]])
+    return None
+
+
+def _verb_match(tok: Token) -> event_lexicon.Match | None:
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+        return None
+    if (
+        tok.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in ATTEMPT_NOUNS
+    ):
+        return (
+            None  # "a deadline to withdraw troops" names an event; "an attempt to kill" tells one
+        )
+    match = event_lexicon.code_verb(tok)
+    if match is None:
+        return None
+    if match.code.startswith("19") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+    ):
+        return None  # "fought to keep the boy": a struggle, not combat
+    if _is_speech(tok) and not (match.layer.startswith("core") and match.specificity > 0):
+        return None  # "said" is a statement; "announced a ceasefire" is an event
+    return match
+
+
+DEMAND_CODE = "100"
+ATTEMPT_NOUNS = {"attempt", "bid"}
+
+
+def _owed(tok: Token) -> bool:
+    return (
+        tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children)
+        and tok.dep_ in {"ccomp", "ROOT", "conj"}
+    )
+
+
+CREDIT_NOUNS = {"responsibility", "credit"}
+CLAIM_VERBS = {"claim", "accept", "take", "admit"}
+
+
+def _governor(noun: Token) -> Token | None:
+    happen = event_lexicon.word_set("verbs/happen_verbs.txt")
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in happen:
+        return noun.head  # "riots are continuing", "fighting erupted"
+    if noun.dep_ in {"dobj", "nsubjpass", "obj", "attr", "conj"} and noun.head.pos_ in {
+        "VERB",
+        "AUX",
+    }:
+        return noun.head if noun.dep_ != "conj" else _governor(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in CREDIT_NOUNS:
+        # "claimed responsibility for the ambush": the claimant did it
+        owner = noun.head.head
+        if owner.dep_ in {"dobj", "obj"} and owner.head.lemma_.lower() in CLAIM_VERBS:
+            return owner.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        # "took part in talks", "engaged in negotiations": the verb still carries the noun
+        if noun.head.head.lemma_.lower() in {"engage", "take", "participate", "join"}:
+            return noun.head.head
+    return None
+
+
+def code_info(code: str) -> CodeInfo | None:
+    try:
+        info = lookup(code)
+    except CodingError:  # a malformed dictionary code must not stop the article
+        return None
+    return info if info.plover else None
+
+
+def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
+    found: list[Candidate] = []
+    coded_verbs: dict[int, CodeInfo] = {}
+    for tok in sent.span:
+        match = _verb_match(tok)
+        if match is None and _owed(tok) and not dictionaries_only():
+            # "Russia said Sudan must return the helicopter": an owed act is a demand even
+            # when the lexicons do not know the verb
+            match = event_lexicon.Match(DEMAND_CODE, "must", 0)
+        if match is not None:
+            info = code_info(match.code)
+            if info is not None:
+                coded_verbs[tok.i] = info
+                found.append(
+                    Candidate(
+                        tok,
+                        info,
+                        match.layer,
+                        event_args.verb_arguments(actors, tok, match.prep),
+                        is_negated(tok),
+                        modality_of(tok),
+                    )
+                )
+    for tok in sent.span:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        gov = _governor(tok)
+        match = event_lexicon.code_noun(tok, gov)
+        if match is None:
+            continue
+        info = code_info(match.code)
+        if info is None:
+            continue
+        if gov is not None and gov.i in coded_verbs:
+            verb = next((c for c in found if c.trigger.i == gov.i), None)
+            if coded_verbs[gov.i].plover != info.plover and (
+                verb is None or verb.layer.startswith("core")
+            ):
+                continue  # the verb already says what happened ("rejected the agreement")
+            # "held talks", "had a phone call", "issued an ultimatum": the noun says it better
+            found = [c for c in found if c.trigger.i != gov.i]
+        found.append(
+            Candidate(
+                tok,
+                info,
+                match.layer,
+                event_args.noun_arguments(actors, tok, gov),
+                is_negated(tok),
+                modality_of(tok),
+                gov,
+            )
+        )
+    return _fold_complements(found, coded_verbs)
+
+
+def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> list[Candidate]:
+    """Fold an event told in the complement of another coded verb into that verb's event."""
+    by_trigger = {c.trigger.i: c for c in found}
+    drop: set[int] = set()
+    for c in found:
+        t = c.governor if c.governor is not None else c.trigger
+        if t.dep_ not in {"xcomp", "ccomp", "dobj"} or t.head == t:
+            continue
+        head = t.head
+        if head.i not in coded:
+            continue
+        outer = by_trigger.get(head.i)
+        if outer is not None and not outer.args.targets and c.args.targets:
+            # "threatened to impose sanctions on Ukraine": the party sits in the complement
+            outer.args.targets = c.args.targets
+            outer.args.target_is_head = c.args.target_is_head
+        if _is_refusal(head) and outer is not None:
+            # "refused to meet" -> the rejection of a meeting, coded from the meeting
+            refusal = outer
+            recode = negation_codes().get(c.info.plover, "")
+            info = code_info(recode) if recode and recode != "-" else None
+            if info is not None:
+                refusal.info = info
+            drop.add(id(c))
+        elif outer is not None and _is_commitment(head):
+            # "vowed to fight" -> a threat; "pledged to release" -> an intent to release
+            info = mood_code("intent", c.info.cameo)
+            if info is not None:
+                outer.info = info
+            drop.add(id(c))
+        elif c.trigger.i != head.i:
+            drop.add(id(c))
+    return [c for c in found if id(c) not in drop]

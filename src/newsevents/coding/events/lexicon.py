@@ -1,0 +1,309 @@
+"""Verb and noun lexicons that turn a trigger word into a CAMEO code.
+
+Three layers, most trusted first:
+1. ``verbs/core.jsonl`` — curated rows: lemma (+ particle, preposition, object words) -> code.
+2. ``verbs/petrarch_patterns.jsonl`` — PETRARCH2 verb patterns (object words, prepositional
+   phrases) that refine a code, or code a verb the curated rows do not know.
+3. ``verbs/petrarch_verbs.jsonl`` — the default code of a PETRARCH2 verb block.
+Event nouns ("talks", "phone call", "sanctions") come from ``verbs/nominal.jsonl``.
+In dictionaries-only mode (coding.coder_mode) only layers 2 and 3 code, and no noun does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.coding.coder_mode import dictionaries_only
+from newsevents.coding.crosswalk import lookup
+from newsevents.coding.events.patterns import (
+    could_match,
+    form_vocabulary,
+    pattern_matches,
+    petrarch_index,
+    token_forms,
+)
+from newsevents.data import load_jsonl, load_lines, load_tsv
+from newsevents.errors import CodingError
+
+# Dependents whose subtrees hold a verb's object or complement.
+COMPLEMENT_DEPS = {
+    "dobj",
+    "obj",
+    "attr",
+    "oprd",
+    "xcomp",
+    "prep",
+    "dative",
+    "acomp",
+    "pobj",
+    "agent",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    layer: str  # core, pattern, default, nominal
+    specificity: int  # how many conditions the row met
+    prep: str | None = None  # the preposition the row required: its object is the target
+
+
+@functools.lru_cache(maxsize=1)
+def core_rows() -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in load_jsonl("verbs/core.jsonl"):
+        rows[row["lemma"]].append(row)
+    return dict(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def nominal_rows() -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in load_jsonl("verbs/nominal.jsonl"):
+        rows[row["noun"]].append(row)
+    return dict(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def _light_vocab() -> frozenset[str]:
+    """Every verb any nominal row or light-verb list names."""
+    words = set(word_set("verbs/light_verbs.txt")) | set(word_set("verbs/happen_verbs.txt"))
+    for rows in nominal_rows().values():
+        for row in rows:
+            words.update(row.get("light") or ())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=8)
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(load_lines(name))
+
+
+def particle_of(verb: Token) -> str | None:
+    parts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join(parts) or None
+
+
+def complement_tokens(verb: Token) -> list[Token]:
+    """Tokens of the verb's objects and complements, in text order (not its subject)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "ccomp" and child.i > verb.i):
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def near_complement(verb: Token) -> list[Token]:
+    """The heads of a verb's objects and complements, one content word deep, going one step
+    further only through a complement verb ("agreed to hold talks") or a noun's "of"
+    ("demanded the release of prisoners"). Object words of curated rows must sit here, so
+    that "agreed on rules for the talks" is not an agreement to talk."""
+    out: list[Token] = []
+
+    def heads(tok: Token) -> list[Token]:
+        found = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "agent"}:
+                found.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
+            elif c.dep_ in COMPLEMENT_DEPS or c.dep_ in {"ccomp", "compound", "amod"}:
+                found.append(c)
+        return found
+
+    # in the passive the subject is the object ("ammunition was found"), for curated rows only
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for h in heads(verb) + passive:
+        if h.dep_ in {"compound", "amod"}:
+            continue
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ in {"compound", "amod", "prt"})
+        if h.pos_ in {"VERB", "AUX"} or h.dep_ == "xcomp":
+            out.extend(heads(h))
+        else:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def token_words(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]) -> Match | None:
+    rows = core_rows().get(lemma, [])
+    if not rows and lemma.startswith("re") and len(lemma) > 6:
+        rows = core_rows().get(lemma[2:], [])  # "reimposed", "reopened": the verb again
+    near = near_complement(verb)
+    comp_words = set().union(*(token_words(t) for t in near)) if near else set()
+    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
+    best: Match | None = None
+    if particle and not any(r.get("particle") == particle for r in rows):
+        if (lemma, particle) in petrarch_index()[0]:
+            return None  # "back down" is not "back": PETRARCH2 knows the phrasal verb
+        particle = None  # a particle nobody knows is a parser slip ("kidnapped up to 16")
+    for row in rows:
+        if (row.get("particle") or None) != particle:
+            continue
+        spec = 0
+        if row.get("prep"):
+            if row["prep"] not in preps:
+                continue
+            spec += 1
+        if row.get("obj"):
+            if not comp_words.intersection(row["obj"]):
+                continue
+            spec += 2
+        if row.get("particle"):
+            spec += 1
+        if best is None or spec > best.specificity:
+            best = Match(row["code"], "core", spec, row.get("prep"))
+    return best
+
+
+def _pattern_match(
+    lemma: str, particle: str | None, verb: Token, comp: list[Token]
+) -> tuple[Match | None, Match | None]:
+    """(best PETRARCH pattern, PETRARCH block default) for a verb."""
+    verbs, patterns = petrarch_index()
+    blocks = verbs.get((lemma, particle)) or (
+        [] if particle is None else verbs.get((lemma, None), [])
+    )
+    before = token_forms([t for t in verb.sent if t.i < verb.i])
+    comp_forms = token_forms(comp)
+    vocab = form_vocabulary(comp_forms + before)
+    best: Match | None = None
+    default: Match | None = None
+    for entry in blocks:
+        block, code = entry.split("|")
+        if code and default is None:
+            default = Match(code, "default", 0)
+        for pat in patterns.get(block, []):
+            if not could_match(pat, vocab):
+                continue
+            score = pattern_matches(pat, verb, comp_forms, before)
+            if score and (best is None or score > best.specificity):
+                best = Match(pat["code"], "pattern", score)
+    return best, default
+
+
+def base_forms(tok: Token) -> list[str]:
+    """The lemma, then guesses from the surface form for when the lemmatizer slips
+    ("staged" -> "stag"): staged -> stage, imposed -> impose, talks -> talk."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: len(low) - len(suffix)] + repl)
+    return list(dict.fromkeys(forms))
+
+
+def verb_lemma(tok: Token) -> str:
+    """The first base form the lexicons know, else the lemma."""
+    known = {} if dictionaries_only() else core_rows()
+    verbs, _ = petrarch_index()
+    for form in base_forms(tok):
+        if form in known or (form, None) in verbs:
+            return form
+    return tok.lemma_.lower()
+
+
+def code_verb(verb: Token) -> Match | None:
+    """The CAMEO code a verb token carries in its sentence, or None."""
+    lemma = verb_lemma(verb)
+    particle = particle_of(verb)
+    comp = complement_tokens(verb)
+    pattern, default = _pattern_match(lemma, particle, verb, comp)
+    if dictionaries_only():  # the PETRARCH2 baseline: its patterns, else the block default
+        return pattern or default
+    core = _core_match(lemma, particle, verb, comp)
+    if core is not None:
+        # A PETRARCH pattern may make a curated code more precise within the same PLOVER type.
+        if pattern and pattern.code[:2] == core.code[:2] and len(pattern.code) > len(core.code):
+            if _plover(pattern.code) == _plover(core.code):
+                return Match(pattern.code, "core+pattern", core.specificity + 1, core.prep)
+        return core
+    if lemma in word_set("verbs/not_triggers.txt"):
+        return None
+    return pattern or default
+
+
+def _plover(code: str) -> str | None:
+    try:
+        return lookup(code).plover
+    except CodingError:
+        return None
+
+
+def code_noun(noun: Token, governor: Token | None) -> Match | None:
+    """The CAMEO code of an event noun governed by ``governor`` (a light verb), or None."""
+    if dictionaries_only():
+        return None  # PETRARCH2 codes verbs only
+    rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
+    if not rows:
+        return _event_noun(noun, governor)
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    gov = None
+    if governor is not None:
+        gov = next(
+            (f for f in base_forms(governor) if f in _light_vocab()), governor.lemma_.lower()
+        )
+    light_default = word_set("verbs/light_verbs.txt")
+    happening = False  # "the protest took place": any event noun told as happening
+    if governor is not None and noun.dep_ == "nsubj":
+        light_default = word_set("verbs/happen_verbs.txt")
+        gov = gov if gov in light_default else None
+        happening = gov is not None
+    best: Match | None = None
+    for row in rows:
+        spec = 0
+        if row.get("mod"):
+            if not mods.intersection(row["mod"]):
+                continue
+            spec += 2
+        light = row.get("light")
+        if gov is not None:
+            if light and gov not in light and not happening:
+                continue
+            if not light and gov not in light_default:
+                continue
+            spec += 1 if light else 0
+        elif not row.get("mod"):
+            continue  # a bare noun with no verb is an event only when it says what kind ("phone call")
+        if best is None or spec > best.specificity:
+            best = Match(row["code"], "nominal", spec)
+    return best or _event_noun(noun, governor)
+
+
+BACKDROP_PREPS = {"during", "amid", "amidst"}
+
+
+@functools.lru_cache(maxsize=1)
+def event_nouns() -> dict[str, tuple[str, bool]]:
+    """verbs/event_nouns.tsv: noun -> (CAMEO code, may code from a "during/amid" phrase)."""
+    return {
+        r["noun"]: (r["code"], r["backdrop"] == "yes") for r in load_tsv("verbs/event_nouns.tsv")
+    }
+
+
+def _event_noun(noun: Token, governor: Token | None) -> Match | None:
+    """An event noun of the general list: governed by a verb of doing or happening ("carried
+    out an ambush", "clashes erupted"), or a protest or fight framing the sentence ("threw
+    stones during the demonstration")."""
+    entry = event_nouns().get(noun.lemma_.lower()) or event_nouns().get(noun.lower_)
+    if entry is None:
+        return None
+    code, backdrop = entry
+    if governor is None:
+        framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
+        return Match(code, "nominal", 0) if backdrop and framed else None
+    verbs = word_set("verbs/event_noun_verbs.txt")
+    if noun.dep_ == "nsubj":
+        verbs = word_set("verbs/happen_verbs.txt")
+    if any(f in verbs for f in base_forms(governor)):
+        return Match(code, "nominal", 0)
+    return None

@@ -1,0 +1,164 @@
+"""Rules applied to an event candidate before it is written: negation and mood recoding,
+clauses that tell no event or only background, and the choice of source and target."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events.candidates import (
+    ATTEMPT_NOUNS,
+    Candidate,
+    code_info,
+    mood_code,
+    negation_codes,
+)
+from newsevents.coding.events.modality import is_intent, is_obligation
+from newsevents.data import load_lines
+from newsevents.models import Actor
+from newsevents.nlp.pipeline import ParsedArticle
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@functools.lru_cache(maxsize=1)
+def content_nouns() -> frozenset[str]:
+    return frozenset(load_lines("verbs/content_nouns.txt"))
+
+
+# Types that are already intents, demands or words about events: never recoded by mood.
+MOOD_FIXED = {"AGREE", "REQUEST", "THREATEN", "ACCUSE"}
+BACKGROUND_DEPS = {"relcl": 0.2, "acl": 0.2, "pcomp": 0.15, "advcl": 0.1}
+
+
+def resolve_negation(c: Candidate) -> Candidate | None:
+    if not c.negated:
+        return c
+    recode = negation_codes().get(c.info.plover, "")
+    if recode == "-":
+        return None
+    if recode:
+        info = code_info(recode)
+        if info is not None:
+            c.info = info
+    return c
+
+
+def resolve_mood(c: Candidate, actors: Any) -> None:
+    """An owed event is a demand (speaker -> subject); an intended one an intent or threat."""
+    if c.negated or (c.info.plover == "REQUEST" and c.layer != "must"):
+        return
+    if is_obligation(c.trigger) and c.info.plover not in {"THREATEN", "ACCUSE"}:
+        info = c.info if c.layer == "must" else mood_code("demand", c.info.cameo)
+        if info is not None:
+            c.info = info
+            subjects = c.args.sources
+            speaker = event_args.speaker_of(actors, c.trigger)
+            c.args.sources = [speaker] if speaker is not None else []
+            c.args.targets = subjects or c.args.targets
+            c.args.target_is_head = bool(subjects) or c.args.target_is_head
+        return
+    if c.modality != "asserted" and c.info.plover not in MOOD_FIXED and is_intent(c.trigger):
+        info = mood_code("intent", c.info.cameo)
+        if info is not None:
+            c.info = info
+
+
+TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
+
+
+def is_topic(tok: Token) -> bool:
+    """A verb inside the topic of talk ("discussions about whether to take part", "talks on
+    limiting missiles") names a subject of discussion, not an event."""
+    if tok.pos_ != "VERB":
+        return False
+    t = tok
+    for _ in range(6):
+        if t.head == t:
+            return False
+        if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in TOPIC_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+def purpose(tok: Token) -> float:
+    """Penalty for a purpose clause ("travelling to drum up support"): an aim, not a deed."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    if t.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    ):
+        return 0.2 if t.dep_ == "advcl" else 0.0
+    return 0.0
+
+
+def separate(tok: Token) -> bool:
+    """ "held separate meetings with A and B": one event per party."""
+    words = {c.lower_ for c in tok.children if c.dep_ in {"amod", "advmod"}}
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok:
+        words |= {c.lower_ for c in tok.head.children if c.dep_ == "advmod"}
+    return bool(words & {"separate", "separately", "respectively", "individual"})
+
+
+def background(tok: Token) -> float:
+    """Penalty for a trigger telling background (a relative or adverbial clause), or told at
+    second hand inside a report of a report ("he stated that talks indicate that both sides
+    are committed"); none for the content of a declaration ("a declaration demanding")."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    reported = sum(1 for a in t.ancestors if a.dep_ == "ccomp") + (t.dep_ == "ccomp")
+    if reported >= 2:
+        return 0.15
+    if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in content_nouns():
+        return 0.0
+    if t.dep_ == "acl" and t.head.lemma_.lower() in ATTEMPT_NOUNS:
+        return 0.0  # "an attempt to assassinate the governor" is the news
+    return BACKGROUND_DEPS.get(t.dep_, 0.0)
+
+
+def dyad(
+    c: Candidate, actors: Any, parsed: ParsedArticle, last_pair: tuple[Actor, Actor] | None
+) -> tuple[Actor | None, Actor | None, float]:
+    a = c.args
+    penalty = 0.0
+    sources, targets = list(a.sources), list(a.targets)
+    if not sources and a.both_parties and last_pair is not None:
+        return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
+    if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):
+        if len(sources) < 2 and len(a.inner_sources) >= 2:
+            sources = a.inner_sources  # "teams of the Afghan Republic and the Taliban agreed"
+        if len(sources) >= 2:
+            return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
+    if not sources:
+        # the last actor before the trigger is a fair guess for a missing source, but not in
+        # the passive, where the actor before is the victim ("100 people were injured")
+        guess = None
+        if not a.passive and a.subject_unresolved:
+            guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
+        if guess is not None:
+            sources, penalty = [guess], 0.1
+        else:
+            penalty = 0.15
+    source = sources[0] if sources else None
+    if source is None and a.passive:
+        # "A US national was put under investigation in Italy": the place's country acts
+        # (only in the passive: in "bombs exploded outside the embassy" the place is the target)
+        place = next(iter(event_args.place_actors(actors, c.trigger)), None)
+        if place is not None:
+            source = replace(place, how="place")
+            penalty = 0.1
+    elif source is not None and not source.country:
+        # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
+        # no country of its own takes the one named inside its phrase, else where it acts
+        found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
+            actors, c.trigger
+        )
+        if found:
+            source = replace(source, country=found[0].country)
+    target = event_args.best_target(targets, source)
+    if source is None and target is None:
+        penalty += 0.1  # an event with no one in it says little
+    return source, target, penalty

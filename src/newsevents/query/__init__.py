@@ -1,0 +1,145 @@
+"""The query functions behind every API route and web page (a page and its JSON twin call
+the same function). Each takes a :class:`Store` and plain parameters and returns JSON-ready
+dicts; SQL stays in ``store/``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.query.exports import gdelt_rows, icews_rows
+from newsevents.query.network import build_network
+from newsevents.query.spans import document_spans
+from newsevents.store import Store
+from newsevents.store import stories as story_sql
+from newsevents.stories.timeline import story_timeline
+
+
+def stats(store: Store) -> dict[str, Any]:
+    return store.stats()
+
+
+def documents(store: Store, *, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    rows = store.documents(q=q, limit=limit, offset=offset)
+    return {"q": q, "limit": limit, "offset": offset, "documents": rows}
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any]:
+    """One document with its events, quotes, stored sentences and every coded span."""
+    doc = store.document(doc_id)  # raises NotFound
+    doc["spans"] = document_spans(doc["events"], doc["quotes"], doc.get("times"))
+    return doc
+
+
+def events(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    rows = store.events(limit=limit, offset=offset, **filters)
+    return {"filters": filters, "limit": limit, "offset": offset, "events": rows}
+
+
+def actors(store: Store, *, limit: int) -> dict[str, Any]:
+    return {"actors": store.actors(limit=limit)}
+
+
+def dyads(store: Store, *, by: str, **filters: Any) -> dict[str, Any]:
+    return {"by": by, "filters": filters, "dyads": store.dyads(by=by, **filters)}
+
+
+def dyad_series(
+    store: Store,
+    *,
+    source: str,
+    target: str,
+    by: str = "month",
+    directed: bool = True,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """Cooperation/conflict of one dyad over time: events, quad classes and Goldstein (sum
+    and mean) per period. Undirected also counts target -> source events."""
+    want = {(source, target)} if directed else {(source, target), (target, source)}
+    per: dict[str, dict[str, Any]] = {}
+    undated = 0
+    for row in store.dyads(by=by, actor=source, since=since, until=until):
+        if (row["source"], row["target"]) not in want:
+            continue
+        if row["period"] == "undated":
+            undated += row["events"]
+            continue
+        p = per.setdefault(
+            row["period"],
+            {
+                "period": row["period"],
+                "events": 0,
+                "goldstein": 0.0,
+                "q1": 0,
+                "q2": 0,
+                "q3": 0,
+                "q4": 0,
+            },
+        )
+        for key in ("events", "goldstein", "q1", "q2", "q3", "q4"):
+            p[key] += row[key]
+    series = []
+    for period in sorted(per):
+        p = per[period]
+        p["goldstein"] = round(p["goldstein"], 2)
+        p["mean_goldstein"] = round(p["goldstein"] / p["events"], 2) if p["events"] else 0.0
+        series.append(p)
+    return {
+        "source": source,
+        "target": target,
+        "by": by,
+        "directed": directed,
+        "series": series,
+        "undated_events": undated,
+    }
+
+
+def dyad_pairs(store: Store) -> list[dict[str, Any]]:
+    """Known (source, target) pairs with their event counts, busiest first (for pickers)."""
+    pairs: dict[tuple, int] = {}
+    for row in store.dyads(by="year"):
+        if row["source"] and row["target"]:
+            key = (row["source"], row["target"])
+            pairs[key] = pairs.get(key, 0) + row["events"]
+    return [
+        {"source": s, "target": t, "events": n}
+        for (s, t), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def network(
+    store: Store,
+    *,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 60,
+) -> dict[str, Any]:
+    rows = store.dyads(by="year", actor=actor, since=since, until=until)
+    graph = build_network(rows, max_nodes=max_nodes)
+    graph["filters"] = {"actor": actor, "since": since, "until": until}
+    return graph
+
+
+def storylines(store: Store, *, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    rows = story_sql.storylines(store, q=q, limit=limit, offset=offset)
+    return {"q": q, "limit": limit, "offset": offset, "storylines": rows}
+
+
+def storyline(store: Store, story_id: str) -> dict[str, Any]:
+    """A storyline, its documents and its timeline (raises NotFound)."""
+    return story_timeline(store, story_id)
+
+
+def quotes(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    rows = store.quotes(limit=limit, offset=offset, **filters)
+    return {"filters": filters, "limit": limit, "offset": offset, "quotes": rows}
+
+
+def export_events(store: Store, style: str, **filters: Any) -> list[dict[str, Any]]:
+    """Event rows for CSV export: ``native`` (flattened records), ``gdelt`` or ``icews``."""
+    mentions = store.events(limit=None, **filters)
+    if style == "native":
+        return mentions
+    docs = story_sql.document_rows(store, [m["doc"] for m in mentions])
+    return gdelt_rows(mentions, docs) if style == "gdelt" else icews_rows(mentions, docs)

@@ -1,0 +1,201 @@
+"""Canonical speaker names: the longest name the article uses for a person, written clean.
+
+A person's name in running text carries words that are not the name: titles ("Sen.",
+"President"), party labels and adjectives ("Republican", "rival"), epithets ("Crooked"), and
+the junk of Title Case headlines. The canonical name keeps the first-name-and-surname core
+and, among the article's own mentions of that person (outside quotation marks, outside the
+headline), the longest one: "Sen. Jane Roe" -> "Jane Roe"; "Roe" -> "Jane Roe" when the
+article named her in full; "rival Jane Roe" -> "Jane Roe".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from newsevents.models import Actor
+from newsevents.quotes.gender import _census
+from newsevents.quotes.lexicon import Lexicon
+from newsevents.quotes.tokens import TokenIndex
+
+PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "di",
+        "du",
+        "st",
+        "st.",
+    }
+)
+PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
+MAX_NAME_WORDS = 5
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Every first name of the census lists (either sex), lower case."""
+    return frozenset(_census("dist.male.first")) | frozenset(_census("dist.female.first"))
+
+
+def _is_initial(word: str) -> bool:
+    return bool(INITIAL.match(word))
+
+
+def clean_words(
+    words: list[str], lex: Lexicon, lower_words: frozenset[str] = frozenset()
+) -> list[str]:
+    """The name itself out of the words of a person mention.
+
+    Drops determiners, possessive endings, titles, party labels and any leading word that
+    is not a name: lower case, a word the article also writes in lower case ("rival"), or
+    a word before the first first name ("Crooked Jane Roe": "Jane" is a first name,
+    "Crooked" is not)."""
+    out = [w.strip(",;:") for w in words]
+    out = [w for w in out if w and w not in ("'s", "\u2019s", "'", "\u2019")]
+    out = [re.sub(r"['\u2019]s$", "", w) for w in out]
+    while out and out[-1].lower().rstrip(".") in SUFFIXES and len(out) > 1:
+        out.pop()
+
+    def junk(w: str) -> bool:
+        low = w.lower().rstrip(".")
+        return (
+            not any(c.isalpha() for c in w)
+            or low in lex.titles
+            or w.lower() in lex.titles
+            or low in lex.person_roles
+            or low in lex.name_junk
+            or w[0].islower()
+            and low not in PARTICLES
+            or low in lower_words
+            and low not in first_names()
+        )
+
+    while len(out) > 1 and junk(out[0]):
+        out.pop(0)
+    names = first_names()
+    firsts = [i for i, w in enumerate(out[:-1]) if w.lower() in names]
+    if firsts and firsts[0] > 0 and not any(_is_initial(w) for w in out[: firsts[0]]):
+        out = out[firsts[0] :]  # "Gallant Jane Roe": the name starts at the first name
+    return out[-MAX_NAME_WORDS:]
+
+
+class CanonicalNames:
+    """Person names of one article, for turning a speaker into its canonical form."""
+
+    def __init__(self, index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]) -> None:
+        self.index = index
+        self.lex = lex
+        self._quoted = sorted(quoted)
+        self._starts = [s for s, _ in self._quoted]
+        text = index.parsed.article.text
+        self.lower_words = (
+            frozenset(w for w in re.findall(r"(?<![\w.])[a-z][a-z]+(?![\w])", text)) - PARTICLES
+        )
+        self.forms: Counter[tuple[str, ...]] = Counter()  # cleaned body mentions
+        self.title_forms: Counter[tuple[str, ...]] = Counter()
+        headline = self._headline_end(text)
+        for offset, doc in index.parsed.chunks:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                start = offset + ent.start_char
+                if self._in_quote(start):
+                    continue
+                words = tuple(self.clean(ent))
+                if not words:
+                    continue
+                (self.title_forms if start < headline else self.forms)[words] += 1
+
+    def _headline_end(self, text: str) -> int:
+        title = (self.index.parsed.article.title or "").strip()
+        first = text.split("\n", 1)[0]
+        if title and first.strip().rstrip(".") == title.rstrip("."):
+            return len(first)
+        return 0
+
+    def _in_quote(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._quoted[k][1]
+
+    def clean(self, span: Span | list[str]) -> list[str]:
+        words = span.text.split() if isinstance(span, Span) else list(span)
+        return clean_words(words, self.lex, self.lower_words)
+
+    def canonical(self, name: str) -> str:
+        """The longest name of the article for the person ``name`` names; a name no
+        person of the article ends with (an organisation) loses only its determiners."""
+        raw = [w for w in name.split() if w]
+        surname = re.sub(r"['\u2019]s$", "", raw[-1]).lower() if raw else ""
+        body = [f for f in self.forms if f[-1].lower() == surname]
+        heads = [f for f in self.title_forms if f[-1].lower() == surname]
+        if not body and not heads:
+            words = raw
+            while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            return " ".join(words)
+        words = self.clean(raw)
+        if not words:
+            return name
+        first = words[0].lower() if len(words) > 1 else None
+        for pool, cands in ((self.forms, body), (self.title_forms, heads)):
+            full = [f for f in cands if len(f) > 1]
+            if not full:
+                continue
+            same = [f for f in full if first is None or f[0].lower() == first]
+            if not same and tuple(words) not in pool:
+                same = full  # a form the body never wrote (a headline's): the body's name
+            if len({f[0].lower() for f in same}) != 1:
+                break  # none, or two people of that surname: keep what was written
+            pick = max(same, key=lambda f: (len(f), pool[f]))
+            if len(pick) >= len(words) or tuple(words) not in pool:
+                return " ".join(pick)
+            break
+        return " ".join(words)
+
+    def _description(self, name: str) -> bool:
+        """Words of a phrase, not a name: "spokesperson for the Red Cross"."""
+        words = name.split()
+        caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if any(w.lower() in PREPOSITIONS for w in words):
+            return True  # "spokesman for Jane Roe" is not Jane Roe
+        return bool(caps) and any(_plain(w, self.lex) for w in words[caps[0] :])
+
+    def speaker(self, actor: Actor | None) -> Actor | None:
+        """``actor`` with its canonical name when it is a person (or reads like a name)."""
+        if actor is None or not actor.name:
+            return actor
+        if not _looks_like_person(actor.name) or self._description(actor.name):
+            return actor
+        name = self.canonical(actor.name)
+        return actor if name == actor.name else replace(actor, name=name)
+
+
+def _plain(word: str, lex: Lexicon) -> bool:
+    low = word.lower().rstrip(".")
+    return word[:1].islower() and low not in lex.name_junk and low not in PARTICLES
+
+
+def _looks_like_person(name: str) -> bool:
+    """A capitalised name of a few words (not a lower-case description like "experts")."""
+    words = name.split()
+    return 1 <= len(words) <= MAX_NAME_WORDS + 2 and any(w[:1].isupper() for w in words)

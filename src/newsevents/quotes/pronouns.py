@@ -1,0 +1,147 @@
+"""Who "he said" is: the person who was last the subject of a clause.
+
+News writing introduces a speaker as the subject of a sentence ("Jane Roe bristled at the
+question.") and then attributes a quote with a pronoun ('"We are ready," she said.'). So
+the antecedent of a speaker pronoun is the nearest earlier clause subject that can be that
+pronoun: a named person, a person description the actors stage resolved ("the senator"),
+or an earlier pronoun, followed to its own antecedent. Words inside quotation marks and
+the subjects of reported clauses ("he said Smith was wrong") are never antecedents; the
+subject of a main clause is preferred to that of a clause inside it; the gender of a first
+name or title rules a person out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsevents.models import Actor
+from newsevents.quotes.gender import actor_gender, compatible, mention_gender
+from newsevents.quotes.tokens import TokenIndex
+
+SUBJECTS = ("nsubj", "nsubjpass")
+PERSON_PRONOUNS = ("he", "she")
+REPORTED = ("ccomp",)  # a subject in here is what someone said, not who said it
+MAX_CHARS = 2500  # how far back an antecedent may be
+MAX_SENTENCES = 8
+MAX_DEPTH = 6  # pronoun-to-pronoun steps
+
+
+class PronounChain:
+    """Antecedents of person pronouns of one article, memoised so chains stay linear."""
+
+    def __init__(
+        self,
+        index: TokenIndex,
+        quoted: list[tuple[int, int]],
+        person_of: Callable[[Token], Actor | None],
+        introduced: Callable[[Token], bool] = lambda t: False,
+    ) -> None:
+        self.index = index
+        self._quoted = sorted(quoted)
+        self._starts = [s for s, _ in self._quoted]
+        self.person_of = person_of  # the person a (non-pronoun) subject token names, or None
+        self.introduced = introduced  # a person introduced outside subject position
+        self._memo: dict[int, Actor | None] = {}
+
+    def in_quote(self, tok: Token) -> bool:
+        off = self.index.start(tok)
+        k = bisect_right(self._starts, off) - 1
+        return k >= 0 and off < self._quoted[k][1]
+
+    def resolve(self, pron: Token, depth: int = 0) -> Actor | None:
+        """The person ``pron`` (he/she) refers to, or None."""
+        word = pron.lower_
+        if word not in PERSON_PRONOUNS or depth > MAX_DEPTH:
+            return None
+        offset = self.index.start(pron)
+        if offset in self._memo:
+            return self._memo[offset]
+        self._memo[offset] = None  # a cycle resolves to no one
+        found = self._search(pron, word, offset, depth)
+        self._memo[offset] = found
+        return found
+
+    def _search(self, pron: Token, word: str, offset: int, depth: int) -> Actor | None:
+        sents = self._sentences_before(pron)
+        for n, sent in enumerate(sents):
+            cands = [
+                t
+                for t in sent
+                if t.dep_ in SUBJECTS
+                and self.index.start(t) < offset
+                and t != pron
+                and not self.in_quote(t)
+                and not _reported(t)
+            ]
+            # main-clause subjects first, the nearest first among equals
+            cands.sort(key=lambda t: (_depth(t), -t.i))
+            # then a person the sentence introduces ("listened to the nurse Jane Roe, who")
+            cands += [
+                t
+                for t in reversed(list(sent))
+                if t.dep_ not in SUBJECTS
+                and t.ent_type_ == "PERSON"
+                and self.index.start(t) < offset
+                and not self.in_quote(t)
+                and self.introduced(t)
+            ]
+            for tok in cands:
+                actor = self._person(tok, word, depth)
+                if actor is not None:
+                    return actor
+            if n + 1 >= MAX_SENTENCES:
+                break
+        return None
+
+    def _person(self, tok: Token, word: str, depth: int) -> Actor | None:
+        if tok.lower_ in PERSON_PRONOUNS:
+            if tok.lower_ != word:
+                return None
+            return self.resolve(tok, depth + 1)
+        if tok.pos_ == "PRON":
+            return None
+        actor = self.person_of(tok)
+        if actor is None:
+            return None
+        if not compatible(word, mention_gender(tok)) or not compatible(
+            word, actor_gender(actor.name, None)
+        ):
+            return None
+        return actor
+
+    def _sentences_before(self, pron: Token) -> list:
+        """The pronoun's sentence, then earlier ones, nearest first, within reach."""
+        offset = self.index.start(pron)
+        out = []
+        seen: set[tuple[int, int]] = set()
+        for tok in reversed(self.index.between(max(0, offset - MAX_CHARS), offset + 1)):
+            key = (id(tok.doc), tok.sent.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(tok.sent)
+        return out
+
+
+def _reported(tok: Token) -> bool:
+    """The token is inside a clause a verb reports ("he said [Smith was wrong]")."""
+    child = tok
+    for _ in range(10):
+        if child.dep_ in REPORTED:
+            return True
+        if child.head == child:
+            return False
+        child = child.head
+    return False
+
+
+def _depth(tok: Token) -> int:
+    """Steps from the token's verb up to the sentence root: 0 for the main clause."""
+    d, v = 0, tok.head
+    while v.head != v and d < 10:
+        if v.dep_ not in ("conj",):
+            d += 1
+        v = v.head
+    return d
