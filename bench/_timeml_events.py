@@ -27,7 +27,7 @@ def scorer():
 
 
 def score_all_events(folder: Path, listing: bool = False) -> dict:
-    from newsevents.coding.event_modality import modality_of
+    from newsevents.coding.events.modality import modality_of
     from newsevents.dates import assign_event_dates, tag_times
     from newsevents.models import Article, Event
     from newsevents.nlp import load_nlp, parse_articles
