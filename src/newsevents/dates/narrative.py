@@ -4,7 +4,7 @@ News tells a past episode in several sentences and names its day once: "Rebels a
 town on Tuesday. They burned the market and took twelve hostages." The second sentence's
 events are Tuesday's, not the publication day's. An asserted event in the simple past with no
 time expression of its own takes the last past time named in its sentence (when that time is
-not another noun's) or, failing that, in the sentence before it. The present, the present
+not another noun's) or, failing that, in the two sentences before it. The present, the present
 perfect ("has taken"), planned events and statements ("the ministry said") keep the
 publication date: they are told as of it.
 """
@@ -36,7 +36,7 @@ SENTENCES_BACK = 2  # how many sentences back a named time still holds
 
 
 def simple_past(verb: Token) -> bool:
-    """ "burned", "was burned"; not "has burned", "had burned" reads as past too."""
+    """ "burned", "was burned", "had burned"; not the present perfect "has burned"."""
     if verb_tense(verb) != "past":
         return False
     return not any(
