@@ -136,6 +136,12 @@ def quotes(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str
     return {"filters": filters, "limit": limit, "offset": offset, "quotes": rows}
 
 
+def places(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    """Stored toponym mentions (literal ones unless ``type`` says otherwise)."""
+    rows = store.places(limit=limit, offset=offset, **filters)
+    return {"filters": filters, "limit": limit, "offset": offset, "places": rows}
+
+
 def export_events(store: Store, style: str, **filters: Any) -> list[dict[str, Any]]:
     """Event rows for CSV export: ``native`` (flattened records), ``gdelt`` or ``icews``."""
     mentions = store.events(limit=None, **filters)

@@ -12,7 +12,14 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import newsevents.query as queries
-from newsevents.http.deps import Day, EventFilters, PageDep, QuoteFilters, StoreDep
+from newsevents.http.deps import (
+    Day,
+    EventFilters,
+    PageDep,
+    PlaceFilters,
+    QuoteFilters,
+    StoreDep,
+)
 from newsevents.http.errors import error_body
 from newsevents.query.spans import document_spans, segments
 from newsevents.web.charts import series_chart, timeline_strip
@@ -94,6 +101,15 @@ def quotes_page(
 ) -> Response:
     data = queries.quotes(store, limit=page.limit, offset=page.offset, **filters)
     return render(request, "quotes.html", data)
+
+
+@router.get("/places", response_class=HTMLResponse)
+@router.get("/places.json")
+def places_page(
+    request: Request, store: StoreDep, page: PageDep, filters: PlaceFilters
+) -> Response:
+    data = queries.places(store, limit=page.limit, offset=page.offset, **filters)
+    return render(request, "places.html", data)
 
 
 @router.get("/actors", response_class=HTMLResponse)
