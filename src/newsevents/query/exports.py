@@ -66,7 +66,7 @@ def geo_type(loc: dict[str, Any]) -> int | None:
 
 
 def geo_full_name(loc: dict[str, Any]) -> str | None:
-    """"Houston, Texas, USA" as GDELT writes a place with its division and country."""
+    """ "Houston, Texas, USA" as GDELT writes a place with its division and country."""
     if not loc:
         return None
     parts = [loc.get("name"), loc.get("admin1"), loc.get("country")]
