@@ -34,6 +34,7 @@ class Candidate:
     negated: bool
     modality: str
     governor: Token | None = None
+    from_negation: bool = False  # recoded from a negated event (a refusal): asserted
 
 
 def _is_speech(tok: Token) -> bool:
