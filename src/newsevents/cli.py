@@ -437,14 +437,17 @@ def events(db, actor, type_, since, until, doc, limit, fmt, output) -> None:
 
 @cli.command()
 @db_option
-@click.option("--speaker", help="Speaker name part or country code.")
+@click.option(
+    "--speaker",
+    help="Any of the speaker's names ('Sen. Roe', 'Roe', 'Jane Roe'), a country code or an actor id.",
+)
 @click.option("--doc", help="Document id.")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]))
 @click.option("--limit", default=1000, show_default=True)
 @format_option
 @output_option
 def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
-    """Query stored quotes."""
+    """Query stored quotes (with their speaker, cue and channel)."""
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
     _emit(rows, fmt, output)

@@ -110,7 +110,8 @@ EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 
 def quote_filters(
     speaker: Annotated[
-        str | None, Query(max_length=200, description="Speaker name part, country or actor id.")
+        str | None,
+        Query(max_length=200, description="Any of the speaker's names, a country or an actor id."),
     ] = None,
     doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
     kind: Annotated[
