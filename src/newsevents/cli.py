@@ -377,7 +377,7 @@ def _after_ingest(store) -> None:
     assign_storylines(store)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: str, output: str, kind: str | None = None) -> None:
     from newsevents.store.export import export_rows
 
     if fmt == "json":
@@ -403,7 +403,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
             table.add_row(*[str(f.get(c, "") if f.get(c) is not None else "") for c in cols])
         Console().print(table)
         return
-    export_rows(rows, fmt, output)
+    export_rows(rows, fmt, output, kind)
 
 
 format_option = click.option(
@@ -432,7 +432,7 @@ def events(db, actor, type_, since, until, doc, limit, fmt, output) -> None:
     """Query stored event mentions."""
     with _open_store(db) as store:
         rows = store.events(actor=actor, type=type_, since=since, until=until, doc=doc, limit=limit)
-    _emit(rows, fmt, output)
+    _emit(rows, fmt, output, "events")
 
 
 @cli.command()
@@ -450,7 +450,7 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
     """Query stored quotes (with their speaker, cue and channel)."""
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
-    _emit(rows, fmt, output)
+    _emit(rows, fmt, output, "quotes")
 
 
 @cli.command()

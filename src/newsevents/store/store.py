@@ -655,7 +655,7 @@ class Store:
             "quotes": lambda: self.quotes(limit=None, **filters),
             "documents": lambda: self.documents(limit=10**9),
         }[what]()
-        return export_rows(rows, fmt, path)
+        return export_rows(rows, fmt, path, kind=what)
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(
