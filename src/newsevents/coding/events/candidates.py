@@ -171,8 +171,13 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             continue
         if gov is not None and gov.i in coded_verbs:
             verb = next((c for c in found if c.trigger.i == gov.i), None)
-            if coded_verbs[gov.i].plover != info.plover and (
-                verb is None or verb.layer.startswith("core")
+            enacted = event_lexicon.verb_lemma(gov) in event_lexicon.word_set(
+                "verbs/enact_verbs.txt"
+            )
+            if (
+                coded_verbs[gov.i].plover != info.plover
+                and (verb is None or verb.layer.startswith("core"))
+                and not enacted
             ):
                 continue  # the verb already says what happened ("rejected the agreement")
             # "held talks", "had a phone call", "issued an ultimatum": the noun says it better
