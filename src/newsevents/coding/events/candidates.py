@@ -104,6 +104,21 @@ def _owed(tok: Token) -> bool:
 
 
 CREDIT_NOUNS = {"responsibility", "credit"}
+# "a string of airstrikes", "a wave of arrests": the verb governs the events counted
+COUNT_NOUNS = {
+    "string",
+    "series",
+    "wave",
+    "spate",
+    "number",
+    "dozens",
+    "hundreds",
+    "round",
+    "volley",
+    "barrage",
+    "campaign",
+    "flurry",
+}
 CLAIM_VERBS = {"claim", "accept", "take", "admit"}
 
 
@@ -116,6 +131,13 @@ def _governor(noun: Token) -> Token | None:
         "AUX",
     }:
         return noun.head if noun.dep_ != "conj" else _governor(noun.head)
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in COUNT_NOUNS
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        return _governor(noun.head.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in CREDIT_NOUNS:
         # "claimed responsibility for the ambush": the claimant did it
         owner = noun.head.head

@@ -289,7 +289,13 @@ def explain(
     calm = not sc.violence(trig)
     if c.info.cameo == EMERGENCY_CODE and calm and (sc.hazard or sc.hazard_before):
         return None, "an emergency declared for a disaster"
-    if sc.hazard and calm and not political(source, places) and not _armed(target):
+    if (
+        sc.hazard
+        and calm
+        and plover != "PROTEST"
+        and not political(source, places)
+        and not _armed(target)
+    ):
         return None, "a disaster told with no political actor doing anything"
     penalty = 0.0
     if plover == PHYSICAL_PLOVER:
