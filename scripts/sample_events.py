@@ -40,7 +40,9 @@ def main() -> None:
                 articles.append(Article(id=row["id"], text=row["text"]))
     events = [e for ex in process_articles(articles) for e in ex.events]
     sample = random.Random(args.seed).sample(events, min(args.n, len(events)))
-    print(f"# {len(events)} events on {len(articles)} articles; {len(sample)} drawn", file=sys.stderr)
+    print(
+        f"# {len(events)} events on {len(articles)} articles; {len(sample)} drawn", file=sys.stderr
+    )
     cols = ["n", "doc", "plover", "cameo", "trigger", "source", "target", "confidence"]
     print("\t".join(cols + ["sentence", "type_ok", "source_ok", "target_ok"]))
     for n, e in enumerate(sample, 1):
