@@ -332,6 +332,8 @@ def explain(
                 return None, "no code for an accusation"
             c.info = info  # "X attacked Y over the tax plan": words, not blows
             return (c, source, target, 0.05), "a verbal attack"
+        if sc.contest and not (armed or harm or sc.violence(trig)):
+            return None, "a contest metaphor"  # "Alabama beat Clemson 45-40": a game
         if not (armed or harm or sc.violence(trig) or state):
             if sc.contest:
                 return None, "a contest metaphor"
