@@ -454,6 +454,34 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
 
 
 @cli.command()
+@db_option
+@click.option("--country", help="ISO-3 country code.")
+@click.option("--name", help="Place name part.")
+@click.option("--doc", help="Document id.")
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(["literal", "demonym", "metonym", "all"]),
+    default="literal",
+    show_default=True,
+)
+@click.option("--limit", default=1000, show_default=True)
+@format_option
+@output_option
+def places(db, country, name, doc, type_, limit, fmt, output) -> None:
+    """Query stored toponyms (GeoNames id, point, country, division)."""
+    with _open_store(db) as store:
+        rows = store.places(
+            country=country,
+            name=name,
+            doc=doc,
+            type=None if type_ == "all" else type_,
+            limit=limit,
+        )
+    _emit(rows, fmt, output)
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
 def languages(as_json) -> None:
     """Supported languages with their spaCy model and lexicon versions."""
@@ -638,6 +666,11 @@ def timeline(db, story_id, fmt, output) -> None:
     with _open_store(db) as store:
         rows = timeline_rows(store, story_id)
     _emit(rows, fmt, output)
+
+
+from newsevents.follow.cli import register as _register_follow  # noqa: E402
+
+_register_follow(cli)  # feeds add|import|list, follow, watch
 
 
 def main() -> None:

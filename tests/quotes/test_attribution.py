@@ -142,3 +142,26 @@ def test_speaker_words_after_quote_when_parse_hangs_them_inside(run):
     text = '"We will find who did this," Harbor police Chief Dana Whitlock said Monday.'
     (q,) = direct(run(text))
     assert "Whitlock" in q.speaker.name
+
+
+def test_possessive_source_of_a_cue_noun(run):
+    text = (
+        "Margaret Hollis spoke in Akron on Monday.\n\n"
+        'Reporters checked Daniel Whitford\'s claim that "thousands of jobs" had left the state.'
+    )
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Daniel Whitford"
+
+
+def test_indirect_speech_with_content_span(run):
+    text = "Daniel Whitford said that the new count was wrong in three states."
+    (q,) = [q for q in run(text) if q.kind == "indirect"]
+    assert q.quote == "the new count was wrong in three states"
+    assert text[q.start : q.end] == q.quote and q.speaker.name == "Daniel Whitford"
+
+
+def test_indirect_topic_of_a_speech_verb(run):
+    text = "Margaret Hollis talked about the closing of the steel plant in Akron."
+    (q,) = [q for q in run(text) if q.kind == "indirect"]
+    assert q.quote == "the closing of the steel plant in Akron"
+    assert q.speaker.name == "Margaret Hollis" and q.verb["text"] == "talked"

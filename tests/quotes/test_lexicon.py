@@ -68,3 +68,10 @@ def test_lexicon_name_junk_is_one_lower_case_word_a_line():
     assert len(lines) == len(set(lines))
     assert all(line.isalpha() and line.islower() for line in lines)
     assert {"rep", "republican", "rival"} <= lexicon().name_junk
+
+
+@pytest.mark.issue(14)
+def test_lexicon_cue_nouns_are_lower_case_lemmas():
+    lines = load_lines("quotes/cue_nouns.txt")
+    assert len(lines) == len(set(lines)) and all(w.isalpha() and w.islower() for w in lines)
+    assert {"claim", "statement"} <= lexicon().cue_nouns

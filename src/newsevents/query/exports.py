@@ -18,7 +18,8 @@ GDELT_COLUMNS = [
     "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
     "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
     "PLOVER", "DatePrecision", "Negated", "Modality",
 ]  # fmt: skip
@@ -47,6 +48,33 @@ def _day(iso: str | None) -> Date | None:
         return Date.fromisoformat(iso[:10]) if iso else None
     except ValueError:
         return None
+
+
+def geo_type(loc: dict[str, Any]) -> int | None:
+    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state (first-level division); 0 for a region or sea; None without a location."""
+    if not loc:
+        return None
+    precision, us = loc.get("precision"), loc.get("country") == "USA"
+    if precision == "country":
+        return 1
+    if precision == "admin1":
+        return 2 if us else 5
+    if precision in ("city", "point"):
+        return 3 if us else 4
+    return 0
+
+
+def geo_full_name(loc: dict[str, Any]) -> str | None:
+    """ "Houston, Texas, USA" as GDELT writes a place with its division and country."""
+    if not loc:
+        return None
+    parts = [loc.get("name"), loc.get("admin1"), loc.get("country")]
+    out: list[str] = []
+    for p in parts:
+        if p and p not in out:
+            out.append(p)
+    return ", ".join(out) or None
 
 
 def gdelt_rows(
@@ -89,10 +117,13 @@ def gdelt_rows(
                     {documents.get(x["doc"], {}).get("source") or x["doc"] for x in group}
                 ),
                 "NumArticles": len({x["doc"] for x in group}),
-                "ActionGeo_FullName": loc.get("name"),
+                "ActionGeo_Type": geo_type(loc),
+                "ActionGeo_FullName": geo_full_name(loc),
                 "ActionGeo_CountryCode": loc.get("country"),
+                "ActionGeo_ADM1Code": loc.get("admin1"),
                 "ActionGeo_Lat": loc.get("lat"),
                 "ActionGeo_Long": loc.get("lon"),
+                "ActionGeo_FeatureID": loc.get("geonameid"),
                 "DATEADDED": (doc.get("ingested_at") or "")[:10].replace("-", ""),
                 "SOURCEURL": doc.get("url") or m["doc"],
                 "PLOVER": m.get("plover"),
@@ -129,9 +160,9 @@ def icews_rows(
                 "Story ID": m["doc"],
                 "Sentence Number": m.get("sentence_number", ""),
                 "Publisher": doc.get("source"),
-                "City": loc.get("name"),
+                "City": loc.get("name") if loc.get("precision") in ("city", "point") else "",
                 "District": "",
-                "Province": "",
+                "Province": loc.get("admin1") or "",
                 "Country": loc.get("country"),
                 "Latitude": loc.get("lat"),
                 "Longitude": loc.get("lon"),

@@ -139,6 +139,45 @@ def _from_parse(
     return None
 
 
+def noun_owner(noun: Token, lex: Lexicon) -> Token | None:
+    """The owner of a cue noun: "Roe's claim", "a claim by Roe", "a statement from Roe"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.cue_nouns:
+        return None
+    for child in noun.children:
+        if (
+            child.dep_ == "poss"
+            and child.pos_ in ("PROPN", "NOUN")
+            or (child.dep_ == "poss" and child.lower_ in ("his", "her", "their", "its"))
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+    return None
+
+
+def _noun_cue(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+) -> tuple[Token, Token] | None:
+    """'Roe's claim that there were "thousands of cases"': the nearest cue noun above the
+    quotation, outside it, whose owner is named."""
+    for root in quote_roots(index, q):
+        tok = root
+        for _ in range(6):
+            if tok.head == tok:
+                break
+            tok = tok.head
+            if _inside(index, tok, q) or _in_any(index.start(tok), others):
+                continue
+            owner = noun_owner(tok, lex)
+            if owner is not None:
+                return tok, owner
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "ccomp"):
+                break
+    return None
+
+
 def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in ranges)
 
@@ -364,6 +403,10 @@ def attribute(
     parsed = _from_parse(index, q, lex, others)
     if parsed is not None:
         return found(parsed[0], "parse", parsed[1])
+    owned = _noun_cue(index, q, lex, others)
+    if owned is not None:
+        noun, owner = owned
+        return Attribution(noun, owner, "noun", 1, [owner])
     for how, finder in (
         ("after", lambda: _after(index, q, lex, text)),
         ("before", lambda: _before(index, q, lex, text)),

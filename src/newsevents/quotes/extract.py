@@ -18,7 +18,12 @@ from newsevents.quotes.attribute import (
     subject_of,
 )
 from newsevents.quotes.channels import find_channel, media_channel
-from newsevents.quotes.indirect import according_clauses, reported_clauses
+from newsevents.quotes.indirect import (
+    according_clauses,
+    nominal_contents,
+    noun_clauses,
+    reported_clauses,
+)
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
 from newsevents.quotes.names import CanonicalNames
@@ -71,6 +76,14 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
+    for verb, start, end in nominal_contents(index, lex, quoted):
+        subject = subject_of(verb)
+        quote = _indirect(parsed, index, lex, verb, start, end)
+        quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
+        items.append((_key(index, subject, start), quote, subject))
+    for noun, owner, start, end in noun_clauses(index, lex, quoted):
+        quote = _indirect(parsed, index, lex, noun, start, end)
+        items.append((_key(index, owner, start), quote, owner))
     for phrase, subject, start, end in according_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, phrase, start, end)
         quote.verb = {
@@ -181,6 +194,8 @@ def _is_label(
     ]
     if not roots or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    if att.how == "noun":
+        return False  # 'her claim that "thousands of jobs" left': what the claim says
     return roots[0].dep_ in SUBJECT_DEPS and roots[0].pos_ in ("NOUN", "PROPN")
 
 

@@ -31,6 +31,7 @@ class Lexicon:
     titles: frozenset[str]  # words before a surname that are not first names (President)
     person_roles: frozenset[str]  # nouns for one person by role (spokesman, official)
     name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
+    cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
 
 
 def _flag(value: str | None) -> bool:
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(load_lines("quotes/titles.txt")),
         person_roles=frozenset(load_lines("quotes/person_roles.txt")),
         name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
+        cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),
