@@ -145,6 +145,8 @@ def dyad(
             guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
         if guess is not None:
             sources, penalty = [guess], 0.1
+        elif a.passive and c.info.quad_class == 4:
+            penalty = 0.05  # "weapons were seized", "shops were looted": news leaves the agent out
         else:
             penalty = 0.15
     source = sources[0] if sources else None
