@@ -31,6 +31,7 @@ ICEWS_COLUMNS = [
     "Province", "Country", "Latitude", "Longitude",
     "Event Group ID", "Sentence Start", "Date Precision",
 ]  # fmt: skip
+ICEWS_PUBLISHED = ICEWS_COLUMNS[:20]  # ICEWS's own 20 columns, in its order (the CLI export)
 
 
 @lru_cache(maxsize=1)
@@ -180,3 +181,59 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+# POLECAT (ICEWS's successor, PLOVER-coded). The codebook's own column list could not be found
+# offline (docs/exports.md says so): these columns follow its field list, in its order.
+POLECAT_COLUMNS = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Contexts", "Event Intensity",
+    "Quad Code", "Actor Name", "Actor Country", "Actor Sector", "Recipient Name",
+    "Recipient Country", "Recipient Sector", "Placename", "GeoNames ID", "Latitude",
+    "Longitude", "Source", "Publication Date", "Language", "Version",
+]  # fmt: skip
+_QUAD = {
+    1: "VERBAL COOPERATION",
+    2: "MATERIAL COOPERATION",
+    3: "VERBAL CONFLICT",
+    4: "MATERIAL CONFLICT",
+}
+
+
+def polecat_rows(
+    mentions: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One row per event (its first report), PLOVER-coded as POLECAT is."""
+    rows, seen = [], set()
+    for m in mentions:
+        key = m.get("event_id") or m.get("id")
+        if key in seen:
+            continue
+        seen.add(key)
+        src, tgt, loc = m.get("source") or {}, m.get("target") or {}, m.get("location") or {}
+        doc = documents.get(m["doc"], {})
+        rows.append(
+            {
+                "Event ID": key,
+                "Event Date": (m.get("date") or "")[:10],
+                "Event Type": m.get("plover"),
+                "Event Mode": m.get("mode"),
+                "Contexts": m.get("context"),
+                "Event Intensity": m.get("goldstein"),
+                "Quad Code": _QUAD.get(m.get("quad_class") or 0, ""),
+                "Actor Name": src.get("name"),
+                "Actor Country": src.get("country"),
+                "Actor Sector": src.get("sector"),
+                "Recipient Name": tgt.get("name"),
+                "Recipient Country": tgt.get("country"),
+                "Recipient Sector": tgt.get("sector"),
+                "Placename": loc.get("name"),
+                "GeoNames ID": loc.get("geonameid"),
+                "Latitude": loc.get("lat"),
+                "Longitude": loc.get("lon"),
+                "Source": doc.get("url") or m["doc"],
+                "Publication Date": doc.get("date"),
+                "Language": m.get("language") or doc.get("language") or "en",
+                "Version": m.get("coder_version"),
+            }
+        )
+    return rows

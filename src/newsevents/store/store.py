@@ -611,8 +611,8 @@ class Store:
             like = f"%{like_escape(q.lower())}%"
             params = [like, like]
         return self.db.query(
-            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of, keep_text"
-            f" FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
+            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of,"
+            f" keep_text, ingested_at FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],
         )
 
@@ -718,7 +718,7 @@ class Store:
             "quotes": lambda: self.quotes(limit=None, **filters),
             "documents": lambda: self.documents(limit=10**9),
         }[what]()
-        return export_rows(rows, fmt, path)
+        return export_rows(rows, fmt, path, kind=what)
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(
