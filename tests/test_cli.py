@@ -101,15 +101,15 @@ def test_cli_strict_exit_code_on_rejections(runner, tmp_path, examples_dir):
 def test_cli_export_gdelt_and_icews_columns(runner, examples_dir, tmp_path):
     db = str(tmp_path / "news.db")
     assert runner.invoke(cli, ["ingest", str(examples_dir), "--db", db, "-q"]).exit_code == 0
-    gdelt = runner.invoke(cli, ["export", "events", "--db", db, "--format", "gdelt"])
-    rows = list(csv.DictReader(io.StringIO(gdelt.stdout)))
-    assert rows and {
-        "GLOBALEVENTID",
-        "SQLDATE",
-        "Actor1CountryCode",
-        "EventCode",
-        "GoldsteinScale",
-    } <= set(rows[0])
+    # issue 11: GDELT 2.0 tables (tab-separated, no header, 61 fields) to a file
+    out = tmp_path / "gdelt.tsv"
+    gdelt = runner.invoke(
+        cli, ["export", "events", "--db", db, "--format", "gdelt", "-o", str(out)]
+    )
+    assert gdelt.exit_code == 0, gdelt.output
+    rows = [line.split("\t") for line in out.read_text().splitlines()]
+    assert rows and all(len(r) == 61 and r[0].isdigit() for r in rows)
+    assert all(r[26].isdigit() for r in rows)  # EventCode: a CAMEO code
     icews = runner.invoke(cli, ["export", "events", "--db", db, "--format", "icews"])
     assert next(csv.DictReader(io.StringIO(icews.stdout)))["CAMEO Code"]
 

@@ -377,7 +377,7 @@ def _after_ingest(store) -> None:
     assign_storylines(store)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: str, output: str, kind: str | None = None) -> None:
     from newsevents.store.export import export_rows
 
     if fmt == "json":
@@ -403,7 +403,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: str) -> None:
             table.add_row(*[str(f.get(c, "") if f.get(c) is not None else "") for c in cols])
         Console().print(table)
         return
-    export_rows(rows, fmt, output)
+    export_rows(rows, fmt, output, kind)
 
 
 format_option = click.option(
@@ -432,7 +432,7 @@ def events(db, actor, type_, since, until, doc, limit, fmt, output) -> None:
     """Query stored event mentions."""
     with _open_store(db) as store:
         rows = store.events(actor=actor, type=type_, since=since, until=until, doc=doc, limit=limit)
-    _emit(rows, fmt, output)
+    _emit(rows, fmt, output, "events")
 
 
 @cli.command()
@@ -450,6 +450,34 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
     """Query stored quotes (with their speaker, cue and channel)."""
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
+    _emit(rows, fmt, output, "quotes")
+
+
+@cli.command()
+@db_option
+@click.option("--country", help="ISO-3 country code.")
+@click.option("--name", help="Place name part.")
+@click.option("--doc", help="Document id.")
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(["literal", "demonym", "metonym", "all"]),
+    default="literal",
+    show_default=True,
+)
+@click.option("--limit", default=1000, show_default=True)
+@format_option
+@output_option
+def places(db, country, name, doc, type_, limit, fmt, output) -> None:
+    """Query stored toponyms (GeoNames id, point, country, division)."""
+    with _open_store(db) as store:
+        rows = store.places(
+            country=country,
+            name=name,
+            doc=doc,
+            type=None if type_ == "all" else type_,
+            limit=limit,
+        )
     _emit(rows, fmt, output)
 
 
@@ -499,16 +527,19 @@ def dyads(db, by, actor, fmt, output) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "icews"]),
+    type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "icews", "polecat"]),
     default="csv",
     show_default=True,
-    help="gdelt/icews: events as CSV in GDELT-like or ICEWS-like columns (docs/rest-api.md).",
+    help="gdelt: GDELT 2.0 event table to -o FILE (61 tab-separated columns, no header),"
+    " Mentions to FILE.mentions.tsv, extras to FILE.extras.tsv; icews, polecat: their columns"
+    " (CSV)."
+    " See docs/exports.md.",
 )
 @output_option
 def export(db, what, fmt, output) -> None:
     """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT/ICEWS-like CSV."""
     with _open_store(db) as store:
-        if fmt in ("gdelt", "icews"):
+        if fmt in ("gdelt", "icews", "polecat"):
             n = _export_event_table(store, fmt, output, what)
         else:
             n = store.export(what, fmt, output)
@@ -519,13 +550,22 @@ def _export_event_table(store, fmt: str, output: str, what: str) -> int:
     from newsevents.query import exports
 
     if what != "events":
-        raise click.BadParameter("gdelt and icews formats export events", param_hint="--format")
-    docs = {d["id"]: d for d in store.documents(limit=10**9)}
+        raise click.BadParameter(
+            "gdelt, icews and polecat formats export events", param_hint="--format"
+        )
+    docs = {d["id"]: d for d in store.documents(limit=10**9)}  # with ingested_at: DATEADDED
     mentions = store.events(limit=None)
     if fmt == "gdelt":
-        rows, columns = exports.gdelt_rows(mentions, docs), exports.GDELT_COLUMNS
+        from newsevents.errors import StoreError
+        from newsevents.query import gdelt
+
+        if output == "-":
+            raise StoreError(StoreError.E302.format(fmt="GDELT 2.0 (event and Mentions tables)"))
+        return gdelt.write_tables(output, mentions, docs)
+    if fmt == "polecat":
+        rows, columns = exports.polecat_rows(mentions, docs), exports.POLECAT_COLUMNS
     else:
-        rows, columns = exports.icews_rows(mentions, docs), exports.ICEWS_COLUMNS
+        rows, columns = exports.icews_rows(mentions, docs), exports.ICEWS_PUBLISHED
     text = exports.to_csv(rows, columns)
     if output == "-":
         click.echo(text, nl=False)

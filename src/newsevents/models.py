@@ -127,6 +127,7 @@ class Event:
     date_end: str | None = None
     date_precision: str = "unknown"  # day, week, month, year, publication, unknown
     date_span: dict[str, Any] | None = None  # {text, start, end}
+    date_how: str | None = None  # the rule that linked the date: "modifies the trigger", ...
     location: Location | None = None
     confidence: float = 0.5
     coder_version: str = CODER_VERSION

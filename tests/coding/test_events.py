@@ -90,7 +90,8 @@ def test_code_events_passive_agent_is_source(code):
 
 def test_code_events_negated_participation_is_reject(code):
     e = only(code("Taliban can't take part in Turkey's conference."), "REJECT")
-    assert e.negated and e.source.country == "AFG"
+    # issue 11: the refusal is an asserted REJECT, not "NOT REJECT (hypothetical)"
+    assert not e.negated and e.modality == "asserted" and e.source.country == "AFG"
     assert not [
         x for x in code("Taliban can't take part in Turkey's conference.") if x.plover == "CONSULT"
     ]

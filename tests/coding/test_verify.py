@@ -103,3 +103,14 @@ def test_event_noun_file_codes_a_type():
 
     rows = load_tsv("verbs/event_nouns.tsv")
     assert rows and all(lookup(r["code"]).plover and r["backdrop"] in {"yes", "no"} for r in rows)
+
+
+def test_verify_clash_at_a_debate_is_words():
+    found = types(
+        "Smith also attacked Jones, with whom he clashed at the debate, calling him weak."
+    )
+    assert "ASSAULT" not in found and "ACCUSE" in found
+
+
+def test_verify_refraining_from_attacking_rivals_is_no_assault():
+    assert "ASSAULT" not in types("The senator refrained from attacking his rivals on Monday.")

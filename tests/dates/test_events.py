@@ -183,7 +183,9 @@ def test_assign_event_dates_next_sentence_other_actors_not_copied(story):
     attack = make_event(story, "attacked", plover="ASSAULT", source=Actor("x", "SOM"))
     killed = make_event(story, "killed", plover="ASSAULT", source=Actor("y", "KEN"))
     _dated(story, attack, killed)
-    assert killed.date_precision == "publication"
+    # not the same event (other actors): no twin copy, only the story's time, named as such
+    assert killed.date_how == "past time of the sentences before"
+    assert (killed.date, killed.date_span["text"]) == ("2024-02-29", "Thursday night")
 
 
 def test_assign_event_dates_earlier_in_the_week_range(story):

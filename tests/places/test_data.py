@@ -46,7 +46,7 @@ def test_divisions_file_fields():
     [
         "places/facility_words.txt",
         "places/common_words.txt",
-        "places/geographic_nouns.txt",
+        "places/actor_nouns.txt",
         "places/metonym_verbs.txt",
         "places/event_nouns.txt",
     ],

@@ -186,3 +186,10 @@ def test_assign_locations_falls_back_to_the_dateline(nlp):
 def test_name_countries_prefers_countries_then_big_cities():
     names = gazetteer().name_countries()
     assert names["georgia"] == "GEO" and names["kabul"] == "AFG" and names["paris"] == "FRA"
+
+
+def test_assign_locations_not_a_possessor(nlp):
+    parsed = parse_text("The Taliban refused to take part in Turkey's conference.", nlp)
+    event = _event(parsed, 0, "take")
+    assign_locations([event], geoparse(parsed), parsed)
+    assert event.location is None

@@ -19,6 +19,7 @@ from newsevents.api.routers import (
     events,
     exports,
     meta,
+    places,
     quotes,
     storylines,
 )
@@ -26,7 +27,7 @@ from newsevents.http import errors
 from newsevents.http.deps import StoreGate
 from newsevents.store import Store
 
-ROUTERS = (meta, documents, events, actors, dyads, storylines, quotes, exports)
+ROUTERS = (meta, documents, events, actors, dyads, storylines, quotes, places, exports)
 
 
 def create_app(

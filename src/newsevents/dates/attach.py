@@ -1,32 +1,62 @@
 """Which time expression modifies an event's trigger, read from the dependency tree.
 
-"During Monday's phone conversation, X and Y discussed ..." -> Monday dates "discussed";
-"as a May 1 deadline looms" -> May 1 dates the deadline, not the clause's events;
-"'We can't take part ...', Naeem said on Monday" -> a refusal is dated when it is said.
+Only expressions syntactically tied to the trigger count: its own modifiers and prepositional
+phrases, the clause it heads, a "when" clause or relative clause that belongs to it. Not the
+time of a reporting verb ("officials said Friday that rebels attacked the post Thursday":
+Thursday for the attack, Friday for the statement), of a background clause, of another noun
+("as a May 1 deadline looms") or of a comparison ("sales rose from $2 million a year ago").
+
+Every attachment is named (``how``) so an analyst can check which rule linked the date.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from newsevents.data import load_lines
-from newsevents.dates.tense import adjacent_verb
+from newsevents.dates.tense import adjacent_verb, verb_tense
 from newsevents.models import Event, TimeExpr
 from newsevents.nlp import ParsedArticle
 
 DATED_TYPES = ("DATE", "TIME")
-# event types done by speaking: dated by the reporting verb, not by the dates they mention
+# event types done by speaking: without a time of their own, dated by the reporting verb
 VERBAL = {"REJECT", "ACCUSE", "REQUEST", "THREATEN"}
 # a time that pre-modifies a noun dates that noun, not the clause: "a May 1 deadline"
 # ("Monday's call" (poss) and "talks on Monday" (prep) still date the clause)
 NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "appos"}
+PREMODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"poss"}
+# words that open a comparison: the time after them is the baseline's, not the event's
+BASELINE_WORDS = {"from", "than", "versus", "vs.", "over"}
+BASELINE_LEMMAS = {"compare", "contrast"}
+# subordinators of a clause simultaneous with its main clause
+SIMULTANEOUS_MARKS = {"when", "while", "as"}
+SENTENCE_OPENING_PREPS = {"in", "on", "during", "at", "by", "since", "until", "through", "for"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """How a time expression is tied to a trigger: ``score`` 3 (its own), 2 (its clause),
+    1 (weaker: a verb above it, another noun's phrase, a "when" clause), 0 none; ``how`` names
+    the rule (the ``date_how`` of the event)."""
+
+    score: int
+    how: str
+
+
+NONE = Link(0, "")
 
 
 @functools.lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
     return frozenset(load_lines("dates/report_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def aspect_verbs() -> frozenset[str]:
+    return frozenset(load_lines("dates/aspect_verbs.txt"))
 
 
 def span_of(parsed: ParsedArticle, start: int, end: int) -> Span | None:
@@ -43,47 +73,161 @@ def clause_verb(tok: Token) -> Token:
     return tok
 
 
-def _attachment(time: Span, trigger: Token) -> int:
-    """How closely a time expression modifies the trigger: 3 directly, 2 its clause,
-    1 a verb above it (not across reported speech) or through another noun's phrase
-    ("the conference on 16 April"), 0 not at all ("a May 1 deadline")."""
+def premodifies_noun(time: Span) -> bool:
+    """ "said Friday's talks failed", "to release third-quarter results": the expression
+    describes the noun after it, whatever verb stands before it."""
+    root = time.root
+    h = root.head
+    return (
+        root.dep_ in PREMODIFIER_DEPS
+        and h not in time
+        and h.i > root.i
+        and h.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _when_relative(time: Span, clause: Token) -> bool:
+    """ "since August, when shares traded at $10": a "when" clause of the time itself."""
+    return (
+        clause.dep_ in ("relcl", "advcl", "acl")
+        and clause.head in time
+        and any(c.lower_ in ("when", "where") and c.dep_ == "advmod" for c in clause.children)
+    )
+
+
+def _simultaneous_clause(verb: Token, clause: Token) -> bool:
+    """ "soldiers were killed when helicopters crashed last February": the time of a "when"
+    clause of the trigger's clause holds for it too."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head == clause
+        and any(
+            c.lower_ in SIMULTANEOUS_MARKS and c.dep_ in ("mark", "advmod") for c in verb.children
+        )
+    )
+
+
+def attachment(time: Span, trigger: Token) -> Link:
+    """How closely a time expression modifies the trigger (see :class:`Link`)."""
     clause = clause_verb(trigger)
-    near = adjacent_verb(time)
+    if _when_relative(time, clause):
+        return Link(3, "when-clause of the time")
+    near = None if premodifies_noun(time) else adjacent_verb(time)
     if near is not None:  # "said on Thursday he would ...": the time is the saying's
-        return 3 if near == trigger else _verb_score(near, clause, False)
+        if near == trigger:
+            return Link(3, "modifies the trigger")
+        return _verb_link(near, clause, trigger, False)
     t = time.root
     weak = False
-    for _ in range(8):
+    through_number = False
+    for _ in range(10):
         h = t.head
         if h == t:
-            return 0
+            return NONE
         if h == trigger:
-            return 1 if weak else 3
+            return Link(1, "through another noun") if weak else Link(3, "modifies the trigger")
+        if _baseline_word(h, through_number):
+            return NONE  # "rose to $9 million from $7 million a year earlier"
         if h.pos_ in ("VERB", "AUX"):
-            return _verb_score(h, clause, weak)
+            return _verb_link(h, clause, trigger, weak)
+        if h.pos_ in ("NOUN", "PROPN") and _relative_of(clause, h):
+            return Link(2, "relative clause of a dated noun")  # "the Feb. 2 accord signed by"
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
-            return 0  # "a May 1 deadline": the date describes another noun
-        if h.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("relcl", "acl") and clause.head == h:
-            return 2  # "the clashes on Monday that killed 12 people"
+            return NONE  # "a May 1 deadline": the date describes another noun
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
             weak = True
+        if h.pos_ == "NUM" or h.tag_ == "$":
+            through_number = True
         t = h
-    return 0
+    return NONE
 
 
-def _verb_score(verb: Token, clause: Token, weak: bool) -> int:
-    """2 if the time's verb is the trigger's clause, 1 if it governs that clause without a
-    reported-speech edge ("arrested ... and charged them on Tuesday"), else 0."""
+def _baseline_word(h: Token, through_number: bool) -> bool:
+    """ "compared with", or "from"/"than" with an amount ("from $7 million a year ago")."""
+    if h.lemma_.lower() in BASELINE_LEMMAS:
+        return True
+    if h.lower_ not in BASELINE_WORDS:
+        return False
+    return through_number or any(
+        c.dep_ == "pobj"
+        and (c.pos_ == "NUM" or c.like_num or any(g.tag_ == "$" for g in c.children))
+        for c in h.children
+    )
+
+
+def is_baseline(time: Span) -> bool:
+    """The time is a comparison's baseline: "from $7 million a year earlier", "compared with
+    a loss last year"."""
+    t, through_number = time.root, False
+    for _ in range(10):
+        h = t.head
+        if h == t or h.pos_ in ("VERB", "AUX") and h.lemma_.lower() not in BASELINE_LEMMAS:
+            return False
+        if _baseline_word(h, through_number):
+            return True
+        if h.pos_ == "NUM" or h.tag_ == "$":
+            through_number = True
+        t = h
+    return False
+
+
+def _relative_of(clause: Token, noun: Token) -> bool:
+    """The clause tells what the noun was: "the clashes on Monday that killed 12", "the
+    Feb. 2 accord signed by both"; not an infinitive ("a May 1 deadline to withdraw")."""
+    return (
+        clause.dep_ in ("relcl", "acl")
+        and clause.head == noun
+        and not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
+    )
+
+
+def _verb_link(verb: Token, clause: Token, trigger: Token, weak: bool) -> Link:
+    """The time hangs from ``verb``: 2 if that is the trigger's clause; 2 for a verb that
+    tells the trigger noun ("remarks made last week") or an aspect verb's complement ("began
+    raising its stake in July"); 1 for a "when" clause of the trigger's clause or a verb that
+    governs the clause without a reported-speech edge ("arrested ... and charged them on
+    Tuesday"); else 0."""
     if verb == clause:
-        return 1 if weak else 2
+        return Link(1, "through another noun") if weak else Link(2, "the trigger's clause")
+    if verb.dep_ in ("acl", "relcl") and verb.head == trigger:
+        return Link(2, "clause of the trigger noun")
+    if verb.dep_ == "xcomp" and verb.head == clause and clause.lemma_.lower() in aspect_verbs():
+        return Link(2, "complement of an aspect verb")
+    if _simultaneous_clause(verb, clause):
+        return Link(1, "when-clause")
     c = clause
     for _ in range(6):
         if c.head == c or c.dep_ in ("ccomp", "parataxis", "relcl"):
-            return 0
+            return NONE
         c = c.head
         if c == verb:
-            return 1
-    return 0
+            return Link(1, "governing verb")
+    return NONE
+
+
+def _sentence_opening(time: Span, trigger: Token) -> Link:
+    """ "In 1991, the banker was convicted ...": a time that opens the sentence (alone or
+    after a preposition) sets the time of the main clause, even where the parser hangs it
+    elsewhere; not of reported, relative or subordinate clauses."""
+    sent, doc = time.sent, time.doc
+    i = sent.start
+    while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i < sent.end and doc[i].lower_ in SENTENCE_OPENING_PREPS and doc[i].pos_ == "ADP":
+        i += 1
+    if time.start != i or time.end >= sent.end:
+        return NONE
+    after = doc[time.end]
+    if after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("nsubj", "nsubjpass", "compound"):
+        return NONE  # "In 1991 elections, ..."
+    c = clause_verb(trigger)
+    for _ in range(6):
+        if c.head == c:
+            return Link(1, "opens the sentence")
+        if c.dep_ not in ("conj",):
+            return NONE
+        c = c.head
+    return NONE
 
 
 def find_trigger(parsed: ParsedArticle, event: Event) -> Token | None:
@@ -94,51 +238,83 @@ def find_trigger(parsed: ParsedArticle, event: Event) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _speech_verb(trigger: Token) -> Token | None:
-    """The reporting verb a clause is said under: "'We can't take part', Naeem said"."""
+def speech_verb(trigger: Token) -> Token | None:
+    """The reporting verb a clause is said under: "'We can't take part', Naeem said"; not a
+    reporting verb used otherwise ("added $20 million to its reserves")."""
     t = clause_verb(trigger)
     for _ in range(4):
         if t.head == t:
             return None
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in report_verbs():
-            return t.head
-        t = t.head
+        h = t.head
+        if (
+            t.dep_ in ("ccomp", "parataxis")
+            and h.lemma_.lower() in report_verbs()
+            and not any(c.dep_ == "dobj" for c in h.children)
+        ):
+            return h
+        t = h
     return None
 
 
-def best_time(
-    event: Event, parsed: ParsedArticle, times: list[TimeExpr], resolved_only: bool = False
-) -> tuple[TimeExpr | None, int]:
-    """The time expression of the event's sentence that modifies its trigger, and how closely
-    (see :func:`_attachment`); (None, 0) when there is none."""
-    trigger = find_trigger(parsed, event)
-    if trigger is not None and event.plover in VERBAL:
-        speech = _speech_verb(trigger)
-        if speech is not None:  # a refusal or accusation happens when it is spoken
-            trigger = speech
-    cands = [
+def _candidates(event: Event, times: list[TimeExpr], resolved_only: bool) -> list[TimeExpr]:
+    trig_start = (event.trigger or {}).get("start", -1)
+    return [
         t
         for t in times
         if t.type in DATED_TYPES
         and event.sentence_start <= t.start
         and t.end <= event.sentence_end
-        and not (event.trigger and t.start <= event.trigger.get("start", -1) < t.end)
+        and not (event.trigger and t.start <= trig_start < t.end)
         and (t.date is not None or not resolved_only)
     ]
-    if not cands:
-        return None, 0
-    if trigger is None:
-        return (cands[0], 1) if len(cands) == 1 else (None, 0)
+
+
+def _best(
+    parsed: ParsedArticle, cands: list[TimeExpr], trigger: Token, anchor: int
+) -> tuple[TimeExpr | None, Link]:
     scored = []
     for t in cands:
         span = span_of(parsed, t.start, t.end)
         if span is None or not len(span):
             continue
-        score = _attachment(span, trigger)
-        if score:
-            distance = abs(t.start - (event.trigger or {}).get("start", t.start))
-            scored.append((-score, distance, t))
+        link = attachment(span, trigger)
+        if link.score:
+            scored.append((-link.score, abs(t.start - anchor), t, link))
     if not scored:
-        return None, 0
+        for t in cands:
+            span = span_of(parsed, t.start, t.end)
+            if span is not None and len(span):
+                link = _sentence_opening(span, trigger)
+                if link.score:
+                    return t, link
+        return None, NONE
     scored.sort(key=lambda s: (s[0], s[1]))
-    return scored[0][2], -scored[0][0]
+    return scored[0][2], scored[0][3]
+
+
+def best_time(
+    event: Event, parsed: ParsedArticle, times: list[TimeExpr], resolved_only: bool = False
+) -> tuple[TimeExpr | None, Link]:
+    """The time expression of the event's sentence tied to its trigger, and how (see
+    :class:`Link`); (None, NONE) when there is none. A verbal event (a refusal, an accusation)
+    is dated when it is said, unless its own clause tells a past day of its own."""
+    cands = _candidates(event, times, resolved_only)
+    if not cands:
+        return None, NONE
+    trigger = find_trigger(parsed, event)
+    if trigger is None:
+        return (cands[0], Link(1, "only time of the sentence")) if len(cands) == 1 else (None, NONE)
+    anchor = (event.trigger or {}).get("start", 0)
+    t, link = _best(parsed, cands, trigger, anchor)
+    if event.plover not in VERBAL:
+        return t, link
+    speech = speech_verb(trigger)
+    if speech is None:
+        return t, link
+    if link.score >= 2 and verb_tense(clause_verb(trigger)) == "past":
+        return t, link  # "'We rejected the offer on Monday,' he said": the refusal's own day
+    # "'We cannot attend the talks on 16 April,' he said on Monday": 16 April is the talks'
+    st, slink = _best(parsed, cands, speech, parsed.char_span(speech)[0])
+    if slink.score >= 2:
+        return st, Link(slink.score, "reporting verb of a verbal event")
+    return t, link

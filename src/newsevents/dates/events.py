@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsevents.dates.attach import best_time, clause_verb, find_trigger
 from newsevents.dates.lexicon import lookup, weekdays
+from newsevents.dates.narrative import Narrative
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
 from newsevents.models import Event, TimeExpr
@@ -54,6 +55,9 @@ def _shift_by_interval(
                     days = int(m[1]) * (7 if m[2] == "W" else 1)
                     d = date.fromisoformat(event.date) + timedelta(days=sign * days)
                     event.date = event.date_end = d.isoformat()
+                    event.date_how = (
+                        f"{event.date_how}; {t.text} {'after' if sign < 0 else 'before'}"
+                    )
                     return
 
 
@@ -94,6 +98,8 @@ def _set_from_time(
         event.date, event.date_end, event.date_precision = None, None, "unknown"
         return
     first, last = _planned_date(t, event, dct)
+    if first != t.date:
+        event.date_how = f"{event.date_how}; planned, so the next one"
     event.date, event.date_end, event.date_precision = first, last, t.precision or "day"
     trigger = find_trigger(parsed, event)
     if trigger is None or t.precision != "day":
@@ -107,8 +113,10 @@ def _set_from_time(
         if verb in END_VERBS:
             event.date = (d - timedelta(days=days - 1)).isoformat()
             event.date_end = d.isoformat()
+            event.date_how = f"{event.date_how}; {days}-day span ending that day"
         elif verb in START_VERBS:
             event.date_end = (d + timedelta(days=days - 1)).isoformat()
+            event.date_how = f"{event.date_how}; {days}-day span starting that day"
 
 
 def _actor_keys(event: Event) -> tuple[set[str], set[str]]:
@@ -129,9 +137,10 @@ NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
 
 
-def _twin(event: Event, dated: list[Event]) -> Event | None:
+def _twin(event: Event, dated: list[Event]) -> tuple[Event | None, str]:
     """The same event told with a date elsewhere: same PLOVER type and shared actors
-    (same people, or else the same countries); the closest fine-grained one wins."""
+    (same people, or else the same countries); the closest fine-grained one wins. With it,
+    the rule that matched (the ``date_how``)."""
     names, countries = _actor_keys(event)
     best, best_key = None, None
     for d in dated:
@@ -150,7 +159,36 @@ def _twin(event: Event, dated: list[Event]) -> Event | None:
         key = (overlap, PRECISION_RANK.get(d.date_precision, 0), -distance)
         if best_key is None or key > best_key:
             best, best_key = d, key
-    return best
+    if best is None:
+        return None, ""
+    if best_key[0] == 0.5:
+        return best, "continues the previous sentence"
+    return best, "same event told elsewhere"
+
+
+def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
+    """What an event with no time of its own is known to be: reported past is on or before
+    the publication date, the present perfect up to it, a planned event after it."""
+    if not has_dct:
+        return "no publication date"
+    trigger = find_trigger(parsed, event)
+    verb = clause_verb(trigger) if trigger is not None else None
+    tense = verb_tense(verb) if verb is not None else None
+    if event.modality != "asserted" or tense == "future":
+        return "publication date (planned: after it)"
+    if (
+        verb is not None
+        and tense == "past"
+        and any(
+            a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
+            for a in verb.children
+            if a.dep_ == "aux"
+        )
+    ):
+        return "publication date (present perfect: up to it)"
+    if tense == "past":
+        return "publication date (past: on or before it)"
+    return "publication date"
 
 
 def _is_future(event: Event, parsed: ParsedArticle) -> bool:
@@ -168,10 +206,11 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
     undated: list[Event] = []
     for event in events:
         # with a publication date, "recently" or "in the past" says less than the twin or dct
-        t, score = best_time(event, parsed, times, resolved_only=dct is not None)
+        t, link = best_time(event, parsed, times, resolved_only=dct is not None)
         if t is not None:
+            event.date_how = link.how
             try:
-                _set_from_time(event, t, score, parsed, times, dct)
+                _set_from_time(event, t, link.score, parsed, times, dct)
             except (OverflowError, ValueError):  # a range past year 1 or 9999: keep the day
                 pass
             dated.append(event)  # with its evidence, even unresolved ("Monday", no dct)
@@ -182,17 +221,28 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
         for event in undated:
             if event.date_span is not None or _is_future(event, parsed):
                 continue
-            twin = _twin(event, dated)
+            twin, how = _twin(event, dated)
             if twin is not None:
                 event.date, event.date_end = twin.date, twin.date_end
                 event.date_precision, event.date_span = twin.date_precision, twin.date_span
+                event.date_how = how
                 dated.append(event)
                 found = True
         if not found:
             break
+    narrative = Narrative(parsed, times, dct) if dct is not None else None
+    for event in undated:
+        if event.date_span is not None or narrative is None:
+            continue
+        t, how = narrative.time_for(event)
+        if t is not None:
+            event.date, event.date_end, event.date_precision = t.date, t.date_end, t.precision
+            event.date_span = {"text": t.text, "start": t.start, "end": t.end}
+            event.date_how = how
     for event in undated:
         if event.date_span is not None:
             continue
+        event.date_how = _undated_how(event, parsed, dct is not None)
         if dct is not None:
             event.date = event.date_end = dct.isoformat()
             event.date_precision, event.date_span = "publication", None

@@ -123,3 +123,27 @@ def quote_filters(
 
 
 QuoteFilters = Annotated[dict[str, Any], Depends(quote_filters)]
+
+
+def place_filters(
+    country: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 country code.")
+    ] = None,
+    name: Annotated[str | None, Query(max_length=200, description="Place name part.")] = None,
+    doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
+    type: Annotated[
+        str | None,
+        Query(
+            pattern="^(literal|demonym|metonym|all)?$",
+            description="literal (default), demonym, metonym or all.",
+        ),
+    ] = None,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"country": country, "name": name, "doc": doc}
+    out = {k: v for k, v in out.items() if v}
+    if type:
+        out["type"] = None if type == "all" else type
+    return out
+
+
+PlaceFilters = Annotated[dict[str, Any], Depends(place_filters)]

@@ -39,7 +39,10 @@ def _normalise_date(value: Any) -> str | None:
         return m.group(1)
     import dateparser
 
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+    # A publication date names a day: "2024" or "May 2024" is no day (never Jan 1, never today).
+    parsed = dateparser.parse(
+        value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     return parsed.date().isoformat() if parsed else None
 
 
@@ -79,7 +82,8 @@ def read_html(text: str, doc_id: str, path: str | None) -> Article:
     import trafilatura
 
     body = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
-    meta = trafilatura.extract_metadata(text)
+    # Not the extensive date search: it takes a footer's "© 2024" for a publication date.
+    meta = trafilatura.extract_metadata(text, extensive=False)
     title = meta.title if meta else None
     date = _normalise_date(meta.date) if meta and meta.date else None
     url = meta.url if meta else None

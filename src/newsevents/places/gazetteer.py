@@ -26,6 +26,7 @@ import re
 import sqlite3
 import statistics
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -122,6 +123,7 @@ class Gazetteer:
             return self._memory
         conn = getattr(self._local, "conn", None)
         if conn is None or getattr(self._local, "pid", None) != os.getpid():
+            ensure_built(Path(self.path))  # removed by someone since: built again
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
@@ -211,19 +213,35 @@ def gazetteer() -> Gazetteer:
         build(conn)
         return Gazetteer.in_memory(conn)
     path = folder / f"places-{h.hexdigest()[:16]}.sqlite"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        conn = sqlite3.connect(tmp)
-        try:
-            build(conn)
-        finally:
-            conn.close()
-        tmp.replace(path)  # atomic: a parallel worker sees the whole file or none
-        for old in folder.glob("places-*.sqlite"):
-            if old != path:
-                old.unlink(missing_ok=True)
+    try:
+        ensure_built(path)
+    except OSError:  # a cache folder that cannot be written: build in memory
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        build(conn)
+        return Gazetteer.in_memory(conn)
     return Gazetteer(path)
+
+
+STALE_S = 7 * 86400  # other versions' index files are removed after a week unused
+
+
+def ensure_built(path: Path) -> None:
+    """Build the index file at ``path`` unless it is there."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    conn = sqlite3.connect(tmp)
+    try:
+        build(conn)
+    finally:
+        conn.close()
+    tmp.replace(path)  # atomic: a parallel worker sees the whole file or none
+    now = time.time()
+    for old in path.parent.glob("places-*.sqlite"):
+        # another version's file may be open in a running process: only old ones go
+        if old != path and now - old.stat().st_mtime > STALE_S:
+            old.unlink(missing_ok=True)
 
 
 def _sources() -> list[Path]:

@@ -76,8 +76,8 @@ def _token_at(parsed: ParsedArticle, start: int) -> Token | None:
 def _attached(place: Token | None, trigger: Token | None) -> tuple[int, str]:
     """(2, prep): the place's preposition hangs on the trigger or its verb; (1, prep): on a
     noun the trigger governs; (0, ""): anywhere else."""
-    if place is None or trigger is None:
-        return 0, ""
+    if place is None or trigger is None or place.dep_ == "poss":
+        return 0, ""  # "in Turkey's conference": the conference's owner, not a place
     prep = place
     while (
         prep.dep_ in ("compound", "pobj", "poss", "appos", "conj", "amod", "nmod")

@@ -158,16 +158,7 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         span[-1].lower_ in facility_words() or span[0].lower_ in facility_words()
     )
     if label == "NORP":
-        country = demonyms().get(fold(text)) or demonyms().get(fold(text).rstrip("s"))
-        if country is not None:
-            if _geographic_head(span):  # "the Turkish border": a place, Turkey's
-                entry = gaz.countries().get(country)
-                if entry is not None:
-                    return _mention(span, offset, "literal", label, (Match(entry, False),))
-            return _mention(span, offset, "demonym", label, (), country)
-        if matches and locative:
-            return _mention(span, offset, "literal", label, matches)
-        return None
+        return _adjective(span, offset, gaz, matches, locative)
     if _acronym(text) and not locative and not _exact(matches, ("country", "region")):
         return None
     if label in PLACE_LABELS:
@@ -240,6 +231,43 @@ _DIRECTIONS = frozenset(
 )
 
 
+def _adjective(span: Span, offset: int, gaz: Gazetteer, matches, locative: bool) -> Mention | None:
+    """A nationality or regional word: on a thing ("American factories", "the Turkish
+    border") it is the place; on people or a state ("Turkish troops"), or alone ("the
+    Afghans"), it is a demonym, typed and given its country but no point."""
+    key = fold(span.text)
+    country = demonyms().get(key) or demonyms().get(key.rstrip("s"))
+    region = region_adjectives().get(key)
+    if country is None and region is None:
+        if matches and locative:
+            return _mention(span, offset, "literal", "NORP", matches)
+        return None
+    head = span.root.head
+    on_thing = (
+        span.root.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in actor_nouns()
+    )
+    if on_thing:
+        entry = gaz.countries().get(country) if country else None
+        found = (Match(entry, False),) if entry else gaz.find(region or "")
+        if found:
+            return _mention(span, offset, "literal", "NORP", found)
+    return _mention(span, offset, "demonym", "NORP", (), country)
+
+
+@functools.lru_cache(maxsize=1)
+def region_adjectives() -> dict[str, str]:
+    return {fold(r["adjective"]): r["place"] for r in load_tsv("places/adjectives.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """People and organisation nouns (``places/actor_nouns.txt`` and the actor roles)."""
+    roles = {r["pattern"] for r in load_tsv("actors/roles.tsv") if " " not in r["pattern"]}
+    return frozenset(load_lines("places/actor_nouns.txt")) | roles
+
+
 def _find(gaz: Gazetteer, span: Span) -> tuple[Match, ...]:
     """The gazetteer's places for a name, or for it without a division word ("Idlib
     province"), a direction ("north west London") or an Arabic article ("al-Raqqa")."""
@@ -271,16 +299,6 @@ def _acronym(text: str) -> bool:
     """ "APC", "MoD", "P.A.": two or more capitals in a short word."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text
-
-
-@functools.lru_cache(maxsize=1)
-def geographic_nouns() -> frozenset[str]:
-    return frozenset(load_lines("places/geographic_nouns.txt"))
-
-
-def _geographic_head(span: Span) -> bool:
-    head = span.root.head if span.root.dep_ == "amod" else None
-    return head is not None and head.lemma_.lower() in geographic_nouns()
 
 
 def _mention(span: Span, offset: int, kind: str, label: str, matches, country=None) -> Mention:

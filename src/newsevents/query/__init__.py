@@ -152,6 +152,34 @@ def quotes(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str
     }
 
 
+def places(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    """Stored toponym mentions (literal ones unless ``type`` says otherwise)."""
+    rows = store.places(limit=limit, offset=offset, **filters)
+    return {"filters": filters, "limit": limit, "offset": offset, "places": rows}
+
+
+def event_map(store: Store, *, limit: int = 10_000, **filters: Any) -> dict[str, Any]:
+    """Events by place (``query.maps.event_places``): the map page's data."""
+    from newsevents.query.maps import event_places
+
+    events = store.events(limit=limit, **filters)
+    places = event_places(events)
+    placed = sum(p["count"] for p in places)
+    return {
+        "filters": filters,
+        "events": len(events),
+        "unplaced": len(events) - placed,
+        "places": places,
+    }
+
+
+def story_places(store: Store, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """Events of some documents (a storyline's) by place, for its map."""
+    from newsevents.query.maps import event_places
+
+    return event_places([e for d in doc_ids for e in store.events(doc=d, limit=None)])
+
+
 def export_events(store: Store, style: str, **filters: Any) -> list[dict[str, Any]]:
     """Event rows for CSV export: ``native`` (flattened records), ``gdelt`` or ``icews``."""
     mentions = store.events(limit=None, **filters)

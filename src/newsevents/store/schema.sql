@@ -108,6 +108,27 @@ CREATE TABLE IF NOT EXISTS times (
   PRIMARY KEY (doc_id, start)
 );
 
+-- toponym mentions (newsevents.places): literal places with a GeoNames entry and a point,
+-- demonyms and metonyms typed, without a point
+CREATE TABLE IF NOT EXISTS places (
+  doc_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT,
+  name TEXT,
+  geonameid TEXT,
+  lat REAL,
+  lon REAL,
+  country TEXT,
+  feature_code TEXT,
+  admin1 TEXT,
+  type TEXT,
+  how TEXT,
+  PRIMARY KEY (doc_id, start)
+);
+CREATE INDEX IF NOT EXISTS places_country ON places(country);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
+
 CREATE TABLE IF NOT EXISTS rejections (
   id TEXT NOT NULL,
   reason TEXT NOT NULL,

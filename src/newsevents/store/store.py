@@ -276,6 +276,7 @@ class Store:
             ("quotes", "doc_id"),
             ("sentences", "doc_id"),
             ("times", "doc_id"),
+            ("places", "doc_id"),
             ("doc_bands", "doc_id"),
             ("documents", "id"),
         ):
@@ -352,6 +353,30 @@ class Store:
                     t.precision,
                 )
                 for t in x.times
+            ],
+        )
+        self.db.executemany(
+            'INSERT INTO places(doc_id, start, "end", text, name, geonameid, lat, lon, country,'
+            " feature_code, admin1, type, how) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
+            [
+                (
+                    a.id,
+                    p.start,
+                    p.end,
+                    p.text if keep_text != "none" else None,
+                    p.name,
+                    p.geonameid,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.feature_code,
+                    p.admin1,
+                    p.type,
+                    p.how,
+                )
+                for p in x.locations
+                if p.start is not None
             ],
         )
         for event in x.events:
@@ -536,6 +561,44 @@ class Store:
             params += [int(limit), int(offset)]
         return [json.loads(r["record"]) for r in self.db.query(sql, params)]
 
+    def places(
+        self,
+        *,
+        country: str | None = None,
+        name: str | None = None,
+        doc: str | None = None,
+        type: str | None = "literal",
+        include_superseded: bool = False,
+        limit: int | None = 1000,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored toponym mentions: literal ones (``type=None``: all), by country (ISO-3),
+        name part or document."""
+        where, params = [], []
+        if country:
+            where.append("country = ?")
+            params.append(country.upper())
+        if name:
+            where.append("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\')")
+            params += [f"%{like_escape(name.lower())}%"] * 2
+        if doc:
+            where.append(DOC_FILTER if self.versioned else "doc_id = ?")
+            params += [doc, doc] if self.versioned else [doc]
+        if self.versioned and not include_superseded:
+            where.append(CURRENT_DOCS)
+        if type:
+            where.append("type = ?")
+            params.append(type)
+        sql = (
+            'SELECT doc_id AS doc, start, "end", text, name, geonameid, lat, lon, country,'
+            " feature_code, admin1, type, how FROM places"
+        )
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self.db.query(sql, params)
+
     def documents(
         self, *, q: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[dict[str, Any]]:
@@ -548,8 +611,8 @@ class Store:
             like = f"%{like_escape(q.lower())}%"
             params = [like, like]
         return self.db.query(
-            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of, keep_text"
-            f" FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
+            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of,"
+            f" keep_text, ingested_at FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],
         )
 
@@ -655,7 +718,7 @@ class Store:
             "quotes": lambda: self.quotes(limit=None, **filters),
             "documents": lambda: self.documents(limit=10**9),
         }[what]()
-        return export_rows(rows, fmt, path)
+        return export_rows(rows, fmt, path, kind=what)
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(

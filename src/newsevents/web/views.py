@@ -12,9 +12,17 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import newsevents.query as queries
-from newsevents.http.deps import Day, EventFilters, PageDep, QuoteFilters, StoreDep
+from newsevents.http.deps import (
+    Day,
+    EventFilters,
+    PageDep,
+    PlaceFilters,
+    QuoteFilters,
+    StoreDep,
+)
 from newsevents.http.errors import error_body
 from newsevents.query.spans import document_spans, segments
+from newsevents.web import worldmap
 from newsevents.web.charts import series_chart, timeline_strip
 
 HERE = Path(__file__).parent
@@ -60,6 +68,7 @@ def _web_url(url: str | None) -> str | None:
 templates.env.globals["query_string"] = _query_string
 templates.env.filters["web_url"] = _web_url
 templates.env.globals["evidence"] = _evidence
+templates.env.globals["project"] = worldmap.project
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -75,7 +84,16 @@ def home(request: Request, store: StoreDep, page: PageDep, q: str | None = None)
 @router.get("/storylines/{story_id}.json")
 def storyline_page(request: Request, store: StoreDep, story_id: str) -> Response:
     data = queries.storyline(store, story_id)
-    return render(request, "storyline.html", data, strip=timeline_strip(data["timeline"]))
+    if request.url.path.endswith(".json"):
+        return render(request, "storyline.html", data)
+    return render(
+        request,
+        "storyline.html",
+        data,
+        strip=timeline_strip(data["timeline"]),
+        story_places=queries.story_places(store, [d["id"] for d in data["documents"]]),
+        countries=worldmap.countries(),
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -94,6 +112,22 @@ def quotes_page(
 ) -> Response:
     data = queries.quotes(store, limit=page.limit, offset=page.offset, **filters)
     return render(request, "quotes.html", data)
+
+
+@router.get("/map", response_class=HTMLResponse)
+@router.get("/map.json")
+def map_page(request: Request, store: StoreDep, filters: EventFilters) -> Response:
+    data = queries.event_map(store, **filters)
+    return render(request, "map.html", data, countries=worldmap.countries())
+
+
+@router.get("/places", response_class=HTMLResponse)
+@router.get("/places.json")
+def places_page(
+    request: Request, store: StoreDep, page: PageDep, filters: PlaceFilters
+) -> Response:
+    data = queries.places(store, limit=page.limit, offset=page.offset, **filters)
+    return render(request, "places.html", data)
 
 
 @router.get("/actors", response_class=HTMLResponse)

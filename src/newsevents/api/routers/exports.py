@@ -28,7 +28,7 @@ def events_csv(store: StoreDep, filters: EventFilters) -> Response:
     import io
 
     out = io.StringIO()
-    write_csv(queries.export_events(store, "native", **filters), out)
+    write_csv(queries.export_events(store, "native", **filters), out, "events")
     return _csv(out.getvalue(), "events.csv")
 
 
@@ -52,5 +52,5 @@ def quotes_csv(store: StoreDep, filters: QuoteFilters) -> Response:
     import io
 
     out = io.StringIO()
-    write_csv(store.quotes(limit=None, **filters), out)
+    write_csv(store.quotes(limit=None, **filters), out, "quotes")
     return _csv(out.getvalue(), "quotes.csv")

@@ -34,6 +34,7 @@ class Candidate:
     negated: bool
     modality: str
     governor: Token | None = None
+    from_negation: bool = False  # recoded from a negated event (a refusal): asserted
 
 
 def _is_speech(tok: Token) -> bool:
@@ -104,6 +105,21 @@ def _owed(tok: Token) -> bool:
 
 
 CREDIT_NOUNS = {"responsibility", "credit"}
+# "a string of airstrikes", "a wave of arrests": the verb governs the events counted
+COUNT_NOUNS = {
+    "string",
+    "series",
+    "wave",
+    "spate",
+    "number",
+    "dozens",
+    "hundreds",
+    "round",
+    "volley",
+    "barrage",
+    "campaign",
+    "flurry",
+}
 CLAIM_VERBS = {"claim", "accept", "take", "admit"}
 
 
@@ -116,6 +132,13 @@ def _governor(noun: Token) -> Token | None:
         "AUX",
     }:
         return noun.head if noun.dep_ != "conj" else _governor(noun.head)
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in COUNT_NOUNS
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        return _governor(noun.head.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in CREDIT_NOUNS:
         # "claimed responsibility for the ambush": the claimant did it
         owner = noun.head.head
@@ -171,8 +194,13 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             continue
         if gov is not None and gov.i in coded_verbs:
             verb = next((c for c in found if c.trigger.i == gov.i), None)
-            if coded_verbs[gov.i].plover != info.plover and (
-                verb is None or verb.layer.startswith("core")
+            enacted = event_lexicon.verb_lemma(gov) in event_lexicon.word_set(
+                "verbs/enact_verbs.txt"
+            )
+            if (
+                coded_verbs[gov.i].plover != info.plover
+                and (verb is None or verb.layer.startswith("core"))
+                and not enacted
             ):
                 continue  # the verb already says what happened ("rejected the agreement")
             # "held talks", "had a phone call", "issued an ultimatum": the noun says it better

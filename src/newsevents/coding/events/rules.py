@@ -36,21 +36,26 @@ BACKGROUND_DEPS = {"relcl": 0.2, "acl": 0.2, "pcomp": 0.15, "advcl": 0.1}
 
 
 def resolve_negation(c: Candidate) -> Candidate | None:
+    """A negated event is recoded by ``verbs/negation.tsv``: a refused meeting becomes a
+    REJECT, and that refusal is an asserted event ("We can't take part" -> REJECT, not
+    "NOT REJECT (hypothetical)"). Without a recode the event stays ``negated``: it did not
+    happen, and aggregates leave it out."""
     if not c.negated:
         return c
     recode = negation_codes().get(c.info.plover, "")
     if recode == "-":
         return None
-    if recode:
-        info = code_info(recode)
-        if info is not None:
-            c.info = info
+    info = code_info(recode) if recode else None
+    if info is not None:
+        c.info = info
+        c.negated, c.modality = False, "asserted"
+        c.from_negation = True
     return c
 
 
 def resolve_mood(c: Candidate, actors: Any) -> None:
     """An owed event is a demand (speaker -> subject); an intended one an intent or threat."""
-    if c.negated or (c.info.plover == "REQUEST" and c.layer != "must"):
+    if c.negated or c.from_negation or (c.info.plover == "REQUEST" and c.layer != "must"):
         return
     if is_obligation(c.trigger) and c.info.plover not in {"THREATEN", "ACCUSE"}:
         info = c.info if c.layer == "must" else mood_code("demand", c.info.cameo)
@@ -140,6 +145,8 @@ def dyad(
             guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
         if guess is not None:
             sources, penalty = [guess], 0.1
+        elif a.passive and c.info.quad_class == 4:
+            penalty = 0.05  # "weapons were seized", "shops were looted": news leaves the agent out
         else:
             penalty = 0.15
     source = sources[0] if sources else None

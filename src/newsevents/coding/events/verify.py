@@ -53,6 +53,8 @@ DEMAND_CODE = "100"
 EMERGENCY_CODE = "1724"
 # Role nouns of people who attack each other with words ("the senator attacked her rival").
 PERSON_NOUNS = {"candidate", "rival", "opponent", "senator", "governor", "president", "critic"}
+# Things a person attacks with arms, not words.
+PLACE_NOUNS = {"base", "convoy", "village", "town", "post", "checkpoint", "camp", "station"}
 FIRE_VERBS = {"open", "set", "exchange", "return", "trade", "come", "draw"}
 RELATION_TYPES = {"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT", "MOBILIZE"}
 COMPLEMENT_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "conj"}
@@ -159,8 +161,17 @@ def _person(actor: Actor | None) -> bool:
 def _people_only(verb: Token) -> bool:
     """Subject and object of the verb are people by name or pronoun, not states or places
     ("the senator attacked her rival", not "Israel attacked Iran")."""
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "agent"}), None)
+    subj = None
+    v = verb
+    for _ in range(3):  # "refrained from attacking his rivals": the subject of the governor
+        subj = next((c for c in v.children if c.dep_ in {"nsubj", "agent"}), None)
+        if subj is not None or v.head == v or v.dep_ not in {"pcomp", "xcomp", "advcl", "conj"}:
+            break
+        v = v.head.head if v.dep_ == "pcomp" else v.head
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if obj is None:  # "clashed with his rival"
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        obj = next((p for w in withs for p in w.children if p.dep_ == "pobj"), None)
     if subj is None or obj is None:
         return False
 
@@ -169,9 +180,15 @@ def _people_only(verb: Token) -> bool:
             t = next((p for p in t.children if p.dep_ == "pobj"), t)
         if t.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
             return False
-        return t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS
+        if t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS:
+            return True
+        return t.pos_ == "PROPN" and not t.ent_type_  # a surname the tagger left untyped
 
-    return person(subj) and person(obj)
+    def not_place(t: Token) -> bool:  # "the senator attacked the companies", not a base
+        return t.ent_type_ not in {"GPE", "LOC", "FAC"} and t.lemma_.lower() not in PLACE_NOUNS
+
+    named = subj.ent_type_ == "PERSON" or (subj.dep_ == "agent" and person(subj))
+    return person(subj) and (person(obj) or (named and not_place(obj)))
 
 
 def _demand_head(tok: Token) -> Token | None:
@@ -289,7 +306,13 @@ def explain(
     calm = not sc.violence(trig)
     if c.info.cameo == EMERGENCY_CODE and calm and (sc.hazard or sc.hazard_before):
         return None, "an emergency declared for a disaster"
-    if sc.hazard and calm and not political(source, places) and not _armed(target):
+    if (
+        sc.hazard
+        and calm
+        and plover != "PROTEST"
+        and not political(source, places)
+        and not _armed(target)
+    ):
         return None, "a disaster told with no political actor doing anything"
     penalty = 0.0
     if plover == PHYSICAL_PLOVER:
@@ -298,15 +321,20 @@ def explain(
         harm = "harm" in word_kinds(trig)  # "assassinate", "behead": violence whoever tells it
         if sc.hazard and calm and not (armed or harm):
             return None, "harm told with a disaster and no violence"
+        verbal = "verbal" in word_kinds(trig) and c.governor is None
+        by_name = all(a is not None and a.how == "name" for a in (source, target))
+        people = _person(source) and (target is None or _person(target))
+        people = people and (_people_only(trig) or by_name)  # coded by a person's name
+        quiet = not sc.violence(trig) or sc.contest  # "clashed at the debate" is no battle
+        if verbal and people and quiet and not (armed or harm):
+            info = code_info(ACCUSE_CODE)
+            if info is None:
+                return None, "no code for an accusation"
+            c.info = info  # "X attacked Y over the tax plan": words, not blows
+            return (c, source, target, 0.05), "a verbal attack"
+        if sc.contest and not (armed or harm or sc.violence(trig)):
+            return None, "a contest metaphor"  # "Alabama beat Clemson 45-40": a game
         if not (armed or harm or sc.violence(trig) or state):
-            verbal = "verbal" in word_kinds(trig) and c.governor is None
-            people = _person(source) and _person(target) and _people_only(trig)
-            if verbal and people and not sc.contest:
-                info = code_info(ACCUSE_CODE)
-                if info is None:
-                    return None, "no code for an accusation"
-                c.info = info  # "X attacked Y over the tax plan": words, not blows
-                return (c, source, target, 0.05), "a verbal attack"
             if sc.contest:
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
