@@ -112,7 +112,11 @@ def _extract_batch(
     )
     for parsed in parsed_iter:
         try:
-            done.append(process_parsed(parsed))
+            extraction = process_parsed(parsed)
+            bad = extraction.bad_spans()
+            if bad:  # the store would refuse it: reject this document, keep the batch
+                raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
+            done.append(extraction)
         except Exception as e:  # one bad document must never stop the batch
             failed.append(
                 Rejection(

@@ -17,7 +17,7 @@ from newsevents.dates.attach import best_time, clause_verb, find_trigger
 from newsevents.dates.lexicon import lookup, weekdays
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
-from newsevents.models import Event, TimeExpr
+from newsevents.models import Event, Span, TimeExpr
 from newsevents.nlp import ParsedArticle
 
 # verbs whose duration object ends (or starts) on the day given: "finished a four-day visit Monday"
@@ -89,7 +89,7 @@ def _set_from_time(
     times: list[TimeExpr],
     dct: date | None,
 ) -> None:
-    event.date_span = {"text": t.text, "start": t.start, "end": t.end}
+    event.date_span = Span(t.text, t.start, t.end)
     if not t.date:
         event.date, event.date_end, event.date_precision = None, None, "unknown"
         return
