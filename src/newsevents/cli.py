@@ -70,7 +70,16 @@ def _run_options(f):
         _setting_option("--max-chars", "max_doc_chars"),
         _setting_option("--chunk-chars", "max_chunk_chars"),
         click.option(
-            "--no-language-check", is_flag=True, help="Do not reject non-English documents."
+            "--language",
+            default=None,
+            help="Code every document in this language (ISO 639-1: en, es); "
+            "default: each document's own `language` field, else the detected language.",
+        ),
+        click.option(
+            "--no-language-check",
+            is_flag=True,
+            help="Reject no document for its language: code each in the given or detected "
+            "language (English when neither is supported).",
         ),
         click.option(
             "--strict", is_flag=True, help="Exit with status 1 if any document was rejected."
@@ -90,6 +99,7 @@ def _config(
     max_chunk_chars,
     no_language_check,
     keep_text="full",
+    language=None,
     stories=True,
 ):
     """The run's config: the environment's settings with the options given."""
@@ -113,8 +123,21 @@ def _config(
             max_doc_chars=max_doc_chars,
             check_language=not no_language_check,
             default_date=default_date,
+            language=_language(language),
         ),
     )
+
+
+def _language(code: str | None) -> str | None:
+    from newsevents.languages import normalise, supported
+
+    code = normalise(code)
+    if code is not None and code not in supported():
+        raise click.BadParameter(
+            f"{code!r} is not supported; supported: {', '.join(supported())}",
+            param_hint="--language",
+        )
+    return code
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
@@ -219,13 +242,20 @@ def extract(
     default_date,
     max_doc_chars,
     max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
 ) -> None:
     """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
     config = _config(
-        model, n_process, default_date, max_doc_chars, max_chunk_chars, no_language_check
+        model,
+        n_process,
+        default_date,
+        max_doc_chars,
+        max_chunk_chars,
+        no_language_check,
+        language=language,
     )
     with ExitStack() as stack:
         events_out = (
@@ -290,6 +320,7 @@ def ingest(
     default_date,
     max_doc_chars,
     max_chunk_chars,
+    language,
     no_language_check,
     strict,
     quiet,
@@ -303,6 +334,7 @@ def ingest(
         max_chunk_chars,
         no_language_check,
         keep_text,
+        language,
         stories=not no_stories,
     )
     with ExitStack() as stack:
@@ -393,6 +425,23 @@ def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
     _emit(rows, fmt, output)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
+def languages(as_json) -> None:
+    """Supported languages with their spaCy model and lexicon versions."""
+    from newsevents.languages import describe
+
+    for row in describe(settings.Settings.from_env().models()):
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            version = row["model_version"] or "not installed"
+            click.echo(
+                f"{row['language']}\t{row['name']}\tmodel {row['model']} {version}\t"
+                f"lexicon {row['lexicon_version']}"
+            )
 
 
 @cli.command()

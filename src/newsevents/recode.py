@@ -34,6 +34,7 @@ def recode_store(
                     url=row["url"],
                     source=row["source"],
                     path=row["path"],
+                    language=row.get("language"),
                 )
             )
         done, failed = extract_batch(articles, config)

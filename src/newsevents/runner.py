@@ -13,6 +13,8 @@ from newsevents.config import Settings, current, use
 from newsevents.ingest import IngestConfig, read_sources
 from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
 from newsevents.ingest.versions import Versions
+from newsevents.languages import model_for
+from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
 from newsevents.nlp import load_nlp, parse_articles
 from newsevents.pipeline import process_parsed
@@ -91,8 +93,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
-    """Extract every article of a batch; a document that fails is rejected, the rest go on.
-    Every stage runs with ``config.settings``."""
+    """Extract every article of a batch, each by its language's pipeline (in input order);
+    a document that fails is rejected, the rest go on. Every stage runs with
+    ``config.settings``."""
     with use(config.settings):
         return _extract_batch(articles, config)
 
@@ -100,33 +103,49 @@ def extract_batch(
 def _extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
-    nlp = load_nlp(config.model)
-    done: list[Extraction] = []
+    done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
-    parsed_iter = parse_articles(
-        articles,
-        nlp,
-        batch_size=config.batch_size,
-        n_process=config.n_process,
-        max_chunk_chars=config.max_chunk_chars,
-    )
-    for parsed in parsed_iter:
+    for language, items in group_by_language(articles).items():
+        model = model_for(language, config.settings.models())
         try:
-            extraction = process_parsed(parsed)
-            bad = extraction.bad_spans()
-            if bad:  # the store would refuse it: reject this document, keep the batch
-                raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
-            done.append(extraction)
-        except Exception as e:  # one bad document must never stop the batch
-            failed.append(
+            nlp = load_nlp(model)  # loaded on first use: an English-only run never loads Spanish
+        except (OSError, ImportError) as e:
+            failed.extend(
                 Rejection(
-                    parsed.article.id,
-                    "extraction_error",
-                    f"{type(e).__name__}: {e}",
-                    parsed.article.path,
+                    a.id,
+                    "model_missing",
+                    f"spaCy model {model!r} for language {language!r} cannot be loaded "
+                    f"(install the package {model.replace('_', '-')!r}): {e}",
+                    a.path,
                 )
+                for _, a in items
             )
-    return done, failed
+            continue
+        parsed_iter = parse_articles(
+            [a for _, a in items],
+            nlp,
+            batch_size=config.batch_size,
+            n_process=config.n_process,
+            max_chunk_chars=config.max_chunk_chars,
+        )
+        for (index, _), parsed in zip(items, parsed_iter, strict=True):
+            try:
+                extraction = process_parsed(parsed)
+                bad = extraction.bad_spans()
+                if bad:  # the store would refuse it: reject this document, keep the batch
+                    raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
+                done.append((index, extraction))
+            except Exception as e:  # one bad document must never stop the batch
+                failed.append(
+                    Rejection(
+                        parsed.article.id,
+                        "extraction_error",
+                        f"{type(e).__name__}: {e}",
+                        parsed.article.path,
+                    )
+                )
+    done.sort(key=lambda x: x[0])
+    return [x for _, x in done], failed
 
 
 def split_duplicates(

@@ -36,7 +36,7 @@ def test_bad_documents_rejected_with_reasons_and_batch_goes_on(tmp_path):
         "empty.txt": "empty",
         "binary.txt": "binary",
         "badutf8.txt": "encoding",
-        "german.txt": "language",
+        "german.txt": "language_unsupported",
         "junk.html": "too_short",
     }
     assert all(docs[k].detail for k in reasons)

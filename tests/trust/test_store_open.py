@@ -60,9 +60,7 @@ def test_unlistable_folder_is_a_rejection(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     docs = list(read_sources([tmp_path]))
-    assert [(d.id, d.reason) for d in docs if isinstance(d, Rejection)] == [
-        ("sub/", "unreadable")
-    ]
+    assert [(d.id, d.reason) for d in docs if isinstance(d, Rejection)] == [("sub/", "unreadable")]
 
 
 def _digest(path) -> str:

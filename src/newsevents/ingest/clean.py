@@ -15,8 +15,8 @@ DEFAULT_MAX_DOC_CHARS = default("max_doc_chars")
 @dataclass
 class IngestConfig:
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
-    check_language: bool = True
-    language: str = "en"
+    check_language: bool = True  # reject documents in an unsupported language
+    language: str | None = None  # code every document in this language (--language)
     default_date: str | None = None  # publication date given by the user for undated input
     min_words: int = 3  # fewer words than this is not an article (e.g. HTML junk)
 
@@ -115,13 +115,6 @@ def validate(article: Article, config: IngestConfig) -> Rejection | None:
         return Rejection(
             article.id, "no_text", "document has too few letters to be prose", article.path
         )
-    if config.check_language:
-        lang = detect_language(text)
-        if lang is not None and lang != config.language:
-            return Rejection(
-                article.id,
-                "language",
-                f"detected language {lang!r}, expected {config.language!r}",
-                article.path,
-            )
-    return None
+    from newsevents.languages.route import route
+
+    return route(article, config.language, config.check_language)

@@ -114,6 +114,7 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         source=record.get("source") if isinstance(record.get("source"), str) else None,
         path=path,
         title_in_text=title_in_text,
+        language=record.get("language") if isinstance(record.get("language"), str) else None,
     )
 
 
@@ -150,7 +151,9 @@ def _read_bytes(data: bytes, suffix: str, file_id: str, path: str) -> Iterator[A
             return
         records = obj if isinstance(obj, list) else [obj]
         for i, record in enumerate(records, 1):
-            yield _article_from_record(record, file_id if len(records) == 1 else f"{file_id}:{i}", path)
+            yield _article_from_record(
+                record, file_id if len(records) == 1 else f"{file_id}:{i}", path
+            )
     elif suffix in HTML_SUFFIXES or looks_like_html(text):
         yield _read_html(text, file_id, path)
     else:

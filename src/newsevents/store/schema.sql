@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS documents (
   given_id TEXT,          -- the id the input gave, shared by every version of a document
   version INTEGER NOT NULL DEFAULT 1,
   previous_version TEXT,  -- id of the version this one follows (kept, with its events)
-  superseded_by TEXT      -- id of the newer version, NULL for the current one
+  superseded_by TEXT,     -- id of the newer version, NULL for the current one
+  language TEXT           -- ISO 639-1 code the document was coded in
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);

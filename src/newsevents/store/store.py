@@ -116,7 +116,7 @@ class Store:
         """Bring a store made by an earlier build to the newest schema, one numbered step at a
         time (each step in one transaction)."""
         have = self._columns("documents")
-        for column in ("duplicate_of", "fingerprint"):  # added within version 1
+        for column in ("duplicate_of", "fingerprint", "language"):  # added within version 1
             if column not in have:
                 self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
         current = self.schema_version()
@@ -292,7 +292,7 @@ class Store:
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
             " n_chars, n_words, duplicate_of, fingerprint, ingested_at, given_id, version,"
-            " previous_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " previous_version, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -311,6 +311,7 @@ class Store:
                 a.key,
                 a.version,
                 a.previous_version,
+                a.language,
             ),
         )
         if a.fingerprint and not a.duplicate_of:
@@ -653,7 +654,7 @@ class Store:
 
     def iter_documents_text(self) -> list[dict[str, Any]]:
         return self.db.query(
-            "SELECT id, title, text, date, url, source, path FROM documents ORDER BY id"
+            "SELECT id, title, text, date, url, source, path, language FROM documents ORDER BY id"
         )
 
 

@@ -1,0 +1,209 @@
+"""Spanish actors: the words of an argument -> name, country and sector.
+
+An argument head (a noun, proper noun or pronoun of the Spanish parse) grows into a short name:
+its flat/compound parts, adjectives, appositions and one ``de`` + proper-noun complement
+("el presidente de Venezuela", "guerrilleros del ELN"), six words at most. The name is coded
+from ``data/es``: named groups (FARC -> COL REB), country names and demonyms (pycountry's
+Spanish ISO 3166 names, "colombianos" -> COL), role nouns (``agents.tsv``: "alcalde" -> GOV);
+a domestic role without a country takes the document's country (the one its places and
+coded actors name most).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from newsevents.languages import ner_label
+from newsevents.languages.es import lexicon as lex
+from newsevents.models import Actor
+from newsevents.nlp.pipeline import ParsedArticle
+
+MAX_WORDS = 6
+NAME_DEPS = frozenset({"flat", "compound", "amod", "appos", "nummod", "fixed", "flat:name"})
+PRONOUNS = frozenset({"el", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "usted"})
+
+
+def _folded(tokens: list[Token]) -> list[str]:
+    return [lex.fold(t.text) for t in tokens]
+
+
+def _names_actor(token: Token) -> bool:
+    """Does a complement name an actor by itself (a group, a role, a country)?"""
+    folded = _folded([t for t in token.subtree if t.pos_ not in ("PUNCT", "DET", "ADP")])
+    return bool(_lookup_group(folded) or _lookup_agent(folded) or _lookup_country(folded))
+
+
+def _subtree(token: Token) -> set[Token]:
+    """A token's subtree without relative and participle clauses ("que ...")."""
+    out = {token}
+    for child in token.children:
+        if child.dep_ not in ("acl", "acl:relcl", "punct") and child.pos_ not in ("VERB", "AUX"):
+            out |= _subtree(child)
+    return out
+
+
+def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
+    """The tokens of an actor's short name around its head, in text order."""
+    keep = {head}
+    partitive = (
+        head.pos_ == "NUM"
+        or lex.fold(head.lemma_) in lex.word_set("partitive")
+        or (lex.fold(head.text) in lex.word_set("partitive"))
+    )
+    for child in head.children:
+        if child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
+            keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}
+        elif child.dep_ == "nmod" and child.i > head.i:
+            case = [c for c in child.children if c.dep_ == "case"]
+            if (
+                case
+                and lex.fold(case[0].text) in ("de", "del")
+                and (child.pos_ == "PROPN" or child.ent_type_ or partitive or _names_actor(child))
+            ):
+                keep |= _subtree(child)
+                keep |= {t for c in child.children if c.dep_ in NAME_DEPS for t in c.subtree}
+    tokens = sorted(keep, key=lambda t: t.i)
+    # a name is one run of words: cut what the parse strung on beyond a gap
+    run = [head]
+    by_i = {t.i: t for t in tokens}
+    i = head.i - 1
+    while i in by_i or (i >= 0 and head.doc[i].pos_ in ("ADP", "DET") and i - 1 in by_i):
+        if i in by_i:
+            run.insert(0, by_i[i])
+        else:
+            run.insert(0, head.doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_i or (i < len(head.doc) and head.doc[i].pos_ in ("ADP", "DET") and i + 1 in by_i):
+        run.append(by_i[i] if i in by_i else head.doc[i])
+        i += 1
+    while run and run[0].pos_ in ("ADP", "DET", "CCONJ"):
+        run = run[1:]
+    while run and run[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        run = run[:-1]
+    if len(run) > limit:
+        at = run.index(head) if head in run else 0
+        lo = max(0, min(at, len(run) - limit))
+        run = run[lo : lo + limit]
+        while len(run) > 1 and run[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+            run = run[:-1]
+    return run or [head]
+
+
+def _lookup_group(folded: list[str]) -> tuple[int, int, str | None, str] | None:
+    table = lex.groups()
+    for n in range(min(6, len(folded)), 0, -1):
+        for i in range(len(folded) - n + 1):
+            hit = table.get(tuple(folded[i : i + n]))
+            if hit:
+                return i, n, hit[0], hit[1]
+    return None
+
+
+def _lookup_country(folded: list[str]) -> str | None:
+    table = lex.countries()
+    for n in range(min(5, len(folded)), 0, -1):
+        for i in range(len(folded) - n + 1):
+            hit = table.get(tuple(folded[i : i + n]))
+            if hit:
+                return hit
+    return None
+
+
+def _lookup_agent(folded: list[str]) -> lex.Agent | None:
+    table = lex.agents()
+    for i, w in enumerate(folded):
+        for agent in table.get(w, ()):
+            if lex.agent_matches(agent, folded[i:]):
+                return agent
+    return None
+
+
+def document_country(parsed: ParsedArticle) -> str | None:
+    """The country a document is about: the one its place names and country words name most
+    (a region of a country weighs more than a city name, which many countries share)."""
+    counts: Counter[str] = Counter()
+    places, subs, names = lex.places(), lex.subdivisions(), lex.countries()
+
+    def count(key: str) -> None:
+        if key in subs:
+            for iso in subs[key]:
+                counts[iso] += 2 / len(subs[key])
+        elif (key,) in names or tuple(key.split()) in names:
+            counts[names.get((key,)) or names[tuple(key.split())]] += 2
+        elif key in places:
+            counts[places[key]] += 1
+
+    for _, doc in parsed.chunks:
+        for ent in doc.ents:
+            if ner_label(ent.label_, "es") in ("GPE", "MISC") or ent.text.isupper():
+                count(lex.fold(ent.text))
+        for token in doc:
+            # trailing place lists in capitals ("..., DEPARTAMENTO , MUNICIPIO") are places too
+            if token.is_upper and len(token) > 3 and not token.ent_type_:
+                count(lex.fold(token.text))
+            elif token.pos_ == "ADJ" and (lex.fold(token.text),) in names:
+                counts[names[(lex.fold(token.text),)]] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2) + [(None, 0.0)]
+    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+
+
+def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | None:
+    """The coded actor of one argument head, or None for a word that names no actor."""
+    folded_head = lex.fold(head.lemma_ or head.text)
+    if not any(ch.isalpha() for ch in head.text):
+        return None
+    partitive = any(c.dep_ == "nmod" for c in head.children) and (
+        head.pos_ == "NUM" or lex.fold(head.text) in lex.word_set("partitive")
+    )  # "miles de maestros", "unos 200 de ellos"
+    if (
+        head.pos_ in ("PRON", "SCONJ", "ADV", "NUM", "VERB", "AUX")
+        and lex.fold(head.text) not in PRONOUNS
+        and not partitive
+    ):
+        return None
+    if folded_head in lex.word_set("not_actor") or lex.fold(head.text) in lex.word_set("not_actor"):
+        return None
+    tokens = name_tokens(head)
+    folded = _folded(name_tokens(head, limit=12))  # coded on the whole phrase
+    country: str | None = None
+    sector: str | None = None
+    how = "name"
+    group = _lookup_group(folded)
+    if group:
+        country, sector, how = group[2], group[3], "dictionary"
+    explicit = _lookup_country(folded)
+    if explicit:
+        country = explicit
+        how = "country" if how == "name" else how
+    agent = _lookup_agent(folded)
+    if agent:
+        sector = sector or agent.sector
+        if country is None and agent.domestic and home:
+            country, how = home, "role+document"
+        elif how == "name":
+            how = "role"
+    if how == "name":
+        label = ner_label(head.ent_type_, "es") if head.ent_type_ else ""
+        if label == "GPE":
+            iso = lex.places().get(lex.fold(" ".join(t.text for t in tokens)))
+            country, how = iso, "place" if iso else "name"
+        elif label != "PERSON" and head.pos_ not in ("PROPN", "NOUN") and not partitive:
+            return None
+    span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
+    start, end = parsed.char_span(span)
+    code = (country or "---") + (sector or "") if (country or sector) else None
+    return Actor(
+        name=span.text,
+        country=country,
+        sector=sector,
+        code=code,
+        text=span.text,
+        start=start,
+        end=end,
+        how=how,
+    )

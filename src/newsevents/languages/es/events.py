@@ -1,0 +1,616 @@
+"""Spanish event coding on the Spanish parse, to the same Event schema as English.
+
+Per sentence:
+- triggers: verbs of ``data/es/verbs.tsv`` (by lemma, or by a regular conjugation of the
+  infinitive when the lemmatiser misses an unaccented form), nouns of ``nouns.tsv`` that a
+  support verb carries ("realizaron una marcha"), that happen ("hubo un ataque") or stand in a
+  sentence without an event verb;
+- arguments: the subject is the source (the agent ``por`` of a passive; the subject of the
+  governing verb when the subject is dropped), the object (``a`` + person included), a
+  ``contra`` complement or the passive subject is the target;
+- negation ("no asistirá", "nunca atacaron") sets ``negated``; a refusal verb ("se negó a
+  liberar") is one REJECT and a threat ("amenazó con atacar") one THREATEN, not two events;
+- modality: future and periphrastic future ("va a marchar"), a plan verb ("planean atacar")
+  -> planned; conditional, "podría", "si" -> hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsevents.coding.crosswalk import lookup
+from newsevents.languages.es import lexicon as lex
+from newsevents.languages.es.actors import code_actor
+from newsevents.models import Actor, Event
+from newsevents.nlp.pipeline import ParsedArticle, Sentence
+
+AR = (
+    "o",
+    "as",
+    "a",
+    "amos",
+    "ais",
+    "an",
+    "e",
+    "es",
+    "en",
+    "emos",
+    "ado",
+    "ada",
+    "ados",
+    "adas",
+    "ando",
+    "aron",
+    "aba",
+    "aban",
+    "abamos",
+    "ara",
+    "aran",
+    "ase",
+    "asen",
+    "ara",
+    "aran",
+    "aria",
+    "arian",
+    "ar",
+    "ando",
+    "aste",
+    "asteis",
+    "o",
+)
+ER = (
+    "o",
+    "es",
+    "e",
+    "emos",
+    "eis",
+    "en",
+    "a",
+    "as",
+    "an",
+    "amos",
+    "ido",
+    "ida",
+    "idos",
+    "idas",
+    "iendo",
+    "ieron",
+    "io",
+    "ia",
+    "ian",
+    "iera",
+    "ieran",
+    "iese",
+    "iesen",
+    "era",
+    "eran",
+    "eria",
+    "erian",
+    "er",
+    "iste",
+)
+IR = (
+    "o",
+    "es",
+    "e",
+    "imos",
+    "is",
+    "en",
+    "a",
+    "as",
+    "an",
+    "amos",
+    "ido",
+    "ida",
+    "idos",
+    "idas",
+    "iendo",
+    "ieron",
+    "io",
+    "ia",
+    "ian",
+    "iera",
+    "ieran",
+    "iese",
+    "iesen",
+    "ira",
+    "iran",
+    "iria",
+    "irian",
+    "ir",
+    "iste",
+)
+ENDINGS = {"ar": AR, "er": ER, "ir": IR}
+CLITICS = ("se", "me", "te", "nos", "os", "lo", "la", "los", "las", "le", "les")
+REFLEXIVE = frozenset({"se", "me", "te", "nos", "os"})
+SOURCE_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
+TARGET_DEPS = frozenset({"obj", "iobj", "dobj"})
+LIGHT_CONFIDENCE = 0.6
+VERB_CONFIDENCE = 0.7
+
+
+@dataclass
+class Trigger:
+    token: Token  # the verb or noun
+    cameo: str
+    words: list[Token]  # every token of the trigger phrase
+    nominal: bool = False
+    de_target: bool = False  # a "de" complement of the noun is its target
+
+
+def _strip_clitics(word: str) -> tuple[str, bool]:
+    """'negandose' -> ('negando', True)."""
+    reflexive = False
+    for _ in range(2):
+        for c in sorted(CLITICS, key=len, reverse=True):
+            if (
+                len(word) > len(c) + 3
+                and word.endswith(c)
+                and word[: -len(c)].endswith(("ndo", "ar", "er", "ir"))
+            ):
+                reflexive = reflexive or c in REFLEXIVE
+                word = word[: -len(c)]
+                break
+    return word, reflexive
+
+
+def _infinitives(token: Token) -> list[str]:
+    """Candidate folded infinitives of a token: its lemma, then regular conjugations."""
+    out = []
+    lemma = lex.fold(token.lemma_ or "")
+    word, _ = _strip_clitics(lex.fold(token.text))
+    if lemma.endswith(("ar", "er", "ir")):
+        out.append(lemma)
+        stripped, _ = _strip_clitics(lemma)
+        out.append(stripped)
+    table = lex.verbs()
+    for inf in (word,):
+        if inf in table:
+            out.append(inf)
+    for n in range(min(len(word) - 1, 8), 0, -1):
+        stem, ending = word[:-n], word[-n:]
+        if len(stem) < 3:
+            continue
+        for conj, endings in ENDINGS.items():
+            if ending in endings:
+                inf = stem + conj
+                if inf in table:
+                    out.append(inf)
+                # spelling changes before e: ataque -> atacar, llegue -> llegar, venza
+                if ending.startswith("e") and stem.endswith("qu"):
+                    out.append(stem[:-2] + "c" + conj)
+                if ending.startswith("e") and stem.endswith("gu"):
+                    out.append(stem[:-2] + "g" + conj)
+                if ending.startswith("e") and stem.endswith("c"):
+                    out.append(stem[:-1] + "z" + conj)
+    return [i for i in dict.fromkeys(out) if i in table]
+
+
+def _has_reflexive(token: Token) -> bool:
+    if _strip_clitics(lex.fold(token.text))[1]:
+        return True
+    for child in token.children:
+        if lex.fold(child.text) in REFLEXIVE and child.pos_ == "PRON":
+            return True
+    i = token.i - 1
+    while i >= 0 and i >= token.i - 3:
+        w = lex.fold(token.doc[i].text)
+        if w in REFLEXIVE:
+            return True
+        if token.doc[i].pos_ not in ("AUX", "PRON", "ADV"):
+            break
+        i -= 1
+    return False
+
+
+def _follows(token: Token, rest: tuple[str, ...], window: int = 4) -> list[Token] | None:
+    """Tokens spelling ``rest`` in order after the verb, each within ``window`` tokens."""
+    found: list[Token] = []
+    i = token.i + 1
+    doc = token.doc
+    end_sent = token.sent.end
+    for word in rest:
+        hit = None
+        for j in range(i, min(i + window, end_sent)):
+            if lex.fold(doc[j].text) == word or lex.fold(doc[j].lemma_) == word:
+                hit = doc[j]
+                break
+        if hit is None:
+            return None
+        found.append(hit)
+        i = hit.i + 1
+    return found
+
+
+def verb_trigger(token: Token) -> Trigger | None:
+    if token.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "PROPN"):
+        return None
+    if token.pos_ == "NOUN" and not token.text.islower():
+        return None
+    for inf in _infinitives(token):
+        for entry in lex.verbs()[inf]:
+            if entry.reflexive and not _has_reflexive(token):
+                continue
+            words = _follows(token, entry.rest) if entry.rest else []
+            if words is None:
+                continue
+            if token.pos_ == "NOUN" and entry.rest:
+                continue
+            return Trigger(token, entry.cameo, [token, *words])
+    return None
+
+
+def noun_trigger(token: Token) -> Trigger | None:
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or (token.pos_ == "PROPN" and token.is_title):
+        return None
+    word = lex.fold(token.text)
+    lemma = lex.fold(token.lemma_)
+    for key in dict.fromkeys(
+        (
+            lemma,
+            word,
+            word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word,
+        )
+    ):
+        for words, cameo in lex.nouns().get(key, ()):
+            tokens = [token]
+            ok = True
+            j = token.i + 1
+            for w in words[1:]:
+                if j < len(token.doc) and lex.fold(token.doc[j].text).rstrip("s") == w.rstrip("s"):
+                    tokens.append(token.doc[j])
+                    j += 1
+                else:
+                    ok = False
+                    break
+            if ok:
+                return Trigger(
+                    token, cameo, tokens, nominal=True, de_target=lex.de_is_target(words)
+                )
+    return None
+
+
+def _lemma_in(token: Token, kind: str) -> bool:
+    words = lex.word_set(kind)
+    lemma = lex.fold(token.lemma_)
+    if lemma in words or lex.fold(token.text) in words:
+        return True
+    return any(i in words for i in _conjugated(token))
+
+
+def _conjugated(token: Token) -> list[str]:
+    word = lex.fold(token.text)
+    out = []
+    for n in range(min(len(word) - 1, 6), 0, -1):
+        stem, ending = word[:-n], word[-n:]
+        for conj, endings in ENDINGS.items():
+            if ending in endings and len(stem) >= 2:
+                out.append(stem + conj)
+    return out
+
+
+def _negated(verb: Token) -> bool:
+    nodes = [verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    if verb.dep_ in ("xcomp",) and verb.head.pos_ in ("VERB", "AUX"):
+        nodes.append(verb.head)
+    for node in nodes:
+        for child in node.children:
+            if lex.fold(child.text) in lex.word_set("negation") and child.i < verb.i:
+                return True
+    # "no se retiraron": the negation may sit before a clitic, unattached
+    for i in range(max(verb.sent.start, verb.i - 3), verb.i):
+        if lex.fold(verb.doc[i].text) in lex.word_set("negation"):
+            between = verb.doc[i + 1 : verb.i]
+            if all(t.pos_ in ("PRON", "AUX", "ADV") for t in between):
+                return True
+    return False
+
+
+def _conditional_form(token: Token) -> bool:
+    """'bloquearían', 'atacaria': the conditional, which the tagger does not always mark."""
+    word = lex.fold(token.text)
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and len(word) > 5
+        and word.endswith(
+            ("aria", "arias", "arian", "ariamos", "eria", "erian", "iria", "irian", "rian")
+        )
+    )
+
+
+def _modality(verb: Token) -> str:
+    morph = verb.morph
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+        return "planned"
+    if "Cnd" in morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxes):
+        return "hypothetical"
+    if any(_conditional_form(t) for t in (verb, *auxes)):
+        return "hypothetical"
+    for a in auxes:
+        if _lemma_in(a, "hypothetical"):
+            return "hypothetical"
+        if lex.fold(a.lemma_) == "ir":  # "va a marchar"
+            return "planned"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if _lemma_in(head, "plan"):
+            return "planned"
+        if _lemma_in(head, "hypothetical"):
+            return "hypothetical"
+        if "Fut" in head.morph.get("Tense"):
+            return "planned"
+    for child in verb.children:
+        if child.dep_ == "mark" and lex.fold(child.text) == "si":
+            return "hypothetical"
+    return "asserted"
+
+
+def _case(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            return lex.fold(child.text)
+    return ""
+
+
+def _conj_heads(token: Token) -> list[Token]:
+    return [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ == token.pos_]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive?) of a verb, inheriting a dropped subject from its governor."""
+    participle = "Part" in verb.morph.get("VerbForm")
+    passive = (
+        any(c.dep_ == "aux:pass" for c in verb.children)
+        or any(c.dep_ in PASSIVE_SUBJECT for c in verb.children)
+        or (
+            participle
+            and any(
+                c.dep_ in ("cop", "aux") and lex.fold(c.lemma_) in ("ser", "estar")
+                for c in verb.children
+            )
+        )
+    )
+    if participle and not passive and verb.head is not verb and _lemma_in(verb.head, "victim"):
+        # "resultaron heridos dos soldados": the subject of resultar is the one hurt
+        for child in verb.head.children:
+            if child.dep_ in SOURCE_DEPS:
+                return child, True
+        return None, True
+    for child in verb.children:
+        if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
+            return child, passive
+    node = verb
+    for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
+            node = node.head
+            for child in node.children:
+                if child.dep_ in SOURCE_DEPS:
+                    return child, passive
+        else:
+            break
+    return None, passive
+
+
+def _target_score(token: Token, case: str, skip: set[int]) -> int:
+    """How good a target a complement is (0: none)."""
+    if token.i in skip or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return 0
+    folded = lex.fold(token.text)
+    if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
+        return 0
+    if token.is_upper and len(token) > 2 and folded in lex.places():
+        return 0  # a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    score = 1
+    if case in ("a", "al", "contra"):
+        score += 2
+    elif case:
+        return 0
+    if _actorish(token):
+        score += 2
+    return score
+
+
+def _actorish(token: Token) -> bool:
+    from newsevents.languages.es.actors import _names_actor
+
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
+
+
+def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of a verb trigger; ``skip``: the trigger's own words."""
+    subject, passive = _subject(verb)
+    agent = None
+    best: tuple[int, int, Token] | None = None
+    for child in verb.children:
+        case = _case(child)
+        if case == "por" and passive and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            agent = agent or child  # "fue secuestrado por guerrilleros"
+            continue
+        if child.dep_ in TARGET_DEPS or child.dep_ in ("obl", "obl:arg"):
+            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra"):
+                continue
+            score = _target_score(child, case, skip)
+            if score and (best is None or score > best[0]):
+                best = (score, -child.i, child)
+    target = best[2] if best else None
+    if passive:
+        return agent, subject if target is None else target
+    return subject, target
+
+
+def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
+    """(source, target, carried?) of a noun trigger: the support verb's subject, else a
+    ``por`` or ``de`` complement; ``contra``/``a`` complements are targets."""
+    noun = trig.token
+    source = target = de = None
+    agent = None
+    for child in noun.children:
+        case = _case(child)
+        if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if case in ("contra", "a", "al", "hacia") and target is None:
+                target = child
+            elif case in ("de", "del") and de is None:
+                de = child
+            elif case == "por" and agent is None:
+                agent = child
+            elif case == "entre" and source is None:  # "combates entre X y Y"
+                source = child
+                others = [c for c in child.children if c.dep_ == "conj"]
+                target = others[0] if others else target
+    if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
+        agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
+    if de is not None:
+        if trig.de_target or agent is not None:
+            target = target or de
+        else:
+            source = source or de
+    source = agent or source
+    head = noun.head
+    carried = False
+    if head is not noun and head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in TARGET_DEPS or noun.dep_ in ("obl", "obl:arg"):
+            if _lemma_in(head, "support"):
+                carried = True
+                subj, _ = _subject(head)
+                source = subj or source
+            elif _lemma_in(head, "victim"):
+                carried = True
+                subj, _ = _subject(head)
+                target = subj or target
+        elif noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and _lemma_in(head, "happen"):
+            carried = True
+        if source is None and not carried and noun.dep_ in ("obl", "obl:arg", "nmod"):
+            subj, _ = _subject(head)  # "los mineros marcharon en protesta": the marchers
+            source = subj
+    return source, target, carried
+
+
+def _governs_event(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """A complement verb that is itself an event ("se negó a liberar": liberar)."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl", "obl") and child.i in triggers:
+            return child
+    return None
+
+
+SWALLOWING = ("REJECT", "THREATEN", "REQUEST", "AGREE")  # the complement is what they are about
+
+
+def code_sentence(
+    sent: Sentence, parsed: ParsedArticle, home: str | None, actor_cache: dict[int, Actor | None]
+) -> list[Event]:
+    span = sent.span
+    triggers: dict[int, Trigger] = {}
+    for token in span:
+        if token.pos_ == "NOUN" and noun_trigger(token) is not None:
+            continue  # "protesta", "marcha": the noun, not a mis-tagged verb
+        trig = verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
+        if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
+            trig = verb_trigger(token)
+        if trig is not None and not _lemma_in(token, "report"):
+            triggers[token.i] = trig
+    # a complement swallowed by its governor: "amenazó con atacar" is one THREATEN
+    swallowed: set[int] = set()
+    for trig in list(triggers.values()):
+        info = lookup(trig.cameo)
+        inner = _governs_event(trig.token, triggers)
+        if inner is not None and info.plover in SWALLOWING:
+            swallowed.add(inner.i)
+            if info.plover == "THREATEN" and lookup(triggers[inner.i].cameo).plover == "ASSAULT":
+                trig.cameo = "138"
+    nominal: dict[int, tuple[Trigger, Token | None, Token | None]] = {}
+    covered = {t.i for trig in triggers.values() for t in trig.words}
+    for token in span:
+        if token.i in covered or token.i in triggers:
+            continue
+        trig = noun_trigger(token)
+        if trig is None:
+            continue
+        source, target, carried = _noun_arguments(trig)
+        head_trigger = (
+            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
+        )
+        if head_trigger and not carried:
+            continue  # "condenaron el ataque": the object of an event verb is its topic
+        if (
+            carried
+            or not triggers
+            or token.dep_ in ("obl", "nmod", "obl:arg")
+            or token.head is token
+        ):
+            nominal[token.i] = (trig, source, target)
+    events: list[Event] = []
+
+    def actor(token: Token | None) -> Actor | None:
+        if token is None:
+            return None
+        if token.i not in actor_cache:
+            actor_cache[token.i] = code_actor(token, parsed, home)
+        return actor_cache[token.i]
+
+    def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
+        info = lookup(trig.cameo)
+        if info.plover is None:
+            return
+        s, t = actor(source), actor(target)
+        if s is not None and t is not None and s.start == t.start:
+            t = None
+        start, end = parsed.char_span(trig.token)
+        if len(trig.words) > 1:
+            end = parsed.char_span(trig.words[-1])[1]
+        negated = _negated(verb)
+        text = parsed.article.text[start:end]
+        events.append(
+            Event(
+                doc=parsed.article.id,
+                sentence=sent.text,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                plover=info.plover,
+                cameo=trig.cameo,
+                trigger={"text": text, "start": start, "end": end},
+                source=s,
+                target=t,
+                mode=info.mode,
+                context=info.context,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                negated=negated,
+                modality=_modality(verb),
+                confidence=LIGHT_CONFIDENCE if trig.nominal else VERB_CONFIDENCE,
+                language="es",
+            )
+        )
+
+    for i, trig in sorted(triggers.items()):
+        if i in swallowed:
+            continue
+        source, target = _arguments(trig.token, {t.i for t in trig.words})
+        for t in _conj_heads(target) if target is not None else [None]:
+            make(trig, source, t, trig.token)
+    for _, (trig, source, target) in sorted(nominal.items()):
+        verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
+        make(trig, source, target, verb)
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (
+            e.plover,
+            e.source.name if e.source else None,
+            e.target.name if e.target else None,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
