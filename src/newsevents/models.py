@@ -161,9 +161,10 @@ class Event:
     event_id: str | None = None
     language: str | None = None  # ISO 639-1 code of the document the event was coded from
 
-    def __post_init__(self) -> None:
-        self.trigger = Span.of(self.trigger)
-        self.date_span = Span.of(self.date_span)
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("trigger", "date_span"):  # a {text, start, end} mapping becomes a Span
+            value = Span.of(value)
+        object.__setattr__(self, name, value)
 
     def spans(self) -> list[Span]:
         """Every span of the event that must point into the article text."""
@@ -188,8 +189,10 @@ class Quote:
     sentence_end: int | None = None
     id: str | None = None
 
-    def __post_init__(self) -> None:
-        self.verb = Span.of(self.verb)
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "verb":  # a {text, start, end} mapping becomes a Span
+            value = Span.of(value)
+        object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -48,3 +48,13 @@ def test_store_refuses_spans_that_do_not_slice_the_text(tmp_path):
         with pytest.raises(StoreError, match="do not point into its text"):
             store.add([x])
         assert store.add([make_extraction()]).added == 1
+
+
+def test_a_span_set_later_is_a_span_too():
+    x = make_extraction()
+    event, quote = x.events[0], x.quotes[0]
+    event.date_span = {"text": "Monday", "start": 3, "end": 9}
+    quote.verb = {"text": "said", "start": 1, "end": 5}
+    assert isinstance(event.date_span, Span) and isinstance(quote.verb, Span)
+    event.date_span = None
+    assert event.date_span is None
