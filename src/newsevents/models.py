@@ -182,6 +182,7 @@ class Quote:
     start: int
     end: int
     kind: str = "direct"  # direct, indirect
+    mixed: bool = False  # a quoted fragment inside reported speech (kind stays "direct")
     speaker: Actor | None = None
     channel: str | None = None
     verb: Span | None = None  # the attribution verb

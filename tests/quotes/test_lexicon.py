@@ -1,5 +1,7 @@
 """Schema tests for the quote data files."""
 
+import pytest
+
 from newsevents.data import load_lines, load_tsv
 from newsevents.quotes.lexicon import lexicon
 
@@ -58,3 +60,11 @@ def test_lexicon_person_roles_are_people_not_bodies():
     roles = lexicon().person_roles
     assert {"spokesman", "official", "envoy"} <= roles
     assert not {"embassy", "ministry", "government"} & roles
+
+
+@pytest.mark.issue(14)
+def test_lexicon_name_junk_is_one_lower_case_word_a_line():
+    lines = load_lines("quotes/name_junk.txt")
+    assert len(lines) == len(set(lines))
+    assert all(line.isalpha() and line.islower() for line in lines)
+    assert {"rep", "republican", "rival"} <= lexicon().name_junk

@@ -143,12 +143,21 @@ def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in ranges)
 
 
-def _name_after(index: TokenIndex, q: QuotedSpan) -> Token | None:
-    """A subject noun right after the quotation ('"...," Jane Roe said'), or None."""
-    for tok in _window_after(index, q):
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok
-    return None
+def _name_after(index: TokenIndex, q: QuotedSpan, verb: Token | None = None) -> Token | None:
+    """The speaker words between the quotation and its verb ('"...," police chief Jane Roe
+    said'), read by word order when the parse hangs them inside the quotation: the last
+    word of the first person's name, else the last noun before the verb."""
+    window = _window_after(index, q)
+    if verb is not None:
+        window = [t for t in window if t.i < verb.i] if verb in window else []
+    nouns = [t for t in window if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct]
+    people = [t for t in nouns if t.ent_type_ == "PERSON"]
+    if people:
+        last = people[0]
+        while last.i + 1 < len(last.doc) and last.doc[last.i + 1] in people:
+            last = last.doc[last.i + 1]
+        return last
+    return nouns[-1] if nouns else None
 
 
 def _window_after(index: TokenIndex, q: QuotedSpan) -> list[Token]:
@@ -349,7 +358,7 @@ def attribute(
         if subject is not None and (
             _inside(index, subject, q) or _in_any(index.start(subject), others)
         ):
-            subject = _name_after(index, q)  # the quotation's own "we" is not its speaker
+            subject = _name_after(index, q, verb)  # the quotation's "we" is not its speaker
         return Attribution(verb, subject, how, hops, attribution_window(verb, index, q))
 
     parsed = _from_parse(index, q, lex, others)

@@ -14,6 +14,7 @@ from newsevents.quotes.attribute import (
     Attribution,
     attribute,
     attribution_window,
+    quote_roots,
     subject_of,
 )
 from newsevents.quotes.channels import find_channel, media_channel
@@ -26,7 +27,7 @@ from newsevents.quotes.tokens import TokenIndex
 
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
 LABEL_MAX_WORDS = 4  # quotes this short may be labels or scare quotes
-LABEL_MAX_HOPS = 2  # a short quote more head steps than this below its verb is a label
+LABEL_MAX_HOPS = 4  # a short quote more head steps than this below its verb is a label
 TITLE_MAX_WORDS = 6  # a Title Case quote up to this long is a name ("This Week")
 TITLE_SMALL_WORDS = ("of", "the", "a", "an", "and", "or", "with", "in", "on", "for", "to", "at")
 CUE_WINDOW = 4  # words before a quote searched for a label cue (so-called, dubbed, titled)
@@ -130,7 +131,29 @@ def _quote(
         verb=_verb_dict(index, verb),
         sentence_start=bounds[0],
         sentence_end=bounds[1],
+        mixed=att is not None and _is_mixed(index, q, att),
     )
+
+
+def _is_mixed(index: TokenIndex, q: QuotedSpan, att: Attribution) -> bool:
+    """A quoted fragment inside reported speech: 'she said the plan was "a disaster"'.
+    The verb's complement that holds the quotation has words of its own outside it."""
+    if att.how != "parse" or att.verb is None:
+        return False
+    for root in quote_roots(index, q):
+        child = root
+        while child.head != child and child.head != att.verb:
+            child = child.head
+        if child.head != att.verb:
+            continue
+        outside = [
+            t
+            for t in child.subtree
+            if not t.is_punct and not t.is_space and not q.open_mark <= index.start(t) < q.outer_end
+        ]
+        if child.dep_ != "dobj" or outside:
+            return bool(outside)
+    return False
 
 
 def _verb_dict(index: TokenIndex, verb: Token | None) -> Span | None:
@@ -173,12 +196,20 @@ def _title_case(words: list[Token]) -> bool:
 def _after_cue(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> bool:
     """A label cue among the last few words before the quote: 'known as Al-Qaeda, "The Base"'."""
     before = index.between(max(0, q.open_mark - 60), q.open_mark)
-    lower = [t.lower_ for t in before if not (t.is_quote or t.is_punct)][-CUE_WINDOW:]
+    toks = [t for t in before if not (t.is_quote or t.is_punct)][-CUE_WINDOW:]
+    lower = [t.lower_ for t in toks]
     for cue in lex.label_cues:
         n = len(cue)
-        if any(tuple(lower[i : i + n]) == cue for i in range(len(lower) - n + 1)):
-            return True
+        for i in range(len(lower) - n + 1):
+            if tuple(lower[i : i + n]) == cue and not _speaking(toks[i + n - 1]):
+                return True
     return False
+
+
+def _speaking(tok: Token) -> bool:
+    """A cue word that is a finite verb with its own subject is someone speaking: 'she
+    called the plan "a disaster"', not 'a plan called "Green Deal"'."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _standalone(q: QuotedSpan, text: str) -> bool:

@@ -45,6 +45,7 @@ PARTICLES = frozenset(
         "st.",
     }
 )
+PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 MAX_NAME_WORDS = 5
@@ -137,7 +138,7 @@ class CanonicalNames:
         return k >= 0 and offset < self._quoted[k][1]
 
     def clean(self, span: Span | list[str]) -> list[str]:
-        words = [t.text for t in span] if isinstance(span, Span) else list(span)
+        words = span.text.split() if isinstance(span, Span) else list(span)
         return clean_words(words, self.lex, self.lower_words)
 
     def canonical(self, name: str) -> str:
@@ -173,7 +174,11 @@ class CanonicalNames:
 
     def _description(self, name: str) -> bool:
         """Words of a phrase, not a name: "spokesperson for the Red Cross"."""
-        return any(_plain(w, self.lex) for w in name.split())
+        words = name.split()
+        caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if any(w.lower() in PREPOSITIONS for w in words):
+            return True  # "spokesman for Jane Roe" is not Jane Roe
+        return bool(caps) and any(_plain(w, self.lex) for w in words[caps[0] :])
 
     def speaker(self, actor: Actor | None) -> Actor | None:
         """``actor`` with its canonical name when it is a person (or reads like a name)."""

@@ -23,6 +23,7 @@ from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
 from newsevents.coding.events import classifier
 from newsevents.coding.events import rules as event_rules
+from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
 from newsevents.coding.events.modality import in_condition
 from newsevents.config import Settings, current, default, use
@@ -86,8 +87,10 @@ def _specific(code: str) -> int:
 def _better(new: Event, old: Event) -> bool:
     """Of two codings of one event, keep the one with more actors, then the finer code."""
     known = lambda e: (e.source is not None) + (e.target is not None)  # noqa: E731
-    if known(new) != known(old):
+    if known(new) != known(old) and abs(new.confidence - old.confidence) <= 0.1:
         return known(new) > known(old)
+    if known(new) != known(old):
+        return new.confidence > old.confidence  # more actors, but much less sure
     if _specific(new.cameo) != _specific(old.cameo):
         return (
             _specific(new.cameo) > _specific(old.cameo) and new.confidence >= old.confidence - 0.1
@@ -119,8 +122,15 @@ def _code_events(
     for offset, doc in parsed.chunks:
         doc.user_data[event_args.CHUNK_OFFSET] = offset
     last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
-    for sent in parsed.sentences():
+    verify = not dictionaries_only()  # the PETRARCH-style baseline has no verifier
+    sentences = list(parsed.sentences())
+    for k, sent in enumerate(sentences):
         sent_events: list[Event] = []
+        cues = None
+        if verify:
+            before = sentences[k - 1].span if k else None
+            after = sentences[k + 1].span if k + 1 < len(sentences) else None
+            cues = event_verify.sentence_cues(sent.span, before, after)
         for cand in event_candidates.candidates(sent, actors):
             if in_condition(cand.trigger) or event_rules.is_topic(cand.trigger):
                 continue  # "unless X agrees", "talks on limiting missiles": not events
@@ -128,9 +138,17 @@ def _code_events(
             if cand is None:
                 continue
             event_rules.resolve_mood(cand, actors)
+            if verify:
+                event_verify.reframe(cand, actors)
             source, target, penalty = event_rules.dyad(cand, actors, parsed, last_pair)
             if cand.governor is None and not cand.args.has_subject and source is None:
                 continue  # "Discussed bilateral issues": a fragment with no one doing it
+            if cues is not None:
+                verdict = event_verify.check(cand, source, target, cues, actors)
+                if verdict is None:
+                    continue
+                cand, source, target, extra = verdict
+                penalty += extra
             if source is not None and target is not None and cand.info.plover in SYMMETRIC:
                 last_pair = (source, target)
             penalty += event_rules.purpose(cand.trigger)

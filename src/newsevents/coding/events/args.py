@@ -65,6 +65,8 @@ class Arguments:
     subject_unresolved: bool = True
     both_parties: bool = False  # "the two sides", "both parties": the dyad told before
     preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
+    # targets that are only where it happened ("killed 23 people in Serbia"): not a side
+    place_added: list[Actor] = field(default_factory=list)
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -213,9 +215,11 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
     Candidates are appended after the named targets; best_target prefers one with a country."""
     if any(a.country for a in args.targets):
         return
-    extra = place_actors(actors, head) + complement_actors(actors, head)
+    places = place_actors(actors, head)
+    extra = places + complement_actors(actors, head)
     if extra:
         args.targets = dedupe(args.targets + extra)
+        args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
 
 
 def complement_actors(actors: Any, head: Token) -> list[Actor]:

@@ -103,6 +103,10 @@ def _owed(tok: Token) -> bool:
     )
 
 
+CREDIT_NOUNS = {"responsibility", "credit"}
+CLAIM_VERBS = {"claim", "accept", "take", "admit"}
+
+
 def _governor(noun: Token) -> Token | None:
     happen = event_lexicon.word_set("verbs/happen_verbs.txt")
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in happen:
@@ -112,6 +116,11 @@ def _governor(noun: Token) -> Token | None:
         "AUX",
     }:
         return noun.head if noun.dep_ != "conj" else _governor(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in CREDIT_NOUNS:
+        # "claimed responsibility for the ambush": the claimant did it
+        owner = noun.head.head
+        if owner.dep_ in {"dobj", "obj"} and owner.head.lemma_.lower() in CLAIM_VERBS:
+            return owner.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         # "took part in talks", "engaged in negotiations": the verb still carries the noun
         if noun.head.head.lemma_.lower() in {"engage", "take", "participate", "join"}:

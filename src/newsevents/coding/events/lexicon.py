@@ -27,7 +27,7 @@ from newsevents.coding.events.patterns import (
     petrarch_index,
     token_forms,
 )
-from newsevents.data import load_jsonl, load_lines
+from newsevents.data import load_jsonl, load_lines, load_tsv
 from newsevents.errors import CodingError
 
 # Dependents whose subtrees hold a verb's object or complement.
@@ -114,7 +114,9 @@ def near_complement(verb: Token) -> list[Token]:
                 found.append(c)
         return found
 
-    for h in heads(verb):
+    # in the passive the subject is the object ("ammunition was found"), for curated rows only
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for h in heads(verb) + passive:
         if h.dep_ in {"compound", "amod"}:
             continue
         out.append(h)
@@ -243,7 +245,7 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
         return None  # PETRARCH2 codes verbs only
     rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
     if not rows:
-        return None
+        return _event_noun(noun, governor)
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
     gov = None
     if governor is not None:
@@ -251,9 +253,11 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
             (f for f in base_forms(governor) if f in _light_vocab()), governor.lemma_.lower()
         )
     light_default = word_set("verbs/light_verbs.txt")
+    happening = False  # "the protest took place": any event noun told as happening
     if governor is not None and noun.dep_ == "nsubj":
         light_default = word_set("verbs/happen_verbs.txt")
         gov = gov if gov in light_default else None
+        happening = gov is not None
     best: Match | None = None
     for row in rows:
         spec = 0
@@ -263,7 +267,7 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
             spec += 2
         light = row.get("light")
         if gov is not None:
-            if light and gov not in light:
+            if light and gov not in light and not happening:
                 continue
             if not light and gov not in light_default:
                 continue
@@ -272,4 +276,34 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
             continue  # a bare noun with no verb is an event only when it says what kind ("phone call")
         if best is None or spec > best.specificity:
             best = Match(row["code"], "nominal", spec)
-    return best
+    return best or _event_noun(noun, governor)
+
+
+BACKDROP_PREPS = {"during", "amid", "amidst"}
+
+
+@functools.lru_cache(maxsize=1)
+def event_nouns() -> dict[str, tuple[str, bool]]:
+    """verbs/event_nouns.tsv: noun -> (CAMEO code, may code from a "during/amid" phrase)."""
+    return {
+        r["noun"]: (r["code"], r["backdrop"] == "yes") for r in load_tsv("verbs/event_nouns.tsv")
+    }
+
+
+def _event_noun(noun: Token, governor: Token | None) -> Match | None:
+    """An event noun of the general list: governed by a verb of doing or happening ("carried
+    out an ambush", "clashes erupted"), or a protest or fight framing the sentence ("threw
+    stones during the demonstration")."""
+    entry = event_nouns().get(noun.lemma_.lower()) or event_nouns().get(noun.lower_)
+    if entry is None:
+        return None
+    code, backdrop = entry
+    if governor is None:
+        framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
+        return Match(code, "nominal", 0) if backdrop and framed else None
+    verbs = word_set("verbs/event_noun_verbs.txt")
+    if noun.dep_ == "nsubj":
+        verbs = word_set("verbs/happen_verbs.txt")
+    if any(f in verbs for f in base_forms(governor)):
+        return Match(code, "nominal", 0)
+    return None

@@ -1,0 +1,317 @@
+"""The verifier's rule stage: checks a coded event must pass before it is written.
+
+The lexicons propose candidates with high recall; these rules decide, from the parse and
+cheap cues (``verbs/event_cues.tsv``), whether a candidate tells a political event, and
+recode the ones whose words say something else (see docs/coding.md, "Verifying"):
+
+- an ASSAULT needs evidence of physical violence: an armed actor, a state, or a word of
+  violence in the sentence. "A flood killed 40 people" and "the tanker was struck by a
+  freighter" tell no political event; "a car bomb killed 40 people" does;
+- a disaster or accident as the subject or object makes no political event ("police are
+  investigating the crash");
+- verbs of physical attack used for words, between people, with no violence in sight, are
+  accusations ("the senator attacked her rival over taxes" -> ACCUSE); in a contest frame
+  (polls, votes, games) "beat" and "fight" are metaphors and tell nothing;
+- an event in the complement of a demand verb is the demand ("called for the bases to be
+  hit" -> REQUEST from the one who called);
+- a past-participle modifier describes a standing relation, not an event ("militants backed
+  by the neighbour" is no SUPPORT);
+- an observation verb whose object clause holds an event is not itself an ACCUSE ("monitored
+  troops building a post");
+- a release needs someone released (chemicals "released" are no RETREAT);
+- an event needs a political actor on at least one side; people, companies and teams alone
+  make one only for protests and violence.
+English-only: other languages skip this stage.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events.candidates import Candidate, code_info, mood_code
+from newsevents.coding.events.lexicon import base_forms
+from newsevents.coding.events.modality import is_negated
+from newsevents.data import load_tsv
+from newsevents.models import Actor
+
+ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
+# Sectors that are not political actors by themselves: people, companies, schools, clinics.
+NONPOLITICAL = {"BUS", "MED", "EDU", "AGR", "CVL", "PPL", "REF", "IMG", "MUS", "REL", "SPO"}
+# Types a crowd or a gang may do on its own, with no political actor named (still political).
+PEOPLE_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
+STATE_HOW = {"country", "capital"}
+# Verbs of physical harm that tell violence whoever does it; with a political source they
+# need no other cue ("rebels killed 12 villagers").
+PHYSICAL_PLOVER = "ASSAULT"
+ACCUSE_CODE = "111"
+DEMAND_CODE = "100"
+EMERGENCY_CODE = "1724"
+# Role nouns of people who attack each other with words ("the senator attacked her rival").
+PERSON_NOUNS = {"candidate", "rival", "opponent", "senator", "governor", "president", "critic"}
+FIRE_VERBS = {"open", "set", "exchange", "return", "trade", "come", "draw"}
+RELATION_TYPES = {"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT", "MOBILIZE"}
+COMPLEMENT_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "conj"}
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """word (lemma or two words) -> kinds."""
+    table: dict[str, set[str]] = {}
+    for row in load_tsv("verbs/event_cues.tsv"):
+        table.setdefault(row["word"], set()).add(row["kind"])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def word_kinds(tok: Token) -> frozenset[str]:
+    table = cues()
+    out: set[str] = set()
+    for w in base_forms(tok):
+        out |= table.get(w, frozenset())
+    return frozenset(out)
+
+
+def _kinds_of(words: list[Token], kind: str) -> set[int]:
+    """Indices of the words (or first of two words) of ``kind``."""
+    table = cues()
+    found: set[int] = set()
+    for i, tok in enumerate(words):
+        if kind == "hazard" and (
+            tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
+        ):
+            continue  # "opened fire", "set fire to", "cease-fire": no blaze
+        if kind in word_kinds(tok):
+            found.add(tok.i)
+        if i + 1 < len(words):
+            nxt = words[i + 1]
+            pairs = (
+                f"{a} {b}"
+                for a in (tok.lemma_.lower(), tok.lower_)
+                for b in (nxt.lemma_.lower(), nxt.lower_)
+            )
+            if any(kind in table.get(p, frozenset()) for p in pairs):
+                found.update((tok.i, nxt.i))
+    return found
+
+
+@dataclass
+class SentenceCues:
+    violence_at: set[int]
+    contest: bool
+    violence_beside: bool = False  # in the sentence before or after
+    hazard: bool = False  # a disaster or accident told in the sentence
+    hazard_before: bool = False  # ... or in the one before it
+
+    def violence(self, besides: Token) -> bool:
+        """A word of violence other than the trigger itself."""
+        return self.violence_beside or bool(self.violence_at - {besides.i})
+
+
+def sentence_cues(
+    sent: Span, before: Span | None = None, after: Span | None = None
+) -> SentenceCues:
+    """Cues of a sentence; violence and disasters told in the sentences beside it count too
+    ("... shelled the island. Eighteen people were wounded.")."""
+    toks = [t for t in sent if not t.is_punct]
+    prev = [t for t in before if not t.is_punct] if before is not None else []
+    nxt = [t for t in after if not t.is_punct] if after is not None else []
+    return SentenceCues(
+        _kinds_of(toks, "violence"),
+        bool(_kinds_of(toks, "contest")),
+        bool(_kinds_of(prev, "violence") or _kinds_of(nxt, "violence")),
+        bool(_kinds_of(toks, "hazard")),
+        bool(_kinds_of(prev, "hazard")),
+    )
+
+
+def _is_kind(tok: Token, kind: str) -> bool:
+    return kind in word_kinds(tok) or any(
+        kind in word_kinds(c) for c in tok.children if c.dep_ == "compound"
+    )
+
+
+def political(actor: Actor | None, places: list[Actor]) -> bool:
+    """A side that makes an event political: coded with a sector that is not people or
+    business, or with a country; not a place standing in for a target."""
+    if actor is None or any(actor is p for p in places) or actor.how == "place":
+        return False
+    if actor.sector in NONPOLITICAL:
+        return actor.sector == "MED" and bool(actor.country)  # "an official Syrian newspaper"
+    return bool(actor.sector or actor.country or actor.code)
+
+
+def _armed(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in ARMED
+
+
+def _state(actor: Actor | None) -> bool:
+    return actor is not None and (actor.how in STATE_HOW or actor.sector == "GOV")
+
+
+def _person(actor: Actor | None) -> bool:
+    return actor is not None and actor.how not in STATE_HOW and actor.sector not in ARMED
+
+
+def _people_only(verb: Token) -> bool:
+    """Subject and object of the verb are people by name or pronoun, not states or places
+    ("the senator attacked her rival", not "Israel attacked Iran")."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "agent"}), None)
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if subj is None or obj is None:
+        return False
+
+    def person(t: Token) -> bool:
+        if t.dep_ == "agent":
+            t = next((p for p in t.children if p.dep_ == "pobj"), t)
+        if t.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
+            return False
+        return t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS
+
+    return person(subj) and person(obj)
+
+
+def _demand_head(tok: Token) -> Token | None:
+    """The demand verb whose complement holds the trigger ("called for the bases to be hit")."""
+    t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
+    for _ in range(3):
+        if t.head == t or t.dep_ not in COMPLEMENT_DEPS:
+            return None
+        t = t.head
+        if t.pos_ == "VERB" and "demand" in word_kinds(t):
+            return t
+    return None
+
+
+def reframe(c: Candidate, actors: Any) -> None:
+    """Recode a candidate whose frame says what it is before its sides are chosen."""
+    if c.info.plover == "REQUEST":
+        return
+    head = _demand_head(c.trigger)
+    if head is not None and head.i < c.trigger.i:
+        info = mood_code("demand", c.info.cameo) or code_info(DEMAND_CODE)
+        if info is not None:
+            asked = [a for a in c.args.sources or c.args.targets if a is not None]
+            c.info, c.trigger, c.layer = info, head, "core"
+            c.negated, c.governor = is_negated(head), None
+            c.args = event_args.verb_arguments(actors, head)
+            if asked and not c.args.targets:
+                c.args.targets, c.args.target_is_head = asked, True
+
+
+def _released_ok(c: Candidate, actors: Any) -> bool:
+    """A release needs someone released: an actor or a person noun as its object."""
+    objs = [
+        x
+        for x in c.trigger.children
+        if x.dep_ in {"dobj", "obj", "nsubjpass"} or (x.dep_ == "prep" and x.lower_ == "of")
+    ]
+    objs = [p for x in objs for p in ([x] if x.dep_ != "prep" else list(x.children))]
+    if not objs:
+        return True  # "the hostages were released": the parse keeps them as the subject
+    for o in objs:
+        if actors.for_token(o) is not None or o.ent_type_ in {"PERSON", "NORP"}:
+            return True
+        if _is_kind(o, "captive") or o.pos_ == "PRON":
+            return True
+    return False
+
+
+def _hazard_arg(c: Candidate) -> bool:
+    """A disaster or accident as the trigger's subject or object ("the crash killed")."""
+    t = c.governor if c.governor is not None else c.trigger
+    if t.lemma_.lower() in FIRE_VERBS:
+        return False  # "opened fire", "set fire to"
+    for x in t.children:
+        if x.dep_ in {"nsubj", "dobj", "obj", "nsubjpass", "agent"}:
+            heads = [p for p in x.children if p.dep_ == "pobj"] if x.dep_ == "agent" else [x]
+            if any(_is_kind(h, "hazard") for h in heads):
+                return True
+    return False
+
+
+def _observed_event(tok: Token) -> bool:
+    """ "monitored troops building a post": the object noun carries the event clause."""
+    if "observe" not in word_kinds(tok):
+        return False
+    for x in tok.children:
+        if x.dep_ in {"dobj", "obj"} and any(
+            g.dep_ in {"acl", "relcl"} and g.pos_ == "VERB" for g in x.children
+        ):
+            return True
+        if x.dep_ in {"ccomp", "xcomp"} and x.pos_ == "VERB":
+            return True
+    return False
+
+
+def check(
+    c: Candidate,
+    source: Actor | None,
+    target: Actor | None,
+    sc: SentenceCues,
+    actors: Any,
+) -> tuple[Candidate, Actor | None, Actor | None, float] | None:
+    """The candidate with its sides (possibly recoded), plus a confidence penalty; None
+    when it tells no political event."""
+    verdict, _why = explain(c, source, target, sc, actors)
+    return verdict
+
+
+def explain(
+    c: Candidate,
+    source: Actor | None,
+    target: Actor | None,
+    sc: SentenceCues,
+    actors: Any,
+) -> tuple[tuple[Candidate, Actor | None, Actor | None, float] | None, str]:
+    """``check`` with the reason of its verdict (for reading the coder's decisions)."""
+    places = c.args.place_added
+    if source is not None and target is not None and source.name == target.name:
+        target = None  # "South Carolina ... South Carolina": one actor is not two sides
+    trig = c.trigger
+    plover = c.info.plover
+    if _hazard_arg(c):
+        return None, "a disaster or accident is its subject or object"
+    if (
+        trig.pos_ == "VERB"
+        and trig.dep_ == "acl"
+        and trig.tag_ == "VBN"
+        and plover in RELATION_TYPES
+    ):
+        return None, "a participle describing a relation"
+    if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
+        return None, "an observation of another event"
+    if c.info.cameo.startswith("084") and not _released_ok(c, actors):
+        return None, "a release of no one"
+    calm = not sc.violence(trig)
+    if c.info.cameo == EMERGENCY_CODE and calm and (sc.hazard or sc.hazard_before):
+        return None, "an emergency declared for a disaster"
+    if sc.hazard and calm and not political(source, places) and not _armed(target):
+        return None, "a disaster told with no political actor doing anything"
+    penalty = 0.0
+    if plover == PHYSICAL_PLOVER:
+        armed = _armed(source) or _armed(target)
+        state = _state(source) and not any(source is p for p in places)
+        harm = "harm" in word_kinds(trig)  # "assassinate", "behead": violence whoever tells it
+        if sc.hazard and calm and not (armed or harm):
+            return None, "harm told with a disaster and no violence"
+        if not (armed or harm or sc.violence(trig) or state):
+            verbal = "verbal" in word_kinds(trig) and c.governor is None
+            people = _person(source) and _person(target) and _people_only(trig)
+            if verbal and people and not sc.contest:
+                info = code_info(ACCUSE_CODE)
+                if info is None:
+                    return None, "no code for an accusation"
+                c.info = info  # "X attacked Y over the tax plan": words, not blows
+                return (c, source, target, 0.05), "a verbal attack"
+            if sc.contest:
+                return None, "a contest metaphor"
+            if source is None or source.how == "place":
+                return None, "harm with no one armed, no weapon and no one doing it"
+    if not (political(source, places) or political(target, places)):
+        if plover not in PEOPLE_TYPES or (sc.hazard and calm):
+            return None, "no political actor on either side"
+    return (c, source, target, penalty), "kept"

@@ -1,0 +1,144 @@
+"""Speaker attribution on invented news text: cue sources, canonical names, pronoun chains
+(issue 14). The real actors stage runs, so quotes and actors meet as in the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.nlp import parse_text
+from newsevents.quotes import extract_quotes
+from newsevents.quotes.lexicon import lexicon
+from newsevents.quotes.names import clean_words
+
+pytestmark = pytest.mark.issue(14)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        parsed = parse_text(text, nlp, id="t")
+        return extract_quotes(parsed, find_actors(parsed))
+
+    return _run
+
+
+def direct(quotes):
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def speakers(quotes):
+    return [q.speaker.name if q.speaker else None for q in direct(quotes)]
+
+
+def test_names_clean_titles_party_labels_and_epithets():
+    lex = lexicon()
+    assert clean_words(["Sen.", "Margaret", "Hollis"], lex) == ["Margaret", "Hollis"]
+    assert clean_words(["Republican", "Daniel", "Whitford"], lex) == ["Daniel", "Whitford"]
+    assert clean_words(["Crooked", "Daniel", "Whitford"], lex) == ["Daniel", "Whitford"]
+    assert clean_words(["rival", "Margaret", "Hollis", "'s"], lex) == ["Margaret", "Hollis"]
+    assert clean_words(["Rep.", "Tom", "A.", "Quill", "Jr."], lex) == ["Tom", "A.", "Quill"]
+
+
+def test_speaker_is_longest_body_name_without_title(run):
+    text = (
+        "Sen. Margaret Hollis toured the plant on Monday.\n\n"
+        '"We will keep these jobs here," Hollis said.'
+    )
+    assert speakers(run(text)) == ["Margaret Hollis"]
+
+
+def test_epithet_inside_a_quotation_never_names_the_speaker(run):
+    text = (
+        'Daniel Whitford spoke in Dayton. "Sneaky Margaret Hollis will raise your taxes," '
+        "Whitford said.\n\n"
+        'Margaret Hollis answered on Tuesday. "He has no plan at all," Hollis said.'
+    )
+    quotes = direct(run(text))
+    assert [q.speaker.name for q in quotes] == ["Daniel Whitford", "Margaret Hollis"]
+
+
+def test_dash_after_quotation_names_its_source(run):
+    text = (
+        "Readers wrote in after the debate.\n"
+        "\u201cThe debate changed nothing for me.\u201d \u2015 Laura Benning\n"
+        "\u201cI will vote early this year.\u201d \u2014 Oscar Delmar\n"
+    )
+    assert speakers(run(text)) == ["Laura Benning", "Oscar Delmar"]
+
+
+def test_colon_after_name_speaks_for_next_paragraph(run):
+    text = (
+        "Pollster Walter Brandt looked at the new numbers.\n\n"
+        "Brandt continued:\n\n"
+        '"The gap is closing in every state we measured, and it is closing fast."'
+    )
+    assert speakers(run(text)) == ["Walter Brandt"]
+
+
+def test_cue_after_quote_beats_nearest_name(run):
+    text = (
+        "Margaret Hollis met voters in Akron on Friday.\n\n"
+        '"Nobody will outwork me in this state," Daniel Whitford said.'
+    )
+    assert speakers(run(text)) == ["Daniel Whitford"]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(run):
+    text = (
+        'Walter Brandt said: "The first count is done.\n\n'
+        '"The second count starts on Monday and will take a week."\n\n'
+        "Other news followed."
+    )
+    (q,) = direct(run(text))
+    assert "second count" in q.quote and q.speaker.name == "Walter Brandt"
+
+
+def test_pronoun_chain_across_paragraphs(run):
+    text = (
+        "Daniel Whitford arrived in Dayton late on Sunday.\n\n"
+        "He visited a factory that had closed in the spring.\n\n"
+        '"These workers were promised help," he said.\n\n'
+        "Margaret Hollis, his opponent, spoke in Akron.\n\n"
+        '"The plan is ready," she said.'
+    )
+    assert speakers(run(text)) == ["Daniel Whitford", "Margaret Hollis"]
+
+
+def test_pronoun_skips_people_named_inside_quotations(run):
+    text = (
+        "Daniel Whitford spoke to reporters on Monday.\n\n"
+        '"My friend Oscar Delmar told me to run," he said.\n\n'
+        '"I listened to him," he said.'
+    )
+    assert speakers(run(text)) == ["Daniel Whitford", "Daniel Whitford"]
+
+
+def test_surname_does_not_tell_the_sex(run):
+    text = 'Secretary Kenji Rose spoke first.\n\n"We are ready to help," he told reporters.'
+    assert speakers(run(text)) == ["Kenji Rose"]
+
+
+def test_mixed_quote_is_direct_and_mixed(run):
+    text = 'Margaret Hollis said the new tax plan was "a gift to the few" and would fail.'
+    (q,) = direct(run(text))
+    assert q.quote == "a gift to the few" and q.mixed
+    assert q.speaker.name == "Margaret Hollis"
+
+
+def test_whole_quotation_is_not_mixed(run):
+    (q,) = direct(run('"The new tax plan is a gift to the few," Margaret Hollis said.'))
+    assert not q.mixed
+
+
+def test_speech_verb_cue_is_not_a_label_cue(run):
+    text = 'Daniel Whitford called the plan "a disaster" on Monday.'
+    (q,) = direct(run(text))
+    assert q.speaker.name == "Daniel Whitford"
+    assert direct(run('The group backs a plan called "Green Roads" in the city.')) == []
+
+
+def test_speaker_words_after_quote_when_parse_hangs_them_inside(run):
+    text = '"We will find who did this," Harbor police Chief Dana Whitlock said Monday.'
+    (q,) = direct(run(text))
+    assert "Whitlock" in q.speaker.name
