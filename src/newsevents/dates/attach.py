@@ -11,7 +11,7 @@ import functools
 
 from spacy.tokens import Span, Token
 
-from newsevents.data import load_lines
+from newsevents.data import reporting_verbs
 from newsevents.dates.tense import adjacent_verb
 from newsevents.models import Event, TimeExpr
 from newsevents.nlp import ParsedArticle
@@ -26,7 +26,7 @@ NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "appos"}
 
 @functools.lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
-    return frozenset(load_lines("dates/report_verbs.txt"))
+    return reporting_verbs("dates_anchor")
 
 
 def span_of(parsed: ParsedArticle, start: int, end: int) -> Span | None:
