@@ -213,6 +213,18 @@ def cli() -> None:
     help="Write quotes (JSON lines) here.",
 )
 @click.option(
+    "--places",
+    "places_path",
+    type=click.Path(dir_okay=False),
+    help="Write toponyms (JSON lines: doc, start, end, text, name, geonameid, lat, lon, "
+    "country, feature_code, admin1, type) here: literal places only.",
+)
+@click.option(
+    "--places-all",
+    is_flag=True,
+    help="With --places: also demonyms and metonyms (typed, without a point).",
+)
+@click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -233,6 +245,8 @@ def extract(
     inputs,
     events_path,
     quotes_path,
+    places_path,
+    places_all,
     engine,
     scheduler,
     parquet_dir,
@@ -247,7 +261,7 @@ def extract(
     strict,
     quiet,
 ) -> None:
-    """Extract events and quotes from files, folders, .jsonl files or '-' (standard input)."""
+    """Extract events, quotes and places from files, folders, .jsonl files or '-' (standard input)."""
     config = _config(
         model,
         n_process,
@@ -269,6 +283,13 @@ def extract(
         errors_out = (
             stack.enter_context(open(errors_path, "w", encoding="utf-8")) if errors_path else None
         )
+        if places_all and not places_path:
+            raise click.UsageError("--places-all needs --places FILE")
+        if places_path and engine == "dask":
+            raise click.UsageError("--places runs with --engine local")
+        places_out = (
+            stack.enter_context(open(places_path, "w", encoding="utf-8")) if places_path else None
+        )
         if engine == "dask":
             from newsevents.scale import run_dask
 
@@ -289,6 +310,8 @@ def extract(
                 events_out=events_out,
                 quotes_out=quotes_out,
                 errors_out=errors_out,
+                places_out=places_out,
+                places_all=places_all,
             )
     _finish(summary, strict)
 
@@ -414,14 +437,17 @@ def events(db, actor, type_, since, until, doc, limit, fmt, output) -> None:
 
 @cli.command()
 @db_option
-@click.option("--speaker", help="Speaker name part or country code.")
+@click.option(
+    "--speaker",
+    help="Any of the speaker's names ('Sen. Roe', 'Roe', 'Jane Roe'), a country code or an actor id.",
+)
 @click.option("--doc", help="Document id.")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]))
 @click.option("--limit", default=1000, show_default=True)
 @format_option
 @output_option
 def quotes(db, speaker, doc, kind, limit, fmt, output) -> None:
-    """Query stored quotes."""
+    """Query stored quotes (with their speaker, cue and channel)."""
     with _open_store(db) as store:
         rows = store.quotes(speaker=speaker, doc=doc, kind=kind, limit=limit)
     _emit(rows, fmt, output)

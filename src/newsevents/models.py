@@ -109,12 +109,21 @@ class Actor:
 
 @dataclass
 class Location:
+    """A place named in the article (a toponym mention), or where an event happened."""
+
     name: str
-    country: str | None = None
+    country: str | None = None  # ISO-3
     lat: float | None = None
     lon: float | None = None
     start: int | None = None
     end: int | None = None
+    geonameid: str | None = None
+    feature_code: str | None = None  # GeoNames feature code where the gazetteer has one
+    admin1: str | None = None  # name of the first-level division
+    type: str = "literal"  # literal, demonym, metonym
+    how: str | None = None  # toponyms: gazetteer, context; events: the rule that chose it
+    precision: str | None = None  # point, city, admin1, country, region
+    text: str | None = None  # the words in the article
 
 
 @dataclass

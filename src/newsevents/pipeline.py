@@ -10,13 +10,13 @@ from typing import Any
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
-from newsevents.coding.places import assign_locations, geoparse
 from newsevents.config import Settings, current, use
 from newsevents.dates import assign_event_dates, tag_times
 from newsevents.languages import DEFAULT_LANGUAGE, model_for
 from newsevents.languages.coders import process_in_language
 from newsevents.models import Article, Extraction
 from newsevents.nlp import ParsedArticle, load_nlp, parse_articles
+from newsevents.places import assign_locations, geoparse
 from newsevents.quotes import extract_quotes
 
 

@@ -188,9 +188,14 @@ def run(
     events_out: TextIO | None = None,
     quotes_out: TextIO | None = None,
     errors_out: TextIO | None = None,
+    places_out: TextIO | None = None,
+    places_all: bool = False,
     on_batch: Callable[[RunSummary], None] | None = None,
 ) -> RunSummary:
-    """Process every input document; store and/or write JSON lines; report bad ones."""
+    """Process every input document; store and/or write JSON lines; report bad ones.
+
+    ``places_out`` gets the literal toponyms (with ``places_all`` demonyms and metonyms too)
+    as the places JSON lines of ``places.place_rows``."""
     config = config or RunConfig()
     summary = RunSummary()
     start = time.perf_counter()
@@ -245,6 +250,10 @@ def run(
                 summary.words += len(x.article.text.split())
                 write_jsonl(events_out, (e.to_dict() for e in x.events))
                 write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+                if places_out is not None:
+                    from newsevents.places import place_rows
+
+                    write_jsonl(places_out, place_rows(x, everything=places_all))
         summary.duplicates += len(copies)
         if store is not None and copies and not articles:
             store.add([Extraction(article=a) for a in copies], keep_text=config.keep_text)

@@ -3,12 +3,13 @@
 import csv
 import json
 import sqlite3
+from dataclasses import replace
 
 import pyarrow.parquet as pq
 import pytest
 
 from newsevents.errors import NotFound
-from newsevents.models import Rejection
+from newsevents.models import Actor, Rejection
 from newsevents.store import Store
 from tests.store.records import make_extraction
 
@@ -138,3 +139,28 @@ def test_store_keep_text_modes(tmp_path, keep):
         assert (doc["text"] is not None) == (keep == "full")
         assert (len(doc["sentences"]) > 0) == (keep == "sentences")
         assert len(store.events()) == 1 and len(store.quotes()) == 1
+
+
+def _with_speaker(doc_id: str, speaker: Actor):
+    ex = make_extraction(doc_id)
+    ex.quotes = [replace(ex.quotes[0], speaker=speaker)]
+    return ex
+
+
+@pytest.mark.issue(14)
+def test_store_quotes_speaker_by_any_name(store):
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe", text="Sen. Roe")
+    store.add([_with_speaker("a", roe)])
+    for query in ("Jane Roe", "Roe", "Sen. Roe", "Sen. Jane Roe", "Roe's", "jane-roe", "USA"):
+        assert [q["speaker"]["name"] for q in store.quotes(speaker=query)] == ["Jane Roe"], query
+    assert store.quotes(speaker="John Roe") == []
+    assert store.quotes(speaker="Doe") == []
+
+
+@pytest.mark.issue(14)
+def test_store_quotes_by_speaker_groups_one_speaker_together(store):
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe")
+    abe = Actor("Abel Ash", "GBR", "GOV", "GBRGOV", "abel-ash")
+    store.add([_with_speaker("a", roe), _with_speaker("b", abe), _with_speaker("c", roe)])
+    names = [q["speaker"]["name"] for q in store.quotes(by_speaker=True)]
+    assert names == ["Abel Ash", "Jane Roe", "Jane Roe"]

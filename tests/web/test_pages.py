@@ -147,3 +147,15 @@ def test_storyline_page_draws_dated_entries_on_a_strip(client):
     assert "<rect" in strip  # the June event is a month: a bar, not a dot
     story1 = client.get("/storylines/story-1").text
     assert story1.count('class="mark') == 2  # the undated report is not drawn
+
+
+@pytest.mark.issue(14)
+def test_quotes_page_lists_quotes_by_speaker_with_cue_and_channel(client):
+    html = client.get("/quotes").text
+    assert 'class="speaker-head"' in html and "<th>Cue</th>" in html and "<th>Channel</th>" in html
+    data = client.get("/quotes.json").json()
+    first = data["speakers"][0]
+    assert first["speaker"]["name"] and first["quotes"][0]["verb"]["text"] == "said"
+    assert [q["id"] for g in data["speakers"] for q in g["quotes"]] == [
+        q["id"] for q in data["quotes"]
+    ]

@@ -1,4 +1,4 @@
-"""Coding: actors (``coding.actors``), events (``coding.events``) and places (``coding.places``).
+"""Coding: actors (``coding.actors``) and events (``coding.events``); places are ``newsevents.places``.
 
 Submodules are imported where used, so loading one coder never loads the others' data.
 """

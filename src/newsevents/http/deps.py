@@ -7,12 +7,41 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from pydantic import AfterValidator
 
 from newsevents.store import Store
 
 DAY = (
     r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD (empty: no filter, as forms send)
 )
+
+
+INT64_MAX = 2**63 - 1  # the largest row offset a database takes
+
+
+def real_day(value: str | None) -> str | None:
+    """A calendar day, month or year that exists: 2021-02-30 and 2021-13-45 are errors (422)."""
+    if not value:
+        return value
+    from datetime import date
+
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError as e:
+        raise ValueError(f"{value!r} is not a calendar date ({e})") from None
+    return value
+
+
+def day_param(description: str = "YYYY-MM-DD (or YYYY-MM, YYYY)") -> Any:
+    return Annotated[
+        str | None, Query(pattern=DAY, description=description), AfterValidator(real_day)
+    ]
+
+
+Day = day_param()
+Since = day_param("First day (YYYY-MM-DD).")
+Until = day_param("Last day (YYYY-MM-DD).")
 
 
 @dataclass
@@ -40,7 +69,7 @@ class Page:
 
 def page(
     limit: Annotated[int, Query(ge=1, le=10000, description="Rows per page.")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=INT64_MAX, description="Rows to skip.")] = 0,
 ) -> Page:
     return Page(limit, offset)
 
@@ -58,8 +87,8 @@ def event_filters(
     type: Annotated[
         str | None, Query(max_length=40, description="PLOVER type (CONSULT) or CAMEO prefix (04).")
     ] = None,
-    since: Annotated[str | None, Query(pattern=DAY, description="First day (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, Query(pattern=DAY, description="Last day (YYYY-MM-DD).")] = None,
+    since: Since = None,
+    until: Until = None,
     doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
     event_id: Annotated[
         str | None, Query(max_length=500, description="Event id (all its reports).")
@@ -81,7 +110,8 @@ EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 
 def quote_filters(
     speaker: Annotated[
-        str | None, Query(max_length=200, description="Speaker name part, country or actor id.")
+        str | None,
+        Query(max_length=200, description="Any of the speaker's names, a country or an actor id."),
     ] = None,
     doc: Annotated[str | None, Query(max_length=500, description="Document id.")] = None,
     kind: Annotated[

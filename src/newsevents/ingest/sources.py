@@ -43,14 +43,21 @@ def _normalise_date(value: Any) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` turned to spaces (newlines kept): same length, same offsets."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
 def read_text_document(text: str, doc_id: str, path: str | None = None) -> Article:
     """A plain-text article: optional ``date YYYY-MM-DD`` header, optional title line."""
     date = None
     m = _DATE_HEADER.match(text)
     if m:
+        # Blanked, not cut: every offset still indexes the text as given.
         date = m.group(1)
-        text = text[m.end() :]
-    text = text.strip("\ufeff")
+        text = _blank(text, 0, m.end())
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
     title = None
     first, sep, rest = text.lstrip().partition("\n")
     first = first.strip()
@@ -101,10 +108,9 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         article = _read_html(text, doc_id, path)
         title = title or article.title
         text = article.text
-    if title and not text.lstrip().startswith(title):
-        text, title_in_text = f"{title}\n{text}", True
-    else:
-        title_in_text = bool(title)
+    # The record's "text" is the text as given (offsets index it): a title that is not its
+    # first line stays in ``title`` only.
+    title_in_text = bool(title) and text.lstrip().startswith(title)
     return Article(
         id=doc_id,
         text=text,

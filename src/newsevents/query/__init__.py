@@ -132,8 +132,24 @@ def storyline(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def quotes(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
-    rows = store.quotes(limit=limit, offset=offset, **filters)
-    return {"filters": filters, "limit": limit, "offset": offset, "quotes": rows}
+    """A page of quotes ordered by speaker, and the same rows grouped under each speaker
+    (``speakers``: name, id, country, sector and the speaker's quotes with cue and channel)."""
+    rows = store.quotes(limit=limit, offset=offset, by_speaker=True, **filters)
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        sp = row.get("speaker") or {}
+        key = (sp.get("name"), sp.get("id"))
+        if not groups or groups[-1]["key"] != key:
+            groups.append({"key": key, "speaker": sp or None, "quotes": []})
+        groups[-1]["quotes"].append(row)
+    speakers = [{k: v for k, v in g.items() if k != "key"} for g in groups]
+    return {
+        "filters": filters,
+        "limit": limit,
+        "offset": offset,
+        "quotes": rows,
+        "speakers": speakers,
+    }
 
 
 def export_events(store: Store, style: str, **filters: Any) -> list[dict[str, Any]]:

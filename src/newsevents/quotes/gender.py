@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from newsevents.data import load_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 CLEAR_RATIO = 4.0  # a first name counts for one sex when this many times more frequent
 CONTEXT_BEFORE = 3  # words before a name searched for a title (Mrs, spokeswoman, Queen)

@@ -15,13 +15,16 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from newsevents.models import Actor
 from newsevents.quotes.gender import _census
-from newsevents.quotes.lexicon import Lexicon
-from newsevents.quotes.tokens import TokenIndex
+from newsevents.quotes.lexicon import Lexicon, lexicon
+
+if TYPE_CHECKING:  # spaCy stays unimported for a store that only searches names
+    from spacy.tokens import Span
+
+    from newsevents.quotes.tokens import TokenIndex
 
 PARTICLES = frozenset(
     {
@@ -99,6 +102,14 @@ def clean_words(
     return out[-MAX_NAME_WORDS:]
 
 
+def speaker_query_words(query: str) -> list[str]:
+    """Lower-case words a speaker search must find in a name: the query without titles,
+    party labels or possessives ("Sen. Roe's" -> ["roe"]); the whole query when nothing
+    else is left."""
+    words = clean_words(query.split(), lexicon()) or query.split()
+    return [w.lower() for w in words] or [query.lower()]
+
+
 class CanonicalNames:
     """Person names of one article, for turning a speaker into its canonical form."""
 
@@ -138,7 +149,7 @@ class CanonicalNames:
         return k >= 0 and offset < self._quoted[k][1]
 
     def clean(self, span: Span | list[str]) -> list[str]:
-        words = span.text.split() if isinstance(span, Span) else list(span)
+        words = list(span) if isinstance(span, list) else span.text.split()
         return clean_words(words, self.lex, self.lower_words)
 
     def canonical(self, name: str) -> str:

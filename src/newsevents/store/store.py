@@ -14,6 +14,7 @@ from typing import Any
 from newsevents.errors import NotFound, StoreError
 from newsevents.ingest.versions import Latest, text_sha, version_id
 from newsevents.models import Event, Extraction, Quote, Rejection
+from newsevents.quotes.names import speaker_query_words
 from newsevents.store.backend import Backend, schema_sql
 
 # Numbered migrations: what brings a store of version n-1 to version n. Each step adds columns
@@ -509,13 +510,21 @@ class Store:
         include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
+        by_speaker: bool = False,
     ) -> list[dict[str, Any]]:
+        """Stored quote records, in document order or (``by_speaker``) grouped by speaker."""
         where, params = [], []
         if speaker:
+            # any of the speaker's names: "Sen. Jane Roe", "Roe", "Jane Roe" find the same
+            # canonical speaker; the actors table holds the other names an id goes by
+            words = [f"%{like_escape(w)}%" for w in speaker_query_words(speaker)]
+            name_like = " AND ".join(["LOWER(speaker_name) LIKE ? ESCAPE '\\'"] * len(words))
+            actor_like = " AND ".join(["LOWER(name) LIKE ? ESCAPE '\\'"] * len(words))
             where.append(
-                "(LOWER(speaker_name) LIKE ? ESCAPE '\\' OR speaker_country = ? OR speaker_id = ?)"
+                f"(({name_like}) OR speaker_country = ? OR speaker_id = ?"
+                f" OR speaker_id IN (SELECT id FROM actors WHERE {actor_like}))"
             )
-            params += [f"%{like_escape(speaker.lower())}%", speaker.upper(), speaker]
+            params += [*words, speaker.upper(), speaker, *words]
         if doc:
             where.append(DOC_FILTER if self.versioned else "doc_id = ?")
             params += [doc, doc] if self.versioned else [doc]
@@ -525,7 +534,10 @@ class Store:
             where.append("kind = ?")
             params.append(kind)
         sql = "SELECT record FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY doc_id, start"
+        order = " ORDER BY doc_id, start"
+        if by_speaker:
+            order = " ORDER BY speaker_name IS NULL, LOWER(speaker_name), speaker_id, doc_id, start"
+        sql += order
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import newsevents.query as queries
-from newsevents.http.deps import DAY, EventFilters, PageDep, QuoteFilters, StoreDep
+from newsevents.http.deps import Day, EventFilters, PageDep, QuoteFilters, StoreDep
 from newsevents.http.errors import error_body
 from newsevents.query.spans import document_spans, segments
 from newsevents.web.charts import series_chart, timeline_strip
@@ -21,7 +21,6 @@ HERE = Path(__file__).parent
 # Jinja2Templates autoescapes .html templates: article text is always escaped.
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
-Day = Annotated[str | None, Query(pattern=DAY)]
 
 
 def render(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:

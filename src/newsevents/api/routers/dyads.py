@@ -7,12 +7,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 import newsevents.query as queries
-from newsevents.http.deps import DAY, StoreDep
+from newsevents.http.deps import Day, StoreDep
 from newsevents.http.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", tags=["dyads"], responses=ERROR_RESPONSES)
 Period = Literal["day", "week", "month", "year"]
-Day = Annotated[str | None, Query(pattern=DAY, description="YYYY-MM-DD")]
 
 
 @router.get("/dyads")

@@ -15,5 +15,6 @@ router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPON
 
 @router.get("")
 def list_quotes(store: StoreDep, page: PageDep, filters: QuoteFilters) -> dict[str, Any]:
-    """Quotes, by document and position; speaker matches name, country or actor id."""
+    """Quotes ordered by speaker, also grouped under each speaker (`speakers`); `speaker`
+    matches any of the speaker's names ("Sen. Roe", "Roe", "Jane Roe"), a country or an id."""
     return queries.quotes(store, limit=page.limit, offset=page.offset, **filters)

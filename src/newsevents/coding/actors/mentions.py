@@ -183,9 +183,9 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
 
 def _place_actor(coded: Coded, text: str) -> None:
     """A place the actor lists miss ("Genoa") stands for its country, as in the gazetteer."""
-    from newsevents.coding.places import lookup
+    from newsevents.places.resolve import best_place
 
-    place = lookup(text)
+    place = best_place(text)
     if place is not None and place.country:
         a = coded.actor
         a.country, a.code, a.id, a.how = (

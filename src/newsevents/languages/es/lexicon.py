@@ -179,13 +179,12 @@ def subdivisions() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def places() -> dict[str, str]:
     """Folded place name -> ISO3 of its best-known place: the gazetteer's cities
-    (newsevents.coding.places), then unambiguous subdivisions of Spanish-speaking countries."""
-    from newsevents.coding.places import gazetteer
+    (newsevents.places), then unambiguous subdivisions of Spanish-speaking countries."""
+    from newsevents.places import gazetteer
 
     out: dict[str, str] = {}
-    for name, place in gazetteer().items():
-        if place.country:
-            out.setdefault(fold(name), place.country)
+    for name, country in gazetteer().name_countries().items():
+        out.setdefault(fold(name), country)
     for name, isos in subdivisions().items():
         if len(isos) == 1:
             out[name] = next(iter(isos))

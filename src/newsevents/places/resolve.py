@@ -1,0 +1,186 @@
+"""Toponym resolution: which "Paris", "Georgia" or "Tripoli" a mention names.
+
+Each candidate gets a score from priors and from the article (weights in ``WEIGHTS``):
+
+- population (log10) and the kind of place: a country name is the country, a capital
+  outranks a town of the same name, a second-level division rarely is what a name means;
+- a city beats a division of its own name around it ("Kabul" the city, not the province)
+  unless the words say "province" or "state";
+- the places and countries of the rest of the article: a candidate in a country the article
+  names, or near its other places, gains ("Paris" in an article about Texas);
+- an admin context next to the name: "Paris, Texas", "Hasaka, Syria".
+
+A literal mention the gazetteer cannot place (a street, a church) gets the article's main
+place as its point, without a GeoNames id: ``how`` says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from newsevents.places.gazetteer import Entry, Gazetteer, Match
+from newsevents.places.recognize import Mention
+
+WEIGHTS = {
+    "population": 1.0,  # per power of ten
+    "country": 4.0,
+    "continent": 4.0,
+    "region": 6.5,
+    "admin1": 0.6,
+    "admin2": -1.5,
+    "city": 0.0,
+    "capital": 2.5,
+    "alias": -1.0,
+    "doc_country": 3.0,  # the candidate's country is named elsewhere in the article
+    "near": 2.0,  # within NEAR_KM of another place of the article
+    "admin_context": 6.0,  # "Paris, Texas"
+    "hint": 3.0,  # "X province" for a division, "the capital X" for a city
+}
+NEAR_KM = 300.0
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Resolved:
+    mention: Mention
+    entry: Entry | None
+    how: str  # gazetteer, context (the article's main place), none
+
+
+def prior(m: Match, hint: str | None) -> float:
+    e = m.entry
+    w = WEIGHTS
+    s = w["population"] * math.log10(e.population + 10) + w[e.kind]
+    if e.fcode == "PPLC":
+        s += w["capital"]
+    if m.alias:
+        s += w["alias"]
+    if hint == "division" and e.kind in ("admin1", "admin2"):
+        s += w["hint"]
+    elif hint == "city" and e.kind == "city":
+        s += w["hint"]
+    return s
+
+
+def best_place(name: str, gaz: Gazetteer | None = None) -> Entry | None:
+    """The likeliest place of a name on priors alone (no article context)."""
+    from newsevents.places.gazetteer import gazetteer
+
+    matches = (gaz or gazetteer()).find(name)
+    return max(matches, key=lambda m: prior(m, None)).entry if matches else None
+
+
+def _candidates(mention: Mention) -> list[Match]:
+    matches = list(mention.matches)
+    cities = [m.entry for m in matches if m.entry.kind == "city"]
+    keep = []
+    for m in matches:
+        e = m.entry
+        if e.kind in ("admin1", "admin2") and mention.hint != "division":
+            # the city of the same name inside it, unless it is far smaller
+            if any(
+                c.country == e.country
+                and (c.admin1 == e.admin1 or e.kind == "admin2")
+                and c.population * 4 >= e.population
+                for c in cities
+            ):
+                continue
+        keep.append(m)
+    return keep or matches
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
+    """Choose a gazetteer entry for every literal mention (and the country of the others)."""
+    cands = [_candidates(m) if m.type == "literal" else [] for m in mentions]
+    first = [
+        max(c, key=lambda m, mm=mm: prior(m, mm.hint)).entry if c else None
+        for c, mm in zip(cands, mentions, strict=True)
+    ]
+    # evidence of the article: countries named, places chosen on priors alone
+    evidence: Counter[str] = Counter()
+    for m, e in zip(mentions, first, strict=True):
+        if e is not None and e.country:
+            evidence[e.country] += 2 if e.kind == "country" else 1
+        elif m.type == "demonym" and m.country:
+            evidence[m.country] += 1
+    points = [(i, e) for i, e in enumerate(first) if e is not None and e.lat is not None]
+    out: list[Resolved] = []
+    for i, (m, c) in enumerate(zip(mentions, cands, strict=True)):
+        if not c:
+            out.append(Resolved(m, None, "none"))
+            continue
+        context = _admin_context(mentions, i, first)
+        mine = first[i]
+        best, best_s = None, -1e9
+        for match in c:
+            e = match.entry
+            s = prior(match, m.hint)
+            own = 2 if mine is not None and mine.kind == "country" else 1
+            others = evidence.get(e.country, 0) - (
+                own if mine is not None and mine.country == e.country else 0
+            )
+            if e.country and others > 0:
+                s += WEIGHTS["doc_country"] * min(1.0, others / 2)
+            if e.lat is not None and any(
+                j != i and o.id != e.id and km(e.lat, e.lon, o.lat, o.lon) <= NEAR_KM
+                for j, o in points
+            ):
+                s += WEIGHTS["near"]
+            if context is not None and _inside(e, context):
+                s += WEIGHTS["admin_context"]
+            if s > best_s:
+                best, best_s = e, s
+        out.append(Resolved(m, best, "gazetteer"))
+    _fill_from_context(out)
+    return out
+
+
+def _admin_context(mentions: list[Mention], i: int, first: list[Entry | None]) -> Entry | None:
+    """The division or country named right after ", " ("Paris, Texas")."""
+    here = mentions[i]
+    nxt = mentions[i + 1] if i + 1 < len(mentions) else here
+    if here.within:
+        matches = here.within
+    elif 0 < nxt.start - here.end <= 3 and nxt.matches:
+        matches = nxt.matches
+    else:
+        return None
+    e = max(
+        (m.entry for m in matches if m.entry.kind in ("country", "admin1")),
+        key=lambda e: e.population,
+        default=None,
+    )
+    return e
+
+
+def _inside(e: Entry, area: Entry) -> bool:
+    if e.id == area.id:
+        return False
+    if area.kind == "country":
+        return e.country == area.country
+    return e.admin1 is not None and e.admin1 == area.admin1
+
+
+def _fill_from_context(out: list[Resolved]) -> None:
+    """Literal mentions without an entry get the article's most named city or division."""
+    counts: Counter[int] = Counter()
+    entries: dict[int, Entry] = {}
+    for r in out:
+        if r.entry is not None and r.entry.kind in ("city", "admin2", "admin1"):
+            counts[r.entry.id] += 1
+            entries[r.entry.id] = r.entry
+    if not counts:
+        return
+    main = entries[max(counts, key=lambda k: (counts[k], entries[k].kind == "city"))]
+    for r in out:
+        if r.entry is None and r.mention.type == "literal":
+            r.entry, r.how = main, "context"

@@ -1,0 +1,188 @@
+"""Places: the gazetteer, recognition, resolution and event locations (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.models import Event
+from newsevents.nlp import parse_text
+from newsevents.places import assign_locations, fold, gazetteer, geoparse
+from newsevents.places.resolve import best_place
+
+pytestmark = pytest.mark.issue(13)
+
+
+def _places(nlp, text):
+    return geoparse(parse_text(text, nlp))
+
+
+def _one(locs, text):
+    found = [loc for loc in locs if loc.text == text]
+    assert found, f"{text!r} not in {[loc.text for loc in locs]}"
+    return found[0]
+
+
+def _event(parsed, index: int, trigger: str) -> Event:
+    sent = list(parsed.sentences())[index]
+    start = parsed.article.text.index(trigger, sent.start)
+    return Event(
+        doc="text",
+        sentence=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        plover="CONSULT",
+        cameo="040",
+        trigger={"text": trigger, "start": start, "end": start + len(trigger)},
+    )
+
+
+def test_fold_ignores_accents_case_dots_and_hyphens():
+    assert fold("Al-Ḩasakah") == "al hasakah"
+    assert fold("U.S.") == "us"
+    assert fold("St. John’s") == "st johns"
+
+
+@pytest.mark.parametrize(
+    "name, country, kind",
+    [
+        ("Kabul", "AFG", "city"),
+        ("Doha", "QAT", "city"),
+        ("Washington", "USA", "city"),
+        ("Kiev", "UKR", "city"),
+        ("US", "USA", "country"),
+        ("Texas", "USA", "admin1"),
+        ("Gulf of Aden", None, "region"),
+        ("Calif.", "USA", "admin1"),
+    ],
+)
+def test_best_place_on_priors(name, country, kind):
+    place = best_place(name)
+    assert place is not None and place.country == country and place.kind == kind
+
+
+def test_gazetteer_entries_carry_geonames_ids_and_codes():
+    g = gazetteer()
+    kabul = best_place("Kabul")
+    assert kabul.geonameid and kabul.fcode == "PPLC" and round(kabul.lat) == 35
+    assert g.get(kabul.id) == kabul and g.has_id(kabul.id)
+    assert g.countries()["AFG"].kind == "country"
+    assert g.admin1_names()["US.TX"] == "Texas"
+
+
+def test_geoparse_offsets_ids_and_admin1(nlp):
+    text = "Negotiators met in Doha on Monday.\nLater they flew to Houston, Texas."
+    locs = _places(nlp, text)
+    for loc in locs:
+        assert text[loc.start : loc.end] == loc.text
+    doha = _one(locs, "Doha")
+    assert doha.country == "QAT" and doha.geonameid and doha.precision == "city"
+    houston = _one(locs, "Houston")
+    assert houston.country == "USA" and houston.admin1 == "Texas"
+
+
+def test_admin_context_picks_the_small_namesake(nlp):
+    paris = _one(_places(nlp, "The fair opened in Paris, Texas, on Friday."), "Paris")
+    assert paris.country == "USA" and paris.admin1 == "Texas"
+    paris = _one(_places(nlp, "The fair opened in Paris on Friday."), "Paris")
+    assert paris.country == "FRA"
+
+
+def test_the_articles_other_places_pick_the_namesake(nlp):
+    text = (
+        "Protesters gathered in Beirut and Sidon on Sunday. "
+        "Later the crowd moved north to Tripoli, where shops had closed."
+    )
+    assert _one(_places(nlp, text), "Tripoli").country == "LBN"
+    assert (
+        _one(_places(nlp, "Fighting resumed near Tripoli, the Libyan capital."), "Tripoli").country
+        == "LBY"
+    )
+
+
+def test_country_mention_gets_the_countrys_own_entry(nlp):
+    loc = _one(_places(nlp, "Aid convoys crossed into Afghanistan overnight."), "Afghanistan")
+    assert loc.geonameid == gazetteer().countries()["AFG"].geonameid
+    assert loc.feature_code == "PCLI" and loc.precision == "country"
+
+
+def test_province_word_prefers_the_division(nlp):
+    loc = _one(_places(nlp, "Shelling hit villages in Kabul province last week."), "Kabul province")
+    assert loc.precision == "admin1" and loc.country == "AFG"
+
+
+def test_demonyms_and_metonyms_are_typed_not_pinned(nlp):
+    locs = _places(nlp, "Turkish officials arrived on Monday. Ankara said the talks would go on.")
+    turkish = _one(locs, "Turkish")
+    assert turkish.type == "demonym" and turkish.country == "TUR" and turkish.lat is None
+    ankara = _one(locs, "Ankara")
+    assert ankara.type == "metonym" and ankara.lat is None
+
+
+def test_adjective_on_a_place_noun_is_literal(nlp):
+    loc = _one(_places(nlp, "Refugees waited at the Turkish border for a week."), "Turkish")
+    assert loc.type == "literal" and loc.country == "TUR" and loc.lat is not None
+
+
+def test_dateline_is_a_literal_place(nlp):
+    locs = _places(nlp, "KABUL (Reuters) — Officials said on Tuesday that the road was open.")
+    kabul = _one(locs, "KABUL")
+    assert kabul.country == "AFG" and kabul.how == "dateline" and kabul.type == "literal"
+
+
+def test_unknown_one_word_names_are_not_places(nlp):
+    locs = _places(nlp, "Zorblatt said the Frobnik plan was good.")
+    assert not [loc for loc in locs if loc.type == "literal"]
+
+
+TEXT = (
+    "Khalilzad met Taliban negotiators in Doha on Monday.\n"
+    "Afghan Vice President Amrullah Saleh spoke at a gathering in the capital Kabul.\n"
+    "Turkey and the United States held talks."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    return parse_text(TEXT, nlp)
+
+
+def test_assign_locations_place_of_the_trigger(parsed):
+    locations = geoparse(parsed)
+    met, spoke, talks = (
+        _event(parsed, 0, "met"),
+        _event(parsed, 1, "spoke"),
+        _event(parsed, 2, "held"),
+    )
+    assign_locations([met, spoke, talks], locations, parsed)
+    assert met.location.name == "Doha" and met.location.how == "trigger"
+    assert met.location.precision == "city"
+    assert spoke.location.name == "Kabul"
+    assert talks.location is None  # Turkey and the US are actors, not where it happened
+
+
+def test_assign_locations_not_the_place_of_another_noun(nlp):
+    parsed = parse_text("Officials discussed the peace process in Afghanistan by phone.", nlp)
+    event = _event(parsed, 0, "discussed")
+    assign_locations([event], geoparse(parsed), parsed)
+    assert event.location is None
+
+
+def test_assign_locations_place_of_an_argument(nlp):
+    parsed = parse_text("The envoy finished a four-day visit to Kabul on Friday.", nlp)
+    event = _event(parsed, 0, "finished")
+    assign_locations([event], geoparse(parsed), parsed)
+    assert event.location is not None and event.location.name == "Kabul"
+    assert event.location.how in ("trigger", "argument")
+
+
+def test_assign_locations_falls_back_to_the_dateline(nlp):
+    parsed = parse_text("DOHA (Reuters) — The two sides agreed to a ceasefire.", nlp)
+    event = _event(parsed, 0, "agreed")
+    assign_locations([event], geoparse(parsed), parsed)
+    assert event.location is not None and event.location.name == "Doha"
+    assert event.location.how == "dateline"
+
+
+def test_name_countries_prefers_countries_then_big_cities():
+    names = gazetteer().name_countries()
+    assert names["georgia"] == "GEO" and names["kabul"] == "AFG" and names["paris"] == "FRA"
