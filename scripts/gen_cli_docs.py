@@ -28,6 +28,13 @@ def render() -> str:
             cli, [name, "--help"], prog_name="newsevents", terminal_width=100
         ).output
         parts.append(f"## newsevents {name}\n\n```\n{out.rstrip()}\n```\n")
+        command = cli.get_command(ctx, name)
+        if isinstance(command, click.Group):  # feeds add|import|list
+            for sub in command.list_commands(ctx):
+                out = runner.invoke(
+                    cli, [name, sub, "--help"], prog_name="newsevents", terminal_width=100
+                ).output
+                parts.append(f"### newsevents {name} {sub}\n\n```\n{out.rstrip()}\n```\n")
     return "\n".join(parts)
 
 

@@ -640,6 +640,11 @@ def timeline(db, story_id, fmt, output) -> None:
     _emit(rows, fmt, output)
 
 
+from newsevents.follow.cli import register as _register_follow  # noqa: E402
+
+_register_follow(cli)  # feeds add|import|list, follow, watch
+
+
 def main() -> None:
     cli()
 

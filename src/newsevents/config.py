@@ -94,6 +94,16 @@ class Settings:
         env="NEWSEVENTS_SHARED",
     )
 
+    fetch_delay: float = setting(
+        1.0,
+        "Seconds between two requests to one host (follow; robots.txt Crawl-delay can raise it).",
+    )
+    fetch_timeout: float = setting(20.0, "Seconds per HTTP connect or read (follow).")
+    fetch_max_bytes: int = setting(10_000_000, "Largest feed or page follow reads, in bytes.")
+    user_agent: str = setting(
+        "", "User-Agent of follow's requests; default 'newsevents/VERSION (...)'."
+    )
+
     def __post_init__(self) -> None:
         if self.coder_mode not in CODER_MODES:
             raise ConfigError(

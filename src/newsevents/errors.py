@@ -52,3 +52,12 @@ class CodingError(NewsEventsError):
     """The coder met data it cannot use."""
 
     E500 = "E500 No CAMEO code '{code}' in the CAMEO table"
+
+
+class FollowError(NewsEventsError):
+    """Continuous ingest (``feeds``, ``follow``, ``watch``) cannot go on."""
+
+    E700 = "E700 '{url}' is not an http(s) feed URL"
+    E701 = "E701 Store '{db}' is already being followed by {holder} (lease until {until})"
+    E702 = "E702 Cannot read OPML file '{path}': {err}"
+    E703 = "E703 Bad interval '{value}': use seconds or a number with s, m, h or d (15m)"

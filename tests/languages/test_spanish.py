@@ -90,12 +90,34 @@ def test_threat_to_attack_is_one_threat(code_es):
 
 
 def test_modality_future_and_conditional(code_es):
-    assert _one(code_es("Los campesinos marcharán mañana hacia la capital.")).modality == "planned"
-    assert _one(code_es("Los maestros van a marchar hacia la capital.")).modality == "planned"
     assert (
-        _one(code_es("Los camioneros bloquearían las carreteras del sur.")).modality
-        == "hypothetical"
+        _one(code_es("El ejército atacará mañana las posiciones rebeldes.")).modality == "planned"
     )
+    assert _one(code_es("Los rebeldes van a secuestrar al alcalde.")).modality == "planned"
+    assert _one(code_es("Los soldados atacarían el pueblo.")).modality == "hypothetical"
+
+
+def test_a_planned_or_called_protest_is_a_threat_to_protest(code_es):
+    e = _one(code_es("Los campesinos marcharán mañana hacia la capital."))
+    assert (e.plover, e.cameo, e.modality) == ("THREATEN", "133", "asserted")
+    x = code_es("Los sindicatos convocaron a una huelga general contra el Gobierno.")
+    assert [(ev.plover, ev.cameo) for ev in x.events] == [("THREATEN", "133")]
+    assert "sindicatos" in x.events[0].source.name
+
+
+def test_armed_actors_blockade_and_crowds_demonstrate(code_es):
+    e = _one(code_es("Guerrilleros del ELN bloquearon la carretera principal."))
+    assert (e.plover, e.cameo) == ("COERCE", "191")
+    e = _one(code_es("Unas 300 personas se reunieron frente al palacio de gobierno."))
+    assert (e.plover, e.cameo) == ("PROTEST", "141")
+
+
+def test_object_and_main_clause_conditions(code_es):
+    assert _one(code_es("Hombres armados desaparecieron a un comerciante.")).cameo == "181"
+    assert not code_es("El documento desapareció de la oficina.").events
+    x = code_es("Asaltaron la moto en que se movilizaba el testigo.")
+    assert all(e.plover != "PROTEST" for e in x.events)
+    assert _one(code_es("Los campesinos se movilizaron hacia la capital.")).plover == "PROTEST"
 
 
 def test_reporting_verbs_are_not_events_and_embedded_events_are(code_es):

@@ -74,7 +74,8 @@ def read_text_document(text: str, doc_id: str, path: str | None = None) -> Artic
     )
 
 
-def _read_html(text: str, doc_id: str, path: str | None) -> Article:
+def read_html(text: str, doc_id: str, path: str | None) -> Article:
+    """An HTML page: main text, title, date, URL and site name by trafilatura."""
     import trafilatura
 
     body = trafilatura.extract(text, include_comments=False, include_tables=False) or ""
@@ -105,7 +106,7 @@ def _article_from_record(record: Any, default_id: str, path: str | None) -> Arti
         return Rejection(doc_id, "no_text", "record has no 'text' string", path)
     title = record.get("title") if isinstance(record.get("title"), str) else None
     if looks_like_html(text):
-        article = _read_html(text, doc_id, path)
+        article = read_html(text, doc_id, path)
         title = title or article.title
         text = article.text
     # The record's "text" is the text as given (offsets index it): a title that is not its
@@ -161,7 +162,7 @@ def _read_bytes(data: bytes, suffix: str, file_id: str, path: str) -> Iterator[A
                 record, file_id if len(records) == 1 else f"{file_id}:{i}", path
             )
     elif suffix in HTML_SUFFIXES or looks_like_html(text):
-        yield _read_html(text, file_id, path)
+        yield read_html(text, file_id, path)
     else:
         yield read_text_document(text, file_id, path)
 
@@ -201,14 +202,19 @@ def _read_stdin() -> Iterator[Article | Rejection]:
 
 
 def read_sources(
-    inputs: Iterable[str | Path], config: IngestConfig | None = None
+    inputs: Iterable[str | Path | Article | Rejection], config: IngestConfig | None = None
 ) -> Iterator[Article | Rejection]:
-    """Every document of the given paths ('-' is standard input), validated, in order."""
+    """Every document of the given paths ('-' is standard input), validated, in order.
+
+    An input may also be an :class:`Article` already read (``newsevents follow`` fetches
+    pages itself) or a :class:`Rejection`; articles are validated like the rest."""
     config = config or IngestConfig()
     ids_from: dict[str, Path] = {}  # file-derived id -> the file it came from, in this run
     for item in inputs:
-        if str(item) == "-":
-            produced: Iterable[Article | Rejection] = _read_stdin()
+        if isinstance(item, Article | Rejection):
+            produced: Iterable[Article | Rejection] = [item]
+        elif str(item) == "-":
+            produced = _read_stdin()
         else:
             path = Path(item)
             if not path.exists():
@@ -243,6 +249,12 @@ def _unique_id(doc_id: str, path: Path, ids_from: dict[str, Path]) -> str:
     if first == path:
         return doc_id
     return path.as_posix()
+
+
+def read_file(path: Path, doc_id: str) -> Iterator[Article | Rejection]:
+    """The documents of one file under the given id (``watch`` names a file by its path
+    inside the watched folder, as ``ingest`` of that folder would)."""
+    yield from _read_file(path, doc_id)
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Article | Rejection]:

@@ -173,6 +173,16 @@ def _text_blocks(doc: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+@router.get("/feeds", response_class=HTMLResponse)
+@router.get("/feeds.json")
+def feeds_page(
+    request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50
+) -> Response:
+    from newsevents.follow.subscribe import feeds_overview
+
+    return render(request, "feeds.html", feeds_overview(store, limit=limit))
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
     """Offline API reference drawn from the OpenAPI schema (no CDN, no JavaScript)."""

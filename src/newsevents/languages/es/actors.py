@@ -53,7 +53,9 @@ def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
         or (lex.fold(head.text) in lex.word_set("partitive"))
     )
     for child in head.children:
-        if child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
+        if child.dep_ == "amod":  # the adjective, not what hangs on it ("conocida como ...")
+            keep.add(child)
+        elif child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
             keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}
         elif child.dep_ == "nmod" and child.i > head.i:
             case = [c for c in child.children if c.dep_ == "case"]

@@ -125,6 +125,7 @@ IR = (
 ENDINGS = {"ar": AR, "er": ER, "ir": IR}
 CLITICS = ("se", "me", "te", "nos", "os", "lo", "la", "los", "las", "le", "les")
 REFLEXIVE = frozenset({"se", "me", "te", "nos", "os"})
+RELATIVES = frozenset({"que", "quien", "quienes", "cual", "cuales"})
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
 TARGET_DEPS = frozenset({"obj", "iobj", "dobj"})
@@ -225,14 +226,37 @@ def _follows(token: Token, rest: tuple[str, ...], window: int = 4) -> list[Token
     return found
 
 
+def _headline(token: Token) -> bool:
+    """A sentence in capitals: the tagger reads its verbs as proper nouns."""
+    letters = [ch for ch in token.sent.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _has_object(token: Token) -> bool:
+    if _subject(token)[1]:
+        return True
+    return any(
+        (c.dep_ in TARGET_DEPS and _case(c) in ("", "a", "al"))
+        or (c.dep_ in ("obl", "obl:arg") and _case(c) in ("a", "al"))
+        for c in token.children
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    )
+
+
 def verb_trigger(token: Token) -> Trigger | None:
-    if token.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "PROPN"):
+    if token.pos_ == "PROPN" and not (token.is_upper and _headline(token)):
+        return None
+    if token.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM"):
         return None
     if token.pos_ == "NOUN" and not token.text.islower():
         return None
     for inf in _infinitives(token):
         for entry in lex.verbs()[inf]:
             if entry.reflexive and not _has_reflexive(token):
+                continue
+            if entry.needs_object and not _has_object(token):
+                continue
+            if entry.main_clause and token.dep_ not in ("ROOT", "conj", "parataxis"):
                 continue
             words = _follows(token, entry.rest) if entry.rest else []
             if words is None:
@@ -381,9 +405,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SOURCE_DEPS:
                 return child, True
         return None, True
+    relative = verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb
     for child in verb.children:
         if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
+            if relative and lex.fold(child.text) in RELATIVES:
+                return verb.head, passive  # "los pobladores que exigen": the antecedent
             return child, passive
+    if relative and not passive and "Part" not in verb.morph.get("VerbForm"):
+        return verb.head, passive
     node = verb
     for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
@@ -403,8 +432,10 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
-    if token.is_upper and len(token) > 2 and folded in lex.places():
-        return 0  # a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    if token.ent_type_ == "LOC" or (
+        token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
+    ):
+        return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
     score = 1
     if case in ("a", "al", "contra"):
         score += 2
@@ -421,8 +452,22 @@ def _actorish(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
 
 
-def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]:
+# prepositions that introduce the target of some event types besides "a" and "contra":
+# "se reunió con X", "protestaron ante la embajada"
+TARGET_CASES = {
+    "CONSULT": ("con",),
+    "AGREE": ("con",),
+    "COOPERATE": ("con",),
+    "PROTEST": ("ante", "frente"),
+    "THREATEN": ("ante", "frente"),
+}
+
+
+def _arguments(
+    verb: Token, skip: set[int], plover: str | None = None
+) -> tuple[Token | None, Token | None]:
     """(source head, target head) of a verb trigger; ``skip``: the trigger's own words."""
+    extra = TARGET_CASES.get(plover or "", ())
     subject, passive = _subject(verb)
     agent = None
     best: tuple[int, int, Token] | None = None
@@ -432,14 +477,14 @@ def _arguments(verb: Token, skip: set[int]) -> tuple[Token | None, Token | None]
             agent = agent or child  # "fue secuestrado por guerrilleros"
             continue
         if child.dep_ in TARGET_DEPS or child.dep_ in ("obl", "obl:arg"):
-            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra"):
+            if child.dep_ in ("obl", "obl:arg") and case not in ("a", "al", "contra", *extra):
                 continue
-            score = _target_score(child, case, skip)
+            score = _target_score(child, "a" if case in extra else case, skip)
             if score and (best is None or score > best[0]):
                 best = (score, -child.i, child)
     target = best[2] if best else None
-    if passive:
-        return agent, subject if target is None else target
+    if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
+        return agent, subject if subject is not None else target
     return subject, target
 
 
@@ -452,7 +497,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     for child in noun.children:
         case = _case(child)
         if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
-            if case in ("contra", "a", "al", "hacia") and target is None:
+            extra = TARGET_CASES.get(lookup(trig.cameo).plover or "", ())
+            if case in ("contra", "a", "al", "hacia", *extra) and target is None:
                 target = child
             elif case in ("de", "del") and de is None:
                 de = child
@@ -509,7 +555,9 @@ def code_sentence(
     for token in span:
         if token.pos_ == "NOUN" and noun_trigger(token) is not None:
             continue  # "protesta", "marcha": the noun, not a mis-tagged verb
-        trig = verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
+        trig = (
+            verb_trigger(token) if token.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") else None
+        )
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
         if trig is not None and not _lemma_in(token, "report"):
@@ -537,10 +585,18 @@ def code_sentence(
         )
         if head_trigger and not carried:
             continue  # "condenaron el ataque": the object of an event verb is its topic
+        head = token.head
+        if lookup(trig.cameo).plover == "PROTEST" and head is not token and _lemma_in(head, "call"):
+            # "convocaron a una huelga", "anunció nuevas protestas": a threat to protest
+            trig.cameo = "133"
+            swallowed.add(head.i)
+            subj, _ = _subject(head)
+            source = subj or source
+            carried = True
         if (
             carried
             or not triggers
-            or token.dep_ in ("obl", "nmod", "obl:arg")
+            or token.dep_ in ("obl", "nmod", "obl:arg", "nsubj")
             or token.head is token
         ):
             nominal[token.i] = (trig, source, target)
@@ -554,10 +610,18 @@ def code_sentence(
         return actor_cache[token.i]
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
-        info = lookup(trig.cameo)
+        s, t = actor(source), actor(target)
+        cameo = trig.cameo
+        if s is not None and s.sector and lex.fold(s.sector) in lex.word_set("armed_sector"):
+            cameo = lex.code_map("armed").get(cameo, cameo)
+        if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
+            cameo = "141"
+        modality = _modality(verb)
+        if modality != "asserted" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
+            cameo, modality = "133", "asserted"  # a protest announced is a threat to protest
+        info = lookup(cameo)
         if info.plover is None:
             return
-        s, t = actor(source), actor(target)
         if s is not None and t is not None and s.start == t.start:
             t = None
         start, end = parsed.char_span(trig.token)
@@ -572,7 +636,7 @@ def code_sentence(
                 sentence_start=sent.start,
                 sentence_end=sent.end,
                 plover=info.plover,
-                cameo=trig.cameo,
+                cameo=cameo,
                 trigger={"text": text, "start": start, "end": end},
                 source=s,
                 target=t,
@@ -581,7 +645,7 @@ def code_sentence(
                 quad_class=info.quad_class,
                 goldstein=info.goldstein,
                 negated=negated,
-                modality=_modality(verb),
+                modality=modality,
                 confidence=LIGHT_CONFIDENCE if trig.nominal else VERB_CONFIDENCE,
                 language="es",
             )
@@ -590,13 +654,22 @@ def code_sentence(
     for i, trig in sorted(triggers.items()):
         if i in swallowed:
             continue
-        source, target = _arguments(trig.token, {t.i for t in trig.words})
+        source, target = _arguments(
+            trig.token, {t.i for t in trig.words}, lookup(trig.cameo).plover
+        )
         for t in _conj_heads(target) if target is not None else [None]:
             make(trig, source, t, trig.token)
     for _, (trig, source, target) in sorted(nominal.items()):
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)
     return _dedupe(events)
+
+
+def _crowd(token: Token) -> bool:
+    """A number of people as a subject: "300 personas", "un millar de jóvenes"."""
+    if token.pos_ == "NUM" or lex.fold(token.text) in lex.word_set("partitive"):
+        return True
+    return any(c.dep_ == "nummod" for c in token.children)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -28,6 +28,8 @@ class VerbEntry:
     rest: tuple[str, ...]  # folded words that must follow
     reflexive: bool
     cameo: str
+    needs_object: bool = False  # OBJ: only transitive or passive
+    main_clause: bool = False  # MAIN: only in a main clause
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,11 +37,20 @@ def verbs() -> dict[str, tuple[VerbEntry, ...]]:
     """Folded infinitive -> entries, longest phrases first."""
     out: dict[str, list[VerbEntry]] = {}
     for row in load_tsv("es/verbs.tsv"):
-        words = fold(row["phrase"]).split()
+        raw = row["phrase"].split()
+        flags = {w for w in raw if w in ("OBJ", "MAIN")}
+        words = [fold(w) for w in raw if w not in flags]
         reflexive = words[0] == "se"
         if reflexive:
             words = words[1:]
-        entry = VerbEntry(words[0], tuple(words[1:]), reflexive, row["cameo"].strip())
+        entry = VerbEntry(
+            words[0],
+            tuple(words[1:]),
+            reflexive,
+            row["cameo"].strip(),
+            needs_object="OBJ" in flags,
+            main_clause="MAIN" in flags,
+        )
         out.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: -len(e.rest))) for k, v in out.items()}
 
@@ -76,6 +87,11 @@ def words() -> dict[str, frozenset[str]]:
 
 def word_set(kind: str) -> frozenset[str]:
     return words().get(kind, frozenset())
+
+
+def code_map(kind: str) -> dict[str, str]:
+    """A kind of ``words.tsv`` whose entries are "CODE CODE" pairs."""
+    return dict(w.split() for w in word_set(kind))
 
 
 @dataclass(frozen=True)
