@@ -6,11 +6,12 @@ import html
 import re
 from pathlib import Path
 
+from newsevents.config import Settings
 from newsevents.ingest import read_sources
 from newsevents.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Settings.from_env().shared_path()  # ../shared beside the checkout, or $NEWSEVENTS_SHARED
 AQUAINT = SHARED / "train" / "tempeval3" / "AQUAINT"
 
 

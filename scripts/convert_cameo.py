@@ -2,7 +2,7 @@
 """Convert the CAMEO/PLOVER reference tables and the PETRARCH2 verb dictionary into
 newsevents data files.
 
-    python scripts/convert_cameo.py [--reference /work/shared/reference]
+    python scripts/convert_cameo.py [--reference ../shared/reference]
 
 Writes (under src/newsevents/data/):
   cameo/codes.tsv              code, root, name, goldstein, quad_class
@@ -22,9 +22,13 @@ import argparse
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsevents.config import Settings  # noqa: E402
+
 DATA = ROOT / "src" / "newsevents" / "data"
 
 
@@ -206,7 +210,9 @@ def convert_verbs(ref: Path) -> tuple[int, int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--reference", default="/work/shared/reference", type=Path)
+    ap.add_argument(
+        "--reference", default=Settings.from_env().shared_path() / "reference", type=Path
+    )
     args = ap.parse_args()
     print("cameo codes:", convert_codes(args.reference))
     print("plover crosswalk rows:", convert_plover(args.reference))

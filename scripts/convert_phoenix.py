@@ -12,7 +12,7 @@ Patterns are lower-cased, space-separated words with full stops removed ("u.s." 
 the same normalisation the coder applies to text. Dates are normalised to YYYYMMDD: the
 sources mix YYMMDD (two-digit years up to 30 read as 20YY, as in TABARI) and YYYYMMDD.
 
-Usage: python scripts/convert_phoenix.py [/work/shared/reference/petrarch2] [OUT_DIR]
+Usage: python scripts/convert_phoenix.py [../shared/reference/petrarch2] [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from newsevents.config import Settings  # noqa: E402
 
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -209,7 +212,8 @@ def write_tsv(path: Path, header: tuple[str, ...], rows, note: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    src = Path(argv[1] if len(argv) > 1 else "/work/shared/reference/petrarch2")
+    default = Settings.from_env().shared_path() / "reference" / "petrarch2"
+    src = Path(argv[1]) if len(argv) > 1 else default
     root = Path(__file__).resolve().parent.parent
     out = Path(argv[2]) if len(argv) > 2 else root / "src/newsevents/data/actors"
     out.mkdir(parents=True, exist_ok=True)

@@ -28,11 +28,13 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-
 from newsevents.coding.events.classifier import LinearModel, features  # noqa: E402
+from newsevents.config import Settings  # noqa: E402
 
 OUT = ROOT / "src" / "newsevents" / "data" / "verbs" / "event_model.json"
-DEFAULT_ZIP = Path("/work/shared/train/NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip")
+DEFAULT_ZIP = (
+    Settings.from_env().shared_path() / "train/NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip"
+)
 SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 

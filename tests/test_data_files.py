@@ -46,3 +46,24 @@ def test_data_sources_credit_reference_data():
 def test_data_missing_file_raises_clear_error():
     with pytest.raises(DataFileError, match="E100"):
         data_path("no/such/file.tsv")
+
+
+@pytest.mark.issue(10)
+def test_reporting_verbs_one_file_one_column_per_use():
+    from newsevents.data import load_tsv, reporting_verbs
+
+    rows = load_tsv("verbs/reporting.tsv")
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas)), "duplicate lemma"
+    flags = ("quotes", "direct", "indirect", "document_subject", "dates_anchor")
+    flags += ("event_speech", "stative")
+    for r in rows:
+        assert r["lemma"] == r["lemma"].strip().lower(), r
+        assert all(r[f] in ("0", "1") for f in flags), r
+        assert any(r[f] == "1" for f in ("quotes", "dates_anchor", "event_speech", "stative")), r
+        if r["quotes"] == "0":
+            assert r["direct"] == r["indirect"] == "0" and not r["channel"], r
+    for use in ("quotes", "dates_anchor", "event_speech", "stative"):
+        assert "say" in reporting_verbs(use)
+    with pytest.raises(KeyError):
+        reporting_verbs("no_such_use")

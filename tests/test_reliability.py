@@ -29,6 +29,7 @@ def _count(db) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_ingest_killed_mid_run_resumes_every_document_exactly_once(tmp_path, examples_dir):
     n = BATCH_DOCS + 24  # two batches: the kill lands while the second is being coded
     records = list(recombine(read_sources_dir(examples_dir), n, seed=5, max_paragraphs=1))
@@ -70,6 +71,7 @@ def garbage_batch(tmp_path_factory, examples_dir):
     return folder, expected
 
 
+@pytest.mark.slow
 def test_garbage_batch_codes_every_good_document_and_reports_every_bad_one(garbage_batch, tmp_path):
     folder, expected = garbage_batch
     bad = {k: v for k, v in expected.items() if v}

@@ -6,10 +6,46 @@ article text (``Article.text``), so each code and date points back to its eviden
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 CODER_VERSION = "newsevents-coder-0.1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words of the article: ``text == article.text[start:end]``. Written to JSON as
+    ``{"text", "start", "end"}`` (the shape the scorers read); reads like that dict too
+    (``span["start"]``, ``span.get("text")``)."""
+
+    text: str
+    start: int
+    end: int
+
+    FIELDS = ("text", "start", "end")
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.FIELDS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self.FIELDS else default
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    def points_into(self, text: str) -> bool:
+        """Whether the offsets slice ``text`` to exactly these words."""
+        return 0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.text
+
+    @classmethod
+    def of(cls, value: Span | Mapping[str, Any] | None) -> Span | None:
+        """A Span from a Span, a ``{"text", "start", "end"}`` mapping, or None."""
+        if value is None or isinstance(value, Span):
+            return value
+        return cls(str(value["text"]), int(value["start"]), int(value["end"]))
 
 
 @dataclass
@@ -114,7 +150,7 @@ class Event:
     sentence_end: int
     plover: str
     cameo: str
-    trigger: dict[str, Any]  # {text, start, end}
+    trigger: Span  # a {text, start, end} mapping is read into a Span
     source: Actor | None = None
     target: Actor | None = None
     mode: str | None = None
@@ -126,7 +162,7 @@ class Event:
     date: str | None = None
     date_end: str | None = None
     date_precision: str = "unknown"  # day, week, month, year, publication, unknown
-    date_span: dict[str, Any] | None = None  # {text, start, end}
+    date_span: Span | None = None  # the time expression the date comes from
     date_how: str | None = None  # the rule that linked the date: "modifies the trigger", ...
     location: Location | None = None
     confidence: float = 0.5
@@ -134,6 +170,15 @@ class Event:
     id: str | None = None
     event_id: str | None = None
     language: str | None = None  # ISO 639-1 code of the document the event was coded from
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("trigger", "date_span"):  # a {text, start, end} mapping becomes a Span
+            value = Span.of(value)
+        object.__setattr__(self, name, value)
+
+    def spans(self) -> list[Span]:
+        """Every span of the event that must point into the article text."""
+        return [s for s in (self.trigger, self.date_span) if s is not None]
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -150,10 +195,15 @@ class Quote:
     mixed: bool = False  # a quoted fragment inside reported speech (kind stays "direct")
     speaker: Actor | None = None
     channel: str | None = None
-    verb: dict[str, Any] | None = None  # {text, start, end} of the attribution verb
+    verb: Span | None = None  # the attribution verb
     sentence_start: int | None = None
     sentence_end: int | None = None
     id: str | None = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "verb":  # a {text, start, end} mapping becomes a Span
+            value = Span.of(value)
+        object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -169,3 +219,28 @@ class Extraction:
     times: list[TimeExpr] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
+
+    def bad_spans(self) -> list[str]:
+        """Spans whose offsets do not slice the article text to their words (empty when all
+        point back to their evidence, as they must)."""
+        text = self.article.text
+        spans: list[tuple[str, Span]] = []
+        for e in self.events:
+            spans += [(f"event {e.id} trigger", e.trigger)]
+            spans += [(f"event {e.id} date", e.date_span)] if e.date_span else []
+            spans += [
+                (f"event {e.id} sentence", Span(e.sentence, e.sentence_start, e.sentence_end))
+            ]
+            for role, actor in (("source", e.source), ("target", e.target)):
+                if actor is not None and actor.text is not None and actor.start is not None:
+                    spans.append((f"event {e.id} {role}", Span(actor.text, actor.start, actor.end)))
+        for q in self.quotes:
+            spans += [(f"quote {q.id}", Span(q.quote, q.start, q.end))]
+            spans += [(f"quote {q.id} verb", q.verb)] if q.verb else []
+        for t in self.times:
+            spans.append((f"time {t.text!r}", Span(t.text, t.start, t.end)))
+        return [
+            f"{what}: {span.text!r} at {span.start}-{span.end} reads {text[span.start : span.end]!r}"
+            for what, span in spans
+            if not span.points_into(text)
+        ]

@@ -130,7 +130,11 @@ def _extract_batch(
         )
         for (index, _), parsed in zip(items, parsed_iter, strict=True):
             try:
-                done.append((index, process_parsed(parsed)))
+                extraction = process_parsed(parsed)
+                bad = extraction.bad_spans()
+                if bad:  # the store would refuse it: reject this document, keep the batch
+                    raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
+                done.append((index, extraction))
             except Exception as e:  # one bad document must never stop the batch
                 failed.append(
                     Rejection(

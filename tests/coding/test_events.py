@@ -149,7 +149,9 @@ def test_code_events_nominal_phone_call_and_several_events(code):
 
 
 def test_code_events_fields_are_valid(code):
-    for e in code("China condemned France and demanded the release of the minister."):
+    events = code("China condemned France and demanded the release of the minister.")
+    assert len(events) >= 2, [e.plover for e in events]  # the checks below must see events
+    for e in events:
         assert e.plover in PLOVER_TYPES
         assert 0.0 <= e.confidence <= 1.0
         assert e.coder_version.startswith("newsevents-coder")

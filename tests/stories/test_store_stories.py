@@ -11,9 +11,10 @@ FAST = {"words": 1.0, "entities": 1.0}  # no embedding model in unit tests
 
 def extraction(doc_id, text, date, who=("Turkey", "TUR")):
     actor = Actor(who[0], who[1], "GOV", f"{who[1]}GOV", who[0].lower(), start=0, end=len(who[0]))
+    word = text.split()[0]  # the trigger: words of the text, as the store demands
     event = Event(
         doc=doc_id, sentence=text, sentence_start=0, sentence_end=len(text), plover="CONSULT",
-        cameo="040", trigger={"text": "x", "start": 0, "end": 1}, source=actor, id=f"{doc_id}:e0",
+        cameo="040", trigger={"text": word, "start": 0, "end": len(word)}, source=actor, id=f"{doc_id}:e0",
         date=date,
     )  # fmt: skip
     return Extraction(

@@ -46,6 +46,19 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(lines, delimiter="\t"))
 
 
+@functools.lru_cache(maxsize=8)
+def reporting_verbs(use: str) -> frozenset[str]:
+    """Lemmas of the reporting verbs (``verbs/reporting.tsv``) with a 1 in the column ``use``
+    (quotes, dates_anchor, event_speech, stative)."""
+    rows = load_tsv(REPORTING_VERBS)
+    if rows and use not in rows[0]:
+        raise KeyError(f"{REPORTING_VERBS} has no column {use!r}")
+    return frozenset(row["lemma"] for row in rows if row[use] == "1")
+
+
+REPORTING_VERBS = "verbs/reporting.tsv"
+
+
 @functools.lru_cache(maxsize=64)
 def load_lines(name: str) -> tuple[str, ...]:
     with data_path(name).open(encoding="utf-8") as f:

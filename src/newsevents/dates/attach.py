@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsevents.data import load_lines
+from newsevents.data import load_lines, reporting_verbs
 from newsevents.dates.tense import adjacent_verb, verb_tense
 from newsevents.models import Event, TimeExpr
 from newsevents.nlp import ParsedArticle
@@ -51,7 +51,7 @@ NONE = Link(0, "")
 
 @functools.lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
-    return frozenset(load_lines("dates/report_verbs.txt"))
+    return reporting_verbs("dates_anchor")
 
 
 @functools.lru_cache(maxsize=1)

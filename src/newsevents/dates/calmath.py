@@ -9,19 +9,6 @@ import calendar as _cal
 import re
 from datetime import date, timedelta
 
-PRECISION = {
-    "D": "day",
-    "W": "week",
-    "WE": "week",
-    "M": "month",
-    "Q": "month",
-    "H": "month",
-    "S": "month",
-    "Y": "year",
-    "DE": "year",
-    "CE": "year",
-}
-
 
 def add_months(d: date, n: int) -> date:
     m = d.month - 1 + n

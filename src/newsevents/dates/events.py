@@ -18,7 +18,7 @@ from newsevents.dates.lexicon import lookup, weekdays
 from newsevents.dates.narrative import Narrative
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
-from newsevents.models import Event, TimeExpr
+from newsevents.models import Event, Span, TimeExpr
 from newsevents.nlp import ParsedArticle
 
 # verbs whose duration object ends (or starts) on the day given: "finished a four-day visit Monday"
@@ -93,7 +93,7 @@ def _set_from_time(
     times: list[TimeExpr],
     dct: date | None,
 ) -> None:
-    event.date_span = {"text": t.text, "start": t.start, "end": t.end}
+    event.date_span = Span(t.text, t.start, t.end)
     if not t.date:
         event.date, event.date_end, event.date_precision = None, None, "unknown"
         return

@@ -8,7 +8,6 @@ clause; :mod:`normalize` turns it into a TIMEX3 value and :func:`resolve` into a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -203,8 +202,3 @@ def as_dict(t: TimeExpr) -> dict:
         "date_end": t.date_end,
         "precision": t.precision,
     }
-
-
-def iter_dicts(times: list[TimeExpr]) -> Iterator[dict]:
-    for t in times:
-        yield as_dict(t)

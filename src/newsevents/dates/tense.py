@@ -10,7 +10,7 @@ import functools
 
 from spacy.tokens import Span, Token
 
-from newsevents.data import load_lines
+from newsevents.data import load_lines, reporting_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 # verbs whose infinitive complement happens later: "plans to visit Friday"
@@ -144,7 +144,7 @@ def adjacent_verb(span: Span) -> Token | None:
 
 
 # present tense of these says nothing about the future ("says Monday", "is in Paris")
-STATIVE = {"be", "have", "say", "tell", "report", "announce", "state", "claim", "add", "note"}
+STATIVE = frozenset({"be", "have"}) | reporting_verbs("stative")  # said on Monday: the saying
 
 
 @functools.lru_cache(maxsize=1)

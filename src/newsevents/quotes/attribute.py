@@ -21,9 +21,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
 SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
-MAX_AFTER_TOKENS = 20
-FAR = 99
-MAX_NAME_GAP = 5  # words between a lost subject and its verb ("on Sunday", "also")  # hops of an attribution that the parse does not link to the quotation  # an attribution after the quote is short: ', Naeem, a spokesman, said'
+MAX_AFTER_TOKENS = 20  # an attribution after the quote is short: ', Ana Diaz, a spokeswoman, said'
+FAR = 99  # distance of an attribution that the parse does not link to the quotation
+MAX_NAME_GAP = 5  # words between a lost subject and its verb ("on Sunday", "also")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.models import Quote
+from newsevents.models import Quote, Span
 from newsevents.nlp import ParsedArticle
 from newsevents.quotes.attribute import (
     SUBJECT_DEPS,
@@ -86,11 +86,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         items.append((_key(index, owner, start), quote, owner))
     for phrase, subject, start, end in according_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, phrase, start, end)
-        quote.verb = {
-            "text": "according to",
-            "start": index.start(phrase),
-            "end": index.start(phrase) + 12,
-        }
+        start_v = index.start(phrase)
+        to = phrase.nbor(1) if phrase.i + 1 < len(phrase.doc) else None
+        end_v = index.end(to) if to is not None and to.lower_ == "to" else index.end(phrase)
+        quote.verb = Span(parsed.article.text[start_v:end_v], start_v, end_v)
         quote.channel = find_channel(list(phrase.subtree), None, lex)
         items.append((_key(index, subject, start), quote, subject))
     items.sort(key=lambda x: x[0])
@@ -170,10 +169,10 @@ def _is_mixed(index: TokenIndex, q: QuotedSpan, att: Attribution) -> bool:
     return False
 
 
-def _verb_dict(index: TokenIndex, verb: Token | None) -> dict[str, Any] | None:
+def _verb_dict(index: TokenIndex, verb: Token | None) -> Span | None:
     if verb is None:
         return None
-    return {"text": verb.text, "start": index.start(verb), "end": index.end(verb)}
+    return Span(verb.text, index.start(verb), index.end(verb))
 
 
 def _is_label(

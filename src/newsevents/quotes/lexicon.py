@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from newsevents.data import load_lines, load_tsv
+from newsevents.data import REPORTING_VERBS, load_lines, load_tsv
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def lexicon() -> Lexicon:
             channel=(row.get("channel") or "").strip() or None,
             document_subject=_flag(row.get("document_subject")),
         )
-        for row in load_tsv("quotes/speech_verbs.tsv")
+        for row in load_tsv(REPORTING_VERBS)
+        if row["quotes"] == "1"
     }
     channels = {
         tuple(row["phrase"].split()): row["channel"] for row in load_tsv("quotes/channels.tsv")

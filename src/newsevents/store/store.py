@@ -222,6 +222,13 @@ class Store:
         if keep_text not in KEEP_TEXT:
             raise ValueError(f"keep_text must be one of {KEEP_TEXT}")
         batch = list(extractions)
+        for x in batch:  # every span must point back to its evidence
+            bad = x.bad_spans()
+            if bad:
+                raise StoreError(
+                    f"document {x.article.id!r}: {len(bad)} spans do not point into its text"
+                    f" ({bad[0]})"
+                )
         result = AddResult()
         with self.db.transaction():
             known = self._stored(x.article.id for x in batch)

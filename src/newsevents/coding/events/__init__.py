@@ -28,7 +28,7 @@ from newsevents.coding.events.candidates import Candidate
 from newsevents.coding.events.modality import in_condition
 from newsevents.config import Settings, current, default, use
 from newsevents.data import data_path
-from newsevents.models import CODER_VERSION, Actor, Event
+from newsevents.models import CODER_VERSION, Actor, Event, Span
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
 if TYPE_CHECKING:  # the actors stage is another module; only its contract is used here
@@ -212,7 +212,7 @@ def _event(
         sentence_end=sent.end,
         plover=info.plover or "",
         cameo=info.cameo,
-        trigger={"text": cand.trigger.text, "start": start, "end": end},
+        trigger=Span(cand.trigger.text, start, end),
         source=source,
         target=target,
         mode=info.mode,

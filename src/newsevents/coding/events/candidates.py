@@ -15,7 +15,7 @@ from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
-from newsevents.data import load_tsv
+from newsevents.data import load_tsv, reporting_verbs
 from newsevents.errors import CodingError
 from newsevents.nlp.pipeline import Sentence
 
@@ -38,7 +38,7 @@ class Candidate:
 
 
 def _is_speech(tok: Token) -> bool:
-    return tok.lemma_.lower() in event_lexicon.word_set("verbs/speech_verbs.txt")
+    return tok.lemma_.lower() in reporting_verbs("event_speech")
 
 
 def _is_refusal(tok: Token) -> bool:

@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from newsevents.data import load_tsv
 
-NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor"}
 FAIL_VERBS = {"fail", "refrain", "cease"}
 
 
