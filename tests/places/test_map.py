@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -112,55 +109,37 @@ def test_storyline_page_has_a_map_of_its_events(map_db):
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (/usr/bin/chromium)")
 def test_browser_map_shows_events_and_clicks_through(map_db):
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
-    from newsevents.server import create_app
+    from tests.live_server import live_server
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(map_db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
     outside: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-            )
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+    with live_server(map_db) as base, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
 
-            def route(r):
-                if r.request.url.startswith(base):
-                    r.continue_()
-                else:
-                    outside.append(r.request.url)
-                    r.abort()
+        def route(r):
+            if r.request.url.startswith(base):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
 
-            context.route("**/*", route)
-            page = context.new_page()
-            page.goto(base + "/map")
-            page.wait_for_selector("#worldmap circle.pin")
-            assert page.locator("#worldmap path.land").count() > 150
-            assert page.locator("#worldmap circle.pin").count() == 2
-            box = page.locator("#worldmap").bounding_box()
-            assert box and box["width"] > 600
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
-            page.locator("#worldmap a.marker[data-place='Idlib']").click()
-            page.wait_for_url("**/documents/m1*")
-            assert "Idlib" in page.inner_text("body")
-            browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        context.route("**/*", route)
+        page = context.new_page()
+        page.goto(base + "/map")
+        page.wait_for_selector("#worldmap circle.pin")
+        assert page.locator("#worldmap path.land").count() > 150
+        assert page.locator("#worldmap circle.pin").count() == 2
+        box = page.locator("#worldmap").bounding_box()
+        assert box and box["width"] > 600
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+        page.locator("#worldmap a.marker[data-place='Idlib']").click()
+        page.wait_for_url("**/documents/m1*")
+        assert "Idlib" in page.inner_text("body")
+        browser.close()
     assert outside == []

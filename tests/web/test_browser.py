@@ -5,8 +5,6 @@ Each view is saved as a screenshot into docs/screenshots/."""
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -27,23 +25,10 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(sample_db):
-    import uvicorn
+    from tests.live_server import live_server
 
-    from newsevents.server import create_app
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(sample_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
