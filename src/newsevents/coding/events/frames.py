@@ -172,7 +172,8 @@ def talk_reason(c: Any, source: Any, target: Any, actors: Any, political: Any) -
     ):
         return "shows something, no demonstration"
     if "gather" in k and plover == "PROTEST":
-        if verb and (_children(trig, "dobj", "xcomp") or _preps(trig, "behind", "around")):
+        against = _preps(trig, "against", "over", "for")
+        if verb and (_preps(trig, "behind", "around") or _children(trig, "dobj") and not against):
             return "rallies support, no protest"
         if not verb and any(
             "campaign" in kinds(m) or m.ent_type_ == "PERSON"
