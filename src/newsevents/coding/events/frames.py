@@ -19,6 +19,7 @@ Each check returns a reason when the candidate tells no event, else None.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Token
@@ -105,22 +106,16 @@ def _has_partner(verb: Token, actors: Any) -> bool:
     return False
 
 
-def _person_like(tok: Token, actors: Any) -> bool:
-    from newsevents.coding.events.verify import PERSON_NOUNS, PLACE_NOUNS, word_kinds
-
-    if actors.for_token(tok) is not None or tok.pos_ == "PRON":
-        return True
+def _person_like(tok: Token, actors: Any, known: Callable[[Token], bool]) -> bool:
+    """An actor, a person, a number of people, or a thing violence is done to; ``known``:
+    the verifier's own word lists (people and places of verify.py)."""
+    if actors.for_token(tok) is not None or tok.pos_ in {"PRON", "NUM"}:
+        return True  # "abducted eight of their members"
     if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}:
         return True
-    lemma = tok.lemma_.lower()
-    if lemma in PERSON_NOUNS or lemma in PLACE_NOUNS or tok.pos_ == "NUM":
-        return True  # "abducted eight of their members"
-    if lemma in {"other", "one", "some"}:
+    if tok.lemma_.lower() in {"other", "one", "some"} or known(tok):
         return True
-    if any(kinds(t) & {"person", "target"} for t in [tok, *_children(tok, "compound")]):
-        return True  # "the ceasefire agreement"
-    kinds_of = word_kinds(tok)
-    return "captive" in kinds_of or "violence" in kinds_of
+    return any(kinds(t) & {"person", "target"} for t in [tok, *_children(tok, "compound")])
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -140,18 +135,25 @@ def _patients(verb: Token) -> list[Token]:
     return out
 
 
-def thing_patient(verb: Token, actors: Any) -> bool:
+def thing_patient(verb: Token, actors: Any, known: Callable[[Token], bool]) -> bool:
     """The verb's object is a thing, not a person, a group, a place or a weapon ("shoot the
     film", "attack new markets", "beat expectations")."""
     pats = _patients(verb)
-    return bool(pats) and not any(_person_like(p, actors) for p in pats)
+    return bool(pats) and not any(_person_like(p, actors, known) for p in pats)
 
 
 def no_patient(verb: Token) -> bool:
     return not _patients(verb)
 
 
-def talk_reason(c: Any, source: Any, target: Any, actors: Any, political: Any) -> str | None:
+def talk_reason(
+    c: Any,
+    source: Any,
+    target: Any,
+    actors: Any,
+    political: Callable[..., bool],
+    known: Callable[[Token], bool],
+) -> str | None:
     """Why a candidate tells talk, not an event (None: it may be one)."""
     trig = c.trigger
     plover, cameo = c.info.plover, c.info.cameo
@@ -187,11 +189,11 @@ def talk_reason(c: Any, source: Any, target: Any, actors: Any, political: Any) -
         return "a trip or hosting by no political actor"
     if trig.lemma_.lower() == "release" and plover != "RETREAT":
         objs = _children(trig, "dobj")
-        if objs and not any(_person_like(o, actors) for o in objs):
+        if objs and not any(_person_like(o, actors, known) for o in objs):
             return "a release of a document or a thing"
     pair = any(_children(s, "conj") for s in _children(trig, "nsubj"))
     if plover in {"SUPPORT", "CONSULT"} and target is None and verb and not pair:
         objs = _children(trig, "dobj")
-        if objs and not any(_person_like(o, actors) for o in objs):
+        if objs and not any(_person_like(o, actors, known) for o in objs):
             return "praise or talk of a thing, with no one as target"
     return None

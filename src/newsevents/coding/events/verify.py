@@ -271,6 +271,16 @@ def _observed_event(tok: Token) -> bool:
     return False
 
 
+def _known_noun(tok: Token) -> bool:
+    """A person or place noun of this module's lists, a captive or a word of violence."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in PLACE_NOUNS
+        or bool(word_kinds(tok) & {"captive", "violence"})
+    )
+
+
 def _figure_of_speech(
     c: Candidate, target: Actor | None, sc: SentenceCues, actors: Any, armed: bool, state: bool
 ) -> str | None:
@@ -285,14 +295,16 @@ def _figure_of_speech(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
     ):
         return None  # "set fire to the offices"; "abducted and shot dead": violence told
-    if event_frames.thing_patient(trig, actors):
+    if event_frames.thing_patient(trig, actors, _known_noun):
         return "harm done to a thing: a figure of speech"
     if target is None and event_frames.no_patient(trig):
         if any(x.dep_ == "prt" and x.lower_ == "back" for x in trig.children):
             return "a retort, not a shot"
-        cause = any(x.dep_ == "xcomp" for x in trig.children) or any(
-            x.dep_ == "prep" and x.lower_ in {"for", "about", "over"} for x in trig.children
-        )
+        cause = any(
+            x.dep_ == "xcomp"
+            or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+            for x in trig.children
+        ) or any(x.dep_ == "prep" and x.lower_ in {"for", "about", "over"} for x in trig.children)
         if cause:
             return "fights for a cause, not with arms"
         if not state and ("verbal" in word_kinds(trig) or "harm" in word_kinds(trig)):
@@ -339,7 +351,7 @@ def explain(
         return None, "an observation of another event"
     if c.info.cameo.startswith("084") and not _released_ok(c, actors):
         return None, "a release of no one"
-    why = event_frames.talk_reason(c, source, target, actors, political)
+    why = event_frames.talk_reason(c, source, target, actors, political, _known_noun)
     if why is not None:
         return None, why
     calm = not sc.violence(trig)
