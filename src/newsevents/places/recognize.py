@@ -162,9 +162,16 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         within = gaz.find(span.doc[comma + 1 : span.end].text)
     label = ent.label_
     locative = _locative(span)
-    facility = len(span) > 1 and (
-        span[-1].lower_ in facility_words()
-        or (span[0].lower_ in facility_words() and span[0].lower_ not in _NOT_FIRST)
+    facility = (
+        len(span) > 1
+        and (
+            span[-1].lower_ in facility_words()
+            or (span[0].lower_ in facility_words() and span[0].lower_ not in _NOT_FIRST)
+            or any(  # "the Lyon Museum of Modern Art"
+                t.lower_ == "of" and span[t.i - span.start - 1].lower_ in facility_words()
+                for t in span[2:]
+            )
+        )
     )
     if label in ("NORP", "LANGUAGE") and not _place_name(matches, fold(text)):
         return _adjective(span, offset, gaz, matches, locative, label)
@@ -174,7 +181,7 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         _acronym(text)
         and not locative
         and not _exact(matches, ("country", "region"))
-        and not (_exact(matches, ("admin1",)) and _after_place_comma(span, gaz))
+        and not (_exact(matches, ("admin1",)) and _after_place_comma(span, matches, gaz))
     ):
         return None
     if (
@@ -246,18 +253,21 @@ def _place_name(matches: tuple[Match, ...], key: str) -> bool:
     )
 
 
-def _after_place_comma(span: Span, gaz: Gazetteer) -> bool:
-    """ "N.J." or "SC" right after a place and a comma ("Trenton, N.J."), not after a firm's
-    name ("Smith & Jones, P.A.")."""
+def _after_place_comma(span: Span, matches: tuple[Match, ...], gaz: Gazetteer) -> bool:
+    """ "N.J." or "SC" right after a town of that state and a comma ("Trenton, N.J."), not
+    after a firm's name ("Smith & Jones, P.A.")."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != ",":
         return False
+    codes = {m.entry.admin1 for m in matches if m.entry.kind == "admin1" and m.entry.admin1}
     before = doc[span.start - 2]
     j = before.i
     while j > 0 and doc[j - 1].text[:1].isupper() and before.i - j < 3:
         j -= 1
     return before.text[:1].isupper() and any(
-        gaz.find(doc[k : before.i + 1].text) for k in range(j, before.i + 1)
+        m.entry.admin1 in codes and m.entry.kind in ("city", "admin2")
+        for k in range(j, before.i + 1)
+        for m in gaz.find(doc[k : before.i + 1].text)
     )
 
 
@@ -543,6 +553,18 @@ def _promoted(
             if not _strong_kind(matches) or _acronym(span.text) or fold(span.text) in persons:
                 continue
             weak.append(_mention(span, offset, "literal", "list", matches))
+        for t in doc:  # proper nouns the NER left out
+            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            span = doc[t.i : t.i + 1]
+            start = offset + t.idx
+            if _one_common_word(span) or any(
+                m.start < start + len(t) and start < m.end for m in found
+            ):
+                continue
+            matches = gaz.find(t.text)
+            if _strong_kind(matches) and not _acronym(t.text) and fold(t.text) not in persons:
+                weak.append(_mention(span, offset, "literal", "list", matches))
     places = [m for m in found if m.type == "literal" and _strong_kind(m.matches)]
     out: list[Mention] = []
     for _ in range(4):  # lists grow from their known members
