@@ -66,3 +66,18 @@ def test_every_dated_event_names_its_evidence(nlp):
         "modifies the trigger",
         "past time of the sentences before",
     ]
+
+
+@pytest.mark.issue(15)
+def test_event_going_on_does_not_borrow_a_past_date(nlp):
+    parsed = parse_text(
+        "Police arrested two men on Tuesday. A prosecutor is investigating and charging them.",
+        nlp,
+        date="2024-03-09",
+    )
+    arrest, charge = (
+        _event(parsed, w, "COERCE", "asserted") for w in ("arrested", "charging")
+    )
+    assign_event_dates([arrest, charge], parsed, tag_times(parsed))
+    assert arrest.date == "2024-03-05"
+    assert (charge.date, charge.date_precision) == ("2024-03-09", "publication")

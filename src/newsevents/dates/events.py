@@ -191,12 +191,26 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     return "publication date"
 
 
+def _progressive(verb: Token) -> bool:
+    """ "is investigating and prosecuting the case": going on as of the publication day."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if v.tag_ == "VBG" and any(
+            a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in v.children if a.dep_ == "aux"
+        ):
+            return True
+    return False
+
+
 def _is_future(event: Event, parsed: ParsedArticle) -> bool:
-    """A planned or hypothetical event is not the same as a reported one."""
+    """A planned or hypothetical event is not the same as a reported one, nor is one going on
+    as of the publication day."""
     if event.modality != "asserted":
         return True
     trigger = find_trigger(parsed, event)
-    return trigger is not None and verb_tense(clause_verb(trigger)) == "future"
+    if trigger is None:
+        return False
+    verb = clause_verb(trigger)
+    return verb_tense(verb) == "future" or _progressive(verb)
 
 
 def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[TimeExpr]) -> None:
