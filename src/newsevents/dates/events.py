@@ -137,14 +137,17 @@ NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
 
 
-def _twin(event: Event, dated: list[Event]) -> tuple[Event | None, str]:
+def _twin(event: Event, dated: list[Event], dct: date | None) -> tuple[Event | None, str]:
     """The same event told with a date elsewhere: same PLOVER type and shared actors
     (same people, or else the same countries); the closest fine-grained one wins. With it,
-    the rule that matched (the ``date_how``)."""
+    the rule that matched (the ``date_how``). A told event has happened by the publication
+    date, so a mention dated after it (a planned rally) is another event."""
     names, countries = _actor_keys(event)
     best, best_key = None, None
     for d in dated:
         if d.plover != event.plover or d is event:
+            continue
+        if dct is not None and d.date and date.fromisoformat(d.date) > dct:
             continue
         d_names, d_countries = _actor_keys(d)
         overlap = 2 * len(names & d_names) + len(countries & d_countries)
@@ -235,7 +238,7 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
         for event in undated:
             if event.date_span is not None or _is_future(event, parsed):
                 continue
-            twin, how = _twin(event, dated)
+            twin, how = _twin(event, dated, dct)
             if twin is not None:
                 event.date, event.date_end = twin.date, twin.date_end
                 event.date_precision, event.date_span = twin.date_precision, twin.date_span
