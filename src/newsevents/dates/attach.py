@@ -212,6 +212,23 @@ def _relative_of(clause: Token, noun: Token) -> bool:
     )
 
 
+def gapped_conjunct(verb: Token) -> Token | None:
+    """ "Nine were killed and 40 injured in a blast on Friday": a participle coordinated with
+    a passive one, its auxiliary left out, tells the same moment, so its phrases are told of
+    both (the parser may also hang it on the number as a noun's participle). The verb it is
+    coordinated with, or None."""
+    head = verb.head
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and head.pos_ == "NUM" and head.dep_ == "conj":
+        head = head.head
+    elif verb.dep_ != "conj":
+        return None
+    if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
+        return head
+    return None
+
+
 def _verb_link(verb: Token, clause: Token, trigger: Token, weak: bool) -> Link:
     """The time hangs from ``verb``: 2 if that is the trigger's clause; 2 for a verb that
     tells the trigger noun ("remarks made last week") or an aspect verb's complement ("began
@@ -220,6 +237,8 @@ def _verb_link(verb: Token, clause: Token, trigger: Token, weak: bool) -> Link:
     Tuesday"); else 0."""
     if verb == clause:
         return Link(1, "through another noun") if weak else Link(2, "the trigger's clause")
+    if gapped_conjunct(verb) == clause:
+        return Link(1, "shared with the coordinate clause")
     if verb.dep_ in ("acl", "relcl") and verb.head == trigger:
         return Link(2, "clause of the trigger noun")
     if verb.dep_ == "xcomp" and verb.head == clause and clause.lemma_.lower() in aspect_verbs():

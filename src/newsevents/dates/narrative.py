@@ -20,6 +20,7 @@ from newsevents.dates.attach import (
     attachment,
     clause_verb,
     find_trigger,
+    gapped_conjunct,
     is_baseline,
     premodifies_noun,
     report_verbs,
@@ -75,6 +76,7 @@ def _main_line(span: Span) -> bool:
         return False
     verb = governing_verb(span) or clause_verb(root)
     for _ in range(8):
+        verb = gapped_conjunct(verb) or verb  # "six were killed and 58 injured on Friday"
         if verb.dep_ in BACKGROUND_DEPS:
             return False
         if verb.head == verb:
