@@ -26,7 +26,7 @@ from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
-from newsevents.coding.events.modality import in_condition
+from newsevents.coding.events.modality import in_condition, is_intent, is_obligation
 from newsevents.config import Settings, current, default, use
 from newsevents.data import data_path
 from newsevents.models import CODER_VERSION, Actor, Event, Span
@@ -46,6 +46,11 @@ LAYER_CONFIDENCE = {
 }
 MIN_CONFIDENCE = default("min_confidence")  # the default of the min_confidence setting
 LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
+# Modality penalties: a told intention ("will meet", "vowed to", coded as its intent) or a
+# plan loses a little; speculation ("could attack", "wants to ban", "would have faced", "if
+# elected, she would") more, and it must clear the floor on its own (no lone-mention margin).
+MODALITY_PENALTY = 0.05
+SPECULATION_PENALTY = 0.15
 DICT_FILES = (
     "verbs/core.jsonl",
     "verbs/nominal.jsonl",
@@ -127,6 +132,7 @@ def _code_events(
     sentences = list(parsed.sentences())
     for k, sent in enumerate(sentences):
         sent_events: list[Event] = []
+        speculative: set[int] = set()  # ids of events told as speculation
         cues = None
         if verify:
             before = sentences[k - 1].span if k else None
@@ -163,28 +169,46 @@ def _code_events(
                 pool = cand.args.preferred or cand.args.targets  # "left X for Y and Z": Y, Z
                 others = [t for t in pool if t.country and t.country != own]
                 targets = others[:4] or [target]
+            if _speculative(cand):
+                penalty += SPECULATION_PENALTY - MODALITY_PENALTY
             for target in targets:
-                _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
+                event = _event(parsed, sent, cand, source, target, penalty, version)
+                if _speculative(cand):
+                    speculative.add(id(event))
+                _add(sent_events, event)
         if not dictionaries_only():  # the PETRARCH-style baseline has no learned model
             classifier.reweigh(sent.text, sent_events)
         if sent_events:
             found = event_magnitude.magnitude(sent.span, sent.offset)
             for e in sent_events:
                 e.magnitude = event_magnitude.for_event(found, e.plover) if found else None
-        events.extend(_keep(sent_events, floor))
+        events.extend(_keep(sent_events, floor, speculative))
     return events
 
 
-def _keep(sent_events: list[Event], floor: float) -> list[Event]:
+def _speculative(cand: Candidate) -> bool:
+    """Told as what may, might or would have happened, or as a wish, not as the source's own
+    intention (which CAMEO codes as an intent or threat, rules.resolve_mood)."""
+    if cand.modality != "hypothetical" or cand.from_negation:
+        return False
+    return not (is_intent(cand.trigger) or is_obligation(cand.trigger))  # a demand is told
+
+
+def _keep(
+    sent_events: list[Event], floor: float, speculative: set[int] | None = None
+) -> list[Event]:
     """The sentence's best mention if it clears a lower bar, the others if they clear ``floor``:
-    a sentence usually tells one event well; the extra readings must earn their place."""
+    a sentence usually tells one event well; the extra readings must earn their place.
+    Speculation gets no lower bar: an event that may not have happened must score on its own."""
     if not sent_events:
         return []
+    spec = speculative or set()
     best = max(sent_events, key=lambda e: e.confidence)
     return [
         e
         for e in sent_events
-        if e.confidence >= floor or (e is best and e.confidence >= floor - LONE_MARGIN)
+        if e.confidence >= floor
+        or (e is best and id(e) not in spec and e.confidence >= floor - LONE_MARGIN)
     ]
 
 
@@ -209,7 +233,7 @@ def _event(
     info = cand.info
     confidence = LAYER_CONFIDENCE.get(cand.layer, 0.5) - penalty
     if cand.modality != "asserted":
-        confidence -= 0.05
+        confidence -= MODALITY_PENALTY
     return Event(
         doc=parsed.article.id,
         sentence=sent.text,

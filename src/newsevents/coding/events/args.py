@@ -9,6 +9,8 @@ Turkey and US") when its head noun is not an actor itself.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -272,6 +274,30 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
     return args
 
 
+# A dateline opening a line: upper-case place words, an optional ", State", an optional
+# "(Agency)", then a dash or colon ("PARIS (AP) --", "SPRINGFIELD, Ill. -", "LIMA:").
+_DATELINE = re.compile(
+    r"^[ \t(]*[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}[ \t]*"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}[ \t]*)?"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|—|–|-|:|_)",
+    re.M,
+)
+
+
+def in_dateline(parsed: Any, actor: Actor | None) -> bool:
+    """The actor is the place of a dateline ("BOSTON (AP) -- ..."), where the story was
+    filed: no one who acts."""
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    text = parsed.article.text
+    line_start = text.rfind("\n", 0, actor.start) + 1
+    m = _DATELINE.match(text, line_start)
+    if m is None or actor.end > m.end():
+        return False
+    words = text[actor.start : actor.end]
+    return words.upper() == words or words in text[line_start : m.end()].split(",")[0]
+
+
 def nearest_actor_before(
     actors: Any, parsed: Any, verb: Token, exclude: list[Actor]
 ) -> Actor | None:
@@ -282,7 +308,7 @@ def nearest_actor_before(
     for m in getattr(actors, "mentions", []):
         if m.start is None or not (sent_start <= m.start < v_start):
             continue
-        if any(same(m, e) for e in exclude):
+        if any(same(m, e) for e in exclude) or in_dateline(parsed, m):
             continue
         best = m
     return best

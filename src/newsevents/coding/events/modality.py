@@ -69,6 +69,32 @@ def is_negated(tok: Token) -> bool:
     return negs % 2 == 1
 
 
+COUNTERFACTUAL_AUX = {"would", "could", "might", "'d"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+
+
+def _self_condition(verb: Token) -> bool:
+    """An "if"/"unless" clause on the verb whose subject is left out or is the verb's own
+    subject ("If elected, the senator would raise taxes", "if she wins, she will ..."): the
+    source's own what-if, not a condition put to someone else ("if they attack, we will
+    respond" stays a conditional threat)."""
+    own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    for cl in verb.children:
+        if cl.dep_ != "advcl" or not any(
+            x.dep_ == "mark" and x.lower_ in {"if", "unless"} for x in cl.children
+        ):
+            continue
+        subj = next((c for c in cl.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return True
+        if own is not None and (
+            subj.lower_ == own.lower_
+            or (subj.lower_ in {"he", "she"} and own.ent_type_ == "PERSON")
+        ):
+            return True
+    return False
+
+
 def _modality(tok: Token) -> tuple[str, str | None]:
     """(modality, the marker word that sets it)."""
     m = markers()
@@ -81,9 +107,14 @@ def _modality(tok: Token) -> tuple[str, str | None]:
     chain = _chain(tok)
     found = "asserted"
     for t in chain:
+        if _self_condition(t):
+            return "hypothetical", "if"  # "if elected, she would ban it": a campaign what-if
+        auxes = {c.lower_ for c in t.children if c.dep_ in {"aux", "auxpass"}}
         for c in t.children:
             if c.dep_ in {"aux", "auxpass"}:
                 word = c.lower_
+                if word in COUNTERFACTUAL_AUX and "have" in auxes:
+                    return "hypothetical", "would have"  # "would have faced": it did not happen
                 if word in m.get("aux", {}):
                     return m["aux"][word], word
                 # "is to visit": a form of be with a to-infinitive

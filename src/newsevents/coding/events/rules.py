@@ -129,7 +129,8 @@ def dyad(
 ) -> tuple[Actor | None, Actor | None, float]:
     a = c.args
     penalty = 0.0
-    sources, targets = list(a.sources), list(a.targets)
+    sources = [x for x in a.sources if not event_args.in_dateline(parsed, x)]
+    targets = [x for x in a.targets if not event_args.in_dateline(parsed, x)]
     if not sources and a.both_parties and last_pair is not None:
         return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
     if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):

@@ -19,6 +19,8 @@ recode the ones whose words say something else (see docs/coding.md, "Verifying")
 - an observation verb whose object clause holds an event is not itself an ACCUSE ("monitored
   troops building a post");
 - a release needs someone released (chemicals "released" are no RETREAT);
+- a poll result is no event ("leads her rival in the poll", "a survey found 40 percent back
+  him": ``poll`` cues as the trigger's subject, object or frame);
 - an event needs a political actor on at least one side; people, companies and teams alone
   make one only for protests and violence.
 English-only: other languages skip this stage.
@@ -271,6 +273,53 @@ def _observed_event(tok: Token) -> bool:
     return False
 
 
+POLL_FREE = {"ASSAULT", "PROTEST", "MOBILIZE"}  # "killed 40 percent of the herd" is violence
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "agent"}
+
+
+def _poll_words(tok: Token) -> bool:
+    """The noun or one of its compounds, "of" complements or numbers is a poll word ("the
+    latest poll", "40 percent of voters", "a poll of likely voters")."""
+    if _is_kind(tok, "poll"):
+        return True
+    for x in tok.children:
+        if x.dep_ == "prep" and x.lower_ in {"of", "in"}:
+            if any(_is_kind(p, "poll") for p in x.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _poll_result(c: Candidate) -> bool:
+    """A poll result told as an event: a poll word as the trigger's subject or object, in an
+    "in/by/with" phrase of it ("leads the field in the poll", "won with 38 percent"), or as the
+    subject of a verb governing it ("a survey found that voters back her")."""
+    t = c.governor if c.governor is not None else c.trigger
+    if t.pos_ in {"NOUN", "PROPN"} and t.head != t:
+        if _poll_words(t):  # "poll support", "the backing of 40 percent"
+            return True
+        t = t.head
+    for x in t.children:
+        if x.dep_ in ARG_DEPS and _poll_words(x):
+            return True
+        if x.dep_ in {"dobj", "obj"}:  # "won the backing of 45 percent of voters"
+            if any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(_poll_words(q) for q in p.children)
+                for p in x.children
+            ):
+                return True
+        if x.dep_ == "prep" and x.lower_ in {"in", "with", "among", "according"}:
+            if any(_poll_words(p) for p in x.subtree if p.dep_ == "pobj"):
+                return True
+    g = t
+    for _ in range(3):  # "a poll found that 40 percent support her"
+        if g.head == g or g.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
+            break
+        g = g.head
+        if any(x.dep_ in {"nsubj", "nsubjpass"} and _poll_words(x) for x in g.children):
+            return True
+    return False
+
+
 def _known_noun(tok: Token) -> bool:
     """A person or place noun of this module's lists, a captive or a word of violence."""
     lemma = tok.lemma_.lower()
@@ -349,6 +398,8 @@ def explain(
         return None, "a participle describing a relation"
     if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
         return None, "an observation of another event"
+    if plover not in POLL_FREE and _poll_result(c):
+        return None, "a poll result, not an event"
     if c.info.cameo.startswith("084") and not _released_ok(c, actors):
         return None, "a release of no one"
     why = event_frames.talk_reason(c, source, target, actors, political, _known_noun)
