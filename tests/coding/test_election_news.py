@@ -35,7 +35,9 @@ def test_campaign_if_clause_on_the_source_is_hypothetical():
 
 
 def test_condition_put_to_another_side_stays_a_threat():
-    tok = token("If Ruritania does not withdraw its troops, Germany will impose sanctions.", "impose")
+    tok = token(
+        "If Ruritania does not withdraw its troops, Germany will impose sanctions.", "impose"
+    )
     assert modality_of(tok) == "planned" and is_intent(tok)
 
 

@@ -74,7 +74,17 @@ def test_verify_participle_relation_is_no_support():
 
 
 def test_verify_cue_file_kinds():
-    kinds = {"violence", "hazard", "contest", "captive", "verbal", "demand", "observe", "harm", "poll"}
+    kinds = {
+        "violence",
+        "hazard",
+        "contest",
+        "captive",
+        "verbal",
+        "demand",
+        "observe",
+        "harm",
+        "poll",
+    }
     rows = load_tsv("verbs/event_cues.tsv")
     assert rows and all(r["kind"] in kinds and r["word"] == r["word"].lower() for r in rows)
     assert all(1 <= len(r["word"].split()) <= 2 for r in rows)

@@ -10,7 +10,6 @@ Turkey and US") when its head noun is not an actor itself.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
