@@ -26,7 +26,7 @@ from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
-from newsevents.coding.events.modality import in_condition, is_intent, is_obligation
+from newsevents.coding.events.modality import in_condition, is_speculation
 from newsevents.config import Settings, current, default, use
 from newsevents.data import data_path
 from newsevents.models import CODER_VERSION, Actor, Event, Span
@@ -187,11 +187,11 @@ def _code_events(
 
 
 def _speculative(cand: Candidate) -> bool:
-    """Told as what may, might or would have happened, or as a wish, not as the source's own
-    intention (which CAMEO codes as an intent or threat, rules.resolve_mood)."""
-    if cand.modality != "hypothetical" or cand.from_negation:
-        return False
-    return not (is_intent(cand.trigger) or is_obligation(cand.trigger))  # a demand is told
+    """Speculation (modality.is_speculation), not an intention CAMEO codes as an intent or
+    threat (rules.resolve_mood), a demand or an attempt."""
+    return (
+        cand.modality == "hypothetical" and not cand.from_negation and is_speculation(cand.trigger)
+    )
 
 
 def _keep(

@@ -40,6 +40,21 @@ def is_intent(tok: Token) -> bool:
     return _modality(tok)[1] in intent_markers()
 
 
+# Hypothetical markers that tell an attempt or a capacity acted on, not speculation:
+# "troops tried to storm the square" is told as it happened.
+ATTEMPT_MARKERS = frozenset({"try", "seek", "attempt", "able"})
+
+
+def is_speculation(tok: Token) -> bool:
+    """Told as what may, might or would have happened, or as a wish ("could attack", "wants
+    to ban", "would have faced", "if elected, she would"), not as the source's intention, a
+    demand or an attempt."""
+    modality, marker = _modality(tok)
+    if modality != "hypothetical" or marker in ATTEMPT_MARKERS:
+        return False
+    return marker not in intent_markers() and not is_obligation(tok)
+
+
 def _chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it is the complement of (xcomp chain), nearest first."""
     out = [tok]
