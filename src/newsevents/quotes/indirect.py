@@ -1,5 +1,5 @@
 """Indirect (reported) speech: a speech verb whose clausal complement is not in quote marks,
-e.g. "Khalilzad said on Twitter that he was on his way"."""
+e.g. "The mayor said on the radio that she would resign"."""
 
 from __future__ import annotations
 
