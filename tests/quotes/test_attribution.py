@@ -165,3 +165,57 @@ def test_indirect_topic_of_a_speech_verb(run):
     (q,) = [q for q in run(text) if q.kind == "indirect"]
     assert q.quote == "the closing of the steel plant in Akron"
     assert q.speaker.name == "Margaret Hollis" and q.verb["text"] == "talked"
+
+
+def test_inverted_source_after_quote_whose_clause_has_a_subject(run):
+    text = (
+        '"If the dam does not hold, it will flood the valley sooner or later," said Tomas '
+        "Ferrand, an engineer who has studied the river for years."
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]
+
+
+def test_said_name_colon_before_quote(run):
+    text = 'Critics were unmoved. Said Ferrand: "I do not think the council wants any repair."'
+    assert speakers(run(text)) == ["Ferrand"]
+
+
+def test_conjoined_speech_verb_shares_the_subject(run):
+    text = (
+        'Mayor Helen Varga said Friday that the report should be public but said "the '
+        'question is when."'
+    )
+    assert speakers(run(text)) == ["Helen Varga"]
+
+
+def test_participle_continues_the_speaker_before_it(run):
+    text = (
+        '"The budget is a mess," Ferrand said, going on to say that the town has spent '
+        '"years fixing roads that nobody drives on, and people are tired of it."'
+    )
+    quotes = direct(run(text))
+    assert [q.speaker.name for q in quotes] == ["Ferrand", "Ferrand"]
+
+
+def test_statement_that_names_its_issuer(run):
+    text = (
+        "After a short meeting, the Harbour Authority issued a statement calling the spill "
+        '"a grave failure of oversight and a danger to fishermen."'
+    )
+    assert speakers(run(text)) == ["Harbour Authority"]
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_modifies(run):
+    text = (
+        'Tomas Ferrand, who said the bridge was "unsafe for heavy trucks and buses", '
+        "left the meeting early."
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]
+
+
+def test_quote_after_reported_speech_continues_its_speaker(run):
+    text = (
+        "The council may wait until spring, Ferrand said. "
+        '"Nobody wants to close a bridge in the middle of the tourist season."'
+    )
+    assert speakers(run(text)) == ["Ferrand"]

@@ -52,6 +52,11 @@ def _first_names() -> dict[str, str]:
     return out
 
 
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a clearly male or female first name, else None."""
+    return _first_names().get(word.lower())
+
+
 def words_gender(words: list[str]) -> str | None:
     """Gender told by a title among ``words`` or by the first name after the titles."""
     titles = _titles()
