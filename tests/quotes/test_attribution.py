@@ -219,3 +219,52 @@ def test_quote_after_reported_speech_continues_its_speaker(run):
         '"Nobody wants to close a bridge in the middle of the tourist season."'
     )
     assert speakers(run(text)) == ["Ferrand"]
+
+
+def test_surname_that_is_also_a_first_name_tells_no_sex(run):
+    text = (
+        "Marion Douglas spoke to the union on Monday.\n\n"
+        "Douglas told the crowd that she wants a new contract. "
+        '"We will not wait another year," she said.'
+    )
+    assert speakers(run(text)) == ["Marion Douglas"]
+
+
+def test_a_thing_does_not_speak_the_speech_verb_above_it_does(run):
+    text = (
+        "Margaret Hollis says it shows that the mayor is "
+        '"completely out of touch with the people of this town."'
+    )
+    assert speakers(run(text)) == ["Margaret Hollis"]
+
+
+def test_person_before_a_participle_speaks(run):
+    text = 'The new ad uses footage of Margaret Hollis asking, "Why should anyone trust them?"'
+    assert speakers(run(text)) == ["Margaret Hollis"]
+
+
+def indirect(quotes):
+    return [
+        (q.quote, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"
+    ]
+
+
+def test_parenthetical_attribution_reports_the_clause_around_it(run):
+    text = "The new bridge, Tomas Ferrand said, will be finished by the end of the summer."
+    assert indirect(run(text)) == [
+        (
+            "The new bridge, Tomas Ferrand said, will be finished by the end of the summer",
+            "Tomas Ferrand",
+        )
+    ]
+
+
+def test_transcript_speaker_line_is_reported_speech(run):
+    text = "HOLLIS: We have waited long enough for this bridge.\nFERRAND: Then vote for it."
+    found = indirect(run(text))
+    assert ("We have waited long enough for this bridge", "HOLLIS") in found
+
+
+def test_vowed_to_reports_the_promise(run):
+    text = "Margaret Hollis vowed to rebuild the harbour within two years."
+    assert indirect(run(text)) == [("to rebuild the harbour within two years", "Margaret Hollis")]

@@ -68,8 +68,10 @@ def subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "dobj":
                     return child
         for child in v.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and any(c.isalnum() for c in child.text):
+                return child  # (a dash the tagger took for a noun is no subject)
+        if v is verb and _person_before_participle(verb):
+            return verb.doc[verb.i - 1]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement issued on Monday saying ..."
         if v.dep_ in CLIMB_DEPS and v.head != v or _conjunct_as_ccomp(v):
@@ -77,6 +79,15 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
     return _name_before(verb)
+
+
+def _person_before_participle(verb: Token) -> bool:
+    """'footage of Jane Roe saying, "..."': the person a participle follows speaks, not the
+    subject of the clause that shows the footage."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.ent_type_ == "PERSON" and before.dep_ == "pobj"
 
 
 def _conjunct_as_ccomp(verb: Token) -> bool:
@@ -164,7 +175,31 @@ def _from_parse(
             if _inside(index, tok, q) or _in_any(index.start(tok), others):
                 continue  # a verb inside another quotation speaks for that one
             if is_speech_verb(tok, lex):
+                if _thing_subject(tok):
+                    # 'she says it shows "..."': a thing does not speak; a speech verb
+                    # above it does, else this one stays
+                    outer = _outer_speech_verb(tok, lex)
+                    return (outer, hops + 1) if outer is not None else (tok, hops)
                 return tok, hops
+    return None
+
+
+THING_SUBJECTS = ("it", "this", "that")
+
+
+def _thing_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in THING_SUBJECTS for c in verb.children)
+
+
+def _outer_speech_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose reported clause holds ``verb`` ("she says [it shows ...]")."""
+    child = verb
+    for _ in range(3):
+        if child.dep_ not in ("ccomp", "conj") or child.head == child:
+            return None
+        child = child.head
+        if is_speech_verb(child, lex) and not _thing_subject(child):
+            return child
     return None
 
 

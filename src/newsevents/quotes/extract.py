@@ -22,7 +22,9 @@ from newsevents.quotes.indirect import (
     according_clauses,
     nominal_contents,
     noun_clauses,
+    parenthetical_clauses,
     reported_clauses,
+    speaker_lines,
 )
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
@@ -71,7 +73,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
             att.verb, resolver.actor_of
         )
         items.append((_key(index, att.subject, quote.start), quote, att.subject))
-    for verb, start, end in reported_clauses(index, lex, quoted):
+    reports = [*reported_clauses(index, lex, quoted), *parenthetical_clauses(index, lex, quoted)]
+    for verb, start, end in reports:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
@@ -84,6 +87,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     for noun, owner, start, end in noun_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, owner, start), quote, owner))
+    for colon, head, start, end in speaker_lines(index, quoted):
+        quote = _indirect(parsed, index, lex, colon, start, end)
+        items.append((_key(index, head, start), quote, head))
     for phrase, subject, start, end in according_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, phrase, start, end)
         start_v = index.start(phrase)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newsevents.data import load_tsv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CLEAR_RATIO = 4.0  # a first name counts for one sex when this many times more frequent
 CONTEXT_BEFORE = 3  # words before a name searched for a title (Mrs, spokeswoman, Queen)
@@ -95,8 +95,30 @@ def title_words(tok: Token) -> list[str]:
 
 
 def mention_gender(tok: Token) -> str | None:
-    """Gender of the person named around ``tok`` (its entity, titles and apposition)."""
-    return words_gender(title_words(tok))
+    """Gender of the person named around ``tok`` (its entity, titles and apposition). A
+    lone word that the article also writes as the last word of a longer name is a surname
+    and tells no sex ("Roe" after "Jane Roe"), even when it is also a first name."""
+    words = title_words(tok)
+    if tok.ent_iob_ == "B" and tok.lower_ in _surnames(tok.doc):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.ent_iob_ != "I":
+            words = [w for w in words if w != tok.text]
+    return words_gender(words)
+
+
+_SURNAMES: dict[int, tuple[Doc, frozenset[str]]] = {}
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the PERSON names of two words or more in ``doc`` (cached per doc)."""
+    held = _SURNAMES.get(id(doc))
+    if held is not None and held[0] is doc:
+        return held[1]
+    found = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    if len(_SURNAMES) > 16:
+        _SURNAMES.clear()
+    _SURNAMES[id(doc)] = (doc, found)
+    return found
 
 
 def actor_gender(name: str, text: str | None) -> str | None:

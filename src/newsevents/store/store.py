@@ -640,7 +640,9 @@ class Store:
             ]
         )
         sql = f"SELECT {cols} FROM documents"
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date IS NULL, date, id"
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY date IS NULL, date, id"
         return self.db.query(sql + " LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
 
     def document(self, doc_id: str) -> dict[str, Any]:
