@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.coding.gender import census_names
 from newsevents.models import Actor
-from newsevents.quotes.gender import _census
 from newsevents.quotes.lexicon import Lexicon, lexicon
 
 if TYPE_CHECKING:  # spaCy stays unimported for a store that only searches names
@@ -57,7 +57,7 @@ MAX_NAME_WORDS = 5
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Every first name of the census lists (either sex), lower case."""
-    return frozenset(_census("dist.male.first")) | frozenset(_census("dist.female.first"))
+    return frozenset(census_names("dist.male.first")) | frozenset(census_names("dist.female.first"))
 
 
 def _is_initial(word: str) -> bool:

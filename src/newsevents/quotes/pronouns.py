@@ -18,7 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsevents.models import Actor
-from newsevents.quotes.gender import actor_gender, compatible, mention_gender
+from newsevents.coding.gender import actor_gender, compatible, mention_gender
 from newsevents.quotes.tokens import TokenIndex
 
 SUBJECTS = ("nsubj", "nsubjpass")

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
-from newsevents.quotes.gender import (
+from newsevents.coding.gender import (
     actor_gender,
     compatible,
     first_name_gender,

@@ -1,6 +1,6 @@
 """Which personal pronoun (he/she) can refer to a person mention.
 
-Titles and role nouns come from ``data/quotes/gender_words.tsv``; first names from the
+Titles and role nouns come from ``data/actors/gender_words.tsv``; first names from the
 1990 US Census first-name lists shipped in the ``names`` package (MIT). Unknown names give
 ``None``, which is compatible with either pronoun: the lists only ever rule a person out.
 """
@@ -23,10 +23,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> dict[str, str]:
-    return {row["word"]: row["gender"] for row in load_tsv("quotes/gender_words.tsv")}
+    return {row["word"]: row["gender"] for row in load_tsv("actors/gender_words.tsv")}
 
 
-def _census(name: str) -> dict[str, float]:
+def census_names(name: str) -> dict[str, float]:
     out: dict[str, float] = {}
     try:
         text = resources.files("names").joinpath(name).read_text(encoding="utf-8")
@@ -41,7 +41,7 @@ def _census(name: str) -> dict[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    male, female = _census("dist.male.first"), _census("dist.female.first")
+    male, female = census_names("dist.male.first"), census_names("dist.female.first")
     out = {}
     for name in set(male) | set(female):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
