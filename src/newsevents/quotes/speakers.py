@@ -14,8 +14,6 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.models import Actor
-from newsevents.quotes.documents import DocumentIssuers
 from newsevents.coding.gender import (
     actor_gender,
     compatible,
@@ -23,6 +21,8 @@ from newsevents.coding.gender import (
     mention_gender,
     title_words,
 )
+from newsevents.models import Actor
+from newsevents.quotes.documents import DocumentIssuers
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.pronouns import PronounChain
 from newsevents.quotes.tokens import TokenIndex
