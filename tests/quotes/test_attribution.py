@@ -268,3 +268,23 @@ def test_transcript_speaker_line_is_reported_speech(run):
 def test_vowed_to_reports_the_promise(run):
     text = "Margaret Hollis vowed to rebuild the harbour within two years."
     assert indirect(run(text)) == [("to rebuild the harbour within two years", "Margaret Hollis")]
+
+
+def test_document_with_no_named_issuer_is_the_source(run):
+    text = 'The report says the harbour "will silt up within a decade unless it is dredged."'
+    assert speakers(run(text)) == ["report"]
+
+
+def test_quantifier_subject_speaks_as_written(run):
+    text = "Those close to him say that Ferrand will run for the council again next year."
+    assert indirect(run(text)) == [
+        ("Ferrand will run for the council again next year", "Those close to him")
+    ]
+
+
+def test_canonical_name_drops_generational_suffix(run):
+    text = (
+        "Tomas Ferrand Jr. toured the harbour on Monday.\n\n"
+        '"We will dredge it this year," Tomas Ferrand Jr. said.'
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]

@@ -99,7 +99,7 @@ def mention_gender(tok: Token) -> str | None:
     lone word that the article also writes as the last word of a longer name is a surname
     and tells no sex ("Roe" after "Jane Roe"), even when it is also a first name."""
     words = title_words(tok)
-    if tok.ent_iob_ == "B" and tok.lower_ in _surnames(tok.doc):
+    if tok.ent_iob_ == "B" and tok.lower_ in surnames(tok.doc):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is None or nxt.ent_iob_ != "I":
             words = [w for w in words if w != tok.text]
@@ -109,7 +109,7 @@ def mention_gender(tok: Token) -> str | None:
 _SURNAMES: dict[int, tuple[Doc, frozenset[str]]] = {}
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
+def surnames(doc: Doc) -> frozenset[str]:
     """Last words of the PERSON names of two words or more in ``doc`` (cached per doc)."""
     held = _SURNAMES.get(id(doc))
     if held is not None and held[0] is doc:

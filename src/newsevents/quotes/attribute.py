@@ -87,7 +87,9 @@ def _person_before_participle(verb: Token) -> bool:
     if verb.tag_ != "VBG" or verb.i == 0:
         return False
     before = verb.doc[verb.i - 1]
-    return before.ent_type_ == "PERSON" and before.dep_ == "pobj"
+    return before.dep_ == "pobj" and (
+        before.ent_type_ == "PERSON" or before.pos_ == "PROPN" and before.head.lower_ == "of"
+    )
 
 
 def _conjunct_as_ccomp(verb: Token) -> bool:

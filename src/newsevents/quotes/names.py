@@ -156,6 +156,8 @@ class CanonicalNames:
         """The longest name of the article for the person ``name`` names; a name no
         person of the article ends with (an organisation) loses only its determiners."""
         raw = [w for w in name.split() if w]
+        while len(raw) > 1 and raw[-1].lower().rstrip(".,") in {x.rstrip(".") for x in SUFFIXES}:
+            raw = raw[:-1]  # "Joseph R. Roe Jr.": the surname is Roe
         surname = re.sub(r"['\u2019]s$", "", raw[-1]).lower() if raw else ""
         body = [f for f in self.forms if f[-1].lower() == surname]
         heads = [f for f in self.title_forms if f[-1].lower() == surname]

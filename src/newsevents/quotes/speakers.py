@@ -19,6 +19,7 @@ from newsevents.coding.gender import (
     compatible,
     first_name_gender,
     mention_gender,
+    surnames,
     title_words,
 )
 from newsevents.models import Actor
@@ -31,6 +32,7 @@ NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", 
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
 RELATIVE_PRONOUNS = ("who", "which", "that")
+QUANTIFIER_PRONOUNS = ("those", "others", "some", "many", "several", "both", "all", "most", "few")
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
@@ -132,11 +134,17 @@ NOT_PEOPLE = ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL
 def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
     """A name the tagger missed as a person: a proper noun after another one that is a
     known first name, or whose own word names a person elsewhere in the article ("Jana
-    Roe" tagged as a product where "Roe" was a person before)."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", *NOT_PEOPLE):
+    Roe" tagged as a product where "Roe" was a person before); or a lone surname of a
+    person the article named in full, whatever the tagger made of it ("Roe" as a place)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
     firsts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
     if not firsts:
+        alone = tok.ent_iob_ != "I" and not (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
+        )
+        return alone and tok.lower_ in surnames(tok.doc)
+    if tok.ent_type_ in NOT_PEOPLE:
         return False
     return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
 
@@ -182,9 +190,13 @@ class SpeakerResolver:
             return None
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
             issuer = self.documents.issuer(subject)  # "the statement read"
-            return self.resolve(issuer) if issuer is not None else None
+            if issuer is None:  # no one issued it that the article names: the document
+                return self._from_actors(subject) or self._from_words(subject)
+            return self.resolve(issuer)
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return self.resolve(subject.head.head)  # "Roe, who said ...": Roe
+        if subject.pos_ == "PRON" and subject.lower_ in QUANTIFIER_PRONOUNS:
+            return self._from_words(subject)  # "those close to him say", "others said"
         if subject.pos_ == "PRON":
             return self._pronoun(subject)
         if subject.ent_type_ != "PERSON":
