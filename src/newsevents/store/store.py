@@ -13,7 +13,7 @@ from typing import Any
 
 from newsevents.errors import NotFound, StoreError
 from newsevents.ingest.versions import Latest, text_sha, version_id
-from newsevents.models import Event, Extraction, Quote, Rejection
+from newsevents.models import Event, Extraction, Quote, Record, Rejection
 from newsevents.quotes.names import speaker_query_words
 from newsevents.store.backend import Backend, schema_sql
 
@@ -27,6 +27,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
         ("documents", "previous_version", "TEXT"),
         ("documents", "superseded_by", "TEXT"),
     ],
+    3: [("documents", "encoding", "TEXT")],  # how a file's bytes were decoded (utf-8, cp1252...)
 }
 MIGRATION_SQL: dict[int, list[str]] = {
     2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
@@ -294,7 +295,8 @@ class Store:
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
             " n_chars, n_words, duplicate_of, fingerprint, ingested_at, given_id, version,"
-            " previous_version, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " previous_version, language, encoding)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -314,6 +316,7 @@ class Store:
                 a.version,
                 a.previous_version,
                 a.language,
+                a.encoding,
             ),
         )
         if a.fingerprint and not a.duplicate_of:
@@ -499,7 +502,7 @@ class Store:
         include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Record]:
         """Event mentions as records (the extract format plus ``event_id``), filtered; mentions
         of superseded document versions only with ``include_superseded``."""
         where, params = mention_filters(
@@ -521,7 +524,7 @@ class Store:
             params += [int(limit), int(offset)]
         out = []
         for row in self.db.query(sql, params):
-            record = json.loads(row["record"])
+            record = json.loads(row["record"], object_hook=Record)
             record["event_id"] = row["event_id"]
             out.append(record)
         return out
@@ -536,7 +539,7 @@ class Store:
         limit: int | None = 1000,
         offset: int = 0,
         by_speaker: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Record]:
         """Stored quote records, in document order or (``by_speaker``) grouped by speaker."""
         where, params = [], []
         if speaker:
@@ -566,7 +569,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return [json.loads(r["record"]) for r in self.db.query(sql, params)]
+        return [json.loads(r["record"], object_hook=Record) for r in self.db.query(sql, params)]
 
     def places(
         self,
@@ -607,21 +610,40 @@ class Store:
         return self.db.query(sql, params)
 
     def documents(
-        self, *, q: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        q: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        include_superseded: bool = False,
     ) -> list[dict[str, Any]]:
-        where, params = "", []
+        """Stored documents, oldest first: the current version of each (``include_superseded``
+        lists the older versions too); ``q`` searches titles and texts."""
+        where: list[str] = []
+        params: list[Any] = []
         if q:
-            where = (
-                " WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'"
-                " OR LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\'"
+            where.append(
+                "(LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'"
+                " OR LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\')"
             )
             like = f"%{like_escape(q.lower())}%"
             params = [like, like]
-        return self.db.query(
-            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of,"
-            f" keep_text, ingested_at FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)],
+        if self.versioned and not include_superseded:
+            where.append("superseded_by IS NULL")
+        have = self._columns("documents")  # a read-only store of an older schema lacks some
+        optional = ("language", "encoding", "version", "previous_version")
+        cols = ", ".join(
+            [
+                "id, title, date, url, source, n_chars, n_words, story_id, duplicate_of",
+                "keep_text, ingested_at",
+                *(c if c in have else f"NULL AS {c}" for c in optional),
+            ]
         )
+        sql = f"SELECT {cols} FROM documents"
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY date IS NULL, date, id"
+        return self.db.query(sql + " LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """One stored document (this version) with its sentences, times, events and quotes."""
