@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
+from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events import verifier as event_verifier
 from newsevents.coding.events import verify as event_verify
@@ -190,6 +191,10 @@ def _code_events(
                     if vetoed and (model is None or event.confidence < model.overrule):
                         continue  # the rules vetoed it and the verifier does not overrule
                 _add(sent_events, event)
+        if sent_events:
+            found = event_magnitude.magnitude(sent.span, sent.offset)
+            for e in sent_events:
+                e.magnitude = event_magnitude.for_event(found, e.plover) if found else None
         # a calibrated probability means what it says: no lower bar for a lone mention
         events.extend(_keep(sent_events, floor, 0.0 if model is not None else LONE_MARGIN))
     return events
