@@ -140,6 +140,7 @@ class Trigger:
     words: list[Token]  # every token of the trigger phrase
     nominal: bool = False
     de_target: bool = False  # a "de" complement of the noun is its target
+    reflexive: bool = False  # a reflexive reading ("se manifestaron"), never a report
 
 
 def _strip_clitics(word: str) -> tuple[str, bool]:
@@ -263,7 +264,7 @@ def verb_trigger(token: Token) -> Trigger | None:
                 continue
             if token.pos_ == "NOUN" and entry.rest:
                 continue
-            return Trigger(token, entry.cameo, [token, *words])
+            return Trigger(token, entry.cameo, [token, *words], reflexive=entry.reflexive)
     return None
 
 
@@ -484,8 +485,45 @@ def _arguments(
                 best = (score, -child.i, child)
     target = best[2] if best else None
     if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
+        agent = agent or _marked_actor(verb, ("por",), skip)
         return agent, subject if subject is not None else target
+    if target is None:
+        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip)
     return subject, target
+
+
+def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token | None:
+    """An actor introduced by one of ``cases`` after the verb in its clause, whatever the
+    parse hung it on: the personal "a" ("ejecutaron en la vereda X a dos campesinos") and
+    the passive agent "por" ("fue asesinado, en su casa, por hombres armados") mark an
+    actor even when the parser attaches the phrase to a place name before it."""
+    doc, end = verb.doc, verb.sent.end
+    for i in range(verb.i + 1, end):
+        word = doc[i]
+        if word.i in skip:
+            continue
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod", "acl") and word.i > verb.i + 1:
+            if lex.fold(word.text) not in ("fue", "fueron", "siendo", "sido"):
+                break  # another clause begins
+        if word.pos_ != "ADP" or lex.fold(word.text) not in cases:
+            continue
+        j = i + 1
+        if lex.fold(word.text) == "por" and j + 1 < end and lex.fold(doc[j].text) == "parte":
+            j += 2 if lex.fold(doc[j + 1].text) in ("de", "del") else 1  # "por parte de"
+        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ") and not _actor_word(doc[j]):
+            j += 1
+        if j < end and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and _actor_word(doc[j]):
+            return doc[j]
+    return None
+
+
+def _actor_word(token: Token) -> bool:
+    """Does one word name an actor: a role, group or country word, or a person's name?"""
+    from newsevents.languages.es.actors import word_names_actor
+
+    if token.ent_type_ == "LOC" or lex.fold(token.text) in lex.word_set("not_target"):
+        return False
+    return token.ent_type_ == "PER" or word_names_actor(token)
 
 
 def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
@@ -516,6 +554,13 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
         else:
             source = source or de
     source = agent or source
+    while (  # "iniciaron una jornada de protestas": the container carries the event noun
+        noun.dep_ == "nmod"
+        and _case(noun) in ("de", "del")
+        and noun.head is not noun
+        and lex.fold(noun.head.lemma_) in lex.word_set("container")
+    ):
+        noun = noun.head
     head = noun.head
     carried = False
     if head is not noun and head.pos_ in ("VERB", "AUX"):
@@ -560,7 +605,10 @@ def code_sentence(
         )
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
-        if trig is not None and not _lemma_in(token, "report"):
+        # "manifestó que...": a report; "se manifestaron", "declararon la huelga": events
+        if trig is not None and (
+            trig.reflexive or len(trig.words) > 1 or not _lemma_in(token, "report")
+        ):
             triggers[token.i] = trig
     # a complement swallowed by its governor: "amenazó con atacar" is one THREATEN
     swallowed: set[int] = set()
