@@ -29,7 +29,7 @@ def _folded(tokens: list[Token]) -> list[str]:
     return [lex.fold(t.text) for t in tokens]
 
 
-def _names_actor(token: Token) -> bool:
+def names_actor(token: Token) -> bool:
     """Does a complement name an actor by itself (a group, a role, a country)?"""
     folded = _folded([t for t in token.subtree if t.pos_ not in ("PUNCT", "DET", "ADP")])
     return bool(_lookup_group(folded) or _lookup_agent(folded) or _lookup_country(folded))
@@ -96,7 +96,7 @@ def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
             if (
                 case
                 and lex.fold(case[0].text) in ("de", "del")
-                and (child.pos_ == "PROPN" or child.ent_type_ or partitive or _names_actor(child))
+                and (child.pos_ == "PROPN" or child.ent_type_ or partitive or names_actor(child))
             ):
                 keep |= _subtree(child)
                 keep |= {t for c in child.children if c.dep_ in NAME_DEPS for t in c.subtree}

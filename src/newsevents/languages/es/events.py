@@ -22,7 +22,8 @@ from spacy.tokens import Token
 
 from newsevents.coding.crosswalk import lookup
 from newsevents.languages.es import lexicon as lex
-from newsevents.languages.es.actors import code_actor
+from newsevents.languages.es.actors import code_actor, names_actor, word_names_actor
+from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
@@ -433,10 +434,12 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
-    if token.ent_type_ == "LOC" or (
+    if (token.ent_type_ == "LOC" and token.pos_ == "PROPN") or (
         token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
     ):
         return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    if _time_word(token):
+        return 0  # "a las 11:00", "el lunes"
     score = 1
     if case in ("a", "al", "contra"):
         score += 2
@@ -447,10 +450,15 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     return score
 
 
-def _actorish(token: Token) -> bool:
-    from newsevents.languages.es.actors import _names_actor
+def _time_word(token: Token) -> bool:
+    """A clock time, a bare number or a calendar word: no actor ("a las 8:00", "el martes")."""
+    if token.pos_ == "NUM" and not any(c.dep_ == "nmod" for c in token.children):
+        return True
+    return any(ch.isdigit() for ch in token.text) and ":" in token.text or calendar_word(token.text)
 
-    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
+
+def _actorish(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or names_actor(token)
 
 
 # prepositions that introduce the target of some event types besides "a" and "contra":
@@ -500,7 +508,7 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
     doc, end = verb.doc, verb.sent.end
     for i in range(verb.i + 1, end):
         word = doc[i]
-        if word.i in skip:
+        if word.i in skip and word.pos_ != "ADP":  # "se llevaron a X": the a is still X's
             continue
         if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod", "acl") and word.i > verb.i + 1:
             if lex.fold(word.text) not in ("fue", "fueron", "siendo", "sido"):
@@ -519,8 +527,6 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
 
 def _actor_word(token: Token) -> bool:
     """Does one word name an actor: a role, group or country word, or a person's name?"""
-    from newsevents.languages.es.actors import word_names_actor
-
     if token.ent_type_ == "LOC" or lex.fold(token.text) in lex.word_set("not_target"):
         return False
     return token.ent_type_ == "PER" or word_names_actor(token)
