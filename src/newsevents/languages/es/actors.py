@@ -11,6 +11,7 @@ coded actors name most).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -184,6 +185,19 @@ def _capital_runs(doc) -> list[Span]:
     return [r for r in runs if r and _capitals(r[-1].text)]
 
 
+DATELINE = re.compile(
+    r"^\W*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]*(?:\([^)]*\))?\s*,\s*\w{3,}\.?\s+\d{1,2}\s*"
+    r"\(\w+\)\s*[-–—]+"
+)
+
+
+def in_dateline(token: Token) -> bool:
+    """Is the token in a wire dateline ("QUITO, Mar 3 (AFP) -") at its sentence's start?"""
+    sent = token.sent
+    found = DATELINE.match(sent.text)
+    return bool(found) and token.idx - sent.start_char < found.end()
+
+
 def document_country(parsed: ParsedArticle) -> str | None:
     """The country a document is about: the one its place names and country words name most
     (a region of a country weighs more than a city name, which many countries share)."""
@@ -241,6 +255,10 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
         return None
     if folded_head in lex.word_set("not_actor") or lex.fold(head.text) in lex.word_set("not_actor"):
         return None
+    if head.pos_ == "NOUN" and (folded_head in lex.nouns() or lex.fold(head.text) in lex.nouns()):
+        return None  # an event noun ("la huelga", "el ataque") is what happened, not who
+    if in_dateline(head):
+        return None  # "LIMA, 3 may (AFP) -": where the wire filed from
     folded = _folded(name_tokens(head, limit=12))  # coded on the whole phrase
     tokens = name_tokens(_partitive_complement(head) or head)  # named by what it counts
     country: str | None = None

@@ -525,6 +525,39 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
     return None
 
 
+# event types whose target may be anything a "contra" names, a policy as much as a person
+AGAINST_TARGET = frozenset({"PROTEST", "ACCUSE", "THREATEN", "REJECT", "COERCE"})
+
+
+def _against(trigger: Token, skip: set[int]) -> Token | None:
+    """What a protest is against, wherever the parse hung the phrase: "marcharon el lunes en
+    la capital contra la reforma" -> reforma."""
+    doc, end = trigger.doc, trigger.sent.end
+    for i in range(trigger.i + 1, min(end, trigger.i + 12)):
+        word = doc[i]
+        if word.i in skip or word.pos_ != "ADP" or lex.fold(word.text) != "contra":
+            continue
+        j = i + 1
+        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+            j += 1
+        if j < end and doc[j].pos_ in ("NOUN", "PROPN") and not _time_word(doc[j]):
+            return doc[j]
+        return None
+    return None
+
+
+def stand_in(token: Token | None) -> Token | None:
+    """The actor a non-actor head speaks for: "la decisión del gobierno" -> gobierno, "la
+    huelga de los maestros" -> maestros; the head itself when it names an actor or nothing
+    better hangs on it."""
+    if token is None or token.pos_ != "NOUN" or _actorish(token):
+        return token
+    for child in token.children:
+        if child.dep_ == "nmod" and _case(child) in ("de", "del") and _actorish(child):
+            return child
+    return token
+
+
 def _actor_word(token: Token) -> bool:
     """Does one word name an actor: a role, group or country word, or a person's name?"""
     if token.ent_type_ == "LOC" or lex.fold(token.text) in lex.word_set("not_target"):
@@ -664,7 +697,10 @@ def code_sentence(
         return actor_cache[token.i]
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
-        s, t = actor(source), actor(target)
+        plover = lookup(trig.cameo).plover
+        if target is None and plover in AGAINST_TARGET:
+            target = _against(trig.words[-1], {t.i for t in trig.words})
+        s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
         if s is not None and s.sector and lex.fold(s.sector) in lex.word_set("armed_sector"):
             cameo = lex.code_map("armed").get(cameo, cameo)
