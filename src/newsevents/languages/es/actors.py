@@ -83,6 +83,14 @@ def _case(token: Token) -> str:
     return next((lex.fold(c.text) for c in token.children if c.dep_ == "case"), "")
 
 
+def _town(token: Token) -> bool:
+    """A place below a country ("los vecinos de Granada"): where the actor is from, coded
+    into its country, not part of its name."""
+    if ner_label(token.ent_type_, "es") != "GPE" or names_actor(token):
+        return False
+    return lex.fold(token.text) in lex.places() or lex.fold(token.text) in lex.subdivisions()
+
+
 def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
     """The tokens of an actor's short name around its head, in text order."""
     keep = {head}
@@ -98,6 +106,7 @@ def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
                 case
                 and lex.fold(case[0].text) in ("de", "del")
                 and (child.pos_ == "PROPN" or child.ent_type_ or partitive or names_actor(child))
+                and not _town(child)
             ):
                 keep |= _subtree(child)
                 keep |= {t for c in child.children if c.dep_ in NAME_DEPS for t in c.subtree}

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.crosswalk import lookup
 from newsevents.languages.es import lexicon as lex
-from newsevents.languages.es.actors import code_actor, names_actor, word_names_actor
+from newsevents.languages.es.actors import code_actor, in_dateline, names_actor, word_names_actor
 from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
@@ -269,6 +269,17 @@ def verb_trigger(token: Token) -> Trigger | None:
     return None
 
 
+def _verb_as_noun(token: Token) -> Trigger | None:
+    """An event verb's form that the parse reads as a noun with a determiner ("esos
+    desfiles", "los bloqueos"): the event noun of that verb."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" for c in token.children):
+        return None
+    trig = verb_trigger(token)
+    if trig is None or len(trig.words) > 1 or trig.reflexive:
+        return None
+    return Trigger(token, trig.cameo, [token], nominal=True)
+
+
 def noun_trigger(token: Token) -> Trigger | None:
     if token.pos_ not in ("NOUN", "PROPN", "ADJ") or (token.pos_ == "PROPN" and token.is_title):
         return None
@@ -409,6 +420,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     relative = verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb
     for child in verb.children:
+        if in_dateline(child):
+            continue  # "LIMA, 3 may (AFP) - El ministro ...": the place the wire filed from
         if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
             if relative and lex.fold(child.text) in RELATIVES:
                 return verb.head, passive  # "los pobladores que exigen": the antecedent
@@ -550,7 +563,7 @@ def stand_in(token: Token | None) -> Token | None:
     """The actor a non-actor head speaks for: "la decisión del gobierno" -> gobierno, "la
     huelga de los maestros" -> maestros; the head itself when it names an actor or nothing
     better hangs on it."""
-    if token is None or token.pos_ != "NOUN" or _actorish(token):
+    if token is None or token.pos_ != "NOUN" or token.ent_type_ or word_names_actor(token):
         return token
     for child in token.children:
         if child.dep_ == "nmod" and _case(child) in ("de", "del") and _actorish(child):
@@ -644,6 +657,8 @@ def code_sentence(
         )
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
+        if trig is not None and _verb_as_noun(token) is not None:
+            continue  # "en los desfiles": coded below as a noun, with a noun's arguments
         # "manifestó que...": a report; "se manifestaron", "declararon la huelga": events
         if trig is not None and (
             trig.reflexive or len(trig.words) > 1 or not _lemma_in(token, "report")
@@ -663,7 +678,7 @@ def code_sentence(
     for token in span:
         if token.i in covered or token.i in triggers:
             continue
-        trig = noun_trigger(token)
+        trig = noun_trigger(token) or _verb_as_noun(token)
         if trig is None:
             continue
         source, target, carried = _noun_arguments(trig)
