@@ -297,12 +297,13 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
     span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
     start, end = parsed.char_span(span)
     code = (country or "---") + (sector or "") if (country or sector) else None
+    written = parsed.article.text[start:end]  # as written (a headline is parsed recased)
     return Actor(
-        name=span.text,
+        name=written,
         country=country,
         sector=sector,
         code=code,
-        text=span.text,
+        text=written,
         start=start,
         end=end,
         how=how,

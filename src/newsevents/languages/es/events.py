@@ -682,11 +682,6 @@ def code_sentence(
         if trig is None:
             continue
         source, target, carried = _noun_arguments(trig)
-        head_trigger = (
-            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
-        )
-        if head_trigger and not carried:
-            continue  # "condenaron el ataque": the object of an event verb is its topic
         head = token.head
         if lookup(trig.cameo).plover == "PROTEST" and head is not token and _lemma_in(head, "call"):
             # "convocaron a una huelga", "anunció nuevas protestas": a threat to protest
@@ -695,6 +690,11 @@ def code_sentence(
             subj, _ = _subject(head)
             source = subj or source
             carried = True
+        head_trigger = (
+            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
+        )
+        if head_trigger and not carried:
+            continue  # "condenaron el ataque": the object of an event verb is its topic
         if (
             carried
             or not triggers
@@ -737,7 +737,7 @@ def code_sentence(
         events.append(
             Event(
                 doc=parsed.article.id,
-                sentence=sent.text,
+                sentence=parsed.article.text[sent.start : sent.end],
                 sentence_start=sent.start,
                 sentence_end=sent.end,
                 plover=info.plover,
