@@ -6,8 +6,8 @@ from __future__ import annotations
 from newsevents.config import current
 from newsevents.languages import model_for
 from newsevents.languages.es import dates, events, quotes
-from newsevents.languages.es.truecase import recase
 from newsevents.languages.es.actors import document_country
+from newsevents.languages.es.truecase import recase
 from newsevents.models import Actor, Extraction
 from newsevents.nlp.pipeline import ParsedArticle, load_nlp
 

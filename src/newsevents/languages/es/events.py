@@ -523,7 +523,11 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
         word = doc[i]
         if word.i in skip and word.pos_ != "ADP":  # "se llevaron a X": the a is still X's
             continue
-        if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod", "acl") and word.i > verb.i + 1:
+        if (
+            word.pos_ in ("VERB", "AUX")
+            and word.dep_ not in ("amod", "acl")
+            and word.i > verb.i + 1
+        ):
             if lex.fold(word.text) not in ("fue", "fueron", "siendo", "sido"):
                 break  # another clause begins
         if word.pos_ != "ADP" or lex.fold(word.text) not in cases:
