@@ -70,7 +70,7 @@ def _partitive_complement(head: Token) -> Token | None:
         return None
     for child in head.children:
         if (
-            child.dep_ == "nmod"
+            child.dep_ in ("nmod", "flat")
             and child.i > head.i
             and child.pos_ in ("NOUN", "PROPN")
             and _case(child) in ("de", "del")
@@ -253,7 +253,7 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
     folded_head = lex.fold(head.lemma_ or head.text)
     if not any(ch.isalpha() for ch in head.text):
         return None
-    partitive = any(c.dep_ == "nmod" for c in head.children) and (
+    partitive = any(c.dep_ in ("nmod", "flat") for c in head.children) and (
         head.pos_ == "NUM" or lex.fold(head.text) in lex.word_set("partitive")
     )  # "miles de maestros", "unos 200 de ellos"
     if (

@@ -1,0 +1,102 @@
+"""Spanish actors and arguments on invented sentences: the personal "a" and the passive "por"
+past a misattached phrase, quantity names, container and stand-in nouns, datelines, times,
+headlines in capitals, accentless preterites, the document's country."""
+
+import pytest
+
+from newsevents.languages.es.truecase import restore_preterite, sentence_case
+
+pytestmark = pytest.mark.issue(18)
+
+
+def _one(x, plover=None):
+    events = [e for e in x.events if plover is None or e.plover == plover]
+    assert events, [(e.plover, e.trigger["text"]) for e in x.events]
+    return events[0]
+
+
+def test_personal_a_marks_the_target_past_a_place(code_es):
+    e = _one(code_es("Hombres armados asesinaron en la vereda Los Pinos a dos campesinos."))
+    assert e.plover == "ASSAULT" and e.source.sector == "UAF"
+    assert e.target is not None and "campesinos" in e.target.name
+    assert e.target.sector == "AGR"
+
+
+def test_passive_agent_after_other_complements(code_es):
+    x = code_es(
+        "Un comerciante fue asesinado de varios disparos , en la plaza , por hombres armados."
+    )
+    e = _one(x, "ASSAULT")
+    assert e.source is not None and e.source.sector == "UAF"
+    assert "comerciante" in e.target.name
+
+
+def test_a_quantity_is_named_by_what_it_counts(code_es):
+    e = _one(code_es("Miles de jubilados realizaron una marcha contra la reforma de pensiones."))
+    assert e.plover == "PROTEST" and e.source.name == "jubilados"
+    assert e.target is not None and e.target.name.startswith("reforma")
+
+
+def test_a_container_noun_carries_its_event(code_es):
+    x = code_es("Unos 300 campesinos iniciaron una jornada de protestas en la capital.")
+    e = _one(x, "PROTEST")
+    assert e.source is not None and "campesinos" in e.source.name
+
+
+def test_a_non_actor_head_stands_for_its_de_complement(code_es):
+    e = _one(code_es("El sindicato criticó duramente la decisión del ministro de Trabajo."))
+    assert e.plover == "ACCUSE"
+    assert e.target is not None and e.target.name.startswith("ministro")
+    assert e.target.sector == "GOV"
+
+
+def test_event_nouns_and_datelines_are_no_actors(code_es):
+    x = code_es("QUITO, Mar 3 (AFP) - Cientos de estudiantes marcharon este martes.")
+    e = _one(x, "PROTEST")
+    assert e.source is not None and e.source.name == "estudiantes"
+    x = code_es("La huelga de los mineros paralizó la producción de cobre.")
+    assert all(e.source is None or "huelga" not in e.source.name for e in x.events)
+
+
+def test_clock_times_are_no_targets(code_es):
+    e = _one(code_es("Los rebeldes bloquearon la carretera a las 10:00 , CAUCA , SUAREZ"))
+    assert e.target is not None and e.target.name.startswith("carretera")
+
+
+def test_headlines_in_capitals_are_parsed_in_sentence_case(code_es):
+    text = "CAMPESINOS BLOQUEAN CARRETERA EN EL SUR DE PERU"
+    assert sentence_case(text) == "Campesinos bloquean carretera en el sur de Peru"
+    assert sentence_case("LAS FARC ATACAN") == "Las FARC atacan"
+    x = code_es(text + "\nLos campesinos exigen precios justos para la papa.")
+    e = _one(x)
+    assert e.source is not None and e.source.name == "CAMPESINOS"  # read from the text as written
+    assert e.sentence == text
+
+
+def test_accentless_preterite_is_restored_before_parsing(code_es):
+    assert (
+        restore_preterite("la tropa ataco y secuestro a dos") == "la tropa atacó y secuestró a dos"
+    )
+    assert restore_preterite("el secuestro de un disparo") == "el secuestro de un disparo"
+    assert restore_preterite("Pablo Ataco") == "Pablo Ataco"  # only lower-case verb forms
+    e = _one(code_es("El ejercito ataco un campamento de los rebeldes en la madrugada ."))
+    assert e.plover == "ASSAULT" and e.source is not None and e.source.sector == "MIL"
+
+
+def test_reflexive_protest_verb_is_no_report(code_es):
+    e = _one(code_es("Cientos de jubilados se manifestaron frente al Congreso."))
+    assert e.plover == "PROTEST" and e.source is not None and e.source.name == "jubilados"
+
+
+def test_a_call_to_protest_over_a_call_verb_is_a_threat_to_protest(code_es):
+    e = _one(code_es("Los maestros llaman a nuevas protestas contra el ministro."))
+    assert (e.plover, e.cameo) == ("THREATEN", "133")
+    assert e.source.sector == "EDU" and e.target.sector == "GOV"
+
+
+def test_named_groups_and_capital_place_lists_give_the_documents_country(code_es):
+    x = code_es("Soldados del ejército atacaron un campamento de las FARC.")
+    e = _one(x, "ASSAULT")
+    assert e.source.country == "COL" and e.source.sector == "MIL"
+    x = code_es("Paramilitares asesinaron a un comerciante , VALLE DEL CAUCA , BUGA")
+    assert _one(x, "ASSAULT").source.country == "COL"
