@@ -523,13 +523,8 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
         word = doc[i]
         if word.i in skip and word.pos_ != "ADP":  # "se llevaron a X": the a is still X's
             continue
-        if (
-            word.pos_ in ("VERB", "AUX")
-            and word.dep_ not in ("amod", "acl")
-            and word.i > verb.i + 1
-        ):
-            if lex.fold(word.text) not in ("fue", "fueron", "siendo", "sido"):
-                break  # another clause begins
+        if word.pos_ in ("VERB", "AUX") and word is not verb and verb_trigger(word) is not None:
+            break  # another event's clause begins: its "a" is its own
         if word.pos_ != "ADP" or lex.fold(word.text) not in cases:
             continue
         j = i + 1
@@ -570,8 +565,13 @@ def stand_in(token: Token | None) -> Token | None:
     if token is None or token.pos_ != "NOUN" or token.ent_type_ or word_names_actor(token):
         return token
     for child in token.children:
-        if child.dep_ == "nmod" and _case(child) in ("de", "del") and _actorish(child):
-            return child
+        if child.dep_ != "nmod" or _case(child) not in ("de", "del") or not _actorish(child):
+            continue
+        if lex.fold(child.lemma_) in lex.word_set("place_noun") or (
+            child.ent_type_ == "LOC" and not names_actor(child)
+        ):
+            continue  # "al este de la ciudad", "al norte de Lima": a place, no actor
+        return child
     return token
 
 
