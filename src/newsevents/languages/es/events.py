@@ -694,6 +694,18 @@ def code_sentence(
             subj, _ = _subject(head)
             source = subj or source
             carried = True
+        if (
+            lookup(trig.cameo).plover == "PROTEST"
+            and head is not token
+            and token.dep_ in TARGET_DEPS
+            and _lemma_in(head, "end")
+        ):
+            # "levantaron la huelga", "suspendieron el paro": the protesters yield
+            trig.cameo = "080"
+            swallowed.add(head.i)
+            subj, _ = _subject(head)
+            source = subj or source
+            carried = True
         head_trigger = (
             token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
         )
@@ -721,8 +733,7 @@ def code_sentence(
             target = _against(trig.words[-1], {t.i for t in trig.words})
         s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
-        if s is not None and s.sector and lex.fold(s.sector) in lex.word_set("armed_sector"):
-            cameo = lex.code_map("armed").get(cameo, cameo)
+        cameo = _by_source(cameo, s)
         if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
             cameo = "141"
         modality = _modality(verb)
@@ -772,6 +783,21 @@ def code_sentence(
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)
     return _dedupe(events)
+
+
+def _by_source(cameo: str, source: Actor | None) -> str:
+    """Who acts changes the code: a road blocked by rebels is a blockade (armed), a bus
+    burnt by students a riot (civil), a protest lodged by a government an official complaint
+    (state; a country named alone counts as its state)."""
+    if source is None:
+        return cameo
+    sector = lex.fold(source.sector or "")
+    for kind in ("armed", "civil", "state"):
+        if sector in lex.word_set(f"{kind}_sector") or (
+            kind == "state" and not sector and source.country
+        ):
+            return lex.code_map(kind).get(cameo, cameo)
+    return cameo
 
 
 def _crowd(token: Token) -> bool:
