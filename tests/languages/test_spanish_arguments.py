@@ -2,6 +2,8 @@
 past a misattached phrase, quantity names, container and stand-in nouns, datelines, times,
 headlines in capitals, accentless preterites, the document's country."""
 
+import re
+
 import pytest
 
 from newsevents.languages.es.truecase import restore_preterite, sentence_case
@@ -100,3 +102,20 @@ def test_named_groups_and_capital_place_lists_give_the_documents_country(code_es
     assert e.source.country == "COL" and e.source.sector == "MIL"
     x = code_es("Paramilitares asesinaron a un comerciante , VALLE DEL CAUCA , BUGA")
     assert _one(x, "ASSAULT").source.country == "COL"
+
+
+def test_word_kinds_are_documented_and_code_maps_are_valid_codes():
+    from newsevents.coding.crosswalk import is_code
+    from newsevents.data import data_path
+    from newsevents.languages.es import lexicon as lex
+
+    lines = data_path("es/words.tsv").read_text(encoding="utf-8").splitlines()
+    header = " ".join(line.lstrip("# ") for line in lines if line.startswith("#"))
+    for kind in lex.words():
+        assert re.search(rf"\b{kind}\b", header), f"kind {kind!r} is not described in the header"
+    for kind in ("armed", "civil", "state"):
+        pairs = lex.code_map(kind)
+        assert pairs and all(is_code(a) and is_code(b) for a, b in pairs.items())
+        assert lex.word_set(f"{kind}_sector")
+    for kind in ("place_noun", "container", "end"):
+        assert lex.word_set(kind)
