@@ -48,6 +48,8 @@ def test_api_events_filter_by_language(mixed_client):
     assert _docs(mixed_client, "/api/events", language="EN") == ["en1"]
     assert _docs(mixed_client, "/api/events", language="fr") == []
     assert mixed_client.get("/api/events", params={"language": "spanish"}).status_code == 422
+    # the page's form sends an empty value for "any language"
+    assert _docs(mixed_client, "/events.json", language="") == ["en1", "es1"]
 
 
 def test_events_page_and_exports_filter_by_language(mixed_client):

@@ -95,7 +95,7 @@ def event_filters(
     ] = None,
     language: Annotated[
         str | None,
-        Query(pattern="^[A-Za-z]{2}$", description="Language of the documents (ISO 639-1: es)."),
+        Query(pattern="^([A-Za-z]{2})?$", description="Language of the documents (ISO 639-1: es)."),
     ] = None,
 ) -> dict[str, Any]:
     out = {
