@@ -582,6 +582,25 @@ def _actor_word(token: Token) -> bool:
     return token.ent_type_ == "PER" or word_names_actor(token)
 
 
+def _participle_agent(noun: Token) -> Token | None:
+    """The "por" agent of a participle that modifies an event noun: "la marcha, organizada por
+    los maestros" -> maestros."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm"):
+            continue
+        for arg in child.children:
+            if (
+                arg.dep_ in ("obl", "obl:agent", "nmod", "obj")
+                and _case(arg) == "por"
+                and arg.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            ):
+                return arg
+        found = _marked_actor(child, ("por",), set())
+        if found is not None:
+            return found
+    return None
+
+
 def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     """(source, target, carried?) of a noun trigger: the support verb's subject, else a
     ``por`` or ``de`` complement; ``contra``/``a`` complements are targets."""
@@ -604,6 +623,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 target = others[0] if others else target
     if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
         agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
+    if agent is None:  # "la huelga convocada por los sindicatos", "el paro, decretado por ..."
+        agent = _participle_agent(noun)
     if de is not None:
         if trig.de_target or agent is not None:
             target = target or de
