@@ -119,3 +119,23 @@ def test_word_kinds_are_documented_and_code_maps_are_valid_codes():
         assert lex.word_set(f"{kind}_sector")
     for kind in ("place_noun", "container", "end"):
         assert lex.word_set(kind)
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(code_es):
+    x = code_es("La huelga general, convocada por los camioneros, paralizó el transporte.")
+    e = _one(x, "PROTEST")
+    assert e.source is not None and "camioneros" in e.source.name and e.source.sector == "LAB"
+
+
+def test_who_burns_property_decides_the_code(code_es):
+    e = _one(code_es("Guerrilleros quemaron dos camiones en la carretera."))
+    assert (e.plover, e.cameo) == ("COERCE", "171")  # seize or damage property
+    e = _one(code_es("Los estudiantes quemaron un autobús frente a la universidad."))
+    assert (e.plover, e.cameo) == ("PROTEST", "145")  # civilians: a riot
+    e = _one(code_es("El gobierno de Chile protestó ante la embajada por el incidente."))
+    assert (e.plover, e.cameo) == ("ACCUSE", "114")  # a state: an official complaint
+
+
+def test_lifting_a_strike_is_yielding(code_es):
+    e = _one(code_es("Los mineros levantaron la huelga tras un acuerdo con la empresa."), "CONCEDE")
+    assert e.cameo == "080" and e.source is not None and e.source.sector == "LAB"
