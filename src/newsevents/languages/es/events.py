@@ -252,10 +252,16 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None
     if token.pos_ == "NOUN" and not token.text.islower():
         return None
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.i < token.head.i:
+        return None  # before its noun a participle is an adjective: "las últimas horas"
     for inf in _infinitives(token):
-        for entry in lex.verbs()[inf]:
-            if entry.reflexive and not _has_reflexive(token):
+        entries = lex.verbs()[inf]
+        reflexive = _has_reflexive(token)
+        for entry in entries:
+            if entry.reflexive and not reflexive:
                 continue
+            if not entry.reflexive and reflexive and any(e.reflexive for e in entries):
+                continue  # "se movilizaban en una moto" is not "movilizar" (mobilise troops)
             if entry.needs_object and not _has_object(token):
                 continue
             if entry.main_clause and token.dep_ not in ("ROOT", "conj", "parataxis"):
@@ -754,7 +760,7 @@ def code_sentence(
             target = _against(trig.words[-1], {t.i for t in trig.words})
         s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
-        cameo = _by_source(cameo, s)
+        cameo = _by_source(cameo, s, nominal=trig.nominal)
         if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
             cameo = "141"
         modality = _modality(verb)
@@ -806,14 +812,14 @@ def code_sentence(
     return _dedupe(events)
 
 
-def _by_source(cameo: str, source: Actor | None) -> str:
+def _by_source(cameo: str, source: Actor | None, nominal: bool = False) -> str:
     """Who acts changes the code: a road blocked by rebels is a blockade (armed), a bus
-    burnt by students a riot (civil), a protest lodged by a government an official complaint
-    (state; a country named alone counts as its state)."""
+    burnt by students a riot (civil), a government that protests (the verb: "Cuba protestó")
+    lodges an official complaint (state; a country named alone counts as its state)."""
     if source is None:
         return cameo
     sector = lex.fold(source.sector or "")
-    for kind in ("armed", "civil", "state"):
+    for kind in ("armed", "civil") if nominal else ("armed", "civil", "state"):
         if sector in lex.word_set(f"{kind}_sector") or (
             kind == "state" and not sector and source.country
         ):
