@@ -139,3 +139,16 @@ def test_who_burns_property_decides_the_code(code_es):
 def test_lifting_a_strike_is_yielding(code_es):
     e = _one(code_es("Los mineros levantaron la huelga tras un acuerdo con la empresa."), "CONCEDE")
     assert e.cameo == "080" and e.source is not None and e.source.sector == "LAB"
+
+
+def test_a_reflexive_verb_is_not_read_as_its_other_sense(code_es):
+    x = code_es("Hombres que se movilizaban en una motocicleta asesinaron a un conductor.")
+    assert [e.plover for e in x.events] == ["ASSAULT"]  # riding a motorbike is no mobilisation
+    x = code_es("En las últimas horas llegaron nuevos refuerzos a la zona.")
+    assert not [e for e in x.events if e.trigger["text"].lower() == "últimas"]
+
+
+def test_regional_unit_words_are_evidence_of_the_country(code_es):
+    x = code_es("Soldados del ejército detuvieron a un campesino en la vereda La Esperanza.")
+    e = _one(x, "COERCE")
+    assert e.source.country == "COL" and e.target.country == "COL"

@@ -236,6 +236,12 @@ def document_country(parsed: ParsedArticle) -> str | None:
             if token.pos_ == "ADJ" and (lex.fold(token.text),) in names:
                 counts[names[(lex.fold(token.text),)]] += 1
         folded = _folded(list(doc))
+        regional = lex.regional_words()
+        for i in range(len(folded)):  # "en la vereda ...": a unit of one country's land
+            for words, isos in regional.items():
+                if tuple(folded[i : i + len(words)]) == words:
+                    for iso in isos:
+                        counts[iso] += 2 / len(isos)  # as strong as a region's name
         for i in range(len(folded)):  # named groups of one country ("las FARC", "el EZLN")
             for n in range(min(6, len(folded) - i), 0, -1):
                 hit = lex.groups().get(tuple(folded[i : i + n]))

@@ -260,7 +260,11 @@ def verb_trigger(token: Token) -> Trigger | None:
         for entry in entries:
             if entry.reflexive and not reflexive:
                 continue
-            if not entry.reflexive and reflexive and any(e.reflexive for e in entries):
+            if (
+                not entry.reflexive
+                and reflexive
+                and any(e.reflexive and not e.rest for e in entries)
+            ):
                 continue  # "se movilizaban en una moto" is not "movilizar" (mobilise troops)
             if entry.needs_object and not _has_object(token):
                 continue

@@ -174,6 +174,15 @@ def countries() -> dict[tuple[str, ...], str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def regional_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded words of one country's administrative units -> its ISO3 codes (regional.tsv)."""
+    return {
+        tuple(fold(r["word"]).split()): tuple(r["countries"].split())
+        for r in load_tsv("es/regional.tsv")
+    }
+
+
 SPANISH_SPEAKING = "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE".split()
 
 
