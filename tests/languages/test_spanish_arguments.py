@@ -152,3 +152,10 @@ def test_regional_unit_words_are_evidence_of_the_country(code_es):
     x = code_es("Soldados del ejército detuvieron a un campesino en la vereda La Esperanza.")
     e = _one(x, "COERCE")
     assert e.source.country == "COL" and e.target.country == "COL"
+
+
+def test_a_place_after_a_plural_is_coded_not_named(code_es):
+    e = _one(code_es("Los maestros de Honduras marcharon contra el gobierno."), "PROTEST")
+    assert (e.source.name, e.source.country, e.source.sector) == ("maestros", "HND", "EDU")
+    e = _one(code_es("El presidente de Chile criticó a los manifestantes."), "ACCUSE")
+    assert e.source.name == "presidente de Chile" and e.source.country == "CHL"

@@ -83,15 +83,21 @@ def _case(token: Token) -> str:
     return next((lex.fold(c.text) for c in token.children if c.dep_ == "case"), "")
 
 
-def _town(token: Token) -> bool:
-    """A place below a country ("los vecinos de Granada"): where the actor is from, coded
-    into its country, not part of its name."""
-    if ner_label(token.ent_type_, "es") != "GPE" or names_actor(token):
+def _town(token: Token, head: Token) -> bool:
+    """A place after "de" that says where the actor is from, not who it is: a town ("los
+    vecinos de Granada"), or any place after a plural ("los maestros de Honduras"); it is
+    coded into the actor's country. A title keeps its country: "el presidente de Chile"."""
+    place = ner_label(token.ent_type_, "es") == "GPE" or (lex.fold(token.text),) in lex.countries()
+    if not place:
+        return False
+    if "Plur" in head.morph.get("Number"):
+        return True
+    if names_actor(token):
         return False
     return lex.fold(token.text) in lex.places() or lex.fold(token.text) in lex.subdivisions()
 
 
-def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
+def name_tokens(head: Token, limit: int = MAX_WORDS, places: bool = False) -> list[Token]:
     """The tokens of an actor's short name around its head, in text order."""
     keep = {head}
     partitive = _is_partitive(head)
@@ -106,7 +112,7 @@ def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
                 case
                 and lex.fold(case[0].text) in ("de", "del")
                 and (child.pos_ == "PROPN" or child.ent_type_ or partitive or names_actor(child))
-                and not _town(child)
+                and (places or not _town(child, head))
             ):
                 keep |= _subtree(child)
                 keep |= {t for c in child.children if c.dep_ in NAME_DEPS for t in c.subtree}
@@ -274,7 +280,7 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
         return None  # an event noun ("la huelga", "el ataque") is what happened, not who
     if in_dateline(head):
         return None  # "LIMA, 3 may (AFP) -": where the wire filed from
-    folded = _folded(name_tokens(head, limit=12))  # coded on the whole phrase
+    folded = _folded(name_tokens(head, limit=12, places=True))  # coded on the whole phrase
     tokens = name_tokens(_partitive_complement(head) or head)  # named by what it counts
     country: str | None = None
     sector: str | None = None
