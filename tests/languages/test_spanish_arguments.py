@@ -159,3 +159,8 @@ def test_a_place_after_a_plural_is_coded_not_named(code_es):
     assert (e.source.name, e.source.country, e.source.sector) == ("maestros", "HND", "EDU")
     e = _one(code_es("El presidente de Chile criticó a los manifestantes."), "ACCUSE")
     assert e.source.name == "presidente de Chile" and e.source.country == "CHL"
+
+
+def test_a_capitalised_role_tagged_as_a_place_is_still_an_actor(code_es):
+    e = _one(code_es("Integrantes del Frente 29 secuestraron al Alcalde de este municipio."))
+    assert e.target is not None and e.target.sector == "GOV"

@@ -457,7 +457,7 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
-    if (token.ent_type_ == "LOC" and token.pos_ == "PROPN") or (
+    if (_place(token) and token.pos_ == "PROPN") or (
         token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
     ):
         return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
@@ -471,6 +471,11 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     if _actorish(token):
         score += 2
     return score
+
+
+def _place(token: Token) -> bool:
+    """Tagged a place, and not a capitalised role the tagger took for one ("al Alcalde")."""
+    return token.ent_type_ == "LOC" and not word_names_actor(token)
 
 
 def _time_word(token: Token) -> bool:
@@ -587,7 +592,7 @@ def stand_in(token: Token | None) -> Token | None:
 
 def _actor_word(token: Token) -> bool:
     """Does one word name an actor: a role, group or country word, or a person's name?"""
-    if token.ent_type_ == "LOC" or lex.fold(token.text) in lex.word_set("not_target"):
+    if _place(token) or lex.fold(token.text) in lex.word_set("not_target"):
         return False
     return token.ent_type_ == "PER" or word_names_actor(token)
 
