@@ -164,3 +164,14 @@ def test_a_place_after_a_plural_is_coded_not_named(code_es):
 def test_a_capitalised_role_tagged_as_a_place_is_still_an_actor(code_es):
     e = _one(code_es("Integrantes del Frente 29 secuestraron al Alcalde de este municipio."))
     assert e.target is not None and e.target.sector == "GOV"
+
+
+def test_a_participle_on_its_noun_is_passive_and_not_part_of_the_name(code_es):
+    e = _one(code_es("Un campesino asesinado por paramilitares fue hallado en el río."), "ASSAULT")
+    assert e.source is not None and e.source.sector == "UAF"
+    assert e.target is not None and e.target.name == "campesino"
+
+
+def test_a_reflexive_clitic_is_no_target(code_es):
+    e = _one(code_es("Los rebeldes se llevaron con rumbo desconocido a un comerciante."), "ASSAULT")
+    assert e.target is not None and e.target.name == "comerciante"

@@ -103,6 +103,8 @@ def name_tokens(head: Token, limit: int = MAX_WORDS, places: bool = False) -> li
     partitive = _is_partitive(head)
     for child in head.children:
         if child.dep_ == "amod":  # the adjective, not what hangs on it ("conocida como ...")
+            if lex.event_participle(child.text):
+                continue  # "un campesino asesinado": the event, not the name
             keep.add(child)
         elif child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
             keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}

@@ -421,6 +421,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 for c in verb.children
             )
         )
+        # "un campesino asesinado por paramilitares": a participle on its noun
+        or (participle and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"))
     )
     if participle and not passive and verb.head is not verb and _lemma_in(verb.head, "victim"):
         # "resultaron heridos dos soldados": the subject of resultar is the one hurt
@@ -438,6 +440,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return child, passive
     if relative and not passive and "Part" not in verb.morph.get("VerbForm"):
         return verb.head, passive
+    if (relative or verb.dep_ == "amod") and passive and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, passive  # "dos personas, desaparecidas por ...": they suffered it
     node = verb
     for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
@@ -457,6 +461,8 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
+    if token.pos_ == "PRON" and folded in CLITICS:
+        return 0  # "se llevaron a un campesino": the clitic names no one; look further
     if (_place(token) and token.pos_ == "PROPN") or (
         token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
     ):

@@ -55,6 +55,21 @@ def verbs() -> dict[str, tuple[VerbEntry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.rest))) for k, v in out.items()}
 
 
+def event_participle(word: str) -> bool:
+    """Is a word the participle of an event verb ("asesinado", "secuestradas")?"""
+    w = fold(word)
+    for end, infs in (
+        ("ado", ("ar",)),
+        ("ada", ("ar",)),
+        ("ido", ("er", "ir")),
+        ("ida", ("er", "ir")),
+    ):
+        for suffix in (end, end + "s"):
+            if w.endswith(suffix) and any(w[: -len(suffix)] + i in verbs() for i in infs):
+                return True
+    return False
+
+
 _DE_TARGET: set[tuple[str, ...]] = set()
 
 
