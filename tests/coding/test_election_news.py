@@ -41,9 +41,11 @@ def test_condition_put_to_another_side_stays_a_threat():
     assert modality_of(tok) == "planned" and is_intent(tok)
 
 
-def test_wish_is_speculation_and_not_emitted_alone():
-    found = events("Senator Okafor wants to ban imports from Ruritania.")
-    assert all(e.modality == "asserted" for e in found)
+def test_wish_is_speculation_and_scored_below_the_deed():
+    wish = events("Senator Okafor wants to ban imports from Ruritania.")
+    deed = events("Senator Okafor banned imports from Ruritania.")
+    assert all(e.modality == "hypothetical" for e in wish)
+    assert deed and all(e.confidence < max(d.confidence for d in deed) - 0.1 for e in wish)
 
 
 def test_asserted_ban_is_still_coded():

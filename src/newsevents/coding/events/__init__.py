@@ -198,6 +198,10 @@ def _code_events(
                             rows.append((f, event))
                         if model is not None:
                             event.confidence = round(model.probability(f), 3)
+                            if _speculative(cand):  # the policy's weight on speculation
+                                event.confidence = round(
+                                    max(0.05, event.confidence - SPECULATION_PENALTY), 3
+                                )
                     if vetoed and (model is None or event.confidence < model.overrule):
                         continue  # the rules vetoed it and the verifier does not overrule
                 _add(sent_events, event)
