@@ -16,8 +16,6 @@ from newsevents.ingest.versions import Versions
 from newsevents.languages import model_for
 from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
-from newsevents.nlp import load_nlp, parse_articles
-from newsevents.pipeline import process_parsed
 
 
 @dataclass
@@ -103,6 +101,11 @@ def extract_batch(
 def _extract_batch(
     articles: list[Article], config: RunConfig
 ) -> tuple[list[Extraction], list[Rejection]]:
+    # spaCy is imported here, not with this module: query commands import the runner
+    # (through follow) and must start without loading spaCy
+    from newsevents.nlp import load_nlp, parse_articles
+    from newsevents.pipeline import process_parsed
+
     done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
     for language, items in group_by_language(articles).items():
