@@ -265,12 +265,14 @@ def run(
             on_batch(summary)
     summary.seconds = time.perf_counter() - start
     if store is not None and config.settings.stories:
-        assign_storylines(store)
+        assign_storylines(store, config.settings)
     return summary
 
 
-def assign_storylines(store) -> None:
-    """Assign the store's new documents to storylines (online: existing stories are kept)."""
+def assign_storylines(store, settings: Settings | None = None) -> None:
+    """Assign the store's new documents to storylines (online: existing stories are kept),
+    with ``settings`` (embedding threads, batch and word pieces; default: the current ones)."""
     from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
 
-    update_stories(store)
+    with use(settings):
+        update_stories(store)
