@@ -63,6 +63,9 @@ class Article:
     duplicate_of: str | None = None  # id of an earlier article this one is a copy of
     fingerprint: str | None = None  # MinHash signature (hex), set by ingest.dedupe
     language: str | None = None  # ISO 639-1: given (JSON field, --language) or detected at ingest
+    # How a file's bytes were decoded: "utf-8" (JSON, strings given), "utf-16", or the legacy
+    # encoding that gave clean text ("cp1252", ...; see ingest.clean.decode_bytes).
+    encoding: str = "utf-8"
     # Versions: the id the input gave (a file's path relative to its input root, or a record's
     # "id"); the same given id with a different text is a new version, stored beside the old one
     # under ``id`` = "<given id>@v<n>" and linked to it by ``previous_version``.

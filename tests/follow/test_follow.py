@@ -207,7 +207,7 @@ def test_follow_updated_article_becomes_a_new_version(server, store, follow_conf
     )
     third = one_round(store, follow_config)
     assert (third.items_updated, third.coded) == (1, 0)
-    assert len(store.documents()) == 2
+    assert len(store.documents(include_superseded=True)) == 2  # both versions kept
 
 
 def test_follow_robots_txt_disallowed_pages_use_the_summary(server, store, follow_config):

@@ -150,10 +150,17 @@ def _read_bytes(data: bytes, suffix: str, file_id: str, path: str) -> Iterator[A
         yield from _read_jsonl(data, file_id, path)
         return
     try:
-        text, _encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data)
     except DecodeError as e:
         yield Rejection(file_id, e.reason, e.detail, path)
         return
+    for doc in _read_decoded(text, suffix, file_id, path):
+        if isinstance(doc, Article):
+            doc.encoding = encoding
+        yield doc
+
+
+def _read_decoded(text: str, suffix: str, file_id: str, path: str) -> Iterator[Article | Rejection]:
     if suffix == ".json":
         try:
             obj = json.loads(text)

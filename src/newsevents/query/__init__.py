@@ -18,8 +18,10 @@ def stats(store: Store) -> dict[str, Any]:
     return store.stats()
 
 
-def documents(store: Store, *, q: str | None, limit: int, offset: int) -> dict[str, Any]:
-    rows = store.documents(q=q, limit=limit, offset=offset)
+def documents(
+    store: Store, *, q: str | None, limit: int, offset: int, all_versions: bool = False
+) -> dict[str, Any]:
+    rows = store.documents(q=q, limit=limit, offset=offset, include_superseded=all_versions)
     return {"q": q, "limit": limit, "offset": offset, "documents": rows}
 
 

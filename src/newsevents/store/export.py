@@ -38,7 +38,8 @@ QUOTE_COLUMNS: list[tuple[str, str]] = [
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
     ("id", _S), ("title", _S), ("date", _S), ("url", _S), ("source", _S), ("language", _S),
     ("n_chars", _I), ("n_words", _I), ("story_id", _S), ("duplicate_of", _S),
-    ("keep_text", _S), ("ingested_at", _S),
+    ("keep_text", _S), ("ingested_at", _S), ("encoding", _S), ("version", _I),
+    ("previous_version", _S),
 ]  # fmt: skip
 COLUMNS = {"events": EVENT_COLUMNS, "quotes": QUOTE_COLUMNS, "documents": DOCUMENT_COLUMNS}
 CSV_COLUMNS = [c for c, _ in EVENT_COLUMNS]

@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS documents (
   version INTEGER NOT NULL DEFAULT 1,
   previous_version TEXT,  -- id of the version this one follows (kept, with its events)
   superseded_by TEXT,     -- id of the newer version, NULL for the current one
-  language TEXT           -- ISO 639-1 code the document was coded in
+  language TEXT,          -- ISO 639-1 code the document was coded in
+  encoding TEXT           -- how the file's bytes were decoded: utf-8, utf-16, or a legacy
+                          -- encoding that gave clean text (cp1252, ...)
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);

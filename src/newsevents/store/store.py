@@ -27,6 +27,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
         ("documents", "previous_version", "TEXT"),
         ("documents", "superseded_by", "TEXT"),
     ],
+    3: [("documents", "encoding", "TEXT")],  # how a file's bytes were decoded (utf-8, cp1252...)
 }
 MIGRATION_SQL: dict[int, list[str]] = {
     2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
@@ -294,7 +295,8 @@ class Store:
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
             " n_chars, n_words, duplicate_of, fingerprint, ingested_at, given_id, version,"
-            " previous_version, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " previous_version, language, encoding)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.title,
@@ -314,6 +316,7 @@ class Store:
                 a.version,
                 a.previous_version,
                 a.language,
+                a.encoding,
             ),
         )
         if a.fingerprint and not a.duplicate_of:
@@ -607,21 +610,38 @@ class Store:
         return self.db.query(sql, params)
 
     def documents(
-        self, *, q: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        q: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        include_superseded: bool = False,
     ) -> list[dict[str, Any]]:
-        where, params = "", []
+        """Stored documents, oldest first: the current version of each (``include_superseded``
+        lists the older versions too); ``q`` searches titles and texts."""
+        where: list[str] = []
+        params: list[Any] = []
         if q:
-            where = (
-                " WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'"
-                " OR LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\'"
+            where.append(
+                "(LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'"
+                " OR LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\')"
             )
             like = f"%{like_escape(q.lower())}%"
             params = [like, like]
-        return self.db.query(
-            "SELECT id, title, date, url, source, n_chars, n_words, story_id, duplicate_of,"
-            f" keep_text, ingested_at FROM documents{where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)],
+        if self.versioned and not include_superseded:
+            where.append("superseded_by IS NULL")
+        have = self._columns("documents")  # a read-only store of an older schema lacks some
+        optional = ("language", "encoding", "version", "previous_version")
+        cols = ", ".join(
+            [
+                "id, title, date, url, source, n_chars, n_words, story_id, duplicate_of",
+                "keep_text, ingested_at",
+                *(c if c in have else f"NULL AS {c}" for c in optional),
+            ]
         )
+        sql = f"SELECT {cols} FROM documents"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date IS NULL, date, id"
+        return self.db.query(sql + " LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """One stored document (this version) with its sentences, times, events and quotes."""

@@ -18,9 +18,15 @@ def list_documents(
     store: StoreDep,
     page: PageDep,
     q: Annotated[str | None, Query(max_length=500, description="Words in title or text.")] = None,
+    all_versions: Annotated[
+        bool, Query(description="List superseded versions too (default: current versions).")
+    ] = False,
 ) -> dict[str, Any]:
-    """Stored documents, oldest first; q searches titles and texts."""
-    return queries.documents(store, q=q, limit=page.limit, offset=page.offset)
+    """Stored documents (the current version of each), oldest first; q searches titles and
+    texts."""
+    return queries.documents(
+        store, q=q, limit=page.limit, offset=page.offset, all_versions=all_versions
+    )
 
 
 @router.get("/{doc_id:path}")
