@@ -13,20 +13,6 @@ from newsevents import config as settings
 from newsevents.errors import NewsEventsError
 
 DEFAULT_DB = "news.db"
-TABLE_COLUMNS = (
-    "date",
-    "plover",
-    "cameo",
-    "summary",
-    "source.name",
-    "source.country",
-    "target.name",
-    "target.country",
-    "speaker.name",
-    "channel",
-    "quote",
-    "doc",
-)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, help="SQLite file or postgresql:// URL."
 )
@@ -390,18 +376,10 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: str, kind: str | None = 
         return
     if fmt == "table":
         from rich.console import Console
-        from rich.table import Table
 
-        from newsevents.store.export import flatten
+        from newsevents.tables import render_table
 
-        flat = [flatten(r) for r in rows]
-        cols = [c for c in TABLE_COLUMNS if any(c in f for f in flat)]
-        if len(cols) < 3 and flat:  # not event/quote rows: show their own short columns
-            cols = [c for c in flat[0] if len(str(flat[0][c])) < 120][:10]
-        table = Table(*cols)
-        for f in flat:
-            table.add_row(*[str(f.get(c, "") if f.get(c) is not None else "") for c in cols])
-        Console().print(table)
+        Console().print(render_table(rows))
         return
     export_rows(rows, fmt, output, kind)
 
@@ -503,7 +481,7 @@ def languages(as_json) -> None:
 def stats(db) -> None:
     """Counts of documents, events, quotes, actors and rejections in the store."""
     with _open_store(db) as store:
-        click.echo(json.dumps(store.stats(), indent=2))
+        click.echo(json.dumps(store.stats()))  # one JSON object, one line
 
 
 @cli.command()

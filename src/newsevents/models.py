@@ -13,6 +13,34 @@ from typing import Any
 CODER_VERSION = "newsevents-coder-0.1"
 
 
+class Record(dict):
+    """A record as stored and served (``Store.events()``, ``Store.quotes()``): the JSON object
+    itself (a dict: ``json.dumps`` writes it unchanged), read by attribute as well, at every
+    depth, the way the pipeline's :class:`Event` and :class:`Quote` read: ``r.source.name``,
+    ``r.trigger.start`` as well as ``r["trigger"]["start"]``."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class ReadsByKey:
+    """Pipeline records read by key too, like a stored :class:`Record`: ``e["trigger"]["start"]``
+    as well as ``e.trigger.start`` (``e.get("target")`` is None when there is none)."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.__dataclass_fields__:  # type: ignore[attr-defined]
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self.__dataclass_fields__ else default  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Span:
     """Words of the article: ``text == article.text[start:end]``. Written to JSON as
@@ -93,7 +121,7 @@ class Rejection:
 
 
 @dataclass
-class Actor:
+class Actor(ReadsByKey):
     """A coded actor mention: canonical name, ISO-3 country and sector."""
 
     name: str
@@ -111,7 +139,7 @@ class Actor:
 
 
 @dataclass
-class Location:
+class Location(ReadsByKey):
     """A place named in the article (a toponym mention), or where an event happened."""
 
     name: str
@@ -130,7 +158,7 @@ class Location:
 
 
 @dataclass
-class TimeExpr:
+class TimeExpr(ReadsByKey):
     """A time expression found in the text (TIMEX3-like)."""
 
     text: str
@@ -144,7 +172,7 @@ class TimeExpr:
 
 
 @dataclass
-class Event:
+class Event(ReadsByKey):
     """One event mention: an event as one sentence tells it."""
 
     doc: str
@@ -189,7 +217,7 @@ class Event:
 
 
 @dataclass
-class Quote:
+class Quote(ReadsByKey):
     doc: str
     quote: str
     start: int

@@ -193,3 +193,62 @@ def test_assign_locations_not_a_possessor(nlp):
     event = _event(parsed, 0, "take")
     assign_locations([event], geoparse(parsed), parsed)
     assert event.location is None
+
+
+def test_only_the_largest_namesake_is_the_capital():
+    gaz = gazetteer()
+    capitals = [m.entry for m in gaz.find("Washington") if m.entry.fcode == "PPLC"]
+    assert len(capitals) == 1 and capitals[0].population > 500_000
+
+
+def test_state_abbreviation_after_a_town_and_comma(nlp):
+    locs = _places(nlp, "TRENTON, N.J. (AP) - The council met on Monday to discuss the budget.")
+    assert _one(locs, "N.J.").admin1 == "New Jersey" or _one(locs, "N.J.").name == "New Jersey"
+    firm = _places(nlp, "The lawyers of Baker Smith & Jones, P.A. filed the brief on Monday.")
+    assert not [loc for loc in firm if loc.text == "P.A."]
+
+
+def test_nationality_missing_from_phoenix_on_a_border(nlp):
+    loc = _one(_places(nlp, "The convoy drove all the way to the Iraqi border."), "Iraqi")
+    assert loc.type == "literal" and loc.country == "IRQ"
+
+
+def test_towns_in_a_list_with_a_known_town(nlp):
+    text = "The chain closed its shops in Leeds, Harrogate, Ripon and Wetherby last year."
+    locs = _places(nlp, text)
+    for name in ("Leeds", "Harrogate", "Ripon", "Wetherby"):
+        assert _one(locs, name).country == "GBR"
+
+
+def test_a_division_closing_an_address(nlp):
+    text = "Races in England: 3 May: Thornfield Park, Kent. 9 June: Redmoor, Norfolk."
+    locs = _places(nlp, text)
+    assert _one(locs, "Kent").type == "literal"
+    assert _one(locs, "Norfolk").type == "literal"
+
+
+def test_a_persons_surname_is_not_a_town(nlp):
+    text = (
+        "John Kelly met reporters in Boston on Monday. Later Kelly said the plan was "
+        "finished, and the staff praised Kelly's work."
+    )
+    locs = _places(nlp, text)
+    assert [loc.text for loc in locs if loc.type == "literal"] == ["Boston"]
+
+
+def test_an_unknown_building_takes_the_town_of_its_sentence(nlp):
+    text = (
+        "Fire crews were called to Paris on Monday. In Lyon, the fire started at the "
+        "Grand Hotel Belcourt near the river."
+    )
+    loc = _one(_places(nlp, text), "Grand Hotel Belcourt")
+    assert loc.geonameid is None and loc.how == "context"
+    lyon = best_place("Lyon")
+    assert (loc.lat, loc.lon) == (lyon.lat, lyon.lon)
+
+
+def test_a_building_named_after_a_town_is_placed_there(nlp):
+    text = "Students in France protested outside the Lyon Museum of Chemistry on Monday."
+    loc = _one(_places(nlp, text), "Lyon Museum of Chemistry")
+    lyon = best_place("Lyon")
+    assert loc.how == "name" and (loc.lat, loc.lon) == (lyon.lat, lyon.lon)

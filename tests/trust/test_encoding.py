@@ -26,7 +26,9 @@ def test_invalid_utf8_that_reads_as_mojibake_is_rejected(tmp_path):
 
 
 def test_windows_1252_prose_is_decoded_and_says_so(tmp_path):
-    text = "The caf\u00e9 owners\u2019 union in Br\u00fcgge protested \u2013 loudly \u2013 on Monday. "
+    text = (
+        "The caf\u00e9 owners\u2019 union in Br\u00fcgge protested \u2013 loudly \u2013 on Monday. "
+    )
     doc = _one(tmp_path, "legacy.txt", (text + PROSE).encode("cp1252"))
     assert isinstance(doc, Article)
     assert doc.text.startswith(text) and doc.encoding == "cp1252"

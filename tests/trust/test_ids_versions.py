@@ -56,7 +56,8 @@ def _summary(output: str) -> dict[str, int]:
 def _stats(runner, db) -> dict:
     result = runner.invoke(cli, ["stats", "--db", db])
     assert result.exit_code == 0, result.output
-    stats = json.loads(result.stdout)  # one JSON object
+    assert len(result.stdout.strip().splitlines()) == 1  # one JSON object on one line
+    stats = json.loads(result.stdout)
     assert all(isinstance(stats[k], int) for k in ("documents", "events", "mentions", "quotes"))
     return stats
 

@@ -284,12 +284,20 @@ def build(conn: sqlite3.Connection) -> None:
             names[(key, pid)] = alias
 
     points: dict[str, list[tuple[float, float]]] = {}
+    # the capital is the most populous city of its name in its country, not every namesake
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (iso3.get(c["countrycode"]), fold(c["name"]))
+        pop = int(c.get("population") or 0)
+        if key in capitals and pop > capital_ids.get(key, (0, -1))[1]:
+            capital_ids[key] = (int(c["geonameid"]), pop)
+    capital_set = {gid for gid, _ in capital_ids.values()}
     for c in cities.values():
         cc = iso3.get(c["countrycode"])
         if cc is None:
             continue
         gid = int(c["geonameid"])
-        fcode = "PPLC" if (cc, fold(c["name"])) in capitals else None
+        fcode = "PPLC" if gid in capital_set else None
         admin1 = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
         places[gid] = (
             gid,

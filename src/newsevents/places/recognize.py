@@ -75,12 +75,17 @@ def facility_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Nationality words -> ISO-3, from the Phoenix country dictionary."""
-    return {
+    """Nationality words -> ISO-3, from the Phoenix country dictionary and the demonyms of
+    ``actors/country_names.tsv`` ("Iraqi", "Azerbaijani")."""
+    out = {
         r["pattern"]: r["country"]
         for r in load_tsv("actors/phoenix_countries.tsv")
         if " " not in r["pattern"]
     }
+    for r in load_tsv("actors/country_names.tsv"):
+        if r["kind"] == "demonym":
+            out.setdefault(fold(r["name"]), r["country"])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,7 +122,10 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
                     m.sentence = sent_index
             sent_index += 1
     out.extend(_datelines(parsed.article.text, gaz, out))
-    out.extend(_repeats(parsed, out))
+    persons = _person_words(parsed)
+    out = [m for m in out if not _person_not_place(m, persons)]
+    out.extend(_promoted(parsed, gaz, out, persons))
+    out.extend(_repeats(parsed, out, persons))
     out.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for m in out:
@@ -154,17 +162,42 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         within = gaz.find(span.doc[comma + 1 : span.end].text)
     label = ent.label_
     locative = _locative(span)
-    facility = len(span) > 1 and (
-        span[-1].lower_ in facility_words() or span[0].lower_ in facility_words()
+    facility = (
+        len(span) > 1
+        and (
+            span[-1].lower_ in facility_words()
+            or (span[0].lower_ in facility_words() and span[0].lower_ not in _NOT_FIRST)
+            or any(  # "the Lyon Museum of Modern Art"
+                t.lower_ == "of" and span[t.i - span.start - 1].lower_ in facility_words()
+                for t in span[2:]
+            )
+        )
     )
-    if label == "NORP":
-        return _adjective(span, offset, gaz, matches, locative)
-    if _acronym(text) and not locative and not _exact(matches, ("country", "region")):
+    if label in ("NORP", "LANGUAGE") and not _place_name(matches, fold(text)):
+        return _adjective(span, offset, gaz, matches, locative, label)
+    if label in ("NORP", "LANGUAGE"):
+        label = "GPE"  # "authorities in Tunis" tagged as a nationality
+    if (
+        _acronym(text)
+        and not locative
+        and not _exact(matches, ("country", "region"))
+        and not (_exact(matches, ("admin1",)) and _after_place_comma(span, matches, gaz))
+    ):
         return None
+    if (
+        label not in PLACE_LABELS
+        and label not in _NAME_LABELS
+        and locative
+        and _exact(matches, ("country", "admin1", "admin2", "city"))
+        and span[0].pos_ == "PROPN"
+        and span.text[:1].isupper()
+        and not any(t.lower_ in common_words() or t.like_num for t in span)
+    ):
+        label = "GPE"  # "in Manbij" tagged as a date
     if label in PLACE_LABELS:
         if not matches and not (facility or locative or (len(span) > 1 and label == "LOC")):
             return None  # an unknown one-word "place" is more often a person or a brand
-    elif label in ("ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"):
+    elif label in _NAME_LABELS:
         if facility:
             pass
         elif not matches:
@@ -193,6 +226,49 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
     m = _mention(span, offset, kind, label, matches)
     m.within = within
     return m
+
+
+_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+# facility words that do not make a place when they open a name ("Park Sun-young")
+_NOT_FIRST = frozenset({"park"})
+
+
+def _place_name(matches: tuple[Match, ...], key: str) -> bool:
+    """A country, division or sizeable city of this very name, not a nationality word."""
+    if key in common_words() or key in _DIRECTIONS:
+        return False
+    if key in demonyms() and not any(
+        m.entry.kind == "city" and m.entry.population >= 50_000 and not m.alias for m in matches
+    ):
+        return False
+    return any(
+        not m.alias
+        and (
+            m.entry.kind in ("country", "admin1")
+            or (m.entry.kind in ("city", "admin2") and m.entry.population >= 50_000)
+        )
+        for m in matches
+    )
+
+
+def _after_place_comma(span: Span, matches: tuple[Match, ...], gaz: Gazetteer) -> bool:
+    """ "N.J." or "SC" right after a town of that state and a comma ("Trenton, N.J."), not
+    after a firm's name ("Smith & Jones, P.A.")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    codes = {m.entry.admin1 for m in matches if m.entry.kind == "admin1" and m.entry.admin1}
+    before = doc[span.start - 2]
+    j = before.i
+    while j > 0 and doc[j - 1].text[:1].isupper() and before.i - j < 3:
+        j -= 1
+    return before.text[:1].isupper() and any(
+        m.entry.admin1 in codes and m.entry.kind in ("city", "admin2")
+        for k in range(j, before.i + 1)
+        for m in gaz.find(doc[k : before.i + 1].text)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -231,7 +307,9 @@ _DIRECTIONS = frozenset(
 )
 
 
-def _adjective(span: Span, offset: int, gaz: Gazetteer, matches, locative: bool) -> Mention | None:
+def _adjective(
+    span: Span, offset: int, gaz: Gazetteer, matches, locative: bool, label: str = "NORP"
+) -> Mention | None:
     """A nationality or regional word: on a thing ("American factories", "the Turkish
     border") it is the place; on people or a state ("Turkish troops"), or alone ("the
     Afghans"), it is a demonym, typed and given its country but no point."""
@@ -248,12 +326,37 @@ def _adjective(span: Span, offset: int, gaz: Gazetteer, matches, locative: bool)
         and head.pos_ == "NOUN"
         and head.lemma_.lower() not in actor_nouns()
     )
+    if label == "LANGUAGE":  # "the English countryside", not "English speakers"
+        if not (on_thing and head.lemma_.lower() in _PLACE_NOUNS):
+            return None
     if on_thing:
         entry = gaz.countries().get(country) if country else None
         found = (Match(entry, False),) if entry else gaz.find(region or "")
         if found:
             return _mention(span, offset, "literal", "NORP", found)
     return _mention(span, offset, "demonym", "NORP", (), country)
+
+
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "county",
+        "countryside",
+        "coast",
+        "border",
+        "region",
+        "capital",
+        "province",
+        "island",
+        "port",
+        "territory",
+        "soil",
+        "waters",
+        "enclave",
+    }
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -325,6 +428,8 @@ def _locative(span: Span) -> bool:
         "nearby",
     ):
         i -= 1
+    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ in ("according", "referring"):
+        return False
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
@@ -379,7 +484,138 @@ def _from_tokens(doc: Doc, offset: int, taken: list[bool], gaz: Gazetteer) -> li
     return out
 
 
-def _repeats(parsed: ParsedArticle, found: list[Mention]) -> list[Mention]:
+def _person_words(parsed: ParsedArticle) -> frozenset[str]:
+    """Last words of the article's names of people ("Kelly" of "John Kelly")."""
+    out = set()
+    for _, doc in parsed.chunks:
+        for ent in doc.ents:
+            words = [t for t in ent if t.is_alpha]
+            if ent.label_ == "PERSON" and len(words) > 1:
+                out.add(fold(words[-1].text))
+    return frozenset(out)
+
+
+def _person_not_place(m: Mention, persons: frozenset[str]) -> bool:
+    """A literal mention that is a person's name of the article ("talks with Kelly" after
+    "John Kelly"), or a small namesake town with a possessive ("Smith's plans"), unless it is
+    a country or division or follows "in", "at"..."""
+    if m.type != "literal" or m.token is None or m.label == "dateline":
+        return False
+    if _exact(m.matches, ("country", "admin1", "admin2", "region", "continent")):
+        return False
+    span = m.token.doc[m.token.i : m.token.i + len(m.text.split())]
+    locative = _locative(span)
+    if fold(m.text) in persons and not (locative and m.label in PLACE_LABELS):
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    small = not any(x.entry.population >= 100_000 for x in m.matches)
+    return (
+        nxt is not None
+        and bool(m.matches)
+        and nxt.lower_ in ("'s", "’s")
+        and small
+        and not locative
+        and m.label not in ("GPE", "LOC", "FAC")
+    )
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+
+
+def _strong_kind(matches: tuple[Match, ...]) -> set[str]:
+    return {
+        "country" if m.entry.kind == "country" else "local"
+        for m in matches
+        if not m.alias and m.entry.kind in ("country", "admin1", "admin2", "city")
+    }
+
+
+def _promoted(
+    parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention], persons: frozenset[str]
+) -> list[Mention]:
+    """Names the gazetteer knows that the NER called a person or an organisation, taken
+    as places when they stand in a list with places ("stores in Leeds, Hull and York") or
+    in an address ("a track near Hull, Yorkshire.", "Leeds, Yorkshire")."""
+    text = parsed.article.text
+    weak: list[Mention] = []
+    for offset, doc in parsed.chunks:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                continue
+            span = _trim(ent)
+            if not len(span) or not span.text[:1].isupper() or _one_common_word(span):
+                continue
+            start = offset + span.start_char
+            end = start + len(span.text)
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            matches = gaz.find(span.text)
+            if not _strong_kind(matches) or _acronym(span.text) or fold(span.text) in persons:
+                continue
+            weak.append(_mention(span, offset, "literal", "list", matches))
+        for t in doc:  # proper nouns the NER left out
+            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            span = doc[t.i : t.i + 1]
+            start = offset + t.idx
+            if _one_common_word(span) or any(
+                m.start < start + len(t) and start < m.end for m in found
+            ):
+                continue
+            matches = gaz.find(t.text)
+            if _strong_kind(matches) and not _acronym(t.text) and fold(t.text) not in persons:
+                weak.append(_mention(span, offset, "literal", "list", matches))
+    places = [m for m in found if m.type == "literal" and _strong_kind(m.matches)]
+    out: list[Mention] = []
+    for _ in range(4):  # lists grow from their known members
+        added = []
+        for w in weak:
+            kinds = _strong_kind(w.matches)
+            for p in places:
+                a, b = (p, w) if p.end <= w.start else (w, p)
+                if b.start - a.end > 6 or not _LIST_GAP.match(text[a.end : b.start]):
+                    continue
+                if kinds & _strong_kind(p.matches):
+                    added.append(w)
+                    break
+            else:
+                if _address(w, text, places):
+                    added.append(w)
+        if not added:
+            break
+        out.extend(added)
+        places.extend(added)
+        weak = [w for w in weak if w not in added]
+    return out
+
+
+def _address(w: Mention, text: str, places: list[Mention]) -> bool:
+    """ "Knockhill, Fife." (a division closing a place's address) or "Leeds, Yorkshire" (a
+    town followed by its division)."""
+    divisions = [m for m in w.matches if not m.alias and m.entry.kind in ("admin1", "admin2")]
+    before = text[max(0, w.start - 2) : w.start]
+    after = text[w.end : w.end + 1]
+    if divisions and before == ", " and (after in (".", ";", "\n") or w.end == len(text)):
+        return w.start >= 3 and text[w.start - 3].isalpha()
+    for p in places:
+        if p.start - w.end == 2 and text[w.end : p.start] == ", ":
+            areas = [m.entry for m in p.matches if m.entry.kind in ("country", "admin1", "admin2")]
+            if any(
+                m.entry.kind == "city"
+                and any(
+                    (a.kind == "country" and a.country == m.entry.country)
+                    or (a.kind == "admin1" and a.admin1 == m.entry.admin1)
+                    for a in areas
+                )
+                for m in w.matches
+            ):
+                return True
+    return False
+
+
+def _repeats(
+    parsed: ParsedArticle, found: list[Mention], persons: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Other occurrences of a name the article already uses as a place ("the London-Paris
     line"), outside person and organisation names."""
     known = {fold(m.text): m for m in found if m.type == "literal" and m.matches}
@@ -392,7 +628,7 @@ def _repeats(parsed: ParsedArticle, found: list[Mention]) -> list[Mention]:
             if not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG", "NORP"):
                 continue
             first = known.get(fold(t.text))
-            if first is None or len(first.text.split()) != 1:
+            if first is None or len(first.text.split()) != 1 or fold(t.text) in persons:
                 continue
             start = offset + t.idx
             end = start + len(t.text)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsevents.places.gazetteer import Entry, Gazetteer, Match
+from newsevents.places.gazetteer import Entry, Gazetteer, Match, fold
 from newsevents.places.recognize import Mention
 
 WEIGHTS = {
@@ -40,6 +40,7 @@ WEIGHTS = {
     "hint": 3.0,  # "X province" for a division, "the capital X" for a city
 }
 NEAR_KM = 300.0
+NEAR_SENTENCES = 2  # an unknown building takes the nearest town of this many sentences before
 
 
 def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -54,7 +55,7 @@ def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
 class Resolved:
     mention: Mention
     entry: Entry | None
-    how: str  # gazetteer, context (the article's main place), none
+    how: str  # gazetteer, name (a place its name holds), context (a place near it), none
 
 
 def prior(m: Match, hint: str | None) -> float:
@@ -139,7 +140,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             if s > best_s:
                 best, best_s = e, s
         out.append(Resolved(m, best, "gazetteer"))
-    _fill_from_context(out)
+    _fill_from_context(out, gaz)
     return out
 
 
@@ -192,17 +193,91 @@ def _inside(e: Entry, area: Entry) -> bool:
     return e.admin1 is not None and e.admin1 == area.admin1
 
 
-def _fill_from_context(out: list[Resolved]) -> None:
-    """Literal mentions without an entry get the article's most named city or division."""
+_NAME_SKIP = frozenset({"of", "the", "de", "and", "at", "for", "&"})
+
+
+def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | None:
+    """The place a facility's own name holds ("Lake Eden", "the Eden Motor Show", "University
+    of Eden"): the longest run of its words the gazetteer knows as a town, division or
+    country, the article's countries first."""
+    words = m.text.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i : i + n]
+            if part[0].lower() in _NAME_SKIP or part[-1].lower() in _NAME_SKIP:
+                continue
+            if not all(w[:1].isupper() for w in part):
+                continue
+            if n == 1 and fold(part[0]) in _common_words():
+                continue
+            found = [
+                x
+                for x in gaz.find(" ".join(part))
+                if not x.alias
+                and x.entry.lat is not None
+                and countries.get(x.entry.country or "", 0) > 0
+                and (
+                    x.entry.kind == "admin1"
+                    or (x.entry.kind == "city" and x.entry.population >= 50_000)
+                )
+            ]
+            if found:
+                return max(found, key=lambda x: prior(x, None)).entry
+    return None
+
+
+def _common_words() -> frozenset[str]:
+    from newsevents.places.recognize import _DIRECTIONS, common_words
+
+    return common_words() | _DIRECTIONS
+
+
+def _fill_from_context(out: list[Resolved], gaz: Gazetteer) -> None:
+    """Literal mentions without an entry (a building, a street) get the place their own name
+    holds ("Lake Eden"), else the nearest place of their sentence, else the article's most
+    named city or division."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
+    countries: Counter[str] = Counter()
     for r in out:
+        if r.entry is not None and r.entry.country:
+            countries[r.entry.country] += 1
         if r.entry is not None and r.entry.kind in ("city", "admin2", "admin1"):
             counts[r.entry.id] += 1
             entries[r.entry.id] = r.entry
-    if not counts:
-        return
-    main = entries[max(counts, key=lambda k: (counts[k], entries[k].kind == "city"))]
+    main = (
+        entries[max(counts, key=lambda k: (counts[k], entries[k].kind == "city"))]
+        if counts
+        else None
+    )
+    local = [
+        r
+        for r in out
+        if r.entry is not None and r.how == "gazetteer" and r.entry.kind in ("city", "admin2")
+    ]
     for r in out:
-        if r.entry is None and r.mention.type == "literal":
+        if r.entry is not None or r.mention.type != "literal":
+            continue
+        named = _from_name(r.mention, gaz, countries)
+        if named is not None:
+            r.entry, r.how = named, "name"
+            continue
+        m = r.mention
+        near = [
+            x
+            for x in local
+            if m.sentence >= 0
+            and 0 <= m.sentence - x.mention.sentence <= NEAR_SENTENCES
+            or x.mention.sentence == m.sentence
+        ]
+        if near:
+            r.entry = min(
+                near,
+                key=lambda x: (
+                    abs(m.sentence - x.mention.sentence),
+                    abs(x.mention.start - m.start),
+                ),
+            ).entry
+            r.how = "context"
+        elif main is not None:
             r.entry, r.how = main, "context"

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsevents.errors import NotFound, StoreError
 from newsevents.ingest.versions import Latest, text_sha, version_id
-from newsevents.models import Event, Extraction, Quote, Rejection
+from newsevents.models import Event, Extraction, Quote, Record, Rejection
 from newsevents.quotes.names import speaker_query_words
 from newsevents.store.backend import Backend, schema_sql
 
@@ -502,7 +502,7 @@ class Store:
         include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Record]:
         """Event mentions as records (the extract format plus ``event_id``), filtered; mentions
         of superseded document versions only with ``include_superseded``."""
         where, params = mention_filters(
@@ -524,7 +524,7 @@ class Store:
             params += [int(limit), int(offset)]
         out = []
         for row in self.db.query(sql, params):
-            record = json.loads(row["record"])
+            record = json.loads(row["record"], object_hook=Record)
             record["event_id"] = row["event_id"]
             out.append(record)
         return out
@@ -539,7 +539,7 @@ class Store:
         limit: int | None = 1000,
         offset: int = 0,
         by_speaker: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Record]:
         """Stored quote records, in document order or (``by_speaker``) grouped by speaker."""
         where, params = [], []
         if speaker:
@@ -569,7 +569,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return [json.loads(r["record"]) for r in self.db.query(sql, params)]
+        return [json.loads(r["record"], object_hook=Record) for r in self.db.query(sql, params)]
 
     def places(
         self,
@@ -640,7 +640,9 @@ class Store:
             ]
         )
         sql = f"SELECT {cols} FROM documents"
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date IS NULL, date, id"
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY date IS NULL, date, id"
         return self.db.query(sql + " LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
 
     def document(self, doc_id: str) -> dict[str, Any]:
