@@ -127,28 +127,37 @@ def _language(code: str | None) -> str | None:
 
 
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    """runner.run with a progress bar on standard error: phase, documents done of the total
+    (when known) with the time left, and the chunks of a long document."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    from newsevents.progress import describe
     from newsevents.runner import run
 
     if quiet:
         return run(inputs, config, **kwargs)
     with Progress(
-        SpinnerColumn(),
         TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=_stderr_console(),
         transient=True,
-    ) as progress:
-        task = progress.add_task("reading", total=None)
+    ) as bar:
+        task = bar.add_task("starting", total=None)
 
-        def on_batch(s):
-            progress.update(
-                task,
-                description=f"{s.read} documents, {s.events} events, {sum(s.rejected.values())} rejected",
-            )
+        def on_progress(p):
+            bar.update(task, description=describe(p), completed=p.finished, total=p.total)
 
-        return run(inputs, config, on_batch=on_batch, **kwargs)
+        return run(inputs, config, on_progress=on_progress, **kwargs)
 
 
 def _stderr_console():

@@ -16,6 +16,7 @@ from newsevents.ingest.versions import Versions
 from newsevents.languages import model_for
 from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
+from newsevents.progress import Progress, Reporter, count_documents
 
 
 @dataclass
@@ -89,17 +90,21 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extract_batch(
-    articles: list[Article], config: RunConfig
+    articles: list[Article],
+    config: RunConfig,
+    on_chunk: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[Extraction], list[Rejection]]:
     """Extract every article of a batch, each by its language's pipeline (in input order);
     a document that fails is rejected, the rest go on. Every stage runs with
-    ``config.settings``."""
+    ``config.settings``; ``on_chunk(doc_id, done, total)`` follows the parsing."""
     with use(config.settings):
-        return _extract_batch(articles, config)
+        return _extract_batch(articles, config, on_chunk)
 
 
 def _extract_batch(
-    articles: list[Article], config: RunConfig
+    articles: list[Article],
+    config: RunConfig,
+    on_chunk: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[Extraction], list[Rejection]]:
     # spaCy is imported here, not with this module: query commands import the runner
     # (through follow) and must start without loading spaCy
@@ -130,6 +135,7 @@ def _extract_batch(
             batch_size=config.batch_size,
             n_process=config.n_process,
             max_chunk_chars=config.max_chunk_chars,
+            on_chunk=on_chunk,
         )
         for (index, _), parsed in zip(items, parsed_iter, strict=True):
             try:
@@ -194,14 +200,22 @@ def run(
     places_out: TextIO | None = None,
     places_all: bool = False,
     on_batch: Callable[[RunSummary], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> RunSummary:
     """Process every input document; store and/or write JSON lines; report bad ones.
 
     ``places_out`` gets the literal toponyms (with ``places_all`` demonyms and metonyms too)
-    as the places JSON lines of ``places.place_rows``."""
+    as the places JSON lines of ``places.place_rows``. ``on_progress`` follows the run
+    (phases, counts against the total when known, chunks of long documents: newsevents.progress)."""
     config = config or RunConfig()
     summary = RunSummary()
     start = time.perf_counter()
+    progress = Reporter(on_progress)
+    if progress:
+        inputs = list(inputs)
+        progress.phase("counting")
+        progress.progress.total = count_documents(inputs)
+        progress.phase("reading")
 
     def reject(rejections: list[Rejection]) -> None:
         for r in rejections:
@@ -214,7 +228,7 @@ def run(
 
     seen = DuplicateIndex()
     versions = Versions(store)
-    for batch in _batches(read_sources(inputs, config.ingest), config.batch_docs):
+    for batch in _batches(_told(read_sources(inputs, config.ingest), progress), config.batch_docs):
         summary.read += len(batch)
         articles = [d for d in batch if isinstance(d, Article)]
         reject([d for d in batch if isinstance(d, Rejection)])
@@ -224,7 +238,10 @@ def run(
         summary.skipped += len(unchanged)
         articles, copies = split_duplicates(articles, seen, store)
         if articles:
-            done, failed = extract_batch(articles, config)
+            progress.phase("parsing")  # the first batch loads the model too
+            done, failed = extract_batch(
+                articles, config, progress.chunk_parsed if progress else None
+            )
             # A copy of an article that failed is no copy of anything stored: code it itself.
             failed_ids = {r.id for r in failed}
             for a in articles:
@@ -263,10 +280,24 @@ def run(
         summary.seconds = time.perf_counter() - start
         if on_batch:
             on_batch(summary)
+        if progress:
+            rejected = sum(summary.rejected.values())
+            progress.batch_done(summary.read, summary.processed, rejected, summary.events)
+            progress.phase("reading")
     summary.seconds = time.perf_counter() - start
     if store is not None and config.settings.stories:
+        progress.phase("storylines")
         assign_storylines(store, config.settings)
+    progress.phase("done")
     return summary
+
+
+def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[Article | Rejection]:
+    """``docs``, telling the progress of each one read."""
+    for doc in docs:
+        if progress:
+            progress.document_read()
+        yield doc
 
 
 def assign_storylines(store, settings: Settings | None = None) -> None:

@@ -66,3 +66,29 @@ def test_every_dated_event_names_its_evidence(nlp):
         "modifies the trigger",
         "past time of the sentences before",
     ]
+
+
+@pytest.mark.issue(15)
+def test_event_going_on_does_not_borrow_a_past_date(nlp):
+    parsed = parse_text(
+        "Police arrested two men on Tuesday. A prosecutor is investigating and charging them.",
+        nlp,
+        date="2024-03-09",
+    )
+    arrest, charge = (_event(parsed, w, "COERCE", "asserted") for w in ("arrested", "charging"))
+    assign_event_dates([arrest, charge], parsed, tag_times(parsed))
+    assert arrest.date == "2024-03-05"
+    assert (charge.date, charge.date_precision) == ("2024-03-09", "publication")
+
+
+@pytest.mark.issue(15)
+def test_told_event_does_not_borrow_a_date_after_publication(nlp):
+    parsed = parse_text(
+        "The unions will demand a strike on March 20. They urged calm.", nlp, date="2024-03-09"
+    )
+    planned, told = (
+        _event(parsed, w, "REQUEST", m) for w, m in (("demand", "planned"), ("urged", "asserted"))
+    )
+    assign_event_dates([planned, told], parsed, tag_times(parsed))
+    assert planned.date == "2024-03-20"
+    assert (told.date, told.date_precision) == ("2024-03-09", "publication")

@@ -252,3 +252,17 @@ def test_a_building_named_after_a_town_is_placed_there(nlp):
     loc = _one(_places(nlp, text), "Lyon Museum of Chemistry")
     lyon = best_place("Lyon")
     assert loc.how == "name" and (loc.lat, loc.lon) == (lyon.lat, lyon.lon)
+
+
+def test_an_organisation_named_as_the_place_of_a_meeting(nlp):
+    text = "The ministers of Spain met at Hollister Foods in Madrid on Monday."
+    loc = _one(_places(nlp, text), "Hollister Foods")
+    madrid = best_place("Madrid")
+    assert loc.type == "literal" and (loc.lat, loc.lon) == (madrid.lat, madrid.lon)
+    worker = _places(nlp, "Maria Lopez, an analyst at Hollister Capital, spoke in Madrid.")
+    assert not [loc for loc in worker if loc.text == "Hollister Capital"]
+
+
+def test_a_city_not_its_region_of_the_same_name(nlp):
+    loc = _one(_places(nlp, "The company opened a plant in Nitra, Slovakia."), "Nitra")
+    assert loc.precision == "city"

@@ -45,6 +45,15 @@ def month_day(arg: str, g: Groups, ctx: Context) -> str | None:
         return f"{lx.parse_year(g['y']):04d}-{m:02d}-{d:02d}"
     if not ctx.dct:
         return f"XXXX-{m:02d}-{d:02d}"
+    rel = rel_of(g.get("rel"))  # "last Oct. 23": the one on or before the dct, whatever the verb
+    if rel:
+        y = ctx.dct.year
+        this_year = safe_date(y, m, d)
+        if rel < 0 and this_year and this_year > ctx.dct:
+            y -= 1
+        elif rel > 0 and this_year and this_year < ctx.dct:
+            y += 1
+        return f"{y:04d}-{m:02d}-{d:02d}"
     return f"{pick_year(ctx, m, d):04d}-{m:02d}-{d:02d}"
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsevents.data import load_lines, reporting_verbs
-from newsevents.dates.tense import adjacent_verb, verb_tense
+from newsevents.dates.tense import adjacent_verb, time_noun_of, verb_tense
 from newsevents.models import Event, TimeExpr
 from newsevents.nlp import ParsedArticle
 
@@ -34,6 +34,10 @@ BASELINE_LEMMAS = {"compare", "contrast"}
 # subordinators of a clause simultaneous with its main clause
 SIMULTANEOUS_MARKS = {"when", "while", "as"}
 SENTENCE_OPENING_PREPS = {"in", "on", "during", "at", "by", "since", "until", "through", "for"}
+# "killed in the 1998 bombing": the trigger is part of the dated noun's episode ...
+EPISODE_PREPS = {"in", "during"}
+# ... unless it is a legal or verbal step about it ("charged in the 1998 bombing")
+NOT_EPISODE_TYPES = {"COERCE", "ACCUSE", "DISCLOSE", "REQUEST", "REJECT", "THREATEN"}
 
 
 @dataclass(frozen=True)
@@ -87,12 +91,20 @@ def premodifies_noun(time: Span) -> bool:
 
 
 def _when_relative(time: Span, clause: Token) -> bool:
-    """ "since August, when shares traded at $10": a "when" clause of the time itself."""
-    return (
-        clause.dep_ in ("relcl", "advcl", "acl")
-        and clause.head in time
-        and any(c.lower_ in ("when", "where") and c.dep_ == "advmod" for c in clause.children)
-    )
+    """ "since August, when shares traded at $10": a "when" clause of the time itself, also
+    where the parser hangs it on the main verb ("Unlike Monday, when crowds were arrested,
+    the streets were calm Tuesday": the clause opens right after the time and its comma)."""
+    if clause.dep_ not in ("relcl", "advcl", "acl"):
+        return False
+    whens = [c for c in clause.children if c.lower_ in ("when", "where") and c.dep_ == "advmod"]
+    if not whens:
+        return False
+    if clause.head in time:
+        return True
+    doc, i = time.doc, whens[0].i - 1
+    while i >= time.end and doc[i].is_punct:
+        i -= 1
+    return i == time.end - 1 and whens[0].i == clause.left_edge.i and doc[time.end].is_punct
 
 
 def _simultaneous_clause(verb: Token, clause: Token) -> bool:
@@ -107,8 +119,22 @@ def _simultaneous_clause(verb: Token, clause: Token) -> bool:
     )
 
 
-def attachment(time: Span, trigger: Token) -> Link:
-    """How closely a time expression modifies the trigger (see :class:`Link`)."""
+def _episode_of(noun: Token, trigger: Token) -> bool:
+    """ "wounded in the 1995 shooting", "took part in the 2019 talks": the trigger happened in
+    (during) the dated noun's episode."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in EPISODE_PREPS
+        and prep.head == trigger
+        and trigger.pos_ == "VERB"
+    )
+
+
+def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
+    """How closely a time expression modifies the trigger (see :class:`Link`); with
+    ``episode``, a date that describes a noun the trigger happened in counts ("was wounded in
+    the 1995 shooting"), which is not so for legal steps ("charged in the 1995 shooting")."""
     clause = clause_verb(trigger)
     if _when_relative(time, clause):
         return Link(3, "when-clause of the time")
@@ -133,9 +159,11 @@ def attachment(time: Span, trigger: Token) -> Link:
         if h.pos_ in ("NOUN", "PROPN") and _relative_of(clause, h):
             return Link(2, "relative clause of a dated noun")  # "the Feb. 2 accord signed by"
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
+            if episode and t == time.root and _episode_of(h, trigger):
+                return Link(1, "the episode it happened in")
             return NONE  # "a May 1 deadline": the date describes another noun
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
-            weak = True
+            weak = weak or not time_noun_of(h)  # "on the night of Oct. 23" is a time
         if h.pos_ == "NUM" or h.tag_ == "$":
             through_number = True
         t = h
@@ -174,11 +202,31 @@ def is_baseline(time: Span) -> bool:
 def _relative_of(clause: Token, noun: Token) -> bool:
     """The clause tells what the noun was: "the clashes on Monday that killed 12", "the
     Feb. 2 accord signed by both"; not an infinitive ("a May 1 deadline to withdraw")."""
+    head = clause.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head == noun:
+        head = noun  # "the 1998 bombing of a clinic that killed a guard": the bombing's clause
     return (
         clause.dep_ in ("relcl", "acl")
-        and clause.head == noun
+        and head == noun
         and not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
     )
+
+
+def gapped_conjunct(verb: Token) -> Token | None:
+    """ "Nine were killed and 40 injured in a blast on Friday": a participle coordinated with
+    a passive one, its auxiliary left out, tells the same moment, so its phrases are told of
+    both (the parser may also hang it on the number as a noun's participle). The verb it is
+    coordinated with, or None."""
+    head = verb.head
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and head.pos_ == "NUM" and head.dep_ == "conj":
+        head = head.head
+    elif verb.dep_ != "conj":
+        return None
+    if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
+        return head
+    return None
 
 
 def _verb_link(verb: Token, clause: Token, trigger: Token, weak: bool) -> Link:
@@ -189,6 +237,8 @@ def _verb_link(verb: Token, clause: Token, trigger: Token, weak: bool) -> Link:
     Tuesday"); else 0."""
     if verb == clause:
         return Link(1, "through another noun") if weak else Link(2, "the trigger's clause")
+    if gapped_conjunct(verb) == clause:
+        return Link(1, "shared with the coordinate clause")
     if verb.dep_ in ("acl", "relcl") and verb.head == trigger:
         return Link(2, "clause of the trigger noun")
     if verb.dep_ == "xcomp" and verb.head == clause and clause.lemma_.lower() in aspect_verbs():
@@ -270,14 +320,14 @@ def _candidates(event: Event, times: list[TimeExpr], resolved_only: bool) -> lis
 
 
 def _best(
-    parsed: ParsedArticle, cands: list[TimeExpr], trigger: Token, anchor: int
+    parsed: ParsedArticle, cands: list[TimeExpr], trigger: Token, anchor: int, episode: bool
 ) -> tuple[TimeExpr | None, Link]:
     scored = []
     for t in cands:
         span = span_of(parsed, t.start, t.end)
         if span is None or not len(span):
             continue
-        link = attachment(span, trigger)
+        link = attachment(span, trigger, episode)
         if link.score:
             scored.append((-link.score, abs(t.start - anchor), t, link))
     if not scored:
@@ -305,7 +355,7 @@ def best_time(
     if trigger is None:
         return (cands[0], Link(1, "only time of the sentence")) if len(cands) == 1 else (None, NONE)
     anchor = (event.trigger or {}).get("start", 0)
-    t, link = _best(parsed, cands, trigger, anchor)
+    t, link = _best(parsed, cands, trigger, anchor, event.plover not in NOT_EPISODE_TYPES)
     if event.plover not in VERBAL:
         return t, link
     speech = speech_verb(trigger)
@@ -314,7 +364,7 @@ def best_time(
     if link.score >= 2 and verb_tense(clause_verb(trigger)) == "past":
         return t, link  # "'We rejected the offer on Monday,' he said": the refusal's own day
     # "'We cannot attend the talks on 16 April,' he said on Monday": 16 April is the talks'
-    st, slink = _best(parsed, cands, speech, parsed.char_span(speech)[0])
+    st, slink = _best(parsed, cands, speech, parsed.char_span(speech)[0], False)
     if slink.score >= 2:
         return st, Link(slink.score, "reporting verb of a verbal event")
     return t, link

@@ -137,14 +137,17 @@ NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
 
 
-def _twin(event: Event, dated: list[Event]) -> tuple[Event | None, str]:
+def _twin(event: Event, dated: list[Event], dct: date | None) -> tuple[Event | None, str]:
     """The same event told with a date elsewhere: same PLOVER type and shared actors
     (same people, or else the same countries); the closest fine-grained one wins. With it,
-    the rule that matched (the ``date_how``)."""
+    the rule that matched (the ``date_how``). A told event has happened by the publication
+    date, so a mention dated after it (a planned rally) is another event."""
     names, countries = _actor_keys(event)
     best, best_key = None, None
     for d in dated:
         if d.plover != event.plover or d is event:
+            continue
+        if dct is not None and d.date and date.fromisoformat(d.date) > dct:
             continue
         d_names, d_countries = _actor_keys(d)
         overlap = 2 * len(names & d_names) + len(countries & d_countries)
@@ -191,12 +194,26 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     return "publication date"
 
 
+def _progressive(verb: Token) -> bool:
+    """ "is investigating and prosecuting the case": going on as of the publication day."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if v.tag_ == "VBG" and any(
+            a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in v.children if a.dep_ == "aux"
+        ):
+            return True
+    return False
+
+
 def _is_future(event: Event, parsed: ParsedArticle) -> bool:
-    """A planned or hypothetical event is not the same as a reported one."""
+    """A planned or hypothetical event is not the same as a reported one, nor is one going on
+    as of the publication day."""
     if event.modality != "asserted":
         return True
     trigger = find_trigger(parsed, event)
-    return trigger is not None and verb_tense(clause_verb(trigger)) == "future"
+    if trigger is None:
+        return False
+    verb = clause_verb(trigger)
+    return verb_tense(verb) == "future" or _progressive(verb)
 
 
 def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[TimeExpr]) -> None:
@@ -221,7 +238,7 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
         for event in undated:
             if event.date_span is not None or _is_future(event, parsed):
                 continue
-            twin, how = _twin(event, dated)
+            twin, how = _twin(event, dated, dct)
             if twin is not None:
                 event.date, event.date_end = twin.date, twin.date_end
                 event.date_precision, event.date_span = twin.date_precision, twin.date_span

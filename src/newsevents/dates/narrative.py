@@ -20,6 +20,7 @@ from newsevents.dates.attach import (
     attachment,
     clause_verb,
     find_trigger,
+    gapped_conjunct,
     is_baseline,
     premodifies_noun,
     report_verbs,
@@ -44,6 +45,17 @@ def simple_past(verb: Token) -> bool:
     )
 
 
+def told_verb(trigger: Token) -> Token:
+    """The verb whose tense tells the event: its clause verb, or for a participle of a noun
+    the verb above that noun ("the parties issued statements supporting the bid")."""
+    verb = clause_verb(trigger)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        above = clause_verb(verb.head)
+        if above.pos_ in ("VERB", "AUX"):
+            return above
+    return verb
+
+
 def _narrative_candidate(t: TimeExpr, parsed: ParsedArticle, dct: date) -> bool:
     if t.type not in ("DATE", "TIME") or not t.date or t.precision not in NARRATIVE_PRECISIONS:
         return False
@@ -64,6 +76,7 @@ def _main_line(span: Span) -> bool:
         return False
     verb = governing_verb(span) or clause_verb(root)
     for _ in range(8):
+        verb = gapped_conjunct(verb) or verb  # "six were killed and 58 injured on Friday"
         if verb.dep_ in BACKGROUND_DEPS:
             return False
         if verb.head == verb:
@@ -91,7 +104,10 @@ class Narrative:
         if verb is None:
             return False
         span = self.parsed.span_at(t.start, t.end)
-        return span is not None and len(span) > 0 and attachment(span, verb).score >= 2
+        if span is None or not len(span):
+            return False
+        link = attachment(span, verb)  # "officials said as dawn broke Saturday": the saying's
+        return link.score >= 2 or link.how == "when-clause"
 
     def _premodifier(self, t: TimeExpr, clause: Token) -> bool:
         """ "They discussed the March 1 truce": in its own sentence, a time that describes
@@ -108,9 +124,9 @@ class Narrative:
         if event.modality != "asserted":
             return None, ""
         trigger = find_trigger(self.parsed, event)
-        if trigger is None or not simple_past(clause_verb(trigger)):
+        if trigger is None or not simple_past(told_verb(trigger)):
             return None, ""
-        if clause_verb(trigger).lemma_.lower() in report_verbs():
+        if told_verb(trigger).lemma_.lower() in report_verbs():
             return None, ""  # statements are reported as of the publication day
         speech = speech_verb(trigger)
         here = self._sentence(event.trigger["start"])
@@ -126,5 +142,17 @@ class Narrative:
             return (before or same)[-1], "past time of the sentence"
         earlier = [t for t in self.times if here - SENTENCES_BACK <= self._sentence(t.start) < here]
         if earlier:
-            return earlier[-1], "past time of the sentences before"
+            # "The ministry on Sunday issued a warning after the Aug. 7 attacks. It also
+            # ordered ...": Sunday, the time of a told clause, before a noun's "Aug. 7"
+            told = [t for t in earlier if not self._describes_object(t)]
+            return (told or earlier)[-1], "past time of the sentences before"
         return None, ""
+
+    def _describes_object(self, t: TimeExpr) -> bool:
+        """The time describes a noun of a prepositional phrase ("in the aftermath of the
+        Aug. 7 attacks"): what the story tells of, not when its clause happened (unlike the
+        subject's or object's: "Kellogg reported lower third-quarter earnings")."""
+        span = self.parsed.span_at(t.start, t.end)
+        if span is None or not len(span) or not premodifies_noun(span):
+            return False
+        return span.root.head.dep_ == "pobj"

@@ -11,6 +11,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from newsevents.data import load_lines, reporting_verbs
+from newsevents.dates.lexicon import dayparts, lookup
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 # verbs whose infinitive complement happens later: "plans to visit Friday"
@@ -53,12 +54,30 @@ def governing_verb(span: Span) -> Token | None:
         if tok not in span:
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
+            if time_noun_of(tok):  # "shot on the night of Oct. 23": the night's verb
+                tok = tok.head
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 return None
         if tok.head == tok:
             return None
         tok = tok.head
     return None
+
+
+# nouns that only say which part of a named time: "the night of Oct. 23", "the eve of May 1"
+TIME_NOUNS = frozenset({"day", "eve", "week", "weekend", "dawn", "dusk", "end", "start"})
+
+
+def time_noun_of(tok: Token) -> bool:
+    """ "the night of", "the morning of": a part of the time after "of", so the phrase is a
+    time of the verb above it."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "NOUN"
+        and (lemma in TIME_NOUNS or lookup(dayparts(), lemma) is not None)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    )
 
 
 def verb_tense(verb: Token) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import spacy
@@ -154,8 +154,11 @@ def parse_articles(
     batch_size: int = 32,
     n_process: int = 1,
     max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+    on_chunk: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[ParsedArticle]:
-    """Parse articles with ``nlp.pipe``; yields one ParsedArticle per article, in order."""
+    """Parse articles with ``nlp.pipe``; yields one ParsedArticle per article, in order.
+    ``on_chunk(doc_id, done, total)`` is called as each chunk of a document is parsed
+    (progress on long documents)."""
     nlp = nlp or load_nlp()
 
     def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -182,6 +185,9 @@ def parse_articles(
             if current is None:
                 current = ParsedArticle(articles_list[a_index])
             current.chunks.append((offset, doc))
+            if on_chunk is not None:
+                n = len(current.chunks)
+                on_chunk(current.article.id, n, n + remaining)
             if remaining == 0:
                 yield current
                 current = None

@@ -73,7 +73,7 @@ def geoparse(parsed: ParsedArticle, gaz: Gazetteer | None = None) -> list[Locati
             out.append(Location(m.text, start=m.start, end=m.end, text=m.text, how="none"))
             continue
         how = "dateline" if m.label == "dateline" else r.how
-        context = r.how in ("context", "name")
+        context = r.how == "context"
         out.append(
             Location(
                 m.text if context else e.name,

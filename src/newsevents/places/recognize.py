@@ -201,7 +201,8 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         if facility:
             pass
         elif not matches:
-            return None
+            if not (label in ("ORG", "FAC", "EVENT") and _used_as_place(span)):
+                return None
         elif locative:
             pass
         elif label == "ORG" and (
@@ -233,6 +234,26 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 # facility words that do not make a place when they open a name ("Park Sun-young")
 _NOT_FIRST = frozenset({"park"})
+
+
+_AT = frozenset({"at", "inside", "outside"})
+_EMPLOYED = frozenset(
+    {"work", "analyst", "economist", "director", "professor", "researcher", "executive", "head"}
+)
+
+
+def _used_as_place(span: Span) -> bool:
+    """An organisation or an event named as the place where something happens: "spoke at
+    Acme Foods", "a concert at the Harvest Fair in Leeds" (a coerced toponym)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in _AT or not span.text[:1].isupper():
+        return False
+    if i > 0 and (doc[i - 1].lemma_.lower() in _EMPLOYED or doc[i - 1].lower_ in actor_nouns()):
+        return False  # "an analyst at Acme Capital", "she works at Acme"
+    return not any(t.lower_ in ("'s", "’s") for t in span)
 
 
 def _place_name(matches: tuple[Match, ...], key: str) -> bool:

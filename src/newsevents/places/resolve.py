@@ -16,6 +16,7 @@ place as its point, without a GeoNames id: ``how`` says so.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -40,6 +41,7 @@ WEIGHTS = {
     "hint": 3.0,  # "X province" for a division, "the capital X" for a city
 }
 NEAR_KM = 300.0
+CITY_SHARE = 20  # "Nitra" is the city, not its region, unless the region is 20 times bigger
 NEAR_SENTENCES = 2  # an unknown building takes the nearest town of this many sentences before
 
 
@@ -92,7 +94,7 @@ def _candidates(mention: Mention) -> list[Match]:
             if any(
                 c.country == e.country
                 and (c.admin1 == e.admin1 or e.kind == "admin2")
-                and c.population * 4 >= e.population
+                and c.population * CITY_SHARE >= e.population
                 for c in cities
             ):
                 continue
@@ -200,7 +202,7 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
     """The place a facility's own name holds ("Lake Eden", "the Eden Motor Show", "University
     of Eden"): the longest run of its words the gazetteer knows as a town, division or
     country, the article's countries first."""
-    words = m.text.split()
+    words = [w.removesuffix("’s").removesuffix("'s") for w in m.text.split()]
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = words[i : i + n]
@@ -208,7 +210,7 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
                 continue
             if not all(w[:1].isupper() for w in part):
                 continue
-            if n == 1 and fold(part[0]) in _common_words():
+            if any(fold(w) in _common_words() for w in part):
                 continue
             found = [
                 x
@@ -218,7 +220,7 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
                 and countries.get(x.entry.country or "", 0) > 0
                 and (
                     x.entry.kind == "admin1"
-                    or (x.entry.kind == "city" and x.entry.population >= 50_000)
+                    or (x.entry.kind == "city" and x.entry.population >= 10_000)
                 )
             ]
             if found:
@@ -226,10 +228,11 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
     return None
 
 
+@functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from newsevents.places.recognize import _DIRECTIONS, common_words
+    from newsevents.places.recognize import _DIRECTIONS, common_words, facility_words
 
-    return common_words() | _DIRECTIONS
+    return common_words() | _DIRECTIONS | facility_words()
 
 
 def _fill_from_context(out: list[Resolved], gaz: Gazetteer) -> None:
