@@ -201,6 +201,9 @@ class Event(ReadsByKey):
     id: str | None = None
     event_id: str | None = None
     language: str | None = None  # ISO 639-1 code of the document the event was coded from
+    # numbers the sentence states (coding/events/magnitude.py): kind (killed, injured,
+    # arrested, crowd) -> {"text", "start", "end", "value", "min", "max"}
+    magnitude: dict[str, dict[str, Any]] | None = None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in ("trigger", "date_span"):  # a {text, start, end} mapping becomes a Span

@@ -114,3 +114,36 @@ def test_verify_clash_at_a_debate_is_words():
 
 def test_verify_refraining_from_attacking_rivals_is_no_assault():
     assert "ASSAULT" not in types("The senator refrained from attacking his rivals on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("When asked whether he would run again, Senator Smith said no.", "REQUEST"),
+        ("The reporter asked Governor Jones about the budget.", "REQUEST"),
+        ("On the talk show, Senator Smith discussed his new book.", "CONSULT"),
+        ("Most voters agree with Governor Jones.", "AGREE"),
+        ("The result demonstrated that the governor is popular.", "PROTEST"),
+        ("Senator Smith rallied supporters in the state capital.", "PROTEST"),
+        ("Governor Jones offered his congratulations to the winner.", "AGREE"),
+        ("The senator said he would release his tax returns next week.", "AGREE"),
+        ("The governor fought hard to keep the tax in place.", "ASSAULT"),
+        ("The senator shot back at his critics in a statement.", "ASSAULT"),
+        ("The company plans to attack new markets in Asia.", "ASSAULT"),
+    ],
+)
+def test_verify_talk_and_figures_of_speech_are_no_events(text, gone):
+    assert gone not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Senator Smith asked the president to resign.", "REQUEST"),
+        ("The foreign minister discussed trade with his Chinese counterpart.", "CONSULT"),
+        ("The two governments agreed to hold talks next month.", "AGREE"),
+        ("Rebels attacked and burned the village overnight.", "ASSAULT"),
+    ],
+)
+def test_verify_real_events_of_the_same_words_stay(text, kept):
+    assert kept in types(text)

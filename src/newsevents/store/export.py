@@ -28,6 +28,11 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("location.feature_code", _S), ("location.precision", _S),
     ("confidence", _F), ("sentence", _S), ("sentence_start", _I), ("sentence_end", _I),
     ("trigger.text", _S), ("trigger.start", _I), ("trigger.end", _I), ("coder_version", _S),
+    *(
+        (f"magnitude.{kind}.{k}", t)
+        for kind in ("killed", "injured", "arrested", "crowd")
+        for k, t in (("value", _I), ("min", _I), ("max", _I), ("text", _S))
+    ),
 ]  # fmt: skip
 QUOTE_COLUMNS: list[tuple[str, str]] = [
     ("id", _S), ("doc", _S), ("language", _S), ("quote", _S), ("start", _I), ("end", _I),

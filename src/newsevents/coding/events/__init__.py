@@ -22,6 +22,7 @@ from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
 from newsevents.coding.events import classifier
+from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
@@ -167,6 +168,10 @@ def _code_events(
                 _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
         if not dictionaries_only():  # the PETRARCH-style baseline has no learned model
             classifier.reweigh(sent.text, sent_events)
+        if sent_events:
+            found = event_magnitude.magnitude(sent.span, sent.offset)
+            for e in sent_events:
+                e.magnitude = event_magnitude.for_event(found, e.plover) if found else None
         events.extend(_keep(sent_events, floor))
     return events
 

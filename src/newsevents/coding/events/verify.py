@@ -33,6 +33,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import frames as event_frames
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
 from newsevents.coding.events.modality import is_negated
@@ -88,18 +89,24 @@ def _pair_cues() -> dict[str, frozenset[str]]:
     return {w: k for w, k in cues().items() if " " in w}
 
 
-def _kinds_of(words: list[Token], kind: str) -> set[int]:
-    """Indices of the words (or first of two words) of ``kind``."""
+KINDS = ("violence", "contest", "hazard")
+LITERAL = "violence/literal"  # violence words, leaving out verbs that are figures of speech
+
+
+def _kinds_of(words: list[Token], kind: str, literal: bool = False) -> set[int]:
+    """Indices of the words (or first of two words) of ``kind``; ``literal``: leave out
+    verbs that are also figures of speech ("the visitors attacked from the start")."""
+    if literal and kind == "violence":
+        return _all_kinds(words)[LITERAL]
+    if literal:
+        raise ValueError(f"literal applies to violence only, not {kind!r}")
     return _all_kinds(words)[kind]
 
 
-KINDS = ("violence", "contest", "hazard")
-
-
 def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
-    """:func:`_kinds_of` for every kind of ``KINDS`` in one pass over the words."""
+    """:func:`_kinds_of` of every kind of ``KINDS`` (and ``LITERAL``) in one pass."""
     pairs = _pair_cues()
-    found: dict[str, set[int]] = {k: set() for k in KINDS}
+    found: dict[str, set[int]] = {k: set() for k in (*KINDS, LITERAL)}
     if not words:
         return found
     lemmas = [t.lemma_.lower() for t in words]
@@ -107,7 +114,7 @@ def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
     for i, tok in enumerate(words):
         # "opened fire", "set fire to", "cease-fire": no blaze
         no_hazard = tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
-        own = _forms_kinds(lemmas[i], lowers[i])
+        here = _forms_kinds(lemmas[i], lowers[i])
         two: set[str] = set()
         if i + 1 < len(words):
             for a in (lemmas[i], lowers[i]):
@@ -116,10 +123,14 @@ def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
         for kind in KINDS:
             if kind == "hazard" and no_hazard:
                 continue
-            if kind in own:
+            if kind in here:
                 found[kind].add(tok.i)
+                if kind == "violence" and not (tok.pos_ == "VERB" and "verbal" in here):
+                    found[LITERAL].add(tok.i)
             if kind in two:
                 found[kind].update((tok.i, words[i + 1].i))
+                if kind == "violence":
+                    found[LITERAL].update((tok.i, words[i + 1].i))
     return found
 
 
@@ -133,7 +144,11 @@ class SentenceCues:
 
     def violence(self, besides: Token) -> bool:
         """A word of violence other than the trigger itself."""
-        return self.violence_beside or bool(self.violence_at - {besides.i})
+        return self.violence_beside or self.violence_here(besides)
+
+    def violence_here(self, besides: Token) -> bool:
+        """A word of violence in the sentence itself, other than the trigger."""
+        return bool(self.violence_at - {besides.i})
 
 
 def sentence_cues(
@@ -160,7 +175,7 @@ def sentence_cues(
     return SentenceCues(
         set(here["violence"]),
         bool(here["contest"]),
-        bool(prev["violence"] or nxt["violence"]),
+        bool(prev[LITERAL] or nxt[LITERAL]),
         bool(here["hazard"]),
         bool(prev["hazard"]),
     )
@@ -300,6 +315,47 @@ def _observed_event(tok: Token) -> bool:
     return False
 
 
+def _known_noun(tok: Token) -> bool:
+    """A person or place noun of this module's lists, a captive or a word of violence."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in PLACE_NOUNS
+        or bool(word_kinds(tok) & {"captive", "violence"})
+    )
+
+
+def _figure_of_speech(
+    c: Candidate, target: Actor | None, sc: SentenceCues, actors: Any, armed: bool, state: bool
+) -> str | None:
+    """An ASSAULT verb with no armed side and no word of violence in its sentence, whose
+    object is a thing ("shoot a film", "attack new markets", "beat expectations"), or with no
+    one it is done to ("fought hard to keep the library", "shot back", "fighting for second
+    place"): a figure of speech."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or c.governor is not None or armed or sc.violence_here(trig):
+        return None
+    if trig.lemma_.lower() in FIRE_VERBS or any(
+        "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
+    ):
+        return None  # "set fire to the offices"; "abducted and shot dead": violence told
+    if event_frames.thing_patient(trig, actors, _known_noun):
+        return "harm done to a thing: a figure of speech"
+    if target is None and event_frames.no_patient(trig):
+        if any(x.dep_ == "prt" and x.lower_ == "back" for x in trig.children):
+            return "a retort, not a shot"
+        cause = any(
+            x.dep_ == "xcomp"
+            or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+            for x in trig.children
+        ) or any(x.dep_ == "prep" and x.lower_ in {"for", "about", "over"} for x in trig.children)
+        if cause:
+            return "fights for a cause, not with arms"
+        if not state and ("verbal" in word_kinds(trig) or "harm" in word_kinds(trig)):
+            return "harm with no one it is done to and no weapon"
+    return None
+
+
 def check(
     c: Candidate,
     source: Actor | None,
@@ -339,6 +395,9 @@ def explain(
         return None, "an observation of another event"
     if c.info.cameo.startswith("084") and not _released_ok(c, actors):
         return None, "a release of no one"
+    why = event_frames.talk_reason(c, source, target, actors, political, _known_noun)
+    if why is not None:
+        return None, why
     calm = not sc.violence(trig)
     if c.info.cameo == EMERGENCY_CODE and calm and (sc.hazard or sc.hazard_before):
         return None, "an emergency declared for a disaster"
@@ -368,8 +427,11 @@ def explain(
                 return None, "no code for an accusation"
             c.info = info  # "X attacked Y over the tax plan": words, not blows
             return (c, source, target, 0.05), "a verbal attack"
-        if sc.contest and not (armed or harm or sc.violence(trig)):
+        if sc.contest and not (armed or harm or sc.violence_here(trig)):
             return None, "a contest metaphor"  # "Alabama beat Clemson 45-40": a game
+        figure = _figure_of_speech(c, target, sc, actors, armed, state)
+        if figure is not None:
+            return None, figure
         if not (armed or harm or sc.violence(trig) or state):
             if sc.contest:
                 return None, "a contest metaphor"
