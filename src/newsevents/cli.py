@@ -373,7 +373,7 @@ def _after_ingest(store) -> None:
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str, kind: str | None = None) -> None:
-    from newsevents.store.export import export_rows
+    from newsevents.exports import export_rows
 
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2)
@@ -524,7 +524,7 @@ def dyads(db, by, actor, fmt, output) -> None:
 )
 @output_option
 def export(db, what, fmt, output) -> None:
-    """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT/ICEWS-like CSV."""
+    """Export events, quotes or documents as CSV, JSON lines, Parquet, or GDELT 2.0/ICEWS/POLECAT tables."""
     with _open_store(db) as store:
         if fmt in ("gdelt", "icews", "polecat"):
             n = _export_event_table(store, fmt, output, what)
@@ -534,32 +534,22 @@ def export(db, what, fmt, output) -> None:
 
 
 def _export_event_table(store, fmt: str, output: str, what: str) -> int:
-    from newsevents.query import exports
+    from newsevents.errors import StoreError
+    from newsevents.query import event_tables
 
     if what != "events":
         raise click.BadParameter(
             "gdelt, icews and polecat formats export events", param_hint="--format"
         )
-    docs = {d["id"]: d for d in store.documents(limit=10**9)}  # with ingested_at: DATEADDED
-    mentions = store.events(limit=None)
-    if fmt == "gdelt":
-        from newsevents.errors import StoreError
-        from newsevents.query import gdelt
-
-        if output == "-":
-            raise StoreError(StoreError.E302.format(fmt="GDELT 2.0 (event and Mentions tables)"))
-        return gdelt.write_tables(output, mentions, docs)
-    if fmt == "polecat":
-        rows, columns = exports.polecat_rows(mentions, docs), exports.POLECAT_COLUMNS
-    else:
-        rows, columns = exports.icews_rows(mentions, docs), exports.ICEWS_PUBLISHED
-    text = exports.to_csv(rows, columns)
+    if fmt == "gdelt" and output == "-":
+        raise StoreError(StoreError.E302.format(fmt="GDELT 2.0 (event and Mentions tables)"))
+    n, files = event_tables(store, fmt)
     if output == "-":
-        click.echo(text, nl=False)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as f:
+        click.echo(files[""], nl=False)
+    for suffix, text in files.items() if output != "-" else ():
+        with open(output + suffix, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-    return len(rows)
+    return n
 
 
 @cli.command()

@@ -111,7 +111,7 @@ def table_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[l
             for r in rows
         ]
         return cols, cells
-    from newsevents.store.export import flatten
+    from newsevents.exports import flatten
 
     flat = [flatten(r) for r in rows]
     names = [c for c in flat[0] if len(str(flat[0][c])) < 120][:_MAX_OTHER_COLUMNS] if flat else []

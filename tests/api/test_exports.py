@@ -1,7 +1,8 @@
 import csv
 import io
 
-from newsevents.query.exports import GDELT_COLUMNS, ICEWS_COLUMNS
+from newsevents.exports.gdelt import EVENT_COLUMNS as GDELT_COLUMNS
+from newsevents.exports.icews import ICEWS_COLUMNS
 
 
 def rows(client, path, **params):
@@ -47,3 +48,28 @@ def test_export_native_and_quotes(client):
     assert "source.country" in header and len(got) == 4
     header, got = rows(client, "/api/export/quotes.csv")
     assert "speaker.name" in header and got[0]["quote"] == "It was a useful call,"
+
+
+def test_api_gdelt_and_icews_are_the_cli_export(client, sample_db, tmp_path):
+    """Issue 11: the API serves what `newsevents export events` writes, byte for byte."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    for fmt, route, suffixes in (
+        (
+            "gdelt",
+            "/api/export/gdelt.tsv",
+            {"": "", ".mentions.tsv": "/api/export/gdelt.mentions.tsv"},
+        ),
+        ("icews", "/api/export/icews.csv", {"": ""}),
+        ("polecat", "/api/export/polecat.csv", {"": ""}),
+    ):
+        out = tmp_path / f"events.{fmt}"
+        args = ["export", "events", "--db", str(sample_db), "--format", fmt, "-o", str(out)]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        for suffix, other in suffixes.items():
+            body = client.get(other or route).text
+            assert body == open(f"{out}{suffix}", encoding="utf-8", newline="").read(), route
+    lines = client.get("/api/export/gdelt.tsv").text.splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)

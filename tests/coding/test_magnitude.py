@@ -8,8 +8,8 @@ import pytest
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
 from newsevents.coding.events.magnitude import magnitude, number_value
+from newsevents.exports.native import CSV_COLUMNS, flatten
 from newsevents.nlp import parse_text
-from newsevents.store.export import CSV_COLUMNS, flatten
 
 pytestmark = pytest.mark.issue(12)
 

@@ -266,3 +266,28 @@ def test_an_organisation_named_as_the_place_of_a_meeting(nlp):
 def test_a_city_not_its_region_of_the_same_name(nlp):
     loc = _one(_places(nlp, "The company opened a plant in Nitra, Slovakia."), "Nitra")
     assert loc.precision == "city"
+
+
+def test_roads_and_streets_are_places(nlp):
+    text = (
+        "In Leeds, a cyclist was hurt in a crash on the A6120 on Monday. Police closed "
+        "Harrow Street and 5th Ave. for an hour."
+    )
+    locs = _places(nlp, text)
+    for name in ("A6120", "Harrow Street", "5th Ave"):
+        assert _one(locs, name).type == "literal"
+    level = _places(nlp, "She raised her French to B2 level in Leeds.")
+    assert not [loc for loc in level if loc.text == "B2"]
+
+
+def test_country_abbreviation_from_the_actor_lists():
+    place = best_place("UAE")
+    assert place is not None and place.country == "ARE" and place.kind == "country"
+
+
+def test_capital_in_a_caption_dateline_is_literal(nlp):
+    text = (
+        "Photo by Ann Lee/Reuters. BERLIN, Germany - The ministers said on Monday they "
+        "would sign the deal."
+    )
+    assert _one(_places(nlp, text), "BERLIN").type == "literal"

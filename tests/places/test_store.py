@@ -67,7 +67,7 @@ def test_api_places_and_json_twin(db):
 
 
 def test_gdelt_actiongeo_columns_from_the_location():
-    from newsevents.query.exports import geo_full_name, geo_type
+    from newsevents.exports.gdelt import geo_full_name, geo_type
 
     houston = {"name": "Houston", "admin1": "Texas", "country": "USA", "precision": "city"}
     assert geo_type(houston) == 3 and geo_full_name(houston) == "Houston, Texas, USA"

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
+from newsevents.exports.native import EVENT_COLUMNS, QUOTE_COLUMNS
 from newsevents.store import Store
-from newsevents.store.export import EVENT_COLUMNS, QUOTE_COLUMNS
 from tests.store.records import make_extraction
 
 pytestmark = pytest.mark.issue(11)

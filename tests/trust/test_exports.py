@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
-from newsevents.query import gdelt
-from newsevents.query.exports import ICEWS_PUBLISHED
+from newsevents.exports import gdelt
+from newsevents.exports.icews import ICEWS_COLUMNS as ICEWS_PUBLISHED
 
 pytestmark = pytest.mark.issue(11)
 
@@ -98,7 +98,7 @@ def test_parquet_to_standard_output_is_a_clear_error(sample_db, command):
 
 
 def test_polecat_export_has_the_codebook_fields(sample_db, tmp_path):
-    from newsevents.query.exports import POLECAT_COLUMNS
+    from newsevents.exports.icews import POLECAT_COLUMNS
 
     out = tmp_path / "polecat.csv"
     result = CliRunner().invoke(

@@ -86,7 +86,7 @@ def test_browser_event_table_filter_and_csv(page, base_url):
     assert page.locator("#events tbody tr").count() == 3
     shot(page, "events")
     with page.expect_download() as download:
-        page.click("text=GDELT-like")
+        page.click("text=GDELT 2.0")
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("GLOBALEVENTID,SQLDATE") and text.count("\n") == 4
 

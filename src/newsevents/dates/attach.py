@@ -204,7 +204,7 @@ def _relative_of(clause: Token, noun: Token) -> bool:
     Feb. 2 accord signed by both"; not an infinitive ("a May 1 deadline to withdraw")."""
     head = clause.head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head == noun:
-        head = noun  # "the 1998 bombing of a clinic that killed a guard": the bombing's clause
+        head = noun  # "the 2019 shelling of a school that wounded six": the shelling's clause
     return (
         clause.dep_ in ("relcl", "acl")
         and head == noun
@@ -213,7 +213,7 @@ def _relative_of(clause: Token, noun: Token) -> bool:
 
 
 def gapped_conjunct(verb: Token) -> Token | None:
-    """ "Nine were killed and 40 injured in a blast on Friday": a participle coordinated with
+    """ "Three were killed and 12 wounded in a strike on Friday": a participle coordinated with
     a passive one, its auxiliary left out, tells the same moment, so its phrases are told of
     both (the parser may also hang it on the number as a noun's participle). The verb it is
     coordinated with, or None."""

@@ -47,7 +47,7 @@ def simple_past(verb: Token) -> bool:
 
 def told_verb(trigger: Token) -> Token:
     """The verb whose tense tells the event: its clause verb, or for a participle of a noun
-    the verb above that noun ("the parties issued statements supporting the bid")."""
+    the verb above that noun ("the unions released letters backing the plan")."""
     verb = clause_verb(trigger)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         above = clause_verb(verb.head)
@@ -106,7 +106,7 @@ class Narrative:
         span = self.parsed.span_at(t.start, t.end)
         if span is None or not len(span):
             return False
-        link = attachment(span, verb)  # "officials said as dawn broke Saturday": the saying's
+        link = attachment(span, verb)  # "officials said as night fell on Friday": the saying's
         return link.score >= 2 or link.how == "when-clause"
 
     def _premodifier(self, t: TimeExpr, clause: Token) -> bool:
@@ -142,15 +142,15 @@ class Narrative:
             return (before or same)[-1], "past time of the sentence"
         earlier = [t for t in self.times if here - SENTENCES_BACK <= self._sentence(t.start) < here]
         if earlier:
-            # "The ministry on Sunday issued a warning after the Aug. 7 attacks. It also
-            # ordered ...": Sunday, the time of a told clause, before a noun's "Aug. 7"
+            # "The army on Sunday closed the road in the wake of the March 1 raids. It also
+            # shut ...": Sunday, the time of a told clause, before a noun's "March 1"
             told = [t for t in earlier if not self._describes_object(t)]
             return (told or earlier)[-1], "past time of the sentences before"
         return None, ""
 
     def _describes_object(self, t: TimeExpr) -> bool:
-        """The time describes a noun of a prepositional phrase ("in the aftermath of the
-        Aug. 7 attacks"): what the story tells of, not when its clause happened (unlike the
+        """The time describes a noun of a prepositional phrase ("in the wake of the
+        March 1 raids"): what the story tells of, not when its clause happened (unlike the
         subject's or object's: "Kellogg reported lower third-quarter earnings")."""
         span = self.parsed.span_at(t.start, t.end)
         if span is None or not len(span) or not premodifies_noun(span):

@@ -54,7 +54,7 @@ def governing_verb(span: Span) -> Token | None:
         if tok not in span:
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
-            if time_noun_of(tok):  # "shot on the night of Oct. 23": the night's verb
+            if time_noun_of(tok):  # "attacked on the night of Oct. 23": the night's verb
                 tok = tok.head
                 continue
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):

@@ -144,8 +144,8 @@ def feeds_import(opml, db) -> None:
 )
 def feeds_list(db, fmt) -> None:
     """Feeds with their state, last poll, items stored, new items and errors."""
+    from newsevents.exports import export_rows
     from newsevents.follow.subscribe import feed_status
-    from newsevents.store.export import export_rows
 
     with _store(db, create=False) as store:
         rows = feed_status(store)

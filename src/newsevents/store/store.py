@@ -747,7 +747,7 @@ class Store:
         ]
 
     def export(self, what: str, fmt: str, path: str | Path, **filters: Any) -> int:
-        from newsevents.store.export import export_rows
+        from newsevents.exports import export_rows
 
         rows = {
             "events": lambda: self.events(limit=None, **filters),

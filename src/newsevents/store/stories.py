@@ -149,14 +149,14 @@ def story_mentions(store: Store, story_id: str) -> list[dict[str, Any]]:
 
 
 def document_rows(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Title, dates, url and publisher of the given documents (no text), by id."""
+    """Title, dates, url, publisher and length of the given documents (no text), by id."""
     out: dict[str, dict[str, Any]] = {}
     ids = sorted(set(doc_ids))
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         marks = ",".join("?" * len(part))
         for row in store.db.query(
-            "SELECT id, title, date, url, source, story_id, ingested_at FROM documents"
+            "SELECT id, title, date, url, source, story_id, ingested_at, n_chars FROM documents"
             f" WHERE id IN ({marks})",
             part,
         ):

@@ -104,9 +104,10 @@ def tables(
             row[f"Actor{n}Type1Code"] = actor.get("sector")
         loc = first.get("location") or {}
         if loc:
-            row["ActionGeo_Type"] = 4 if loc.get("lat") is not None else 1
-            row["ActionGeo_FullName"] = loc.get("name")
+            row["ActionGeo_Type"] = geo_type(loc)
+            row["ActionGeo_FullName"] = geo_full_name(loc)
             row["ActionGeo_CountryCode"] = loc.get("country")
+            row["ActionGeo_ADM1Code"] = loc.get("admin1")
             row["ActionGeo_Lat"], row["ActionGeo_Long"] = loc.get("lat"), loc.get("lon")
             row["ActionGeo_FeatureID"] = loc.get("geonameid")
         events.append([_field(row[c]) for c in EVENT_COLUMNS])
@@ -146,6 +147,33 @@ def tables(
     return events, ments, extras
 
 
+def geo_type(loc: dict[str, Any]) -> int | None:
+    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state (first-level division); 0 for a region or sea; None without a location."""
+    if not loc:
+        return None
+    precision, us = loc.get("precision"), loc.get("country") == "USA"
+    if precision == "country":
+        return 1
+    if precision == "admin1":
+        return 2 if us else 5
+    if precision in ("city", "point"):
+        return 3 if us else 4
+    return 0
+
+
+def geo_full_name(loc: dict[str, Any]) -> str | None:
+    """ "Houston, Texas, USA" as GDELT writes a place with its division and country."""
+    if not loc:
+        return None
+    parts = [loc.get("name"), loc.get("admin1"), loc.get("country")]
+    out: list[str] = []
+    for p in parts:
+        if p and p not in out:
+            out.append(p)
+    return ", ".join(out) or None
+
+
 def _offset(value: Any) -> int:
     return int(value) if isinstance(value, int) else -1  # GDELT's "not found"
 
@@ -166,17 +194,6 @@ def _day(iso: str | None) -> Date | None:
         return None
 
 
-def write(path: str, rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for row in rows:
-            f.write("\t".join(row) + "\n")
-
-
-def write_tables(path: str, mentions, documents) -> int:
-    """The event table to ``path``, Mentions to ``path.mentions.tsv``, extras (with a header)
-    to ``path.extras.tsv``; returns the number of events."""
-    events, ments, extras = tables(mentions, documents)
-    write(path, events)
-    write(f"{path}.mentions.tsv", ments)
-    write(f"{path}.extras.tsv", [EXTRA_COLUMNS, *extras])
-    return len(events)
+def tsv(rows: list[list[str]]) -> str:
+    """Tab-separated lines, no header (fields are already free of tabs and newlines)."""
+    return "".join("\t".join(row) + "\n" for row in rows)
