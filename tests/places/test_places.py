@@ -291,3 +291,9 @@ def test_capital_in_a_caption_dateline_is_literal(nlp):
         "would sign the deal."
     )
     assert _one(_places(nlp, text), "BERLIN").type == "literal"
+
+
+def test_a_place_opening_an_organisations_name(nlp):
+    text = "The Winnipeg Harbour Authority said on Monday the port would reopen."
+    loc = _one(_places(nlp, text), "Winnipeg")
+    assert loc.type == "literal" and loc.country == "CAN"

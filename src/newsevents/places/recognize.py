@@ -126,6 +126,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
     persons = _person_words(parsed)
     out = [m for m in out if not _person_not_place(m, persons)]
     out.extend(_promoted(parsed, gaz, out, persons))
+    out.extend(_embedded(parsed, gaz, out))
     out.extend(_repeats(parsed, out, persons))
     out.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
@@ -652,6 +653,41 @@ def _promoted(
         out.extend(added)
         places.extend(added)
         weak = [w for w in weak if w not in added]
+    return out
+
+
+def _embedded(parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """A well-known place opening or closing the name of an organisation or an event ("the
+    Leeds City Council", "Radio Kenya"): the place where it sits, an embedded toponym."""
+    out = []
+    text = parsed.article.text
+    for offset, doc in parsed.chunks:
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"):
+                continue
+            span = _trim(ent)
+            if len(span) < 2:
+                continue
+            start = offset + span.start_char
+            if any(m.start < start + len(span.text) and start < m.end for m in found):
+                continue
+            for n in (3, 2, 1):
+                parts = [span[:n], span[len(span) - n :]] if n < len(span) else []
+                hit = None
+                for part in parts:
+                    if not all(t.text[:1].isupper() for t in part) or _one_common_word(part):
+                        continue
+                    if _acronym(part.text) or len(part.text) < 4 or part[-1].is_punct:
+                        continue
+                    if re.search(rf"\b{re.escape(part.text.lower())}\b", text):
+                        continue  # a word the article also writes in lower case ("mass")
+                    matches = gaz.find(part.text)
+                    if _exact(matches, ("country", "admin1")) or _strong_city(matches, 100_000):
+                        hit = _mention(part, offset, "literal", "embedded", matches)
+                        break
+                if hit is not None:
+                    out.append(hit)
+                    break
     return out
 
 
