@@ -11,11 +11,11 @@ import time
 from collections import Counter
 
 import pytest
+from bench.helpers.corpus import read_sources_dir, recombine
+from bench.helpers.garbage import write_batch
 from click.testing import CliRunner
 
 from newsevents.cli import cli
-from newsevents.scale.corpus import read_sources_dir, recombine
-from newsevents.scale.garbage import write_batch
 from newsevents.store import Store
 
 BATCH_DOCS = 64  # RunConfig.batch_docs: one store transaction per 64 documents

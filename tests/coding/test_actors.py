@@ -325,3 +325,11 @@ def test_find_actors_description_prefers_same_role(nlp):
     parsed = parse_text(text, nlp, date="2013-05-01")
     actors = find_actors(parsed)
     assert actors.for_token(_token(parsed, "president")).name == "Barack Obama"
+
+
+@pytest.mark.issue(14)
+def test_find_actors_pronoun_agrees_in_gender(nlp):
+    text = "Tomas Ferrand greeted Margaret Hollis at the station.\nShe thanked the crowd."
+    parsed = parse_text(text, nlp)
+    she = find_actors(parsed).for_token(_token(parsed, "She"))
+    assert she is not None and she.name == "Margaret Hollis"

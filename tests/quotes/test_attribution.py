@@ -165,3 +165,126 @@ def test_indirect_topic_of_a_speech_verb(run):
     (q,) = [q for q in run(text) if q.kind == "indirect"]
     assert q.quote == "the closing of the steel plant in Akron"
     assert q.speaker.name == "Margaret Hollis" and q.verb["text"] == "talked"
+
+
+def test_inverted_source_after_quote_whose_clause_has_a_subject(run):
+    text = (
+        '"If the dam does not hold, it will flood the valley sooner or later," said Tomas '
+        "Ferrand, an engineer who has studied the river for years."
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]
+
+
+def test_said_name_colon_before_quote(run):
+    text = 'Critics were unmoved. Said Ferrand: "I do not think the council wants any repair."'
+    assert speakers(run(text)) == ["Ferrand"]
+
+
+def test_conjoined_speech_verb_shares_the_subject(run):
+    text = (
+        'Mayor Helen Varga said Friday that the report should be public but said "the '
+        'question is when."'
+    )
+    assert speakers(run(text)) == ["Helen Varga"]
+
+
+def test_participle_continues_the_speaker_before_it(run):
+    text = (
+        '"The budget is a mess," Ferrand said, going on to say that the town has spent '
+        '"years fixing roads that nobody drives on, and people are tired of it."'
+    )
+    quotes = direct(run(text))
+    assert [q.speaker.name for q in quotes] == ["Ferrand", "Ferrand"]
+
+
+def test_statement_that_names_its_issuer(run):
+    text = (
+        "After a short meeting, the Harbour Authority issued a statement calling the spill "
+        '"a grave failure of oversight and a danger to fishermen."'
+    )
+    assert speakers(run(text)) == ["Harbour Authority"]
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_modifies(run):
+    text = (
+        'Tomas Ferrand, who said the bridge was "unsafe for heavy trucks and buses", '
+        "left the meeting early."
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]
+
+
+def test_quote_after_reported_speech_continues_its_speaker(run):
+    text = (
+        "The council may wait until spring, Ferrand said. "
+        '"Nobody wants to close a bridge in the middle of the tourist season."'
+    )
+    assert speakers(run(text)) == ["Ferrand"]
+
+
+def test_surname_that_is_also_a_first_name_tells_no_sex(run):
+    text = (
+        "Marion Douglas spoke to the union on Monday.\n\n"
+        "Douglas told the crowd that she wants a new contract. "
+        '"We will not wait another year," she said.'
+    )
+    assert speakers(run(text)) == ["Marion Douglas"]
+
+
+def test_a_thing_does_not_speak_the_speech_verb_above_it_does(run):
+    text = (
+        "Margaret Hollis says it shows that the mayor is "
+        '"completely out of touch with the people of this town."'
+    )
+    assert speakers(run(text)) == ["Margaret Hollis"]
+
+
+def test_person_before_a_participle_speaks(run):
+    text = 'The new ad uses footage of Margaret Hollis asking, "Why should anyone trust them?"'
+    assert speakers(run(text)) == ["Margaret Hollis"]
+
+
+def indirect(quotes):
+    return [
+        (q.quote, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"
+    ]
+
+
+def test_parenthetical_attribution_reports_the_clause_around_it(run):
+    text = "The new bridge, Tomas Ferrand said, will be finished by the end of the summer."
+    assert indirect(run(text)) == [
+        (
+            "The new bridge, Tomas Ferrand said, will be finished by the end of the summer",
+            "Tomas Ferrand",
+        )
+    ]
+
+
+def test_transcript_speaker_line_is_reported_speech(run):
+    text = "HOLLIS: We have waited long enough for this bridge.\nFERRAND: Then vote for it."
+    found = indirect(run(text))
+    assert ("We have waited long enough for this bridge", "HOLLIS") in found
+
+
+def test_vowed_to_reports_the_promise(run):
+    text = "Margaret Hollis vowed to rebuild the harbour within two years."
+    assert indirect(run(text)) == [("to rebuild the harbour within two years", "Margaret Hollis")]
+
+
+def test_document_with_no_named_issuer_is_the_source(run):
+    text = 'The report says the harbour "will silt up within a decade unless it is dredged."'
+    assert speakers(run(text)) == ["report"]
+
+
+def test_quantifier_subject_speaks_as_written(run):
+    text = "Those close to him say that Ferrand will run for the council again next year."
+    assert indirect(run(text)) == [
+        ("Ferrand will run for the council again next year", "Those close to him")
+    ]
+
+
+def test_canonical_name_drops_generational_suffix(run):
+    text = (
+        "Tomas Ferrand Jr. toured the harbour on Monday.\n\n"
+        '"We will dredge it this year," Tomas Ferrand Jr. said.'
+    )
+    assert speakers(run(text)) == ["Tomas Ferrand"]

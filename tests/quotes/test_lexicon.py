@@ -45,7 +45,7 @@ def test_lexicon_loads_verbs_channels_and_cues():
 
 
 def test_lexicon_gender_words_schema():
-    rows = load_tsv("quotes/gender_words.tsv")
+    rows = load_tsv("actors/gender_words.tsv")
     words = [r["word"] for r in rows]
     assert len(words) == len(set(words))
     assert all(r["gender"] in ("m", "f") and r["word"] == r["word"].lower() for r in rows)

@@ -1,8 +1,8 @@
 """The REST API under 50 concurrent clients for 3 s on loopback: every request answered."""
 
 import pytest
+from bench.helpers.loadtest import default_paths, hammer, serve_in_subprocess
 
-from newsevents.scale.loadtest import default_paths, hammer, serve_in_subprocess
 from newsevents.store import Store
 from tests.store.records import make_extraction
 

@@ -2,10 +2,11 @@
 
 from collections import Counter
 
+from bench.helpers.corpus import read_sources_dir, recombine, split_sentences
+from bench.helpers.garbage import write_batch
+
 from newsevents.ingest import read_sources
 from newsevents.models import Article
-from newsevents.scale.corpus import read_sources_dir, recombine, split_sentences
-from newsevents.scale.garbage import write_batch
 
 
 def test_split_sentences_keeps_quotes_with_their_sentence():

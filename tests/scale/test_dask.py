@@ -5,9 +5,9 @@ import json
 
 import pyarrow.dataset as ds
 import pytest
+from bench.helpers.corpus import read_sources_dir, recombine
 
 from newsevents.runner import RunConfig, run
-from newsevents.scale.corpus import read_sources_dir, recombine
 from newsevents.store import Store
 from newsevents.store.load import load_parquet
 

@@ -52,6 +52,8 @@ def subject_of(verb: Token) -> Token | None:
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
+        return verb.head  # 'Said Roe: "..."' read as one name
     if verb.pos_ == "NOUN" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         return verb.doc[verb.i - 1]  # "the opinion read" tagged as a noun compound
     for child in verb.children:  # passive "described by neighbours as": the agent speaks
@@ -66,15 +68,55 @@ def subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "dobj":
                     return child
         for child in v.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and any(c.isalnum() for c in child.text):
+                return child  # (a dash the tagger took for a noun is no subject)
+        if v is verb and _person_before_participle(verb):
+            return verb.doc[verb.i - 1]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement issued on Monday saying ..."
-        if v.dep_ in CLIMB_DEPS and v.head != v:
+        if v.dep_ in CLIMB_DEPS and v.head != v or _conjunct_as_ccomp(v):
             v = v.head
         else:
             break
     return _name_before(verb)
+
+
+def _person_before_participle(verb: Token) -> bool:
+    """'footage of Jane Roe saying, "..."': the person a participle follows speaks, not the
+    subject of the clause that shows the footage."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.dep_ == "pobj" and (
+        before.ent_type_ == "PERSON" or before.pos_ == "PROPN" and before.head.lower_ == "of"
+    )
+
+
+def _conjunct_as_ccomp(verb: Token) -> bool:
+    """'Roe said the plan works but said "it is late"': a verb after "and"/"but" with no
+    subject of its own that the parser hung as a clause of the verb before it."""
+    if verb.dep_ != "ccomp" or verb.head == verb or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ == "CCONJ" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _continued_speaker(verb: Token, lex: Lexicon, quoted) -> Token | None:
+    """'"...," Roe said, going on to say that "...",' and '..., adding "..."': a participle
+    or infinitive that the parser hung inside the quotation continues the speech verb just
+    before it in the sentence; its subject outside the quotation speaks."""
+    v = verb
+    while v.dep_ == "xcomp" and v.head != v:
+        v = v.head
+    if v.tag_ != "VBG" and verb.tag_ != "VBG":
+        return None
+    for tok in reversed(list(verb.sent)):
+        if tok.i >= v.i or quoted(tok) or not is_speech_verb(tok, lex):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and not quoted(c)), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -135,7 +177,31 @@ def _from_parse(
             if _inside(index, tok, q) or _in_any(index.start(tok), others):
                 continue  # a verb inside another quotation speaks for that one
             if is_speech_verb(tok, lex):
+                if _thing_subject(tok):
+                    # 'she says it shows "..."': a thing does not speak; a speech verb
+                    # above it does, else this one stays
+                    outer = _outer_speech_verb(tok, lex)
+                    return (outer, hops + 1) if outer is not None else (tok, hops)
                 return tok, hops
+    return None
+
+
+THING_SUBJECTS = ("it", "this", "that")
+
+
+def _thing_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in THING_SUBJECTS for c in verb.children)
+
+
+def _outer_speech_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose reported clause holds ``verb`` ("she says [it shows ...]")."""
+    child = verb
+    for _ in range(3):
+        if child.dep_ not in ("ccomp", "conj") or child.head == child:
+            return None
+        child = child.head
+        if is_speech_verb(child, lex) and not _thing_subject(child):
+            return child
     return None
 
 
@@ -371,6 +437,31 @@ def _colon_paragraph(index: TokenIndex, q: QuotedSpan, text: str) -> Token | Non
     return root
 
 
+INVERTED_COLON = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+([^:\n]{1,80}):\s*$"
+)
+
+
+def _inverted_colon(index: TokenIndex, q: QuotedSpan, text: str) -> tuple[Token, Token] | None:
+    """'Said Roe: "..."' opening a sentence, which the parser may read as one name: the
+    speech word and the last word of the source before the colon, by word order."""
+    m = INVERTED_COLON.search(text, max(0, q.open_mark - 100), q.open_mark)
+    if m is None:
+        return None
+    verb = index.at_or_after(m.start(1))
+    last = index.at_or_before(m.end(2) - 1)
+    if verb is None or last is None or last.i <= verb.i or last.doc is not verb.doc:
+        return None
+    while last.dep_ in ("punct", "case") and last.i > verb.i + 1:
+        last = last.doc[last.i - 1]
+    if last.pos_ not in ("PROPN", "NOUN"):
+        return None
+    head = last
+    while head.dep_ in ("compound", "flat") and verb.i < head.head.i <= last.i:
+        head = head.head
+    return verb, head
+
+
 def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> list[Token]:
     """Words of the attribution clause: the verb's subtree without the quotation or the
     reported clause (its channel words are the quote's, not the attribution's)."""
@@ -392,14 +483,29 @@ def attribute(
     ``others``: (start, end) of the article's other quotations."""
     others = [r for r in others or [] if r != (q.open_mark, q.outer_end)]
 
+    def quoted(tok: Token) -> bool:
+        return _inside(index, tok, q) or _in_any(index.start(tok), others)
+
     def found(verb: Token, how: str, hops: int = 1) -> Attribution:
         subject = subject_of(verb)
-        if subject is not None and (
-            _inside(index, subject, q) or _in_any(index.start(subject), others)
-        ):
-            subject = _name_after(index, q, verb)  # the quotation's "we" is not its speaker
+        if subject is not None and quoted(subject):
+            # the quotation's "we" is not its speaker: a subject of the verb outside it
+            # ('"If it fails, it will fall," said Jane Roe, a physicist'), the words between
+            # the quotation and its verb, or the speaker of the clause a participle continues
+            subject = (
+                next(
+                    (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted(c)),
+                    None,
+                )
+                or _name_after(index, q, verb)
+                or _continued_speaker(verb, lex, quoted)
+            )
         return Attribution(verb, subject, how, hops, attribution_window(verb, index, q))
 
+    inverted = _inverted_colon(index, q, text)
+    if inverted is not None:
+        verb, subj = inverted
+        return Attribution(verb, subj, "before", 1, list(verb.sent))
     parsed = _from_parse(index, q, lex, others)
     if parsed is not None:
         return found(parsed[0], "parse", parsed[1])

@@ -31,7 +31,8 @@ class DocumentIssuers:
             return owner
         offset = self.index.start(noun)
         lemma = noun.lemma_.lower()
-        candidates = [(pos, lem, tok) for pos, lem, tok in self._all_issuers() if pos < offset]
+        # 'the council issued a statement calling ...': the noun itself may name its issuer
+        candidates = [(pos, lem, tok) for pos, lem, tok in self._all_issuers() if pos <= offset]
         same = [c for c in candidates if c[1] == lemma]
         pick = same or candidates
         return pick[-1][2] if pick else None

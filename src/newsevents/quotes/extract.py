@@ -22,7 +22,9 @@ from newsevents.quotes.indirect import (
     according_clauses,
     nominal_contents,
     noun_clauses,
+    parenthetical_clauses,
     reported_clauses,
+    speaker_lines,
 )
 from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
@@ -71,7 +73,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
             att.verb, resolver.actor_of
         )
         items.append((_key(index, att.subject, quote.start), quote, att.subject))
-    for verb, start, end in reported_clauses(index, lex, quoted):
+    reports = [*reported_clauses(index, lex, quoted), *parenthetical_clauses(index, lex, quoted)]
+    for verb, start, end in reports:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
@@ -84,6 +87,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     for noun, owner, start, end in noun_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, owner, start), quote, owner))
+    for colon, head, start, end in speaker_lines(index, quoted):
+        quote = _indirect(parsed, index, lex, colon, start, end)
+        items.append((_key(index, head, start), quote, head))
     for phrase, subject, start, end in according_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, phrase, start, end)
         start_v = index.start(phrase)
@@ -104,11 +110,15 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     # Pass 2: unattributed quotations continue the voice of the quote just before them.
-    attributed = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
+    # Reported speech counts too: 'Roe said the plan was late. "We lost a year."'
+    attributed = sorted(
+        (q for q in quotes if q.kind == "direct" or q.speaker is not None),
+        key=lambda q: q.sentence_end or q.end,
+    )
     for q, quote in unattributed:
         if not _standalone(q, text) or not _whole_sentence(q, text):
             continue  # a phrase quoted inside a sentence with no speech verb is a label
-        before = [a for a in attributed if a.end <= q.open_mark]
+        before = [a for a in attributed if (a.sentence_end or a.end) <= q.open_mark]
         inherited = _continued(q, before[-1] if before else None, text)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
         if inherited is None and not _long_sentence(words):
@@ -256,8 +266,9 @@ def _continued(q: QuotedSpan, previous: Quote | None, text: str) -> Quote | None
     """An unattributed quotation right after an attributed one continues the same voice."""
     if previous is None:
         return None
-    breaks = len(re.findall(r"\n\s*", text[previous.end : q.open_mark]))
-    if q.open_mark - previous.end > INHERIT_DISTANCE or breaks > MAX_PARAGRAPH_BREAKS:
+    end = max(previous.end, previous.sentence_end or 0)
+    breaks = len(re.findall(r"\n\s*", text[end : q.open_mark]))
+    if q.open_mark - end > INHERIT_DISTANCE or breaks > MAX_PARAGRAPH_BREAKS:
         return None
     return previous
 

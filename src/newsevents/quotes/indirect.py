@@ -1,5 +1,5 @@
 """Indirect (reported) speech: a speech verb whose clausal complement is not in quote marks,
-e.g. "Khalilzad said on Twitter that he was on his way"."""
+e.g. "The mayor said on the radio that she would resign"."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from newsevents.quotes.tokens import TokenIndex
 
 MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
 TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about the plan"
+COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 ADDRESSEE_VERBS = ("tell", "ask", "inform", "urge", "thank", "beg", "plead", "accuse", "warn")
 
 
@@ -29,7 +30,9 @@ def reported_clauses(
         if not is_speech_verb(verb, lex, direct=False) or in_quote(index.start(verb)):
             continue
         for child in verb.children:
-            if child.dep_ != "ccomp":
+            if child.dep_ != "ccomp" and not (
+                verb.lemma_.lower() in COMMISSIVE_VERBS and _infinitive(child)
+            ):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
@@ -39,6 +42,77 @@ def reported_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _infinitive(child: Token) -> bool:
+    """'she vowed to fight on': the to-infinitive a promise or proposal reports."""
+    return child.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i < child.i for c in child.children
+    )
+
+
+def parenthetical_clauses(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(verb, start, end) of reported speech around a parenthetical attribution: "The
+    test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...".
+    The parser hangs the speech verb on the reported clause (parataxis); the clause is
+    that head's words without the attribution's."""
+    for verb in index.tokens:
+        if verb.dep_ != "parataxis" or verb.head == verb:
+            continue
+        if not is_speech_verb(verb, lex, direct=False) or _in(index.start(verb), quoted):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue  # the verb reports a clause of its own
+        skip = {t.i for t in verb.subtree}
+        toks = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+MAX_LABEL_WORDS = 4  # "PENCE:", "Jane Roe:", "Sen. Jane Roe:" opening a line
+
+
+def speaker_lines(
+    index: TokenIndex, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, int, int]]:
+    """(colon, speaker head, start, end) of lines that open with a name and a colon, the
+    transcript and headline form ("ROE: We will win.", "Jane Roe: Voters Want Change"):
+    the rest of the line, outside quotation marks, is what the named source says."""
+    text = index.parsed.article.text
+    for tok in index.tokens:
+        if tok.text != ":" or _in(index.start(tok), quoted):
+            continue
+        line_start = text.rfind("\n", 0, index.start(tok)) + 1
+        words = index.between(line_start, index.start(tok))
+        if not words or not 1 <= len(words) <= MAX_LABEL_WORDS:
+            continue
+        if not all(w.pos_ == "PROPN" or w.text.rstrip(".").istitle() for w in words):
+            continue
+        if not any(w.pos_ == "PROPN" for w in words):
+            continue
+        line_end = text.find("\n", index.end(tok))
+        line_end = len(text) if line_end < 0 else line_end
+        toks = [t for t in index.between(index.end(tok), line_end) if not t.is_space]
+        while toks and (toks[0].is_punct or toks[0].is_quote):
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_quote):
+            toks.pop()
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield tok, words[-1], index.start(toks[0]), index.end(toks[-1])
+
+
+def _in(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in quoted)
 
 
 def nominal_contents(

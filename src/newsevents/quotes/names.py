@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.coding.gender import census_names
 from newsevents.models import Actor
-from newsevents.quotes.gender import _census
 from newsevents.quotes.lexicon import Lexicon, lexicon
 
 if TYPE_CHECKING:  # spaCy stays unimported for a store that only searches names
@@ -57,7 +57,7 @@ MAX_NAME_WORDS = 5
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Every first name of the census lists (either sex), lower case."""
-    return frozenset(_census("dist.male.first")) | frozenset(_census("dist.female.first"))
+    return frozenset(census_names("dist.male.first")) | frozenset(census_names("dist.female.first"))
 
 
 def _is_initial(word: str) -> bool:
@@ -156,6 +156,8 @@ class CanonicalNames:
         """The longest name of the article for the person ``name`` names; a name no
         person of the article ends with (an organisation) loses only its determiners."""
         raw = [w for w in name.split() if w]
+        while len(raw) > 1 and raw[-1].lower().rstrip(".,") in {x.rstrip(".") for x in SUFFIXES}:
+            raw = raw[:-1]  # "Joseph R. Roe Jr.": the surname is Roe
         surname = re.sub(r"['\u2019]s$", "", raw[-1]).lower() if raw else ""
         body = [f for f in self.forms if f[-1].lower() == surname]
         heads = [f for f in self.title_forms if f[-1].lower() == surname]

@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsevents.coding.gender import actor_gender, compatible, mention_gender
 from newsevents.models import Actor
-from newsevents.quotes.gender import actor_gender, compatible, mention_gender
 from newsevents.quotes.tokens import TokenIndex
 
 SUBJECTS = ("nsubj", "nsubjpass")

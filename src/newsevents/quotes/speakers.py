@@ -8,14 +8,22 @@ read") to whoever issued it, and else the words of the noun phrase themselves.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.gender import (
+    actor_gender,
+    compatible,
+    first_name_gender,
+    mention_gender,
+    surnames,
+    title_words,
+)
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
-from newsevents.quotes.gender import actor_gender, compatible, mention_gender, title_words
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.pronouns import PronounChain
 from newsevents.quotes.tokens import TokenIndex
@@ -23,6 +31,9 @@ from newsevents.quotes.tokens import TokenIndex
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
+RELATIVE_PRONOUNS = ("who", "which", "that")
+QUANTIFIER_PRONOUNS = ("those", "others", "some", "many", "several", "both", "all", "most", "few")
+SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
 
@@ -117,6 +128,27 @@ def _in_reported_speech(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+NOT_PEOPLE = ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+
+
+def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
+    """A name the tagger missed as a person: a proper noun after another one that is a
+    known first name, or whose own word names a person elsewhere in the article ("Jana
+    Roe" tagged as a product where "Roe" was a person before); or a lone surname of a
+    person the article named in full, whatever the tagger made of it ("Roe" as a place)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    firsts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    if not firsts:
+        alone = tok.ent_iob_ != "I" and not (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
+        )
+        return alone and tok.lower_ in surnames(tok.doc)
+    if tok.ent_type_ in NOT_PEOPLE:
+        return False
+    return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
+
+
 def _person_name(head: Token) -> str | None:
     """The PERSON entity around a token, read from its IOB tags (no scan of doc.ents)."""
     if head.ent_type_ != "PERSON":
@@ -125,6 +157,8 @@ def _person_name(head: Token) -> str | None:
     start = head.i
     while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
         start -= 1
+    while start < head.i and doc[start].lower_ in SPEECH_WORDS:
+        start += 1  # 'Said Roe:' tagged as one name
     end = head.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
         end += 1
@@ -156,7 +190,13 @@ class SpeakerResolver:
             return None
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
             issuer = self.documents.issuer(subject)  # "the statement read"
-            return self.resolve(issuer) if issuer is not None else None
+            if issuer is None:  # no one issued it that the article names: the document
+                return self._from_actors(subject) or self._from_words(subject)
+            return self.resolve(issuer)
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            return self.resolve(subject.head.head)  # "Roe, who said ...": Roe
+        if subject.pos_ == "PRON" and subject.lower_ in QUANTIFIER_PRONOUNS:
+            return self._from_words(subject)  # "those close to him say", "others said"
         if subject.pos_ == "PRON":
             return self._pronoun(subject)
         if subject.ent_type_ != "PERSON":
@@ -313,6 +353,8 @@ class SpeakerResolver:
         actors stage linked to a named person ("the senator")."""
         if tok.ent_type_ == "PERSON" and tok.lower_ not in self._channel_words:
             return self._person_actor(tok)
+        if _untagged_person(tok, self._first_mentions()):
+            return self._from_words(tok)
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.person_roles:
             return None
         found = self._from_actors(tok)

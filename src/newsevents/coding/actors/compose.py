@@ -294,7 +294,7 @@ class Composer:
         return unit.entry.country if unit.kind != "entity" else self._member_code(unit, None)
 
     def _joined(self, parts: list[Unit]) -> bool:
-        """The parts are listed with "and"/"or" ("the Afghan Republic and the Taliban")."""
+        """The parts are listed with "and"/"or" ("the harbour guild and the river pilots")."""
         keys = {u.toks[0].key for u in self.units}
         return bool(keys & CONJ)
 

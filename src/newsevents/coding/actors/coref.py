@@ -20,6 +20,7 @@ from newsevents.coding.actors.types import (
     CompoundActor,
     Mention,
 )
+from newsevents.coding.gender import PRONOUN_GENDER, actor_gender, compatible, mention_gender
 
 WINDOW = 6  # sentences a description or pronoun may reach back
 
@@ -231,12 +232,26 @@ def _group_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
     return None
 
 
+def _gender(m: Mention) -> str | None:
+    """ "m", "f" or None (unknown) for a person mention: its own pronoun, else the titles
+    and first name around its words, else its actor's name (gender and number rule
+    antecedents out, never in)."""
+    if m.pronoun:
+        return PRONOUN_GENDER.get(m.pronoun)
+    if not 0 <= m.head < len(m.doc):
+        return None
+    return mention_gender(m.doc[m.head]) or actor_gender(m.actor.name, m.actor.text)
+
+
 def _pronoun_antecedent(
     m: Mention, done: list[Mention], pronoun: str | None = None
 ) -> Mention | None:
     pronoun = pronoun or m.pronoun
     if pronoun in PERSON_PRONOUNS:
-        fits = _is_single_person
+
+        def fits(cand: Mention) -> bool:
+            return _is_single_person(cand) and compatible(pronoun, _gender(cand))
+
     elif pronoun in THING_PRONOUNS:
         fits = _is_thing
     else:

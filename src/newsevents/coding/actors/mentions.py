@@ -1,8 +1,8 @@
 """Actor mentions of one sentence: phrases around nominal heads, coded and tidied.
 
 Every nominal phrase head (a noun or proper noun that is not itself a modifier) gives a
-phrase: its left modifiers plus "of/for/from" complements and appositives ("Washington's
-special envoy for Afghanistan Zalmay Khalilzad"). Names inside a longer mention of the same
+phrase: its left modifiers plus "of/for/from" complements and appositives ("Oslo's
+special envoy for the Arctic Ingrid Vale"). Names inside a longer mention of the same
 person, and a name and role phrase that a comma separates, become one mention.
 """
 
@@ -280,8 +280,8 @@ def _words(name: str) -> set[str]:
 
 def _merge_appositions(found, coder, date, persons) -> list[Mention]:
     """Join a name and a role phrase that a comma separates but the parser did not link:
-    "US Special Representative for X, Zalmay Khalilzad left", "Nader Nadery, spokesman
-    for the Afghan delegation, said"."""
+    "Chief Negotiator for the Northern Region, Maren Holt left", "Tomas Eld, spokesman
+    for the farmers' union, said"."""
     out: list[Mention] = []
     for m in found:
         prev = _before_comma(m, out)

@@ -57,7 +57,7 @@ class Arguments:
     targets: list[Actor] = field(default_factory=list)
     target_is_head: bool = False  # the target is the object noun itself (not a modifier)
     source_from_context: bool = False
-    # actors named inside the subject ("teams of the Afghan Republic and the Taliban")
+    # actors named inside the subject ("delegations of the port authority and the dockers' union")
     inner_sources: list[Actor] = field(default_factory=list)
     has_subject: bool = True  # False: a verb with no subject at all (a headline fragment)
     passive: bool = False  # the subject is the patient ("were killed", "injured")

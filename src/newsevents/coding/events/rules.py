@@ -77,7 +77,7 @@ TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
 
 
 def is_topic(tok: Token) -> bool:
-    """A verb inside the topic of talk ("discussions about whether to take part", "talks on
+    """A verb inside the topic of talk ("debates about whether to join the league", "talks on
     limiting missiles") names a subject of discussion, not an event."""
     if tok.pos_ != "VERB":
         return False
@@ -134,7 +134,7 @@ def dyad(
         return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
     if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):
         if len(sources) < 2 and len(a.inner_sources) >= 2:
-            sources = a.inner_sources  # "teams of the Afghan Republic and the Taliban agreed"
+            sources = a.inner_sources  # "delegations of the port authority and the dockers' union agreed"
         if len(sources) >= 2:
             return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
     if not sources:

@@ -12,7 +12,7 @@ import json
 import random
 from pathlib import Path
 
-from newsevents.scale.corpus import SourceArticle, recombine
+from bench.helpers.corpus import SourceArticle, recombine
 
 GARBAGE_KINDS = ("binary", "empty", "encoding", "too_long", "bad_json")
 BIG_DOC_CHARS = 10_000_000

@@ -1,6 +1,6 @@
 """Which personal pronoun (he/she) can refer to a person mention.
 
-Titles and role nouns come from ``data/quotes/gender_words.tsv``; first names from the
+Titles and role nouns come from ``data/actors/gender_words.tsv``; first names from the
 1990 US Census first-name lists shipped in the ``names`` package (MIT). Unknown names give
 ``None``, which is compatible with either pronoun: the lists only ever rule a person out.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newsevents.data import load_tsv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CLEAR_RATIO = 4.0  # a first name counts for one sex when this many times more frequent
 CONTEXT_BEFORE = 3  # words before a name searched for a title (Mrs, spokeswoman, Queen)
@@ -23,10 +23,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> dict[str, str]:
-    return {row["word"]: row["gender"] for row in load_tsv("quotes/gender_words.tsv")}
+    return {row["word"]: row["gender"] for row in load_tsv("actors/gender_words.tsv")}
 
 
-def _census(name: str) -> dict[str, float]:
+def census_names(name: str) -> dict[str, float]:
     out: dict[str, float] = {}
     try:
         text = resources.files("names").joinpath(name).read_text(encoding="utf-8")
@@ -41,7 +41,7 @@ def _census(name: str) -> dict[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    male, female = _census("dist.male.first"), _census("dist.female.first")
+    male, female = census_names("dist.male.first"), census_names("dist.female.first")
     out = {}
     for name in set(male) | set(female):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
@@ -50,6 +50,11 @@ def _first_names() -> dict[str, str]:
         elif f > CLEAR_RATIO * m:
             out[name] = "f"
     return out
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a clearly male or female first name, else None."""
+    return _first_names().get(word.lower())
 
 
 def words_gender(words: list[str]) -> str | None:
@@ -90,8 +95,30 @@ def title_words(tok: Token) -> list[str]:
 
 
 def mention_gender(tok: Token) -> str | None:
-    """Gender of the person named around ``tok`` (its entity, titles and apposition)."""
-    return words_gender(title_words(tok))
+    """Gender of the person named around ``tok`` (its entity, titles and apposition). A
+    lone word that the article also writes as the last word of a longer name is a surname
+    and tells no sex ("Roe" after "Jane Roe"), even when it is also a first name."""
+    words = title_words(tok)
+    if tok.ent_iob_ == "B" and tok.lower_ in surnames(tok.doc):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.ent_iob_ != "I":
+            words = [w for w in words if w != tok.text]
+    return words_gender(words)
+
+
+_SURNAMES: dict[int, tuple[Doc, frozenset[str]]] = {}
+
+
+def surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the PERSON names of two words or more in ``doc`` (cached per doc)."""
+    held = _SURNAMES.get(id(doc))
+    if held is not None and held[0] is doc:
+        return held[1]
+    found = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    if len(_SURNAMES) > 16:
+        _SURNAMES.clear()
+    _SURNAMES[id(doc)] = (doc, found)
+    return found
 
 
 def actor_gender(name: str, text: str | None) -> str | None:

@@ -1,4 +1,4 @@
-from newsevents.quotes.gender import compatible, words_gender
+from newsevents.coding.gender import compatible, words_gender
 
 
 def test_gender_titles_and_first_names():
