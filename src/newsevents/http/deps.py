@@ -93,6 +93,10 @@ def event_filters(
     event_id: Annotated[
         str | None, Query(max_length=500, description="Event id (all its reports).")
     ] = None,
+    language: Annotated[
+        str | None,
+        Query(pattern="^([A-Za-z]{2})?$", description="Language of the documents (ISO 639-1: es)."),
+    ] = None,
 ) -> dict[str, Any]:
     out = {
         "actor": actor,
@@ -101,6 +105,7 @@ def event_filters(
         "until": until,
         "doc": doc,
         "event_id": event_id,
+        "language": language and language.lower(),
     }
     return {k: v for k, v in out.items() if v}
 

@@ -143,25 +143,6 @@ def looks_like_html(text: str) -> bool:
     return len(re.findall(r"</?(p|div|span|a|br|body|head|script|td|li)\b", head)) >= 5
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when too short to tell."""
-    sample = text[:3000]
-    if len(_WORD.findall(sample)) < 8:
-        return None
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0  # langdetect is random without a seed
-    try:
-        langs = detect_langs(sample)
-    except LangDetectException:
-        return None
-    return langs[0].lang if langs else None
-
-
 def validate(article: Article, config: IngestConfig) -> Rejection | None:
     """The reason an article cannot be processed, or None when it is fine."""
     text = article.text

@@ -44,6 +44,7 @@ SPANISH = LanguageSpec(
         "es/demonyms.tsv",
         "es/words.tsv",
         "es/dates.tsv",
+        "es/regional.tsv",
     ),
     # es_core_news_sm (AnCora/WikiNER) has no GPE or NORP: places are LOC, demonyms MISC
     {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "MISC": "MISC"},

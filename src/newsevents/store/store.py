@@ -505,6 +505,7 @@ class Store:
         until: str | None = None,
         doc: str | None = None,
         event_id: str | None = None,
+        language: str | None = None,
         include_negated: bool = True,
         include_superseded: bool = False,
         limit: int | None = 1000,
@@ -519,6 +520,7 @@ class Store:
             until=until,
             doc=doc,
             event_id=event_id,
+            language=language,
             include_negated=include_negated,
             current=self.versioned and not include_superseded,
         )
@@ -770,6 +772,7 @@ def mention_filters(
     until: str | None = None,
     doc: str | None = None,
     event_id: str | None = None,
+    language: str | None = None,
     include_negated: bool = True,
     current: bool = False,
 ) -> tuple[list[str], list[Any]]:
@@ -802,6 +805,9 @@ def mention_filters(
     if event_id:
         where.append("event_id = ?")
         params.append(event_id)
+    if language:  # documents stored before languages were recorded are English
+        where.append("doc_id IN (SELECT id FROM documents WHERE COALESCE(language, 'en') = ?)")
+        params.append(language.lower())
     if not include_negated:
         where.append("negated = 0")
     if current:

@@ -21,6 +21,7 @@ from newsevents.http.deps import (
     StoreDep,
 )
 from newsevents.http.errors import error_body
+from newsevents.languages import LANGUAGES
 from newsevents.query.spans import document_spans, segments
 from newsevents.web import worldmap
 from newsevents.web.charts import series_chart, timeline_strip
@@ -69,6 +70,7 @@ templates.env.globals["query_string"] = _query_string
 templates.env.filters["web_url"] = _web_url
 templates.env.globals["evidence"] = _evidence
 templates.env.globals["project"] = worldmap.project
+templates.env.globals["languages"] = {code: spec.name for code, spec in LANGUAGES.items()}
 
 
 @router.get("/", response_class=HTMLResponse)

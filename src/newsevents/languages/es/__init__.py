@@ -3,13 +3,17 @@ to the same Extraction and Event schema as English (``language`` = ``"es"``)."""
 
 from __future__ import annotations
 
+from newsevents.config import current
+from newsevents.languages import model_for
 from newsevents.languages.es import dates, events, quotes
 from newsevents.languages.es.actors import document_country
+from newsevents.languages.es.truecase import recase
 from newsevents.models import Actor, Extraction
-from newsevents.nlp.pipeline import ParsedArticle
+from newsevents.nlp.pipeline import ParsedArticle, load_nlp
 
 
 def process_parsed(parsed: ParsedArticle) -> Extraction:
+    parsed = recase(parsed, load_nlp(model_for("es", current().models())))
     times = dates.tag_times(parsed)
     home = document_country(parsed)
     cache: dict[int, Actor | None] = {}

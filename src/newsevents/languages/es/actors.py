@@ -11,6 +11,7 @@ coded actors name most).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -29,10 +30,20 @@ def _folded(tokens: list[Token]) -> list[str]:
     return [lex.fold(t.text) for t in tokens]
 
 
-def _names_actor(token: Token) -> bool:
+def names_actor(token: Token) -> bool:
     """Does a complement name an actor by itself (a group, a role, a country)?"""
     folded = _folded([t for t in token.subtree if t.pos_ not in ("PUNCT", "DET", "ADP")])
     return bool(_lookup_group(folded) or _lookup_agent(folded) or _lookup_country(folded))
+
+
+def word_names_actor(token: Token) -> bool:
+    """Does a word, with the words after it, begin an actor's name (a role or group noun, a
+    named group, a country or demonym)?"""
+    folded = _folded([t for t in token.doc[token.i : token.i + 6] if t.pos_ != "PUNCT"])
+    if any(lex.agent_matches(a, folded) for a in lex.agents().get(folded[0], ())):
+        return True
+    group = _lookup_group(folded)
+    return bool(group and group[0] == 0) or (folded[0],) in lex.countries()
 
 
 def _subtree(token: Token) -> set[Token]:
@@ -44,16 +55,56 @@ def _subtree(token: Token) -> set[Token]:
     return out
 
 
-def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
-    """The tokens of an actor's short name around its head, in text order."""
-    keep = {head}
-    partitive = (
+def _is_partitive(head: Token) -> bool:
+    return (
         head.pos_ == "NUM"
         or lex.fold(head.lemma_) in lex.word_set("partitive")
         or (lex.fold(head.text) in lex.word_set("partitive"))
     )
+
+
+def _partitive_complement(head: Token) -> Token | None:
+    """The "de" complement that a quantity or part noun stands for: "miles de maestros",
+    "miembros de un grupo armado" -> maestros, grupo."""
+    if not _is_partitive(head):
+        return None
+    for child in head.children:
+        if (
+            child.dep_ in ("nmod", "flat")
+            and child.i > head.i
+            and child.pos_ in ("NOUN", "PROPN")
+            and _case(child) in ("de", "del")
+        ):
+            return child
+    return None
+
+
+def _case(token: Token) -> str:
+    return next((lex.fold(c.text) for c in token.children if c.dep_ == "case"), "")
+
+
+def _town(token: Token, head: Token) -> bool:
+    """A place after "de" that says where the actor is from, not who it is: a town ("los
+    vecinos de Granada"), or any place after a plural ("los maestros de Honduras"); it is
+    coded into the actor's country. A title keeps its country: "el presidente de Chile"."""
+    place = ner_label(token.ent_type_, "es") == "GPE" or (lex.fold(token.text),) in lex.countries()
+    if not place:
+        return False
+    if "Plur" in head.morph.get("Number"):
+        return True
+    if names_actor(token):
+        return False
+    return lex.fold(token.text) in lex.places() or lex.fold(token.text) in lex.subdivisions()
+
+
+def name_tokens(head: Token, limit: int = MAX_WORDS, places: bool = False) -> list[Token]:
+    """The tokens of an actor's short name around its head, in text order."""
+    keep = {head}
+    partitive = _is_partitive(head)
     for child in head.children:
         if child.dep_ == "amod":  # the adjective, not what hangs on it ("conocida como ...")
+            if lex.event_participle(child.text):
+                continue  # "un campesino asesinado": the event, not the name
             keep.add(child)
         elif child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
             keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}
@@ -62,7 +113,8 @@ def name_tokens(head: Token, limit: int = MAX_WORDS) -> list[Token]:
             if (
                 case
                 and lex.fold(case[0].text) in ("de", "del")
-                and (child.pos_ == "PROPN" or child.ent_type_ or partitive or _names_actor(child))
+                and (child.pos_ == "PROPN" or child.ent_type_ or partitive or names_actor(child))
+                and (places or not _town(child, head))
             ):
                 keep |= _subtree(child)
                 keep |= {t for c in child.children if c.dep_ in NAME_DEPS for t in c.subtree}
@@ -123,6 +175,46 @@ def _lookup_agent(folded: list[str]) -> lex.Agent | None:
     return None
 
 
+def _capitals(text: str) -> bool:
+    """Written in capitals, also when stripping accents left a lower-case letter ("BOLiVAR")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and sum(ch.isupper() for ch in letters) >= 0.75 * len(letters)
+
+
+def _capital_runs(doc) -> list[Span]:
+    """Runs of words in capitals ("VALLE DEL CAUCA") in a sentence that is not all capitals."""
+    runs: list[Span] = []
+    for sent in doc.sents:
+        if _capitals(sent.text):
+            continue  # a headline: capitals say nothing there
+        start = None
+        for token in sent:
+            upper = _capitals(token.text) or (
+                start is not None and lex.fold(token.text) in ("de", "del", "la", "el")
+            )
+            if upper and start is None:
+                start = token.i
+            elif not upper and start is not None:
+                runs.append(doc[start : token.i])
+                start = None
+        if start is not None:
+            runs.append(doc[start : sent.end])
+    return [r for r in runs if r and _capitals(r[-1].text)]
+
+
+DATELINE = re.compile(
+    r"^\W*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]*(?:\([^)]*\))?\s*,\s*\w{3,}\.?\s+\d{1,2}\s*"
+    r"\(\w+\)\s*[-–—]+"
+)
+
+
+def in_dateline(token: Token) -> bool:
+    """Is the token in a wire dateline ("QUITO, Mar 3 (AFP) -") at its sentence's start?"""
+    sent = token.sent
+    found = DATELINE.match(sent.text)
+    return bool(found) and token.idx - sent.start_char < found.end()
+
+
 def document_country(parsed: ParsedArticle) -> str | None:
     """The country a document is about: the one its place names and country words name most
     (a region of a country weighs more than a city name, which many countries share)."""
@@ -139,15 +231,31 @@ def document_country(parsed: ParsedArticle) -> str | None:
             counts[places[key]] += 1
 
     for _, doc in parsed.chunks:
+        counted: set[int] = set()
         for ent in doc.ents:
-            if ner_label(ent.label_, "es") in ("GPE", "MISC") or ent.text.isupper():
+            if ner_label(ent.label_, "es") in ("GPE", "MISC") or _capitals(ent.text):
                 count(lex.fold(ent.text))
-        for token in doc:
+                counted.update(range(ent.start, ent.end))
+        for run in _capital_runs(doc):
             # trailing place lists in capitals ("..., DEPARTAMENTO , MUNICIPIO") are places too
-            if token.is_upper and len(token) > 3 and not token.ent_type_:
-                count(lex.fold(token.text))
-            elif token.pos_ == "ADJ" and (lex.fold(token.text),) in names:
+            if not counted.intersection(range(run.start, run.end)):
+                count(lex.fold(run.text))
+        for token in doc:
+            if token.pos_ == "ADJ" and (lex.fold(token.text),) in names:
                 counts[names[(lex.fold(token.text),)]] += 1
+        folded = _folded(list(doc))
+        regional = lex.regional_words()
+        for i in range(len(folded)):  # "en la vereda ...": a unit of one country's land
+            for words, isos in regional.items():
+                if tuple(folded[i : i + len(words)]) == words:
+                    for iso in isos:
+                        counts[iso] += 2 / len(isos)  # as strong as a region's name
+        for i in range(len(folded)):  # named groups of one country ("las FARC", "el EZLN")
+            for n in range(min(6, len(folded) - i), 0, -1):
+                hit = lex.groups().get(tuple(folded[i : i + n]))
+                if hit and hit[0] and (n > 1 or doc[i].text.isupper() or doc[i].pos_ == "PROPN"):
+                    counts[hit[0]] += 2
+                    break
     if not counts:
         return None
     ranked = counts.most_common(2) + [(None, 0.0)]
@@ -159,7 +267,7 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
     folded_head = lex.fold(head.lemma_ or head.text)
     if not any(ch.isalpha() for ch in head.text):
         return None
-    partitive = any(c.dep_ == "nmod" for c in head.children) and (
+    partitive = any(c.dep_ in ("nmod", "flat") for c in head.children) and (
         head.pos_ == "NUM" or lex.fold(head.text) in lex.word_set("partitive")
     )  # "miles de maestros", "unos 200 de ellos"
     if (
@@ -170,8 +278,12 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
         return None
     if folded_head in lex.word_set("not_actor") or lex.fold(head.text) in lex.word_set("not_actor"):
         return None
-    tokens = name_tokens(head)
-    folded = _folded(name_tokens(head, limit=12))  # coded on the whole phrase
+    if head.pos_ == "NOUN" and (folded_head in lex.nouns() or lex.fold(head.text) in lex.nouns()):
+        return None  # an event noun ("la huelga", "el ataque") is what happened, not who
+    if in_dateline(head):
+        return None  # "LIMA, 3 may (AFP) -": where the wire filed from
+    folded = _folded(name_tokens(head, limit=12, places=True))  # coded on the whole phrase
+    tokens = name_tokens(_partitive_complement(head) or head)  # named by what it counts
     country: str | None = None
     sector: str | None = None
     how = "name"
@@ -199,12 +311,13 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
     span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
     start, end = parsed.char_span(span)
     code = (country or "---") + (sector or "") if (country or sector) else None
+    written = parsed.article.text[start:end]  # as written (a headline is parsed recased)
     return Actor(
-        name=span.text,
+        name=written,
         country=country,
         sector=sector,
         code=code,
-        text=span.text,
+        text=written,
         start=start,
         end=end,
         how=how,

@@ -38,6 +38,12 @@ def _words() -> dict[str, dict[str, str]]:
     return out
 
 
+def calendar_word(word: str) -> bool:
+    """A weekday or month name ("martes", "Marzo")."""
+    folded = fold_same_length(word)
+    return folded in _words()["weekday"] or folded in _words()["month"]
+
+
 def _alt(kind: str) -> str:
     return "|".join(sorted((re.escape(w) for w in _words()[kind]), key=len, reverse=True))
 

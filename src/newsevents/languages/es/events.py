@@ -22,7 +22,8 @@ from spacy.tokens import Token
 
 from newsevents.coding.crosswalk import lookup
 from newsevents.languages.es import lexicon as lex
-from newsevents.languages.es.actors import code_actor
+from newsevents.languages.es.actors import code_actor, in_dateline, names_actor, word_names_actor
+from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
@@ -140,6 +141,7 @@ class Trigger:
     words: list[Token]  # every token of the trigger phrase
     nominal: bool = False
     de_target: bool = False  # a "de" complement of the noun is its target
+    reflexive: bool = False  # a reflexive reading ("se manifestaron"), never a report
 
 
 def _strip_clitics(word: str) -> tuple[str, bool]:
@@ -250,10 +252,20 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None
     if token.pos_ == "NOUN" and not token.text.islower():
         return None
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.i < token.head.i:
+        return None  # before its noun a participle is an adjective: "las últimas horas"
     for inf in _infinitives(token):
-        for entry in lex.verbs()[inf]:
-            if entry.reflexive and not _has_reflexive(token):
+        entries = lex.verbs()[inf]
+        reflexive = _has_reflexive(token)
+        for entry in entries:
+            if entry.reflexive and not reflexive:
                 continue
+            if (
+                not entry.reflexive
+                and reflexive
+                and any(e.reflexive and not e.rest for e in entries)
+            ):
+                continue  # "se movilizaban en una moto" is not "movilizar" (mobilise troops)
             if entry.needs_object and not _has_object(token):
                 continue
             if entry.main_clause and token.dep_ not in ("ROOT", "conj", "parataxis"):
@@ -263,8 +275,19 @@ def verb_trigger(token: Token) -> Trigger | None:
                 continue
             if token.pos_ == "NOUN" and entry.rest:
                 continue
-            return Trigger(token, entry.cameo, [token, *words])
+            return Trigger(token, entry.cameo, [token, *words], reflexive=entry.reflexive)
     return None
+
+
+def _verb_as_noun(token: Token) -> Trigger | None:
+    """An event verb's form that the parse reads as a noun with a determiner ("esos
+    desfiles", "los bloqueos"): the event noun of that verb."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" for c in token.children):
+        return None
+    trig = verb_trigger(token)
+    if trig is None or len(trig.words) > 1 or trig.reflexive:
+        return None
+    return Trigger(token, trig.cameo, [token], nominal=True)
 
 
 def noun_trigger(token: Token) -> Trigger | None:
@@ -398,6 +421,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 for c in verb.children
             )
         )
+        # "un campesino asesinado por paramilitares": a participle on its noun
+        or (participle and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"))
     )
     if participle and not passive and verb.head is not verb and _lemma_in(verb.head, "victim"):
         # "resultaron heridos dos soldados": the subject of resultar is the one hurt
@@ -407,12 +432,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     relative = verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb
     for child in verb.children:
+        if in_dateline(child):
+            continue  # "LIMA, 3 may (AFP) - El ministro ...": the place the wire filed from
         if child.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and any(ch.isalpha() for ch in child.text):
             if relative and lex.fold(child.text) in RELATIVES:
                 return verb.head, passive  # "los pobladores que exigen": the antecedent
             return child, passive
     if relative and not passive and "Part" not in verb.morph.get("VerbForm"):
         return verb.head, passive
+    if (relative or verb.dep_ == "amod") and passive and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, passive  # "dos personas, desaparecidas por ...": they suffered it
     node = verb
     for _ in range(3):  # xcomp/conj/ccomp chains: "decidieron marchar", "atacaron y quemaron"
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
@@ -432,10 +461,14 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     folded = lex.fold(token.text)
     if folded in lex.word_set("not_target") or lex.fold(token.lemma_) in lex.word_set("not_actor"):
         return 0
-    if token.ent_type_ == "LOC" or (
+    if token.pos_ == "PRON" and folded in CLITICS:
+        return 0  # "se llevaron a un campesino": the clitic names no one; look further
+    if (_place(token) and token.pos_ == "PROPN") or (
         token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
     ):
         return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
+    if _time_word(token):
+        return 0  # "a las 11:00", "el lunes"
     score = 1
     if case in ("a", "al", "contra"):
         score += 2
@@ -446,10 +479,20 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     return score
 
 
-def _actorish(token: Token) -> bool:
-    from newsevents.languages.es.actors import _names_actor
+def _place(token: Token) -> bool:
+    """Tagged a place, and not a capitalised role the tagger took for one ("al Alcalde")."""
+    return token.ent_type_ == "LOC" and not word_names_actor(token)
 
-    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or _names_actor(token)
+
+def _time_word(token: Token) -> bool:
+    """A clock time, a bare number or a calendar word: no actor ("a las 8:00", "el martes")."""
+    if token.pos_ == "NUM" and not any(c.dep_ == "nmod" for c in token.children):
+        return True
+    return any(ch.isdigit() for ch in token.text) and ":" in token.text or calendar_word(token.text)
+
+
+def _actorish(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "ORG") or names_actor(token)
 
 
 # prepositions that introduce the target of some event types besides "a" and "contra":
@@ -484,8 +527,99 @@ def _arguments(
                 best = (score, -child.i, child)
     target = best[2] if best else None
     if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
+        agent = agent or _marked_actor(verb, ("por",), skip)
         return agent, subject if subject is not None else target
+    if target is None:
+        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip)
     return subject, target
+
+
+def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token | None:
+    """An actor introduced by one of ``cases`` after the verb in its clause, whatever the
+    parse hung it on: the personal "a" ("ejecutaron en la vereda X a dos campesinos") and
+    the passive agent "por" ("fue asesinado, en su casa, por hombres armados") mark an
+    actor even when the parser attaches the phrase to a place name before it."""
+    doc, end = verb.doc, verb.sent.end
+    for i in range(verb.i + 1, end):
+        word = doc[i]
+        if word.i in skip and word.pos_ != "ADP":  # "se llevaron a X": the a is still X's
+            continue
+        if word.pos_ in ("VERB", "AUX") and word is not verb and verb_trigger(word) is not None:
+            break  # another event's clause begins: its "a" is its own
+        if word.pos_ != "ADP" or lex.fold(word.text) not in cases:
+            continue
+        j = i + 1
+        if lex.fold(word.text) == "por" and j + 1 < end and lex.fold(doc[j].text) == "parte":
+            j += 2 if lex.fold(doc[j + 1].text) in ("de", "del") else 1  # "por parte de"
+        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ") and not _actor_word(doc[j]):
+            j += 1
+        if j < end and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and _actor_word(doc[j]):
+            return doc[j]
+    return None
+
+
+# event types whose target may be anything a "contra" names, a policy as much as a person
+AGAINST_TARGET = frozenset({"PROTEST", "ACCUSE", "THREATEN", "REJECT", "COERCE"})
+
+
+def _against(trigger: Token, skip: set[int]) -> Token | None:
+    """What a protest is against, wherever the parse hung the phrase: "marcharon el lunes en
+    la capital contra la reforma" -> reforma."""
+    doc, end = trigger.doc, trigger.sent.end
+    for i in range(trigger.i + 1, min(end, trigger.i + 12)):
+        word = doc[i]
+        if word.i in skip or word.pos_ != "ADP" or lex.fold(word.text) != "contra":
+            continue
+        j = i + 1
+        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+            j += 1
+        if j < end and doc[j].pos_ in ("NOUN", "PROPN") and not _time_word(doc[j]):
+            return doc[j]
+        return None
+    return None
+
+
+def stand_in(token: Token | None) -> Token | None:
+    """The actor a non-actor head speaks for: "la decisión del gobierno" -> gobierno, "la
+    huelga de los maestros" -> maestros; the head itself when it names an actor or nothing
+    better hangs on it."""
+    if token is None or token.pos_ != "NOUN" or token.ent_type_ or word_names_actor(token):
+        return token
+    for child in token.children:
+        if child.dep_ != "nmod" or _case(child) not in ("de", "del") or not _actorish(child):
+            continue
+        if lex.fold(child.lemma_) in lex.word_set("place_noun") or (
+            child.ent_type_ == "LOC" and not names_actor(child)
+        ):
+            continue  # "al este de la ciudad", "al norte de Lima": a place, no actor
+        return child
+    return token
+
+
+def _actor_word(token: Token) -> bool:
+    """Does one word name an actor: a role, group or country word, or a person's name?"""
+    if _place(token) or lex.fold(token.text) in lex.word_set("not_target"):
+        return False
+    return token.ent_type_ == "PER" or word_names_actor(token)
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The "por" agent of a participle that modifies an event noun: "la marcha, organizada por
+    los maestros" -> maestros."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm"):
+            continue
+        for arg in child.children:
+            if (
+                arg.dep_ in ("obl", "obl:agent", "nmod", "obj")
+                and _case(arg) == "por"
+                and arg.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            ):
+                return arg
+        found = _marked_actor(child, ("por",), set())
+        if found is not None:
+            return found
+    return None
 
 
 def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
@@ -510,12 +644,21 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 target = others[0] if others else target
     if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
         agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
+    if agent is None:  # "la huelga convocada por los sindicatos", "el paro, decretado por ..."
+        agent = _participle_agent(noun)
     if de is not None:
         if trig.de_target or agent is not None:
             target = target or de
         else:
             source = source or de
     source = agent or source
+    while (  # "iniciaron una jornada de protestas": the container carries the event noun
+        noun.dep_ == "nmod"
+        and _case(noun) in ("de", "del")
+        and noun.head is not noun
+        and lex.fold(noun.head.lemma_) in lex.word_set("container")
+    ):
+        noun = noun.head
     head = noun.head
     carried = False
     if head is not noun and head.pos_ in ("VERB", "AUX"):
@@ -560,7 +703,12 @@ def code_sentence(
         )
         if trig is None and token.pos_ == "VERB" and token.dep_ == "ROOT":
             trig = verb_trigger(token)
-        if trig is not None and not _lemma_in(token, "report"):
+        if trig is not None and _verb_as_noun(token) is not None:
+            continue  # "en los desfiles": coded below as a noun, with a noun's arguments
+        # "manifestó que...": a report; "se manifestaron", "declararon la huelga": events
+        if trig is not None and (
+            trig.reflexive or len(trig.words) > 1 or not _lemma_in(token, "report")
+        ):
             triggers[token.i] = trig
     # a complement swallowed by its governor: "amenazó con atacar" is one THREATEN
     swallowed: set[int] = set()
@@ -576,15 +724,10 @@ def code_sentence(
     for token in span:
         if token.i in covered or token.i in triggers:
             continue
-        trig = noun_trigger(token)
+        trig = noun_trigger(token) or _verb_as_noun(token)
         if trig is None:
             continue
         source, target, carried = _noun_arguments(trig)
-        head_trigger = (
-            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
-        )
-        if head_trigger and not carried:
-            continue  # "condenaron el ataque": the object of an event verb is its topic
         head = token.head
         if lookup(trig.cameo).plover == "PROTEST" and head is not token and _lemma_in(head, "call"):
             # "convocaron a una huelga", "anunció nuevas protestas": a threat to protest
@@ -593,6 +736,23 @@ def code_sentence(
             subj, _ = _subject(head)
             source = subj or source
             carried = True
+        if (
+            lookup(trig.cameo).plover == "PROTEST"
+            and head is not token
+            and token.dep_ in TARGET_DEPS
+            and _lemma_in(head, "end")
+        ):
+            # "levantaron la huelga", "suspendieron el paro": the protesters yield
+            trig.cameo = "080"
+            swallowed.add(head.i)
+            subj, _ = _subject(head)
+            source = subj or source
+            carried = True
+        head_trigger = (
+            token.head.i in triggers and token.head is not token and token.dep_ in TARGET_DEPS
+        )
+        if head_trigger and not carried:
+            continue  # "condenaron el ataque": the object of an event verb is its topic
         if (
             carried
             or not triggers
@@ -610,10 +770,12 @@ def code_sentence(
         return actor_cache[token.i]
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
-        s, t = actor(source), actor(target)
+        plover = lookup(trig.cameo).plover
+        if target is None and plover in AGAINST_TARGET:
+            target = _against(trig.words[-1], {t.i for t in trig.words})
+        s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
-        if s is not None and s.sector and lex.fold(s.sector) in lex.word_set("armed_sector"):
-            cameo = lex.code_map("armed").get(cameo, cameo)
+        cameo = _by_source(cameo, s, nominal=trig.nominal)
         if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
             cameo = "141"
         modality = _modality(verb)
@@ -632,7 +794,7 @@ def code_sentence(
         events.append(
             Event(
                 doc=parsed.article.id,
-                sentence=sent.text,
+                sentence=parsed.article.text[sent.start : sent.end],
                 sentence_start=sent.start,
                 sentence_end=sent.end,
                 plover=info.plover,
@@ -663,6 +825,21 @@ def code_sentence(
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)
     return _dedupe(events)
+
+
+def _by_source(cameo: str, source: Actor | None, nominal: bool = False) -> str:
+    """Who acts changes the code: a road blocked by rebels is a blockade (armed), a bus
+    burnt by students a riot (civil), a government that protests (the verb: "Cuba protestó")
+    lodges an official complaint (state; a country named alone counts as its state)."""
+    if source is None:
+        return cameo
+    sector = lex.fold(source.sector or "")
+    for kind in ("armed", "civil") if nominal else ("armed", "civil", "state"):
+        if sector in lex.word_set(f"{kind}_sector") or (
+            kind == "state" and not sector and source.country
+        ):
+            return lex.code_map(kind).get(cameo, cameo)
+    return cameo
 
 
 def _crowd(token: Token) -> bool:

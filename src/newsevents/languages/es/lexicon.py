@@ -55,6 +55,21 @@ def verbs() -> dict[str, tuple[VerbEntry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.rest))) for k, v in out.items()}
 
 
+def event_participle(word: str) -> bool:
+    """Is a word the participle of an event verb ("asesinado", "secuestradas")?"""
+    w = fold(word)
+    for end, infs in (
+        ("ado", ("ar",)),
+        ("ada", ("ar",)),
+        ("ido", ("er", "ir")),
+        ("ida", ("er", "ir")),
+    ):
+        for suffix in (end, end + "s"):
+            if w.endswith(suffix) and any(w[: -len(suffix)] + i in verbs() for i in infs):
+                return True
+    return False
+
+
 _DE_TARGET: set[tuple[str, ...]] = set()
 
 
@@ -172,6 +187,15 @@ def countries() -> dict[tuple[str, ...], str]:
             out[tuple(form.replace(".", " ").split())] = iso
             out[tuple(form.split())] = iso
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def regional_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded words of one country's administrative units -> its ISO3 codes (regional.tsv)."""
+    return {
+        tuple(fold(r["word"]).split()): tuple(r["countries"].split())
+        for r in load_tsv("es/regional.tsv")
+    }
 
 
 SPANISH_SPEAKING = "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE".split()
