@@ -78,11 +78,13 @@ class Settings:
         env="NEWSEVENTS_CODER",
     )
     min_confidence: float = setting(
-        0.45, "Events scored under this are left out.", env="NEWSEVENTS_MIN_CONFIDENCE"
+        0.45,
+        "Events whose confidence (a calibrated probability) is under this are left out.",
+        env="NEWSEVENTS_MIN_CONFIDENCE",
     )
     event_model: bool = setting(
         True,
-        "Re-weigh event confidences with the learned model ('0' switches it off).",
+        "Decide candidate events with the learned verifier ('0': the rules alone).",
         env="NEWSEVENTS_EVENT_MODEL",
     )
     actor_files: tuple[str, ...] = setting(

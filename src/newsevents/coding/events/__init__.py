@@ -7,7 +7,8 @@ One pass per sentence (see docs/coding.md):
 - coding.event_rules: negation and mood recoding (a negated meeting is a refusal, "will
   release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
 - here: one Event per candidate (several targets for separate meetings or trips), the
-  learned model's re-weighing (coding.classifier), and the per-sentence keep rule.
+  learned verifier's decision (coding.events.verifier: every candidate the rule stage kept
+  or vetoed, scored with a calibrated probability), and the per-sentence keep rule.
 The ``coder_mode`` setting ``dictionaries`` (coding.coder_mode) runs the same passes on the PETRARCH2 verb
 dictionary alone, without the learned model: the baseline bench/accuracy prints.
 """
@@ -21,14 +22,16 @@ from typing import TYPE_CHECKING
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
-from newsevents.coding.events import classifier
 from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import rules as event_rules
+from newsevents.coding.events import verifier as event_verifier
 from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
+from newsevents.coding.events.features import features as candidate_features
 from newsevents.coding.events.modality import in_condition
 from newsevents.config import Settings, current, default, use
 from newsevents.data import data_path
+from newsevents.errors import DataFileError
 from newsevents.models import CODER_VERSION, Actor, Event, Span
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
@@ -52,7 +55,7 @@ DICT_FILES = (
     "verbs/petrarch_patterns.jsonl",
     "verbs/intent.tsv",
     "plover/cameo2plover_overrides.tsv",
-    "verbs/event_model.json",
+    "verbs/event_verifier.json",
 )
 
 
@@ -61,7 +64,10 @@ def coder_version() -> str:
     """CODER_VERSION plus a short digest of the dictionaries, so codings can be traced."""
     h = hashlib.sha1()
     for name in DICT_FILES:
-        h.update(data_path(name).read_bytes())
+        try:
+            h.update(data_path(name).read_bytes())
+        except DataFileError:  # the learned verifier's weights are optional
+            h.update(name.encode())
     return f"{CODER_VERSION}+dict.{h.hexdigest()[:8]}"
 
 
@@ -124,6 +130,9 @@ def _code_events(
         doc.user_data[event_args.CHUNK_OFFSET] = offset
     last_pair: tuple[Actor, Actor] | None = None  # the latest two-sided dyad, for "both sides"
     verify = not dictionaries_only()  # the PETRARCH-style baseline has no verifier
+    language = parsed.article.language
+    model = event_verifier.model_for(parsed.article.id, language) if verify else None
+    rows = event_verifier.recording() if verify else None
     sentences = list(parsed.sentences())
     cue_memo: dict = {}  # each sentence's cue words, computed once for it and its neighbours
     for k, sent in enumerate(sentences):
@@ -145,12 +154,15 @@ def _code_events(
             source, target, penalty = event_rules.dyad(cand, actors, parsed, last_pair)
             if cand.governor is None and not cand.args.has_subject and source is None:
                 continue  # "Discussed bilateral issues": a fragment with no one doing it
+            why, vetoed = "kept", False
             if cues is not None:
-                verdict = event_verify.check(cand, source, target, cues, actors)
-                if verdict is None:
+                verdict, why = event_verify.explain(cand, source, target, cues, actors)
+                vetoed = verdict is None
+                if vetoed and model is None and rows is None:
                     continue
-                cand, source, target, extra = verdict
-                penalty += extra
+                if verdict is not None:
+                    cand, source, target, extra = verdict
+                    penalty += extra
             if source is not None and target is not None and cand.info.plover in SYMMETRIC:
                 last_pair = (source, target)
             penalty += event_rules.purpose(cand.trigger)
@@ -165,18 +177,31 @@ def _code_events(
                 others = [t for t in pool if t.country and t.country != own]
                 targets = others[:4] or [target]
             for target in targets:
-                _add(sent_events, _event(parsed, sent, cand, source, target, penalty, version))
-        if not dictionaries_only():  # the PETRARCH-style baseline has no learned model
-            classifier.reweigh(sent.text, sent_events)
+                event = _event(parsed, sent, cand, source, target, penalty, version)
+                if model is not None or rows is not None:
+                    # the learned verifier decides, from the features and the rules' verdict
+                    with event_verifier.timed():
+                        offset = cand.trigger.doc.user_data.get(event_args.CHUNK_OFFSET, 0)
+                        f = candidate_features(
+                            cand, source, target, cues, why, not vetoed, event.confidence, offset
+                        )
+                        if rows is not None:
+                            rows.append((f, event))
+                        if model is not None:
+                            event.confidence = round(model.probability(f), 3)
+                    if vetoed and (model is None or event.confidence < model.overrule):
+                        continue  # the rules vetoed it and the verifier does not overrule
+                _add(sent_events, event)
         if sent_events:
             found = event_magnitude.magnitude(sent.span, sent.offset)
             for e in sent_events:
                 e.magnitude = event_magnitude.for_event(found, e.plover) if found else None
-        events.extend(_keep(sent_events, floor))
+        # a calibrated probability means what it says: no lower bar for a lone mention
+        events.extend(_keep(sent_events, floor, 0.0 if model is not None else LONE_MARGIN))
     return events
 
 
-def _keep(sent_events: list[Event], floor: float) -> list[Event]:
+def _keep(sent_events: list[Event], floor: float, margin: float = LONE_MARGIN) -> list[Event]:
     """The sentence's best mention if it clears a lower bar, the others if they clear ``floor``:
     a sentence usually tells one event well; the extra readings must earn their place."""
     if not sent_events:
@@ -185,7 +210,7 @@ def _keep(sent_events: list[Event], floor: float) -> list[Event]:
     return [
         e
         for e in sent_events
-        if e.confidence >= floor or (e is best and e.confidence >= floor - LONE_MARGIN)
+        if e.confidence >= floor or (e is best and e.confidence >= floor - margin)
     ]
 
 

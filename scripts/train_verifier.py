@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Train the learned event verifier (coding.events.verifier) and write its weights.
+
+    python scripts/train_verifier.py [--sets case2021,plover_gsr,synthetic] [--k 5] [--out PATH]
+
+Each training set is coded by the rules (parse -> actors -> events, the verifier recording
+every candidate the rule stage saw, kept or vetoed); a candidate is right when its PLOVER
+type is one the set's gold accepts for its document:
+- ``case2021``: ../shared/dev/case2021 (accepted types per snippet; disaster snippets accept
+  none; skipped rows are left out);
+- ``plover_gsr``: ../shared/gold/plover_gsr (the gold types of the sentence);
+- ``synthetic``: ../shared/train (the story's label, on its lead sentence and title).
+The script prints document-grouped k-fold cross-validated figures per set (never a model
+scored on rows it trained on), fits Platt scaling on the cross-validated margins, picks the
+confidence floor on them, and writes ``src/newsevents/data/verbs/event_verifier.json``.
+Deterministic (seeded folds, full-batch training, no sampling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsevents.coding.events import verifier  # noqa: E402
+from newsevents.coding.events import verifier_fit as vf  # noqa: E402
+from newsevents.config import Settings  # noqa: E402
+from newsevents.models import Article  # noqa: E402
+
+SHARED = Settings.from_env().shared_path()
+OUT = ROOT / "src" / "newsevents" / "data" / verifier.MODEL_FILE
+SETS = ("case2021", "plover_gsr", "synthetic")
+DEFAULT_SETS = ("case2021", "plover_gsr")
+SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+SEED = 12
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.open(encoding="utf-8") if x.strip()]
+
+
+def case2021() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+    gold = {g["doc"]: g for g in _jsonl(SHARED / "dev" / "case2021" / "gold.jsonl")}
+    docs = [Article(id=r["id"], text=r["text"]) for r in _jsonl(SHARED / "dev/case2021/docs.jsonl")]
+
+    def truth(doc: str, plover: str) -> bool | None:
+        g = gold.get(doc)
+        return None if g is None or g["skip"] else plover in g["plover"]
+
+    return [a for a in docs if a.id in gold and not gold[a.id]["skip"]], truth
+
+
+def plover_gsr() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+    folder = SHARED / "gold" / "plover_gsr"
+    types = {g["doc"]: {e["plover"] for e in g["events"]} for g in _jsonl(folder / "gold.jsonl")}
+    docs = [Article(id=r["id"], text=r["text"]) for r in _jsonl(folder / "docs.jsonl")]
+    return docs, lambda doc, plover: plover in types.get(doc, set())
+
+
+def synthetic() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+    path = SHARED / "train" / "NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip"
+    with zipfile.ZipFile(path) as z:
+        name = next(n for n in z.namelist() if n.endswith(".csv"))
+        rows = list(csv.DictReader(io.TextIOWrapper(z.open(name), encoding="utf-8")))
+    labels: dict[str, str] = {}
+    docs = []
+    for i, r in enumerate(rows):
+        label = (r.get("label") or "").strip().upper()
+        lead = SENT_END.split((r.get("text") or "").strip(), maxsplit=1)[0]
+        lead = re.sub(r"^\W*\(?[A-Z][A-Za-z .]*\)?\s*--\s*", "", lead)  # "(Reuters) --"
+        title = (r.get("title") or "").strip()
+        text = "\n\n".join(x for x in (title if "{" not in title else "", lead) if x)
+        if label and text:
+            labels[f"synthetic-{i}"] = label
+            docs.append(Article(id=f"synthetic-{i}", text=text))
+    return docs, lambda doc, plover: labels.get(doc) == plover
+
+
+LOADERS = {"case2021": case2021, "plover_gsr": plover_gsr, "synthetic": synthetic}
+
+
+def collect(articles: list[Article], truth, group: str) -> list[vf.Row]:
+    """Code the articles with the rules, recording every candidate with its label."""
+    from dataclasses import replace
+
+    from newsevents.coding.actors import find_actors
+    from newsevents.coding.events import code_events
+    from newsevents.nlp import parse_articles
+
+    settings = replace(Settings.from_env(), event_model=False, coder_mode="full")
+    rows: list[vf.Row] = []
+    with verifier.record() as recorded:
+        for parsed in parse_articles(articles):
+            code_events(parsed, find_actors(parsed, settings=settings), settings=settings)
+    for f, event in recorded:
+        label = truth(str(event.doc), event.plover)
+        if label is not None:
+            rows.append(vf.Row(f, bool(label), str(event.doc), group))
+    return rows
+
+
+def load_rows(names: list[str]) -> dict[str, list[vf.Row]]:
+    out = {}
+    for name in names:
+        articles, truth = LOADERS[name]()
+        out[name] = collect(articles, truth, name)
+        print(f"{name}: {len(articles)} documents, {len(out[name])} candidates", flush=True)
+    return out
+
+
+def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error: the share-weighted gap between confidence and accuracy."""
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.sum() / len(p) * abs(float(p[m].mean()) - float(y[m].mean()))
+    return total
+
+
+def choose_floor(p: np.ndarray, y: np.ndarray) -> float:
+    """The floor with the best F1 of kept-and-right candidates, on cross-validated
+    probabilities (candidates, not scored sets: a proxy that needs no scorer)."""
+    best, floor = -1.0, 0.5
+    for f in np.arange(0.2, 0.81, 0.025):
+        keep = p >= f
+        tp = float((keep & (y > 0)).sum())
+        prec = tp / max(1.0, float(keep.sum()))
+        rec = tp / max(1.0, float(y.sum()))
+        f1 = 2 * prec * rec / max(1e-9, prec + rec)
+        if f1 > best + 1e-9:
+            best, floor = f1, round(float(f), 3)
+    return floor
+
+
+def choose_overrule(p: np.ndarray, y: np.ndarray, vetoed: np.ndarray, floor: float) -> float:
+    """The lowest probability at which candidates the rules vetoed are right at least as often
+    as the kept candidates at the floor (cross-validated); 1.01 (never) when none is."""
+    kept = ~vetoed & (p >= floor)
+    bar = float(y[kept].mean()) if kept.any() else 1.0
+    for t in np.arange(max(floor, 0.5), 0.96, 0.05):
+        m = vetoed & (p >= t)
+        if m.sum() >= 5 and float(y[m].mean()) >= bar:
+            return round(float(t), 3)
+    return 1.01
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default=",".join(DEFAULT_SETS))
+    ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    names = [s for s in args.sets.split(",") if s]
+    by_set = load_rows(names)
+    rows = [r for name in names for r in by_set[name]]
+    z = vf.cross_margins(rows, args.k, seed=SEED)
+    y = np.array([r.label for r in rows], dtype=np.float64)
+    a, b = vf.platt(z, y)
+    p = 1 / (1 + np.exp(-(a * z + b)))
+    print(
+        f"{args.k}-fold cross-validated, by document (each row scored by a model not fitted on it):"
+    )
+    for name in names:
+        m = np.array([r.group == name for r in rows])
+        acc = float(((p[m] >= 0.5) == (y[m] > 0)).mean())
+        print(
+            f"  {name}: candidates {int(m.sum())}, right {float(y[m].mean()):.3f}, "
+            f"accuracy {acc:.3f}, ECE {ece(p[m], y[m]):.3f}"
+        )
+    floor = choose_floor(p, y)
+    vetoed = np.array([not r.features.rule_kept for r in rows])
+    overrule = choose_overrule(p, y, vetoed, floor)
+    print(
+        f"  floor chosen on cross-validated probabilities: {floor}; overrule a veto at {overrule}"
+    )
+    model = vf.fit(rows)
+    model.platt = (a, b)
+    model.meta = {
+        "version": 1,
+        "language": "en",
+        "trained_on": names,
+        "k": args.k,
+        "seed": SEED,
+        "floor": floor,
+        "overrule": overrule,
+    }
+    args.out.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

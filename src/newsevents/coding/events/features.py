@@ -1,0 +1,159 @@
+"""Cheap features of an event candidate, for the learned verifier (coding.events.verifier).
+
+Everything here is already computed by the time a candidate reaches the verifier: the
+trigger and its parse, the rule stage's proposal (type, layer, verdict, confidence), the
+actors' kinds and their dependency paths to the trigger, the sentence cues of
+coding.events.verify, and spaCy's contextual vector of the trigger token (``doc.tensor``,
+the tok2vec output the tagger and parser used). No new model runs.
+
+``sparse`` features are strings ("lemma=ambush", "type=ASSAULT|src=armed"); the dense part
+is the trigger's tensor row, L2-normalised. Features are conjoined with the proposed type
+so one linear model can learn what each cue means for each type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Token
+
+from newsevents.coding.events.candidates import Candidate
+from newsevents.models import Actor
+
+ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
+STATE = {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY"}
+PEOPLE = {"CVL", "PPL", "REF", "IMG", "BUS", "MED", "EDU", "AGR", "MUS", "REL", "SPO", "LAB"}
+TENSOR_DIM = 96  # en-core-web-sm's tok2vec width; other widths are cut or padded
+MAX_PATH = 4
+
+
+@dataclass
+class CandidateFeatures:
+    """One candidate's features plus what identifies it in the output."""
+
+    sparse: list[str]
+    dense: np.ndarray
+    plover: str
+    rule_kept: bool
+    rule_confidence: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def actor_kind(actor: Actor | None, places: list[Actor]) -> str:
+    if actor is None:
+        return "none"
+    if actor.how == "place" or any(actor is p for p in places):
+        return "place"
+    if actor.sector in ARMED:
+        return "armed"
+    if actor.how in {"country", "capital"} or actor.sector in STATE:
+        return "state"
+    if actor.sector == "IGO" or actor.sector == "NGO":
+        return "org"
+    if actor.sector in PEOPLE:
+        return "people"
+    if actor.country or actor.code:
+        return "state"
+    return "other"
+
+
+def _token_of(actor: Actor | None, trigger: Token, offset: int) -> Token | None:
+    """The head token of an actor mention in the trigger's chunk, if it is there."""
+    if actor is None or actor.start is None or actor.end is None:
+        return None
+    doc = trigger.doc
+    span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def dep_path(trigger: Token, other: Token | None) -> str:
+    """Dependency labels from the trigger down (or up) to ``other``: "nsubj", "prep>pobj",
+    "^conj" (up one step), "far" when they meet more than MAX_PATH steps away."""
+    if other is None:
+        return "none"
+    if other.i == trigger.i:
+        return "self"
+    if other.sent.start != trigger.sent.start:
+        return "other_sentence"
+    up_t = [trigger, *trigger.ancestors]
+    up_o = [other, *other.ancestors]
+    ids_t = [t.i for t in up_t]
+    meet = next((t for t in up_o if t.i in ids_t), None)
+    if meet is None:
+        return "far"
+    rise = ids_t.index(meet.i)
+    down = [t.dep_ for t in up_o[: [t.i for t in up_o].index(meet.i)]][::-1]
+    if rise + len(down) > MAX_PATH:
+        return "far"
+    return "^" * rise + ">".join(down)
+
+
+def features(
+    c: Candidate,
+    source: Actor | None,
+    target: Actor | None,
+    cues: Any,
+    verdict: str,
+    kept: bool,
+    rule_confidence: float,
+    offset: int,
+) -> CandidateFeatures:
+    """Features of a candidate whose sides are chosen and whose rule verdict is known
+    (``verdict``: the rule verifier's reason, "kept" or why it recoded or vetoed it;
+    ``kept``: whether the rules keep it)."""
+    trig = c.trigger
+    places = c.args.place_added
+    gov = c.governor
+    plover = c.info.plover or ""
+    src_kind = actor_kind(source, places)
+    tgt_kind = actor_kind(target, places)
+    src_path = dep_path(trig if gov is None else gov, _token_of(source, trig, offset))
+    tgt_path = dep_path(trig, _token_of(target, trig, offset))
+    head = trig.head if trig.head.i != trig.i else None
+    base = [
+        f"lemma={trig.lemma_.lower()}",
+        f"pos={trig.pos_}",
+        f"dep={trig.dep_}",
+        f"tag={trig.tag_}",
+        f"layer={c.layer}",
+        f"cameo={c.info.cameo[:3]}",
+        f"root={c.info.cameo[:2]}",
+        f"gov={gov.lemma_.lower() if gov is not None else '-'}",
+        f"head={head.lemma_.lower() if head is not None else '-'}",
+        f"headpos={head.pos_ if head is not None else '-'}",
+        f"src={src_kind}",
+        f"tgt={tgt_kind}",
+        f"dyad={src_kind}>{tgt_kind}",
+        f"srcpath={src_path}",
+        f"tgtpath={tgt_path}",
+        f"srcsector={source.sector if source is not None else '-'}",
+        f"tgtsector={target.sector if target is not None else '-'}",
+        f"modality={c.modality}",
+        f"negated={c.negated}",
+        f"passive={c.args.passive}",
+        f"has_subject={c.args.has_subject}",
+        f"verdict={verdict}",
+        f"rule_kept={kept}",
+        f"conf={min(9, int(rule_confidence * 10))}",
+        f"ent={trig.ent_type_ or '-'}",
+        f"sent_root={trig.dep_ == 'ROOT' or (gov is not None and gov.dep_ == 'ROOT')}",
+    ]
+    if cues is not None:
+        base += [
+            f"violence={cues.violence(trig)}",
+            f"contest={cues.contest}",
+            f"hazard={cues.hazard}",
+            f"hazard_before={cues.hazard_before}",
+        ]
+    sparse = ["bias", f"type={plover}", *base, *(f"{plover}|{f}" for f in base)]
+    dense = np.zeros(TENSOR_DIM, dtype=np.float32)
+    tensor = trig.doc.tensor
+    if tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] > trig.i:
+        row = np.asarray(tensor[trig.i], dtype=np.float32)[:TENSOR_DIM]
+        dense[: len(row)] = row
+        norm = float(np.linalg.norm(dense))
+        if norm > 0:
+            dense /= norm
+    return CandidateFeatures(sparse, dense, plover, kept, rule_confidence)

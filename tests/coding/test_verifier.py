@@ -1,0 +1,138 @@
+"""The learned verifier (coding.events.verifier): features, the shipped weights' schema,
+deterministic fitting and calibration, the hook that decides candidates, and English only.
+Invented sentences and invented feature rows only."""
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.coding.events import code_events, verifier
+from newsevents.coding.events import verifier_fit as vf
+from newsevents.coding.events.features import TENSOR_DIM, CandidateFeatures, dep_path
+from newsevents.config import Settings, default
+from newsevents.data import data_path
+from newsevents.nlp import parse_text
+
+pytestmark = pytest.mark.issue(12)
+
+
+def _recorded(text: str, **settings):
+    parsed = parse_text(text)
+    s = replace(Settings.from_env(), **settings)
+    with verifier.record() as rows:
+        events = code_events(parsed, find_actors(parsed, settings=s), settings=s)
+    return events, rows
+
+
+def test_verifier_features_tell_trigger_actors_and_verdict():
+    _, rows = _recorded("Rebels ambushed an army convoy near the town.", event_model=False)
+    f = next(f for f, e in rows if e.plover == "ASSAULT")
+    assert "lemma=ambush" in f.sparse
+    assert "src=armed" in f.sparse and "srcpath=nsubj" in f.sparse
+    assert "verdict=kept" in f.sparse and "ASSAULT|lemma=ambush" in f.sparse
+    assert f.dense.shape == (TENSOR_DIM,) and abs(float(np.linalg.norm(f.dense)) - 1) < 1e-4
+
+
+def test_verifier_records_vetoed_candidates_without_emitting_them():
+    events, rows = _recorded(
+        "A powerful earthquake killed 30 people in the mountain villages.", event_model=False
+    )
+    assert not any(e.plover == "ASSAULT" for e in events)
+    assert any(not f.rule_kept for f, _ in rows)
+
+
+def test_verifier_dep_path():
+    doc = parse_text("The army shelled the village.").chunks[0][1]
+    verb = doc[2]
+    assert dep_path(verb, doc[1]) == "nsubj"
+    assert dep_path(verb, doc[4]) == "dobj"
+    assert dep_path(verb, None) == "none"
+    assert dep_path(doc[1], verb) == "^"
+
+
+def test_verifier_shipped_file_schema():
+    d = json.loads(data_path(verifier.MODEL_FILE).read_text(encoding="utf-8"))
+    assert d["schema"] == verifier.SCHEMA and d["language"] == "en"
+    assert d["tensor_dim"] == TENSOR_DIM
+    assert len(d["platt"]) == 2 and d["platt"][0] > 0  # a higher score is a likelier event
+    assert set(d["trained_on"]) <= {"case2021", "plover_gsr", "synthetic"} and d["k"] >= 2
+    assert all(len(v) == TENSOR_DIM for v in d["dense"].values())
+    assert 0 < d["floor"] < 1
+    assert data_path(verifier.MODEL_FILE).stat().st_size < 512 * 1024  # shipped small
+
+
+def test_verifier_floor_default_is_the_cross_validated_one():
+    model = verifier.shipped()
+    assert model is not None
+    assert default("min_confidence") == model.meta["floor"]
+
+
+def _rows(n: int, seed: int) -> list[vf.Row]:
+    """Invented rows: the word "good" makes a candidate right, "bad" wrong."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        right = bool(i % 2)
+        dense = rng.normal(size=TENSOR_DIM).astype(np.float32)
+        sparse = ["bias", "type=X", "good" if right else "bad", f"noise{i % 7}"]
+        f = CandidateFeatures(sparse, dense, "X", True, 0.5)
+        rows.append(vf.Row(f, right, f"doc{i // 2}", "invented"))
+    return rows
+
+
+def test_verifier_fit_is_deterministic_and_learns():
+    rows = _rows(80, 1)
+    a, b = vf.fit(rows), vf.fit(rows)
+    assert a.to_dict() == b.to_dict()
+    z = vf.cross_margins(rows, k=4)
+    y = np.array([r.label for r in rows])
+    assert ((z > 0) == y).mean() > 0.9  # each row scored by a model not fitted on it
+
+
+def test_verifier_platt_calibrates():
+    rng = np.random.default_rng(3)
+    z = rng.normal(size=4000) * 2
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(0.5 * z - 1)))).astype(float)
+    a, b = vf.platt(z, y)
+    assert a == pytest.approx(0.5, abs=0.08) and b == pytest.approx(-1, abs=0.12)
+
+
+def test_verifier_fold_models_never_train_on_their_fold():
+    held = _rows(40, 2)
+    fold, models = vf.fold_models(held, [], k=4, calibrate_k=2)
+    assert len(models) == 4 and set(fold.values()) == {0, 1, 2, 3}
+    # a fold's own words are unseen by its model when they occur only in that fold
+    only = {r.doc: f"only_{r.doc}" for r in held}
+    for r in held:
+        r.features.sparse.append(only[r.doc])
+    fold, models = vf.fold_models(held, [], k=4, calibrate_k=2)
+    for r in held:
+        assert only[r.doc] not in models[fold[r.doc]].vocab
+
+
+def test_verifier_sets_calibrated_confidence_and_can_be_switched_off():
+    text = "Rebels ambushed an army convoy near the town on Sunday."
+    on, _ = _recorded(text, event_model=True)
+    off, _ = _recorded(text, event_model=False)
+    assert [e.plover for e in on] == ["ASSAULT"] and [e.plover for e in off] == ["ASSAULT"]
+    model = verifier.shipped()
+    _, rows = _recorded(text, event_model=False)
+    f = next(f for f, e in rows if e.plover == "ASSAULT")
+    assert on[0].confidence == round(model.probability(f), 3)
+
+
+def test_verifier_is_english_only():
+    assert verifier.model_for("doc", "es") is None
+    assert verifier.model_for("doc", "en") is verifier.shipped()
+    assert verifier.model_for("doc", None) is verifier.shipped()
+
+
+def test_verifier_chooser_overrides_the_shipped_model():
+    other = vf.fit(_rows(20, 4))
+    with verifier.choose_models(lambda doc: other if doc == "a" else None):
+        assert verifier.model_for("a", "en") is other
+        assert verifier.model_for("b", "en") is None
+    assert verifier.model_for("a", "en") is verifier.shipped()
