@@ -64,6 +64,14 @@ class Settings:
     stories: bool = setting(
         True, "Assign stored documents to storylines at the end of each run or recode."
     )
+    story_tokens: int = setting(
+        256,
+        "Word pieces of each article (title and lead) the storyline embedding model reads.",
+    )
+    embed_threads: int = setting(
+        1, "Threads of the storyline embedding model (onnxruntime intra-op threads)."
+    )
+    embed_batch: int = setting(16, "Articles per storyline embedding batch.")
     coder_mode: str = setting(
         FULL,
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",
@@ -111,7 +119,16 @@ class Settings:
             raise ConfigError(
                 f"coder mode {self.coder_mode!r}: expected one of {', '.join(CODER_MODES)}"
             )
-        for name in ("n_process", "batch_size", "batch_docs", "max_chunk_chars", "max_doc_chars"):
+        for name in (
+            "n_process",
+            "batch_size",
+            "batch_docs",
+            "max_chunk_chars",
+            "max_doc_chars",
+            "story_tokens",
+            "embed_threads",
+            "embed_batch",
+        ):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name}={getattr(self, name)!r}: must be at least 1")
 

@@ -47,5 +47,5 @@ def recode_store(
             summary.quotes += len(x.quotes)
     summary.seconds = time.perf_counter() - start
     if config.settings.stories:
-        assign_storylines(store)
+        assign_storylines(store, config.settings)
     return summary

@@ -16,8 +16,6 @@ from newsevents.ingest.versions import Versions
 from newsevents.languages import model_for
 from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
-from newsevents.nlp import load_nlp, parse_articles
-from newsevents.pipeline import process_parsed
 from newsevents.progress import Progress, Reporter, count_documents
 
 
@@ -108,6 +106,11 @@ def _extract_batch(
     config: RunConfig,
     on_chunk: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[Extraction], list[Rejection]]:
+    # spaCy is imported here, not with this module: query commands import the runner
+    # (through follow) and must start without loading spaCy
+    from newsevents.nlp import load_nlp, parse_articles
+    from newsevents.pipeline import process_parsed
+
     done: list[tuple[int, Extraction]] = []
     failed: list[Rejection] = []
     for language, items in group_by_language(articles).items():
@@ -284,7 +287,7 @@ def run(
     summary.seconds = time.perf_counter() - start
     if store is not None and config.settings.stories:
         progress.phase("storylines")
-        assign_storylines(store)
+        assign_storylines(store, config.settings)
     progress.phase("done")
     return summary
 
@@ -297,8 +300,10 @@ def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[A
         yield doc
 
 
-def assign_storylines(store) -> None:
-    """Assign the store's new documents to storylines (online: existing stories are kept)."""
+def assign_storylines(store, settings: Settings | None = None) -> None:
+    """Assign the store's new documents to storylines (online: existing stories are kept),
+    with ``settings`` (embedding threads, batch and word pieces; default: the current ones)."""
     from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
 
-    update_stories(store)
+    with use(settings):
+        update_stories(store)

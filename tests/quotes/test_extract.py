@@ -154,6 +154,30 @@ def test_extract_multi_paragraph_quote(run):
     assert q.speaker.name == "Tom Baker"
 
 
+@pytest.mark.issue(14)
+def test_extract_multi_paragraph_quote_reads_back_and_is_not_rejected(tmp_path):
+    # A quotation continued in the next paragraph (the news way: an opening mark, no
+    # closing one) once gave a quote text without that mark, so the span check rejected
+    # the whole document.
+    import io
+    import json
+
+    from newsevents.runner import run as run_batch
+
+    text = (
+        'Tom Baker said on Monday: "The first phase is over.\n\n'
+        '"The second phase begins when both sides sign the text."\n'
+    )
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    summary = run_batch([str(path)], quotes_out=out)
+    assert not summary.rejected and summary.processed == 1
+    (q,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert text[q["start"] : q["end"]] == q["quote"]
+    assert "first phase" in q["quote"] and "second phase" in q["quote"]
+
+
 def test_extract_apostrophes_do_not_make_quotes(run):
     text = "Turkey's minister can't attend, and the leaders' summit was delayed, Lopez said."
     assert direct(run(text)) == []

@@ -1,3 +1,5 @@
+import pytest
+
 from newsevents.models import Actor, Article, Extraction, Location
 from newsevents.stories.features import (
     entities_from_extraction,
@@ -56,3 +58,12 @@ def test_entities_from_extraction_uses_actors_countries_and_places():
 def test_entity_vector_ignores_generic_actors():
     v = entity_vector(["people", "officials", "Kopp", "USA", "al-Qaeda"])
     assert set(v) == {"kopp", "usa", "al-qaeda"}
+
+
+@pytest.mark.issue(16)
+def test_stop_word_file_is_spacys_list():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from newsevents.stories.features import stop_words
+
+    assert stop_words() == frozenset(STOP_WORDS)

@@ -6,8 +6,10 @@ HeidelTime settles them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsevents.data import load_lines
@@ -90,17 +92,42 @@ def find_matches(text: str, entity_spans: list[tuple[int, int]] = ()) -> list[Ma
     """Non-overlapping rule matches, in text order. Loose rules count only inside an entity."""
     found: list[Match] = []
     spans = windows(text)
+    inside_entity = _containment(entity_spans)
     for rule in load_rules():
         for m in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
             start, end = m.span("x") if "x" in m.re.groupindex and m["x"] else m.span()
             if start == end:
                 continue
-            if rule.loose and not any(s <= start and end <= e for s, e in entity_spans):
+            if rule.loose and not inside_entity(start, end):
                 continue
             found.append(Match(start, end, rule, m.groupdict()))
     found.sort(key=lambda m: (-(m.end - m.start), m.rule.index, m.start))
+    # the longest match wins; the matches taken never overlap, so sorted by start a new
+    # one can only overlap its two neighbours (bisect: linear in the text, not quadratic)
+    starts: list[int] = []
     taken: list[Match] = []
     for m in found:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+        k = bisect.bisect_right(starts, m.start)
+        if k and taken[k - 1].end > m.start:
+            continue
+        if k < len(taken) and taken[k].start < m.end:
+            continue
+        starts.insert(k, m.start)
+        taken.insert(k, m)
+    return taken
+
+
+def _containment(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """(start, end) -> whether one of ``spans`` holds it, by bisection over the spans
+    sorted by start with the running maximum of their ends."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def holds(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
+
+    return holds

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsevents.places.gazetteer import Entry, Gazetteer, Match, fold
@@ -116,6 +117,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
         elif m.type == "demonym" and m.country:
             evidence[m.country] += 1
     points = [(i, e) for i, e in enumerate(first) if e is not None and e.lat is not None]
+    near = _near_points(points)
     out: list[Resolved] = []
     for i, (m, c) in enumerate(zip(mentions, cands, strict=True)):
         if not c:
@@ -133,10 +135,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             )
             if e.country and others > 0:
                 s += WEIGHTS["doc_country"] * min(1.0, others / 2)
-            if e.lat is not None and any(
-                j != i and o.id != e.id and km(e.lat, e.lon, o.lat, o.lon) <= NEAR_KM
-                for j, o in points
-            ):
+            if e.lat is not None and any(j != i for j in near(e)):
                 s += WEIGHTS["near"]
             if context is not None and _inside(e, context):
                 s += WEIGHTS["admin_context"]
@@ -145,6 +144,29 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
         out.append(Resolved(m, best, "gazetteer"))
     _fill_from_context(out, gaz)
     return out
+
+
+def _near_points(points: list[tuple[int, Entry]]) -> Callable[[Entry], list[int]]:
+    """entry -> indices of the points (another entry) within NEAR_KM of it. Each distinct
+    place is measured against each distinct point once, not once per mention: an article
+    naming a city 30 times costs what naming it once does."""
+    groups: dict[tuple, list[int]] = {}
+    for j, o in points:
+        groups.setdefault((o.id, o.lat, o.lon), []).append(j)
+    memo: dict[tuple, list[int]] = {}
+
+    def near(e: Entry) -> list[int]:
+        key = (e.id, e.lat, e.lon)
+        if key not in memo:
+            memo[key] = [
+                j
+                for (oid, lat, lon), js in groups.items()
+                if oid != e.id and km(e.lat, e.lon, lat, lon) <= NEAR_KM
+                for j in js
+            ]
+        return memo[key]
+
+    return near
 
 
 def _admin_context(mentions: list[Mention], i: int, first: list[Entry | None]) -> Entry | None:

@@ -147,7 +147,9 @@ def _quote(
     bounds = index.sentence_bounds(toks) or (q.start, q.end)
     return Quote(
         doc=parsed.article.id,
-        quote=q.text(parsed.article.text),
+        # the exact slice, continuation marks between paragraphs included: every span
+        # reads back from the text (provenance); a scorer normalises the marks away
+        quote=parsed.article.text[q.start : q.end],
         start=q.start,
         end=q.end,
         kind="direct",

@@ -117,11 +117,19 @@ class PronounChain:
         offset = self.index.start(pron)
         out = []
         seen: set[tuple[int, int]] = set()
-        for tok in reversed(self.index.between(max(0, offset - MAX_CHARS), offset + 1)):
-            key = (id(tok.doc), tok.sent.start)
+        toks = self.index.between(max(0, offset - MAX_CHARS), offset + 1)
+        j = len(toks) - 1
+        while j >= 0:
+            tok = toks[j]
+            sent = tok.sent
+            key = (id(tok.doc), sent.start)
             if key not in seen:
                 seen.add(key)
-                out.append(tok.sent)
+                out.append(sent)
+            # the earlier tokens of this sentence give it again: skip them
+            j -= 1
+            while j >= 0 and toks[j].doc is tok.doc and toks[j].i >= sent.start:
+                j -= 1
         return out
 
 

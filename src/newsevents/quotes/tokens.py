@@ -52,9 +52,15 @@ class TokenIndex:
     def sentence_bounds(self, toks: Iterable[Token]) -> tuple[int, int] | None:
         """Absolute (start, end) of the sentences holding ``toks``, trailing space stripped."""
         bounds = []
+        seen: list[tuple[object, int, int]] = []  # (doc, first, end token) of sentences done
         for tok in toks:
-            s, e = self.span_offsets(tok.sent)
-            text = tok.sent.text
+            doc, i = tok.doc, tok.i
+            if any(d is doc and lo <= i < hi for d, lo, hi in seen):
+                continue  # Token.sent walks the sentence: once per sentence is enough
+            sent = tok.sent
+            seen.append((doc, sent.start, sent.end))
+            s, e = self.span_offsets(sent)
+            text = sent.text
             bounds.append((s, e - (len(text) - len(text.rstrip()))))
         if not bounds:
             return None

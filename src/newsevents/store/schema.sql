@@ -83,6 +83,9 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_date ON mentions(date);
 CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_country, target_country);
+-- schema 4: an actor's counts (/api/actors) look its mentions and quotes up by id
+CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
+CREATE INDEX IF NOT EXISTS mentions_target ON mentions(target_id);
 
 CREATE TABLE IF NOT EXISTS quotes (
   id TEXT PRIMARY KEY,
@@ -96,6 +99,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT NOT NULL,

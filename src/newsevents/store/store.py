@@ -28,9 +28,16 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
         ("documents", "superseded_by", "TEXT"),
     ],
     3: [("documents", "encoding", "TEXT")],  # how a file's bytes were decoded (utf-8, cp1252...)
+    4: [],  # indexes only (MIGRATION_SQL)
 }
 MIGRATION_SQL: dict[int, list[str]] = {
     2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
+    # an actor's mention and quote counts by id (/api/actors scanned every mention per actor)
+    4: [
+        "CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_target ON mentions(target_id)",
+        "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id)",
+    ],
 }
 SCHEMA_VERSION = str(max(MIGRATIONS))
 # Mentions and quotes of superseded versions are kept but left out of queries by default.

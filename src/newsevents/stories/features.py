@@ -3,13 +3,14 @@ and entity keys. Weights (idf) are applied later by the clusterer, from its own 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from newsevents.data import load_lines
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _ENTITY_JUNK = re.compile(r"[^\w\s-]")
@@ -29,12 +30,19 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, from a data file: reading them needs no spaCy import."""
+    return frozenset(load_lines("stories/stop_words.txt"))
+
+
 def words(text: str) -> list[str]:
     """Lower-cased, stemmed content words of a text (stop words and short words dropped)."""
     out = []
+    stop = stop_words()
     for m in _WORD.finditer(text):
         w = m.group(0).lower().strip("'-")
-        if len(w) < 3 or w in STOP_WORDS:
+        if len(w) < 3 or w in stop:
             continue
         out.append(stem(w))
     return out

@@ -139,6 +139,7 @@ def _code_events(
     model = event_verifier.model_for(parsed.article.id, language) if verify else None
     rows = event_verifier.recording() if verify else None
     sentences = list(parsed.sentences())
+    cue_memo: dict = {}  # each sentence's cue words, computed once for it and its neighbours
     for k, sent in enumerate(sentences):
         sent_events: list[Event] = []
         speculative: set[int] = set()  # ids of events told as speculation
@@ -146,7 +147,7 @@ def _code_events(
         if verify:
             before = sentences[k - 1].span if k else None
             after = sentences[k + 1].span if k + 1 < len(sentences) else None
-            cues = event_verify.sentence_cues(sent.span, before, after)
+            cues = event_verify.sentence_cues(sent.span, before, after, cue_memo)
         for cand in event_candidates.candidates(sent, actors):
             if in_condition(cand.trigger) or event_rules.is_topic(cand.trigger):
                 continue  # "unless X agrees", "talks on limiting missiles": not events

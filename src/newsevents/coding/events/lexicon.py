@@ -194,12 +194,17 @@ def _pattern_match(
 def base_forms(tok: Token) -> list[str]:
     """The lemma, then guesses from the surface form for when the lemmatizer slips
     ("staged" -> "stag"): staged -> stage, imposed -> impose, talks -> talk."""
-    low = tok.lower_
-    forms = [tok.lemma_.lower(), low]
+    return list(forms_of(tok.lemma_.lower(), tok.lower_))
+
+
+@functools.lru_cache(maxsize=65_536)
+def forms_of(lemma: str, low: str) -> tuple[str, ...]:
+    """:func:`base_forms` of a (lowercased lemma, lowercased word) pair (the hot path: cached)."""
+    forms = [lemma, low]
     for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: len(low) - len(suffix)] + repl)
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def verb_lemma(tok: Token) -> str:

@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import frames as event_frames
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
-from newsevents.coding.events.lexicon import base_forms
+from newsevents.coding.events.lexicon import forms_of
 from newsevents.coding.events.modality import is_negated
 from newsevents.data import load_tsv
 from newsevents.models import Actor
@@ -73,35 +73,66 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 def word_kinds(tok: Token) -> frozenset[str]:
+    return _forms_kinds(tok.lemma_.lower(), tok.lower_)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _forms_kinds(lemma: str, low: str) -> frozenset[str]:
     table = cues()
     out: set[str] = set()
-    for w in base_forms(tok):
+    for w in forms_of(lemma, low):
         out |= table.get(w, frozenset())
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_cues() -> dict[str, frozenset[str]]:
+    """The two-word entries of ``cues()``."""
+    return {w: k for w, k in cues().items() if " " in w}
+
+
+KINDS = ("violence", "contest", "hazard")
+LITERAL = "violence/literal"  # violence words, leaving out verbs that are figures of speech
 
 
 def _kinds_of(words: list[Token], kind: str, literal: bool = False) -> set[int]:
     """Indices of the words (or first of two words) of ``kind``; ``literal``: leave out
     verbs that are also figures of speech ("the visitors attacked from the start")."""
-    table = cues()
-    found: set[int] = set()
+    if literal and kind == "violence":
+        return _all_kinds(words)[LITERAL]
+    if literal:
+        raise ValueError(f"literal applies to violence only, not {kind!r}")
+    return _all_kinds(words)[kind]
+
+
+def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
+    """:func:`_kinds_of` of every kind of ``KINDS`` (and ``LITERAL``) in one pass."""
+    pairs = _pair_cues()
+    found: dict[str, set[int]] = {k: set() for k in (*KINDS, LITERAL)}
+    if not words:
+        return found
+    lemmas = [t.lemma_.lower() for t in words]
+    lowers = [t.lower_ for t in words]
     for i, tok in enumerate(words):
-        if kind == "hazard" and (
-            tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
-        ):
-            continue  # "opened fire", "set fire to", "cease-fire": no blaze
-        here = word_kinds(tok)
-        if kind in here and not (literal and tok.pos_ == "VERB" and "verbal" in here):
-            found.add(tok.i)
+        # "opened fire", "set fire to", "cease-fire": no blaze
+        no_hazard = tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
+        here = _forms_kinds(lemmas[i], lowers[i])
+        two: set[str] = set()
         if i + 1 < len(words):
-            nxt = words[i + 1]
-            pairs = (
-                f"{a} {b}"
-                for a in (tok.lemma_.lower(), tok.lower_)
-                for b in (nxt.lemma_.lower(), nxt.lower_)
-            )
-            if any(kind in table.get(p, frozenset()) for p in pairs):
-                found.update((tok.i, nxt.i))
+            for a in (lemmas[i], lowers[i]):
+                for b in (lemmas[i + 1], lowers[i + 1]):
+                    two |= pairs.get(f"{a} {b}", frozenset())
+        for kind in KINDS:
+            if kind == "hazard" and no_hazard:
+                continue
+            if kind in here:
+                found[kind].add(tok.i)
+                if kind == "violence" and not (tok.pos_ == "VERB" and "verbal" in here):
+                    found[LITERAL].add(tok.i)
+            if kind in two:
+                found[kind].update((tok.i, words[i + 1].i))
+                if kind == "violence":
+                    found[LITERAL].update((tok.i, words[i + 1].i))
     return found
 
 
@@ -123,19 +154,32 @@ class SentenceCues:
 
 
 def sentence_cues(
-    sent: Span, before: Span | None = None, after: Span | None = None
+    sent: Span,
+    before: Span | None = None,
+    after: Span | None = None,
+    memo: dict[tuple[int, int, int], dict[str, set[int]]] | None = None,
 ) -> SentenceCues:
     """Cues of a sentence; violence and disasters told in the sentences beside it count too
-    ("... shelled the island. Eighteen people were wounded.")."""
-    toks = [t for t in sent if not t.is_punct]
-    prev = [t for t in before if not t.is_punct] if before is not None else []
-    nxt = [t for t in after if not t.is_punct] if after is not None else []
+    ("... shelled the island. Eighteen people were wounded.").
+
+    ``memo`` (one dict per article) keeps each sentence's cue words for its neighbours."""
+    memo = {} if memo is None else memo
+
+    def kinds(span: Span | None) -> dict[str, set[int]]:
+        if span is None:
+            return _all_kinds([])
+        key = (id(span.doc), span.start, span.end)
+        if key not in memo:
+            memo[key] = _all_kinds([t for t in span if not t.is_punct])
+        return memo[key]
+
+    here, prev, nxt = kinds(sent), kinds(before), kinds(after)
     return SentenceCues(
-        _kinds_of(toks, "violence"),
-        bool(_kinds_of(toks, "contest")),
-        bool(_kinds_of(prev, "violence", True) or _kinds_of(nxt, "violence", True)),
-        bool(_kinds_of(toks, "hazard")),
-        bool(_kinds_of(prev, "hazard")),
+        set(here["violence"]),
+        bool(here["contest"]),
+        bool(prev[LITERAL] or nxt[LITERAL]),
+        bool(here["hazard"]),
+        bool(prev["hazard"]),
     )
 
 

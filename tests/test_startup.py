@@ -1,0 +1,65 @@
+"""Query commands start without the NLP stack: spaCy (and the embedding runtime) are
+imported only by commands that parse or embed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.api import sample
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("spacy", "thinc", "onnxruntime", "tokenizers")
+
+# Runs CLI commands in a fresh interpreter, then reports which heavy packages got imported.
+CHILD = """
+import json, sys
+from click.testing import CliRunner
+from newsevents.cli import cli
+runs = json.loads(sys.argv[1])
+codes = [CliRunner().invoke(cli, args).exit_code for args in runs]
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))
+print(json.dumps({"codes": codes, "heavy": heavy}))
+"""
+
+
+def _run_child(runs: list[list[str]]) -> dict:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, json.dumps(runs), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.issue(16)
+def test_query_commands_never_import_spacy(tmp_path):
+    db = str(sample.build(tmp_path / "news.db"))
+    runs = [
+        ["events", "--db", db, "--format", "json"],
+        ["stats", "--db", db],
+        ["timeline", "--db", db],
+        ["stories", "--db", db],
+    ]
+    result = _run_child(runs)
+    assert result["codes"] == [0] * len(runs)
+    assert result["heavy"] == []
+
+
+@pytest.mark.issue(16)
+def test_the_check_sees_spacy_when_a_command_parses(tmp_path):
+    # the same check on a command that codes text: it must see spaCy (the probe works)
+    doc = tmp_path / "one.txt"
+    doc.write_text("Rebels attacked a police post near the capital on Monday.\n", "utf-8")
+    result = _run_child([["extract", str(doc), "-q", "--events", str(tmp_path / "e.jsonl")]])
+    assert result["codes"] == [0]
+    assert "spacy" in result["heavy"]
