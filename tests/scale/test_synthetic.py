@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from bench.helpers.synthetic import synthetic_extractions, write_store
 
-from newsevents.scale.synthetic import synthetic_extractions, write_store
 from newsevents.store import Store
 
 
