@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +21,7 @@ from typing import TypeVar
 from newsevents.config import current
 
 T = TypeVar("T")
+STALE_S = 7 * 86400  # other keys' cache files are removed after a week unused
 
 
 def cache_dir() -> Path | None:
@@ -64,6 +66,10 @@ def cached(
         with path.open("rb") as f:
             value = pickle.load(f)
         if valid(value):
+            try:
+                os.utime(path)  # in use: not stale for other keys' writers
+            except OSError:
+                pass
             return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
@@ -74,8 +80,12 @@ def cached(
         with tmp.open("wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # atomic: parallel workers never read half a file
+        now = time.time()
         for old in folder.glob(f"{name}-*.pickle"):
-            if old != path:
+            # another checkout or installed version may use its own key at the same time:
+            # removing its file at once would make each rebuild the other's; only files
+            # unused for a week go
+            if old != path and now - old.stat().st_mtime > STALE_S:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
