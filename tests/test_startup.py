@@ -63,3 +63,25 @@ def test_the_check_sees_spacy_when_a_command_parses(tmp_path):
     result = _run_child([["extract", str(doc), "-q", "--events", str(tmp_path / "e.jsonl")]])
     assert result["codes"] == [0]
     assert "spacy" in result["heavy"]
+
+
+@pytest.mark.issue(16)
+def test_commands_that_never_fetch_do_not_import_the_http_client(tmp_path):
+    db = str(sample.build(tmp_path / "news.db"))
+    code = (
+        "import json, sys\n"
+        "from click.testing import CliRunner\n"
+        "from newsevents.cli import cli\n"
+        f"code = CliRunner().invoke(cli, ['stats', '--db', {db!r}]).exit_code\n"
+        "before = 'httpx' in sys.modules\n"
+        "from newsevents.follow import FetchConfig, follow, watch\n"
+        "print(json.dumps([code, before, 'httpx' in sys.modules, callable(follow),"
+        " callable(watch), FetchConfig.__name__]))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [
+        0, False, True, True, True, "FetchConfig"
+    ]  # fmt: skip
