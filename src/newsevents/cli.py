@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from contextlib import ExitStack
@@ -663,6 +665,11 @@ _register_follow(cli)  # feeds add|import|list, follow, watch
 
 
 def main() -> None:
+    # At exit the interpreter's last garbage collections walk every object the models and
+    # dictionaries made (~0.5 s CPU); frozen, they are skipped. Output files and stores are
+    # closed by then (each command closes its own), and nothing is collected that would
+    # not be freed when the process ends anyway.
+    atexit.register(gc.freeze)
     cli()
 
 

@@ -10,6 +10,7 @@ lists and nothing refers back: no pronouns, no coreference.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spacy.tokens import Token
@@ -64,12 +65,23 @@ class DocumentActors:
                 old = self._by_token.get(key)
                 if old is None or (m.tokens[1] - m.tokens[0]) < (old.tokens[1] - old.tokens[0]):
                     self._by_token[key] = m
+        # offsets of the mentions (sorted by start) for :meth:`at`: only those that can
+        # overlap a span are looked at, so a long article costs linear, not quadratic time
+        self._starts: list[int] | None = None
+        self._longest = 0
+        if all(a.start is not None and a.end is not None for a in self.mentions):
+            self._starts = [a.start for a in self.mentions]
+            self._longest = max((a.end - a.start for a in self.mentions), default=0)
 
     def at(self, start: int, end: int) -> Actor | None:
         """The mention best covering [start, end): the smallest one containing it, else the
         one overlapping it most."""
         best, best_key = None, None
-        for a in self.mentions:
+        candidates = self.mentions
+        if self._starts is not None:  # the same mentions in the same order, the rest skipped
+            lo = bisect.bisect_right(self._starts, start - self._longest)
+            candidates = self.mentions[lo : bisect.bisect_left(self._starts, end)]
+        for a in candidates:
             overlap = min(end, a.end) - max(start, a.start)
             if overlap <= 0:
                 continue
