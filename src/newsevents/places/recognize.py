@@ -184,11 +184,11 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         label = "GPE"  # "authorities in Tunis" tagged as a nationality
     if (
         _acronym(text)
-        and not locative
         and not _exact(matches, ("country", "region"))
         and not (_exact(matches, ("admin1",)) and _after_place_comma(span, matches, gaz))
+        and not (locative and _known_short(matches))
     ):
-        return None
+        return None  # "talks with the APC", "exports to CIS countries" (not Cis, Italy)
     if (
         label not in PLACE_LABELS
         and label not in _NAME_LABELS
@@ -422,6 +422,16 @@ def _strong_city(matches: tuple[Match, ...], min_pop: int) -> bool:
 
 def _exact(matches: tuple[Match, ...], kinds: tuple[str, ...]) -> bool:
     return any(m.entry.kind in kinds and not m.alias for m in matches)
+
+
+def _known_short(matches: tuple[Match, ...]) -> bool:
+    """A short name that stands for a country, a division or a big city ("in the UK",
+    "in LA"), not for a village that shares its letters."""
+    return any(
+        m.entry.kind in ("country", "admin1", "region", "continent")
+        or (m.entry.kind == "city" and m.entry.population >= 100_000)
+        for m in matches
+    )
 
 
 def _acronym(text: str) -> bool:
