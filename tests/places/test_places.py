@@ -301,7 +301,7 @@ def test_a_place_opening_an_organisations_name(nlp):
 
 def test_people_named_like_small_towns_are_not_places(nlp):
     text = (
-        "Police in Leeds said Dana Brook was missing. \"We are worried,\" said Marlow, a "
+        'Police in Leeds said Dana Brook was missing. "We are worried," said Marlow, a '
         "neighbour. The man lived with his girlfriend Olivia near the station."
     )
     literal = [loc.text for loc in _places(nlp, text) if loc.type == "literal"]

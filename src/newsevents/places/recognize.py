@@ -611,7 +611,12 @@ def _person_not_place(m: Mention, persons: frozenset[str]) -> bool:
     locative = _locative(span)
     if fold(m.text) in persons and not (locative and m.label in PLACE_LABELS):
         return True
-    if not _strong_city(m.matches, 100_000) and not locative and m.label not in ("list", "street") and _named_person(span):
+    if (
+        not _strong_city(m.matches, 100_000)
+        and not locative
+        and m.label not in ("list", "street")
+        and _named_person(span)
+    ):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     small = not any(x.entry.population >= 100_000 for x in m.matches)
