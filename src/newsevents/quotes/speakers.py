@@ -21,6 +21,7 @@ from newsevents.coding.gender import (
     mention_gender,
     surnames,
     title_words,
+    words_gender,
 )
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
@@ -214,7 +215,8 @@ class SpeakerResolver:
 
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
-        one named with the same role word (Taliban spokesman Mohammed Naeem), else the last
+        one named with the same role word (Taliban spokesman Mohammed Naeem), else the
+        nearest earlier subject that is a person (the pronoun chain's rule), else the last
         topical person of the role's country. Only when the actors found no one by name."""
         if head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_:
             return None
@@ -237,6 +239,13 @@ class SpeakerResolver:
             if role in (w.lower() for w in title_words(tok)):
                 return self._person_actor(tok)
         country = actor.country if actor is not None else None
+        # 'Jane Roe spoke in Ohio. The Ohio senator said ...': the nearest earlier subject
+        # that names a person, unless the role's country says it is someone else
+        chained = self.chain.antecedent(
+            head, words_gender([head.text]), lambda t: self._same_role(t, role)
+        )
+        if chained is not None and (country is None or chained.country in (None, country)):
+            return chained
         if country is None:
             return None
         for tok in reversed(people):
@@ -244,6 +253,12 @@ class SpeakerResolver:
             if candidate.country == country:
                 return candidate
         return None
+
+    def _same_role(self, tok: Token, role: str) -> bool:
+        """A person is not introduced by another role word: "the chairman, Jo Roe" is not
+        "the attorney general" of the next paragraph."""
+        roles = {w.lower() for w in title_words(tok)} & self.lex.person_roles
+        return not roles or role in roles
 
     def _checked(self, actor: Actor, head: Token) -> Actor:
         """Keep the actors' answer unless it is someone other than the subject's words."""
