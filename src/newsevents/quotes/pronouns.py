@@ -51,9 +51,10 @@ class PronounChain:
         k = bisect_right(self._starts, off) - 1
         return k >= 0 and off < self._quoted[k][1]
 
-    def resolve(self, pron: Token, depth: int = 0) -> Actor | None:
-        """The person ``pron`` (he/she) refers to, or None."""
-        word = pron.lower_
+    def resolve(self, pron: Token, depth: int = 0, word: str | None = None) -> Actor | None:
+        """The person ``pron`` (he/she) refers to, or None; ``word`` reads another form
+        as he or she ("his" as "he")."""
+        word = word or pron.lower_
         if word not in PERSON_PRONOUNS or depth > MAX_DEPTH:
             return None
         offset = self.index.start(pron)

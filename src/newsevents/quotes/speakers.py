@@ -32,6 +32,8 @@ from newsevents.quotes.tokens import TokenIndex
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OWNER_CHARS = 400  # "his lawyer": the owner is among the persons named this close before
 RELATIVE_PRONOUNS = ("who", "which", "that")
 QUANTIFIER_PRONOUNS = ("those", "others", "some", "many", "several", "both", "all", "most", "few")
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
@@ -187,6 +189,40 @@ class SpeakerResolver:
 
     # --- public -------------------------------------------------------------------------
     def resolve(self, subject: Token | None) -> Actor | None:
+        actor = self._resolve(subject)
+        return self._owned(subject, actor) if actor is not None and subject is not None else actor
+
+    def _owned(self, head: Token, actor: Actor) -> Actor:
+        """'his lawyer said', 'her aides say': a speaker described through a possessive
+        pronoun is named through its owner, 'Jane Roe's lawyer', when the pronoun chain
+        finds who "his" or "her" is; the words alone name no one."""
+        if head.pos_ != "NOUN" or not actor.name:
+            return actor
+        poss = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+            None,
+        )
+        words = actor.name.split()
+        if poss is None or words[0].lower() != poss.lower_ or len(words) < 2:
+            return actor
+        gender = POSSESSIVE_PRONOUNS[poss.lower_]
+        owner = self.chain.antecedent(poss, gender)
+        if owner is None or not owner.name or owner.name.lower() in PERSON_PRONOUNS:
+            return actor
+        # the chain's subject must also be the last person named before the pronoun: 'the
+        # panel held Roe in contempt. His lawyer said' is Roe's lawyer, not the panel's chief's
+        offset = self.index.start(poss)
+        word = "he" if gender == "m" else "she"
+        last = [
+            t
+            for t in self._person_tokens(max(0, offset - OWNER_CHARS), offset)
+            if compatible(word, mention_gender(t)) and not self.chain.in_quote(t)
+        ]
+        if not last or not _words(self._person_actor(last[-1]).name) & _words(owner.name):
+            return actor
+        return replace(actor, name=f"{owner.name}'s {' '.join(words[1:])}", how="quote-owner")
+
+    def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
