@@ -11,7 +11,7 @@ Per sentence:
 - negation ("no asistirá", "nunca atacaron") sets ``negated``; a refusal verb ("se negó a
   liberar") is one REJECT and a threat ("amenazó con atacar") one THREATEN, not two events;
 - modality: future and periphrastic future ("va a marchar"), a plan verb ("planean atacar")
-  -> planned; conditional, "podría", "si" -> hypothetical.
+  -> planned; conditional, "podría", "si", an attempt ("intentaron tomar") -> hypothetical.
 """
 
 from __future__ import annotations
@@ -391,6 +391,8 @@ def _modality(verb: Token) -> str:
             return "planned"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if _lemma_in(head, "try"):  # "intentaron tomar el cuartel": an attempt, as in English
+            return "hypothetical"
         if _lemma_in(head, "plan"):
             return "planned"
         if _lemma_in(head, "hypothetical"):
@@ -846,7 +848,7 @@ def code_sentence(
         if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
             cameo = "141"
         modality = _modality(verb)
-        if modality != "asserted" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
+        if modality == "planned" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
             cameo, modality = "133", "asserted"  # a protest announced is a threat to protest
         info = lookup(cameo)
         if info.plover is None:
