@@ -83,3 +83,39 @@ def test_feminine_forms_of_roles_in_e_match():
 
     assert lex.agent_matches(lex.agents()["presidenta"][0], ["presidenta"])
     assert "jefas" in lex.agents()
+
+
+def test_what_is_demanded_is_no_target_beside_a_marked_actor(code_es):
+    x = code_es("Unos 2.000 jubilados exigen al Instituto de Pensiones el pago de sus deudas.")
+    (e,) = _events(x, "REQUEST")
+    assert e.target.name == "Instituto de Pensiones"
+    x = code_es("Los vecinos reclamaron ante el Congreso mejores servicios.")
+    assert _events(x, "REQUEST")[0].target.name == "Congreso"
+
+
+def test_a_compass_point_is_no_target(code_es):
+    x = code_es("Miles de maestros marcharon hasta el centro, al este de la capital.")
+    (e,) = _events(x, "PROTEST")
+    assert e.target is None
+
+
+def test_a_participle_clause_is_not_part_of_the_name(code_es):
+    x = code_es("La Junta presidida por el general prohibió las marchas.")
+    (e,) = _events(x, "COERCE")
+    assert e.source.name == "Junta"
+    x = code_es("Una persona fue muerta por miembros de un grupo armado en la vereda La Loma.")
+    assert _events(x, "ASSAULT")[0].source.name == "grupo armado"
+
+
+def test_a_protest_before_a_building_and_an_agreement_with_an_actor(code_es):
+    x = code_es("Unos 300 jubilados realizaron una manifestación frente a la sede del ministerio.")
+    assert _events(x, "PROTEST")[0].target.name == "ministerio"
+    x = code_es("Los camioneros levantaron el paro tras lograr un acuerdo con el gobierno.")
+    assert _events(x, "AGREE")[0].target.name == "gobierno"
+    x = code_es("Los vecinos firmaron un acuerdo con piedras en la mano.")
+    assert all(e.target is None for e in _events(x, "AGREE"))
+
+
+def test_otro_after_a_personal_a_is_another_victim(code_es):
+    x = code_es("Paramilitares mataron a un campesino e hirieron a otro.")
+    assert [e.target.name for e in _events(x, "ASSAULT")] == ["campesino", "otro"]

@@ -24,7 +24,12 @@ from newsevents.nlp.pipeline import ParsedArticle
 
 MAX_WORDS = 6
 NAME_DEPS = frozenset({"flat", "compound", "amod", "appos", "nummod", "fixed", "flat:name"})
-PRONOUNS = frozenset({"el", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "usted"})
+# pronouns that stand for an actor; "otro", "otra": another of the people just named
+# ("mataron a uno e hirieron a otro")
+PRONOUNS = frozenset(
+    {"el", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "usted"}
+    | {"otro", "otra", "otros", "otras"}
+)
 
 
 def _folded(tokens: list[Token]) -> list[str]:
@@ -106,6 +111,10 @@ def name_tokens(head: Token, limit: int = MAX_WORDS, places: bool = False) -> li
         if child.dep_ == "amod":  # the adjective, not what hangs on it ("conocida como ...")
             if lex.event_participle(child.text):
                 continue  # "un campesino asesinado": the event, not the name
+            if "Part" in child.morph.get("VerbForm") and any(
+                c.dep_ in ("obl:agent", "advmod") or _case(c) == "por" for c in child.children
+            ):
+                continue  # "la autoridad presidida por X": a clause on the name, not of it
             keep.add(child)
         elif child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
             keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}
@@ -410,7 +419,12 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
         if label == "GPE":
             iso = lex.places().get(lex.fold(" ".join(t.text for t in tokens)))
             country, how = iso, "place" if iso else "name"
-        elif label != "PERSON" and head.pos_ not in ("PROPN", "NOUN") and not partitive:
+        elif (
+            label != "PERSON"
+            and head.pos_ not in ("PROPN", "NOUN")
+            and not partitive
+            and lex.fold(head.text) not in PRONOUNS
+        ):
             return None
     span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
     start, end = parsed.char_span(span)

@@ -513,6 +513,7 @@ TARGET_CASES = {
     "COOPERATE": ("con",),
     "PROTEST": ("ante", "frente"),
     "THREATEN": ("ante", "frente"),
+    "REQUEST": ("ante",),
 }
 
 
@@ -539,9 +540,22 @@ def _arguments(
     if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
         agent = agent or _marked_actor(verb, ("por",), skip)
         return agent, subject if subject is not None else target
-    if target is None:
-        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip)
+    if target is None or _thing(target):
+        # "exigen al instituto la homologación": what is demanded is no target when an
+        # actor is marked beside it
+        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip) or target
     return subject, target
+
+
+def _thing(token: Token) -> bool:
+    """A common noun that names no actor and stands for none ("la homologación", "el
+    fin"): a demand, a topic or an object, not who an event is done to."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and not _actor_word(token)
+        and stand_in(token) is token
+    )
 
 
 def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token | None:
@@ -572,21 +586,35 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
 AGAINST_TARGET = frozenset({"PROTEST", "ACCUSE", "THREATEN", "REJECT", "COERCE"})
 
 
-def _against(trigger: Token, skip: set[int]) -> Token | None:
-    """What a protest is against, wherever the parse hung the phrase: "marcharon el lunes en
-    la capital contra la reforma" -> reforma."""
+def _against(trigger: Token, skip: set[int], plover: str | None = None) -> Token | None:
+    """What an event is against or before, wherever the parse hung the phrase: "marcharon el
+    lunes en la capital contra la reforma" -> reforma; "una protesta frente a la embajada",
+    "un acuerdo con el gobierno" -> embajada, gobierno. "con" marks a target only when an
+    actor follows ("con piedras" is what they fought with)."""
+    cases = ("contra", *TARGET_CASES.get(plover or "", ()))
     doc, end = trigger.doc, trigger.sent.end
     for i in range(trigger.i + 1, min(end, trigger.i + 12)):
         word = doc[i]
-        if word.i in skip or word.pos_ != "ADP" or lex.fold(word.text) != "contra":
+        folded = lex.fold(word.text)
+        if word.i in skip or folded not in cases:
+            continue
+        if word.pos_ != "ADP" and not (
+            folded == "frente" and i + 1 < end and lex.fold(doc[i + 1].text) in ("a", "al")
+        ):
             continue
         j = i + 1
-        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+        while j < end and (doc[j].pos_ in ("DET", "NUM", "ADJ") or lex.fold(doc[j].text) == "a"):
             j += 1
         if j < end and doc[j].pos_ in ("NOUN", "PROPN") and not _time_word(doc[j]):
+            if folded == "con" and not _actor_word(doc[j]):
+                return None
             return doc[j]
         return None
     return None
+
+
+# the event types whose target may be marked after the trigger, wherever the parse hangs it
+MARKED_TARGET = AGAINST_TARGET | frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def stand_in(token: Token | None) -> Token | None:
@@ -673,6 +701,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
         if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             extra = TARGET_CASES.get(lookup(trig.cameo).plover or "", ())
             if case in ("contra", "a", "al", "hacia", *extra) and target is None:
+                if case == "con" and not (_actor_word(child) or _actorish(child)):
+                    continue  # "un acuerdo con piedras": what, not with whom
                 target = child
             elif case in ("de", "del") and de is None:
                 de = child
@@ -840,8 +870,8 @@ def code_sentence(
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
         plover = lookup(trig.cameo).plover
-        if target is None and plover in AGAINST_TARGET:
-            target = _against(trig.words[-1], {t.i for t in trig.words})
+        if target is None and plover in MARKED_TARGET:
+            target = _against(trig.words[-1], {t.i for t in trig.words}, plover)
         s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
         cameo = _by_source(cameo, s, nominal=trig.nominal)
