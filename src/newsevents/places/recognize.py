@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.data import load_lines, load_tsv
 from newsevents.nlp import ParsedArticle
 from newsevents.places.gazetteer import Gazetteer, Match, fold
+from newsevents.places.span_index import SpanIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset(
@@ -108,6 +109,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     sent_index = 0
     for offset, doc in parsed.chunks:
+        first = len(out)  # this chunk's mentions: the earlier chunks' have their sentences
         taken = [False] * len(doc)
         for ent in doc.ents:
             m = _from_entity(ent, offset, gaz)
@@ -118,7 +120,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
         out.extend(_from_tokens(doc, offset, taken, gaz))
         out.extend(_streets(doc, offset, out))
         for sent in doc.sents:
-            for m in out:
+            for m in out[first:]:
                 if m.sentence < 0 and offset + sent.start_char <= m.start < offset + sent.end_char:
                     m.sentence = sent_index
             sent_index += 1
@@ -520,6 +522,7 @@ def _streets(doc: Doc, offset: int, found: list[Mention]) -> list[Mention]:
     "the", "on", "via" ("a crash on the B1234"), or capitalised words or an ordinal before
     a street word ("Elm Street", "Third Street", "14th St.")."""
     out = []
+    known = SpanIndex(found)
     for t in doc:
         span = None
         if _ROAD.match(t.text) and t.i > 0 and doc[t.i - 1].lower_ in _ROAD_BEFORE:
@@ -543,7 +546,7 @@ def _streets(doc: Doc, offset: int, found: list[Mention]) -> list[Mention]:
             continue
         start = offset + span.start_char
         stop = start + len(span.text)
-        if any(m.start < stop and start < m.end for m in found + out):
+        if known.overlaps(start, stop) or any(m.start < stop and start < m.end for m in out):
             continue
         out.append(_mention(span, offset, "literal", "street", ()))
     return out
@@ -706,6 +709,7 @@ def _promoted(
     in an address ("a track near Hull, Yorkshire.", "Leeds, Yorkshire")."""
     text = parsed.article.text
     weak: list[Mention] = []
+    known = SpanIndex(found)
     for offset, doc in parsed.chunks:
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
@@ -715,7 +719,7 @@ def _promoted(
                 continue
             start = offset + span.start_char
             end = start + len(span.text)
-            if any(m.start < end and start < m.end for m in found):
+            if known.overlaps(start, end):
                 continue
             matches = gaz.find(span.text)
             if not _strong_kind(matches) or _acronym(span.text) or fold(span.text) in persons:
@@ -726,9 +730,7 @@ def _promoted(
                 continue
             span = doc[t.i : t.i + 1]
             start = offset + t.idx
-            if _one_common_word(span) or any(
-                m.start < start + len(t) and start < m.end for m in found
-            ):
+            if _one_common_word(span) or known.overlaps(start, start + len(t)):
                 continue
             matches = gaz.find(t.text)
             if _strong_kind(matches) and not _acronym(t.text) and fold(t.text) not in persons:
@@ -737,9 +739,11 @@ def _promoted(
     out: list[Mention] = []
     for _ in range(4):  # lists grow from their known members
         added = []
+        index = SpanIndex(places)
         for w in weak:
             kinds = _strong_kind(w.matches)
-            for p in places:
+            # only places within 6 characters can pass the gap test below
+            for p in index.near(w.start - 6, w.end + 6):
                 a, b = (p, w) if p.end <= w.start else (w, p)
                 if b.start - a.end > 6 or not _LIST_GAP.match(text[a.end : b.start]):
                     continue
@@ -747,7 +751,7 @@ def _promoted(
                     added.append(w)
                     break
             else:
-                if _address(w, text, places):
+                if _address(w, text, index.near(w.end + 2, w.end + 2)):
                     added.append(w)
         if not added:
             break
@@ -762,6 +766,8 @@ def _embedded(parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention]) -> li
     Leeds City Council", "Radio Kenya"): the place where it sits, an embedded toponym."""
     out = []
     text = parsed.article.text
+    known = SpanIndex(found)
+    lower_words: dict[str, bool] = {}
     for offset, doc in parsed.chunks:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"):
@@ -770,7 +776,7 @@ def _embedded(parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention]) -> li
             if len(span) < 2:
                 continue
             start = offset + span.start_char
-            if any(m.start < start + len(span.text) and start < m.end for m in found):
+            if known.overlaps(start, start + len(span.text)):
                 continue
             for n in (3, 2, 1):
                 parts = [span[:n], span[len(span) - n :]] if n < len(span) else []
@@ -780,7 +786,10 @@ def _embedded(parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention]) -> li
                         continue
                     if _acronym(part.text) or len(part.text) < 4 or part[-1].is_punct:
                         continue
-                    if re.search(rf"\b{re.escape(part.text.lower())}\b", text):
+                    low = part.text.lower()
+                    if low not in lower_words:
+                        lower_words[low] = has_word(text, low)
+                    if lower_words[low]:
                         continue  # a word the article also writes in lower case ("mass")
                     matches = gaz.find(part.text)
                     if _exact(matches, ("country", "admin1")) or _strong_city(matches, 100_000):
@@ -790,6 +799,28 @@ def _embedded(parsed: ParsedArticle, gaz: Gazetteer, found: list[Mention]) -> li
                     out.append(hit)
                     break
     return out
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``re.search(rf"\\b{re.escape(word)}\\b", text)`` matches, without compiling a
+    pattern per word (a long article has thousands): each occurrence of ``word`` is checked
+    for the word boundaries at its ends."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    n, size = len(text), len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        before = i > 0 and _word_char(text[i - 1])
+        after = j < n and _word_char(text[j])
+        if before != _word_char(word[0]) and after != _word_char(word[-1]):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
 
 
 def _address(w: Mention, text: str, places: list[Mention]) -> bool:

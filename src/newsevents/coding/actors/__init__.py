@@ -91,6 +91,14 @@ class DocumentActors:
                 best, best_key = a, key
         return best
 
+    def starting_in(self, lo: int, hi: int) -> list[Actor]:
+        """The mentions that start in [lo, hi), in text order."""
+        if self._starts is None:
+            return [a for a in self.mentions if a.start is not None and lo <= a.start < hi]
+        return self.mentions[
+            bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)
+        ]
+
     def for_token(self, token: Token) -> Actor | None:
         """Actor of the phrase headed by ``token`` (or the phrase it is part of)."""
         m = self._by_head.get((id(token.doc), token.i)) or self._by_token.get(

@@ -304,7 +304,9 @@ def nearest_actor_before(
     sent_start, _ = parsed.char_span(verb.sent)
     v_start, _ = parsed.char_span(verb)
     best = None
-    for m in getattr(actors, "mentions", []):
+    starting_in = getattr(actors, "starting_in", None)  # DocumentActors: no scan of them all
+    mentions = starting_in(sent_start, v_start) if starting_in else getattr(actors, "mentions", [])
+    for m in mentions:
         if m.start is None or not (sent_start <= m.start < v_start):
             continue
         if any(same(m, e) for e in exclude) or in_dateline(parsed, m):
