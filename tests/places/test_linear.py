@@ -49,3 +49,24 @@ def test_has_word_is_the_regular_expression(word):
     for text in texts:
         expected = re.search(rf"\b{re.escape(word)}\b", text) is not None
         assert has_word(text, word) == expected, (text, word)
+
+
+@pytest.mark.issue(16)
+def test_near_points_finds_what_measuring_every_pair_finds():
+    from newsevents.places.gazetteer import Entry
+    from newsevents.places.resolve import NEAR_KM, _near_points, km
+
+    rng = random.Random(3)
+    entries = []
+    for i in range(150):  # clusters near the equator, the poles and the date line
+        lat = rng.choice([0.0, 45.0, 88.0, -89.0]) + rng.uniform(-4, 4)
+        lon = rng.choice([0.0, 179.0, -179.0]) + rng.uniform(-6, 6)
+        lat = max(-90.0, min(90.0, lat))
+        entries.append(Entry(i % 120, "x", "city", None, None, None, lat, lon, 0, None))
+    points = list(enumerate(entries))
+    near = _near_points(points)
+    for e in entries:
+        expected = [
+            j for j, o in points if o.id != e.id and km(e.lat, e.lon, o.lat, o.lon) <= NEAR_KM
+        ]
+        assert sorted(near(e)) == sorted(expected)

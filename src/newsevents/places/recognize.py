@@ -855,7 +855,7 @@ def _repeats(
     known = {fold(m.text): m for m in found if m.type == "literal" and m.matches}
     if not known:
         return []
-    covered = sorted((m.start, m.end) for m in found)
+    covered = SpanIndex(found)
     out = []
     for offset, doc in parsed.chunks:
         for t in doc:
@@ -866,7 +866,7 @@ def _repeats(
                 continue
             start = offset + t.idx
             end = start + len(t.text)
-            if any(s < end and start < e for s, e in covered):
+            if covered.overlaps(start, end):
                 continue
             out.append(
                 Mention(start, end, t.text, "literal", "repeat", None, first.matches, token=t)

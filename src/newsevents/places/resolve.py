@@ -16,6 +16,7 @@ place as its point, without a GeoNames id: ``how`` says so.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections import Counter
@@ -153,17 +154,26 @@ def _near_points(points: list[tuple[int, Entry]]) -> Callable[[Entry], list[int]
     groups: dict[tuple, list[int]] = {}
     for j, o in points:
         groups.setdefault((o.id, o.lat, o.lon), []).append(j)
+    # Points by latitude: two places further apart in latitude than NEAR_KM along a
+    # meridian are further apart on any path, so only a band of latitudes is measured (a
+    # long article names thousands of places). The answer keeps the groups' order.
+    items = list(groups.items())
+    keys = sorted(range(len(items)), key=lambda k: items[k][0][1])
+    lats = [items[k][0][1] for k in keys]
+    band = NEAR_KM / (6371.0 * math.pi / 180) * 1.001  # degrees, with a margin for rounding
     memo: dict[tuple, list[int]] = {}
 
     def near(e: Entry) -> list[int]:
         key = (e.id, e.lat, e.lon)
         if key not in memo:
-            memo[key] = [
-                j
-                for (oid, lat, lon), js in groups.items()
-                if oid != e.id and km(e.lat, e.lon, lat, lon) <= NEAR_KM
-                for j in js
-            ]
+            lo = bisect.bisect_left(lats, e.lat - band)
+            hi = bisect.bisect_right(lats, e.lat + band)
+            found: list[int] = []
+            for k in sorted(keys[lo:hi]):
+                (oid, lat, lon), js = items[k]
+                if oid != e.id and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+                    found.extend(js)
+            memo[key] = found
         return memo[key]
 
     return near

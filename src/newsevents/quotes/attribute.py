@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.marks import QuotedSpan
-from newsevents.quotes.tokens import TokenIndex
+from newsevents.quotes.tokens import Ranges, TokenIndex
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
@@ -164,7 +164,7 @@ def quote_roots(index: TokenIndex, q: QuotedSpan) -> list[Token]:
 
 
 def _from_parse(
-    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: OtherQuotes
 ) -> tuple[Token, int] | None:
     for root in quote_roots(index, q):
         tok = root
@@ -224,7 +224,7 @@ def noun_owner(noun: Token, lex: Lexicon) -> Token | None:
 
 
 def _noun_cue(
-    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: OtherQuotes
 ) -> tuple[Token, Token] | None:
     """'Roe's claim that there were "thousands of cases"': the nearest cue noun above the
     quotation, outside it, whose owner is named."""
@@ -244,8 +244,22 @@ def _noun_cue(
     return None
 
 
-def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in ranges)
+class OtherQuotes:
+    """The article's quotations but one: ``offset in others`` and
+    :meth:`starts_in` skip the quotation being attributed."""
+
+    def __init__(self, ranges: Ranges, own: tuple[int, int]) -> None:
+        self.ranges, self.own = ranges, own
+
+    def __contains__(self, offset: int) -> bool:
+        return self.ranges.covers(offset, without=self.own)
+
+    def starts_in(self, lo: int, hi: int) -> bool:
+        return self.ranges.starts_in(lo, hi, without=self.own)
+
+
+def _in_any(offset: int, others: OtherQuotes) -> bool:
+    return offset in others
 
 
 def _name_after(index: TokenIndex, q: QuotedSpan, verb: Token | None = None) -> Token | None:
@@ -387,7 +401,7 @@ def _name_in_run(words: list[Token]) -> Token | None:
 
 
 def _same_sentence(
-    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: list[tuple[int, int]]
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, others: OtherQuotes
 ) -> Token | None:
     """'In the aftermath, she said, NATO must face "an aggressive regime ...', '"...was
     involved" in the arrest, Capt. Rod Beer said': the only speech verb with a subject in
@@ -397,7 +411,7 @@ def _same_sentence(
         return None
     sent = first.sent
     s_start, s_end = index.span_offsets(sent)
-    if any(s_start <= o < s_end for o, _ in others):
+    if others.starts_in(s_start, s_end):
         return None
     verbs = [
         t
@@ -501,11 +515,13 @@ def attribute(
     q: QuotedSpan,
     lex: Lexicon,
     text: str,
-    others: list[tuple[int, int]] | None = None,
+    quoted: Ranges | list[tuple[int, int]] | None = None,
 ) -> Attribution:
     """The attribution of one quotation, or ``Attribution()`` (how="none") if it has none.
-    ``others``: (start, end) of the article's other quotations."""
-    others = [r for r in others or [] if r != (q.open_mark, q.outer_end)]
+    ``quoted``: (start, end) of the article's quotations (this one is skipped), as
+    :class:`Ranges` made once per article or as a list."""
+    ranges = quoted if isinstance(quoted, Ranges) else Ranges(quoted or [])
+    others = OtherQuotes(ranges, (q.open_mark, q.outer_end))
 
     def quoted(tok: Token) -> bool:
         return _inside(index, tok, q) or _in_any(index.start(tok), others)

@@ -30,7 +30,7 @@ from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan, find_quoted_spans
 from newsevents.quotes.names import CanonicalNames
 from newsevents.quotes.speakers import SpeakerResolver, with_mention
-from newsevents.quotes.tokens import TokenIndex
+from newsevents.quotes.tokens import Ranges, TokenIndex
 
 MIN_UNATTRIBUTED_WORDS = 6  # a longer quoted sentence is a quote even with no attribution
 LABEL_MAX_WORDS = 4  # quotes this short may be labels or scare quotes
@@ -53,13 +53,14 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     index = TokenIndex(parsed)
     spans = find_quoted_spans(text)
     quoted = [(s.open_mark, s.outer_end) for s in spans]
+    quoted_ranges = Ranges(quoted)  # made once: each quotation's attribution skips the others
     resolver = SpeakerResolver(index, actors, lex, quoted)
     # Pass 1: attributed quotes and reported speech in the order their speakers are named,
     # so "he wrote" finds the speaker named just before it.
     items: list[tuple[int, Quote, Token | None]] = []
     unattributed: list[tuple[QuotedSpan, Quote]] = []
     for q in spans:
-        att = attribute(index, q, lex, text, quoted)
+        att = attribute(index, q, lex, text, quoted_ranges)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
         if not words:
             continue

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from newsevents.quotes.attribute import is_speech_verb, noun_owner
 from newsevents.quotes.lexicon import Lexicon
-from newsevents.quotes.tokens import TokenIndex
+from newsevents.quotes.tokens import Ranges, TokenIndex
 
 MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
 TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about the plan"
@@ -22,12 +22,9 @@ def reported_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, int, int]]:
     """(verb, start, end) of each reported clause outside quotation marks."""
-
-    def in_quote(offset: int) -> bool:
-        return any(s <= offset < e for s, e in quoted)
-
+    inside = Ranges(quoted)
     for verb in index.tokens:
-        if not is_speech_verb(verb, lex, direct=False) or in_quote(index.start(verb)):
+        if not is_speech_verb(verb, lex, direct=False) or index.start(verb) in inside:
             continue
         for child in verb.children:
             if child.dep_ != "ccomp" and not (
@@ -58,10 +55,11 @@ def parenthetical_clauses(
     test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...".
     The parser hangs the speech verb on the reported clause (parataxis); the clause is
     that head's words without the attribution's."""
+    inside = Ranges(quoted)
     for verb in index.tokens:
         if verb.dep_ != "parataxis" or verb.head == verb:
             continue
-        if not is_speech_verb(verb, lex, direct=False) or _in(index.start(verb), quoted):
+        if not is_speech_verb(verb, lex, direct=False) or index.start(verb) in inside:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
@@ -88,8 +86,9 @@ def speaker_lines(
     transcript and headline form ("ROE: We will win.", "Jane Roe: Voters Want Change"):
     the rest of the line, outside quotation marks, is what the named source says."""
     text = index.parsed.article.text
+    inside = Ranges(quoted)
     for tok in index.tokens:
-        if tok.text != ":" or _in(index.start(tok), quoted):
+        if tok.text != ":" or index.start(tok) in inside:
             continue
         line_start = text.rfind("\n", 0, index.start(tok)) + 1
         words = index.between(line_start, index.start(tok))
@@ -111,10 +110,6 @@ def speaker_lines(
         yield tok, words[-1], index.start(toks[0]), index.end(toks[-1])
 
 
-def _in(offset: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in quoted)
-
-
 def nominal_contents(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, int, int]]:
@@ -122,13 +117,10 @@ def nominal_contents(
     marks: its object ("she criticized the new rules", "he called the charges false") or
     the object of a topic preposition ("they talked about the debate", "she called for a
     recount")."""
-
-    def in_quote(offset: int) -> bool:
-        return any(s <= offset < e for s, e in quoted)
-
+    inside = Ranges(quoted)
     for verb in index.tokens:
         entry = lex.verbs.get(verb.lemma_.lower())
-        if entry is None or verb.pos_ != "VERB" or in_quote(index.start(verb)):
+        if entry is None or verb.pos_ != "VERB" or index.start(verb) in inside:
             continue
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause is the report (reported_clauses)

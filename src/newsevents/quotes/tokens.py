@@ -3,11 +3,49 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
 from newsevents.nlp import ParsedArticle
+
+
+class Ranges:
+    """Character ranges ``(start, end)`` (quotations); ``offset in ranges`` tells whether one
+    holds ``offset`` (``any(start <= offset < end ...)``) in O(log n), not a scan of them all
+    per token: a long article has thousands."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._pairs = sorted(ranges)
+        self._starts = [s for s, _ in self._pairs]
+        self._reach = list(itertools.accumulate((e for _, e in self._pairs), max))
+        self._longest = max((max(0, e - s) for s, e in self._pairs), default=0)
+
+    def __contains__(self, offset: int) -> bool:
+        return self.covers(offset)
+
+    def covers(self, offset: int, without: tuple[int, int] | None = None) -> bool:
+        """Whether a range other than ``without`` holds ``offset``."""
+        k = bisect.bisect_right(self._starts, offset)
+        if k == 0 or self._reach[k - 1] <= offset:
+            return False
+        if without is None:
+            return True
+        lo = bisect.bisect_right(self._starts, offset - self._longest)  # none longer
+        return any(p != without and p[1] > offset for p in self._pairs[lo:k])
+
+    def starts_in(self, lo: int, hi: int, without: tuple[int, int] | None = None) -> bool:
+        """Whether a range other than ``without`` starts in [lo, hi)."""
+        first = bisect.bisect_left(self._starts, lo)
+        last = bisect.bisect_left(self._starts, hi)
+        return any(p != without for p in self._pairs[first:last])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
 
 
 class TokenIndex:
