@@ -132,3 +132,12 @@ def test_intent_to_act_is_reported_but_not_inside_a_report(run):
         if q.kind == "indirect"
     ]
     assert nested == ["she plans to rebuild the harbour"]
+
+
+def test_speech_verb_under_an_adjective_or_adverb_shares_the_subject(run):
+    text = (
+        "Governor Ada Quinlan was able to tout her record on jobs. "
+        "Mayor Hugo Brandt stopped short of calling the vote rigged."
+    )
+    found = {q.verb.text: q.speaker.name for q in run(text) if q.kind == "indirect"}
+    assert found == {"tout": "Ada Quinlan", "calling": "Hugo Brandt"}
