@@ -941,7 +941,7 @@ def _closes_address(m: Mention, first: Token, after: str, gaz: Gazetteer) -> boo
     """A division name after a comma that ends the address of a small place or a venue
     ("the Eden Park circuit, Yorkshire."), not the last of a list of big cities."""
     doc = first.doc
-    if first.i < 2 or doc[first.i - 1].text != "," or after not in ("", ".", ";", ")", "\n"):
+    if first.i < 2 or doc[first.i - 1].text != "," or after not in ("", ".", ",", ";", ")", "\n"):
         return False
     if not any(x.entry.kind in ("admin1", "admin2") and not x.alias for x in m.matches):
         return False
