@@ -87,6 +87,8 @@ def premodifies_noun(time: Span) -> bool:
         and h not in time
         and h.i > root.i
         and h.pos_ in ("NOUN", "PROPN")
+        # "took effect Aug. 9 pending approval": a participle between them opens another phrase
+        and not any(t.pos_ == "VERB" for t in time.doc[time.end : h.i])
     )
 
 

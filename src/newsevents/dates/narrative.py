@@ -64,10 +64,10 @@ def _narrative_candidate(t: TimeExpr, parsed: ParsedArticle, dct: date) -> bool:
     if not t.value or not t.value[:1].isdigit():  # "now", "recently": no day of a story
         return False
     span = parsed.span_at(t.start, t.end)
-    return span is not None and len(span) > 0 and _main_line(span)
+    return span is not None and len(span) > 0 and main_line(span)
 
 
-def _main_line(span: Span) -> bool:
+def main_line(span: Span) -> bool:
     """The time dates a clause of the story's main line, or a thing it tells of ("Monday's
     attack", "the Feb. 2 accord"): not in a relative clause ("the man, who fled in May, ...")
     and not as a comparison's baseline ("from $7 million a year ago")."""
