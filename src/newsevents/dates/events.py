@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from newsevents.dates.attach import best_time, clause_verb, find_trigger
+from newsevents.dates.attach import best_time, clause_verb, find_trigger, names_another_noun
 from newsevents.dates.lexicon import lookup, weekdays
 from newsevents.dates.narrative import Narrative
 from newsevents.dates.storyday import story_day
@@ -177,6 +177,8 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     if not has_dct:
         return "no publication date"
     trigger = find_trigger(parsed, event)
+    if trigger is not None and names_another_noun(trigger):
+        return "publication date (named by another noun, not told)"
     verb = clause_verb(trigger) if trigger is not None else None
     tense = verb_tense(verb) if verb is not None else None
     if event.modality != "asserted" or tense == "future":

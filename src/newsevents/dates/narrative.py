@@ -22,6 +22,7 @@ from newsevents.dates.attach import (
     find_trigger,
     gapped_conjunct,
     is_baseline,
+    names_another_noun,
     premodifies_noun,
     report_verbs,
     speech_verb,
@@ -124,7 +125,9 @@ class Narrative:
         if event.modality != "asserted":
             return None, ""
         trigger = find_trigger(self.parsed, event)
-        if trigger is None or not simple_past(told_verb(trigger)):
+        if trigger is None or names_another_noun(trigger):
+            return None, ""  # "laid a wreath for the bombing victims": not told here
+        if not simple_past(told_verb(trigger)):
             return None, ""
         if told_verb(trigger).lemma_.lower() in report_verbs():
             return None, ""  # statements are reported as of the publication day
