@@ -126,10 +126,12 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
             sent_index += 1
     out.extend(_datelines(parsed.article.text, gaz, out))
     persons = _person_words(parsed)
-    people = [m for m in out if _person_not_place(m, persons)]
+    dropped = [_person_not_place(m, persons) for m in out]
+    people = [m for m, drop in zip(out, dropped, strict=True) if drop]
     # a name dropped as a person is no place elsewhere in the article either ("Kim said")
     persons = persons | {fold(m.text) for m in people if len(m.text.split()) == 1}
-    out = [m for m in out if m not in people]
+    # (by the flags, not "m not in people": that compares every pair of a long article)
+    out = [m for m, drop in zip(out, dropped, strict=True) if not drop]
     out.extend(_promoted(parsed, gaz, out, persons))
     out.extend(_embedded(parsed, gaz, out))
     out.extend(_repeats(parsed, out, persons))
