@@ -5,8 +5,8 @@ objects they describe (a spaCy Doc's ``user_data``) or in ``functools.lru_cache`
 from __future__ import annotations
 
 import ast
-import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -83,18 +83,20 @@ def test_environment_is_read_in_config_only():
 
 
 @pytest.mark.issue(10)
-def test_the_verifier_timer_is_per_block():
+def test_the_verifier_timer_is_per_block(monkeypatch):
     from newsevents.coding.events import verifier
 
-    with verifier.timed():  # outside a timing() block nothing is summed anywhere
+    clock = iter(range(100))  # a clock that ticks one second per reading
+    monkeypatch.setattr(verifier, "time", SimpleNamespace(perf_counter=lambda: next(clock)))
+    with verifier.timed():  # outside a timing() block nothing is read or summed
         pass
     with verifier.timing() as outer:
         with verifier.timed():
-            time.sleep(0.01)
+            pass
         with verifier.timing() as inner:
             with verifier.timed():
-                time.sleep(0.01)
+                pass
         with verifier.timed():
-            time.sleep(0.01)
-    assert 0.01 <= inner.seconds < outer.seconds
-    assert outer.seconds >= 0.02
+            pass
+    assert (inner.seconds, outer.seconds) == (1, 2)
+    assert next(clock) == 6  # three timed blocks, two readings each
