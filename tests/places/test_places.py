@@ -366,3 +366,18 @@ def test_a_namesake_in_the_state_the_article_names(nlp):
     )
     loc = _one(_places(nlp, text), "Springfield")
     assert loc.country == "USA" and loc.admin1 == "Illinois"
+
+
+def test_a_region_is_not_outdone_by_a_namesake_in_a_named_country(nlp):
+    text = "Police in Baltimore, Maryland, said tensions in the Middle East worried residents."
+    loc = _one(_places(nlp, text), "Middle East")
+    assert loc.country is None and loc.feature_code == "RGN"
+
+
+def test_a_building_is_not_placed_in_a_far_namesake_of_its_name(nlp):
+    text = (
+        "Fans from the United States filled the Rogers Centre on Friday. Police in "
+        "Toronto, Ontario, closed roads nearby."
+    )
+    loc = _one(_places(nlp, text), "Rogers Centre")
+    assert loc.country == "CAN" and loc.how == "context"
