@@ -381,3 +381,23 @@ def test_a_building_is_not_placed_in_a_far_namesake_of_its_name(nlp):
     )
     loc = _one(_places(nlp, text), "Rogers Centre")
     assert loc.country == "CAN" and loc.how == "context"
+
+
+def test_unknown_names_that_own_something_are_not_places(nlp):
+    from newsevents.places.recognize import Mention, _unknown_owner
+
+    def mention(text, name):
+        doc = parse_text(text, nlp).chunks[0][1]
+        tok = next(t for t in doc if t.text == name)
+        return Mention(tok.idx, tok.idx + len(name), name, "literal", "GPE", token=tok)
+
+    assert _unknown_owner(mention("A minister in Zorbalan's cabinet resigned.", "Zorbalan"))
+    assert _unknown_owner(mention("Talks on the Zorbalan affair stalled.", "Zorbalan"))
+    assert not _unknown_owner(mention("Floods hit Zorbalan on Monday.", "Zorbalan"))
+
+
+def test_arabic_article_is_optional_in_arabic_speaking_countries():
+    gaz = gazetteer()
+    assert any(m.entry.country == "SYR" for m in gaz.find("Qamishli"))
+    assert any(m.entry.country == "YEM" for m in gaz.find("Hudaydah"))
+    assert not any(m.entry.country == "USA" and m.alias for m in gaz.find("Paso"))  # El Paso
