@@ -256,6 +256,12 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
     own = [c for c in noun.children if c.dep_ == "poss"]
     if not args.sources and own:
         args.sources = phrase_actors(actors, own[0])[0]
+    if not args.sources:  # "raids by the army's helicopters": the agent of the noun
+        for doer in _prep_objects(noun, ("by",)):
+            found = phrase_actors(actors, doer)[0]
+            if found:
+                args.sources = found
+                break
     if not args.targets:
         for cand in _prep_objects(
             noun, ("with", "between", "to", "against", "on", "at", "in", "for")
