@@ -83,3 +83,15 @@ def test_hyphenated_needs_a_hyphen_not_a_dash():
 
 def test_took_place_is_no_coercion():
     assert "COERCE" not in types("The meeting of the two ministers took place on Friday.")
+
+
+def test_nominal_verbal_attack_between_people_is_an_accusation():
+    found = types(
+        "Senator Smith said his recent attacks on Governor Jones had helped his campaign."
+    )
+    assert "ASSAULT" not in found and "ACCUSE" in found
+
+
+def test_weak_report_verb_keeps_its_complement_verb():
+    # "going to remind" is an xcomp, not a reported clause: no request is told
+    assert "REQUEST" not in types("I am going to remind them that we are all neighbours.")

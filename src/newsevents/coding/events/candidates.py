@@ -239,7 +239,7 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
         if head.i not in coded:
             continue
         outer = by_trigger.get(head.i)
-        if outer is not None and _weaker(outer, c):
+        if outer is not None and t.dep_ == "ccomp" and _weaker(outer, c):
             # "it was learnt that bandits killed seven people": a verb coded only by its
             # PETRARCH2 block default reports the curated event of its clause; keep that one
             drop.add(id(outer))

@@ -327,8 +327,8 @@ def _event_noun(noun: Token, governor: Token | None) -> Match | None:
     entry = event_nouns().get(noun.lemma_.lower()) or event_nouns().get(noun.lower_)
     if entry is None:
         entry = event_nouns().get(hyphenated(noun) or "")
-    if entry is None:
-        return None
+    if entry is None or noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # "on March 23" is a day
     code, backdrop = entry
     if governor is None:
         framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
