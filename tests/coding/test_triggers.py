@@ -95,3 +95,52 @@ def test_nominal_verbal_attack_between_people_is_an_accusation():
 def test_weak_report_verb_keeps_its_complement_verb():
     # "going to remind" is an xcomp, not a reported clause: no request is told
     assert "REQUEST" not in types("I am going to remind them that we are all neighbours.")
+
+
+def test_no_default_verbs_have_a_block_default():
+    from newsevents.coding.events.patterns import petrarch_index
+
+    verbs, _ = petrarch_index()
+    words = lexicon.word_set("verbs/no_defaults.txt")
+    assert words and all(w == w.strip().lower() for w in words)
+    for w in words:
+        assert any(entry.split("|")[1] for entry in verbs.get((w, None), [])), w
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The senator took several swipes at his rival on Monday.", "COERCE"),
+        ("Governor Smith gave the mayor a list of donors last week.", "COOPERATE"),
+    ],
+)
+def test_general_verbs_tell_no_event_by_their_block_default(text, gone):
+    assert gone not in types(text)
+
+
+def test_general_verbs_still_code_by_pattern_or_curated_row():
+    assert "CONSULT" in types("Officials of the two countries took part in talks in Geneva.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Senator Jones captured Ohio and Nevada on Tuesday night.", "COERCE"),
+        ("The author will discuss his new book on the radio show tonight.", "AGREE"),
+        ("Governor Smith is pledging to win hundreds of votes in the spring.", "AGREE"),
+    ],
+)
+def test_campaign_talk_is_no_event(text, gone):
+    assert gone not in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rebel fighters captured the district after heavy fighting.", "COERCE"),
+        ("Iran pledged to withdraw its troops from the border.", "AGREE"),  # intent to withdraw
+        ("The minister will discuss the border with his Turkish counterpart.", "AGREE"),
+    ],
+)
+def test_real_events_stay(text, kept):
+    assert kept in types(text)

@@ -236,6 +236,24 @@ def _people_only(verb: Token) -> bool:
     return person(subj) and (person(obj) or (named and not_place(obj)))
 
 
+TAKE_CODES = ("171", "173", "192")  # seize, arrest or capture, occupy
+
+
+def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues) -> bool:
+    """A person "captures" or "takes" states or a district, with no one armed and no violence
+    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(TAKE_CODES) or trig.pos_ != "VERB":
+        return False
+    if not _person(source) or _armed(target) or sc.violence(trig):
+        return False
+    objs = [x for x in trig.children if x.dep_ in {"dobj", "obj"}]
+    return bool(objs) and all(
+        o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in {"state", "district", "county"}
+        for o in objs
+    )
+
+
 def _person_token(t: Token) -> bool:
     """A person by name, pronoun or role noun, not a state, place or group."""
     if t.dep_ == "agent":
@@ -509,6 +527,8 @@ def explain(
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
                 return None, "harm with no one armed, no weapon and no one doing it"
+    if plover == "COERCE" and _won_place(c, source, target, sc):
+        return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
