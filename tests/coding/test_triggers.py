@@ -144,3 +144,20 @@ def test_campaign_talk_is_no_event(text, gone):
 )
 def test_real_events_stay(text, kept):
     assert kept in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Army units took control of the whole district after the rebels fled.", "COERCE"),
+        ("Police intercepted six suspected militants at the border crossing.", "COERCE"),
+        ("Police found two pistols during a search of the truck.", "COERCE"),
+        ("The militia's attack on the airbase was fended off by the army.", "ASSAULT"),
+    ],
+)
+def test_ground_taken_and_weapons_seized(text, plover):
+    assert plover in types(text)
+
+
+def test_control_of_no_ground_is_no_occupation():
+    assert "COERCE" not in types("The Democrats took control of the Senate in the election.")

@@ -246,7 +246,7 @@ def code_verb(verb: Token) -> Match | None:
         return core
     if lemma in word_set("verbs/not_triggers.txt"):
         return None
-    if lemma in word_set("verbs/no_defaults.txt"):
+    if particle is None and lemma in word_set("verbs/no_defaults.txt"):
         return pattern  # "took a swipe at": too general a verb for its block's default
     return pattern or default
 

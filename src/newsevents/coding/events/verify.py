@@ -237,6 +237,17 @@ def _people_only(verb: Token) -> bool:
 
 
 TAKE_CODES = ("171", "173", "192")  # seize, arrest or capture, occupy
+OCCUPY_CODE = "192"
+
+
+def _ground(c: Candidate) -> bool:
+    """Ground or a named place in the phrase of an occupation ("took control of the
+    district", "overran Kunduz"), not "took control of the Senate"."""
+    head = c.trigger
+    words = [t for x in head.children if x.dep_ != "nsubj" for t in x.subtree]
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"} or "ground" in event_frames.kinds(t) for t in words
+    )
 
 
 def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues) -> bool:
@@ -527,6 +538,8 @@ def explain(
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
                 return None, "harm with no one armed, no weapon and no one doing it"
+    if c.info.cameo.startswith(OCCUPY_CODE) and not _ground(c):
+        return None, "an occupation of no ground"
     if plover == "COERCE" and _won_place(c, source, target, sc):
         return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
