@@ -153,6 +153,7 @@ def test_real_events_stay(text, kept):
         ("Police intercepted six suspected militants at the border crossing.", "COERCE"),
         ("Police found two pistols during a search of the truck.", "COERCE"),
         ("The militia's attack on the airbase was fended off by the army.", "ASSAULT"),
+        ("Army helicopters dropped barrel bombs on the rebel-held town.", "ASSAULT"),
     ],
 )
 def test_ground_taken_and_weapons_seized(text, plover):
