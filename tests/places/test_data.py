@@ -22,6 +22,17 @@ def test_features_have_names_codes_and_points():
         assert r["fcode"].isupper() and 2 <= len(r["fcode"]) <= 5, r
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
         assert not r["country"] or (len(r["country"]) == 3 and r["country"].isupper()), r
+        assert not r["geonameid"] or int(r["geonameid"]) > 0, r
+    ids = [r["geonameid"] for r in rows if r["geonameid"]]
+    assert len(ids) > 30 and len(set(ids)) == len(ids)
+
+
+def test_features_with_geonames_ids_keep_them_in_the_gazetteer():
+    gaz = gazetteer()
+    for r in load_tsv("places/features.tsv"):
+        if r["geonameid"]:
+            e = gaz.get(int(r["geonameid"]))
+            assert e is not None and e.name == r["name"] and e.geonameid == r["geonameid"]
 
 
 def test_abbreviations_name_known_divisions():

@@ -297,3 +297,42 @@ def test_a_place_opening_an_organisations_name(nlp):
     text = "The Winnipeg Harbour Authority said on Monday the port would reopen."
     loc = _one(_places(nlp, text), "Winnipeg")
     assert loc.type == "literal" and loc.country == "CAN"
+
+
+def test_people_named_like_small_towns_are_not_places(nlp):
+    text = (
+        'Police in Leeds said Dana Brook was missing. "We are worried," said Marlow, a '
+        "neighbour. The man lived with his girlfriend Olivia near the station."
+    )
+    literal = [loc.text for loc in _places(nlp, text) if loc.type == "literal"]
+    assert "Leeds" in literal
+    assert not {"Dana Brook", "Marlow", "Olivia"} & set(literal)
+
+
+def test_storms_named_after_people_are_not_places(nlp):
+    text = "Three hurricanes struck the coast of Texas last year: Harvey, Irma and Maria."
+    literal = [loc.text for loc in _places(nlp, text) if loc.type == "literal"]
+    assert literal == ["Texas"]
+
+
+def test_a_town_standing_for_its_team_is_a_metonym(nlp):
+    text = "Fans cheered in Sheffield as Middlesbrough defeated Norwich. Portsmouth won 3-1."
+    locs = _places(nlp, text)
+    assert _one(locs, "Sheffield").type == "literal"
+    assert _one(locs, "Middlesbrough").type == "metonym"
+    assert _one(locs, "Portsmouth").type == "metonym"
+
+
+def test_short_capitals_name_no_village(nlp):
+    text = "Exports to CIS countries fell, the ministry in Tehran said. Growth in NSW slowed."
+    locs = {loc.text: loc for loc in _places(nlp, text) if loc.type == "literal"}
+    assert "CIS" not in locs
+    assert locs["NSW"].country == "AUS" and locs["NSW"].feature_code == "ADM1"
+
+
+def test_seas_and_oceans_carry_their_geonames_entry(nlp):
+    text = "The tanker sailed from the Gulf into the Indian Ocean and on to the Red Sea."
+    locs = {loc.text: loc for loc in _places(nlp, text) if loc.type == "literal"}
+    assert locs["Gulf"].name == "Persian Gulf" and locs["Gulf"].geonameid
+    assert locs["Indian Ocean"].geonameid and locs["Indian Ocean"].feature_code == "OCN"
+    assert locs["Red Sea"].geonameid and locs["Red Sea"].lat is not None

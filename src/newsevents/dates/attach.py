@@ -87,6 +87,8 @@ def premodifies_noun(time: Span) -> bool:
         and h not in time
         and h.i > root.i
         and h.pos_ in ("NOUN", "PROPN")
+        # "took effect Aug. 9 pending approval": a participle between them opens another phrase
+        and not any(t.pos_ == "VERB" for t in time.doc[time.end : h.i])
     )
 
 
@@ -280,6 +282,18 @@ def _sentence_opening(time: Span, trigger: Token) -> Link:
     return NONE
 
 
+def names_another_noun(trigger: Token) -> bool:
+    """A noun trigger that premodifies another noun ("bombing victims", "the attack site")
+    names an event the sentence does not tell: the clause's time is not its time."""
+    h = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("compound", "nmod")
+        and h.i > trigger.i
+        and h.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def find_trigger(parsed: ParsedArticle, event: Event) -> Token | None:
     trig = event.trigger or {}
     if trig.get("start") is None or trig.get("end") is None:
@@ -356,6 +370,8 @@ def best_time(
         return (cands[0], Link(1, "only time of the sentence")) if len(cands) == 1 else (None, NONE)
     anchor = (event.trigger or {}).get("start", 0)
     t, link = _best(parsed, cands, trigger, anchor, event.plover not in NOT_EPISODE_TYPES)
+    if link.score < 3 and names_another_noun(trigger):
+        return None, NONE  # "paid tribute on Tuesday to bombing victims": not Tuesday's bombing
     if event.plover not in VERBAL:
         return t, link
     speech = speech_verb(trigger)

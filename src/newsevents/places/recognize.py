@@ -124,7 +124,10 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
             sent_index += 1
     out.extend(_datelines(parsed.article.text, gaz, out))
     persons = _person_words(parsed)
-    out = [m for m in out if not _person_not_place(m, persons)]
+    people = [m for m in out if _person_not_place(m, persons)]
+    # a name dropped as a person is no place elsewhere in the article either ("Kim said")
+    persons = persons | {fold(m.text) for m in people if len(m.text.split()) == 1}
+    out = [m for m in out if m not in people]
     out.extend(_promoted(parsed, gaz, out, persons))
     out.extend(_embedded(parsed, gaz, out))
     out.extend(_repeats(parsed, out, persons))
@@ -181,11 +184,11 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         label = "GPE"  # "authorities in Tunis" tagged as a nationality
     if (
         _acronym(text)
-        and not locative
         and not _exact(matches, ("country", "region"))
         and not (_exact(matches, ("admin1",)) and _after_place_comma(span, matches, gaz))
+        and not (locative and _known_short(matches))
     ):
-        return None
+        return None  # "talks with the APC", "exports to CIS countries" (not Cis, Italy)
     if (
         label not in PLACE_LABELS
         and label not in _NAME_LABELS
@@ -224,7 +227,7 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
     if _one_common_word(span) and label not in PLACE_LABELS:
         return None
     kind = "literal"
-    if label != "FAC" and _metonym(span, matches):
+    if (label != "FAC" and _metonym(span, matches)) or _team(span):
         kind = "metonym"
     m = _mention(span, offset, kind, label, matches)
     m.within = within
@@ -421,6 +424,16 @@ def _exact(matches: tuple[Match, ...], kinds: tuple[str, ...]) -> bool:
     return any(m.entry.kind in kinds and not m.alias for m in matches)
 
 
+def _known_short(matches: tuple[Match, ...]) -> bool:
+    """A short name that stands for a country, a division or a big city ("in the UK",
+    "in LA"), not for a village that shares its letters."""
+    return any(
+        m.entry.kind in ("country", "admin1", "region", "continent")
+        or (m.entry.kind == "city" and m.entry.population >= 100_000)
+        for m in matches
+    )
+
+
 def _acronym(text: str) -> bool:
     """ "APC", "MoD", "P.A.": two or more capitals in a short word."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -471,6 +484,27 @@ def _metonym(span: Span, matches: tuple[Match, ...]) -> bool:
         return False
     verb = root.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in metonym_verbs()
+
+
+_MATCH_VERBS = frozenset(
+    "win beat defeat lose draw tie edge rout thrash outscore outplay trail eliminate".split()
+)
+_TEAM_NOUNS = frozenset(
+    """coach player players star striker forward quarterback goalkeeper keeper captain
+    manager midfielder defender pitcher guard""".split()
+)
+
+
+def _team(span: Span) -> bool:
+    """A place's name standing for its sports team: the subject of a verb of winning or
+    losing ("Leeds beat Hull 2-0") or the team of a player ("a Leeds striker"), a metonym."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _MATCH_VERBS:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s"):
+        nxt = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in _TEAM_NOUNS and root.dep_ in ("compound", "poss")
 
 
 # road numbers ("the A417", "I-95") and street names ("Elm Street", "14th St.")
@@ -568,11 +602,21 @@ def _person_not_place(m: Mention, persons: frozenset[str]) -> bool:
     a country or division or follows "in", "at"..."""
     if m.type != "literal" or m.token is None or m.label == "dateline":
         return False
+    one = m.token.doc[m.token.i : m.token.i + 1]
+    if _storm(m.token) and not _exact(m.matches, ("country",)) and not _locative(one):
+        return True
     if _exact(m.matches, ("country", "admin1", "admin2", "region", "continent")):
         return False
     span = m.token.doc[m.token.i : m.token.i + len(m.text.split())]
     locative = _locative(span)
     if fold(m.text) in persons and not (locative and m.label in PLACE_LABELS):
+        return True
+    if (
+        not _strong_city(m.matches, 100_000)
+        and not locative
+        and m.label not in ("list", "street")
+        and _named_person(span)
+    ):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     small = not any(x.entry.population >= 100_000 for x in m.matches)
@@ -584,6 +628,63 @@ def _person_not_place(m: Mention, persons: frozenset[str]) -> bool:
         and not locative
         and m.label not in ("GPE", "LOC", "FAC")
     )
+
+
+FIRST_NAME_SHARE = 0.02  # percent of US people with that first name (1990 census lists)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from newsevents.coding.gender import census_names
+
+    both = census_names("dist.male.first") | census_names("dist.female.first")
+    return frozenset(n for n, share in both.items() if share >= FIRST_NAME_SHARE)
+
+
+def _named_person(span: Span) -> bool:
+    """A person's name, not a small namesake town: a common first name with a capitalised
+    word after it ("Dana Brook"), or a lone name that speaks or is a relative ("Dana said",
+    "his daughter Dana"), or any lone name that says something ("Brook told police")."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.lower_ in facility_words() or t.lower_ in _STREET_WORDS for t in span):
+        return False
+    first = words[0].lower_ in _first_names()
+    if len(words) > 1:
+        return (
+            first
+            and all(t.text[:1].isupper() for t in words)
+            and not any(t.lower_ in _TOWN_WORDS for t in words[1:])
+        )
+    tok = words[0]
+    speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _SAYING
+    related = tok.dep_ in ("appos", "compound") and tok.head.lower_ in _RELATIVES
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return speaks or (first and (related or before in _RELATIVES))
+
+
+# second words of town names that open with a first name ("Elizabeth City", "Mary Hill")
+_TOWN_WORDS = frozenset(
+    """city town village island islands heights falls springs beach bay valley hill hills
+    county creek lake point harbor harbour bridge ville""".split()
+)
+_STORMS = frozenset({"hurricane", "storm", "typhoon", "cyclone"})
+
+
+def _storm(tok: Token) -> bool:
+    """A lone first name in a sentence about storms ("hurricanes Dana and Lee hit"): storms
+    are given people's names."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return False
+    return tok.lower_ in _first_names() and any(t.lemma_.lower() in _STORMS for t in tok.sent)
+
+
+_SAYING = frozenset({"say", "tell", "add", "explain", "recall", "admit", "write", "ask"})
+_RELATIVES = frozenset(
+    """wife husband son daughter mother father brother sister girlfriend boyfriend partner
+    friend cousin uncle aunt niece nephew grandson granddaughter grandmother grandfather
+    fiancee fiance widow""".split()
+)
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")

@@ -355,10 +355,34 @@ def _according(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
                     for child in obj.children:
                         if child.dep_ == "pobj":
                             return child
+                    named = _name_in_run(words[i + n :])
+                    if named is not None:
+                        return named  # "according to engineer Jo Roe" parsed as a verb
                     if i + n < len(words) and words[i + n].pos_ in NOUN_POS:
                         return (
                             words[i + n].head if words[i + n].dep_ == "compound" else words[i + n]
                         )
+    return None
+
+
+SOURCE_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+MAX_SOURCE_WORDS = 8  # words after "according to" searched for the source's name
+
+
+def _name_in_run(words: list[Token]) -> Token | None:
+    """The last word of the first name in the words after a phrase, up to punctuation:
+    "according to engineer Jo Roe" -> Roe, whatever the parser made of "engineer"."""
+    for n, tok in enumerate(words[:MAX_SOURCE_WORDS]):
+        if tok.is_punct:
+            return None
+        if tok.ent_type_ in SOURCE_ENTS:
+            while (
+                n + 1 < len(words)
+                and words[n + 1].ent_iob_ == "I"
+                and words[n + 1].ent_type_ == tok.ent_type_
+            ):
+                n += 1
+            return words[n]
     return None
 
 

@@ -197,6 +197,10 @@ class CanonicalNames:
         """``actor`` with its canonical name when it is a person (or reads like a name)."""
         if actor is None or not actor.name:
             return actor
+        owner, sep, owned = actor.name.partition("'s ")
+        if sep and actor.how == "quote-owner" and _looks_like_person(owner):
+            # "Rival Jane Roe's lawyer": the owner's canonical name, the role as written
+            return replace(actor, name=f"{self.canonical(owner)}'s {owned}")
         if not _looks_like_person(actor.name) or self._description(actor.name):
             return actor
         name = self.canonical(actor.name)

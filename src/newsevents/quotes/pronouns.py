@@ -51,9 +51,10 @@ class PronounChain:
         k = bisect_right(self._starts, off) - 1
         return k >= 0 and off < self._quoted[k][1]
 
-    def resolve(self, pron: Token, depth: int = 0) -> Actor | None:
-        """The person ``pron`` (he/she) refers to, or None."""
-        word = pron.lower_
+    def resolve(self, pron: Token, depth: int = 0, word: str | None = None) -> Actor | None:
+        """The person ``pron`` (he/she) refers to, or None; ``word`` reads another form
+        as he or she ("his" as "he")."""
+        word = word or pron.lower_
         if word not in PERSON_PRONOUNS or depth > MAX_DEPTH:
             return None
         offset = self.index.start(pron)
@@ -64,7 +65,41 @@ class PronounChain:
         self._memo[offset] = found
         return found
 
-    def _search(self, pron: Token, word: str, offset: int, depth: int) -> Actor | None:
+    def antecedent(
+        self,
+        head: Token,
+        gender: str | None = None,
+        fits: Callable[[Token], bool] = lambda t: True,
+    ) -> Actor | None:
+        """The person a definite description refers back to: a person named earlier in its
+        own sentence as a subject or its owner ("Roe's remarks came after the senator
+        spoke"), else the nearest
+        earlier clause subject that names a person, by the same rules as a pronoun
+        ("Jane Roe spoke first. The senator said ..."). ``gender`` ("m", "f") when the role
+        word tells it; ``fits`` rules out a named person (one introduced by another role)."""
+        word = {"m": "he", "f": "she"}.get(gender or "")
+        offset = self.index.start(head)
+        for tok in reversed(list(head.sent)):
+            if (
+                tok.i < head.i
+                and tok.ent_type_ == "PERSON"
+                and (tok.dep_ in SUBJECTS or tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS)
+                and not self.in_quote(tok)
+                and fits(tok)
+            ):
+                actor = self._person(tok, word, 0)
+                if actor is not None:
+                    return actor
+        return self._search(head, word, offset, 0, fits)
+
+    def _search(
+        self,
+        pron: Token,
+        word: str | None,
+        offset: int,
+        depth: int,
+        fits: Callable[[Token], bool] = lambda t: True,
+    ) -> Actor | None:
         sents = self._sentences_before(pron)
         for n, sent in enumerate(sents):
             cands = [
@@ -89,6 +124,8 @@ class PronounChain:
                 and self.introduced(t)
             ]
             for tok in cands:
+                if tok.lower_ not in PERSON_PRONOUNS and not fits(tok):
+                    continue
                 actor = self._person(tok, word, depth)
                 if actor is not None:
                     return actor
@@ -96,9 +133,9 @@ class PronounChain:
                 break
         return None
 
-    def _person(self, tok: Token, word: str, depth: int) -> Actor | None:
+    def _person(self, tok: Token, word: str | None, depth: int) -> Actor | None:
         if tok.lower_ in PERSON_PRONOUNS:
-            if tok.lower_ != word:
+            if word is not None and tok.lower_ != word:
                 return None
             return self.resolve(tok, depth + 1)
         if tok.pos_ == "PRON":
@@ -106,6 +143,8 @@ class PronounChain:
         actor = self.person_of(tok)
         if actor is None:
             return None
+        if word is None:
+            return actor
         if not compatible(word, mention_gender(tok)) or not compatible(
             word, actor_gender(actor.name, None)
         ):

@@ -21,6 +21,7 @@ from newsevents.coding.gender import (
     mention_gender,
     surnames,
     title_words,
+    words_gender,
 )
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
@@ -31,6 +32,8 @@ from newsevents.quotes.tokens import TokenIndex
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OWNER_CHARS = 400  # "his lawyer": the owner is among the persons named this close before
 RELATIVE_PRONOUNS = ("who", "which", "that")
 QUANTIFIER_PRONOUNS = ("those", "others", "some", "many", "several", "both", "all", "most", "few")
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
@@ -186,6 +189,40 @@ class SpeakerResolver:
 
     # --- public -------------------------------------------------------------------------
     def resolve(self, subject: Token | None) -> Actor | None:
+        actor = self._resolve(subject)
+        return self._owned(subject, actor) if actor is not None and subject is not None else actor
+
+    def _owned(self, head: Token, actor: Actor) -> Actor:
+        """'his lawyer said', 'her aides say': a speaker described through a possessive
+        pronoun is named through its owner, 'Jane Roe's lawyer', when the pronoun chain
+        finds who "his" or "her" is; the words alone name no one."""
+        if head.pos_ != "NOUN" or not actor.name:
+            return actor
+        poss = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+            None,
+        )
+        words = actor.name.split()
+        if poss is None or words[0].lower() != poss.lower_ or len(words) < 2:
+            return actor
+        gender = POSSESSIVE_PRONOUNS[poss.lower_]
+        owner = self.chain.antecedent(poss, gender)
+        if owner is None or not owner.name or owner.name.lower() in PERSON_PRONOUNS:
+            return actor
+        # the chain's subject must also be the last person named before the pronoun: 'the
+        # panel held Roe in contempt. His lawyer said' is Roe's lawyer, not the panel's chief's
+        offset = self.index.start(poss)
+        word = "he" if gender == "m" else "she"
+        last = [
+            t
+            for t in self._person_tokens(max(0, offset - OWNER_CHARS), offset)
+            if compatible(word, mention_gender(t)) and not self.chain.in_quote(t)
+        ]
+        if not last or not _words(self._person_actor(last[-1]).name) & _words(owner.name):
+            return actor
+        return replace(actor, name=f"{owner.name}'s {' '.join(words[1:])}", how="quote-owner")
+
+    def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
@@ -214,7 +251,8 @@ class SpeakerResolver:
 
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
-        one named with the same role word (Taliban spokesman Mohammed Naeem), else the last
+        one named with the same role word (Taliban spokesman Mohammed Naeem), else the
+        nearest earlier subject that is a person (the pronoun chain's rule), else the last
         topical person of the role's country. Only when the actors found no one by name."""
         if head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_:
             return None
@@ -237,6 +275,13 @@ class SpeakerResolver:
             if role in (w.lower() for w in title_words(tok)):
                 return self._person_actor(tok)
         country = actor.country if actor is not None else None
+        # 'Jane Roe spoke in Ohio. The Ohio senator said ...': the nearest earlier subject
+        # that names a person, unless the role's country says it is someone else
+        chained = self.chain.antecedent(
+            head, words_gender([head.text]), lambda t: self._same_role(t, role)
+        )
+        if chained is not None and (country is None or chained.country in (None, country)):
+            return chained
         if country is None:
             return None
         for tok in reversed(people):
@@ -244,6 +289,12 @@ class SpeakerResolver:
             if candidate.country == country:
                 return candidate
         return None
+
+    def _same_role(self, tok: Token, role: str) -> bool:
+        """A person is not introduced by another role word: "the chairman, Jo Roe" is not
+        "the attorney general" of the next paragraph."""
+        roles = {w.lower() for w in title_words(tok)} & self.lex.person_roles
+        return not roles or role in roles
 
     def _checked(self, actor: Actor, head: Token) -> Actor:
         """Keep the actors' answer unless it is someone other than the subject's words."""

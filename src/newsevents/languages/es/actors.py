@@ -11,6 +11,7 @@ coded actors name most).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -23,7 +24,12 @@ from newsevents.nlp.pipeline import ParsedArticle
 
 MAX_WORDS = 6
 NAME_DEPS = frozenset({"flat", "compound", "amod", "appos", "nummod", "fixed", "flat:name"})
-PRONOUNS = frozenset({"el", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "usted"})
+# pronouns that stand for an actor; "otro", "otra": another of the people just named
+# ("mataron a uno e hirieron a otro")
+PRONOUNS = frozenset(
+    {"el", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "usted"}
+    | {"otro", "otra", "otros", "otras"}
+)
 
 
 def _folded(tokens: list[Token]) -> list[str]:
@@ -105,6 +111,10 @@ def name_tokens(head: Token, limit: int = MAX_WORDS, places: bool = False) -> li
         if child.dep_ == "amod":  # the adjective, not what hangs on it ("conocida como ...")
             if lex.event_participle(child.text):
                 continue  # "un campesino asesinado": the event, not the name
+            if "Part" in child.morph.get("VerbForm") and any(
+                c.dep_ in ("obl:agent", "advmod") or _case(c) == "por" for c in child.children
+            ):
+                continue  # "la autoridad presidida por X": a clause on the name, not of it
             keep.add(child)
         elif child.dep_ in NAME_DEPS and child.pos_ not in ("PUNCT", "DET"):
             keep |= {t for t in _subtree(child) if t.pos_ != "PUNCT"}
@@ -175,9 +185,9 @@ def _lookup_agent(folded: list[str]) -> lex.Agent | None:
     return None
 
 
-def _capitals(text: str) -> bool:
+def capitals(text: str) -> bool:
     """Written in capitals, also when stripping accents left a lower-case letter ("BOLiVAR")."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = [ch for ch in text.replace("nn", "ñ") if ch.isalpha()]  # "NARInnO": nn is ñ
     return len(letters) > 3 and sum(ch.isupper() for ch in letters) >= 0.75 * len(letters)
 
 
@@ -185,11 +195,11 @@ def _capital_runs(doc) -> list[Span]:
     """Runs of words in capitals ("VALLE DEL CAUCA") in a sentence that is not all capitals."""
     runs: list[Span] = []
     for sent in doc.sents:
-        if _capitals(sent.text):
+        if capitals(sent.text):
             continue  # a headline: capitals say nothing there
         start = None
         for token in sent:
-            upper = _capitals(token.text) or (
+            upper = capitals(token.text) or (
                 start is not None and lex.fold(token.text) in ("de", "del", "la", "el")
             )
             if upper and start is None:
@@ -199,7 +209,7 @@ def _capital_runs(doc) -> list[Span]:
                 start = None
         if start is not None:
             runs.append(doc[start : sent.end])
-    return [r for r in runs if r and _capitals(r[-1].text)]
+    return [r for r in runs if r and capitals(r[-1].text)]
 
 
 DATELINE = re.compile(
@@ -213,6 +223,59 @@ def in_dateline(token: Token) -> bool:
     sent = token.sent
     found = DATELINE.match(sent.text)
     return bool(found) and token.idx - sent.start_char < found.end()
+
+
+PLACE_LIST_WORDS = 5  # a comma-separated piece longer than this is no place name
+NESTED_WEIGHT = 4.0  # a place named with the division that holds it: near certain
+
+
+def _list_pieces(sent: Span) -> list[str]:
+    """The comma-separated pieces of a sentence that look like place names (folded): in
+    "... en el barrio Centro, Santa Rosa, Bolívar", the pieces "santa rosa" and "bolivar"."""
+    pieces: list[str] = []
+    words: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.text not in (",", ";", ".", "(", ")", "-"):
+            words.append(token)
+            continue
+        name = words[-PLACE_LIST_WORDS:] if words else []
+        # the capitalised run at the piece's end: "en el municipio de San Luis" -> San Luis
+        while name and not name[0].text[:1].isupper():
+            name = name[1:]
+        if name and len(words) <= 12:
+            pieces.append(lex.fold(" ".join(t.text for t in name)))
+        else:
+            pieces.append("")
+        words = []
+    return pieces
+
+
+def nested_places(doc) -> Counter[str]:
+    """Countries of places named next to the first-level division that holds them, either
+    order ("Soacha, Cundinamarca", "ANTIOQUIA , ITAGUI"): one name may be a town of many
+    countries, a town inside the division named beside it is one place."""
+    from newsevents.places.gazetteer import fold as gaz_fold
+    from newsevents.places.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    found: Counter[str] = Counter()
+    for sent in doc.sents:
+        pieces = _list_pieces(sent)
+        entries = [gaz.lookup(gaz_fold(p)) if p else () for p in pieces]
+        for i, (a, b) in enumerate(zip(entries, entries[1:], strict=False)):
+            if pieces[i] == pieces[i + 1]:
+                continue  # "..., Tolima, Tolima": a town of the division's own name
+            countries = {
+                m.entry.country
+                for area, inner in ((a, b), (b, a))
+                for d in area
+                if d.entry.kind == "admin1"
+                for m in inner
+                if m.entry.id != d.entry.id and m.entry.admin1 == d.entry.admin1
+            }
+            for iso in countries:
+                found[iso] += NESTED_WEIGHT / len(countries)
+    return found
 
 
 def document_country(parsed: ParsedArticle) -> str | None:
@@ -231,9 +294,10 @@ def document_country(parsed: ParsedArticle) -> str | None:
             counts[places[key]] += 1
 
     for _, doc in parsed.chunks:
+        counts.update(nested_places(doc))
         counted: set[int] = set()
         for ent in doc.ents:
-            if ner_label(ent.label_, "es") in ("GPE", "MISC") or _capitals(ent.text):
+            if ner_label(ent.label_, "es") in ("GPE", "MISC") or capitals(ent.text):
                 count(lex.fold(ent.text))
                 counted.update(range(ent.start, ent.end))
         for run in _capital_runs(doc):
@@ -260,6 +324,46 @@ def document_country(parsed: ParsedArticle) -> str | None:
         return None
     ranked = counts.most_common(2) + [(None, 0.0)]
     return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+
+
+def _apposition_role(head: Token) -> tuple[str | None, str | None, bool] | None:
+    """(country, sector, domestic?) of a role or group in apposition to a name: "Ana Ruiz,
+    alcaldesa de Soacha", "Pedro, un campesino de 40 años"."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        folded = _folded([t for t in name_tokens(child, limit=8, places=True)])
+        group = _lookup_group(folded)
+        agent = _lookup_agent(folded)
+        country = _lookup_country(folded)
+        if group:
+            return group[2] or country, group[3], False
+        if agent:
+            return country, agent.sector, agent.domestic
+    return None
+
+
+def known_name(tokens: list[Token], date: str | None) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a person or organisation the shared actor dictionaries list
+    (the Phoenix lists, by their accent-folded name), coded as of the document's date."""
+    from newsevents.coding.actors.lexicon import code_parts
+
+    words = tuple(lex.fold(t.text).replace(".", "") for t in tokens if t.pos_ != "PUNCT")
+    if len(words) < 2 and not (tokens and tokens[0].text.isupper()):
+        return None  # one word of a name is no one's name: "Ortega" is many people
+    entry = _dictionaries().exact(words)
+    if entry is None or entry.kind != "entity" or entry.entity is None or entry.surname:
+        return None
+    day = (date or "")[:10].replace("-", "")
+    code, _ = entry.entity.code_at(day if len(day) == 8 else "99999999")
+    return code_parts(code) if code else None
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionaries():
+    from newsevents.coding.actors.dictionaries import Dictionaries
+
+    return Dictionaries()
 
 
 def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | None:
@@ -301,12 +405,26 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
             country, how = home, "role+document"
         elif how == "name":
             how = "role"
+    if how == "name" and head.pos_ == "PROPN":
+        named = known_name(tokens, parsed.article.date)
+        if named is not None:  # "Hugo Chávez": a listed person or organisation
+            country, sector, how = named[0], named[1] or sector, "dictionary"
+    if how == "name":
+        role = _apposition_role(head)
+        if role is not None:  # "Ana Ruiz, alcaldesa del pueblo": the role codes the person
+            country = role[0] or (home if role[2] else None)
+            sector, how = role[1], "apposition"
     if how == "name":
         label = ner_label(head.ent_type_, "es") if head.ent_type_ else ""
         if label == "GPE":
             iso = lex.places().get(lex.fold(" ".join(t.text for t in tokens)))
             country, how = iso, "place" if iso else "name"
-        elif label != "PERSON" and head.pos_ not in ("PROPN", "NOUN") and not partitive:
+        elif (
+            label != "PERSON"
+            and head.pos_ not in ("PROPN", "NOUN")
+            and not partitive
+            and lex.fold(head.text) not in PRONOUNS
+        ):
             return None
     span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
     start, end = parsed.char_span(span)

@@ -52,6 +52,7 @@ def _alt(kind: str) -> str:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month, wd, rel = _alt("month"), _alt("weekday"), _alt("relative")
     unit, past, nxt = _alt("unit"), _alt("past"), _alt("next")
+    number, this = _alt("number"), _alt("this")
     part = "|".join(_alt(k) for k in ("early", "mid", "late"))
     year = r"(?:19|20)\d\d"
     b = r"(?<![\w])"
@@ -76,12 +77,21 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         ("month", re.compile(rf"{b}(?:en |de |desde )?({month}) (?:de|del) ({year}){e}")),
-        ("unit", re.compile(rf"{b}(?:la|el|este|esta) ({unit}) ({past}|{nxt}){e}")),
+        ("unit", re.compile(rf"{b}(?:la|el|este|esta) ({unit}) ({past}|{nxt}|{this}){e}")),
         ("unit_before", re.compile(rf"{b}(?:la|el) ({past}|{nxt}) ({unit}){e}")),
+        ("ago", re.compile(rf"{b}hace ({number}|\d{{1,3}}) ({unit})e?s?{e}")),
+        ("unit_this", re.compile(rf"{b}(este|esta) ({unit}){e}")),
+        ("unit_this", re.compile(rf"{b}(el) (fin de semana){e}")),
         (
             "weekday",
             re.compile(
                 rf"{b}(?:el |este |la noche del |la manana del |la tarde del )({wd})(?: ({past}|{nxt}))?{e}"
+            ),
+        ),
+        (
+            "weekday_before",
+            re.compile(
+                rf"{b}(?:el|la noche del|la manana del|la tarde del) ({past}|{nxt}) ({wd}){e}"
             ),
         ),
         ("relative", re.compile(rf"{b}({rel}){e}")),
@@ -128,8 +138,8 @@ def _resolve(
     if kind == "relative":
         d = dct + timedelta(days=int(w["relative"][g[0]]))
         return d.isoformat(), d.isoformat(), d.isoformat(), "day"
-    if kind == "weekday":
-        day, mod = g
+    if kind in ("weekday", "weekday_before"):
+        day, mod = g if kind == "weekday" else (g[1], g[0])
         target = int(w["weekday"][day])
         forward = mod in w["next"]
         delta = (target - dct.weekday()) % 7
@@ -137,28 +147,31 @@ def _resolve(
         if forward and delta == 0:
             d = dct + timedelta(days=7)
         return d.isoformat(), d.isoformat(), d.isoformat(), "day"
-    if kind in ("unit", "unit_before"):
-        u, mod = g if kind == "unit" else (g[1], g[0])
+    if kind == "ago":  # "hace tres días": that many units before publication
+        n, u = g
+        count = int(n) if n.isdigit() else int(w["number"][n])
+        return _shift(dct, w["unit"][u], -count)
+    if kind in ("unit", "unit_before", "unit_this"):
+        if kind == "unit_this":
+            mod, u = g
+        else:
+            u, mod = g if kind == "unit" else (g[1], g[0])
         unit = w["unit"][u]
-        step = 1 if mod in w["next"] else -1
-        if unit == "week":
-            monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=step)
-            iso = monday.isocalendar()
+        step = 0 if mod in w["this"] else 1 if mod in w["next"] else -1
+        if unit == "weekend":  # the Saturday and Sunday before (after) publication
+            saturday = dct + timedelta(days=(5 - dct.weekday()) % 7)
+            if step <= 0 and saturday > dct:
+                saturday -= timedelta(days=7)
+            if step > 0 and saturday <= dct:
+                saturday += timedelta(days=7)
+            sunday = saturday + timedelta(days=1)
             return (
-                f"{iso[0]}-W{iso[1]:02d}",
-                monday.isoformat(),
-                (monday + timedelta(days=6)).isoformat(),
+                f"{saturday.isoformat()}/{sunday.isoformat()}",
+                saturday.isoformat(),
+                sunday.isoformat(),
                 "week",
             )
-        if unit == "month":
-            y, m = dct.year, dct.month + step
-            y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
-            return f"{y}-{m:02d}", date(y, m, 1).isoformat(), _month_end(y, m).isoformat(), "month"
-        if unit == "year":
-            y = dct.year + step
-            return str(y), f"{y}-01-01", f"{y}-12-31", "year"
-        d = dct + timedelta(days=step)
-        return d.isoformat(), d.isoformat(), d.isoformat(), "day"
+        return _shift(dct, unit, step)
     if kind == "part":
         part, per, mod, mon, yr, year_only = g
         if year_only:
@@ -191,6 +204,24 @@ def _resolve(
     return None, None, None, "unknown"
 
 
+def _shift(dct: date, unit: str, n: int) -> tuple[str | None, str | None, str | None, str]:
+    """The day, week, month or year ``n`` units from ``dct`` (TIMEX3 value, first, last)."""
+    if unit == "day":
+        d = dct + timedelta(days=n)
+        return d.isoformat(), d.isoformat(), d.isoformat(), "day"
+    if unit in ("week", "weekend"):
+        monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=n)
+        iso = monday.isocalendar()
+        sunday = monday + timedelta(days=6)
+        return f"{iso[0]}-W{iso[1]:02d}", monday.isoformat(), sunday.isoformat(), "week"
+    if unit == "month":
+        y, m = divmod(dct.year * 12 + dct.month - 1 + n, 12)
+        m += 1
+        return f"{y}-{m:02d}", date(y, m, 1).isoformat(), _month_end(y, m).isoformat(), "month"
+    y = dct.year + n
+    return str(y), f"{y}-01-01", f"{y}-12-31", "year"
+
+
 def tag_text(text: str, dct: date | None) -> list[TimeExpr]:
     folded = fold_same_length(text)
     taken: list[tuple[int, int]] = []
@@ -217,6 +248,23 @@ def tag_text(text: str, dct: date | None) -> list[TimeExpr]:
                 )
             )
     return sorted(out, key=lambda t: t.start)
+
+
+BARE_DAY = re.compile(
+    r"^(?:el|este|la noche del|la manana del|la tarde del) (?:lunes|martes|miercoles|jueves|"
+    r"viernes|sabado|domingo|fin de semana)$"
+)
+
+
+def _ahead(t: TimeExpr, dct: date) -> tuple[str | None, str | None]:
+    """A bare weekday read for a planned event: "el lunes marcharán" is the next Monday, not
+    the last one (the tagger reads a bare weekday as past, as most news tells)."""
+    if not (t.date and BARE_DAY.match(fold_same_length(t.text)) and t.date < dct.isoformat()):
+        return t.date, t.date_end
+    week = timedelta(days=7)
+    first = date.fromisoformat(t.date) + week
+    last = date.fromisoformat(t.date_end) + week if t.date_end else first
+    return first.isoformat(), last.isoformat()
 
 
 def parse_dct(value: str | None) -> date | None:
@@ -248,6 +296,8 @@ def assign_event_dates(events: list[Event], parsed: ParsedArticle, times: list[T
                 t.date_end,
                 t.precision or "day",
             )
+            if event.modality == "planned" and dct is not None:
+                event.date, event.date_end = _ahead(t, dct)
             event.date_span = {"text": t.text, "start": t.start, "end": t.end}
         elif dct is not None:
             event.date = event.date_end = dct.isoformat()

@@ -11,7 +11,7 @@ Per sentence:
 - negation ("no asistirá", "nunca atacaron") sets ``negated``; a refusal verb ("se negó a
   liberar") is one REJECT and a threat ("amenazó con atacar") one THREATEN, not two events;
 - modality: future and periphrastic future ("va a marchar"), a plan verb ("planean atacar")
-  -> planned; conditional, "podría", "si" -> hypothetical.
+  -> planned; conditional, "podría", "si", an attempt ("intentaron tomar") -> hypothetical.
 """
 
 from __future__ import annotations
@@ -22,7 +22,13 @@ from spacy.tokens import Token
 
 from newsevents.coding.crosswalk import lookup
 from newsevents.languages.es import lexicon as lex
-from newsevents.languages.es.actors import code_actor, in_dateline, names_actor, word_names_actor
+from newsevents.languages.es.actors import (
+    capitals,
+    code_actor,
+    in_dateline,
+    names_actor,
+    word_names_actor,
+)
 from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
@@ -385,6 +391,8 @@ def _modality(verb: Token) -> str:
             return "planned"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if _lemma_in(head, "try"):  # "intentaron tomar el cuartel": an attempt, as in English
+            return "hypothetical"
         if _lemma_in(head, "plan"):
             return "planned"
         if _lemma_in(head, "hypothetical"):
@@ -464,7 +472,9 @@ def _target_score(token: Token, case: str, skip: set[int]) -> int:
     if token.pos_ == "PRON" and folded in CLITICS:
         return 0  # "se llevaron a un campesino": the clitic names no one; look further
     if (_place(token) and token.pos_ == "PROPN") or (
-        token.is_upper and len(token) > 2 and not _headline(token) and (folded,) not in lex.groups()
+        ((token.is_upper and len(token) > 2) or capitals(token.text))
+        and not _headline(token)
+        and (folded,) not in lex.groups()
     ):
         return 0  # a place, or a trailing place list ("..., DEPARTAMENTO , MUNICIPIO")
     if _time_word(token):
@@ -503,6 +513,7 @@ TARGET_CASES = {
     "COOPERATE": ("con",),
     "PROTEST": ("ante", "frente"),
     "THREATEN": ("ante", "frente"),
+    "REQUEST": ("ante",),
 }
 
 
@@ -529,9 +540,22 @@ def _arguments(
     if passive:  # "dos campesinos fueron secuestrados por ...": the subject suffered it
         agent = agent or _marked_actor(verb, ("por",), skip)
         return agent, subject if subject is not None else target
-    if target is None:
-        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip)
+    if target is None or _thing(target):
+        # "exigen al instituto la homologación": what is demanded is no target when an
+        # actor is marked beside it
+        target = _marked_actor(verb, ("a", "al", "contra", *extra), skip) or target
     return subject, target
+
+
+def _thing(token: Token) -> bool:
+    """A common noun that names no actor and stands for none ("la homologación", "el
+    fin"): a demand, a topic or an object, not who an event is done to."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and not _actor_word(token)
+        and stand_in(token) is token
+    )
 
 
 def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token | None:
@@ -562,21 +586,35 @@ def _marked_actor(verb: Token, cases: tuple[str, ...], skip: set[int]) -> Token 
 AGAINST_TARGET = frozenset({"PROTEST", "ACCUSE", "THREATEN", "REJECT", "COERCE"})
 
 
-def _against(trigger: Token, skip: set[int]) -> Token | None:
-    """What a protest is against, wherever the parse hung the phrase: "marcharon el lunes en
-    la capital contra la reforma" -> reforma."""
+def _against(trigger: Token, skip: set[int], plover: str | None = None) -> Token | None:
+    """What an event is against or before, wherever the parse hung the phrase: "marcharon el
+    lunes en la capital contra la reforma" -> reforma; "una protesta frente a la embajada",
+    "un acuerdo con el gobierno" -> embajada, gobierno. "con" marks a target only when an
+    actor follows ("con piedras" is what they fought with)."""
+    cases = ("contra", *TARGET_CASES.get(plover or "", ()))
     doc, end = trigger.doc, trigger.sent.end
     for i in range(trigger.i + 1, min(end, trigger.i + 12)):
         word = doc[i]
-        if word.i in skip or word.pos_ != "ADP" or lex.fold(word.text) != "contra":
+        folded = lex.fold(word.text)
+        if word.i in skip or folded not in cases:
+            continue
+        if word.pos_ != "ADP" and not (
+            folded == "frente" and i + 1 < end and lex.fold(doc[i + 1].text) in ("a", "al")
+        ):
             continue
         j = i + 1
-        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+        while j < end and (doc[j].pos_ in ("DET", "NUM", "ADJ") or lex.fold(doc[j].text) == "a"):
             j += 1
         if j < end and doc[j].pos_ in ("NOUN", "PROPN") and not _time_word(doc[j]):
+            if folded == "con" and not _actor_word(doc[j]):
+                return None
             return doc[j]
         return None
     return None
+
+
+# the event types whose target may be marked after the trigger, wherever the parse hangs it
+MARKED_TARGET = AGAINST_TARGET | frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def stand_in(token: Token | None) -> Token | None:
@@ -622,6 +660,36 @@ def _participle_agent(noun: Token) -> Token | None:
     return None
 
 
+def _agent_of(verb: Token) -> Token | None:
+    """The "por" agent of a passive verb, wherever the parse hung it."""
+    for child in verb.children:
+        if _case(child) == "por" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return child
+    return _marked_actor(verb, ("por",), set())
+
+
+def _relative_support_actor(noun: Token) -> Token | None:
+    """Who carries an event noun in a relative clause of a support verb on it: "la huelga
+    que realizan los maestros", "la marcha que encabezaron los vecinos" -> maestros, vecinos.
+    The relative pronoun is the noun; the clause's other bare argument (the small model often
+    reads a subject after its verb as an object) is the actor."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "acl:relcl") or not _lemma_in(clause, "support"):
+            continue
+        if not any(lex.fold(c.text) in RELATIVES for c in clause.children):
+            continue
+        for arg in clause.children:
+            if (
+                arg.dep_ in SOURCE_DEPS | TARGET_DEPS
+                and lex.fold(arg.text) not in RELATIVES
+                and not _case(arg)
+                and arg.pos_ in ("NOUN", "PROPN", "NUM")
+                and not _time_word(arg)
+            ):
+                return arg
+    return None
+
+
 def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
     """(source, target, carried?) of a noun trigger: the support verb's subject, else a
     ``por`` or ``de`` complement; ``contra``/``a`` complements are targets."""
@@ -633,6 +701,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
         if child.dep_ in ("nmod", "obl", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             extra = TARGET_CASES.get(lookup(trig.cameo).plover or "", ())
             if case in ("contra", "a", "al", "hacia", *extra) and target is None:
+                if case == "con" and not (_actor_word(child) or _actorish(child)):
+                    continue  # "un acuerdo con piedras": what, not with whom
                 target = child
             elif case in ("de", "del") and de is None:
                 de = child
@@ -642,6 +712,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 source = child
                 others = [c for c in child.children if c.dep_ == "conj"]
                 target = others[0] if others else target
+    if agent is None:  # "la huelga que realizan los maestros": the relative clause's actor
+        agent = _relative_support_actor(noun)
     if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
         agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
     if agent is None:  # "la huelga convocada por los sindicatos", "el paro, decretado por ..."
@@ -673,10 +745,35 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 target = subj or target
         elif noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT and _lemma_in(head, "happen"):
             carried = True
+        elif (
+            noun.dep_ in SOURCE_DEPS | PASSIVE_SUBJECT
+            and _lemma_in(head, "support")
+            and _subject(head)[1]
+        ):
+            # "la marcha fue convocada por los sindicatos": the passive's agent holds it
+            carried = True
+            source = _agent_of(head) or source
         if source is None and not carried and noun.dep_ in ("obl", "obl:arg", "nmod"):
             subj, _ = _subject(head)  # "los mineros marcharon en protesta": the marchers
             source = subj
     return source, target, carried
+
+
+def _names_its_head(
+    token: Token, coded: dict[int, tuple[Trigger, Token | None, Token | None]]
+) -> bool:
+    """An event noun that is the "de" complement of a coded event noun of its own type: "la
+    marcha de protesta", "una huelga de protesta"."""
+    head = token.head
+    if (
+        head is token
+        or head.i not in coded
+        or token.dep_ != "nmod"
+        or _case(token) not in ("de", "del")
+    ):
+        return False
+    mine, theirs = coded[token.i][0], coded[head.i][0]
+    return lookup(mine.cameo).plover == lookup(theirs.cameo).plover
 
 
 def _governs_event(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
@@ -760,6 +857,8 @@ def code_sentence(
             or token.head is token
         ):
             nominal[token.i] = (trig, source, target)
+    for i in [i for i in nominal if _names_its_head(span.doc[i], nominal)]:
+        del nominal[i]  # "una marcha de protesta": one protest, named twice
     events: list[Event] = []
 
     def actor(token: Token | None) -> Actor | None:
@@ -771,15 +870,15 @@ def code_sentence(
 
     def make(trig: Trigger, source: Token | None, target: Token | None, verb: Token) -> None:
         plover = lookup(trig.cameo).plover
-        if target is None and plover in AGAINST_TARGET:
-            target = _against(trig.words[-1], {t.i for t in trig.words})
+        if target is None and plover in MARKED_TARGET:
+            target = _against(trig.words[-1], {t.i for t in trig.words}, plover)
         s, t = actor(stand_in(source)), actor(stand_in(target))
         cameo = trig.cameo
         cameo = _by_source(cameo, s, nominal=trig.nominal)
         if source is not None and cameo in lex.word_set("crowd_from") and _crowd(source):
             cameo = "141"
         modality = _modality(verb)
-        if modality != "asserted" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
+        if modality == "planned" and lookup(cameo).plover == "PROTEST" and not _negated(verb):
             cameo, modality = "133", "asserted"  # a protest announced is a threat to protest
         info = lookup(cameo)
         if info.plover is None:
@@ -819,8 +918,10 @@ def code_sentence(
         source, target = _arguments(
             trig.token, {t.i for t in trig.words}, lookup(trig.cameo).plover
         )
-        for t in _conj_heads(target) if target is not None else [None]:
-            make(trig, source, t, trig.token)
+        skip = {t.i for t in trig.words}
+        heads = _conj_heads(target) if target is not None else [None]
+        for t in heads[:1] + [h for h in heads[1:] if _target_score(h, "a", skip)]:
+            make(trig, source, t, trig.token)  # "a Ana y a Luis"; not "..., Meta" after them
     for _, (trig, source, target) in sorted(nominal.items()):
         verb = trig.token.head if trig.token.head.pos_ in ("VERB", "AUX") else trig.token
         make(trig, source, target, verb)

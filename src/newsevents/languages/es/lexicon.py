@@ -121,7 +121,9 @@ def _inflections(word: str) -> set[str]:
     forms = {word}
     if word.endswith("o"):
         forms |= {word[:-1] + "a", word + "s", word[:-1] + "as"}
-    elif word.endswith(("a", "e", "i", "u")):
+    elif word.endswith("e"):  # "presidente", "presidenta", "jefes", "jefas"
+        forms |= {word + "s", word[:-1] + "a", word[:-1] + "as"}
+    elif word.endswith(("a", "i", "u")):
         forms |= {word + "s", word + "es"}
     elif word.endswith("z"):
         forms |= {word[:-1] + "ces"}
