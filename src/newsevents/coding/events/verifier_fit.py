@@ -46,6 +46,9 @@ class FitOptions:
     # copy marked with its row's set, which soaks up what only holds on that set; the shipped
     # model keeps the shared copies only (a new text belongs to no training set)
     per_set: bool = True
+    # how much dearer a per-set copy's weight is than a shared one (L2 multiplier): the higher,
+    # the more of each set's own pattern moves into the shared, shipped weights
+    l2_set: float = 1.0
     # each set weighs the same in the loss whatever its size (times its rows' own weights),
     # so the largest set does not decide what every cue means
     balance: bool = True
@@ -102,6 +105,7 @@ def fit(rows: Sequence[Row], options: FitOptions | None = None) -> Verifier:
     counts = np.diff(ptr)
     row_of = np.repeat(np.arange(len(counts)), counts)
     w = np.zeros(len(vocab))
+    l2 = np.array([o.l2 * (o.l2_set if f.startswith(SET_MARK) else 1.0) for f in vocab])
     ws = np.zeros(TENSOR_DIM)
     wt = np.zeros((max(1, len(types)), TENSOR_DIM))
     b = 0.0
@@ -115,7 +119,7 @@ def fit(rows: Sequence[Row], options: FitOptions | None = None) -> Verifier:
         z = _margins(ind, ptr, dense, t, w, ws, wt, b, x0, w0)
         p = 1.0 / (1.0 + np.exp(-z))
         g = (p - y) * sw
-        gw = np.bincount(ind, weights=g[row_of], minlength=len(vocab)) + o.l2 * w
+        gw = np.bincount(ind, weights=g[row_of], minlength=len(vocab)) + l2 * w
         gs = dense.T @ g + o.l2_dense * ws
         gt = np.zeros_like(wt)
         np.add.at(gt, t[has], dense[has] * g[has, None])
@@ -230,7 +234,9 @@ def fold_models(
 def options_of(model: Verifier | None) -> FitOptions:
     """The fitting options a shipped model was trained with (its ``l2`` metadata)."""
     l2 = (model.meta.get("l2") if model is not None else None) or []
-    return FitOptions(l2=float(l2[0]), l2_dense=float(l2[1])) if len(l2) == 2 else FitOptions()
+    if len(l2) not in (2, 3):
+        return FitOptions()
+    return FitOptions(*(float(x) for x in l2[:2]), l2_set=float(l2[2]) if len(l2) == 3 else 1.0)
 
 
 def chooser(fold: dict[str, int], models: list[Verifier]) -> Callable[[str], Verifier | None]:
