@@ -7,6 +7,7 @@ import pytest
 from newsevents.models import Event
 from newsevents.nlp import parse_text
 from newsevents.places import assign_locations, fold, gazetteer, geoparse
+from newsevents.places.recognize import recognize
 from newsevents.places.resolve import best_place
 
 pytestmark = pytest.mark.issue(13)
@@ -336,3 +337,32 @@ def test_seas_and_oceans_carry_their_geonames_entry(nlp):
     assert locs["Gulf"].name == "Persian Gulf" and locs["Gulf"].geonameid
     assert locs["Indian Ocean"].geonameid and locs["Indian Ocean"].feature_code == "OCN"
     assert locs["Red Sea"].geonameid and locs["Red Sea"].lat is not None
+
+
+def test_a_name_cut_in_two_grows_into_the_country(nlp):
+    text = (
+        "Boats left the harbour in Trinidad and Tobago. Tourists flew to the U.S. Virgin Islands."
+    )
+    locs = {loc.text: loc for loc in _places(nlp, text) if loc.type == "literal"}
+    assert locs["Trinidad and Tobago"].country == "TTO"
+    assert locs["U.S. Virgin Islands"].country == "VIR"
+    assert "Tobago" not in locs and "U.S." not in locs
+
+
+def test_a_division_closing_the_address_of_a_small_place(nlp):
+    gaz = gazetteer()
+    parsed = parse_text(
+        "The drivers raced at Snetterton, Norfolk. Fans came from Paris, Lyon.", nlp
+    )
+    hints = {m.text: m.hint for m in recognize(parsed, gaz)}
+    assert hints["Norfolk"] == "address"
+    assert hints.get("Lyon") != "address"
+
+
+def test_a_namesake_in_the_state_the_article_names(nlp):
+    text = (
+        "Police in Springfield said the suspect was arrested. He had lived in Peoria, "
+        "Illinois, and in Decatur."
+    )
+    loc = _one(_places(nlp, text), "Springfield")
+    assert loc.country == "USA" and loc.admin1 == "Illinois"

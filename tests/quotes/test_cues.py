@@ -104,3 +104,40 @@ def test_possessive_pronoun_owner_needs_the_last_person_named(run):
     )
     indirect = [q for q in run(text) if q.kind == "indirect"]
     assert indirect and indirect[0].speaker.name != "Roland Fisk's lawyer"
+
+
+def test_directive_reports_the_addressee_and_the_infinitive(run):
+    text = "Governor Lena Marsh urged lawmakers to pass the budget by Friday."
+    indirect = [q for q in run(text) if q.kind == "indirect"]
+    assert [(q.quote, q.speaker.name) for q in indirect] == [
+        ("lawmakers to pass the budget by Friday", "Lena Marsh")
+    ]
+
+
+def test_asked_whether_is_reported_speech(run):
+    text = "Senator Cole Avery asked whether the contract had been signed in secret."
+    indirect = [q for q in run(text) if q.kind == "indirect"]
+    assert [q.speaker.name for q in indirect] == ["Cole Avery"]
+    assert "contract had been signed" in indirect[0].quote
+
+
+def test_intent_to_act_is_reported_but_not_inside_a_report(run):
+    alone = [
+        q for q in run("Mayor Ines Farrow wants to rebuild the harbour.") if q.kind == "indirect"
+    ]
+    assert [q.quote for q in alone] == ["to rebuild the harbour"]
+    nested = [
+        q.quote
+        for q in run("Mayor Ines Farrow said she plans to rebuild the harbour.")
+        if q.kind == "indirect"
+    ]
+    assert nested == ["she plans to rebuild the harbour"]
+
+
+def test_speech_verb_under_an_adjective_or_adverb_shares_the_subject(run):
+    text = (
+        "Governor Ada Quinlan was able to tout her record on jobs. "
+        "Mayor Hugo Brandt stopped short of calling the vote rigged."
+    )
+    found = {q.verb.text: q.speaker.name for q in run(text) if q.kind == "indirect"}
+    assert found == {"tout": "Ada Quinlan", "calling": "Hugo Brandt"}

@@ -59,7 +59,7 @@ class Mention:
     text: str
     type: str = "literal"  # literal, demonym, metonym
     label: str = ""  # the NER label, "gazetteer" or "dateline"
-    hint: str | None = None  # division, city, or None
+    hint: str | None = None  # division, city, address (a division closing one), or None
     matches: tuple[Match, ...] = ()
     country: str | None = None  # demonyms: the country they name
     within: tuple[Match, ...] = ()  # "Paris, Texas" in one entity: Texas's places
@@ -137,10 +137,47 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
         if kept and m.start < kept[-1].end:
             continue
         kept.append(m)
+    kept = _joined(kept, parsed.article.text, gaz)
     for m in kept:
         if m.token is not None:
-            _context(m, m.token)
+            _context(m, m.token, gaz)
     return kept
+
+
+_JOIN_WORDS = frozenset({"and", "&", "of", "the"})
+_WORD = re.compile(r"\S+")
+
+
+def _joined(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A country or first-level division the recognizer cut in two ("Trinidad and Tobago",
+    "U.S. Virgin Islands", "Baja California"): the mention grows over the words after it
+    when together they name one."""
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # swallowed by the mention before
+        words = list(_WORD.finditer(text, m.end, min(len(text), m.end + 60)))[:4]
+        grown = None
+        for k in range(len(words), 0, -1):
+            part = words[:k]
+            if "\n" in text[m.end : part[-1].end()]:
+                continue
+            last = part[-1].group().rstrip(".,;:)")
+            if not last[:1].isupper() or any(
+                not (w.group()[:1].isupper() or w.group().lower() in _JOIN_WORDS) for w in part
+            ):
+                continue
+            end = part[-1].start() + len(last)
+            name = text[m.start : end]
+            matches = gaz.find(name)
+            if any(x.entry.kind in ("country", "admin1") for x in matches):
+                grown = Mention(
+                    m.start, end, name, "literal", m.label, m.hint, matches, token=m.token
+                )
+                grown.sentence = m.sentence
+                break
+        out.append(grown or m)
+    return out
 
 
 def _trim(span: Span) -> Span:
@@ -882,8 +919,9 @@ _DIVISION_AFTER = frozenset(
 _CITY_BEFORE = frozenset({"capital", "city", "town", "village", "port", "suburb"})
 
 
-def _context(m: Mention, first: Token) -> None:
-    """ "X province" -> division; "the capital X", "X city" -> city."""
+def _context(m: Mention, first: Token, gaz: Gazetteer | None = None) -> None:
+    """ "X province" -> division; "the capital X", "X city" -> city; "Eden Park, X." (a
+    small place or a venue, then X closing the address) -> division."""
     doc = first.doc
     end_tok = first.i
     while end_tok + 1 < len(doc) and doc[end_tok + 1].idx < m.end - (m.start - first.idx):
@@ -895,3 +933,19 @@ def _context(m: Mention, first: Token) -> None:
         m.hint = "division"
     elif before in _CITY_BEFORE or after == "city":
         m.hint = "city"
+    elif gaz is not None and _closes_address(m, first, after, gaz):
+        m.hint = "address"
+
+
+def _closes_address(m: Mention, first: Token, after: str, gaz: Gazetteer) -> bool:
+    """A division name after a comma that ends the address of a small place or a venue
+    ("the Eden Park circuit, Yorkshire."), not the last of a list of big cities."""
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].text != "," or after not in ("", ".", ",", ";", ")", "\n"):
+        return False
+    if not any(x.entry.kind in ("admin1", "admin2") and not x.alias for x in m.matches):
+        return False
+    prev = doc[first.i - 2]
+    if not prev.text[:1].isupper():
+        return False
+    return not _strong(gaz.find(prev.text))

@@ -36,6 +36,7 @@ WEIGHTS = {
     "capital": 2.5,
     "alias": -1.0,
     "doc_country": 3.0,  # the candidate's country is named elsewhere in the article
+    "doc_admin1": 2.0,  # a town or county in a state or province the article names
     "near": 2.0,  # within NEAR_KM of another place of the article
     "admin_context": 6.0,  # "Paris, Texas"
     "hint": 3.0,  # "X province" for a division, "the capital X" for a city
@@ -89,7 +90,7 @@ def _candidates(mention: Mention) -> list[Match]:
     keep = []
     for m in matches:
         e = m.entry
-        if e.kind in ("admin1", "admin2") and mention.hint != "division":
+        if e.kind in ("admin1", "admin2") and mention.hint not in ("division", "address"):
             # the city of the same name inside it, unless it is far smaller
             if any(
                 c.country == e.country
@@ -116,6 +117,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             evidence[e.country] += 2 if e.kind == "country" else 1
         elif m.type == "demonym" and m.country:
             evidence[m.country] += 1
+    # the states and provinces of the article's places on priors alone (Mordecai's idea
+    # of counting what the other mentions share): a namesake in a state the article
+    # is about, each name once (a name said twice is no evidence for itself)
+    picked = {fold(m.text): e for m, e in zip(mentions, first, strict=True) if e is not None}
+    states: Counter[str] = Counter(e.admin1 for e in picked.values() if e.admin1)
     points = [(i, e) for i, e in enumerate(first) if e is not None and e.lat is not None]
     near = _near_points(points)
     out: list[Resolved] = []
@@ -135,6 +141,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             )
             if e.country and others > 0:
                 s += WEIGHTS["doc_country"] * min(1.0, others / 2)
+                if m.hint == "address" and e.kind in ("admin1", "admin2"):
+                    s += WEIGHTS["hint"]  # "Eden Park, Norfolk.": the county of a country named
+            # among namesakes of one country only: "Riverdale" in the state the article
+            # is about, not a namesake abroad in a region the article also names
+            same = mine is not None and mine.country == e.country
+            if same and e.kind in ("city", "admin2", "admin1") and e.admin1:
+                others = states[e.admin1] - (
+                    1 if mine is not None and mine.admin1 == e.admin1 else 0
+                )
+                if others > 0:
+                    s += WEIGHTS["doc_admin1"] * min(1.0, others / 2)
             if e.lat is not None and any(j != i for j in near(e)):
                 s += WEIGHTS["near"]
             if context is not None and _inside(e, context):

@@ -18,7 +18,7 @@ from newsevents.quotes.marks import QuotedSpan
 from newsevents.quotes.tokens import TokenIndex
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl")  # share the head verb's subject
+CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "advmod")  # share its subject
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
 SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
 MAX_AFTER_TOKENS = 20  # an attribution after the quote is short: ', Ana Diaz, a spokeswoman, said'

@@ -15,6 +15,9 @@ from newsevents.quotes.tokens import TokenIndex
 MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
 TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about the plan"
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
+# stances a source takes on what it will do ("she wants to run", "he declined to comment")
+INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
+DIRECTIVE_VERBS = ("urge", "tell", "ask", "beg", "plead", "encourage", "advise", "implore")
 ADDRESSEE_VERBS = ("tell", "ask", "inform", "urge", "thank", "beg", "plead", "accuse", "warn")
 
 
@@ -29,12 +32,18 @@ def reported_clauses(
     for verb in index.tokens:
         if not is_speech_verb(verb, lex, direct=False) or in_quote(index.start(verb)):
             continue
+        lemma = verb.lemma_.lower()
+        if lemma in INTENT_VERBS and _reported(verb, lex):
+            continue  # 'she said she plans to run': the saying is the attribution
         for child in verb.children:
             if child.dep_ != "ccomp" and not (
-                verb.lemma_.lower() in COMMISSIVE_VERBS and _infinitive(child)
+                lemma in COMMISSIVE_VERBS + DIRECTIVE_VERBS + INTENT_VERBS and _infinitive(child)
             ):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
+            if lemma in DIRECTIVE_VERBS:
+                # 'urged voters to stay home': the addressee is part of what was urged
+                toks = _with_addressee(verb, child, toks)
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
@@ -42,6 +51,27 @@ def reported_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _reported(verb: Token, lex: Lexicon) -> bool:
+    """The verb is inside the clause a speech verb reports ("he said [he plans to run]")."""
+    child = verb
+    for _ in range(8):
+        head = child.head
+        if head == child:
+            return False
+        if child.dep_ in ("ccomp", "xcomp") and is_speech_verb(head, lex, direct=False):
+            return True
+        child = head
+    return False
+
+
+def _with_addressee(verb: Token, child: Token, toks: list[Token]) -> list[Token]:
+    """The object before a directive's infinitive joins its content: 'told aides to wait'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("me", "us"):
+        return toks
+    return sorted([*obj.subtree, *toks], key=lambda t: t.i)
 
 
 def _infinitive(child: Token) -> bool:
@@ -130,6 +160,8 @@ def nominal_contents(
         entry = lex.verbs.get(verb.lemma_.lower())
         if entry is None or verb.pos_ != "VERB" or in_quote(index.start(verb)):
             continue
+        if entry.lemma in INTENT_VERBS:
+            continue  # "voters want change" is a wish, not words: only "want to" reports
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause is the report (reported_clauses)
         for child in verb.children:
