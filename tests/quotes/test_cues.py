@@ -141,3 +141,23 @@ def test_speech_verb_under_an_adjective_or_adverb_shares_the_subject(run):
     )
     found = {q.verb.text: q.speaker.name for q in run(text) if q.kind == "indirect"}
     assert found == {"tout": "Ada Quinlan", "calling": "Hugo Brandt"}
+
+
+def test_lone_surname_is_the_bearer_last_named_as_a_subject(run):
+    # the husband named in passing later does not take over "Marlow said"
+    text = (
+        "Senator Linda Marlow spoke in Reno on Monday.\n\n"
+        "Critics posted a photo of her husband, Peter Marlow, online.\n\n"
+        '"I will not back down," Marlow said.'
+    )
+    assert names(run(text)) == ["Linda Marlow"]
+
+
+def test_surname_that_is_a_first_name_can_be_he_in_a_chain(run):
+    text = (
+        "Governor Tom Shirley endorsed the plan last spring.\n\n"
+        "Shirley, who has campaigned for the mayor since June, blasted the council on "
+        "Tuesday.\n\n"
+        '"It is a disgrace," he said.'
+    )
+    assert names(run(text)) == ["Tom Shirley"]
