@@ -161,3 +161,13 @@ def test_surname_that_is_a_first_name_can_be_he_in_a_chain(run):
         '"It is a disgrace," he said.'
     )
     assert names(run(text)) == ["Tom Shirley"]
+
+
+def test_headline_label_that_names_no_one_is_not_a_speaker(run):
+    text = (
+        "Quiet Over Crisis: Governor Was Headed to Hospital But Turned Back.\n\n"
+        "Forecaster Nadia Brook said that the roads would reopen on Friday."
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in run(text) if q.kind == "indirect"]
+    assert "Quiet Over Crisis" not in speakers
+    assert "Nadia Brook" in speakers
