@@ -171,3 +171,10 @@ def test_headline_label_that_names_no_one_is_not_a_speaker(run):
     speakers = [q.speaker.name if q.speaker else None for q in run(text) if q.kind == "indirect"]
     assert "Quiet Over Crisis" not in speakers
     assert "Nadia Brook" in speakers
+
+
+def test_parenthetical_told_me_reports_the_clause_around_it(run):
+    text = "The difference now, Owen Tasker told me on Friday, is that the show is bigger."
+    indirect = [q for q in run(text) if q.kind == "indirect"]
+    assert [q.speaker.name for q in indirect] == ["Owen Tasker"]
+    assert indirect[0].quote.startswith("The difference now")

@@ -95,8 +95,13 @@ def parenthetical_clauses(
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
-        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-            continue  # the verb reports a clause of its own
+        if any(
+            c.dep_ == "ccomp"
+            or c.dep_ == "dobj"
+            and not (verb.lemma_.lower() in ADDRESSEE_VERBS and c.pos_ in ("PRON", "PROPN"))
+            for c in verb.children
+        ):
+            continue  # the verb reports a clause of its own ("he told me" only names whom)
         skip = {t.i for t in verb.subtree}
         toks = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
         while toks and toks[0].is_punct:
