@@ -138,3 +138,82 @@ def write_store(path: str | Path, n: int, seed: int = 7, batch: int = 1000) -> i
             story_sql.set_document_stories(store, assignment)
             story_sql.save_stories(store, {s: f"synthetic {s}" for s in set(assignment.values())})
         return int(store.stats()["documents"])
+
+
+# ---------------------------------------------------------------- storyline streams
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ar", "en", "ol")]
+DIM = 384  # the storyline embeddings' size (newsevents.stories.embed)
+
+
+def _word(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(syllables))
+
+
+class StoryStream:
+    """Invented articles for storyline benches, in arrival order, fast to make at any size.
+
+    About ``per_story`` articles a storyline: each storyline has its own topic words, names,
+    weeks and direction in embedding space; an article mixes its storyline's words with
+    background words drawn Zipf-like from an invented vocabulary (a term index sees a long
+    tail, as with real news) and names two or three of its storyline's people and places.
+    Most articles continue a recent storyline, some an old one. ``doc(k)`` is article ``k``
+    (the same for the same seed), with a made-up embedding unless ``embedded=False``.
+    """
+
+    def __init__(self, seed: int = 11, vocabulary: int = 20_000, per_story: int = 10) -> None:
+        import itertools
+
+        import numpy as np
+
+        rng = random.Random(seed)
+        self.seed, self.per_story = seed, per_story
+        self.vocab = sorted({_word(rng, rng.randint(2, 4)) for _ in range(vocabulary)})
+        rng.shuffle(self.vocab)
+        self._cum = list(itertools.accumulate(1.0 / (i + 10) for i in range(len(self.vocab))))
+        self._news = np.random.default_rng(seed).normal(size=DIM)  # what all news shares
+
+    def topic(self, story: int):
+        """Storyline ``story``: topic words, names, first day and embedding direction."""
+        import numpy as np
+
+        rng = random.Random(self.seed * 7_919 + story)
+        words = [_word(rng, 3) for _ in range(8)]
+        names = [f"{_word(rng, 2).title()} {_word(rng, 3).title()}" for _ in range(4)]
+        base = np.random.default_rng(self.seed + 104_729 * story).normal(size=DIM)
+        base += 1.5 * self._news
+        start = START + timedelta(days=story // 4)  # about four storylines open a day
+        return words, names, start, base / np.linalg.norm(base)
+
+    def doc(self, k: int, embedded: bool = True):
+        """Article ``k`` as a StoryDoc, and the storyline it was made from."""
+        import numpy as np
+
+        from newsevents.stories import StoryDoc
+
+        rng = random.Random(self.seed * 1_000_003 + k)
+        newest = k // self.per_story
+        story = newest - rng.randrange(min(newest, 20) + 1)  # a recent storyline...
+        if rng.random() < 0.1:
+            story = rng.randrange(newest + 1)  # ...or an old one coming back
+        words, names, start, base = self.topic(story)
+        body = [
+            rng.choice(words) if rng.random() < 0.25 else self._background(rng) for _ in range(120)
+        ]
+        emb = None
+        if embedded:
+            v = base + np.random.default_rng(k).normal(size=DIM) / 24
+            emb = (v / np.linalg.norm(v)).astype(np.float32)
+        doc = StoryDoc(
+            id=f"stream-{k:07d}",
+            title=" ".join(rng.sample(words, 3)).title(),
+            text=" ".join(body) + ".",
+            date=(start + timedelta(days=rng.randrange(30))).isoformat(),
+            entities=rng.sample(names, rng.randint(2, 3)),
+            embedding=emb,
+        )
+        return doc, f"story-{story}"
+
+    def _background(self, rng: random.Random) -> str:
+        import bisect
+
+        return self.vocab[bisect.bisect(self._cum, rng.random() * self._cum[-1])]

@@ -367,7 +367,7 @@ def ingest(
 
 
 def _after_ingest(store) -> None:
-    from newsevents.runner import assign_storylines
+    from newsevents.corpus import assign_storylines
 
     assign_storylines(store)
 

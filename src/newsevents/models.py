@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 CODER_VERSION = "newsevents-coder-0.1"
+# PLOVER types whose dyad has no direction: a meeting of A with B is a meeting of B with A
+# (the coder orders their actors by it; event identity matches them in either order)
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 class Record(dict):

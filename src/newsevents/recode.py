@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+from newsevents import corpus
+from newsevents.corpus import RunSummary
 from newsevents.models import Article
-from newsevents.runner import RunConfig, RunSummary, assign_storylines, extract_batch
+from newsevents.runner import RunConfig, extract_batch
 
 
 def recode_store(
@@ -38,14 +40,10 @@ def recode_store(
                 )
             )
         done, failed = extract_batch(articles, config)
-        for r in failed:
-            summary.rejected[r.reason] += 1
-        store.add(done, keep_text="full", replace=True)
-        for x in done:
-            summary.processed += 1
-            summary.events += len(x.events)
-            summary.quotes += len(x.quotes)
+        summary.count_rejections(failed)
+        corpus.add(store, done, "full", replace=True)
+        summary.count_coded(done)
     summary.seconds = time.perf_counter() - start
     if config.settings.stories:
-        assign_storylines(store, config.settings)
+        corpus.assign_storylines(store, config.settings)
     return summary

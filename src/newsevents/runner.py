@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from newsevents import corpus
 from newsevents.config import Settings, current, use
+from newsevents.corpus import Copies, RunSummary
 from newsevents.ingest import IngestConfig, read_sources
-from newsevents.ingest.dedupe import DuplicateIndex, signature, to_hex
 from newsevents.ingest.versions import Versions
 from newsevents.languages import model_for
 from newsevents.languages.route import group_by_language
@@ -47,35 +47,6 @@ class RunConfig:
     @property
     def max_chunk_chars(self) -> int:
         return self.settings.max_chunk_chars
-
-
-@dataclass
-class RunSummary:
-    read: int = 0
-    processed: int = 0
-    skipped: int = 0  # already stored (or read earlier in this run) with the same text
-    versions: int = 0  # of the processed: new versions of a document already read
-    duplicates: int = (
-        0  # near-duplicates (wire copies) of an article already seen: linked, not coded
-    )
-    events: int = 0
-    quotes: int = 0
-    words: int = 0
-    rejected: Counter = field(default_factory=Counter)
-    missing: list[str] = field(default_factory=list)  # inputs that do not exist or cannot be listed
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        rej = sum(self.rejected.values())
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
-        rate = self.processed / self.seconds if self.seconds else 0.0
-        return (
-            f"{self.read} documents read: {self.processed} processed"
-            f"{f' ({self.versions} new versions)' if self.versions else ''}, "
-            f"{self.skipped} already stored, {self.duplicates} near-duplicates, "
-            f"{rej} rejected{f' ({reasons})' if reasons else ''}; {self.events} event mentions, "
-            f"{self.quotes} quotes in {self.seconds:.1f}s ({rate:.1f} documents/s)"
-        )
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -157,30 +128,6 @@ def _extract_batch(
     return [x for _, x in done], failed
 
 
-def split_duplicates(
-    articles: list[Article], seen: DuplicateIndex, store=None
-) -> tuple[list[Article], list[Article]]:
-    """Separate wire copies of articles seen in this run or stored earlier from new articles."""
-    fresh, copies = [], []
-    for article in articles:
-        sig = signature(article.text)
-        article.fingerprint = to_hex(sig)
-        if article.previous_version:
-            # A new version resembles the one it follows; it is coded, never linked as a copy.
-            seen.remove(article.previous_version)
-            seen.add(article.id, sig)
-            fresh.append(article)
-            continue
-        original = seen.find(sig) or (store.find_duplicate(sig) if store is not None else None)
-        if original and original != article.id:
-            article.duplicate_of = original
-            copies.append(article)
-        else:
-            seen.add(article.id, sig)
-            fresh.append(article)
-    return fresh, copies
-
-
 def write_jsonl(out: TextIO | None, rows: Iterable[dict]) -> None:
     if out is None:
         return
@@ -218,15 +165,12 @@ def run(
         progress.phase("reading")
 
     def reject(rejections: list[Rejection]) -> None:
-        for r in rejections:
-            summary.rejected[r.reason] += 1
-            if r.reason == "not_found" or (r.reason == "unreadable" and r.id.endswith("/")):
-                summary.missing.append(r.detail)
+        summary.count_rejections(rejections)
         write_jsonl(errors_out, (r.to_dict() for r in rejections))
         if store is not None and rejections:
             store.add_rejections(rejections)
 
-    seen = DuplicateIndex()
+    found = Copies(store)  # the corpus stage's near-duplicates: linked, not coded
     versions = Versions(store)
     for batch in _batches(_told(read_sources(inputs, config.ingest), progress), config.batch_docs):
         summary.read += len(batch)
@@ -236,38 +180,27 @@ def run(
         # the same text is not parsed again; the same id with a new text is a new version.
         articles, unchanged = versions.assign(articles)
         summary.skipped += len(unchanged)
-        articles, copies = split_duplicates(articles, seen, store)
+        articles, copies = found.split(articles)
         if articles:
             progress.phase("parsing")  # the first batch loads the model too
             done, failed = extract_batch(
                 articles, config, progress.chunk_parsed if progress else None
             )
-            # A copy of an article that failed is no copy of anything stored: code it itself.
             failed_ids = {r.id for r in failed}
             for a in articles:
                 if a.id in failed_ids:
                     versions.forget(a.id, a.key)
-            for doc_id in failed_ids:
-                seen.remove(doc_id)
-            orphans = [a for a in copies if a.duplicate_of in failed_ids]
+            found.rejected(failed_ids)
+            copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
             if orphans:
-                copies = [a for a in copies if a.duplicate_of not in failed_ids]
-                for a in orphans:
-                    a.duplicate_of = None
                 more_done, more_failed = extract_batch(orphans, config)
                 done += more_done
                 failed += more_failed
             reject(failed)
             if store is not None:
-                store.add(
-                    done + [Extraction(article=a) for a in copies], keep_text=config.keep_text
-                )
+                corpus.add(store, done + [Extraction(article=a) for a in copies], config.keep_text)
+            summary.count_coded(done)
             for x in done:
-                summary.processed += 1
-                summary.versions += x.article.version > 1
-                summary.events += len(x.events)
-                summary.quotes += len(x.quotes)
-                summary.words += len(x.article.text.split())
                 write_jsonl(events_out, (e.to_dict() for e in x.events))
                 write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
                 if places_out is not None:
@@ -276,7 +209,7 @@ def run(
                     write_jsonl(places_out, place_rows(x, everything=places_all))
         summary.duplicates += len(copies)
         if store is not None and copies and not articles:
-            store.add([Extraction(article=a) for a in copies], keep_text=config.keep_text)
+            corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
         summary.seconds = time.perf_counter() - start
         if on_batch:
             on_batch(summary)
@@ -287,7 +220,7 @@ def run(
     summary.seconds = time.perf_counter() - start
     if store is not None and config.settings.stories:
         progress.phase("storylines")
-        assign_storylines(store, config.settings)
+        corpus.assign_storylines(store, config.settings)
     progress.phase("done")
     return summary
 
@@ -298,12 +231,3 @@ def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[A
         if progress:
             progress.document_read()
         yield doc
-
-
-def assign_storylines(store, settings: Settings | None = None) -> None:
-    """Assign the store's new documents to storylines (online: existing stories are kept),
-    with ``settings`` (embedding threads, batch and word pieces; default: the current ones)."""
-    from newsevents.stories.store_stories import update_stories  # sentence embeddings: heavy
-
-    with use(settings):
-        update_stories(store)

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from newsevents.corpus import split_duplicates
 from newsevents.ingest.dedupe import DuplicateIndex, from_hex, signature, similarity, to_hex
 from newsevents.models import Article
-from newsevents.runner import split_duplicates
 from newsevents.store import Store
 
 STORY = (

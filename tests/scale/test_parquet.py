@@ -2,6 +2,7 @@
 
 import pyarrow.dataset as ds
 
+from newsevents import corpus
 from newsevents.scale.parquet import document_record, iter_parts, month_of, remove_part, write_part
 from newsevents.store import Store
 from newsevents.store.load import event_from_record, load_parquet, quote_from_record
@@ -72,7 +73,7 @@ def test_load_parquet_fills_store_like_add_and_is_idempotent(tmp_path):
     with Store(tmp_path / "loaded.db") as loaded, Store(tmp_path / "direct.db") as direct:
         assert load_parquet(tmp_path / "pq", loaded) == 2
         assert load_parquet(tmp_path / "pq", loaded) == 0
-        direct.add([make_extraction("a"), make_extraction("b", date=None)])
+        corpus.add(direct, [make_extraction("a"), make_extraction("b", date=None)])
         assert loaded.events() == direct.events()
         assert loaded.quotes() == direct.quotes()
         assert loaded.document("a")["text"] == direct.document("a")["text"]

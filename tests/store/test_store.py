@@ -8,6 +8,7 @@ from dataclasses import replace
 import pyarrow.parquet as pq
 import pytest
 
+from newsevents import corpus
 from newsevents.errors import NotFound
 from newsevents.models import Actor, Rejection
 from newsevents.store import Store
@@ -63,10 +64,21 @@ def test_store_batch_is_one_transaction(store):
 
 
 def test_store_groups_mentions_of_one_event_across_documents(store):
-    store.add([make_extraction("a"), make_extraction("b")])
+    corpus.add(store, [make_extraction("a"), make_extraction("b")])  # the corpus stage's ids
     events = store.events()
     assert len(events) == 2 and len({e["event_id"] for e in events}) == 1
     assert store.stats()["events"] == 1
+
+
+@pytest.mark.issue(10)
+def test_store_alone_persists_the_event_ids_it_is_given(store):
+    # the store decides no identity: without the corpus stage each mention is its own event
+    store.add([make_extraction("a"), make_extraction("b")])
+    assert sorted(e["event_id"] for e in store.events()) == ["ev:a:e0", "ev:b:e0"]
+    named = make_extraction("c")
+    named.events[0].event_id = "ev:given"
+    store.add([named], event_ids=lambda e: "ev:chosen")
+    assert [e["event_id"] for e in store.events(doc="c")] == ["ev:chosen"]
 
 
 def test_store_events_filters(store):

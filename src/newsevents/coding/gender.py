@@ -106,18 +106,15 @@ def mention_gender(tok: Token) -> str | None:
     return words_gender(words)
 
 
-_SURNAMES: dict[int, tuple[Doc, frozenset[str]]] = {}
+_SURNAMES_KEY = "newsevents_surnames"  # where surnames() keeps its answer, on the Doc itself
 
 
 def surnames(doc: Doc) -> frozenset[str]:
-    """Last words of the PERSON names of two words or more in ``doc`` (cached per doc)."""
-    held = _SURNAMES.get(id(doc))
-    if held is not None and held[0] is doc:
-        return held[1]
-    found = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
-    if len(_SURNAMES) > 16:
-        _SURNAMES.clear()
-    _SURNAMES[id(doc)] = (doc, found)
+    """Last words of the PERSON names of two words or more in ``doc`` (kept on the doc)."""
+    found = doc.user_data.get(_SURNAMES_KEY)
+    if found is None:
+        found = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+        doc.user_data[_SURNAMES_KEY] = found
     return found
 
 

@@ -203,7 +203,10 @@ def is_baseline(time: Span) -> bool:
 
 def _relative_of(clause: Token, noun: Token) -> bool:
     """The clause tells what the noun was: "the clashes on Monday that killed 12", "the
-    Feb. 2 accord signed by both"; not an infinitive ("a June 3 deadline to leave")."""
+    Feb. 2 accord signed by both", and a verb coordinated with that clause ("the 2019 shelling
+    that killed two and wounded six"); not an infinitive ("a June 3 deadline to leave")."""
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
     head = clause.head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head == noun:
         head = noun  # "the 2019 shelling of a school that wounded six": the shelling's clause

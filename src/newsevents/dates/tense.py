@@ -167,6 +167,11 @@ STATIVE = frozenset({"be", "have"}) | reporting_verbs("stative")  # said on Mond
 
 
 @functools.lru_cache(maxsize=1)
+def defer_verbs() -> frozenset[str]:
+    return frozenset(load_lines("dates/defer_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def same_form_past() -> frozenset[str]:
     return frozenset(load_lines("dates/same_form_past.txt"))
 
@@ -194,6 +199,7 @@ def tense_of(span: Span | None) -> str | None:
         return _scheduled_present(near, verb_tense(near), span)
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in ENDPOINT_PREPS:
-        return None
+        verb = root.head.head
+        return "future" if verb.lemma_.lower() in defer_verbs() else None
     verb = governing_verb(span)
     return _scheduled_present(verb, verb_tense(verb), span) if verb is not None else None

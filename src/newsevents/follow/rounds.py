@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from newsevents.corpus import assign_storylines
 from newsevents.follow.feeds import FeedItem, FeedParseError, parse_feed
 from newsevents.follow.fetch import FetchConfig, Fetcher, FetchError
 from newsevents.follow.lease import Lease
@@ -22,7 +23,7 @@ from newsevents.follow.page import item_article
 from newsevents.follow.urls import document_id
 from newsevents.ingest.versions import text_sha
 from newsevents.models import Article
-from newsevents.runner import RunConfig, assign_storylines, run
+from newsevents.runner import RunConfig, run
 from newsevents.store import Store
 from newsevents.store import follow as sql
 

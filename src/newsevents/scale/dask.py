@@ -23,10 +23,11 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from newsevents.corpus import Copies, RunSummary
 from newsevents.ingest import read_sources
 from newsevents.ingest.versions import Versions
 from newsevents.models import Article, Rejection
-from newsevents.runner import RunConfig, RunSummary, split_duplicates, write_jsonl
+from newsevents.runner import RunConfig, write_jsonl
 
 DEFAULT_CHUNK = 50
 
@@ -189,16 +190,13 @@ def run_dask(
 
 
 class _Job:
-    """One run's state: chunks in flight, results waiting for their turn, the duplicate index."""
+    """One run's state: chunks in flight, results waiting for their turn, the run's copies."""
 
     def __init__(self, client, config, parquet_dir, events_out, quotes_out, errors_out):
-        from newsevents.ingest.dedupe import DuplicateIndex
-
         self.client, self.config, self.parquet_dir = client, config, parquet_dir
         self.outs = (events_out, quotes_out, errors_out)
         self.summary = RunSummary()
-        self.seen = DuplicateIndex()
-        self.failed: set[str] = set()
+        self.copies = Copies()  # the corpus stage's near-duplicates, as in runner.run
 
     def submit(self, part: int | str, articles: list[Article], write: bool = True):
         out = self.parquet_dir if write else None
@@ -220,7 +218,7 @@ class _Job:
                 self.summary.read += len(batch)
                 bad = [d.to_dict() for d in batch if isinstance(d, Rejection)]
                 articles = [d for d in batch if isinstance(d, Article)]
-                fresh, copies = split_duplicates(articles, self.seen)
+                fresh, copies = self.copies.split(articles)
                 if not fresh:
                     ready[index] = ChunkResult(index, rejections=bad, copies=copies)
                     continue
@@ -271,37 +269,29 @@ class _Job:
 
     def emit(self, index: int, result: ChunkResult) -> None:
         """Write one chunk's results; code copies whose original was rejected."""
-        for r in result.rejections:
-            self.failed.add(r["id"])
-            self.seen.remove(r["id"])  # a rejected article is no original for later copies
-        orphans = [a for a in result.copies if a.duplicate_of in self.failed]
-        copies = [a for a in result.copies if a.duplicate_of not in self.failed]
+        self.copies.rejected(r["id"] for r in result.rejections)
+        copies, orphans = self.copies.orphans(result.copies)
         if orphans:
-            for a in orphans:
-                a.duplicate_of = None
             part = f"{index:06d}-orphans"
             try:
                 extra = self.submit(part, orphans).result()
             except Exception:  # noqa: BLE001
                 extra = self.retry_singly(part, orphans)
             result.merge(extra)
-            self.failed.update(r["id"] for r in extra.rejections)
+            self.copies.rejected(r["id"] for r in extra.rejections)
         if copies and self.parquet_dir:
             write_parquet_part(self.parquet_dir, f"{index:06d}-copies", copies, [], [])
         events_out, quotes_out, errors_out = self.outs
         s = self.summary
-        for r in result.rejections:
-            s.rejected[r["reason"]] += 1
-            if r["reason"] == "not_found" or (
-                r["reason"] == "unreadable" and r["id"].endswith("/")
-            ):
-                s.missing.append(r["detail"])
+        s.count_rejections(result.rejections)
         write_jsonl(errors_out, result.rejections)
-        s.processed += result.processed
-        s.words += result.words
+        s.count(
+            processed=result.processed,
+            events=len(result.events),
+            quotes=len(result.quotes),
+            words=result.words,
+        )
         s.duplicates += len(copies)
-        s.events += len(result.events)
-        s.quotes += len(result.quotes)
         write_jsonl(events_out, result.events)
         write_jsonl(quotes_out, result.quotes)
 

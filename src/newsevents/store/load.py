@@ -50,6 +50,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
 def load_parquet(parquet_dir: str | Path, store, *, keep_text: str = "full") -> int:
     """Add every document of ``parquet_dir`` (with its mentions and quotes) to ``store``;
     returns the number of documents newly added or replaced. One transaction per part."""
+    from newsevents.corpus.identity import add
     from newsevents.errors import InputError
     from newsevents.scale.parquet import iter_parts
 
@@ -71,6 +72,6 @@ def load_parquet(parquet_dir: str | Path, store, *, keep_text: str = "full") -> 
             )
             for d in tables["documents"]
         ]
-        result = store.add(batch, keep_text=keep_text)
+        result = add(store, batch, keep_text)  # mentions get their event ids, as in ingest
         added += result.added + result.replaced
     return added

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
@@ -43,9 +43,9 @@ SCHEMA_VERSION = str(max(MIGRATIONS))
 # Mentions and quotes of superseded versions are kept but left out of queries by default.
 DOC_FILTER = "doc_id IN (SELECT id FROM documents WHERE id = ? OR given_id = ?)"
 CURRENT_DOCS = "doc_id NOT IN (SELECT id FROM documents WHERE superseded_by IS NOT NULL)"
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 ACTOR_COLS = ("id", "name", "country", "sector", "code")
 KEEP_TEXT = ("full", "sentences", "none")
+EventIds = Callable[[Event], str]  # a mention -> the id of the event it reports
 
 
 @dataclass
@@ -204,29 +204,45 @@ class Store:
             (rows[0]["given_id"],),
         )
 
-    def find_duplicate(self, sig: Any, threshold: float | None = None) -> str | None:
-        """Id of a stored article whose MinHash signature is close to ``sig`` (a wire copy)."""
-        from newsevents.ingest.dedupe import THRESHOLD, band_keys, from_hex, similarity
-
-        keys = band_keys(sig)
+    def fingerprints_in_bands(self, keys: list[str], limit: int = 50) -> list[tuple[str, str]]:
+        """(id, MinHash fingerprint) of stored articles that share one of the LSH band ``keys``
+        (candidates for near-duplicates: newsevents.corpus.copies decides)."""
         marks = ",".join("?" * len(keys))
         rows = self.db.query(
             "SELECT DISTINCT d.id, d.fingerprint FROM doc_bands b JOIN documents d ON d.id = b.doc_id"
-            f" WHERE b.band IN ({marks}) ORDER BY d.id LIMIT 50",
+            f" WHERE b.band IN ({marks}) ORDER BY d.id LIMIT {int(limit)}",
             keys,
         )
-        limit = THRESHOLD if threshold is None else threshold
-        for row in rows:
-            if row["fingerprint"] and similarity(sig, from_hex(row["fingerprint"])) >= limit:
-                return row["id"]
-        return None
+        return [(row["id"], row["fingerprint"]) for row in rows]
+
+    def mentions_around(
+        self, plover: str, negated: bool, date: str | None, doc: str, days: int, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Stored mentions of type ``plover`` and polarity ``negated`` dated at most ``days``
+        days from ``date`` (for an undated one: the undated mentions of document ``doc``), with
+        their event id and dyad columns (candidates for one event: newsevents.corpus.identity)."""
+        return self.db.query(
+            "SELECT event_id, source_country, source_name, target_country, target_name, date"
+            " FROM mentions WHERE plover = ? AND negated = ? AND (date IS NULL AND ? IS NULL OR"
+            " date BETWEEN ? AND ?) AND (date IS NOT NULL OR doc_id = ?)"
+            f" LIMIT {int(limit)}",
+            (plover, int(negated), date, _shift(date, -days), _shift(date, days), doc),
+        )
 
     def add(
-        self, extractions: Iterable[Extraction], keep_text: str = "full", *, replace: bool = False
+        self,
+        extractions: Iterable[Extraction],
+        keep_text: str = "full",
+        *,
+        replace: bool = False,
+        event_ids: EventIds | None = None,
     ) -> AddResult:
         """Store a batch of extractions in one transaction. Re-adding the same text is a no-op;
         the same id with a new text is stored as a new version linked to the old one, which is
-        kept. ``replace`` re-codes a stored document in place (``recode``), keeping its story."""
+        kept. ``replace`` re-codes a stored document in place (``recode``), keeping its story.
+        ``event_ids(event)`` names each mention's event as it is written (the corpus stage's
+        event identity, ``newsevents.corpus.add``); without it a mention keeps the event id it
+        carries, or is an event of its own."""
         if keep_text not in KEEP_TEXT:
             raise ValueError(f"keep_text must be one of {KEEP_TEXT}")
         batch = list(extractions)
@@ -246,7 +262,7 @@ class Store:
                 row = known.get(a.id)
                 if row is not None and replace:
                     self._delete_document(a.id)
-                    self._insert(x, sha, keep_text)
+                    self._insert(x, sha, keep_text, event_ids)
                     self._restore(row)
                     result.replaced += 1
                     continue
@@ -259,7 +275,7 @@ class Store:
                         continue
                     # The caller kept the old id for a new text: store it as the next version.
                     _as_version(x, row["given_id"] or a.id, latest)
-                self._insert(x, sha, keep_text)
+                self._insert(x, sha, keep_text, event_ids)
                 if a.previous_version:
                     self.db.execute(
                         "UPDATE documents SET superseded_by = ? WHERE id = ?",
@@ -297,7 +313,9 @@ class Store:
         ):
             self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
 
-    def _insert(self, x: Extraction, sha: str, keep_text: str) -> None:
+    def _insert(
+        self, x: Extraction, sha: str, keep_text: str, event_ids: EventIds | None = None
+    ) -> None:
         a = x.article
         self.db.execute(
             "INSERT INTO documents(id, title, text, keep_text, date, url, source, path, sha256,"
@@ -397,29 +415,11 @@ class Store:
             ],
         )
         for event in x.events:
-            event.event_id = self._event_id_for(event)
+            # the corpus stage's identity reads the mentions written so far (this batch too)
+            event.event_id = event_ids(event) if event_ids else event.event_id or f"ev:{event.id}"
             self._insert_mention(event, keep_text)
         for quote in x.quotes:
             self._insert_quote(quote, keep_text)
-
-    def _event_id_for(self, e: Event) -> str:
-        """Mentions of one event (same type, dyad, date within a day) share one event id."""
-        src = e.source.country or e.source.name if e.source else None
-        tgt = e.target.country or e.target.name if e.target else None
-        rows = self.db.query(
-            "SELECT event_id, source_country, source_name, target_country, target_name, date"
-            " FROM mentions WHERE plover = ? AND negated = ? AND (date IS NULL AND ? IS NULL OR"
-            " date BETWEEN ? AND ?) AND (date IS NOT NULL OR doc_id = ?) LIMIT 200",
-            (e.plover, int(e.negated), e.date, _shift(e.date, -1), _shift(e.date, 1), e.doc),
-        )
-        for row in rows:
-            r_src = row["source_country"] or row["source_name"]
-            r_tgt = row["target_country"] or row["target_name"]
-            if (r_src, r_tgt) == (src, tgt) or (
-                e.plover in RECIPROCAL and (r_tgt, r_src) == (src, tgt)
-            ):
-                return row["event_id"]
-        return f"ev:{e.id}"
 
     def _insert_mention(self, e: Event, keep_text: str) -> None:
         record = e.to_dict()

@@ -50,9 +50,14 @@ def update_stories(store: Store, clusterer: OnlineClusterer | None = None) -> di
     ]
     # oldest first, as they would have arrived (documents_without_story is date-ordered)
     assignment.update(clusterer.add_many(new))
+    save_clusterer(store, clusterer, assignment)
+    return assignment
+
+
+def save_clusterer(store: Store, clusterer: OnlineClusterer, assignment: dict[str, str]) -> None:
+    """Write the documents' stories, the stories' labels and the clusterer's state."""
     labels = {sid: clusterer.label(sid) for sid in clusterer.stories}
     with store.db.transaction():
         sql.set_document_stories(store, assignment)
         sql.save_stories(store, labels)
         sql.set_meta(store, sql.CLUSTERER_KEY, json.dumps(clusterer.to_dict()))
-    return assignment

@@ -19,10 +19,10 @@ from newsevents.coding.events.candidates import (
 )
 from newsevents.coding.events.modality import is_intent, is_obligation
 from newsevents.data import load_lines
-from newsevents.models import Actor
+from newsevents.models import SYMMETRIC_TYPES, Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SYMMETRIC = SYMMETRIC_TYPES
 
 
 @functools.lru_cache(maxsize=1)

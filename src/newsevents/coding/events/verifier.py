@@ -129,24 +129,42 @@ def model_for(doc_id: str, language: str | None) -> Verifier | None:
     return chooser(doc_id) if chooser is not None else shipped()
 
 
-_SECONDS = [0.0]  # time spent computing features and scores (bench/accuracy prints it)
+@dataclass
+class Timer:
+    """Seconds the verifier spent computing features and scores inside a :func:`timing` block."""
+
+    seconds: float = 0.0
+
+
+# The timer of the innermost ``timing()`` block, or None (nothing is timed).
+_TIMER: contextvars.ContextVar[Timer | None] = contextvars.ContextVar(
+    "verifier_timer", default=None
+)
 
 
 @contextmanager
 def timed() -> Iterator[None]:
+    """Add the time of this block to the active :func:`timing` block, if any."""
+    timer = _TIMER.get()
+    if timer is None:
+        yield
+        return
     t = time.perf_counter()
     try:
         yield
     finally:
-        _SECONDS[0] += time.perf_counter() - t
+        timer.seconds += time.perf_counter() - t
 
 
-def seconds_spent(reset: bool = False) -> float:
-    """Seconds spent in the verifier since the last reset (this process)."""
-    spent = _SECONDS[0]
-    if reset:
-        _SECONDS[0] = 0.0
-    return spent
+@contextmanager
+def timing() -> Iterator[Timer]:
+    """Time the verifier while coding inside this block (bench/accuracy prints it)."""
+    timer = Timer()
+    token = _TIMER.set(timer)
+    try:
+        yield timer
+    finally:
+        _TIMER.reset(token)
 
 
 def recording() -> list | None:

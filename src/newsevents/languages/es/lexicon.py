@@ -70,13 +70,19 @@ def event_participle(word: str) -> bool:
     return False
 
 
-_DE_TARGET: set[tuple[str, ...]] = set()
-
-
 def de_is_target(words: tuple[str, ...]) -> bool:
     """Is a "de" complement of this event noun its target (the victim)?"""
-    nouns()
-    return words in _DE_TARGET
+    return words in _de_targets()
+
+
+@functools.lru_cache(maxsize=1)
+def _de_targets() -> frozenset[tuple[str, ...]]:
+    """The event nouns (folded words) whose "de" complement is their target."""
+    return frozenset(
+        tuple(fold(row["noun"]).split())
+        for row in load_tsv("es/nouns.tsv")
+        if row["de"].strip() == "target"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,8 +92,6 @@ def nouns() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for row in load_tsv("es/nouns.tsv"):
         words = tuple(fold(row["noun"]).split())
         out.setdefault(words[0], []).append((words, row["cameo"].strip()))
-        if row["de"].strip() == "target":
-            _DE_TARGET.add(words)
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
 
 
