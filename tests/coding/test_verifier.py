@@ -11,7 +11,12 @@ import pytest
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events, verifier
 from newsevents.coding.events import verifier_fit as vf
-from newsevents.coding.events.features import TENSOR_DIM, CandidateFeatures, dep_path
+from newsevents.coding.events.features import (
+    TENSOR_DIM,
+    CandidateFeatures,
+    clause_frame,
+    dep_path,
+)
 from newsevents.config import Settings, default
 from newsevents.data import data_path
 from newsevents.nlp import parse_text
@@ -136,3 +141,63 @@ def test_verifier_chooser_overrides_the_shipped_model():
         assert verifier.model_for("a", "en") is other
         assert verifier.model_for("b", "en") is None
     assert verifier.model_for("a", "en") is verifier.shipped()
+
+
+def test_verifier_per_set_copies_stay_out_of_the_shipped_model():
+    rows = _rows(40, 5)
+    for i, r in enumerate(rows):
+        r.group = "one" if i < 20 else "two"
+    model = vf.fit(rows)
+    assert model.vocab and not any(n.startswith(vf.SET_MARK) for n in model.vocab)
+    assert not any(n.startswith(vf.SET_MARK) for n in model.to_dict()["sparse"])
+
+
+def test_verifier_sets_weigh_the_same_whatever_their_size():
+    # a cue that means "right" in a big set and "wrong" in a small one: balanced, the
+    # shared weight stays near zero; by row count the big set would decide it
+    rows = []
+    for i in range(200):
+        big = i < 180
+        right = bool(i % 2)
+        f = CandidateFeatures(
+            ["bias", "cue" if right == big else "other"],
+            np.zeros(TENSOR_DIM, np.float32),
+            "X",
+            True,
+            0.5,
+        )
+        rows.append(vf.Row(f, right, f"d{i}", "big" if big else "small"))
+    plain = vf.fit(rows, vf.FitOptions(per_set=False, balance=False))
+    fair = vf.fit(rows, vf.FitOptions(per_set=False))
+    cue = lambda m: float(m.weights[m.vocab["cue"]])  # noqa: E731
+    assert cue(plain) > 0.5 and abs(cue(fair)) < cue(plain) / 2
+
+
+def test_verifier_learns_how_far_to_trust_the_rules():
+    rng = np.random.default_rng(6)
+    rows = []
+    for i in range(200):
+        conf = float(rng.uniform(0.05, 0.95))
+        right = bool(rng.random() < conf)
+        f = CandidateFeatures(["bias"], np.zeros(TENSOR_DIM, np.float32), "X", True, conf)
+        rows.append(vf.Row(f, right, f"d{i}", "invented"))
+    model = vf.fit(rows)
+    assert model.prior > 0.3
+    assert vf.fit(rows, vf.FitOptions(prior=False)).prior == 0.0
+    back = verifier.Verifier.from_dict(model.to_dict())
+    assert back.prior == pytest.approx(model.prior, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "frame"),
+    [
+        ("It would be hard to withdraw the troops this year.", "withdraw", "adj"),
+        ("The minister flew to Rome to meet the president.", "meet", "purpose"),
+        ("The council expects the rebels to attend the talks.", "attend", "other_subject"),
+        ("The rebels attacked the convoy.", "attacked", "main"),
+    ],
+)
+def test_verifier_clause_frame(text, word, frame):
+    doc = parse_text(text).chunks[0][1]
+    tok = next(t for t in doc if t.text == word)
+    assert clause_frame(tok) == frame

@@ -123,6 +123,11 @@ def test_mixed_batch_codes_both_by_their_own_pipeline(tmp_path):
     by_doc = {e["doc"]: e for e in events}
     assert by_doc["en1"]["language"] == "en" and by_doc["es1"]["language"] == "es"
     assert by_doc["es1"]["plover"] == "COERCE" and by_doc["es1"]["trigger"]["text"] == "detuvo"
+    # each by its own rules: English verbs and date attachment, Spanish verbs, roles and dates
+    assert by_doc["en1"]["plover"] == "COERCE" and by_doc["en1"]["trigger"]["text"] == "arrested"
+    assert by_doc["en1"]["date_how"] and not by_doc["es1"].get("date_how")
+    assert by_doc["es1"]["source"]["sector"] == "COP"
+    assert by_doc["en1"]["date"] == by_doc["es1"]["date"] == "2021-03-08"  # Monday, el lunes
 
 
 def test_a_missing_model_rejects_its_documents_only(tmp_path):

@@ -119,3 +119,37 @@ def test_a_protest_before_a_building_and_an_agreement_with_an_actor(code_es):
 def test_otro_after_a_personal_a_is_another_victim(code_es):
     x = code_es("Paramilitares mataron a un campesino e hirieron a otro.")
     assert [e.target.name for e in _events(x, "ASSAULT")] == ["campesino", "otro"]
+
+
+def test_a_bare_noun_after_de_is_a_kind_of_event_not_its_actor(code_es):
+    x = code_es("La huelga de celo de los pilotos retrasa los vuelos.")
+    (e,) = _events(x, "PROTEST")
+    assert e.source is not None and e.source.name == "pilotos"
+
+
+def test_a_country_name_needs_its_capital(code_es):
+    x = code_es("Dos soldados murieron tras la explosión de una granada.")
+    assert all((a.country or "") != "GRD" for e in x.events for a in (e.source, e.target) if a)
+    x = code_es("Los colombianos marcharon contra la guerra.")
+    assert _events(x, "PROTEST")[0].source.country == "COL"  # demonyms are lower-case
+
+
+def test_a_weekday_is_no_actor(code_es):
+    x = code_es("La protesta del miércoles reunió a miles de maestros.")
+    assert all(e.source is None or e.source.name != "miércoles" for e in x.events)
+
+
+def test_those_who_take_part_hold_the_event(code_es):
+    x = code_es("Unas dos mil personas participaron mientras tanto en Quito de una marcha.")
+    assert "personas" in _events(x, "PROTEST")[0].source.name
+    x = code_es("En la manifestación también participaron prominentes líderes de la oposición.")
+    assert "líderes" in _events(x, "PROTEST")[0].source.name
+    x = code_es("Los policías llegaron al lugar del ataque.")
+    assert all(e.source is None for e in _events(x, "ASSAULT"))
+
+
+def test_reaching_an_agreement_and_beginning_a_march(code_es):
+    x = code_es("Católicos y protestantes llegaron el lunes a un acuerdo para la paz.")
+    assert _events(x, "AGREE")[0].source.name == "Católicos"
+    x = code_es("Los manifestantes comenzaron su marcha en la estación.")
+    assert _events(x, "PROTEST")[0].source.name == "manifestantes"

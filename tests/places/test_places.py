@@ -366,3 +366,38 @@ def test_a_namesake_in_the_state_the_article_names(nlp):
     )
     loc = _one(_places(nlp, text), "Springfield")
     assert loc.country == "USA" and loc.admin1 == "Illinois"
+
+
+def test_a_region_is_not_outdone_by_a_namesake_in_a_named_country(nlp):
+    text = "Police in Baltimore, Maryland, said tensions in the Middle East worried residents."
+    loc = _one(_places(nlp, text), "Middle East")
+    assert loc.country is None and loc.feature_code == "RGN"
+
+
+def test_a_building_is_not_placed_in_a_far_namesake_of_its_name(nlp):
+    text = (
+        "Fans from the United States filled the Rogers Centre on Friday. Police in "
+        "Toronto, Ontario, closed roads nearby."
+    )
+    loc = _one(_places(nlp, text), "Rogers Centre")
+    assert loc.country == "CAN" and loc.how == "context"
+
+
+def test_unknown_names_that_own_something_are_not_places(nlp):
+    from newsevents.places.recognize import Mention, _unknown_owner
+
+    def mention(text, name):
+        doc = parse_text(text, nlp).chunks[0][1]
+        tok = next(t for t in doc if t.text == name)
+        return Mention(tok.idx, tok.idx + len(name), name, "literal", "GPE", token=tok)
+
+    assert _unknown_owner(mention("A minister in Zorbalan's cabinet resigned.", "Zorbalan"))
+    assert _unknown_owner(mention("Talks on the Zorbalan affair stalled.", "Zorbalan"))
+    assert not _unknown_owner(mention("Floods hit Zorbalan on Monday.", "Zorbalan"))
+
+
+def test_arabic_article_is_optional_in_arabic_speaking_countries():
+    gaz = gazetteer()
+    assert any(m.entry.country == "SYR" for m in gaz.find("Qamishli"))
+    assert any(m.entry.country == "YEM" for m in gaz.find("Hudaydah"))
+    assert not any(m.entry.country == "USA" and m.alias for m in gaz.find("Paso"))  # El Paso

@@ -141,3 +141,40 @@ def test_speech_verb_under_an_adjective_or_adverb_shares_the_subject(run):
     )
     found = {q.verb.text: q.speaker.name for q in run(text) if q.kind == "indirect"}
     assert found == {"tout": "Ada Quinlan", "calling": "Hugo Brandt"}
+
+
+def test_lone_surname_is_the_bearer_last_named_as_a_subject(run):
+    # the husband named in passing later does not take over "Marlow said"
+    text = (
+        "Senator Linda Marlow spoke in Reno on Monday.\n\n"
+        "Critics posted a photo of her husband, Peter Marlow, online.\n\n"
+        '"I will not back down," Marlow said.'
+    )
+    assert names(run(text)) == ["Linda Marlow"]
+
+
+def test_surname_that_is_a_first_name_can_be_he_in_a_chain(run):
+    text = (
+        "Governor Tom Shirley endorsed the plan last spring.\n\n"
+        "Shirley, who has campaigned for the mayor since June, blasted the council on "
+        "Tuesday.\n\n"
+        '"It is a disgrace," he said.'
+    )
+    assert names(run(text)) == ["Tom Shirley"]
+
+
+def test_headline_label_that_names_no_one_is_not_a_speaker(run):
+    text = (
+        "Quiet Over Crisis: Governor Was Headed to Hospital But Turned Back.\n\n"
+        "Forecaster Nadia Brook said that the roads would reopen on Friday."
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in run(text) if q.kind == "indirect"]
+    assert "Quiet Over Crisis" not in speakers
+    assert "Nadia Brook" in speakers
+
+
+def test_parenthetical_told_me_reports_the_clause_around_it(run):
+    text = "The difference now, Owen Tasker told me on Friday, is that the show is bigger."
+    indirect = [q for q in run(text) if q.kind == "indirect"]
+    assert [q.speaker.name for q in indirect] == ["Owen Tasker"]
+    assert indirect[0].quote.startswith("The difference now")

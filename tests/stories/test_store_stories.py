@@ -1,10 +1,12 @@
 import json
 
+import pytest
+
 from newsevents.models import Actor, Article, Event, Extraction
 from newsevents.store import Store
 from newsevents.store import stories as story_sql
-from newsevents.stories.cluster import OnlineClusterer
-from newsevents.stories.store_stories import load_clusterer, update_stories
+from newsevents.stories.cluster import OnlineClusterer, StoryDoc
+from newsevents.stories.store_stories import load_clusterer, save_clusterer, update_stories
 
 FAST = {"words": 1.0, "entities": 1.0}  # no embedding model in unit tests
 
@@ -76,3 +78,103 @@ def test_timeline_rows_flatten_every_storyline(tmp_path):
         undated = next(r for r in rows if r["documents"] == "c")
         assert undated["undated"] is True and undated["date"] is None
         assert [r["documents"] for r in timeline_rows(store, got["a"])] == ["a"]
+
+
+VOTE = "Parliament in Lima votes on the mining tax while farmers rally outside Congress"
+
+
+def _rows(store, sql):
+    return store.db.query(sql)
+
+
+@pytest.mark.issue(16)
+def test_state_is_saved_row_by_row_not_as_one_value(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(
+            [
+                extraction("a", PEACE, "2021-04-10"),
+                extraction("c", QUAKE, "2021-04-11", ("Chile", "CHL")),
+            ]
+        )
+        got = update_stories(store, OnlineClusterer(weights=FAST))
+        state = json.loads(story_sql.get_meta(store, story_sql.CLUSTERER_KEY))
+        assert "stories" not in state and "df_words" not in state and state["n_docs"] == 2
+        rows = {r["id"]: r for r in _rows(store, "SELECT id, size, state FROM story_state")}
+        assert set(rows) == set(got.values()) and all(r["size"] == 1 for r in rows.values())
+        terms = _rows(store, "SELECT term, story_id FROM story_terms")
+        assert {"term": "w:earthquake", "story_id": got["c"]} in terms
+        df = {r["term"]: r["n"] for r in _rows(store, "SELECT term, n FROM story_df")}
+        assert df["w:earthquake"] == 1 and df["e:turkey"] == 1
+
+
+@pytest.mark.issue(16)
+def test_an_update_loads_only_candidate_stories_and_writes_only_what_changed(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(
+            [
+                extraction("a", PEACE, "2021-04-10"),
+                extraction("c", QUAKE, "2021-04-11", ("Chile", "CHL")),
+            ]
+        )
+        got = update_stories(store, OnlineClusterer(weights=FAST))
+        before = {r["id"]: r["state"] for r in _rows(store, "SELECT id, state FROM story_state")}
+        label = {s["id"]: s["label"] for s in story_sql.storylines(store)}
+        clusterer = load_clusterer(store)
+        assert clusterer.stories.loaded == {}  # nothing read before an article asks
+        store.add([extraction("b", PEACE + " talks", "2021-04-12")])
+        doc = StoryDoc("b", PEACE[:30], PEACE + " talks", "2021-04-12", ["Turkey", "TUR"])
+        assert clusterer.add(doc) == got["a"]
+        assert set(clusterer.stories.loaded) == {got["a"]}  # the quake story was not read
+        save_clusterer(store, clusterer, {"b": got["a"]})
+        after = {r["id"]: r["state"] for r in _rows(store, "SELECT id, state FROM story_state")}
+        assert after[got["c"]] == before[got["c"]] and after[got["a"]] != before[got["a"]]
+        stories = {s["id"]: s for s in story_sql.storylines(store)}
+        assert stories[got["a"]]["n_documents"] == 2
+        assert stories[got["c"]]["label"] == label[got["c"]]
+
+
+@pytest.mark.issue(16)
+def test_updates_one_at_a_time_match_one_pass_in_memory(tmp_path):
+    docs = [
+        ("a", PEACE, "2021-04-10", ("Turkey", "TUR")),
+        ("c", QUAKE, "2021-04-11", ("Chile", "CHL")),
+        ("b", PEACE + " talks resume", "2021-04-12", ("Turkey", "TUR")),
+        ("d", VOTE, "2021-04-12", ("Peru", "PER")),
+        ("e", QUAKE + " aftershock", "2021-04-13", ("Chile", "CHL")),
+        ("f", VOTE + " again", "2021-04-14", ("Peru", "PER")),
+    ]
+    with Store(tmp_path / "one.db") as store:
+        store.add([extraction(i, t, d, w) for i, t, d, w in docs])
+        at_once = update_stories(store, OnlineClusterer(weights=FAST))
+        in_memory = load_clusterer(store).to_dict()
+    with Store(tmp_path / "many.db") as store:
+        one_by_one: dict[str, str] = {}
+        for n, (i, t, d, w) in enumerate(docs):
+            store.add([extraction(i, t, d, w)])
+            one_by_one |= update_stories(store, OnlineClusterer(weights=FAST) if n == 0 else None)
+        stepwise = load_clusterer(store).to_dict()
+    assert one_by_one == at_once and len(set(at_once.values())) == 3
+    assert stepwise == in_memory
+
+
+@pytest.mark.issue(16)
+def test_a_state_written_as_one_value_is_read_and_saved_row_by_row(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(
+            [
+                extraction("a", PEACE, "2021-04-10"),
+                extraction("c", QUAKE, "2021-04-11", ("Chile", "CHL")),
+            ]
+        )
+        first = OnlineClusterer(weights=FAST)
+        got = first.add_many([StoryDoc("a", PEACE[:30], PEACE, "2021-04-10", ["Turkey", "TUR"]),
+                              StoryDoc("c", QUAKE[:30], QUAKE, "2021-04-11", ["Chile", "CHL"])])  # fmt: skip
+        with store.db.transaction():  # what an earlier build wrote: everything in meta
+            story_sql.set_document_stories(store, got)
+            story_sql.set_meta(store, story_sql.CLUSTERER_KEY, json.dumps(first.to_dict()))
+        store.add([extraction("b", PEACE + " again", "2021-04-20")])
+        assert update_stories(store) == {"b": got["a"]}
+        state = json.loads(story_sql.get_meta(store, story_sql.CLUSTERER_KEY))
+        assert "stories" not in state and state["n_docs"] == 3
+        assert len(_rows(store, "SELECT id FROM story_state")) == 2
+        assert load_clusterer(store).stories[got["a"]].size == 2

@@ -319,6 +319,9 @@ def build(conn: sqlite3.Connection) -> None:
         name(c["name"], gid, 0)
         for alt in _good_aliases(c.get("alternatenames") or ()):
             name(alt, gid, 1)
+        bare = _without_article(c["name"], cc)
+        if bare:
+            name(bare, gid, 1)
     admin_points: dict[int, tuple[float, float]] = {}
     for r in _divisions():
         gid, level = int(r["geonameid"]), int(r["level"])
@@ -344,6 +347,9 @@ def build(conn: sqlite3.Connection) -> None:
         name(r["name"], gid, 0)
         for alt in filter(None, r["aliases"].split("|")):
             name(alt, gid, 1)
+        bare = _without_article(r["name"], r["country"])
+        if bare:
+            name(bare, gid, 1)
         for n in [r["name"], *r["aliases"].split("|")]:
             base = _strip_division_word(n)
             if base:
@@ -451,6 +457,22 @@ def _good_aliases(names: Iterable[str]) -> Iterator[str]:
         if any(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in n):
             continue
         yield n
+
+
+# countries whose place names carry the Arabic article GeoNames keeps ("Al Qāmishlī") and
+# news often drops ("Qamishli")
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "ARE BHR DZA EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SYR TUN YEM".split()
+)
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh)[ \-]", re.I)
+
+
+def _without_article(name: str, iso3: str | None) -> str | None:
+    """ "Al Qāmishlī" -> "Qāmishlī" in an Arabic-speaking country, else None."""
+    if iso3 not in ARABIC_ARTICLE_COUNTRIES or not _ARTICLE.match(name):
+        return None
+    bare = _ARTICLE.sub("", name, count=1).strip()
+    return bare if len(bare) >= 4 else None
 
 
 def _strip_division_word(name: str) -> str | None:

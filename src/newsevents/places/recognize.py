@@ -131,7 +131,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
     # a name dropped as a person is no place elsewhere in the article either ("Kim said")
     persons = persons | {fold(m.text) for m in people if len(m.text.split()) == 1}
     # (by the flags, not "m not in people": that compares every pair of a long article)
-    out = [m for m, drop in zip(out, dropped, strict=True) if not drop]
+    out = [m for m, drop in zip(out, dropped, strict=True) if not drop and not _unknown_owner(m)]
     out.extend(_promoted(parsed, gaz, out, persons))
     out.extend(_embedded(parsed, gaz, out))
     out.extend(_repeats(parsed, out, persons))
@@ -670,6 +670,22 @@ def _person_not_place(m: Mention, persons: frozenset[str]) -> bool:
         and not locative
         and m.label not in ("GPE", "LOC", "FAC")
     )
+
+
+_AFFAIRS = frozenset({"affair", "case", "scandal", "saga", "row", "trial"})
+
+
+def _unknown_owner(m: Mention) -> bool:
+    """A one-word name the gazetteer does not know that owns something or names an affair
+    ("a minister in Dana's cabinet", "in the Brook affair") or is not even capitalised
+    ("in mosques"): a person, a firm or a common noun, not a place."""
+    if m.matches or m.token is None or m.label in ("dateline", "street") or " " in m.text:
+        return False
+    if not m.text[:1].isupper():
+        return True
+    doc = m.token.doc
+    nxt = doc[m.token.i + 1] if m.token.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.lower_ in ("'s", "’s") or nxt.lower_ in _AFFAIRS)
 
 
 FIRST_NAME_SHARE = 0.02  # percent of US people with that first name (1990 census lists)

@@ -140,6 +140,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             others = evidence.get(e.country, 0) - (
                 own if mine is not None and mine.country == e.country else 0
             )
+            if e.kind in ("region", "continent") and not e.country:
+                # a sea or a region across borders has no country for the article to
+                # name: it is not outdone by a small namesake in a country it names
+                s += WEIGHTS["doc_country"]
             if e.country and others > 0:
                 s += WEIGHTS["doc_country"] * min(1.0, others / 2)
                 if m.hint == "address" and e.kind in ("admin1", "admin2"):
@@ -255,6 +259,24 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
     return None
 
 
+def _coherent(named: Entry, r: Resolved, out: list[Resolved]) -> bool:
+    """A town a building's name holds is where the building is when it lies near another
+    place of the article, or when the article has no other town to go by."""
+    others = [
+        x.entry
+        for x in out
+        if x is not r
+        and x.entry is not None
+        and x.how == "gazetteer"
+        and x.entry.kind in ("city", "admin2", "admin1")
+        and x.entry.lat is not None
+        and x.entry.id != named.id
+    ]
+    if not others or named.lat is None or named.kind == "admin1":
+        return True  # a state or province is too wide to measure from its centre
+    return any(km(named.lat, named.lon, o.lat, o.lon) <= NEAR_KM for o in others)
+
+
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     from newsevents.places.recognize import _DIRECTIONS, common_words, facility_words
@@ -289,6 +311,8 @@ def _fill_from_context(out: list[Resolved], gaz: Gazetteer) -> None:
         if r.entry is not None or r.mention.type != "literal":
             continue
         named = _from_name(r.mention, gaz, countries)
+        if named is not None and not _coherent(named, r, out):
+            named = None  # "the Eden Centre" in an article about places far from any Eden
         if named is not None:
             r.entry, r.how = named, "name"
             continue

@@ -93,8 +93,13 @@ def parenthetical_clauses(
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
-        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-            continue  # the verb reports a clause of its own
+        if any(
+            c.dep_ == "ccomp"
+            or c.dep_ == "dobj"
+            and not (verb.lemma_.lower() in ADDRESSEE_VERBS and c.pos_ in ("PRON", "PROPN"))
+            for c in verb.children
+        ):
+            continue  # the verb reports a clause of its own ("he told me" only names whom)
         skip = {t.i for t in verb.subtree}
         toks = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
         while toks and toks[0].is_punct:
@@ -107,6 +112,7 @@ def parenthetical_clauses(
 
 
 MAX_LABEL_WORDS = 4  # "PENCE:", "Jane Roe:", "Sen. Jane Roe:" opening a line
+SOURCE_ENTS = ("PERSON", "ORG", "NORP")  # a line's label is a source the article names
 
 
 def speaker_lines(
@@ -117,6 +123,7 @@ def speaker_lines(
     the rest of the line, outside quotation marks, is what the named source says."""
     text = index.parsed.article.text
     inside = Ranges(quoted)
+    named: set[str] | None = None
     for tok in index.tokens:
         if tok.text != ":" or index.start(tok) in inside:
             continue
@@ -126,8 +133,13 @@ def speaker_lines(
             continue
         if not all(w.pos_ == "PROPN" or w.text.rstrip(".").istitle() for w in words):
             continue
-        if not any(w.pos_ == "PROPN" for w in words):
-            continue
+        if named is None:
+            named = {t.lower_ for t in index.tokens if t.ent_type_ in SOURCE_ENTS}
+        transcript = all(w.text.isupper() and len(w.text) > 1 for w in words)  # "ROE:"
+        if not transcript and not any(
+            w.lower_ in named for w in words if w.pos_ in ("PROPN", "NOUN")
+        ):
+            continue  # "The Latest:", "Stealth Over Health:" name no one the article names
         line_end = text.find("\n", index.end(tok))
         line_end = len(text) if line_end < 0 else line_end
         toks = [t for t in index.between(index.end(tok), line_end) if not t.is_space]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsevents.coding.gender import actor_gender, compatible, mention_gender
+from newsevents.coding.gender import actor_gender, compatible, mention_gender, surnames
 from newsevents.models import Actor
 from newsevents.quotes.tokens import TokenIndex
 
@@ -145,8 +145,10 @@ class PronounChain:
             return None
         if word is None:
             return actor
-        if not compatible(word, mention_gender(tok)) or not compatible(
-            word, actor_gender(actor.name, None)
+        # a lone surname tells no sex even where it is also a first name ("Roe", "Christie")
+        lone = len(actor.name.split()) == 1 and actor.name.lower() in surnames(tok.doc)
+        if not compatible(word, mention_gender(tok)) or not (
+            lone or compatible(word, actor_gender(actor.name, None))
         ):
             return None
         return actor

@@ -152,6 +152,20 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
     return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
 
 
+def _who_clause(tok: Token) -> bool:
+    """A proper noun with a "who" clause is a person, whatever the tagger made of it
+    ("Roe, who has campaigned for the governor, blasted the plan")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in NOT_PEOPLE
+        and any(
+            c.dep_ == "relcl"
+            and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)
+            for c in tok.children
+        )
+    )
+
+
 def _person_name(head: Token) -> str | None:
     """The PERSON entity around a token, read from its IOB tags (no scan of doc.ents)."""
     if head.ent_type_ != "PERSON":
@@ -184,6 +198,7 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, Actor]] = []  # (offset, speaker) of earlier quotes
         self.documents = DocumentIssuers(index, lex, self._from_actors)
         self._first: dict[str, int] | None = None
+        self._bearers: dict[str, list[tuple[str, Token]]] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
         self.chain = PronounChain(index, quoted or [], self._subject_person, self._introduced)
 
@@ -247,7 +262,8 @@ class SpeakerResolver:
             return earlier
         if found is not None:
             return self._checked(found, subject)
-        return self._from_words(subject)
+        written = _person_name(subject) or (subject.text if subject.pos_ == "PROPN" else None)
+        return self._lone_surname(subject, written) or self._from_words(subject)
 
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
@@ -306,6 +322,9 @@ class SpeakerResolver:
         if relation == "other":
             # 'Juan Miguel Gonzalez' matched to another Miguel: the words, without codes
             return self._from_words(head)
+        main = self._lone_surname(head, name)
+        if main is not None and main.name != actor.name:
+            return main
         if head.pos_ == "NOUN" and actor.name.islower() and len(actor.name.split()) == 1:
             words = self._from_words(head)  # "spokesperson" -> "spokesperson for the EU"
             if len(words.name.split()) > 1:
@@ -316,6 +335,41 @@ class SpeakerResolver:
                 if owner is not None and owner.name == actor.name:
                     return self._from_words(head)  # "Kopp's stepmother" is not Kopp
         return actor
+
+    def _lone_surname(self, head: Token, name: str | None) -> Actor | None:
+        """A lone surname ("Roe said", "Mrs. Roe said") of several people the article names
+        in full: the one it is about (``_main_bearer``), or None."""
+        lone = [w for w in (name or "").split() if w.lower().rstrip(".") not in self.lex.titles]
+        if len(lone) != 1:
+            return None
+        titles = [w for w in (name or "").split() if w not in lone]
+        gender = words_gender(titles) if titles else None  # "Mrs. Roe" is not Sam Roe
+        return self._main_bearer(lone[0], self.index.start(head), gender)
+
+    def _main_bearer(self, surname: str, before: int, gender: str | None) -> Actor | None:
+        """The person a lone surname stands for when the article names several people of
+        that surname in full: the last one named in full as the subject of a clause before
+        it ("Sen. Jo Roe spoke. ... a photo of Sam Roe ... Roe said": Jo Roe; a name in
+        passing is no topic); None when one person has the surname or none was a subject."""
+        if self._bearers is None:
+            self._bearers = {}
+            for tok in self._person_tokens(0, len(self.index.parsed.article.text)):
+                full = _person_name(tok)
+                if full and len(full.split()) > 1 and not self.chain.in_quote(tok):
+                    self._bearers.setdefault(full.split()[-1].lower(), []).append((full, tok))
+        found = self._bearers.get(surname.lower(), [])
+        if len({full.split()[0].lower() for full, _ in found}) < 2:
+            return None
+        topics = [
+            t
+            for _, t in found
+            if self.index.start(t) < before
+            and _is_subject(t)
+            and (gender is None or mention_gender(t) in (None, gender))
+        ]
+        if not topics:
+            return None
+        return self._from_actors(topics[-1]) or self._from_words(topics[-1])
 
     def remember(self, offset: int, speaker: Actor | None) -> None:
         if speaker is not None:
@@ -404,8 +458,8 @@ class SpeakerResolver:
         actors stage linked to a named person ("the senator")."""
         if tok.ent_type_ == "PERSON" and tok.lower_ not in self._channel_words:
             return self._person_actor(tok)
-        if _untagged_person(tok, self._first_mentions()):
-            return self._from_words(tok)
+        if _untagged_person(tok, self._first_mentions()) or _who_clause(tok):
+            return self._person_actor(tok)
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.person_roles:
             return None
         found = self._from_actors(tok)

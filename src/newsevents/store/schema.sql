@@ -149,3 +149,24 @@ CREATE TABLE IF NOT EXISTS stories (
   label TEXT,
   n_documents INTEGER NOT NULL DEFAULT 0
 );
+
+-- the storyline clusterer's state (newsevents.stories.store_stories), row by row, written as
+-- it changes: each story's centroids, dates and documents, the stories that held a word
+-- ("w:word") or a name ("e:key"), which is the candidate index an article's terms look up,
+-- and document frequencies of words and names. Its few numbers are meta('stories.clusterer').
+-- (No semicolons in comments: the PostgreSQL backend splits this script on them.)
+CREATE TABLE IF NOT EXISTS story_state (
+  id TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  state TEXT NOT NULL,    -- JSON: words, ents, ent_docs, names, first, last, docs
+  emb TEXT                -- base64 of the float64 sum of the embeddings of its articles
+);
+CREATE TABLE IF NOT EXISTS story_terms (
+  term TEXT NOT NULL,
+  story_id TEXT NOT NULL,
+  PRIMARY KEY (term, story_id)
+);
+CREATE TABLE IF NOT EXISTS story_df (
+  term TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+);

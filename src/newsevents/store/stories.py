@@ -6,6 +6,7 @@ Used by ``stories.store_stories`` (assigning stories) and the API/web (reading t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from newsevents.errors import NotFound
@@ -81,19 +82,95 @@ def set_document_stories(store: Store, assignment: dict[str, str]) -> None:
     )
 
 
-def save_stories(store: Store, labels: dict[str, str]) -> None:
-    """Upsert every story's label and recount its documents from ``documents``."""
-    counts = {
-        r["story_id"]: r["n"]
-        for r in store.db.query(
-            "SELECT story_id, COUNT(*) AS n FROM documents WHERE story_id IS NOT NULL"
-            " GROUP BY story_id"
-        )
-    }
+def save_stories(store: Store, labels: dict[str, str], recount: Iterable[str] = ()) -> None:
+    """Upsert the stories' ``labels``; recount the documents of those and of ``recount``."""
     store.db.executemany(
-        "INSERT INTO stories(id, label, n_documents) VALUES (?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET label = excluded.label, n_documents = excluded.n_documents",
-        [(sid, labels.get(sid), counts.get(sid, 0)) for sid in sorted(set(labels) | set(counts))],
+        "INSERT INTO stories(id, label, n_documents) VALUES (?, ?, 0)"
+        " ON CONFLICT(id) DO UPDATE SET label = excluded.label",
+        [(sid, label) for sid, label in sorted(labels.items())],
+    )
+    ids = sorted(set(labels) | set(recount))
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        counts = {
+            r["story_id"]: r["n"]
+            for r in store.db.query(
+                f"SELECT story_id, COUNT(*) AS n FROM documents WHERE story_id IN ({marks})"
+                " GROUP BY story_id",
+                part,
+            )
+        }
+        store.db.executemany(
+            "INSERT INTO stories(id, label, n_documents) VALUES (?, NULL, ?)"
+            " ON CONFLICT(id) DO UPDATE SET n_documents = excluded.n_documents",
+            [(sid, counts.get(sid, 0)) for sid in part],
+        )
+
+
+# ------------------------------------------------------------------ clusterer state
+def story_states(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Saved story rows (id, size, state JSON, emb) of ``story_ids``, by id."""
+    ids = sorted(set(story_ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out += store.db.query(
+            f"SELECT id, size, state, emb FROM story_state WHERE id IN ({marks})", part
+        )
+    return sorted(out, key=lambda r: r["id"])
+
+
+def story_embeddings(store: Store) -> list[dict[str, Any]]:
+    """Every saved story's size and embedding sum (no centroids), by id."""
+    return store.db.query("SELECT id, size, emb FROM story_state WHERE emb IS NOT NULL ORDER BY id")
+
+
+def story_ids(store: Store) -> list[str]:
+    return [r["id"] for r in store.db.query("SELECT id FROM story_state ORDER BY id")]
+
+
+def save_story_states(store: Store, rows: list[tuple[str, int, str, str | None]]) -> None:
+    """Upsert story rows (id, size, state JSON, emb)."""
+    store.db.executemany(
+        "INSERT INTO story_state(id, size, state, emb) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET size = excluded.size, state = excluded.state,"
+        " emb = excluded.emb",
+        rows,
+    )
+
+
+def stories_with_terms(store: Store, terms: list[str]) -> set[str]:
+    """Stories that held one of ``terms`` ("w:word", "e:key")."""
+    out: set[str] = set()
+    for i in range(0, len(terms), 500):
+        part = terms[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out |= {
+            r["story_id"]
+            for r in store.db.query(
+                f"SELECT story_id FROM story_terms WHERE term IN ({marks})", part
+            )
+        }
+    return out
+
+
+def add_story_terms(store: Store, rows: list[tuple[str, str]]) -> None:
+    store.db.executemany(
+        "INSERT INTO story_terms(term, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows
+    )
+
+
+def story_df(store: Store) -> list[dict[str, Any]]:
+    return store.db.query("SELECT term, n FROM story_df")
+
+
+def save_story_df(store: Store, rows: list[tuple[str, int]]) -> None:
+    store.db.executemany(
+        "INSERT INTO story_df(term, n) VALUES (?, ?)"
+        " ON CONFLICT(term) DO UPDATE SET n = excluded.n",
+        rows,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,7 @@ class OnlineClusterer:
         self.n_docs = 0
         self.df_words: Counter[str] = Counter()
         self.df_ents: Counter[str] = Counter()
-        self.stories: dict[str, Story] = {}
+        self.stories: MutableMapping[str, Story] = {}
         self.emb_sum: np.ndarray | None = None  # sum of every article embedding seen
         self.n_emb = 0
         self._next = 1
@@ -175,6 +175,9 @@ class OnlineClusterer:
             emb_cos = dict(zip(self._embs.ids, cos.tolist(), strict=True))
             for i in np.argsort(-cos)[:_TOP_EMB]:
                 candidates.add(self._embs.ids[i])
+        prefetch = getattr(self.stories, "prefetch", None)
+        if prefetch is not None:  # a store's stories: load the candidates in one query
+            prefetch(candidates)
         best_id, best = None, 0.0
         for sid in sorted(candidates):  # sorted: ties break the same way after a restore
             s = self._score(self.stories[sid], wv, ev, emb_cos.get(sid), day)
@@ -267,8 +270,8 @@ class OnlineClusterer:
         return ", ".join(names)
 
     # -- persistence ------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable state; ``from_dict`` restores a clusterer that goes on adding."""
+    def scalars(self) -> dict[str, Any]:
+        """The state besides the stories and the document frequencies (JSON-ready)."""
         return {
             "version": STATE_VERSION,
             "params": {
@@ -279,10 +282,16 @@ class OnlineClusterer:
             },
             "n_docs": self.n_docs,
             "next": self._next,
-            "df_words": dict(self.df_words),
-            "df_ents": dict(self.df_ents),
             "emb_sum": None if self.emb_sum is None else self.emb_sum.tolist(),
             "n_emb": self.n_emb,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable state; ``from_dict`` restores a clusterer that goes on adding."""
+        return {
+            **self.scalars(),
+            "df_words": dict(self.df_words),
+            "df_ents": dict(self.df_ents),
             "stories": [
                 {
                     **{k: v for k, v in vars(s).items() if k != "emb"},
@@ -294,17 +303,39 @@ class OnlineClusterer:
 
     @classmethod
     def from_dict(cls, state: dict[str, Any]) -> OnlineClusterer:
+        stories = {s["id"]: Story(**s) for s in state["stories"]}
+        return cls.from_parts(
+            state, stories, df_words=Counter(state["df_words"]), df_ents=Counter(state["df_ents"])
+        )
+
+    @classmethod
+    def from_parts(
+        cls,
+        state: dict[str, Any],
+        stories: MutableMapping[str, Story],
+        *,
+        df_words: Counter[str],
+        df_ents: Counter[str],
+        terms: Any = None,
+        embeddings: EmbeddingIndex | None = None,
+    ) -> OnlineClusterer:
+        """A clusterer from its :meth:`scalars`, its stories (any mapping: a store's loads
+        them on demand) and document frequencies; with ``terms`` (``lookup``/``add``, as
+        :class:`TermIndex`) and ``embeddings`` its indexes, else they are built from the
+        stories."""
         self = cls(**state["params"])
         self.n_docs = state["n_docs"]
         self._next = state["next"]
-        self.df_words = Counter(state["df_words"])
-        self.df_ents = Counter(state["df_ents"])
+        self.df_words, self.df_ents = df_words, df_ents
         if state.get("emb_sum") is not None:
             self.emb_sum = np.asarray(state["emb_sum"], dtype=np.float64)
         self.n_emb = state.get("n_emb", 0)
-        self.stories = {s["id"]: Story(**s) for s in state["stories"]}
-        for story in self.stories.values():
-            self._index(story)
+        self.stories = stories
+        if terms is None or embeddings is None:
+            for story in self.stories.values():
+                self._index(story)
+        else:
+            self._terms, self._embs = terms, embeddings
         return self
 
 

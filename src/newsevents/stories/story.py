@@ -76,14 +76,18 @@ class EmbeddingIndex:
     def set(self, story: Story) -> None:
         if story.emb is None or not story.size:
             return
-        row = self._row.get(story.id)
+        self.put(story.id, np.asarray(story.emb, dtype=np.float32) / story.size)
+
+    def put(self, story_id: str, centroid: np.ndarray) -> None:
+        """Set one story's centroid embedding (the sum of its articles' over their number)."""
+        row = self._row.get(story_id)
         if row is None:
             row = len(self.ids)
             if row == len(self._mat):  # grow by doubling: amortised O(1) per story
                 self._mat = np.vstack([self._mat, np.zeros_like(self._mat)])
-            self._row[story.id] = row
-            self.ids.append(story.id)
-        self._mat[row] = np.asarray(story.emb, dtype=np.float32) / story.size
+            self._row[story_id] = row
+            self.ids.append(story_id)
+        self._mat[row] = centroid
 
     def cosines(self, emb: np.ndarray, background: np.ndarray | None) -> np.ndarray:
         """Cosine of ``emb`` with every story centroid, both minus ``background``."""

@@ -199,6 +199,9 @@ def place_actors(actors: Any, head: Token) -> list[Actor]:
     """Country-bearing actors named where a trigger happened ("in Serbia", "outside Basra")
     or inside its objects ("Palestinian homes")."""
     heads = [head] + [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    for x in head.children:  # "threatened to impose a curfew in Algiers": the act's place
+        if x.dep_ == "xcomp" and x.pos_ == "VERB":
+            heads += [x] + [c for c in x.children if c.dep_ in OBJECT_DEPS]
     if head.head != head and head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         heads.append(head.head)  # a noun trigger: its verb's places too
     found: list[Actor] = []
@@ -256,6 +259,12 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
     own = [c for c in noun.children if c.dep_ == "poss"]
     if not args.sources and own:
         args.sources = phrase_actors(actors, own[0])[0]
+    if not args.sources:  # "raids by the army's helicopters": the agent of the noun
+        for doer in _prep_objects(noun, ("by",)):
+            found = phrase_actors(actors, doer)[0]
+            if found:
+                args.sources = found
+                break
     if not args.targets:
         for cand in _prep_objects(
             noun, ("with", "between", "to", "against", "on", "at", "in", "for")
@@ -332,12 +341,25 @@ def speaker_of(actors: Any, tok: Token) -> Actor | None:
     return None
 
 
+ORGANISATION_SECTORS = {"IGO", "NGO"}
+
+
+def is_organisation(a: Actor) -> bool:
+    """A named international or non-governmental body ("the UN", "Amnesty"), which has a
+    code but no country; not a group named by its kind ("peacekeepers", "refugees"), which
+    is more often what is sent or given than who receives it."""
+    code = (a.code or "").upper()
+    return a.sector in ORGANISATION_SECTORS or code[:3] in ORGANISATION_SECTORS
+
+
 def best_target(targets: list[Actor], source: Actor | None = None) -> Actor | None:
-    """The first target of another country than the source ("offered its troops to
-    Lebanon"), else the first with a country or code, else the first one."""
+    """The first coded target that is not the source's own side, in the order the parse gives
+    them (the object before a country named deeper in the clause: in "Chile rejected a UN
+    appeal for talks with Peru" the UN is the target; in "offered its troops to Lebanon" the
+    troops are Chile's own; a country-less target counts when it is an organisation), else the first with a country or code, else the first one."""
     own = source.country if source is not None else None
     for a in targets:
-        if a.country and a.country != own:
+        if (a.country and a.country != own) or (not a.country and is_organisation(a)):
             return a
     for a in targets:
         if a.country or a.code:

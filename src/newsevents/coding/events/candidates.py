@@ -151,6 +151,12 @@ def _governor(noun: Token) -> Token | None:
     return None
 
 
+def _detail_of_coded(noun: Token, coded: dict[int, CodeInfo]) -> bool:
+    """An event noun in an "in" phrase of a coded verb is a detail of that verb's event."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i in coded
+
+
 def code_info(code: str) -> CodeInfo | None:
     try:
         info = lookup(code)
@@ -186,6 +192,8 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         gov = _governor(tok)
+        if gov is None and _detail_of_coded(tok, coded_verbs):
+            continue  # "killed two soldiers in a bomb attack": one event, told by the verb
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
             continue
@@ -231,6 +239,11 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
         if head.i not in coded:
             continue
         outer = by_trigger.get(head.i)
+        if outer is not None and t.dep_ == "ccomp" and _weaker(outer, c):
+            # "it was learnt that bandits killed seven people": a verb coded only by its
+            # PETRARCH2 block default reports the curated event of its clause; keep that one
+            drop.add(id(outer))
+            continue
         if outer is not None and not outer.args.targets and c.args.targets:
             # "threatened to impose sanctions on Ukraine": the party sits in the complement
             outer.args.targets = c.args.targets
@@ -252,3 +265,15 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
         elif c.trigger.i != head.i:
             drop.add(id(c))
     return [c for c in found if id(c) not in drop]
+
+
+def _weaker(outer: Candidate, inner: Candidate) -> bool:
+    """A governor coded by a PETRARCH2 block default alone, over a clause whose event a
+    curated row or event noun codes, and that is no refusal, commitment or demand."""
+    return (
+        outer.layer == "default"
+        and (inner.layer.startswith("core") or inner.layer == "nominal")
+        and not _is_refusal(outer.trigger)
+        and not _is_commitment(outer.trigger)
+        and outer.info.plover not in {"REQUEST", "AGREE", "REJECT", "THREATEN"}
+    )

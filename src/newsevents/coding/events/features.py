@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from newsevents.coding.events.candidates import Candidate
+from newsevents.coding.events.modality import marker_of
 from newsevents.models import Actor
 
 ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
@@ -90,6 +91,49 @@ def dep_path(trigger: Token, other: Token | None) -> str:
     return "^" * rise + ">".join(down)
 
 
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+def clause_frame(trig: Token) -> str:
+    """How the trigger's clause hangs on the word above it, as a class: "adj" ("it would be
+    hard to leave"), "purpose" ("flew to Rome to meet"), "other_subject" (the trigger has a
+    subject of its own under a verb with another one: "she expects them to sign"), "clause"
+    (any other complement), "main"."""
+    if trig.dep_ not in CLAUSE_DEPS or trig.head.i == trig.i:
+        return "main"
+    head = trig.head
+    if head.pos_ == "ADJ" or (
+        head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    ):
+        return "adj"
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    own = next((c for c in trig.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    above = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is not None and above is not None and own.lower_ != above.lower_:
+        return "other_subject"
+    if to_inf and (trig.dep_ == "advcl" or any(c.dep_ == "dobj" for c in head.children)):
+        return "other_subject" if trig.dep_ != "advcl" else "purpose"
+    if to_inf and trig.dep_ == "xcomp" and head.pos_ == "VERB" and marker_of(trig) is None:
+        return "purpose"
+    return "clause"
+
+
+def _object(tok: Token) -> str:
+    """The lemma of a verb's direct object and particle ("drum up support": "up support")."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    obj = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "obj"}), "-")
+    return f"{prt} {obj}".strip()
+
+
+def _modifier(tok: Token | None) -> str:
+    """Whether an actor is only named as a modifier of another noun ("the Afghan peace
+    process"): the dependency it modifies with, or "head"."""
+    if tok is None:
+        return "none"
+    return tok.dep_ if tok.dep_ in MODIFIER_DEPS else "head"
+
+
 def features(
     c: Candidate,
     source: Actor | None,
@@ -109,8 +153,11 @@ def features(
     plover = c.info.plover or ""
     src_kind = actor_kind(source, places)
     tgt_kind = actor_kind(target, places)
-    src_path = dep_path(trig if gov is None else gov, _token_of(source, trig, offset))
-    tgt_path = dep_path(trig, _token_of(target, trig, offset))
+    src_tok = _token_of(source, trig, offset)
+    tgt_tok = _token_of(target, trig, offset)
+    src_path = dep_path(trig if gov is None else gov, src_tok)
+    tgt_path = dep_path(trig, tgt_tok)
+    verb = gov if gov is not None else trig
     head = trig.head if trig.head.i != trig.i else None
     base = [
         f"lemma={trig.lemma_.lower()}",
@@ -139,6 +186,11 @@ def features(
         f"conf={min(9, int(rule_confidence * 10))}",
         f"ent={trig.ent_type_ or '-'}",
         f"sent_root={trig.dep_ == 'ROOT' or (gov is not None and gov.dep_ == 'ROOT')}",
+        f"marker={marker_of(trig) or '-'}",
+        f"frame={clause_frame(verb)}",
+        f"obj={_object(trig) if gov is None else '-'}",
+        f"srcmod={_modifier(src_tok)}",
+        f"tgtmod={_modifier(tgt_tok)}",
     ]
     if cues is not None:
         base += [

@@ -29,6 +29,7 @@ from newsevents.data import load_tsv
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 PARTNER_PREPS = {"with", "to"}
 TRIP_CODES = ("042", "043", "044")
+INTENT_TO_MEET = "036"
 OFFER_PREFIXES = ("03", "07")  # intents and offers, aid given
 SAY_TYPES = {"AGREE", "AID", "COOPERATE"}
 PEOPLE_DEPS = {"dobj", "obj", "nsubjpass"}
@@ -106,6 +107,35 @@ def _has_partner(verb: Token, actors: Any) -> bool:
     return False
 
 
+def _promise_alone(verb: Token, actors: Any) -> bool:
+    """A vow or pledge of an act no lexicon codes, made to no one ("pledged to win the
+    state", "promised voters a better economy" is to voters, not a party): a campaign
+    promise, not an agreement. A promised event ("pledged to withdraw troops") was folded
+    into an intent by the candidates stage and keeps its code."""
+    from newsevents.coding.events import lexicon  # late: the lexicon imports nothing here
+
+    if verb.lemma_.lower() not in lexicon.word_set("verbs/intent_verbs.txt"):
+        return False
+    for c in verb.children:
+        if c.dep_ in {"dative", "iobj"} and actors.for_token(c) is not None:
+            return False  # "promised Ukraine gas"
+        if c.dep_ == "prep" and c.lower_ == "to":
+            if any(actors.for_token(p) is not None for p in _pobjs(c)):
+                return False  # "pledged to the alliance that"
+    for a in _children(verb, "xcomp", "ccomp", "advcl"):
+        if a.pos_ == "VERB" and lexicon.code_verb(a) is not None:
+            return False
+        if any(_state_actor(actors.for_token(t)) for t in a.subtree if t.i != verb.i):
+            return False  # "promised to democratize Serbia": a promise about a state
+    return True
+
+
+def _state_actor(actor: Any) -> bool:
+    return actor is not None and (
+        actor.how in {"country", "capital"} or actor.sector in {"GOV", "IGO", "MIL"}
+    )
+
+
 def _person_like(tok: Token, actors: Any, known: Callable[[Token], bool]) -> bool:
     """An actor, a person, a number of people, or a thing violence is done to; ``known``:
     the verifier's own word lists (people and places of verify.py)."""
@@ -161,8 +191,11 @@ def talk_reason(
     verb = trig.pos_ in {"VERB", "AUX"}
     if verb and "question" in k and plover == "REQUEST" and not _asks_for_act(trig):
         return "a question, not a request"
-    if verb and "talk" in k and plover == "CONSULT" and not _has_partner(trig, actors):
+    talk = plover == "CONSULT" or cameo == INTENT_TO_MEET  # "will discuss his book"
+    if verb and "talk" in k and talk and not _has_partner(trig, actors):
         return "talk about a topic, with no partner"
+    if verb and plover == "AGREE" and _promise_alone(trig, actors):
+        return "a promise with no partner"
     if verb and "opinion" in k and plover == "AGREE":
         done = _children(trig, "xcomp", "dobj") or _preps(trig, "on", "to", "upon")
         if not done:

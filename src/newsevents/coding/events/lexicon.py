@@ -84,8 +84,17 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(load_lines(name))
 
 
+# Adverbs the parser sometimes tags where they are a verb's particle ("forces pull back").
+ADVERB_PARTICLES = {"back", "out", "off", "up", "down", "away"}
+
+
 def particle_of(verb: Token) -> str | None:
-    parts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    parts = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES)
+    ]
     return " ".join(parts) or None
 
 
@@ -114,8 +123,11 @@ def near_complement(verb: Token) -> list[Token]:
                 found.append(c)
         return found
 
-    # in the passive the subject is the object ("ammunition was found"), for curated rows only
+    # in the passive the subject is the object ("ammunition was found"), for curated rows only;
+    # so is the noun a past participle describes ("shells fired by the rebels")
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        passive.append(verb.head)
     for h in heads(verb) + passive:
         if h.dep_ in {"compound", "amod"}:
             continue
@@ -234,6 +246,8 @@ def code_verb(verb: Token) -> Match | None:
         return core
     if lemma in word_set("verbs/not_triggers.txt"):
         return None
+    if particle is None and lemma in word_set("verbs/no_defaults.txt"):
+        return pattern  # "took a swipe at": too general a verb for its block's default
     return pattern or default
 
 
@@ -249,6 +263,8 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
     if dictionaries_only():
         return None  # PETRARCH2 codes verbs only
     rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
+    if not rows and hyphenated(noun) in nominal_rows():
+        rows = nominal_rows()[hyphenated(noun) or ""]
     if not rows:
         return _event_noun(noun, governor)
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
@@ -287,6 +303,17 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
 BACKDROP_PREPS = {"during", "amid", "amidst"}
 
 
+def hyphenated(noun: Token) -> str | None:
+    """The word a tokenizer split at its hyphen ("hostage - taking" -> "hostage-taking"),
+    when the part before the hyphen modifies the noun; else None."""
+    i = noun.i
+    if i < 2 or noun.doc[i - 1].text != "-" or noun.doc[i - 2].head.i != i:
+        return None
+    if noun.doc[i - 1].whitespace_ or noun.doc[i - 2].whitespace_:
+        return None  # "the attack - a raid": a dash, not a hyphen
+    return f"{noun.doc[i - 2].lower_}-{noun.lemma_.lower()}"
+
+
 @functools.lru_cache(maxsize=1)
 def event_nouns() -> dict[str, tuple[str, bool]]:
     """verbs/event_nouns.tsv: noun -> (CAMEO code, may code from a "during/amid" phrase)."""
@@ -301,14 +328,70 @@ def _event_noun(noun: Token, governor: Token | None) -> Match | None:
     stones during the demonstration")."""
     entry = event_nouns().get(noun.lemma_.lower()) or event_nouns().get(noun.lower_)
     if entry is None:
-        return None
+        entry = event_nouns().get(hyphenated(noun) or "")
+    if entry is None or noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # "on March 23" is a day
     code, backdrop = entry
     if governor is None:
         framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
-        return Match(code, "nominal", 0) if backdrop and framed else None
+        if backdrop and (framed or _told_by_noun(noun) or _aimed(noun)):
+            return Match(code, "nominal", 0)
+        return Match(code, "nominal", 0) if _agent_of(noun) is not None else None
     verbs = word_set("verbs/event_noun_verbs.txt")
     if noun.dep_ == "nsubj":
         verbs = word_set("verbs/happen_verbs.txt")
     if any(f in verbs for f in base_forms(governor)):
         return Match(code, "nominal", 0)
     return None
+
+
+UNDER_VERBS = {"come", "be", "remain", "fall"}  # "came under attack", "was under fire"
+LOSS_NOUNS = {"loss", "casualty", "damage", "death", "injury", "wound"}
+
+
+def _agent_of(noun: Token) -> Token | None:
+    """The doer an event noun names in a "by" phrase ("raids by the army", "the arrest of
+    the mayor by police"): the noun itself tells the event happened, and who did it."""
+    for c in noun.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return pobj
+    return None
+
+
+def _aimed(noun: Token) -> bool:
+    """A violence or protest noun aimed at someone or something ("attacks on the
+    villages", "protests against the law"): the noun tells its event happened."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"} or not _common(noun):
+        return False  # an argument of its clause, not a detail of another event
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"on", "against"}
+        and any(p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children)
+        for c in noun.children
+    )
+
+
+def _common(noun: Token) -> bool:
+    """A common noun, not a name or a date ("in March", "the Spring Offensive")."""
+    return noun.pos_ == "NOUN" and noun.ent_type_ not in {"DATE", "EVENT", "WORK_OF_ART"}
+
+
+def _told_by_noun(noun: Token) -> bool:
+    """A violence or protest noun that tells its event by its place in the sentence, with no
+    verb of doing: "came under attack", "killed in an ambush", "suffered losses in raids"."""
+    head = noun.head
+    if not _common(noun):
+        return False
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in {"VERB", "AUX"}:
+        return any(f in UNDER_VERBS for f in base_forms(head.head))
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in LOSS_NOUNS:
+        return True  # "heavy losses in raids"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if verb.tag_ == "VBN" or verb.lemma_.lower() in {"die", "perish"}:
+            return True  # "were wounded in the shelling", "died in an ambush"
+        return any(o.lemma_.lower() in LOSS_NOUNS for o in objects)
+    return False

@@ -34,6 +34,11 @@ def modality_of(tok: Token) -> str:
     return _modality(tok)[0]
 
 
+def marker_of(tok: Token) -> str | None:
+    """The word that sets the trigger's modality ("will", "expect", "likely"), or None."""
+    return _modality(tok)[1]
+
+
 def is_intent(tok: Token) -> bool:
     """The modality tells the source's own intention ("will release", "is ready to withdraw"),
     not speculation ("could attack")."""

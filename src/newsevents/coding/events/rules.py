@@ -135,7 +135,9 @@ def dyad(
         return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
     if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):
         if len(sources) < 2 and len(a.inner_sources) >= 2:
-            sources = a.inner_sources  # "delegations of the port authority and the dockers' union agreed"
+            sources = (
+                a.inner_sources
+            )  # "delegations of the port authority and the dockers' union agreed"
         if len(sources) >= 2:
             return sources[0], sources[1], 0.0  # "Turkey and US held talks": one reciprocal event
     if not sources:

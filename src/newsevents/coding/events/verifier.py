@@ -47,6 +47,7 @@ class Verifier:
     bias: float
     platt: tuple[float, float] = (1.0, 0.0)
     meta: dict[str, Any] = field(default_factory=dict)
+    prior: float = 0.0  # weight of the rules' own confidence, as log-odds (rule_logit)
 
     @property
     def overrule(self) -> float:
@@ -55,7 +56,7 @@ class Verifier:
 
     def score(self, f: CandidateFeatures) -> float:
         """The raw margin (log-odds before calibration)."""
-        z = self.bias
+        z = self.bias + self.prior * rule_logit(f.rule_confidence)
         for name in f.sparse:
             i = self.vocab.get(name)
             if i is not None:
@@ -78,6 +79,7 @@ class Verifier:
             **self.meta,
             "tensor_dim": TENSOR_DIM,
             "bias": round(self.bias, 4),
+            "prior": round(self.prior, 4),
             "platt": [round(x, 4) for x in self.platt],
             "sparse": {n: round(float(self.weights[self.vocab[n]]), 4) for n in keep},
             "dense": {k: [round(float(x), 4) for x in v] for k, v in sorted(self.dense.items())},
@@ -90,7 +92,9 @@ class Verifier:
         if d.get("tensor_dim") != TENSOR_DIM:
             raise DataFileError(f"{MODEL_FILE}: tensor_dim {d.get('tensor_dim')}")
         names = list(d["sparse"])
-        meta = {k: v for k, v in d.items() if k not in {"bias", "platt", "sparse", "dense"}}
+        meta = {
+            k: v for k, v in d.items() if k not in {"bias", "prior", "platt", "sparse", "dense"}
+        }
         return cls(
             {n: i for i, n in enumerate(names)},
             np.asarray([d["sparse"][n] for n in names], dtype=np.float32),
@@ -98,7 +102,16 @@ class Verifier:
             float(d["bias"]),
             (float(d["platt"][0]), float(d["platt"][1])),
             meta,
+            float(d.get("prior", 0.0)),
         )
+
+
+def rule_logit(confidence: float) -> float:
+    """The rules' confidence as log-odds (clipped), the model's starting point: the learned
+    weights correct the rules rather than replace them, so a model trained on one kind of
+    text falls back on the rules where its features say little."""
+    c = min(0.95, max(0.05, float(confidence)))
+    return math.log(c / (1.0 - c))
 
 
 @functools.lru_cache(maxsize=1)

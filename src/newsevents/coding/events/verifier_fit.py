@@ -13,7 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsevents.coding.events.features import TENSOR_DIM, CandidateFeatures
-from newsevents.coding.events.verifier import Verifier
+from newsevents.coding.events.verifier import Verifier, rule_logit
+
+# sets whose negatives are not all wrong (a synthetic story labels one type; its other events
+# count as wrong): they train the weights but do not calibrate the probability
+NOISY_SETS = frozenset({"synthetic"})
+SET_MARK = "@"  # per-set copies of the features ("@case2021|lemma=attack"): training only
 
 
 @dataclass
@@ -30,29 +35,53 @@ class Row:
 
 @dataclass
 class FitOptions:
-    l2: float = 1e-3
-    l2_dense: float = 1e-2
+    l2: float = 1e-2
+    l2_dense: float = 1e-1
     epochs: int = 250
     lr: float = 0.05
     min_count: int = 2
+    # learn a weight on the rules' confidence (log-odds) beside the features
+    prior: bool = True
+    # "frustratingly easy" domain adaptation (Daume 2007): every sparse feature also gets a
+    # copy marked with its row's set, which soaks up what only holds on that set; the shipped
+    # model keeps the shared copies only (a new text belongs to no training set)
+    per_set: bool = True
+    # how much dearer a per-set copy's weight is than a shared one (L2 multiplier): the higher,
+    # the more of each set's own pattern moves into the shared, shipped weights
+    l2_set: float = 1.0
+    # each set weighs the same in the loss whatever its size (times its rows' own weights),
+    # so the largest set does not decide what every cue means
+    balance: bool = True
 
 
-def _design(rows: Sequence[Row], vocab: dict[str, int], types: dict[str, int]):
+def _sparse(r: Row, o: FitOptions) -> list[str]:
+    if not o.per_set:
+        return r.features.sparse
+    mark = f"{SET_MARK}{r.group}|"
+    return [*r.features.sparse, *(mark + f for f in r.features.sparse)]
+
+
+def _design(rows: Sequence[Row], vocab: dict[str, int], types: dict[str, int], o: FitOptions):
     indices: list[int] = []
     indptr = [0]
     for r in rows:
-        idx = sorted({vocab[f] for f in r.features.sparse if f in vocab})
+        idx = sorted({vocab[f] for f in _sparse(r, o) if f in vocab})
         indices.extend(idx)
         indptr.append(len(indices))
     dense = np.stack([r.features.dense for r in rows]).astype(np.float32)
     t = np.array([types.get(r.features.plover, -1) for r in rows])
-    return np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64), dense, t
+    prior = np.array([rule_logit(r.features.rule_confidence) for r in rows]) if o.prior else None
+    if prior is None:
+        prior = np.zeros(len(rows))
+    return np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64), dense, t, prior
 
 
-def _margins(ind, ptr, dense, t, w, ws, wt, b) -> np.ndarray:
+def _margins(ind, ptr, dense, t, w, ws, wt, b, x0=None, w0=0.0) -> np.ndarray:
     counts = np.diff(ptr)
     rows = np.repeat(np.arange(len(counts)), counts)
     z = np.bincount(rows, weights=w[ind], minlength=len(counts)) + b
+    if x0 is not None:
+        z += w0 * x0
     z += dense @ ws
     has = t >= 0
     z[has] += np.einsum("ij,ij->i", dense[has], wt[t[has]])
@@ -64,17 +93,19 @@ def fit(rows: Sequence[Row], options: FitOptions | None = None) -> Verifier:
     o = options or FitOptions()
     df: Counter[str] = Counter()
     for r in rows:
-        df.update(set(r.features.sparse))
+        df.update(set(_sparse(r, o)))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= o.min_count))}
     type_names = sorted({r.features.plover for r in rows if r.features.plover})
     types = {p: i for i, p in enumerate(type_names)}
-    ind, ptr, dense, t = _design(rows, vocab, types)
+    ind, ptr, dense, t, x0 = _design(rows, vocab, types, o)
     y = np.array([r.label for r in rows], dtype=np.float64)
-    sw = np.array([r.weight for r in rows], dtype=np.float64)
+    size = Counter(r.group for r in rows)
+    sw = np.array([r.weight / (size[r.group] if o.balance else 1) for r in rows], dtype=float)
     sw = sw / sw.sum()
     counts = np.diff(ptr)
     row_of = np.repeat(np.arange(len(counts)), counts)
     w = np.zeros(len(vocab))
+    l2 = np.array([o.l2 * (o.l2_set if f.startswith(SET_MARK) else 1.0) for f in vocab])
     ws = np.zeros(TENSOR_DIM)
     wt = np.zeros((max(1, len(types)), TENSOR_DIM))
     b = 0.0
@@ -82,17 +113,22 @@ def fit(rows: Sequence[Row], options: FitOptions | None = None) -> Verifier:
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
     mb = vb = 0.0
+    w0 = m0 = v0 = 0.0
     has = t >= 0
     for step in range(1, o.epochs + 1):
-        z = _margins(ind, ptr, dense, t, w, ws, wt, b)
+        z = _margins(ind, ptr, dense, t, w, ws, wt, b, x0, w0)
         p = 1.0 / (1.0 + np.exp(-z))
         g = (p - y) * sw
-        gw = np.bincount(ind, weights=g[row_of], minlength=len(vocab)) + o.l2 * w
+        gw = np.bincount(ind, weights=g[row_of], minlength=len(vocab)) + l2 * w
         gs = dense.T @ g + o.l2_dense * ws
         gt = np.zeros_like(wt)
         np.add.at(gt, t[has], dense[has] * g[has, None])
         gt += o.l2_dense * wt
         gb = float(g.sum())
+        g0 = float(g @ x0)
+        m0 = 0.9 * m0 + 0.1 * g0
+        v0 = 0.999 * v0 + 0.001 * g0 * g0
+        w0 -= o.lr * (m0 / (1 - 0.9**step)) / (np.sqrt(v0 / (1 - 0.999**step)) + 1e-8)
         for k, gk in enumerate((gw, gs, gt)):
             m[k] = 0.9 * m[k] + 0.1 * gk
             v[k] = 0.999 * v[k] + 0.001 * gk * gk
@@ -104,7 +140,11 @@ def fit(rows: Sequence[Row], options: FitOptions | None = None) -> Verifier:
         b -= o.lr * (mb / (1 - 0.9**step)) / (np.sqrt(vb / (1 - 0.999**step)) + 1e-8)
     dense_w = {"": ws.astype(np.float32)}
     dense_w.update({p: wt[i].astype(np.float32) for p, i in types.items()})
-    return Verifier(vocab, w.astype(np.float32), dense_w, float(b))
+    shared = sorted((f for f in vocab if not f.startswith(SET_MARK)), key=vocab.__getitem__)
+    weights = np.array([w[vocab[f]] for f in shared], dtype=np.float32)
+    return Verifier(
+        {f: i for i, f in enumerate(shared)}, weights, dense_w, float(b), prior=float(w0)
+    )
 
 
 def margins(model: Verifier, rows: Sequence[Row]) -> np.ndarray:
@@ -158,10 +198,18 @@ def fit_calibrated(
 ) -> Verifier:
     """A model fitted on all ``rows``, with Platt scaling fitted on k-fold margins."""
     z = cross_margins(rows, k, options, seed)
-    y = np.array([r.label for r in rows], dtype=np.float64)
     model = fit(rows, options)
-    model.platt = platt(z, y)
+    model.platt = calibrate(rows, z)
     return model
+
+
+def calibrate(rows: Sequence[Row], z: np.ndarray) -> tuple[float, float]:
+    """Platt scaling on out-of-fold margins ``z``, on the rows of fully labelled sets."""
+    keep = np.array([r.group not in NOISY_SETS for r in rows])
+    if not keep.any():
+        keep[:] = True
+    y = np.array([r.label for r in rows], dtype=np.float64)
+    return platt(z[keep], y[keep])
 
 
 def fold_models(
@@ -181,6 +229,14 @@ def fold_models(
         train = [*always, *(r for r in held if fold[r.doc] != i)]
         models.append(fit_calibrated(train, options, calibrate_k, seed))
     return fold, models
+
+
+def options_of(model: Verifier | None) -> FitOptions:
+    """The fitting options a shipped model was trained with (its ``l2`` metadata)."""
+    l2 = (model.meta.get("l2") if model is not None else None) or []
+    if len(l2) not in (2, 3):
+        return FitOptions()
+    return FitOptions(*(float(x) for x in l2[:2]), l2_set=float(l2[2]) if len(l2) == 3 else 1.0)
 
 
 def chooser(fold: dict[str, int], models: list[Verifier]) -> Callable[[str], Verifier | None]:

@@ -227,21 +227,70 @@ def _people_only(verb: Token) -> bool:
         obj = next((p for w in withs for p in w.children if p.dep_ == "pobj"), None)
     if subj is None or obj is None:
         return False
-
-    def person(t: Token) -> bool:
-        if t.dep_ == "agent":
-            t = next((p for p in t.children if p.dep_ == "pobj"), t)
-        if t.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
-            return False
-        if t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS:
-            return True
-        return t.pos_ == "PROPN" and not t.ent_type_  # a surname the tagger left untyped
+    person = _person_token
 
     def not_place(t: Token) -> bool:  # "the senator attacked the companies", not a base
         return t.ent_type_ not in {"GPE", "LOC", "FAC"} and t.lemma_.lower() not in PLACE_NOUNS
 
     named = subj.ent_type_ == "PERSON" or (subj.dep_ == "agent" and person(subj))
     return person(subj) and (person(obj) or (named and not_place(obj)))
+
+
+TAKE_CODES = ("171", "173", "192")  # seize, arrest or capture, occupy
+OCCUPY_CODE = "192"
+
+
+def _ground(c: Candidate) -> bool:
+    """Ground or a named place in the phrase of an occupation ("took control of the
+    district", "overran Kunduz"), not "took control of the Senate"."""
+    head = c.trigger
+    words = [t for x in head.children if x.dep_ != "nsubj" for t in x.subtree]
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"} or "ground" in event_frames.kinds(t) for t in words
+    )
+
+
+def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues) -> bool:
+    """A person "captures" or "takes" states or a district, with no one armed and no violence
+    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(TAKE_CODES) or trig.pos_ != "VERB":
+        return False
+    if not _person(source) or _armed(target) or sc.violence(trig):
+        return False
+    objs = [x for x in trig.children if x.dep_ in {"dobj", "obj"}]
+    return bool(objs) and all(
+        o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in {"state", "district", "county"}
+        for o in objs
+    )
+
+
+def _person_token(t: Token) -> bool:
+    """A person by name, pronoun or role noun, not a state, place or group."""
+    if t.dep_ == "agent":
+        t = next((p for p in t.children if p.dep_ == "pobj"), t)
+    if t.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
+        return False
+    if t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return t.pos_ == "PROPN" and not t.ent_type_  # a surname the tagger left untyped
+
+
+def _people_noun(noun: Token) -> bool:
+    """An attack noun whose owner or "by" doer is a person, aimed, if at anyone, at a person
+    ("his attacks on the senator", "the attack by Smith on Jones"), not at a village."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    doers = [c for c in noun.children if c.dep_ == "poss"]
+    aims: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            doers.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in {"on", "against"}:
+            aims.extend(p for p in c.children if p.dep_ == "pobj")
+    return (
+        bool(doers) and all(_person_token(d) for d in doers) and all(_person_token(a) for a in aims)
+    )
 
 
 def _demand_head(tok: Token) -> Token | None:
@@ -470,7 +519,8 @@ def explain(
         verbal = "verbal" in word_kinds(trig) and c.governor is None
         by_name = all(a is not None and a.how == "name" for a in (source, target))
         people = _person(source) and (target is None or _person(target))
-        people = people and (_people_only(trig) or by_name)  # coded by a person's name
+        # coded by a person's name, or a noun's owner is a person ("his attacks on Smith")
+        people = people and (_people_only(trig) or by_name or _people_noun(trig))
         quiet = not sc.violence(trig) or sc.contest  # "clashed at the debate" is no battle
         if verbal and people and quiet and not (armed or harm):
             info = code_info(ACCUSE_CODE)
@@ -488,6 +538,10 @@ def explain(
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
                 return None, "harm with no one armed, no weapon and no one doing it"
+    if c.info.cameo.startswith(OCCUPY_CODE) and not _ground(c):
+        return None, "an occupation of no ground"
+    if plover == "COERCE" and _won_place(c, source, target, sc):
+        return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.languages import ner_label
 from newsevents.languages.es import lexicon as lex
+from newsevents.languages.es.dates import calendar_word, weekday_word
 from newsevents.models import Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
@@ -166,11 +167,18 @@ def _lookup_group(folded: list[str]) -> tuple[int, int, str | None, str] | None:
     return None
 
 
-def _lookup_country(folded: list[str]) -> str | None:
+def _lookup_country(folded: list[str], written: list[str] | None = None) -> str | None:
+    """The country a name's words name. With the words as ``written``, a country's name
+    must have a capital: "una granada" is a grenade, not Grenada; demonyms are lower-case
+    in Spanish ("los colombianos")."""
     table = lex.countries()
     for n in range(min(5, len(folded)), 0, -1):
         for i in range(len(folded) - n + 1):
-            hit = table.get(tuple(folded[i : i + n]))
+            words = tuple(folded[i : i + n])
+            hit = table.get(words)
+            if hit and written is not None and not any(w[:1].isupper() for w in written[i : i + n]):
+                if not (n == 1 and words[0] in lex.demonyms()):
+                    continue
             if hit:
                 return hit
     return None
@@ -386,7 +394,10 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
         return None  # an event noun ("la huelga", "el ataque") is what happened, not who
     if in_dateline(head):
         return None  # "LIMA, 3 may (AFP) -": where the wire filed from
-    folded = _folded(name_tokens(head, limit=12, places=True))  # coded on the whole phrase
+    if weekday_word(head.text) or (calendar_word(head.text) and head.text.islower()):
+        return None  # "la protesta del miércoles": when, not who ("Julio" may be a name)
+    phrase = name_tokens(head, limit=12, places=True)  # coded on the whole phrase
+    folded = _folded(phrase)
     tokens = name_tokens(_partitive_complement(head) or head)  # named by what it counts
     country: str | None = None
     sector: str | None = None
@@ -394,7 +405,7 @@ def code_actor(head: Token, parsed: ParsedArticle, home: str | None) -> Actor | 
     group = _lookup_group(folded)
     if group:
         country, sector, how = group[2], group[3], "dictionary"
-    explicit = _lookup_country(folded)
+    explicit = _lookup_country(folded, [t.text for t in phrase])
     if explicit:
         country = explicit
         how = "country" if how == "name" else how

@@ -44,6 +44,11 @@ def calendar_word(word: str) -> bool:
     return folded in _words()["weekday"] or folded in _words()["month"]
 
 
+def weekday_word(word: str) -> bool:
+    """A weekday name ("miércoles"): never a person's name, unlike some months ("Julio")."""
+    return fold_same_length(word) in _words()["weekday"]
+
+
 def _alt(kind: str) -> str:
     return "|".join(sorted((re.escape(w) for w in _words()[kind]), key=len, reverse=True))
 

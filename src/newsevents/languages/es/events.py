@@ -660,6 +660,17 @@ def _participle_agent(noun: Token) -> Token | None:
     return None
 
 
+def _modifier(token: Token) -> bool:
+    """A bare singular noun after "de" says what kind of event it is, not who holds it:
+    "huelga de celo", "marcha de silencio", "jornada de luto"."""
+    return (
+        token.pos_ == "NOUN"
+        and "Sing" in token.morph.get("Number")
+        and not any(c.dep_ == "det" for c in token.children)
+        and not _actor_word(token)
+    )
+
+
 def _agent_of(verb: Token) -> Token | None:
     """The "por" agent of a passive verb, wherever the parse hung it."""
     for child in verb.children:
@@ -704,7 +715,7 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 if case == "con" and not (_actor_word(child) or _actorish(child)):
                     continue  # "un acuerdo con piedras": what, not with whom
                 target = child
-            elif case in ("de", "del") and de is None:
+            elif case in ("de", "del") and (de is None or _modifier(de)):
                 de = child
             elif case == "por" and agent is None:
                 agent = child
@@ -714,6 +725,8 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
                 target = others[0] if others else target
     if agent is None:  # "la huelga que realizan los maestros": the relative clause's actor
         agent = _relative_support_actor(noun)
+    if de is not None and _modifier(de):  # "la huelga de celo de los controladores"
+        de = next((c for c in de.children if c.dep_ == "nmod" and _case(c) in ("de", "del")), None)
     if de is not None and agent is None:  # "el asesinato de un alcalde por indígenas"
         agent = next((c for c in de.children if c.dep_ == "nmod" and _case(c) == "por"), None)
     if agent is None:  # "la huelga convocada por los sindicatos", "el paro, decretado por ..."
@@ -738,7 +751,7 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
             if _lemma_in(head, "support"):
                 carried = True
                 subj, _ = _subject(head)
-                source = subj or source
+                source = subj or _bare_subject(head, noun) or source
             elif _lemma_in(head, "victim"):
                 carried = True
                 subj, _ = _subject(head)
@@ -756,7 +769,43 @@ def _noun_arguments(trig: Trigger) -> tuple[Token | None, Token | None, bool]:
         if source is None and not carried and noun.dep_ in ("obl", "obl:arg", "nmod"):
             subj, _ = _subject(head)  # "los mineros marcharon en protesta": the marchers
             source = subj
+    elif head is not noun and noun.dep_ == "nmod" and source is None:
+        verb = _support_above(noun)
+        if verb is not None:  # "participaron en Quito de una marcha": the parse hung it lower
+            carried = True
+            source = _subject(verb)[0] or source
     return source, target, carried
+
+
+def _support_above(noun: Token) -> Token | None:
+    """A verb of taking part a few complements above an event noun the parse hung on another
+    noun:
+    "participaron el sábado en la capital de una marcha" (marcha under capital)."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "obl", "obj") or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if _lemma_in(node, "take_part") else None
+    return None
+
+
+def _bare_subject(verb: Token, noun: Token) -> Token | None:
+    """The subject of an intransitive support verb that the small model reads as its object
+    when it follows the verb: "en la marcha participaron varios dirigentes"."""
+    if not _lemma_in(verb, "take_part"):
+        return None  # "realizaron una marcha": the object is the event itself
+    for child in verb.children:
+        if (
+            child is not noun
+            and child.dep_ in TARGET_DEPS
+            and not _case(child)
+            and child.pos_ in ("NOUN", "PROPN", "NUM")
+            and not _time_word(child)
+        ):
+            return child
+    return None
 
 
 def _names_its_head(

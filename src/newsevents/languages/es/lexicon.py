@@ -196,6 +196,17 @@ def countries() -> dict[tuple[str, ...], str]:
 
 
 @functools.lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Folded demonym forms ("colombianos", "mexicana"): country words written lower-case."""
+    return frozenset(
+        f
+        for row in load_tsv("es/demonyms.tsv")
+        if row["kind"] == "demonym"
+        for f in _inflections(fold(row["form"]))
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def regional_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Folded words of one country's administrative units -> its ISO3 codes (regional.tsv)."""
     return {

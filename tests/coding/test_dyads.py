@@ -1,0 +1,54 @@
+"""Which actors an event's source and target are (coding.events.args): the target in parse
+order over a country named deeper in the clause, organisations as targets, and the place of
+the act a complement verb tells. Invented sentences only."""
+
+from dataclasses import replace
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events import code_events
+from newsevents.config import Settings
+from newsevents.models import Actor
+from newsevents.nlp import parse_text
+
+pytestmark = pytest.mark.issue(12)
+
+
+def _events(text: str):
+    parsed = parse_text(text)
+    s = replace(Settings.from_env(), event_model=False)
+    return code_events(parsed, find_actors(parsed, settings=s), settings=s)
+
+
+def test_dyad_object_organisation_before_a_country_deeper_in_the_clause():
+    events = _events(
+        "Lebanon rejected a United Nations appeal for troops along its border with Syria."
+    )
+    reject = next(e for e in events if e.plover == "REJECT")
+    assert reject.source.country == "LBN"
+    assert reject.target is not None and reject.target.name == "United Nations"
+
+
+def test_dyad_group_named_by_its_kind_is_not_the_receiver():
+    events = _events("Norway will provide food aid to refugees in Sweden.")
+    assert any(e.target is not None and e.target.country == "SWE" for e in events)
+
+
+def test_dyad_source_country_from_the_place_of_the_complement_act():
+    events = _events("President Jacques Morel threatened to impose a curfew in Algiers.")
+    threat = next(e for e in events if e.plover == "THREATEN")
+    assert threat.source is not None and threat.source.country == "DZA"
+
+
+def test_best_target_order_and_own_side():
+    un = Actor(name="United Nations", code="IGOUNO", sector="IGO")
+    syria = Actor(name="Syria", country="SYR", code="SYR")
+    own = Actor(name="troops", country="CHL", code="CHLMIL")
+    refugees = Actor(name="refugees", code="REF", sector="REF")
+    chile = Actor(name="Chile", country="CHL", code="CHL")
+    assert event_args.best_target([un, syria], chile) is un
+    assert event_args.best_target([own, syria], chile) is syria
+    assert event_args.best_target([refugees, syria], chile) is syria
+    assert event_args.best_target([refugees], chile) is refugees
