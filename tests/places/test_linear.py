@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsevents.places.recognize import has_word
-from newsevents.places.span_index import SpanIndex
+from newsevents.spans import SpanIndex
 
 
 @dataclass

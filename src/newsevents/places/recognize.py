@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.data import load_lines, load_tsv
 from newsevents.nlp import ParsedArticle
 from newsevents.places.gazetteer import Gazetteer, Match, fold
-from newsevents.places.span_index import SpanIndex
+from newsevents.spans import SpanIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset(

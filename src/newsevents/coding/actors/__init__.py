@@ -10,7 +10,6 @@ lists and nothing refers back: no pronouns, no coreference.
 
 from __future__ import annotations
 
-import bisect
 import functools
 
 from spacy.tokens import Token
@@ -22,6 +21,7 @@ from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.config import Settings, current, use
 from newsevents.models import Actor
 from newsevents.nlp import ParsedArticle
+from newsevents.spans import SpanIndex
 
 __all__ = [
     "DICTIONARY_VERSION",
@@ -65,22 +65,17 @@ class DocumentActors:
                 old = self._by_token.get(key)
                 if old is None or (m.tokens[1] - m.tokens[0]) < (old.tokens[1] - old.tokens[0]):
                     self._by_token[key] = m
-        # offsets of the mentions (sorted by start) for :meth:`at`: only those that can
-        # overlap a span are looked at, so a long article costs linear, not quadratic time
-        self._starts: list[int] | None = None
-        self._longest = 0
+        # the mentions by offset for :meth:`at`: only those that can overlap a span are
+        # looked at, so a long article costs linear, not quadratic time (stable: same order)
+        self._index: SpanIndex[Actor] | None = None
         if all(a.start is not None and a.end is not None for a in self.mentions):
-            self._starts = [a.start for a in self.mentions]
-            self._longest = max((a.end - a.start for a in self.mentions), default=0)
+            self._index = SpanIndex(self.mentions)  # type: ignore[type-var]
 
     def at(self, start: int, end: int) -> Actor | None:
         """The mention best covering [start, end): the smallest one containing it, else the
         one overlapping it most."""
         best, best_key = None, None
-        candidates = self.mentions
-        if self._starts is not None:  # the same mentions in the same order, the rest skipped
-            lo = bisect.bisect_right(self._starts, start - self._longest)
-            candidates = self.mentions[lo : bisect.bisect_left(self._starts, end)]
+        candidates = self.mentions if self._index is None else self._index.window(start, end)
         for a in candidates:
             overlap = min(end, a.end) - max(start, a.start)
             if overlap <= 0:
@@ -93,11 +88,9 @@ class DocumentActors:
 
     def starting_in(self, lo: int, hi: int) -> list[Actor]:
         """The mentions that start in [lo, hi), in text order."""
-        if self._starts is None:
+        if self._index is None:
             return [a for a in self.mentions if a.start is not None and lo <= a.start < hi]
-        return self.mentions[
-            bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)
-        ]
+        return self._index.starting_in(lo, hi)
 
     def for_token(self, token: Token) -> Actor | None:
         """Actor of the phrase headed by ``token`` (or the phrase it is part of)."""

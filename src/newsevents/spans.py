@@ -1,7 +1,7 @@
 """Items with character offsets (``start``, ``end``), looked up by position.
 
-The recognizer asks, for each candidate name, whether a mention found before covers it and
-which mentions stand next to it; scanning every mention each time makes a long article cost
+Places ask, for each candidate name, whether a mention found before covers it; actors, which
+mention covers a quote's speaker; scanning every item each time makes a long article cost
 quadratic time. The index sorts the items by start once and looks only at those that can
 reach the asked position (no item is longer than the longest one): the same answers.
 """
@@ -28,11 +28,22 @@ class SpanIndex(Generic[T]):
         self._starts = [self.items[i].start for i in self._order]
         self._longest = max((max(0, it.end - it.start) for it in self.items), default=0)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether an item overlaps [start, end): ``item.start < end and start < item.end``."""
+    def window(self, start: int, end: int) -> list[T]:
+        """The items that can overlap [start, end) (they start in ``[start - longest, end)``),
+        in start order; the caller tests the overlap it needs."""
         lo = bisect.bisect_right(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
-        return any(self.items[self._order[k]].end > start for k in range(lo, hi))
+        return [self.items[self._order[k]] for k in range(lo, hi)]
+
+    def starting_in(self, lo: int, hi: int) -> list[T]:
+        """The items that start in [lo, hi), in start order."""
+        first = bisect.bisect_left(self._starts, lo)
+        last = bisect.bisect_left(self._starts, hi)
+        return [self.items[self._order[k]] for k in range(first, last)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether an item overlaps [start, end): ``item.start < end and start < item.end``."""
+        return any(it.end > start for it in self.window(start, end))
 
     def near(self, lo: int, hi: int) -> list[T]:
         """The items with ``start <= hi`` and ``end >= lo``, in their original order."""
