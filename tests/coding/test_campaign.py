@@ -168,3 +168,15 @@ def test_threats_about_elections_and_by_the_state_stay(text):
 )
 def test_rejecting_an_invitation_or_a_resolution_stays(text):
     assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh congratulated Governor Brill for his victory in the primary.",
+        "Governor Brill welcomed the mayor's election on Monday.",
+        "The senators endorsed the president's nomination of Ann Lee to the court.",
+    ],
+)
+def test_support_of_someone_in_a_race_stays(text):
+    assert "SUPPORT" in types(text)

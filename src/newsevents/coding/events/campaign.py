@@ -112,15 +112,28 @@ def _objects(verb: Token) -> list[Token]:
     return out  # "hundreds of delegates", "the support of delegates"
 
 
-def campaign_act(c: Any, violent: Callable[[Token], bool], demand: bool) -> str | None:
+def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: bool) -> str | None:
     """What the verb wins, seeks, accepts or launches is a thing of the race. Demand verbs
-    ("called for new elections") keep their code: a call for a vote is a demand."""
+    ("called for new elections") keep their code: a call for a vote is a demand; so does a
+    verb done to someone ("congratulated her on her victory") and support of someone's race
+    ("endorsed the senator's bid", "welcomed the mayor's election")."""
     trig = c.trigger
     if c.info.plover not in CAMPAIGN_TYPES or trig.pos_ not in {"VERB", "AUX"} or demand:
         return None
-    if any(race_word(o, violent) for o in _objects(trig)):
-        return "a campaign act, not an event between actors"
-    return None
+    objs = _objects(trig)
+    races = [o for o in objs if race_word(o, violent)]
+    if not races:
+        return None
+    if any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in _children(trig, *OBJECT_DEPS)):
+        return None
+    if c.info.plover == "SUPPORT" and any(
+        actors.for_token(t) is not None or t.ent_type_ in OWNER_ENTS or t.tag_ == "PRP$"
+        for o in races
+        for t in _owners(o)
+        if t.dep_ == "poss" or t.head.lower_ == "of"
+    ):
+        return None
+    return "a campaign act, not an event between actors"
 
 
 def _subject(verb: Token) -> Token | None:

@@ -484,7 +484,7 @@ def _campaign_reason(c: Candidate, sc: SentenceCues, actors: Any) -> str | None:
     """Campaign and policy talk (coding/events/campaign.py)."""
     demand = c.trigger.pos_ == "VERB" and "demand" in word_kinds(c.trigger)
     return (
-        event_campaign.campaign_act(c, _violent, demand)
+        event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c)
         or event_campaign.thanks_to_audience(c, sc.contest)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
