@@ -180,3 +180,69 @@ def test_rejecting_an_invitation_or_a_resolution_stays(text):
 )
 def test_support_of_someone_in_a_race_stays(text):
     assert "SUPPORT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh called him divisive and accused him of lying.",
+        "Governor Brill was asked to name a single achievement in the Senate.",
+        "The governor said he did not support issuing quarantines.",
+        '"Americans would support a plan like this," he added.',
+        '"I have to thank the people of Ohio," Governor Brill said.',
+        "The candidates must file their finance reports by Sunday.",
+        "But the vote doesn't mean he won anything.",
+    ],
+)
+def test_names_questions_positions_and_own_obligations_are_no_events(text):
+    assert not {"REQUEST", "REJECT", "AGREE", "SUPPORT"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh called for talks with Germany.",
+        "Russia called on Ukraine to withdraw its troops.",
+        "Iran asked Germany to release the prisoners.",
+        "Russia said Ukraine must withdraw its troops.",
+    ],
+)
+def test_calls_requests_and_owed_acts_stay_demands(text):
+    assert "REQUEST" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh and Governor Brill are fighting about the president.",
+        "Governor Brill had fought for bills in his time as governor.",
+    ],
+)
+def test_quarrels_and_causes_are_no_violence(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His rival, Senator Ada Marsh, captured Virginia, Georgia, Arkansas and Tennessee.",
+        "He captured the neighboring state of New Hampshire last month.",
+        "The senator vowed to win his home state of Florida later this month.",
+        "Senator Ada Marsh is holding multiple rallies a day in Iowa.",
+        "Governor Tom Brill will be holding a rally at an Elks Lodge in Salem.",
+    ],
+)
+def test_states_won_and_candidates_rallies_are_no_events(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the town of Kunduz last month.",
+        "Thousands of workers held a rally against the new labour law.",
+        "The opposition held a rally in the capital on Sunday.",
+    ],
+)
+def test_towns_taken_and_protest_rallies_stay(text):
+    assert {"COERCE", "PROTEST"} & set(types(text))
