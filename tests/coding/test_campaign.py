@@ -35,6 +35,8 @@ def test_campaign_frames_file_has_known_kinds():
         "speech",
         "message",
         "stance",
+        "share",
+        "audience",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -246,3 +248,8 @@ def test_states_won_and_candidates_rallies_are_no_events(text):
 )
 def test_towns_taken_and_protest_rallies_stay(text):
     assert {"COERCE", "PROTEST"} & set(types(text))
+
+
+def test_crowds_defying_and_lawmakers_voting_are_no_poll_results():
+    assert "REJECT" in types("Crowds of protesters defied a police ban in the capital on Saturday.")
+    assert "REJECT" in types("A majority of senators rejected the president's nominee.")

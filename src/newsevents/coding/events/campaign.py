@@ -147,25 +147,37 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def electorate(tok: Token) -> bool:
-    """Voters, supporters, a crowd, or a share of them ("most", "a majority of those who",
-    "6 in 10")."""
-    if "electorate" in kinds(tok) and tok.pos_ != "PROPN":
+def electorate(tok: Token, actors: Any = None, audience: bool = False) -> bool:
+    """Voters or supporters (``audience``: or a crowd), or a share of a whole that is not a
+    share of political actors ("most", "a majority of those who", "6 in 10 voters"; not "a
+    majority of lawmakers")."""
+    k = kinds(tok)
+    if tok.pos_ != "PROPN" and ("electorate" in k or (audience and "audience" in k)):
         return True
-    if tok.pos_ == "NUM" and any(
-        c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children
-    ):
-        return True  # "6 in 10", "three of four"
-    return any(electorate(p) for p in _pobjs(tok, "of", "among") if p.i != tok.i)
+    share = "share" in k or (
+        tok.pos_ == "NUM"
+        and any(c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children)
+    )  # "6 in 10", "three of four"
+    wholes = _pobjs(tok, "of", "among")
+    if any(electorate(p, actors, audience) for p in wholes if p.i != tok.i):
+        return True
+    if not share:
+        return False
+    return not any(_political(actors, t) for w in wholes for t in [w, *w.children])
 
 
-def vote_result(c: Any) -> str | None:
+def _political(actors: Any, tok: Token) -> bool:
+    actor = actors.for_token(tok) if actors is not None else None
+    return actor is not None and actor.sector not in {"CVL", "PPL", None}
+
+
+def vote_result(c: Any, actors: Any) -> str | None:
     """Voters support, back or reject a candidate: a vote or poll result."""
     if c.info.plover not in RESULT_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     subj = _subject(verb)
-    if subj is not None and electorate(subj):
+    if subj is not None and electorate(subj, actors):
         return "a vote or poll result, not an event"
     return None
 
@@ -181,7 +193,9 @@ def thanks_to_audience(c: Any, contest: bool) -> str | None:
         objs += _children(trig, "compound", "appos")  # "Thank you Georgia" as a noun phrase
     objs += [c for o in list(objs) for c in o.children if c.dep_ in {"conj", "appos"}]
     for o in objs:
-        if electorate(o) or any(electorate(p) for p in _pobjs(o, "of")):
+        if electorate(o, audience=True) or any(
+            electorate(p, audience=True) for p in _pobjs(o, "of")
+        ):
             return "thanks to voters or a crowd: campaign talk"
         if contest and o.ent_type_ in {"GPE", "LOC"}:
             return "thanks to a place in a contest: campaign talk"
