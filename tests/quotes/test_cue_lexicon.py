@@ -71,3 +71,17 @@ def test_attitude_verb_reports_its_object(run):
 def test_cue_inside_a_report_is_part_of_the_report(run):
     text = "Ines Dorr said she doubts that the ferry will reopen before spring."
     assert [name for name, _ in pairs(run(text))] == ["Ines Dorr"]
+
+
+def test_acronym_the_article_writes_is_the_speakers_name(run):
+    # The actors dictionary knows the FBI by its full name; this article never spells it.
+    text = "The FBI said that the archive had been copied twice before the audit."
+    assert [name for name, _ in pairs(run(text))] == ["FBI"]
+
+
+def test_full_name_the_article_writes_stays_the_speakers_name(run):
+    text = (
+        "The Federal Bureau of Investigation opened an inquiry on Monday.\n\n"
+        "The FBI said that the archive had been copied twice before the audit."
+    )
+    assert [name for name, _ in pairs(run(text))] == ["Federal Bureau of Investigation"]
