@@ -85,3 +85,8 @@ def test_full_name_the_article_writes_stays_the_speakers_name(run):
         "The FBI said that the archive had been copied twice before the audit."
     )
     assert [name for name, _ in pairs(run(text))] == ["Federal Bureau of Investigation"]
+
+
+def test_stance_of_a_description_with_a_named_group_is_an_attribution(run):
+    text = "The Republican nominee backs the new harbour tax."
+    assert [quote for _, quote in pairs(run(text))] == ["the new harbour tax"]

@@ -75,6 +75,8 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
         return subj.lower_ in PERSONAL_PRONOUNS
     if subj.pos_ == "PROPN" or subj.ent_type_ in SOURCE_ENTS_OF_CUES:
         return True
+    if any(t.ent_type_ in SOURCE_ENTS_OF_CUES for t in subj.lefts):
+        return True  # "the Republican nominee", "Senate leaders"
     words = lex.source_nouns | lex.person_roles | lex.document_nouns
     return lemma in words or len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 

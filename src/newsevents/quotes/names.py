@@ -207,7 +207,6 @@ class CanonicalNames:
         name = self.canonical(actor.name)
         return actor if name == actor.name else replace(actor, name=name)
 
-
     def written_acronyms(self, speakers: list[Actor | None]) -> list[Actor | None]:
         """An actor the article writes only as an acronym keeps that acronym as its name:
         "the FBI said" stays "FBI" when the article never spells the dictionary's
