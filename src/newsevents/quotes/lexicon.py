@@ -9,9 +9,12 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from newsevents.data import REPORTING_VERBS, load_lines, load_tsv
+
+if TYPE_CHECKING:  # the store's speaker search loads this module without spaCy
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
