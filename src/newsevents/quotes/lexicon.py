@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from newsevents.data import REPORTING_VERBS, load_lines, load_tsv
