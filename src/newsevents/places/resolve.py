@@ -154,9 +154,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
                 # a sea or a region across borders has no country for the article to
                 # name: it is not outdone by a small namesake in a country it names
                 s += WEIGHTS["doc_country"]
-            dwarfed = (
-                biggest >= GAP_MIN_POPULATION and e.population * GAP_SHARE < biggest
-            )
+            dwarfed = biggest >= GAP_MIN_POPULATION and e.population * GAP_SHARE < biggest
             if e.country and others > 0 and not dwarfed:
                 s += WEIGHTS["doc_country"] * min(1.0, others / 2)
                 if m.hint == "address" and e.kind in ("admin1", "admin2"):
