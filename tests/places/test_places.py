@@ -410,3 +410,16 @@ def test_a_world_city_is_not_outdone_by_a_village_in_a_named_country(nlp):
     assert _one(_places(nlp, text), "Toronto").country == "CAN"
     text = "Fans travelled to Toronto, Ohio, for the final. The United States sent a team too."
     assert _one(_places(nlp, text), "Toronto").country == "USA"
+
+
+def test_a_town_and_its_county_in_one_entity_are_two_toponyms(nlp):
+    locs = _places(nlp, "The next race is at Thruxton, Hampshire. Tickets sold out.")
+    assert _one(locs, "Hampshire").country == "GBR"
+    assert all(", " not in loc.text for loc in locs)
+
+
+def test_a_division_named_with_its_division_word(nlp):
+    text = "Soldiers arrived in Maiduguri Borno State on Monday."
+    assert _one(_places(nlp, text), "Borno State").country == "NGA"
+    text = "Most of the Mississippi State team stayed in the hotel."
+    assert "Mississippi State" not in [loc.text for loc in _places(nlp, text)]
