@@ -310,6 +310,11 @@ def name_calling(c: Any) -> str | None:
         return None
     if any(x.dep_ == "prep" and x.lower_ in CALL_PREPS for x in trig.children):
         return None
+    if not _children(trig, "dobj", "obj"):
+        return None  # "called for the camps to be hit": "for" marks the clause
+    for clause in _children(trig, "ccomp", "advcl", "xcomp"):
+        if any(m.dep_ == "mark" and m.lower_ in CALL_PREPS for m in clause.children):
+            return None
     return "names or judges someone, not a demand"
 
 
