@@ -253,3 +253,26 @@ def test_towns_taken_and_protest_rallies_stay(text):
 def test_crowds_defying_and_lawmakers_voting_are_no_poll_results():
     assert "REJECT" in types("Crowds of protesters defied a police ban in the capital on Saturday.")
     assert "REJECT" in types("A majority of senators rejected the president's nominee.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is a pre-agreement because some governments did not actually agree.",
+        '"I have not had any conversations with the Kremlin in a year," the minister said.',
+    ],
+)
+def test_acts_told_as_not_done_are_no_refusals(text):
+    assert "REJECT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran will not attend the talks in Geneva.",
+        "We can't take part in the conference, the minister said.",
+        "Israel would not accept the offer from Egypt.",
+    ],
+)
+def test_refusals_stay_rejections(text):
+    assert "REJECT" in types(text)

@@ -463,6 +463,30 @@ def _figure_of_speech(
     return None
 
 
+REFUSING_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
+DONE_AUX = {"do", "have"}
+
+
+def _not_done(verb: Token) -> bool:
+    """A negated act told as not having happened ("did not agree", "has not had any
+    conversations", "doesn't always help", "not because I agree with him"), not refused: a
+    refusal is told with "will not", "would not", "cannot" or a verb of refusing."""
+    t = verb
+    for _ in range(3):  # the negation may sit on a governing verb ("did not want to meet")
+        auxes = [x for x in t.children if x.dep_ in {"aux", "auxpass"}]
+        negs = [x for x in t.children if x.dep_ == "neg" or x.lower_ in {"never", "not"}]
+        if negs:
+            if any(a.lower_ in REFUSING_AUX for a in auxes):
+                return False
+            if any(m.dep_ == "mark" and m.lower_ in {"because", "since"} for m in t.children):
+                return True  # "not because I agree"
+            return any(a.lemma_.lower() in DONE_AUX for a in auxes) or t.tag_ in {"VBD", "VBN"}
+        if t.dep_ not in {"xcomp", "conj"} or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 FIRST_PERSON = {"i", "we", "you", "one"}
 
 
@@ -560,6 +584,8 @@ def explain(
         return None, "speculation: what may, could or would happen, or a wish"
     if c.from_negation and c.layer == "default":
         return None, "a general verb negated: no refusal told"  # "doesn't mean he won"
+    if c.from_negation and _not_done(c.governor if c.governor is not None else trig):
+        return None, "told as not done, not as a refusal"  # "some governments did not agree"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
