@@ -276,3 +276,18 @@ def test_acts_told_as_not_done_are_no_refusals(text):
 )
 def test_refusals_stay_rejections(text):
     assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This capped immigration at 16,000, as opposed to the 80,000 immigrants entering Ruritania.",
+        "Instead of a quick overthrow, the president, aided by Ruritania and opposed by Germany, held on.",
+    ],
+)
+def test_stances_as_comparisons_or_participles_are_no_rejections(text):
+    assert "REJECT" not in types(text)
+
+
+def test_opposition_told_in_the_passive_stays():
+    assert "REJECT" in types("The bill was opposed by the governor of Texas on Monday.")

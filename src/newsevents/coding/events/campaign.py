@@ -229,6 +229,23 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
     return "a position on a policy or a thing, no actor as target"
 
 
+def stance_described(c: Any) -> str | None:
+    """A stance verb as a participle or a fixed phrase: "Assad, opposed by the U.S., held on"
+    describes a standing relation; "as opposed to" compares."""
+    trig = c.trigger
+    if "stance" not in kinds(trig) or trig.pos_ not in {"VERB", "ADJ"}:
+        return None
+    doc = trig.doc
+    if trig.i > 0 and doc[trig.i - 1].lower_ == "as" and trig.i + 1 < len(doc):
+        if doc[trig.i + 1].lower_ == "to":
+            return "a comparison (as opposed to), not an event"
+    head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
+    if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:
+        if not any(x.dep_ in {"aux", "auxpass"} for x in trig.children):
+            return "a participle describing a stance"
+    return None
+
+
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Who a thing belongs to or comes from: its possessor or modifier ("the president's
     plan", "the Iranian proposal"), an "of/by/from" phrase, the doer of a participle or

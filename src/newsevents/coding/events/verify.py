@@ -541,6 +541,7 @@ def _campaign_reason(c: Candidate, sc: SentenceCues, actors: Any) -> str | None:
         event_campaign.candidate_rally(c)
         or event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c, actors)
+        or event_campaign.stance_described(c)
         or event_campaign.thanks_to_audience(c, sc.contest)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or event_campaign.request_for_comment(
