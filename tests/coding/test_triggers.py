@@ -127,6 +127,11 @@ def test_general_verbs_still_code_by_pattern_or_curated_row():
     [
         ("Senator Jones captured Ohio and Nevada on Tuesday night.", "COERCE"),
         ("The author will discuss his new book on the radio show tonight.", "AGREE"),
+        # an event named with its place is a topic, the place no partner
+        (
+            "Reporter Jane Roe will discuss an overlooked Cairo connection to a recent Madrid hotel attack.",
+            "AGREE",
+        ),
         ("Governor Smith is pledging to win hundreds of votes in the spring.", "AGREE"),
     ],
 )
