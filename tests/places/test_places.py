@@ -423,3 +423,34 @@ def test_a_division_named_with_its_division_word(nlp):
     assert _one(_places(nlp, text), "Borno State").country == "NGA"
     text = "Most of the Mississippi State team stayed in the hotel."
     assert "Mississippi State" not in [loc.text for loc in _places(nlp, text)]
+
+
+def test_the_object_of_a_verb_of_taking_or_attacking_is_a_place(nlp):
+    # the NER often calls a town after "shelled" or "fired on" an organisation
+    text = "Artillery fired on Qamishli on Tuesday. Later the rebels shelled Qamishli again."
+    locs = [loc for loc in _places(nlp, text) if loc.text == "Qamishli"]
+    assert len(locs) == 2 and all(loc.country == "SYR" for loc in locs)
+    text = "The delegation was visiting Minister of Defence Ivan Petrov in Sofia."
+    assert "Minister" not in [loc.text for loc in _places(nlp, text)]
+
+
+def test_a_name_in_lower_case_is_no_place(nlp):
+    locs = _places(nlp, "They walked through the bush near Dubbo. The red states voted.")
+    assert [loc.text for loc in locs] == ["Dubbo"]
+
+
+def test_a_city_in_a_list_is_not_the_state_of_an_address(nlp):
+    text = "Rallies were held in Washington, New York, Boston and Chicago on Sunday."
+    loc = _one(_places(nlp, text), "Washington")
+    assert loc.country == "USA" and loc.admin1 == "District of Columbia"
+
+
+def test_a_building_takes_the_main_place_not_a_town_named_by_another_name(nlp):
+    # "Washington Square" is matched by an alternate name of a town in New York: named
+    # twice, it is still not the article's main place, the city named with its state is
+    text = (
+        "The parade started in New Orleans, Louisiana. It crossed Washington Square, circled "
+        "Washington Square again and ended at the Harbour Tavern."
+    )
+    loc = _one(_places(nlp, text), "Harbour Tavern")
+    assert loc.admin1 == "Louisiana"
