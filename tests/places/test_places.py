@@ -454,3 +454,14 @@ def test_a_building_takes_the_main_place_not_a_town_named_by_another_name(nlp):
     )
     loc = _one(_places(nlp, text), "Harbour Tavern")
     assert loc.admin1 == "Louisiana"
+
+
+def test_a_name_said_again_is_no_evidence_for_its_own_country(nlp):
+    # on priors "Nelson" is the New Zealand city; said four times it does not outvote
+    # the Canadian town the article's other place lies beside
+    text = (
+        "Crews worked near Nelson on Monday. Residents in Nelson were told to leave. Roads "
+        "to Nelson closed, and schools in Nelson shut. Officials in Castlegar opened a shelter."
+    )
+    nelson = [loc for loc in _places(nlp, text) if loc.text == "Nelson"]
+    assert len(nelson) == 4 and all(loc.country == "CAN" for loc in nelson)

@@ -47,7 +47,7 @@ NEAR_KM = 300.0
 # names ("Toronto" stays in Canada in an article that also names the United States): the
 # country bonus does not go to the namesake, its neighbours in the text and "Toronto, Ohio"
 # still can choose it
-GAP_SHARE = 300
+GAP_SHARE = 100
 GAP_MIN_POPULATION = 1_000_000
 CITY_SHARE = 20  # "Nitra" is the city, not its region, unless the region is 20 times bigger
 NEAR_SENTENCES = 2
@@ -119,10 +119,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
         for c, mm in zip(cands, mentions, strict=True)
     ]
     # evidence of the article: countries named, places chosen on priors alone
+    # (a town's name counts once: "Eden" said three times is no evidence for Eden's country)
     evidence: Counter[str] = Counter()
+    towns: set[str] = set()
     for m, e in zip(mentions, first, strict=True):
         if e is not None and e.country:
-            evidence[e.country] += 2 if e.kind == "country" else 1
+            if e.kind == "country":
+                evidence[e.country] += 2
+            elif fold(m.text) not in towns:
+                towns.add(fold(m.text))
+                evidence[e.country] += 1
         elif m.type == "demonym" and m.country:
             evidence[m.country] += 1
     # the states and provinces of the article's places on priors alone (Mordecai's idea
