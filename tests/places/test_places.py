@@ -465,3 +465,13 @@ def test_a_name_said_again_is_no_evidence_for_its_own_country(nlp):
     )
     nelson = [loc for loc in _places(nlp, text) if loc.text == "Nelson"]
     assert len(nelson) == 4 and all(loc.country == "CAN" for loc in nelson)
+
+
+def test_a_centre_for_something_or_a_class_is_no_building(nlp):
+    text = (
+        "She joined the Centre for Rural Studies in 2019. The Writing Course starts soon. "
+        "Players teed off at the Eden Golf Course."
+    )
+    names = [loc.text for loc in _places(nlp, text)]
+    assert "Centre for Rural Studies" not in names and "Writing Course" not in names
+    assert "Eden Golf Course" in names

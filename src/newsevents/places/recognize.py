@@ -212,6 +212,7 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
     locative = _locative(span)
     facility = (
         len(span) > 1
+        and not _organisation(span)
         and (
             span[-1].lower_ in facility_words()
             or (span[0].lower_ in facility_words() and span[0].lower_ not in _NOT_FIRST)
@@ -278,6 +279,20 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_COURSES = frozenset({"golf", "race", "racing", "obstacle", "assault"})
+
+
+def _organisation(span: Span) -> bool:
+    """A name with a facility word that names a body or a class, not a building: "the
+    Centre for Rural Studies" (a centre *for* something), "the Writing Course" (a course is
+    a place only for golf or racing)."""
+    words = [t.lower_ for t in span]
+    if words[-1] == "course" and (len(words) < 2 or words[-2] not in _COURSES):
+        return True
+    return any(
+        w in facility_words() and i + 1 < len(words) and words[i + 1] == "for"
+        for i, w in enumerate(words)
+    )
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
