@@ -293,6 +293,8 @@ def _organisation(span: Span) -> bool:
         w in facility_words() and i + 1 < len(words) and words[i + 1] == "for"
         for i, w in enumerate(words)
     )
+
+
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
