@@ -9,6 +9,7 @@ Turkey and US") when its head noun is not an actor itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,6 +154,14 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                     args.target_is_head = is_head
                 args.targets = dedupe(args.targets + found)
         if not args.targets:
+            # "criticized what she called the rhetoric from X": the thing named is the object
+            for cand in named_objects(verb):
+                found = phrase_actors(actors, cand)[0]
+                found = [a for a in found if not any(same(a, s) for s in args.sources)]
+                if found:
+                    args.targets, args.target_is_head = found, True
+                    break
+        if not args.targets:
             # "demanded that the US cancel ...": the party is the subject of the complement clause
             for x in verb.children:
                 if x.dep_ == "ccomp" and x.i > verb.i:
@@ -187,6 +196,41 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     received.reverse(actors, args, verb, passive)
     _add_place_targets(actors, verb, args)
     return args
+
+
+FREE_RELATIVES = {"what", "which"}
+
+
+@functools.lru_cache(maxsize=1)
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(load_lines("verbs/naming_verbs.txt"))
+
+
+NAMED_OWNER_PREPS = {"from", "by", "of"}
+
+
+def named_objects(verb: Token) -> list[Token]:
+    """The thing a free relative object names, and its owner: in "criticized what she called
+    the reckless rhetoric from the governor", the rhetoric and the governor."""
+    naming = _naming_verbs()
+    out: list[Token] = []
+    for x in verb.children:
+        if x.dep_ != "ccomp" or x.lemma_.lower() not in naming:
+            continue
+        if not any(c.dep_ in {"dobj", "obj"} and c.lower_ in FREE_RELATIVES for c in x.children):
+            continue
+        named: list[Token] = []
+        for c in x.children:
+            if c.dep_ in {"oprd", "attr", "dobj", "obj"} and c.lower_ not in FREE_RELATIVES:
+                named.append(c)
+            elif c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in NAMED_OWNER_PREPS):
+                named.extend(p for p in c.children if p.dep_ == "pobj")
+        for n in named:  # the thing, then its owner ("attacks by the governor on ...")
+            out.append(n)
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in NAMED_OWNER_PREPS:
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 LOCATION_PREPS = (
