@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import lookup
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events.patterns import (
     could_match,
     form_vocabulary,
@@ -293,7 +294,7 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
             if not light and gov not in light_default:
                 continue
             spec += 1 if light else 0
-        elif not row.get("mod"):
+        elif not row.get("mod") and not dated_nouns.tells_event(noun):
             continue  # a bare noun with no verb is an event only when it says what kind ("phone call")
         if best is None or spec > best.specificity:
             best = Match(row["code"], "nominal", spec)
@@ -333,6 +334,8 @@ def _event_noun(noun: Token, governor: Token | None) -> Match | None:
         return None  # "on March 23" is a day
     code, backdrop = entry
     if governor is None:
+        if dated_nouns.tells_event(noun):  # "the March 3 bombing", "Friday's raid"
+            return Match(code, "nominal", 0)
         framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
         if backdrop and (framed or _told_by_noun(noun) or _aimed(noun)):
             return Match(code, "nominal", 0)

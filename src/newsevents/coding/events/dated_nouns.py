@@ -1,0 +1,71 @@
+"""Event nouns with a time of their own: "the March 3 bombing of the embassy", "Friday's
+summit", "his arrest on June 2", "talks with the rebels last week".
+
+A bare event noun is usually a topic or a kind ("talks on trade", "the bombing campaign"),
+so the lexicons code it only when a verb of doing governs it. A noun that carries its own
+calendar time names one event that happened (or is set) then, and its date is its own: it
+is coded even with no verb of doing. The time must be a point or a named period: a
+calendar word (``data/verbs/own_time_words.txt``: weekdays, months, "yesterday", "last",
+"ago"...) or a year; a length ("a three-day visit", "weeks of talks") is not a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Token
+
+from newsevents.data import load_lines
+
+TIME_ENTS = {"DATE", "TIME"}
+# dependents of the noun that hold a time: "Friday's summit", "the March 3 raid", "the
+# 2019 coup", "a coup last year", "meetings ten days ago"
+MODIFIER_DEPS = {"poss", "compound", "nmod", "amod", "npadvmod", "nummod", "advmod", "appos"}
+# prepositions whose object is the noun's time: "the raid on Friday", "the vote in May"
+TIME_PREPS = {"on", "in", "during", "at"}
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@functools.lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("verbs/own_time_words.txt"))
+
+
+def _calendar(tokens: list[Token]) -> bool:
+    """The words name a calendar point or period, not a length."""
+    words = time_words()
+    return any(t.lower_.rstrip(".") in words or YEAR.match(t.text) for t in tokens)
+
+
+def _time_phrase(tok: Token) -> list[Token] | None:
+    """The tokens of the time entity ``tok`` heads or belongs to, when it is one."""
+    if tok.ent_type_ not in TIME_ENTS:
+        return None
+    phrase = [t for t in tok.subtree if t.ent_type_ in TIME_ENTS]
+    return phrase if _calendar(phrase) else None
+
+
+def own_time(noun: Token) -> list[Token] | None:
+    """The tokens of the noun's own calendar time, or None."""
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            phrase = _time_phrase(child)
+            if phrase:
+                return phrase
+        elif child.dep_ == "prep" and child.lower_ in TIME_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    phrase = _time_phrase(pobj)
+                    if phrase:
+                        return phrase
+    return None
+
+
+def tells_event(noun: Token) -> bool:
+    """An event noun that names one dated event (see the module's docstring): its own
+    calendar time, and the noun is no time itself ("on March 23") nor a modifier of another
+    noun ("the Friday summit talks": the head noun tells)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ in TIME_ENTS or noun.dep_ in {"compound", "amod"}:
+        return False
+    return own_time(noun) is not None
