@@ -26,8 +26,11 @@ def coded(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "noun", "plover"),
     [
-        ("Rebels fled the town after the March 3 bombing of the embassy by army units.",
-         "bombing", "ASSAULT"),
+        (
+            "Rebels fled the town after the March 3 bombing of the embassy by army units.",
+            "bombing",
+            "ASSAULT",
+        ),
         ("The minister's visit to Kabul on Tuesday angered the rebels.", "visit", "CONSULT"),
     ],
 )
