@@ -27,7 +27,7 @@ def coded(text: str) -> list[tuple[str, str]]:
     ("text", "noun", "plover"),
     [
         (
-            "Rebels fled the town after the March 3 bombing of the embassy by army units.",
+            "Police found new evidence on the March 3 bombing of the embassy by army units.",
             "bombing",
             "ASSAULT",
         ),
@@ -45,6 +45,11 @@ def test_dated_event_noun_is_coded(text, noun, plover):
         ("The minister's three-day visit to Kabul angered the rebels.", "visit"),
         # no time at all: a bare noun with no verb of doing
         ("The minister's visit to Kabul angered the rebels.", "visit"),
+        # a circumstance of another verb's event: its background, not news of its own
+        ("The rebels fled the town after the March 3 bombing of the embassy.", "bombing"),
+        ("The unions shut the port in protest of last week's arrest of a leader.", "arrest"),
+        # the subject of a coded verb: the verb tells the event
+        ("Sunday's bombing of the market killed two soldiers.", "bombing"),
     ],
 )
 def test_event_noun_without_own_time_is_not_coded(text, noun):

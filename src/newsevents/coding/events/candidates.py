@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv, reporting_verbs
@@ -154,6 +155,8 @@ def _governor(noun: Token) -> Token | None:
 def _detail_of_coded(noun: Token, coded: dict[int, CodeInfo]) -> bool:
     """An event noun in an "in" phrase of a coded verb is a detail of that verb's event."""
     head = noun.head
+    if noun.dep_ == "nsubj" and head.i in coded and dated_nouns.tells_event(noun):
+        return True  # "Sunday's bombing killed two": the verb tells the dated event
     return noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i in coded
 
 

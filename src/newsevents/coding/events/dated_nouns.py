@@ -1,5 +1,5 @@
 """Event nouns with a time of their own: "the March 3 bombing of the embassy", "Friday's
-summit", "his arrest on June 2", "talks with the rebels last week".
+summit", "his arrest on June 2", "a sentence for the 2019 killing of a guard".
 
 A bare event noun is usually a topic or a kind ("talks on trade", "the bombing campaign"),
 so the lexicons code it only when a verb of doing governs it. A noun that carries its own
@@ -68,4 +68,22 @@ def tells_event(noun: Token) -> bool:
     noun ("the Friday summit talks": the head noun tells)."""
     if noun.pos_ != "NOUN" or noun.ent_type_ in TIME_ENTS or noun.dep_ in {"compound", "amod"}:
         return False
+    if _circumstance(noun):
+        return False
     return own_time(noun) is not None
+
+
+def _circumstance(noun: Token) -> bool:
+    """The noun is in a prepositional phrase of a verb: a circumstance or background of that
+    verb's event ("fled after the March 3 bombing", "complained over Friday's raids",
+    "arrived on a visit on Tuesday", "shut the town in protest of last week's arrest"),
+    which the verb's event tells, not news of its own; not a phrase of a noun ("a sentence
+    for the 2019 killing")."""
+    t = noun
+    for _ in range(6):  # "in protest of last week's arrest": up a chain of phrases
+        if t.dep_ != "pobj" or t.head.dep_ not in {"prep", "agent"}:
+            return False
+        t = t.head.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
