@@ -32,6 +32,12 @@ def coded(text: str) -> list[tuple[str, str]]:
             "ASSAULT",
         ),
         ("The minister's visit to Kabul on Tuesday angered the rebels.", "visit", "CONSULT"),
+        # a circumstance of a clause that codes nothing else: the sentence's news
+        (
+            "The rebel leader has been in hiding since the March 3 bombing of the embassy.",
+            "bombing",
+            "ASSAULT",
+        ),
     ],
 )
 def test_dated_event_noun_is_coded(text, noun, plover):
@@ -45,9 +51,9 @@ def test_dated_event_noun_is_coded(text, noun, plover):
         ("The minister's three-day visit to Kabul angered the rebels.", "visit"),
         # no time at all: a bare noun with no verb of doing
         ("The minister's visit to Kabul angered the rebels.", "visit"),
-        # a circumstance of another verb's event: its background, not news of its own
-        ("The rebels fled the town after the March 3 bombing of the embassy.", "bombing"),
-        ("The unions shut the port in protest of last week's arrest of a leader.", "arrest"),
+        # a circumstance of another coded event: its background, not news of its own
+        ("The army withdrew from the town after the March 3 bombing of the embassy.", "bombing"),
+        ("Dockers protested against last week's arrest of their leader.", "arrest"),
         # the subject of a coded verb: the verb tells the event
         ("Sunday's bombing of the market killed two soldiers.", "bombing"),
     ],

@@ -191,6 +191,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                         modality_of(tok),
                     )
                 )
+    backdrops: set[int] = set()  # dated nouns in a verb's phrase, coded by their date alone
     for tok in sent.span:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -200,6 +201,9 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
             continue
+        if gov is None and dated_nouns.circumstance(tok):
+            if event_lexicon.code_noun(tok, gov, dated=False) is None:
+                backdrops.add(tok.i)
         info = code_info(match.code)
         if info is None:
             continue
@@ -227,7 +231,8 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                 gov,
             )
         )
-    return _fold_complements(found, coded_verbs)
+    found = _fold_complements(found, coded_verbs)
+    return dated_nouns.drop_backdrops(found, backdrops, lambda c: c.trigger)
 
 
 def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> list[Candidate]:

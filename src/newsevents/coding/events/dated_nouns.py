@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -25,6 +27,7 @@ MODIFIER_DEPS = {"poss", "compound", "nmod", "amod", "npadvmod", "nummod", "advm
 # prepositions whose object is the noun's time: "the raid on Friday", "the vote in May"
 TIME_PREPS = {"on", "in", "during", "at"}
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,17 +71,15 @@ def tells_event(noun: Token) -> bool:
     noun ("the Friday summit talks": the head noun tells)."""
     if noun.pos_ != "NOUN" or noun.ent_type_ in TIME_ENTS or noun.dep_ in {"compound", "amod"}:
         return False
-    if _circumstance(noun):
-        return False
     return own_time(noun) is not None
 
 
-def _circumstance(noun: Token) -> bool:
+def circumstance(noun: Token) -> bool:
     """The noun is in a prepositional phrase of a verb: a circumstance or background of that
-    verb's event ("fled after the March 3 bombing", "complained over Friday's raids",
+    verb's clause ("fled after the March 3 bombing", "complained over Friday's raids",
     "arrived on a visit on Tuesday", "shut the town in protest of last week's arrest"),
-    which the verb's event tells, not news of its own; not a phrase of a noun ("a sentence
-    for the 2019 killing")."""
+    not a phrase of a noun ("a sentence for the 2019 killing"). Coded by its date alone, such
+    a noun is news only where the sentence codes nothing else (:func:`drop_backdrops`)."""
     t = noun
     for _ in range(6):  # "in protest of last week's arrest": up a chain of phrases
         if t.dep_ != "pobj" or t.head.dep_ not in {"prep", "agent"}:
@@ -87,3 +88,13 @@ def _circumstance(noun: Token) -> bool:
         if t.pos_ in {"VERB", "AUX"}:
             return True
     return False
+
+
+def drop_backdrops(found: list[T], backdrops: set[int], trigger: Callable[[T], Token]) -> list[T]:
+    """Leave out the candidates in ``backdrops`` (token indices of dated nouns coded by their
+    date alone in a verb's phrase) when the sentence codes any other event: "rebels withdrew
+    since the March 3 accord" tells the withdrawal; "the talks stalled after Friday's raid"
+    tells the raid."""
+    if not backdrops or all(trigger(c).i in backdrops for c in found):
+        return found
+    return [c for c in found if trigger(c).i not in backdrops]
