@@ -223,6 +223,45 @@ def nominal_contents(
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
 
+ADJECTIVE_TOPIC_PREPS = ("about", "of", "on", "over")  # "critical of", "worried about"
+
+
+def adjective_clauses(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(adjective, start, end) of what a predicate adjective of belief, feeling or will
+    holds: "voters are confident that the count is right", "she is critical of the plan",
+    "he is ready to concede" (data/quotes/cue_adjectives.tsv). Its subject is the source."""
+    inside = Ranges(quoted)
+    for adj in index.tokens:
+        entry = lex.adjectives.get(adj.lemma_.lower())
+        if entry is None or adj.pos_ != "ADJ" or adj.dep_ not in ("acomp", "oprd"):
+            continue
+        if index.start(adj) in inside or _reported(adj, lex) or not has_source(adj, lex):
+            continue
+        for child in adj.children:
+            topic = child.dep_ == "prep" and child.lower_ in ADJECTIVE_TOPIC_PREPS
+            if topic and entry.objects:
+                heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                toks = sorted((t for h in heads for t in h.subtree), key=lambda t: t.i)
+            elif (
+                child.dep_ == "ccomp" and entry.indirect or entry.infinitive and _infinitive(child)
+            ):
+                toks = list(child.subtree)
+            else:
+                continue
+            toks = [t for t in toks if not t.is_space]
+            while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks or not topic and len(toks) < MIN_CLAUSE_TOKENS:
+                continue
+            if _mostly_quoted(index, toks, quoted) or all(t.is_stop for t in toks):
+                continue
+            yield adj, index.start(toks[0]), index.end(toks[-1])
+
+
 def noun_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
