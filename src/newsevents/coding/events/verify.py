@@ -243,9 +243,18 @@ OCCUPY_CODE = "192"
 
 def _ground(c: Candidate) -> bool:
     """Ground or a named place in the phrase of an occupation ("took control of the
-    district", "overran Kunduz"), not "took control of the Senate"."""
-    head = c.trigger
-    words = [t for x in head.children if x.dep_ != "nsubj" for t in x.subtree]
+    district", "overran Kunduz"), not "took control of the Senate"; the light verb's phrase
+    counts too, where the parser hangs the place on it ("established control over an area",
+    "took control by force of two towns")."""
+    heads = [c.trigger] + ([c.governor] if c.governor is not None else [])
+    subjects = {"nsubj", "nsubjpass", "csubj", "agent"}
+    words = [
+        t
+        for head in heads
+        for x in head.children
+        if x.dep_ not in subjects and x.i != c.trigger.i
+        for t in x.subtree
+    ]
     return any(
         t.ent_type_ in {"GPE", "LOC", "FAC"} or "ground" in event_frames.kinds(t) for t in words
     )
