@@ -259,7 +259,7 @@ def test_crowds_defying_and_lawmakers_voting_are_no_poll_results():
     "text",
     [
         "The deal is a pre-agreement because some governments did not actually agree.",
-        '"I have not had any conversations with the Kremlin in a year," the minister said.',
+        "The new plan doesn't always help the governor, she said.",
     ],
 )
 def test_acts_told_as_not_done_are_no_refusals(text):

@@ -594,7 +594,12 @@ def explain(
         return None, "speculation: what may, could or would happen, or a wish"
     if c.from_negation and c.layer == "default":
         return None, "a general verb negated: no refusal told"  # "doesn't mean he won"
-    if c.from_negation and _not_done(c.governor if c.governor is not None else trig):
+    # a meeting not attended stays a refusal (REJECT 125: "did not attend the talks")
+    if (
+        c.from_negation
+        and c.info.cameo != "125"
+        and _not_done(trig if c.governor is None else c.governor)
+    ):
         return None, "told as not done, not as a refusal"  # "some governments did not agree"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
