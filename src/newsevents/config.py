@@ -57,7 +57,7 @@ class Settings:
     n_process: int = setting(1, "spaCy worker processes.")
     batch_size: int = setting(32, "Documents (or pieces of long ones) per spaCy batch.")
     batch_chars: int = setting(
-        100_000,
+        50_000,
         "Characters per spaCy batch at most (the parser's memory grows with them: about "
         "3 KB a character).",
     )
