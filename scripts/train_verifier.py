@@ -160,16 +160,17 @@ def choose_floor(p: np.ndarray, y: np.ndarray, groups: np.ndarray) -> float:
     return floor
 
 
-def choose_overrule(p: np.ndarray, y: np.ndarray, vetoed: np.ndarray, floor: float) -> float:
-    """The lowest probability at which candidates the rules vetoed are right at least as often
-    as the kept candidates at the floor (cross-validated); 1.01 (never) when none is."""
+def veto_report(p: np.ndarray, y: np.ndarray, vetoed: np.ndarray, floor: float) -> str:
+    """What the model says of the candidates the rules vetoed (cross-validated). A veto is
+    final in the coder (coding.events); this only shows how often the model disagrees."""
+    m = vetoed & (p >= floor)
     kept = ~vetoed & (p >= floor)
-    bar = float(y[kept].mean()) if kept.any() else 1.0
-    for t in np.arange(max(floor, 0.5), 0.96, 0.05):
-        m = vetoed & (p >= t)
-        if m.sum() >= 5 and float(y[m].mean()) >= bar:
-            return round(float(t), 3)
-    return 1.01
+    out = f"{int(vetoed.sum())} vetoed candidates, {int(m.sum())} scored at or above {floor}"
+    if m.any():
+        out += f", {float(y[m].mean()):.3f} of them right"
+    if kept.any():
+        out += f" (kept candidates at the floor: {float(y[kept].mean()):.3f} right)"
+    return out
 
 
 # Regularisation strengths tried: (sparse, dense, per-set copies' multiplier). The one kept
@@ -263,8 +264,8 @@ def main() -> None:
             f"accuracy {acc:.3f}, ECE {ece(p[m], y[m]):.3f}"
         )
     vetoed = np.array([not r.features.rule_kept for r in rows])
-    overrule = choose_overrule(p, y, vetoed, floor)
-    print(f"  best floor on cross-validated probabilities: {floor}; overrule a veto at {overrule}")
+    print(f"  best floor on cross-validated probabilities: {floor}")
+    print(f"  rule vetoes (final in the coder): {veto_report(p, y, vetoed, floor0)}")
     if len([n for n in names if n not in vf.NOISY_SETS]) > 1:
         leave_one_set_out(by_set, options, floor0)
     model = vf.fit(rows, options)
@@ -277,7 +278,6 @@ def main() -> None:
         "seed": SEED,
         "l2": [options.l2, options.l2_dense, options.l2_set],
         "floor": floor,
-        "overrule": overrule,
     }
     args.out.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")

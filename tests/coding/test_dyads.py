@@ -52,3 +52,43 @@ def test_best_target_order_and_own_side():
     assert event_args.best_target([own, syria], chile) is syria
     assert event_args.best_target([refugees, syria], chile) is syria
     assert event_args.best_target([refugees], chile) is refugees
+
+
+def _one(events, plover):
+    return next(e for e in events if e.plover == plover)
+
+
+def test_dyad_received_support_the_givers_act():
+    support = _one(_events("Senator Jane Holt won strong support from members of Congress."), "SUPPORT")
+    assert support.source is not None and support.source.sector == "LEG"
+    assert "Congress" in support.source.name
+    assert support.target is not None and support.target.name == "Jane Holt"
+
+
+def test_dyad_received_backing_of_a_governor():
+    support = _one(_events("Governor Tom Reyes won the backing of the governor of Ohio."), "SUPPORT")
+    assert support.source is not None and support.source.country == "USA"
+    assert support.target is not None and support.target.name == "Tom Reyes"
+
+
+def test_dyad_received_criticism_from_capitals():
+    events = _events("The minister's remarks drew sharp criticism from Berlin and Paris.")
+    accuse = _one(events, "ACCUSE")
+    assert accuse.source is not None and accuse.source.country in {"DEU", "FRA"}
+    assert accuse.target is None or accuse.target.country not in {"DEU", "FRA"}
+
+
+def test_dyad_came_under_attack_from_rebels():
+    assault = _one(_events("The Turkish army came under attack from Kurdish rebels."), "ASSAULT")
+    assert assault.source is not None and assault.source.sector == "REB"
+    assert assault.target is not None and assault.target.country == "TUR"
+
+
+def test_received_act_of_needs_a_verb_of_receiving_and_an_act():
+    from newsevents.coding.events import received
+
+    doc = parse_text("The senator won the election. The senator won the backing of unions.")
+    first, second = list(doc.sentences())
+    assert received.act_of(first.span.root) is None  # an election is no act done to her
+    act = received.act_of(second.span.root)
+    assert act is not None and act.lower_ == "backing"

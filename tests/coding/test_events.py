@@ -118,8 +118,8 @@ def test_code_events_modality_planned_is_intent_and_hypothetical_attack_is_threa
     assert (e.cameo, e.modality) == ("036", "planned")
     e = only(code("Israel would attack Iran."), "THREATEN")
     assert e.cameo.startswith("13") and e.modality == "hypothetical"
-    # speculation is no intent: marked, not recoded
-    assert only(code("Israel could attack Iran."), "ASSAULT").modality == "hypothetical"
+    # speculation is no intent, and no event either (issue 12: the irrealis gate)
+    assert [e.plover for e in code("Israel could attack Iran.")] == []
     assert only(code("Israel attacked Iran."), "ASSAULT").modality == "asserted"
 
 

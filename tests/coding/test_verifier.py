@@ -49,6 +49,21 @@ def test_verifier_records_vetoed_candidates_without_emitting_them():
     assert any(not f.rule_kept for f, _ in rows)
 
 
+def test_verifier_never_overrules_a_rule_veto():
+    # a model sure of every candidate still cannot bring back one the rules vetoed (an
+    # "overrule" bar in an older weights file is ignored)
+    sure = verifier.Verifier({}, np.zeros(0, np.float32), {}, 30.0, meta={"overrule": 0.5})
+    text = "A powerful earthquake killed 30 people in the mountain villages."
+    _, rows = _recorded(text, event_model=False)
+    assert any(not f.rule_kept and sure.probability(f) > 0.99 for f, _ in rows)
+    with verifier.choose_models(lambda doc: sure):
+        events, _ = _recorded(text, event_model=True)
+    assert not any(e.plover == "ASSAULT" for e in events)
+    with verifier.choose_models(lambda doc: sure):  # kept candidates get the model's word
+        events, _ = _recorded("Rebels ambushed an army convoy near the town.", event_model=True)
+    assert [e.plover for e in events] == ["ASSAULT"] and events[0].confidence > 0.99
+
+
 def test_verifier_dep_path():
     doc = parse_text("The army shelled the village.").chunks[0][1]
     verb = doc[2]

@@ -401,3 +401,25 @@ def test_arabic_article_is_optional_in_arabic_speaking_countries():
     assert any(m.entry.country == "SYR" for m in gaz.find("Qamishli"))
     assert any(m.entry.country == "YEM" for m in gaz.find("Hudaydah"))
     assert not any(m.entry.country == "USA" and m.alias for m in gaz.find("Paso"))  # El Paso
+
+
+def test_a_world_city_is_not_outdone_by_a_village_in_a_named_country(nlp):
+    # the article names the United States; the country bonus does not make the Ohio
+    # village of the name the city, but its state said next to it still does
+    text = "Fans travelled to Toronto for the final. The United States sent a team too."
+    assert _one(_places(nlp, text), "Toronto").country == "CAN"
+    text = "Fans travelled to Toronto, Ohio, for the final. The United States sent a team too."
+    assert _one(_places(nlp, text), "Toronto").country == "USA"
+
+
+def test_a_town_and_its_county_in_one_entity_are_two_toponyms(nlp):
+    locs = _places(nlp, "The next race is at Thruxton, Hampshire. Tickets sold out.")
+    assert _one(locs, "Hampshire").country == "GBR"
+    assert all(", " not in loc.text for loc in locs)
+
+
+def test_a_division_named_with_its_division_word(nlp):
+    text = "Soldiers arrived in Maiduguri Borno State on Monday."
+    assert _one(_places(nlp, text), "Borno State").country == "NGA"
+    text = "Most of the Mississippi State team stayed in the hotel."
+    assert "Mississippi State" not in [loc.text for loc in _places(nlp, text)]

@@ -75,3 +75,28 @@ def test_lexicon_cue_nouns_are_lower_case_lemmas():
     lines = load_lines("quotes/cue_nouns.txt")
     assert len(lines) == len(set(lines)) and all(w.isalpha() and w.islower() for w in lines)
     assert {"claim", "statement"} <= lexicon().cue_nouns
+
+
+@pytest.mark.issue(14)
+def test_cue_verbs_schema():
+    rows = load_tsv("quotes/cue_verbs.tsv")
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas)), "duplicate lemma"
+    classes = {"speech", "belief", "evidence", "stance", "attitude", "intention", "commitment"}
+    for r in rows:
+        assert r["lemma"] == r["lemma"].lower() and 1 <= len(r["lemma"].split()) <= 2
+        assert r["class"] in classes, r
+        assert {r["clause"], r["object"], r["infinitive"]} <= {"0", "1"}
+        assert "1" in (r["clause"], r["object"], r["infinitive"]), f"{r['lemma']} has no use"
+    lex = lexicon()
+    assert lex.verbs["doubt"].cue_only and lex.verbs["doubt"].indirect
+    assert lex.verbs["point out"].indirect and not lex.verbs["point out"].direct
+    assert lex.verbs["agree"].infinitive and not lex.verbs["agree"].cue_only  # a speech verb
+    assert "say" not in {r["lemma"] for r in rows if r["class"] != "intention"}
+
+
+@pytest.mark.issue(14)
+def test_source_nouns_are_lower_case_lemmas():
+    words = load_lines("quotes/source_nouns.txt")
+    assert words and all(w == w.lower() and " " not in w for w in words)
+    assert len(words) == len(set(words))

@@ -114,7 +114,7 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
         for ent in doc.ents:
             m = _from_entity(ent, offset, gaz)
             if m is not None:
-                out.append(m)
+                out.extend(_split_address(m, parsed.article.text))
             for i in range(ent.start, ent.end):
                 taken[i] = True
         out.extend(_from_tokens(doc, offset, taken, gaz))
@@ -276,6 +276,31 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_AREA_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
+def _split_address(m: Mention, text: str) -> list[Mention]:
+    """ "Eden, Kent" tagged as one entity is two toponyms, the town and the division (or
+    country) that closes its address; the town keeps the area as its admin context."""
+    if not m.within or not any(x.entry.kind in _AREA_KINDS for x in m.within):
+        return [m]
+    comma = text.find(",", m.start, m.end)
+    head_end = comma
+    while head_end > m.start and text[head_end - 1].isspace():
+        head_end -= 1
+    tail_start = comma + 1
+    while tail_start < m.end and text[tail_start].isspace():
+        tail_start += 1
+    if comma < 0 or head_end <= m.start or tail_start >= m.end:
+        return [m]
+    tail = Mention(tail_start, m.end, text[tail_start : m.end], "literal", m.label, None, m.within)
+    if m.token is not None:
+        doc = m.token.doc
+        tail.token = next(
+            (t for t in doc[m.token.i :] if t.idx + (m.start - m.token.idx) >= tail_start), None
+        )
+    m.end, m.text = head_end, text[m.start : head_end]
+    return [m, tail]
 
 
 # facility words that do not make a place when they open a name ("Park Sun-young")
@@ -608,14 +633,28 @@ def _from_tokens(doc: Doc, offset: int, taken: list[bool], gaz: Gazetteer) -> li
             if not all(w.text[:1].isupper() or w.lower_ in ("of", "de", "al") for w in span):
                 continue
             matches = gaz.find(span.text)
+            division = False
+            if len(span) > 1 and span[-1].lower_ in _DIVISION_AFTER and span[-1].is_title:
+                # "in Maiduguri, Borno State": a division the words name as one
+                areas = tuple(
+                    x
+                    for x in matches or gaz.find(span[:-1].text)
+                    if x.entry.kind in ("admin1", "admin2")
+                )
+                nxt = doc[j] if j < n else None
+                alone = nxt is None or not (nxt.is_title or nxt.pos_ in ("NOUN", "PROPN"))
+                division = bool(areas) and alone
+                matches = areas if division else matches
             if not matches or (_acronym(span.text) and not _exact(matches, ("country",))):
                 continue
             if _one_common_word(span):
                 continue
             if t.is_sent_start and t.pos_ != "PROPN":
                 continue
-            if _locative(span) or (
-                len(span) > 1 and _strong(matches, 50_000 if t.pos_ == "PROPN" else 1_000_000)
+            if (
+                division
+                or _locative(span)
+                or (len(span) > 1 and _strong(matches, 50_000 if t.pos_ == "PROPN" else 1_000_000))
             ):
                 found = _mention(span, offset, "literal", "gazetteer", matches)
                 break

@@ -43,8 +43,15 @@ WEIGHTS = {
     "hint": 3.0,  # "X province" for a division, "the capital X" for a city
 }
 NEAR_KM = 300.0
+# a world city outweighs a namesake this many times smaller whatever country the article
+# names ("Toronto" stays in Canada in an article that also names the United States): the
+# country bonus does not go to the namesake, its neighbours in the text and "Toronto, Ohio"
+# still can choose it
+GAP_SHARE = 300
+GAP_MIN_POPULATION = 1_000_000
 CITY_SHARE = 20  # "Nitra" is the city, not its region, unless the region is 20 times bigger
-NEAR_SENTENCES = 2  # an unknown building takes the nearest town of this many sentences before
+NEAR_SENTENCES = 2
+STRANGER_POPULATION = 20_000  # a town abroad smaller than this needs the article's support  # an unknown building takes the nearest town of this many sentences before
 
 
 def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -132,6 +139,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
             continue
         context = _admin_context(mentions, i, first)
         mine = first[i]
+        biggest = max(
+            (x.entry.population for x in c if not x.alias and x.entry.kind == "city"), default=0
+        )
         best, best_s = None, -1e9
         for match in c:
             e = match.entry
@@ -144,7 +154,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
                 # a sea or a region across borders has no country for the article to
                 # name: it is not outdone by a small namesake in a country it names
                 s += WEIGHTS["doc_country"]
-            if e.country and others > 0:
+            dwarfed = biggest >= GAP_MIN_POPULATION and e.population * GAP_SHARE < biggest
+            if e.country and others > 0 and not dwarfed:
                 s += WEIGHTS["doc_country"] * min(1.0, others / 2)
                 if m.hint == "address" and e.kind in ("admin1", "admin2"):
                     s += WEIGHTS["hint"]  # "Eden Park, Norfolk.": the county of a country named

@@ -36,7 +36,7 @@ class Attribution:
 
 
 def is_speech_verb(tok: Token, lex: Lexicon, *, direct: bool = True) -> bool:
-    verb = lex.verbs.get(tok.lemma_.lower())
+    verb = lex.verb(tok)
     if verb is None or tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
         return False
     if not (verb.direct if direct else verb.indirect):

@@ -130,6 +130,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     names = CanonicalNames(index, lex, quoted)
     for quote in quotes:
         quote.speaker = names.speaker(quote.speaker)
+    for quote, speaker in zip(
+        quotes, names.written_acronyms([q.speaker for q in quotes]), strict=True
+    ):
+        quote.speaker = speaker
     quotes.sort(key=lambda x: (x.start, x.kind))
     return quotes
 

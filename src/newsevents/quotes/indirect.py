@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from newsevents.quotes.attribute import is_speech_verb, noun_owner
+from newsevents.quotes.attribute import is_speech_verb, noun_owner, subject_of
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import Ranges, TokenIndex
 
@@ -18,6 +18,10 @@ COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", 
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
 DIRECTIVE_VERBS = ("urge", "tell", "ask", "beg", "plead", "encourage", "advise", "implore")
+CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
+PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
+SOURCE_ENTS_OF_CUES = ("PERSON", "ORG", "NORP", "GPE")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")  # voter, investigator, economist, historian
 ADDRESSEE_VERBS = ("tell", "ask", "inform", "urge", "thank", "beg", "plead", "accuse", "warn")
 
 
@@ -27,15 +31,24 @@ def reported_clauses(
     """(verb, start, end) of each reported clause outside quotation marks."""
     inside = Ranges(quoted)
     for verb in index.tokens:
-        if not is_speech_verb(verb, lex, direct=False) or index.start(verb) in inside:
+        entry = lex.verb(verb)
+        if entry is None or index.start(verb) in inside:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in INTENT_VERBS and _reported(verb, lex):
+        clause = is_speech_verb(verb, lex, direct=False)
+        to_report = (
+            entry.infinitive or lemma in COMMISSIVE_VERBS + DIRECTIVE_VERBS + INTENT_VERBS
+        ) and (clause or entry.cue_only and verb.pos_ in ("VERB", "AUX"))
+        if not (clause or to_report):
+            continue
+        if (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
             continue  # 'she said she plans to run': the saying is the attribution
+        if entry.cue_only and not has_source(verb, lex):
+            continue  # 'the crisis highlighted that ...', 'assuming that ...': no one holds it
+        if to_report and any(c.dep_ == "auxpass" for c in verb.children):
+            to_report = False  # 'the accord is expected to pass': not the subject's plan
         for child in verb.children:
-            if child.dep_ != "ccomp" and not (
-                lemma in COMMISSIVE_VERBS + DIRECTIVE_VERBS + INTENT_VERBS and _infinitive(child)
-            ):
+            if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
             if lemma in DIRECTIVE_VERBS:
@@ -48,6 +61,24 @@ def reported_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def has_source(verb: Token, lex: Lexicon) -> bool:
+    """A belief or stance cue needs a subject that can hold a view: a name, a personal
+    pronoun, a person, group, body or document noun ("voters back the plan", "the study
+    demonstrates that ..."), not a thing ("the crisis highlighted ...") or no one."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "PRON":
+        return subj.lower_ in PERSONAL_PRONOUNS
+    if subj.pos_ == "PROPN" or subj.ent_type_ in SOURCE_ENTS_OF_CUES:
+        return True
+    if any(t.ent_type_ in SOURCE_ENTS_OF_CUES for t in subj.lefts):
+        return True  # "the Republican nominee", "Senate leaders"
+    words = lex.source_nouns | lex.person_roles | lex.document_nouns
+    return lemma in words or len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 
 
 def _reported(verb: Token, lex: Lexicon) -> bool:
@@ -161,17 +192,20 @@ def nominal_contents(
     recount")."""
     inside = Ranges(quoted)
     for verb in index.tokens:
-        entry = lex.verbs.get(verb.lemma_.lower())
-        if entry is None or verb.pos_ != "VERB" or index.start(verb) in inside:
+        entry = lex.verb(verb)
+        if entry is None or not entry.objects or verb.pos_ != "VERB" or index.start(verb) in inside:
             continue
         if entry.lemma in INTENT_VERBS:
             continue  # "voters want change" is a wish, not words: only "want to" reports
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause is the report (reported_clauses)
+        if entry.cue_only and not has_source(verb, lex):
+            continue  # "the rules support growth": a thing takes no stance
+        preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
         for child in verb.children:
             if child.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:
                 heads = [child] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
-            elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in preps:
                 heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             else:
                 continue

@@ -1,14 +1,19 @@
-"""Quote language data: speech verbs, channel words, document nouns, attribution phrases.
+"""Quote language data: speech and cue verbs, channel words, document nouns, attribution phrases.
 
 Everything lives in ``data/quotes/`` so a new verb or channel is a data change, not code.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsevents.data import REPORTING_VERBS, load_lines, load_tsv
+
+if TYPE_CHECKING:  # the store's speaker search loads this module without spaCy
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,9 @@ class SpeechVerb:
     indirect: bool  # its clausal complement is reported speech
     channel: str | None  # channel the verb names itself (tweet -> Twitter)
     document_subject: bool  # attributes only with a document as subject ("the statement read")
+    objects: bool = True  # its object or topic is what was said ("criticized the rules")
+    infinitive: bool = False  # its to-infinitive is what was said or meant ("vowed to win")
+    cue_only: bool = False  # a cue of belief or stance (cue_verbs.tsv), not a speech verb
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,17 @@ class Lexicon:
     person_roles: frozenset[str]  # nouns for one person by role (spokesman, official)
     name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
+    source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
+
+    def verb(self, tok: Token) -> SpeechVerb | None:
+        """The entry for a verb token: its phrasal form first ("pointed out": "point out")."""
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt":
+                entry = self.verbs.get(f"{lemma} {child.lower_}")
+                if entry is not None:
+                    return entry
+        return self.verbs.get(lemma)
 
 
 def _flag(value: str | None) -> bool:
@@ -52,6 +71,17 @@ def lexicon() -> Lexicon:
         for row in load_tsv(REPORTING_VERBS)
         if row["quotes"] == "1"
     }
+    for row in load_tsv("quotes/cue_verbs.tsv"):
+        old = verbs.get(row["lemma"])
+        clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
+        if old is None:
+            verbs[row["lemma"]] = SpeechVerb(
+                row["lemma"], False, clause, None, False, objects, infinitive, cue_only=True
+            )
+        else:  # a speech verb with one more use ("hope to", "agree to")
+            verbs[row["lemma"]] = dataclasses.replace(
+                old, indirect=old.indirect or clause, infinitive=old.infinitive or infinitive
+            )
     channels = {
         tuple(row["phrase"].split()): row["channel"] for row in load_tsv("quotes/channels.tsv")
     }
@@ -68,6 +98,7 @@ def lexicon() -> Lexicon:
         person_roles=frozenset(load_lines("quotes/person_roles.txt")),
         name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
+        source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

@@ -52,6 +52,7 @@ PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 MAX_NAME_WORDS = 5
+ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # FBI, U.N., E.U.
 
 
 @functools.lru_cache(maxsize=1)
@@ -205,6 +206,27 @@ class CanonicalNames:
             return actor
         name = self.canonical(actor.name)
         return actor if name == actor.name else replace(actor, name=name)
+
+    def written_acronyms(self, speakers: list[Actor | None]) -> list[Actor | None]:
+        """An actor the article writes only as an acronym keeps that acronym as its name:
+        "the FBI said" stays "FBI" when the article never spells the dictionary's
+        "Federal Bureau of Investigation" (the longest name the article uses for it);
+        pronouns coreferent with it ("it said") take the same name."""
+        text = self.index.parsed.article.text.lower()
+        forms: dict[str, str] = {}
+        for a in speakers:
+            if a is None or not a.id or not a.text or a.name.lower() in text:
+                continue
+            words = [w for w in a.text.split() if w.lower() not in ("the", "a", "an")]
+            form = re.sub(r"['\u2019]s$", "", words[0]) if len(words) == 1 else ""
+            if ACRONYM.match(form) and form.lower() != a.name.lower():
+                forms.setdefault(a.id, form)
+        return [
+            replace(a, name=forms[a.id])
+            if a is not None and a.id in forms and a.name.lower() not in text
+            else a
+            for a in speakers
+        ]
 
 
 def _plain(word: str, lex: Lexicon) -> bool:

@@ -7,8 +7,9 @@ One pass per sentence (see docs/coding.md):
 - coding.event_rules: negation and mood recoding (a negated meeting is a refusal, "will
   release" an intent, "must withdraw" a demand), background and topic clauses, the dyad;
 - here: one Event per candidate (several targets for separate meetings or trips), the
-  learned verifier's decision (coding.events.verifier: every candidate the rule stage kept
-  or vetoed, scored with a calibrated probability), and the per-sentence keep rule.
+  learned verifier's decision (coding.events.verifier: every candidate the rule stage kept,
+  scored with a calibrated probability; a rule veto is final, whatever the model would say),
+  and the per-sentence keep rule.
 The ``coder_mode`` setting ``dictionaries`` (coding.coder_mode) runs the same passes on the PETRARCH2 verb
 dictionary alone, without the learned model: the baseline bench/accuracy prints.
 """
@@ -164,13 +165,14 @@ def _code_events(
             if cues is not None:
                 verdict, why = event_verify.explain(cand, source, target, cues, actors)
                 vetoed = verdict is None
-                if vetoed and model is None and rows is None:
-                    continue
+                if vetoed and rows is None:
+                    continue  # a rule veto is final: the learned verifier never overrules it
                 if verdict is not None:
                     cand, source, target, extra = verdict
                     penalty += extra
-            if source is not None and target is not None and cand.info.plover in SYMMETRIC:
-                last_pair = (source, target)
+            symmetric = cand.info.plover in SYMMETRIC
+            if not vetoed and source is not None and target is not None and symmetric:
+                last_pair = (source, target)  # a vetoed candidate (recorded only) names no dyad
             penalty += event_rules.purpose(cand.trigger)
             penalty += event_rules.background(cand.trigger)
             targets = [target]
@@ -203,8 +205,8 @@ def _code_events(
                                 event.confidence = round(
                                     max(0.05, event.confidence - SPECULATION_PENALTY), 3
                                 )
-                    if vetoed and (model is None or event.confidence < model.overrule):
-                        continue  # the rules vetoed it and the verifier does not overrule
+                    if vetoed:
+                        continue  # recorded for training only: a rule veto is final
                 _add(sent_events, event)
         if sent_events:
             found = event_magnitude.magnitude(sent.span, sent.offset)

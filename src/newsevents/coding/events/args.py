@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.events import received
 from newsevents.coding.events.phrases import (
     CHUNK_OFFSET,
     code_name,
@@ -178,6 +179,8 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                         break
                 if args.targets:
                     break
+    # "won the backing of the governor", "drew criticism from Berlin": the subject undergoes it
+    received.reverse(actors, args, verb, passive)
     _add_place_targets(actors, verb, args)
     return args
 
@@ -221,6 +224,8 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
         return
     places = place_actors(actors, head)
     extra = places + complement_actors(actors, head)
+    extra = [a for a in extra if not any(same(a, s) for s in args.sources)]
+    places = [a for a in places if not any(same(a, s) for s in args.sources)]
     if extra:
         args.targets = dedupe(args.targets + extra)
         args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
@@ -253,6 +258,12 @@ def is_both_parties(tok: Token) -> bool:
 def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
     """Arguments of an event noun: the light verb's subject, and parties named by the noun
     ("talks with X", "meeting between X and Y", "X's visit to Y")."""
+    if governor is None:  # "came under fire from the rebels": the subject undergoes it
+        under = received.receiving_verb(noun)
+        if under is not None:
+            args = verb_arguments(actors, under)
+            _add_place_targets(actors, noun, args)
+            return args
     args = verb_arguments(actors, governor) if governor is not None else Arguments()
     if governor is not None and args.targets and not args.target_is_head:
         args.targets = []  # the noun itself was the object: its modifiers are not the target

@@ -2,10 +2,13 @@
 
 The lexicons and PETRARCH2 patterns propose candidates; the rule stage (coding.events.verify)
 keeps or vetoes them. With the verifier on (setting ``event_model``, English only), every
-candidate the rules saw -- kept or vetoed -- is scored by a logistic regression over its
-features (coding.events.features): the probability that it tells an event of the proposed
-type. That probability, calibrated (Platt scaling on cross-validated predictions), becomes
-the event's ``confidence``, and the ``min_confidence`` floor keeps or drops it.
+candidate the rules kept is scored by a logistic regression over its features
+(coding.events.features): the probability that it tells an event of the proposed type. That
+probability, calibrated (Platt scaling on cross-validated predictions), becomes the event's
+``confidence``, and the ``min_confidence`` floor keeps or drops it. A rule veto is final:
+the model never brings back a candidate the rules rejected (it may only drop kept ones).
+Training records the vetoed candidates too (their words teach the model what the kept
+ones with the same words mean).
 
 The weights live in ``verbs/event_verifier.json`` (schema ``newsevents.verifier/1``), trained
 by ``scripts/train_verifier.py`` (docs/coding.md, "The learned verifier"). Without the file,
@@ -48,11 +51,6 @@ class Verifier:
     platt: tuple[float, float] = (1.0, 0.0)
     meta: dict[str, Any] = field(default_factory=dict)
     prior: float = 0.0  # weight of the rules' own confidence, as log-odds (rule_logit)
-
-    @property
-    def overrule(self) -> float:
-        """The probability above which the verifier keeps a candidate the rules vetoed."""
-        return float(self.meta.get("overrule", 1.01))
 
     def score(self, f: CandidateFeatures) -> float:
         """The raw margin (log-odds before calibration)."""

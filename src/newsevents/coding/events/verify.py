@@ -35,10 +35,11 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import frames as event_frames
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
-from newsevents.coding.events.modality import is_negated
+from newsevents.coding.events.modality import is_negated, is_speculation
 from newsevents.data import load_tsv
 from newsevents.models import Actor
 
@@ -454,6 +455,48 @@ def _figure_of_speech(
     return None
 
 
+def _violent(tok: Token) -> bool:
+    return "violence" in word_kinds(tok)
+
+
+def _rivals(source: Actor | None, target: Actor | None, places: list[Actor]) -> bool:
+    """The sides are people, not states, places or armed groups, and one of them is
+    political (a candidate, an official): rivals in a race."""
+    sides = [a for a in (source, target) if a is not None]
+    if not sides or any(
+        not _person(a) or a.how == "place" or any(a is p for p in places) for a in sides
+    ):
+        return False
+    return any(political(a, places) for a in sides)
+
+
+def _someone(tok: Token, actors: Any) -> bool:
+    """An actor, a named person, group or place, a pronoun or a person noun: someone a
+    position can be about ("opposed the senator"), not a policy ("opposed gun violence")."""
+    if actors.for_token(tok) is not None or tok.pos_ == "PRON":
+        return True
+    if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"} or tok.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return "person" in event_frames.kinds(tok)
+
+
+def _campaign_reason(c: Candidate, sc: SentenceCues, actors: Any) -> str | None:
+    """Campaign and policy talk (coding/events/campaign.py)."""
+    demand = c.trigger.pos_ == "VERB" and "demand" in word_kinds(c.trigger)
+    return (
+        event_campaign.campaign_act(c, actors, _violent, demand)
+        or event_campaign.vote_result(c)
+        or event_campaign.thanks_to_audience(c, sc.contest)
+        or event_campaign.position(c, actors, lambda t: _someone(t, actors))
+        or event_campaign.request_for_comment(
+            c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
+        )
+        or event_campaign.statement(c)
+        or event_campaign.warning(c, actors)
+        or event_campaign.declined_comment(c)
+    )
+
+
 def check(
     c: Candidate,
     source: Actor | None,
@@ -480,6 +523,8 @@ def explain(
         target = None  # "South Carolina ... South Carolina": one actor is not two sides
     trig = c.trigger
     plover = c.info.plover
+    if c.modality == "hypothetical" and not c.from_negation and is_speculation(trig):
+        return None, "speculation: what may, could or would happen, or a wish"
     if _hazard_arg(c):
         return None, "a disaster or accident is its subject or object"
     if (
@@ -496,6 +541,8 @@ def explain(
     if c.info.cameo.startswith("084") and not _released_ok(c, actors):
         return None, "a release of no one"
     why = event_frames.talk_reason(c, source, target, actors, political, _known_noun)
+    if why is None:
+        why = _campaign_reason(c, sc, actors)
     if why is not None:
         return None, why
     calm = not sc.violence(trig)
@@ -522,6 +569,12 @@ def explain(
         # coded by a person's name, or a noun's owner is a person ("his attacks on Smith")
         people = people and (_people_only(trig) or by_name or _people_noun(trig))
         quiet = not sc.violence(trig) or sc.contest  # "clashed at the debate" is no battle
+        rivals = _rivals(source, target, places)
+        contest = event_campaign.contest(
+            c, rivals, sc.violence_here(trig), armed or harm or (state and not rivals)
+        )
+        if contest is not None:
+            return None, contest
         if verbal and people and quiet and not (armed or harm):
             info = code_info(ACCUSE_CODE)
             if info is None:
@@ -538,6 +591,13 @@ def explain(
                 return None, "a contest metaphor"
             if source is None or source.how == "place":
                 return None, "harm with no one armed, no weapon and no one doing it"
+    if plover == "THREATEN":  # "I will beat her in November": an intent told of a contest
+        harm = "harm" in word_kinds(trig) or _armed(source) or _armed(target)
+        rivals = _rivals(source, target, places)
+        violent = bool(word_kinds(trig) & {"verbal", "violence"})
+        contest = event_campaign.contest(c, rivals, sc.violence_here(trig), harm, violent)
+        if contest is not None:
+            return None, contest
     if c.info.cameo.startswith(OCCUPY_CODE) and not _ground(c):
         return None, "an occupation of no ground"
     if plover == "COERCE" and _won_place(c, source, target, sc):

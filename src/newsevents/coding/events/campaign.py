@@ -1,0 +1,379 @@
+"""Campaign and policy talk that looks like events: the verifier's checks for election news
+(``verbs/campaign_frames.tsv``; used by coding/events/verify.py).
+
+Election news tells candidates running, voters choosing and politicians taking positions.
+Verbs that code events between actors elsewhere tell none of these, and the parse shows it:
+
+- a campaign act: what is won, sought, needed, accepted or launched is a thing of the race
+  ("pledged to win 300 delegates", "will accept the nomination", "kicked off her campaign");
+- a vote or poll result: voters are the subject of "support" ("most voters backed her");
+- campaign talk: a candidate thanks or praises voters, supporters or a crowd;
+- a position, not an event: support or opposition of a policy or a thing, with no actor in it
+  and the target found elsewhere ("supported stem cell research in the Senate");
+- a statement, not a demand: "insisted that the plan worked" (but "insisted that talks resume");
+- a warning, not a threat: "warned that the rival would ruin the party" (but "warned that it
+  would retaliate", "warned the rebels not to advance");
+- a declined comment (CAMEO 011), not a rejection: "declined to say", "did not return calls";
+- a contest, not violence: harm verbs between candidates ("only she can beat him", "crushed
+  his rival", "battling the senator for second place") or for a place in a ranking.
+Each check returns a reason when the candidate tells no event, else None.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.data import load_tsv
+
+# Types a campaign act may be coded as: cooperation, demands, coercion, moves.
+CAMPAIGN_TYPES = {
+    "REQUEST",
+    "AGREE",
+    "COERCE",
+    "SUPPORT",
+    "AID",
+    "COOPERATE",
+    "MOBILIZE",
+    "RETREAT",
+    "CONSULT",
+    "SANCTION",
+}  # not THREATEN or PROTEST: "will boycott the elections" is a threat
+RESULT_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # what voters do to candidates, as told by polls
+POSITION_TYPES = {"SUPPORT", "REJECT"}
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "top", "1st", "2nd", "3rd"}
+REACH_DEPS = {"xcomp", "ccomp"}  # "pledged to win delegates": the object of the complement
+OBJECT_DEPS = {"dobj", "obj", "attr"}
+FOR_PREPS = {"for", "in", "throughout", "during", "after"}
+SUBJUNCTIVE_AUX = {"should", "must", "shall"}
+INDICATIVE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
+FIRST_PERSON = {"i", "we", "us", "me"}
+NEGATION_MARKS = {"not", "n't", "never"}
+OWNER_ENTS = {"PERSON", "NORP", "GPE"}
+
+
+@functools.lru_cache(maxsize=1)
+def frames() -> dict[str, frozenset[str]]:
+    """word (lemma or lower-cased form) -> kinds."""
+    table: dict[str, set[str]] = {}
+    for row in load_tsv("verbs/campaign_frames.tsv"):
+        table.setdefault(row["word"], set()).add(row["kind"])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def kinds(tok: Token) -> frozenset[str]:
+    table = frames()
+    return table.get(tok.lemma_.lower(), frozenset()) | table.get(tok.lower_, frozenset())
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Token, *preps: str) -> list[Token]:
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def ranking(tok: Token) -> bool:
+    """A place in a ranking: "second place", "a third-place finish", "first in Iowa"."""
+    if "ranking" not in kinds(tok) and tok.lower_ not in ORDINALS:
+        return False
+    words = [tok, *(c for c in tok.children if c.dep_ in {"amod", "compound", "nummod"})]
+    words += [g for w in list(words) for g in w.children if g.dep_ in {"amod", "compound"}]
+    return any(w.lower_ in ORDINALS or w.ent_type_ == "ORDINAL" for w in words)
+
+
+def race_word(tok: Token, violent: Callable[[Token], bool]) -> bool:
+    """A thing of an election ("delegates", "the nomination", "her campaign"), not of a war
+    ("a bombing campaign", "an air campaign")."""
+    if "race" not in kinds(tok) and not ranking(tok):
+        return False
+    return not any(violent(m) for m in tok.children if m.dep_ in {"amod", "compound", "nmod"})
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, those of its complement ("vowed to win delegates"), and what it is
+    for ("vie for the vote", "seeking the nomination"), shared along conjuncts."""
+    out = _children(verb, *OBJECT_DEPS) + _pobjs(verb, "for")
+    for comp in _children(verb, *REACH_DEPS):
+        if comp.pos_ in {"VERB", "AUX"}:
+            out += _children(comp, *OBJECT_DEPS) + _pobjs(comp, "for")
+    out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+    out += [p for o in list(out) if o.pos_ in {"NUM", "NOUN"} for p in _pobjs(o, "of")]
+    return out  # "hundreds of delegates", "the support of delegates"
+
+
+def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: bool) -> str | None:
+    """What the verb wins, seeks, accepts or launches is a thing of the race. Demand verbs
+    ("called for new elections") keep their code: a call for a vote is a demand; so does a
+    verb done to someone ("congratulated her on her victory") and support of someone's race
+    ("endorsed the senator's bid", "welcomed the mayor's election")."""
+    trig = c.trigger
+    if c.info.plover not in CAMPAIGN_TYPES or trig.pos_ not in {"VERB", "AUX"} or demand:
+        return None
+    objs = _objects(trig)
+    races = [o for o in objs if race_word(o, violent)]
+    if not races:
+        return None
+    if any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in _children(trig, *OBJECT_DEPS)):
+        return None
+    if c.info.plover == "SUPPORT" and any(
+        actors.for_token(t) is not None or t.ent_type_ in OWNER_ENTS or t.tag_ == "PRP$"
+        for o in races
+        for t in _owners(o)
+        if t.dep_ == "poss" or t.head.lower_ == "of"
+    ):
+        return None
+    return "a campaign act, not an event between actors"
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def electorate(tok: Token) -> bool:
+    """Voters, supporters, a crowd, or a share of them ("most", "a majority of those who",
+    "6 in 10")."""
+    if "electorate" in kinds(tok) and tok.pos_ != "PROPN":
+        return True
+    if tok.pos_ == "NUM" and any(
+        c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children
+    ):
+        return True  # "6 in 10", "three of four"
+    return any(electorate(p) for p in _pobjs(tok, "of", "among") if p.i != tok.i)
+
+
+def vote_result(c: Any) -> str | None:
+    """Voters support, back or reject a candidate: a vote or poll result."""
+    if c.info.plover not in RESULT_TYPES:
+        return None
+    verb = c.governor if c.governor is not None else c.trigger
+    subj = _subject(verb)
+    if subj is not None and electorate(subj):
+        return "a vote or poll result, not an event"
+    return None
+
+
+def thanks_to_audience(c: Any, contest: bool) -> str | None:
+    """A candidate thanks or praises voters, supporters, a crowd or, in a contest, a state
+    ("thanked the voters of Ohio", "Thank you, Iowa"): campaign talk."""
+    trig = c.trigger
+    if c.info.plover != "SUPPORT" or not c.info.cameo.startswith("051"):
+        return None
+    objs = _children(trig, "dobj", "obj", "npadvmod")
+    if trig.dep_ in {"dobj", "ROOT"} and trig.pos_ in {"NOUN", "PROPN"}:
+        objs += _children(trig, "compound", "appos")  # "Thank you Georgia" as a noun phrase
+    objs += [c for o in list(objs) for c in o.children if c.dep_ in {"conj", "appos"}]
+    for o in objs:
+        if electorate(o) or any(electorate(p) for p in _pobjs(o, "of")):
+            return "thanks to voters or a crowd: campaign talk"
+        if contest and o.ent_type_ in {"GPE", "LOC"}:
+            return "thanks to a place in a contest: campaign talk"
+    return None
+
+
+def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """Support or opposition of a policy or a thing ("supported stem cell research", "opposes
+    gun violence"), with no actor inside it: a position, not an event between actors, even
+    when a target was found elsewhere in the sentence ("in the Senate"). "Opposed the
+    president's plan" keeps the president as its target."""
+    trig = c.trigger
+    if c.info.plover not in POSITION_TYPES or trig.pos_ != "VERB" or c.from_negation:
+        return None
+    if "stance" not in kinds(trig) or c.governor is not None:
+        return None  # "rejected the invitation", "vetoed a resolution": acts, not stances
+    objs = _children(trig, "dobj", "obj")
+    if not objs or any(person_like(o) for o in objs):
+        return None
+    for o in objs:
+        if any(
+            actors.for_token(t) is not None or t.ent_type_ in OWNER_ENTS or t.tag_ == "PRP$"
+            for t in _owners(o)
+        ):
+            return None  # "the president's plan", "the ability of lawmakers to"
+    return "a position on a policy or a thing, no actor as target"
+
+
+def _owners(noun: Token, depth: int = 0) -> list[Token]:
+    """Who a thing belongs to or comes from: its possessor or modifier ("the president's
+    plan", "the Iranian proposal"), an "of/by/from" phrase, the doer of a participle or
+    relative clause ("the sanctions imposed by the council"); not where it is ("in the
+    Senate")."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    if depth < 2:
+                        out += _owners(p, depth + 1)
+        elif c.dep_ in {"acl", "relcl"}:
+            for a in c.children:
+                if a.dep_ == "nsubj":
+                    out.append(a)
+                elif a.dep_ == "agent":
+                    out += [p for p in a.children if p.dep_ == "pobj"]
+        elif c.dep_ == "conj" and depth < 2:
+            out += _owners(c, depth + 1)
+    return out
+
+
+def _clause_demands(clause: Token) -> bool:
+    """A complement that tells something to be done: "should/must", a bare subjunctive
+    ("that the talks resume"), or a to-infinitive."""
+    auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
+    if auxes & SUBJUNCTIVE_AUX or "to" in auxes:
+        return True
+    has_subject = any(a.dep_ in {"nsubj", "nsubjpass"} for a in clause.children)
+    return clause.tag_ == "VB" and has_subject and not auxes
+
+
+def request_for_comment(c: Any, say_noun: Callable[[Token], bool]) -> str | None:
+    """ "seeking comment", "asked for a response": a reporter's request for words."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
+    if objs and all(say_noun(o) for o in objs):
+        return "a request for comment, not a demand"
+    return None
+
+
+def statement(c: Any) -> str | None:
+    """A demand coded from a verb of asserting whose clause says what is, not what must be
+    done ("insisted that the plan worked"; "insisted on talks" and "insisted that the talks
+    resume" stay demands)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or "assert" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    if _pobjs(trig, "on", "upon") or _children(trig, "xcomp"):
+        return None
+    clauses = _children(trig, "ccomp")
+    if clauses and any(_clause_demands(cl) for cl in clauses):
+        return None
+    return "a statement, not a demand"
+
+
+def _same_side(subj: Token, source_tok: Token | None) -> bool:
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    if source_tok is None:
+        return subj.pos_ == "PRON"
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in {"you"}
+    return subj.lower_ == source_tok.lower_ or subj.i == source_tok.i
+
+
+def warning(c: Any, actors: Any) -> str | None:
+    """A THREATEN coded from "warn" whose clause tells what others may do or what may happen
+    ("warned that the rival would ruin the party", "warned of a long battle"): a warning, not
+    a threat. Kept: the source's own act ("warned that it would retaliate"), someone warned
+    ("warned the rebels not to advance", "warned Iran"), an event of harm warned of."""
+    trig = c.trigger
+    if c.info.plover != "THREATEN" or "warn" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    if _children(trig, "dobj", "obj", "dative", "xcomp"):
+        return None
+    source_tok = _subject(trig)
+    for clause in _children(trig, "ccomp"):
+        subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and (_same_side(subj, source_tok) or _force(actors.for_token(subj))):
+            return None  # "warned that police will no longer tolerate rallies"
+    if any(
+        p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in THREAT_NOUNS for p in _pobjs(trig, "of")
+    ):
+        return None
+    return "a warning of what may happen, not a threat"
+
+
+FORCE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "INS", "UAF"}
+
+
+def _force(actor: Any) -> bool:
+    """A state or an armed or governing body, whose act a warning may threaten."""
+    return actor is not None and (
+        actor.how in {"country", "capital"} or actor.sector in FORCE_SECTORS
+    )
+
+
+THREAT_NOUNS = {
+    "retaliation",
+    "consequence",
+    "sanction",
+    "action",
+    "response",
+    "reprisal",
+    "strike",
+    "attack",
+    "force",
+    "war",
+}
+
+
+def _refused(trig: Token) -> Token | None:
+    """The act refused or negated: the complement of "declined/refused to X", or the verb."""
+    comp = next((x for x in trig.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), None)
+    return comp if comp is not None else trig
+
+
+def declined_comment(c: Any) -> str | None:
+    """A refusal to say, comment, discuss or answer, or unreturned calls: declining comment
+    (CAMEO 011), which PLOVER codes as no event."""
+    if c.info.plover != "REJECT":
+        return None
+    trig = c.trigger if c.governor is None else c.governor
+    act = _refused(trig)
+    if act is None or "speech" not in kinds(act):
+        return None
+    lemma = act.lemma_.lower()
+    if lemma in {"return", "give", "provide"}:  # "did not return calls", "gave no answer"
+        objs = _children(act, "dobj", "obj")
+        if not any(
+            "message" in kinds(o) or o.lemma_.lower() in {"answer", "comment"} for o in objs
+        ):
+            return None
+    elif lemma in {"address", "name", "identify"} and act.i == trig.i:
+        return None  # "did not address the chamber": a snub, told as such
+    if act.i == trig.i and not any(
+        x.dep_ == "neg" or x.lower_ in NEGATION_MARKS for x in act.children
+    ):
+        return None
+    return "a declined comment, not a rejection"
+
+
+def contest(
+    c: Any, people: bool, violence_here: bool, armed: bool, harm_word: bool = True
+) -> str | None:
+    """A verb of harm between candidates, or for a place in a ranking, with no one armed and
+    no word of violence in its sentence: a contest ("only she can beat him", "crushed his
+    rival in the primary", "fighting for second place"). ``harm_word``: the trigger is a word
+    of violence ("attack", "fight"); a THREATEN told by another verb is no contest."""
+    trig = c.trigger
+    if c.info.plover not in {"ASSAULT", "THREATEN"} or armed or violence_here:
+        return None
+    if trig.pos_ not in {"VERB", "AUX"} or c.governor is not None:
+        return None
+    if not (harm_word or "contest_verb" in kinds(trig)):
+        return None  # "will boycott the elections": a threat, told by no verb of harm
+    phrase = [*_objects(trig), *_pobjs(trig, *FOR_PREPS)]
+    if any(ranking(t) or ("race" in kinds(t) and t.lemma_.lower() != "win") for t in phrase):
+        return "a contest for a place or a race, not violence"
+    if "contest_verb" in kinds(trig) and people:
+        return "candidates competing, not violence"
+    return None

@@ -1,0 +1,92 @@
+"""Indirect attributions through the cue lexicon beyond speech (data/quotes/cue_verbs.tsv):
+beliefs, stances, plans and phrasal speech verbs, on invented text (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.nlp import parse_text
+from newsevents.quotes import extract_quotes
+
+pytestmark = pytest.mark.issue(14)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        parsed = parse_text(text, nlp, id="t")
+        return [q for q in extract_quotes(parsed, find_actors(parsed)) if q.kind == "indirect"]
+
+    return _run
+
+
+def pairs(quotes):
+    return [(q.speaker.name if q.speaker else None, q.quote) for q in quotes]
+
+
+def test_belief_verb_reports_its_clause(run):
+    text = "Councillor Marta Fenwick doubts that the ferry will reopen before spring."
+    assert pairs(run(text)) == [("Marta Fenwick", "the ferry will reopen before spring")]
+
+
+def test_phrasal_speech_verb_reports_its_clause(run):
+    text = "Auditor Leon Brisk pointed out that the depot had never been inspected."
+    assert pairs(run(text)) == [("Leon Brisk", "the depot had never been inspected")]
+
+
+def test_phrasal_form_needs_its_particle(run):
+    text = "Auditor Leon Brisk pointed at the depot that had never been inspected."
+    assert pairs(run(text)) == []
+
+
+def test_stance_verb_reports_its_object(run):
+    text = "Governor Ada Quill backs the new harbour tax."
+    assert pairs(run(text)) == [("Ada Quill", "the new harbour tax")]
+
+
+def test_stance_verb_with_a_thing_as_subject_is_no_attribution(run):
+    assert pairs(run("The new harbour tax backs the pension fund.")) == []
+    assert pairs(run("The flood highlighted that the levee was too low.")) == []
+
+
+def test_belief_verb_without_a_subject_is_no_attribution(run):
+    assert pairs(run("Assuming that the levee holds, the town will stay dry.")) == []
+
+
+def test_commitment_verb_reports_its_infinitive(run):
+    text = "Union leader Omar Fitch threatened to halt the trains in May."
+    assert pairs(run(text)) == [("Omar Fitch", "to halt the trains in May")]
+
+
+def test_passive_expectation_is_not_the_subjects_plan(run):
+    assert pairs(run("The treaty is expected to pass the senate next month.")) == []
+
+
+def test_attitude_verb_reports_its_object(run):
+    text = "Mayor Ines Dorr admires the volunteers who rebuilt the library."
+    assert pairs(run(text)) == [("Ines Dorr", "the volunteers who rebuilt the library")]
+
+
+def test_cue_inside_a_report_is_part_of_the_report(run):
+    text = "Ines Dorr said she doubts that the ferry will reopen before spring."
+    assert [name for name, _ in pairs(run(text))] == ["Ines Dorr"]
+
+
+def test_acronym_the_article_writes_is_the_speakers_name(run):
+    # The actors dictionary knows the FBI by its full name; this article never spells it.
+    text = "The FBI said that the archive had been copied twice before the audit."
+    assert [name for name, _ in pairs(run(text))] == ["FBI"]
+
+
+def test_full_name_the_article_writes_stays_the_speakers_name(run):
+    text = (
+        "The Federal Bureau of Investigation opened an inquiry on Monday.\n\n"
+        "The FBI said that the archive had been copied twice before the audit."
+    )
+    assert [name for name, _ in pairs(run(text))] == ["Federal Bureau of Investigation"]
+
+
+def test_stance_of_a_description_with_a_named_group_is_an_attribution(run):
+    text = "The Republican nominee backs the new harbour tax."
+    assert [quote for _, quote in pairs(run(text))] == ["the new harbour tax"]
