@@ -1,8 +1,9 @@
 """Load spaCy once and parse articles in batches, keeping character offsets.
 
 A document longer than ``max_chunk_chars`` is cut at paragraph boundaries into
-chunks parsed separately (spaCy's parser needs ~1 GB per 100k characters); every
-chunk remembers its offset so spans stay absolute in ``Article.text``.
+chunks parsed separately; every chunk remembers its offset so spans stay absolute in
+``Article.text``. spaCy's working memory grows with the characters of a batch (about 3 KB
+a character), so a batch holds at most ``batch_size`` pieces and ``batch_chars`` characters.
 """
 
 from __future__ import annotations
