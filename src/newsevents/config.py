@@ -76,7 +76,9 @@ class Settings:
     embed_threads: int = setting(
         1, "Threads of the storyline embedding model (onnxruntime intra-op threads)."
     )
-    embed_batch: int = setting(16, "Articles per storyline embedding batch.")
+    embed_batch: int = setting(
+        16, "Articles tokenized at once for storyline embeddings (the model reads one at a time)."
+    )
     coder_mode: str = setting(
         FULL,
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",

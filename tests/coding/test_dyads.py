@@ -92,3 +92,24 @@ def test_received_act_of_needs_a_verb_of_receiving_and_an_act():
     assert received.act_of(first.span.root) is None  # an election is no act done to her
     act = received.act_of(second.span.root)
     assert act is not None and act.lower_ == "backing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton criticized what she called the reckless rhetoric from Donald Trump.",
+        "Hillary Clinton denounced what she described as hateful attacks by Donald Trump.",
+    ],
+)
+def test_dyad_target_of_criticism_named_in_a_free_relative(text):
+    accuse = _one(_events(text), "ACCUSE")
+    assert accuse.source is not None and accuse.source.name == "Hillary Clinton"
+    assert accuse.target is not None and accuse.target.name == "Donald Trump"
+
+
+def test_dyad_the_apposition_names_the_actor_not_the_possessor():
+    events = _events(
+        "Hillary Clinton's Democratic opponent, Senator Bernie Sanders, praised Governor Tom Reyes."
+    )
+    support = _one(events, "SUPPORT")
+    assert support.source is not None and "Sanders" in support.source.name

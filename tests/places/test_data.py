@@ -65,3 +65,10 @@ def test_divisions_file_fields():
 def test_word_lists_are_lower_case_words(name):
     words = load_lines(name)
     assert words and all(w == w.lower().strip() and w for w in words)
+
+
+def test_place_verbs_are_lemmas_with_a_link():
+    rows = load_tsv("places/place_verbs.tsv")
+    assert {r["link"] for r in rows} == {"object", "on"}
+    for r in rows:
+        assert r["lemma"] == r["lemma"].lower().strip() and " " not in r["lemma"], r

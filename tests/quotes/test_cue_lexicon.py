@@ -90,3 +90,61 @@ def test_full_name_the_article_writes_stays_the_speakers_name(run):
 def test_stance_of_a_description_with_a_named_group_is_an_attribution(run):
     text = "The Republican nominee backs the new harbour tax."
     assert [quote for _, quote in pairs(run(text))] == ["the new harbour tax"]
+
+
+def test_predicate_adjective_of_belief_reports_its_clause(run):
+    text = "Many voters are confident that the recount was fair."
+    assert pairs(run(text)) == [("Many voters", "the recount was fair")]
+
+
+def test_predicate_adjective_of_stance_reports_its_topic(run):
+    text = "Senator Dana Roe has been critical of the harbour tax."
+    assert pairs(run(text)) == [("Dana Roe", "the harbour tax")]
+
+
+def test_predicate_adjective_of_will_reports_its_infinitive(run):
+    text = "The union is ready to end the strike."
+    assert [quote for _, quote in pairs(run(text))] == ["to end the strike"]
+
+
+def test_adjective_outside_the_lexicon_is_no_attribution(run):
+    assert pairs(run("The union is likely to end the strike.")) == []
+
+
+def test_quantifier_subject_speaks_as_written(run):
+    text = "Not everyone agrees that the plant should close."
+    assert pairs(run(text)) == [("everyone", "the plant should close")]
+
+
+def test_reported_speech_with_no_source_is_dropped(run):
+    assert pairs(run("Read the rest of the report here.")) == []
+
+
+def test_quoted_transcript_paragraph_is_spoken_by_its_label(run_all):
+    text = (
+        "Senator Jane Roe spoke to the radio host Sam Baker on Sunday.\n\n"
+        '"ROE: We will win the county, and we will win it by a lot."'
+    )
+    direct = [q for q in run_all(text) if q.kind == "direct"]
+    assert [(q.speaker.name, q.speaker.text) for q in direct] == [("Jane Roe", "ROE")]
+
+
+@pytest.fixture(scope="module")
+def run_all(nlp):
+    def _run(text: str):
+        parsed = parse_text(text, nlp, id="t")
+        return extract_quotes(parsed, find_actors(parsed))
+
+    return _run
+
+
+def test_cue_inside_a_report_for_the_same_source_is_one_report(run):
+    text = "Her aides say it is too early to discuss a run for the senate."
+    assert [q.verb["text"] for q in run(text)] == ["say"]
+    text = "Jo Roe said she did not mention the audit to the board."
+    assert [q.verb["text"] for q in run(text)] == ["said"]
+
+
+def test_cue_inside_a_report_with_a_named_source_is_a_nested_attribution(run):
+    text = "Jo Roe said that Sam Baker has called for a recount in the county."
+    assert sorted(name for name, _ in pairs(run(text))) == ["Jo Roe", "Sam Baker"]

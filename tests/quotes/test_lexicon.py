@@ -100,3 +100,16 @@ def test_source_nouns_are_lower_case_lemmas():
     words = load_lines("quotes/source_nouns.txt")
     assert words and all(w == w.lower() and " " not in w for w in words)
     assert len(words) == len(set(words))
+
+
+@pytest.mark.issue(14)
+def test_cue_adjectives_schema():
+    rows = load_tsv("quotes/cue_adjectives.tsv")
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas)), "duplicate lemma"
+    for r in rows:
+        assert r["lemma"] == r["lemma"].lower() and " " not in r["lemma"]
+        assert r["class"] in {"belief", "attitude", "stance", "intention"}, r
+        assert {r["clause"], r["object"], r["infinitive"]} <= {"0", "1"}
+        assert "1" in (r["clause"], r["object"], r["infinitive"]), f"{r['lemma']} has no use"
+    assert lexicon().adjectives["confident"].indirect

@@ -133,6 +133,19 @@ def _episode_of(noun: Token, trigger: Token) -> bool:
     )
 
 
+def _subject_event(noun: Token, trigger: Token) -> bool:
+    """ "The March 3 bombings killed 40": the subject is a dated event (no one's name) and the
+    trigger tells what it did, in the past, so it happened then."""
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head == trigger
+        and noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and trigger.pos_ == "VERB"
+        and trigger.tag_ == "VBD"
+    )
+
+
 def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
     """How closely a time expression modifies the trigger (see :class:`Link`); with
     ``episode``, a date that describes a noun the trigger happened in counts ("was wounded in
@@ -163,6 +176,8 @@ def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
             if episode and t == time.root and _episode_of(h, trigger):
                 return Link(1, "the episode it happened in")
+            if episode and t == time.root and _subject_event(h, trigger):
+                return Link(2, "the subject event's time")
             return NONE  # "a May 1 deadline": the date describes another noun
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
             weak = weak or not time_noun_of(h)  # "on the night of Oct. 23" is a time

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from newsevents.config import default
 from newsevents.models import Article
+from newsevents.nlp.fast import speed_up
 
 DEFAULT_MODEL = default("model")
 DEFAULT_MAX_CHUNK_CHARS = default("max_chunk_chars")
@@ -43,7 +44,9 @@ def newline_sentences(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline by package name, with line breaks as hard sentence boundaries."""
+    """Load a spaCy pipeline by package name, with line breaks as hard sentence boundaries
+    (and the rule-based components switched to faster classes with the same output:
+    :mod:`newsevents.nlp.fast`)."""
     with warnings.catch_warnings():
         if model in CHECKED_OLDER_MODELS:
             # trained with an older spaCy; parses, tags and NER were checked under 3.8
@@ -53,7 +56,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     if "newsevents_newline_sentences" not in nlp.pipe_names:
         nlp.add_pipe("newsevents_newline_sentences", before="parser")
     nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHUNK_CHARS * 2)
-    return nlp
+    return speed_up(nlp)
 
 
 @dataclass

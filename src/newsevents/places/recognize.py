@@ -142,6 +142,8 @@ def recognize(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
             continue
         kept.append(m)
     kept = _joined(kept, parsed.article.text, gaz)
+    # no word of it capitalised ("the bush", "red states"): a common noun, not a name
+    kept = [m for m in kept if m.label == "street" or any(w[:1].isupper() for w in m.text.split())]
     for m in kept:
         if m.token is not None:
             _context(m, m.token, gaz)
@@ -210,6 +212,7 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
     locative = _locative(span)
     facility = (
         len(span) > 1
+        and not _organisation(span)
         and (
             span[-1].lower_ in facility_words()
             or (span[0].lower_ in facility_words() and span[0].lower_ not in _NOT_FIRST)
@@ -247,7 +250,10 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         if facility:
             pass
         elif not matches:
-            if not (label in ("ORG", "FAC", "EVENT") and _used_as_place(span)):
+            if not (
+                (label in ("ORG", "FAC", "EVENT") and _used_as_place(span))
+                or (label == "PERSON" and _inside_a_venue(span))
+            ):
                 return None
         elif locative:
             pass
@@ -276,6 +282,22 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_COURSES = frozenset({"golf", "race", "racing", "obstacle", "assault"})
+
+
+def _organisation(span: Span) -> bool:
+    """A name with a facility word that names a body or a class, not a building: "the
+    Centre for Rural Studies" (a centre *for* something), "the Writing Course" (a course is
+    a place only for golf or racing)."""
+    words = [t.lower_ for t in span]
+    if words[-1] == "course" and (len(words) < 2 or words[-2] not in _COURSES):
+        return True
+    return any(
+        w in facility_words() and i + 1 < len(words) and words[i + 1] == "for"
+        for i, w in enumerate(words)
+    )
+
+
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
@@ -325,6 +347,17 @@ def _used_as_place(span: Span) -> bool:
     if i > 0 and (doc[i - 1].lemma_.lower() in _EMPLOYED or doc[i - 1].lower_ in actor_nouns()):
         return False  # "an analyst at Acme Capital", "she works at Acme"
     return not any(t.lower_ in ("'s", "’s") for t in span)
+
+
+def _inside_a_venue(span: Span) -> bool:
+    """A name the NER calls a person right after "inside", "outside" or "into" a place one
+    goes in ("fans gathered outside Elmfield"), not a common first name."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in ("inside", "outside") or not span.text[:1].isupper():
+        return False
+    first = span[0].lower_
+    return first not in _first_names() and not any(t.lower_ in ("'s", "’s") for t in span)
 
 
 def _place_name(matches: tuple[Match, ...], key: str) -> bool:
@@ -532,7 +565,30 @@ def _locative(span: Span) -> bool:
         i -= 1
     if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ in ("according", "referring"):
         return False
-    return i >= 0 and doc[i].lower_ in LOCATIVE
+    if i >= 0 and doc[i].lower_ in LOCATIVE:
+        return True
+    verbs = place_verbs()
+    if i >= 0 and doc[i].lower_ == "on":
+        return doc[i].head.lemma_.lower() in verbs["on"]  # "fired on Eden"
+    root = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (
+        root.dep_ == "dobj"
+        and root.pos_ == "PROPN"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() in verbs["object"]  # "troops entered Eden"
+        and root.lower_ not in actor_nouns()  # "visiting Minister of ..."
+        and not (nxt is not None and nxt.pos_ == "PROPN")  # "visited Minister Eden"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def place_verbs() -> dict[str, frozenset[str]]:
+    """Verbs whose object (or the name after "on") is a place (``places/place_verbs.tsv``)."""
+    rows = load_tsv("places/place_verbs.tsv")
+    return {
+        link: frozenset(r["lemma"] for r in rows if r["link"] == link) for link in ("object", "on")
+    }
 
 
 def _metonym(span: Span, matches: tuple[Match, ...]) -> bool:

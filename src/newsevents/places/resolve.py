@@ -47,7 +47,7 @@ NEAR_KM = 300.0
 # names ("Toronto" stays in Canada in an article that also names the United States): the
 # country bonus does not go to the namesake, its neighbours in the text and "Toronto, Ohio"
 # still can choose it
-GAP_SHARE = 300
+GAP_SHARE = 100
 GAP_MIN_POPULATION = 1_000_000
 CITY_SHARE = 20  # "Nitra" is the city, not its region, unless the region is 20 times bigger
 NEAR_SENTENCES = 2
@@ -119,10 +119,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
         for c, mm in zip(cands, mentions, strict=True)
     ]
     # evidence of the article: countries named, places chosen on priors alone
+    # (a town's name counts once: "Eden" said three times is no evidence for Eden's country)
     evidence: Counter[str] = Counter()
+    towns: set[str] = set()
     for m, e in zip(mentions, first, strict=True):
         if e is not None and e.country:
-            evidence[e.country] += 2 if e.kind == "country" else 1
+            if e.kind == "country":
+                evidence[e.country] += 2
+            elif fold(m.text) not in towns:
+                towns.add(fold(m.text))
+                evidence[e.country] += 1
         elif m.type == "demonym" and m.country:
             evidence[m.country] += 1
     # the states and provinces of the article's places on priors alone (Mordecai's idea
@@ -217,7 +223,7 @@ def _admin_context(mentions: list[Mention], i: int, first: list[Entry | None]) -
     nxt = mentions[i + 1] if i + 1 < len(mentions) else here
     if here.within:
         matches = here.within
-    elif 0 < nxt.start - here.end <= 3 and nxt.matches:
+    elif 0 < nxt.start - here.end <= 3 and nxt.matches and not _listed(mentions, i + 1, first):
         matches = nxt.matches
     else:
         return None
@@ -227,6 +233,15 @@ def _admin_context(mentions: list[Mention], i: int, first: list[Entry | None]) -
         default=None,
     )
     return e
+
+
+def _listed(mentions: list[Mention], j: int, first: list[Entry | None]) -> bool:
+    """The mention after a comma is one more city of a list ("Eden, New York, Boston"), not
+    the state of an address: it stands for a city on its own and another place follows."""
+    e = first[j]
+    if e is None or e.kind != "city" or j + 1 >= len(mentions):
+        return False
+    return 0 < mentions[j + 1].start - mentions[j].end <= 6
 
 
 def _inside(e: Entry, area: Entry) -> bool:
@@ -270,6 +285,11 @@ def _from_name(m: Mention, gaz: Gazetteer, countries: Counter[str]) -> Entry | N
     return None
 
 
+def _own_name(text: str, name: str) -> bool:
+    a, b = fold(text), fold(name)
+    return a == b or b.startswith(a) or a.startswith(b)
+
+
 def _coherent(named: Entry, r: Resolved, out: list[Resolved]) -> bool:
     """A town a building's name holds is where the building is when it lies near another
     place of the article, or when the article has no other town to go by."""
@@ -302,21 +322,43 @@ def _fill_from_context(out: list[Resolved], gaz: Gazetteer) -> None:
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     countries: Counter[str] = Counter()
+    states: Counter[str] = Counter()
     for r in out:
         if r.entry is not None and r.entry.country:
             countries[r.entry.country] += 1
         if r.entry is not None and r.entry.kind in ("city", "admin2", "admin1"):
-            counts[r.entry.id] += 1
+            # a place the text names by another of its names counts half ("Old Square"
+            # for a town once called so)
+            weight = 1.0 if _own_name(r.mention.text, r.entry.name) else 0.5
+            counts[r.entry.id] += weight
             entries[r.entry.id] = r.entry
+            if r.entry.admin1:
+                states[r.entry.admin1] += weight
+    # the article's main place: the most named, with the other places of its state (a city
+    # named once in an article about its state outweighs a far town named twice)
     main = (
-        entries[max(counts, key=lambda k: (counts[k], entries[k].kind == "city"))]
+        entries[
+            max(
+                counts,
+                key=lambda k: (
+                    counts[k]
+                    + states[entries[k].admin1 or ""]
+                    - counts[k] * bool(entries[k].admin1),
+                    counts[k],
+                    entries[k].kind == "city",
+                ),
+            )
+        ]
         if counts
         else None
     )
     local = [
         r
         for r in out
-        if r.entry is not None and r.how == "gazetteer" and r.entry.kind in ("city", "admin2")
+        if r.entry is not None
+        and r.how == "gazetteer"
+        and r.entry.kind in ("city", "admin2")
+        and _own_name(r.mention.text, r.entry.name)
     ]
     for r in out:
         if r.entry is not None or r.mention.type != "literal":

@@ -510,6 +510,24 @@ def attribution_window(verb: Token, index: TokenIndex, q: QuotedSpan | None) -> 
     return [t for t in verb.subtree if t.i not in skip and (q is None or not _inside(index, t, q))]
 
 
+MAX_LABEL_WORDS = 4  # "ROE:", "SEN. ROE:" opening a quoted transcript paragraph
+
+
+def _label_source(index: TokenIndex, q: QuotedSpan, text: str) -> Token | None:
+    """A quoted transcript paragraph that opens with its speaker's label in capitals
+    ('"ROE: We will win the county."'): the label is the speaker."""
+    colon = text.find(":", q.start, min(q.end, q.start + 40))
+    if colon < 0 or "\n" in text[q.start : colon]:
+        return None
+    words = [t for t in index.between(q.start, colon) if not t.is_space]
+    if not 1 <= len(words) <= MAX_LABEL_WORDS:
+        return None
+    if not all(w.text.isupper() and any(c.isalpha() for c in w.text) for w in words):
+        return None
+    letters = [w for w in words if len(w.text.rstrip(".")) > 1]
+    return letters[-1] if letters else None
+
+
 def attribute(
     index: TokenIndex,
     q: QuotedSpan,
@@ -542,6 +560,9 @@ def attribute(
             )
         return Attribution(verb, subject, how, hops, attribution_window(verb, index, q))
 
+    label = _label_source(index, q, text)
+    if label is not None:
+        return Attribution(None, label, "label", 1, [label])
     inverted = _inverted_colon(index, q, text)
     if inverted is not None:
         verb, subj = inverted

@@ -20,6 +20,7 @@ from newsevents.quotes.attribute import (
 from newsevents.quotes.channels import find_channel, media_channel
 from newsevents.quotes.indirect import (
     according_clauses,
+    adjective_clauses,
     nominal_contents,
     noun_clauses,
     parenthetical_clauses,
@@ -80,7 +81,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
-    for verb, start, end in nominal_contents(index, lex, quoted):
+    for verb, start, end in [
+        *nominal_contents(index, lex, quoted),
+        *adjective_clauses(index, lex, quoted),
+    ]:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
@@ -104,6 +108,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     previous: Quote | None = None
     for key, quote, subject in items:
         speaker = resolver.resolve(subject)
+        if speaker is None and quote.kind == "indirect":
+            continue  # a cue with no one behind it ("Read the rest here") reports nothing
         quote.speaker = with_mention(speaker, index, subject) if speaker is not None else None
         if quote.channel is None and quote.kind == "direct":
             quote.channel = _inherit_channel(quote, previous)

@@ -41,6 +41,7 @@ class Lexicon:
     name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
     source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
+    adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
 
     def verb(self, tok: Token) -> SpeechVerb | None:
         """The entry for a verb token: its phrasal form first ("pointed out": "point out")."""
@@ -82,6 +83,19 @@ def lexicon() -> Lexicon:
             verbs[row["lemma"]] = dataclasses.replace(
                 old, indirect=old.indirect or clause, infinitive=old.infinitive or infinitive
             )
+    adjectives = {
+        row["lemma"]: SpeechVerb(
+            row["lemma"],
+            False,
+            _flag(row["clause"]),
+            None,
+            False,
+            _flag(row["object"]),
+            _flag(row["infinitive"]),
+            cue_only=True,
+        )
+        for row in load_tsv("quotes/cue_adjectives.tsv")
+    }
     channels = {
         tuple(row["phrase"].split()): row["channel"] for row in load_tsv("quotes/channels.tsv")
     }
@@ -99,6 +113,7 @@ def lexicon() -> Lexicon:
         name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
         source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
+        adjectives=adjectives,
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

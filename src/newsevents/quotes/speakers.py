@@ -35,7 +35,10 @@ GROUP_PRONOUNS = ("they", "we", "it")
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 OWNER_CHARS = 400  # "his lawyer": the owner is among the persons named this close before
 RELATIVE_PRONOUNS = ("who", "which", "that")
-QUANTIFIER_PRONOUNS = ("those", "others", "some", "many", "several", "both", "all", "most", "few")
+QUANTIFIER_PRONOUNS = (
+    *("those", "others", "some", "many", "several", "both", "all", "most", "few", "each"),
+    *("everyone", "everybody", "someone", "somebody", "anyone", "nobody", "none"),
+)
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
@@ -247,7 +250,7 @@ class SpeakerResolver:
             return self.resolve(issuer)
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return self.resolve(subject.head.head)  # "Roe, who said ...": Roe
-        if subject.pos_ == "PRON" and subject.lower_ in QUANTIFIER_PRONOUNS:
+        if subject.pos_ in ("PRON", "DET") and subject.lower_ in QUANTIFIER_PRONOUNS:
             return self._from_words(subject)  # "those close to him say", "others said"
         if subject.pos_ == "PRON":
             return self._pronoun(subject)

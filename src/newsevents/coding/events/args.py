@@ -9,6 +9,7 @@ Turkey and US") when its head noun is not an actor itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding.events import received
+from newsevents.coding.events import where as event_where
 from newsevents.coding.events.phrases import (
     CHUNK_OFFSET,
     code_name,
@@ -69,6 +71,9 @@ class Arguments:
     preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
     # targets that are only where it happened ("killed 23 people in Serbia"): not a side
     place_added: list[Actor] = field(default_factory=list)
+    # words of the source's phrase where the sides were turned ("won the backing of the
+    # governor of Ohio"): nothing in them is a fallback target
+    source_words: set[int] = field(default_factory=set)
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -149,6 +154,14 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                     args.target_is_head = is_head
                 args.targets = dedupe(args.targets + found)
         if not args.targets:
+            # "criticized what she called the rhetoric from X": the thing named is the object
+            for cand in named_objects(verb):
+                found = phrase_actors(actors, cand)[0]
+                found = [a for a in found if not any(same(a, s) for s in args.sources)]
+                if found:
+                    args.targets, args.target_is_head = found, True
+                    break
+        if not args.targets:
             # "demanded that the US cancel ...": the party is the subject of the complement clause
             for x in verb.children:
                 if x.dep_ == "ccomp" and x.i > verb.i:
@@ -183,6 +196,41 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     received.reverse(actors, args, verb, passive)
     _add_place_targets(actors, verb, args)
     return args
+
+
+FREE_RELATIVES = {"what", "which"}
+
+
+@functools.lru_cache(maxsize=1)
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(load_lines("verbs/naming_verbs.txt"))
+
+
+NAMED_OWNER_PREPS = {"from", "by", "of"}
+
+
+def named_objects(verb: Token) -> list[Token]:
+    """The thing a free relative object names, and its owner: in "criticized what she called
+    the reckless rhetoric from the governor", the rhetoric and the governor."""
+    naming = _naming_verbs()
+    out: list[Token] = []
+    for x in verb.children:
+        if x.dep_ != "ccomp" or x.lemma_.lower() not in naming:
+            continue
+        if not any(c.dep_ in {"dobj", "obj"} and c.lower_ in FREE_RELATIVES for c in x.children):
+            continue
+        named: list[Token] = []
+        for c in x.children:
+            if c.dep_ in {"oprd", "attr", "dobj", "obj"} and c.lower_ not in FREE_RELATIVES:
+                named.append(c)
+            elif c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in NAMED_OWNER_PREPS):
+                named.extend(p for p in c.children if p.dep_ == "pobj")
+        for n in named:  # the thing, then its owner ("attacks by the governor on ...")
+            out.append(n)
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in NAMED_OWNER_PREPS:
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 LOCATION_PREPS = (
@@ -224,11 +272,20 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
         return
     places = place_actors(actors, head)
     extra = places + complement_actors(actors, head)
-    extra = [a for a in extra if not any(same(a, s) for s in args.sources)]
-    places = [a for a in places if not any(same(a, s) for s in args.sources)]
+    extra = [a for a in extra if not _in_source(a, args, head)]
+    places = [a for a in places if not _in_source(a, args, head)]
     if extra:
         args.targets = dedupe(args.targets + extra)
         args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
+
+
+def _in_source(a: Actor, args: Arguments, near: Token) -> bool:
+    if any(same(a, s) for s in args.sources):
+        return True
+    if not args.source_words:
+        return False
+    tok = event_where.token_of(a, near)
+    return tok is not None and tok.i in args.source_words
 
 
 def complement_actors(actors: Any, head: Token) -> list[Actor]:
@@ -331,6 +388,8 @@ def nearest_actor_before(
             continue
         if any(same(m, e) for e in exclude) or in_dateline(parsed, m):
             continue
+        if event_where.is_place(m) and not event_where.is_state(m):
+            continue  # "a Louisiana screening", "the Iowa caucuses": a town or state acts not
         best = m
     return best
 
@@ -363,12 +422,33 @@ def is_organisation(a: Actor) -> bool:
     return a.sector in ORGANISATION_SECTORS or code[:3] in ORGANISATION_SECTORS
 
 
-def best_target(targets: list[Actor], source: Actor | None = None) -> Actor | None:
+def named(a: Actor) -> bool:
+    """An actor named as itself (a person or body by name, an organisation), not a group
+    named by its kind or a place."""
+    how = a.how or ""
+    return how in NAMED_HOW or how.startswith(("dictionary", "user")) or is_organisation(a)
+
+
+NAMED_HOW = {"name", "surname", "coref"}
+
+
+def best_target(
+    targets: list[Actor], source: Actor | None = None, where: list[Actor] | None = None
+) -> Actor | None:
     """The first coded target that is not the source's own side, in the order the parse gives
     them (the object before a country named deeper in the clause: in "Chile rejected a UN
     appeal for talks with Peru" the UN is the target; in "offered its troops to Lebanon" the
-    troops are Chile's own; a country-less target counts when it is an organisation), else the first with a country or code, else the first one."""
+    troops are Chile's own; a country-less target counts when it is an organisation), else
+    the first with a country or code, else the first one. ``where``: places where the act
+    happened (kept for the callers' record). A town or province is outranked by any side
+    named by name ("accused Smith at a rally in Ohio"); a country still stands in for a
+    missing side."""
     own = source.country if source is not None else None
+    towns = [a for a in targets if event_where.is_place(a) and not event_where.is_state(a)]
+    if towns:  # a side named by name outranks a town or province
+        others = [a for a in targets if not any(a is w for w in towns)]
+        if any(named(a) for a in others):
+            targets = others
     for a in targets:
         if (a.country and a.country != own) or (not a.country and is_organisation(a)):
             return a

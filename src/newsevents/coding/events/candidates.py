@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv, reporting_verbs
@@ -154,6 +155,8 @@ def _governor(noun: Token) -> Token | None:
 def _detail_of_coded(noun: Token, coded: dict[int, CodeInfo]) -> bool:
     """An event noun in an "in" phrase of a coded verb is a detail of that verb's event."""
     head = noun.head
+    if noun.dep_ == "nsubj" and head.i in coded and dated_nouns.tells_event(noun):
+        return True  # "Sunday's bombing killed two": the verb tells the dated event
     return noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i in coded
 
 
@@ -188,6 +191,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                         modality_of(tok),
                     )
                 )
+    backdrops: set[int] = set()  # dated nouns in a verb's phrase, coded by their date alone
     for tok in sent.span:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -197,6 +201,9 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
             continue
+        if gov is None and dated_nouns.circumstance(tok):
+            if event_lexicon.code_noun(tok, gov, dated=False) is None:
+                backdrops.add(tok.i)
         info = code_info(match.code)
         if info is None:
             continue
@@ -224,7 +231,8 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                 gov,
             )
         )
-    return _fold_complements(found, coded_verbs)
+    found = _fold_complements(found, coded_verbs)
+    return dated_nouns.drop_backdrops(found, backdrops, lambda c: c.trigger)
 
 
 def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> list[Candidate]:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import lookup
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events.patterns import (
     could_match,
     form_vocabulary,
@@ -139,6 +140,32 @@ def near_complement(verb: Token) -> list[Token]:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(_held(h))
+    return out
+
+
+def _held(noun: Token) -> list[Token]:
+    """What a noun's participle says it holds: "a depot containing weapons", "a truck loaded
+    with explosives", "a hideout used to store arms" (the participle's object, its "with"
+    object, or its purpose verb's object, with their "of": "a large amount of weapons")."""
+    out: list[Token] = []
+    for part in noun.children:
+        if part.dep_ != "acl" or part.tag_ not in {"VBG", "VBN"}:
+            continue
+        verbs = [part, *(x for x in part.children if x.dep_ in {"xcomp", "advcl"})]
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ in {"dobj", "obj"}:
+                    found = [c]
+                elif c.dep_ == "prep" and c.lower_ == "with":
+                    found = [p for p in c.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                for f in found:
+                    out.append(f)
+                    for x in f.children:
+                        if x.dep_ == "prep" and x.lower_ == "of":
+                            out.extend(p for p in x.children if p.dep_ == "pobj")
     return out
 
 
@@ -258,15 +285,16 @@ def _plover(code: str) -> str | None:
         return None
 
 
-def code_noun(noun: Token, governor: Token | None) -> Match | None:
-    """The CAMEO code of an event noun governed by ``governor`` (a light verb), or None."""
+def code_noun(noun: Token, governor: Token | None, dated: bool = True) -> Match | None:
+    """The CAMEO code of an event noun governed by ``governor`` (a light verb), or None;
+    ``dated``: a noun with a time of its own codes with no verb (coding/events/dated_nouns)."""
     if dictionaries_only():
         return None  # PETRARCH2 codes verbs only
     rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_)
     if not rows and hyphenated(noun) in nominal_rows():
         rows = nominal_rows()[hyphenated(noun) or ""]
     if not rows:
-        return _event_noun(noun, governor)
+        return _event_noun(noun, governor, dated)
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
     gov = None
     if governor is not None:
@@ -293,11 +321,11 @@ def code_noun(noun: Token, governor: Token | None) -> Match | None:
             if not light and gov not in light_default:
                 continue
             spec += 1 if light else 0
-        elif not row.get("mod"):
+        elif not row.get("mod") and not (dated and dated_nouns.tells_event(noun)):
             continue  # a bare noun with no verb is an event only when it says what kind ("phone call")
         if best is None or spec > best.specificity:
             best = Match(row["code"], "nominal", spec)
-    return best or _event_noun(noun, governor)
+    return best or _event_noun(noun, governor, dated)
 
 
 BACKDROP_PREPS = {"during", "amid", "amidst"}
@@ -322,7 +350,7 @@ def event_nouns() -> dict[str, tuple[str, bool]]:
     }
 
 
-def _event_noun(noun: Token, governor: Token | None) -> Match | None:
+def _event_noun(noun: Token, governor: Token | None, dated: bool = True) -> Match | None:
     """An event noun of the general list: governed by a verb of doing or happening ("carried
     out an ambush", "clashes erupted"), or a protest or fight framing the sentence ("threw
     stones during the demonstration")."""
@@ -333,6 +361,8 @@ def _event_noun(noun: Token, governor: Token | None) -> Match | None:
         return None  # "on March 23" is a day
     code, backdrop = entry
     if governor is None:
+        if dated and dated_nouns.tells_event(noun):  # "the March 3 bombing", "Friday's raid"
+            return Match(code, "nominal", 0)
         framed = noun.dep_ == "pobj" and noun.head.lower_ in BACKDROP_PREPS
         if backdrop and (framed or _told_by_noun(noun) or _aimed(noun)):
             return Match(code, "nominal", 0)

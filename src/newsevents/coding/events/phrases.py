@@ -126,11 +126,25 @@ def inner_actors(actors: Any, tok: Token, depth: int = 0) -> list[Actor]:
 
 
 def phrase_actors(actors: Any, tok: Token) -> tuple[list[Actor], bool]:
-    """(actors of a noun phrase, True when its head itself is the actor)."""
+    """(actors of a noun phrase, True when its head itself is the actor). An apposition
+    names the head itself: "the mayor's rival, Senator Holt" is Holt, not the mayor."""
     head = _head_actors(actors, tok)
+    named = False
+    if not head:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                head, named = _head_actors(actors, c), True
+                if head:
+                    break
     if head:
         if not any(a.country for a in head):
             # "an international peace-keeping force in Liberia": keep the country in reach
-            head = head + [a for a in inner_actors(actors, tok) if a.country]
+            inner = [a for a in inner_actors(actors, tok) if a.country]
+            head = head + [a for a in inner if not (named and _owner_of(a, tok))]
         return head, True
     return inner_actors(actors, tok), False
+
+
+def _owner_of(actor: Actor, tok: Token) -> bool:
+    """The actor is the possessor of the head noun ("the mayor's rival"): another person."""
+    return any(c.dep_ == "poss" and covers(actor, c) for c in tok.children)

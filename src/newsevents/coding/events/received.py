@@ -87,6 +87,7 @@ def reverse(actors: Any, args: Any, verb: Token, passive: bool) -> bool:
     givers: list = []
     for tok in _givers(noun, verb):
         givers.extend(phrase_actors(actors, tok)[0])
+        args.source_words.update(t.i for t in tok.subtree)
     givers = [g for g in dedupe(givers) if not any(same(g, r) for r in receivers)]
     args.sources, args.targets = givers, receivers
     args.target_is_head = bool(receivers)

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import (
     ATTEMPT_NOUNS,
     Candidate,
@@ -157,18 +158,29 @@ def dyad(
         # "A US national was put under investigation in Italy": the place's country acts
         # (only in the passive: in "bombs exploded outside the embassy" the place is the target)
         place = next(iter(event_args.place_actors(actors, c.trigger)), None)
-        if place is not None:
+        if place is not None and event_where.is_state(place):
             source = replace(place, how="place")
             penalty = 0.1
-    elif source is not None and not source.country:
+    elif source is not None and not source.country and not event_where.person(source):
         # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
-        # no country of its own takes the one named inside its phrase, else where it acts
+        # no country of its own takes the one named inside its phrase, else where it acts;
+        # a person known by name alone does not ("Holt praised the troops in Syria")
         found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
             actors, c.trigger
         )
         if found:
             source = replace(source, country=found[0].country)
-    target = event_args.best_target(targets, source)
+    # a place where talk happened is no side of it ("thanked supporters at a rally in Ohio")
+    where = event_where.own_places(targets, c.trigger, c.governor)
+    asserted = c.modality == "asserted"
+    targets = event_where.sift(c.info.plover, c.info.cameo, targets, where, source, asserted)
+    target = event_args.best_target(targets, source, [a for a, _ in where])
+    if target is not None and event_where.is_place(target):
+        # "three people were shot at a cinema in Ohio": the people, of the place's country
+        # (not troops sent there, who are the sender's)
+        group = next((t for t in targets if event_where.kind_only(t)), None)
+        if group is not None:
+            target = replace(group, country=target.country)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
     return source, target, penalty

@@ -1,0 +1,209 @@
+"""Places that are only where an event happened, not a side of it.
+
+A place becomes an actor when it stands for its state or people ("sanctions on Iran",
+"Berlin criticised the plan"). Named where something happened ("signed the bill in Ohio",
+"thanked supporters at a rally in Vermont", "congratulated her on her victory in the Iowa
+caucuses"), it is no target of talk: of praise, criticism, a demand, a promise or a refusal.
+CAMEO's convention that the place stands in for a missing target ("rioted in Serbia",
+"imposed a curfew in the capital") holds for material acts, and for talk only when the place
+is where an act told inside it happens ("threatened to impose a curfew in the capital",
+"agreed to open an office in Tokyo"). A visit's host is the place visited when it is a
+state or a capital, or abroad; a tour of one's own country's towns visits no one.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from newsevents.coding.events.phrases import CHUNK_OFFSET
+from newsevents.data import load_tsv
+from newsevents.models import Actor
+
+# How the actors stage codes a place name: a country, a capital, a town or region of a country.
+PLACE_HOW = {"country", "capital", "place"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+}
+PERSON_HOW = {"name", "surname"}  # coded from a person's name alone
+# Event types told by words or stances: a place where they were said or done is no target.
+TALK_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "COOPERATE"}
+TRIP_CODES = ("042", "043")  # make or host a visit: the host is a side
+MEETING_TYPE = "CONSULT"
+# Links that keep a word inside the phrase of the noun it describes ("his home state of
+# Vermont", "the Denver area", "Nevada's primary").
+MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "conj", "npadvmod"}
+DESCRIBING_DEPS = {"acl", "relcl", "amod"}  # "the accord adopted in Rome": a description
+TO = "to"
+
+
+def is_place(actor: Actor | None) -> bool:
+    return actor is not None and actor.how in PLACE_HOW
+
+
+def _key(name: str) -> str:
+    words = name.lower().replace(".", "").replace("’", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:  # "Korea, Republic of" -> "Republic of Korea"
+                head, _, tail = name.partition(",")
+                names.add(_key(f"{tail.strip()} {head.strip()}" if tail else name))
+    for row in load_tsv("actors/country_names.tsv"):
+        if row["kind"] != "capital":
+            names.add(_key(row["name"]))
+    return frozenset(names)
+
+
+def is_state(actor: Actor | None) -> bool:
+    """A country or a capital, which can stand for its state; not a town or a province."""
+    if actor is None:
+        return False
+    return actor.how == "capital" or _key(actor.name or "") in _country_names()
+
+
+def _anchor(tok: Token) -> tuple[Token, bool]:
+    """The word a place name is said of, and whether a locative preposition ("in", "at")
+    links them: up through the modifiers of its noun phrase and the "of" phrases of place
+    nouns ("his home state of Vermont"), to the head its phrase depends on."""
+    t = tok
+    for _ in range(6):
+        if t.head == t:
+            return t, False
+        if t.dep_ in MODIFIER_DEPS:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head != t.head:
+            t = t.head.head
+        else:
+            break
+    if t.dep_ == "pobj" and t.head.head != t.head:
+        return t.head.head, t.head.lower_ in LOCATIVE_PREPS  # what the preposition hangs on
+    return t.head, False
+
+
+def own_place(tok: Token, trigger: Token, governor: Token | None = None) -> str | None:
+    """How the place named by ``tok`` belongs to the trigger's act: ``"own"`` where the act
+    itself happened, ``"described"`` where something its words only describe happened, None
+    when it is a side of it or where an act told inside it happens.
+
+    Climbs from the place to the words it is said of. A locative preposition on the way
+    ("in", "at") and then the trigger (or the verb that governs a noun trigger): the act's
+    own place ("signed the bill in Ohio", thanked "at a rally in Vermont"); a participle or
+    relative clause: a description ("criticised the accord adopted in Rome"). Another verb
+    in the trigger's complement first: the place of that told act ("agreed to open an office
+    in Tokyo"). No locative preposition: a side ("accused the United States")."""
+    own = {trigger.i} | ({governor.i} if governor is not None else set())
+    t, located = tok, False
+    for _ in range(8):
+        head, here = _anchor(t)
+        located = located or here
+        if head == t:
+            return None
+        if head.i in own:
+            return "own" if located else None
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.dep_ in DESCRIBING_DEPS and not _infinitive(head):
+                return "described" if located and _inside(head, trigger) else None
+            return "own" if located and not _inside(head, trigger) else None
+        t = head
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "a call for forces to be deployed": the content of a noun, not a description."""
+    return any(c.dep_ == "aux" and c.lower_ == TO for c in verb.children)
+
+
+def _inside(tok: Token, trigger: Token) -> bool:
+    """``tok`` lies in the trigger's own phrase (a complement act), not outside it."""
+    return any(a.i == trigger.i for a in tok.ancestors)
+
+
+def token_of(actor: Actor, near: Token) -> Token | None:
+    """The head word of an actor's mention in the parse ``near`` belongs to."""
+    if actor.start is None or actor.end is None:
+        return None
+    doc = near.doc
+    offset = doc.user_data.get(CHUNK_OFFSET, 0)
+    span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def person(actor: Actor) -> bool:
+    """The actor is coded from a person's name alone ("Holt said"), whom the place where
+    they speak or act gives no country. A person the dictionaries know by their office
+    ("President Morel") takes the country where they act, as CAMEO codes it."""
+    return actor.how in PERSON_HOW
+
+
+PEOPLE_SECTORS = {"CVL", "REF"}  # civilians and refugees: people of the place they are in
+
+
+def kind_only(actor: Actor) -> bool:
+    """Civilians named by their kind alone, with no country ("people", "villagers")."""
+    return not actor.country and actor.sector in PEOPLE_SECTORS and actor.how == "role"
+
+
+def own_places(
+    targets: list[Actor], trigger: Token, governor: Token | None
+) -> list[tuple[Actor, str]]:
+    """The targets that are place names where the trigger's own act happened, or where
+    something it describes did, each with :func:`own_place`'s answer."""
+    found = []
+    for a in targets:
+        tok = token_of(a, trigger) if is_place(a) else None
+        how = own_place(tok, trigger, governor) if tok is not None else None
+        if how is not None:
+            found.append((a, how))
+    return found
+
+
+def host(place: Actor, source: Actor | None) -> bool:
+    """A place visited that is a side of the visit: a state or a capital, or a place abroad."""
+    own = source.country if source is not None else None
+    return is_state(place) or bool(own and place.country and place.country != own)
+
+
+def sift(
+    plover: str,
+    cameo: str,
+    targets: list[Actor],
+    where: list[tuple[Actor, str]],
+    source: Actor | None,
+    asserted: bool = True,
+) -> list[Actor]:
+    """The targets less the places that are only where talk happened (``where``, from
+    :func:`own_places`). Where the act itself happened, a country or a capital stays,
+    standing in for its state as CAMEO codes it ("praised the progress in Haiti"), and so
+    does the place of an act told as intended ("will extend the curfew in the port city");
+    a town or province does not. The place of something the words only describe never
+    stays. A visit keeps a host that is a state, a capital or abroad; a meeting keeps its
+    place, as CAMEO codes a meeting at a third location."""
+    if plover not in TALK_TYPES:
+        return targets
+    if cameo.startswith(TRIP_CODES):  # the place visited, however it is named
+        drop = [t for t in targets if is_place(t) and not host(t, source)]
+    elif plover == MEETING_TYPE:
+        drop = []  # "talks in Geneva": the meeting place stands in for a third party (044)
+    elif asserted:
+        drop = [a for a, how in where if how == "described" or not is_state(a)]
+    else:
+        drop = [a for a, how in where if how == "described"]
+    return [t for t in targets if not any(t is d for d in drop)]
