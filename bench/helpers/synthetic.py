@@ -217,3 +217,18 @@ class StoryStream:
         import bisect
 
         return self.vocab[bisect.bisect(self._cum, rng.random() * self._cum[-1])]
+
+
+def fill_clusterer(stream: StoryStream, n: int):
+    """A clusterer holding articles 0..n-1 of ``stream``, each placed in the storyline it
+    was made from (no search: fast at any size; the state is what clustering them well
+    would give). Returns the clusterer and doc id -> story id."""
+    from newsevents.stories.cluster import OnlineClusterer
+
+    clusterer = OnlineClusterer()
+    ids: dict[str, str] = {}
+    assignment: dict[str, str] = {}
+    for k in range(n):
+        doc, made_from = stream.doc(k)
+        ids[made_from] = assignment[doc.id] = clusterer.place(doc, ids.get(made_from))
+    return clusterer, assignment

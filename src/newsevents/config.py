@@ -55,7 +55,12 @@ class Settings:
         env="NEWSEVENTS_LANGUAGE_MODELS",
     )
     n_process: int = setting(1, "spaCy worker processes.")
-    batch_size: int = setting(32, "Documents per spaCy batch.")
+    batch_size: int = setting(32, "Documents (or pieces of long ones) per spaCy batch.")
+    batch_chars: int = setting(
+        50_000,
+        "Characters per spaCy batch at most (the parser's memory grows with them: about "
+        "3 KB a character).",
+    )
     batch_docs: int = setting(64, "Documents per store transaction and output flush.")
     max_chunk_chars: int = setting(
         20_000, "Parse long documents in pieces of at most this many characters."
@@ -71,7 +76,9 @@ class Settings:
     embed_threads: int = setting(
         1, "Threads of the storyline embedding model (onnxruntime intra-op threads)."
     )
-    embed_batch: int = setting(16, "Articles per storyline embedding batch.")
+    embed_batch: int = setting(
+        16, "Articles tokenized at once for storyline embeddings (the model reads one at a time)."
+    )
     coder_mode: str = setting(
         FULL,
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",
@@ -122,6 +129,7 @@ class Settings:
         for name in (
             "n_process",
             "batch_size",
+            "batch_chars",
             "batch_docs",
             "max_chunk_chars",
             "max_doc_chars",

@@ -58,6 +58,7 @@ def process_articles(
     kwargs = {
         "n_process": settings.n_process,
         "batch_size": settings.batch_size,
+        "batch_chars": settings.batch_chars,
         "max_chunk_chars": settings.max_chunk_chars,
     }
     models = settings.models()

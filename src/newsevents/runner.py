@@ -104,6 +104,7 @@ def _extract_batch(
             [a for _, a in items],
             nlp,
             batch_size=config.batch_size,
+            batch_chars=config.settings.batch_chars,
             n_process=config.n_process,
             max_chunk_chars=config.max_chunk_chars,
             on_chunk=on_chunk,

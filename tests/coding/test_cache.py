@@ -30,3 +30,45 @@ def test_two_versions_keep_their_caches_and_stale_ones_go(tmp_path, monkeypatch)
     assert cached("t", [source], build("c"), version="c") == {"v": "c"}
     (left,) = (tmp_path / "cache").glob("t-*.pickle")
     assert left not in files
+
+
+@pytest.mark.issue(16)
+def test_same_contents_elsewhere_share_one_cache(tmp_path, monkeypatch):
+    """A fresh clone or a second checkout (other paths, other modification times, same
+    contents) reads the cache the first one wrote; a changed content rebuilds."""
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list[int] = []
+
+    def build():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    first, second = tmp_path / "a" / "src.txt", tmp_path / "b" / "src.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text("same words", encoding="utf-8")
+    os.utime(second, (1_000_000, 1_000_000))
+    assert cached("t", [first], build) == {"n": 1}
+    assert cached("t", [second], build) == {"n": 1}
+    second.write_text("other words", encoding="utf-8")
+    assert cached("t", [second], build) == {"n": 2}
+    assert len(calls) == 2
+
+
+@pytest.mark.issue(16)
+def test_gazetteer_key_ignores_modification_times(tmp_path, monkeypatch):
+    import importlib
+
+    from newsevents.data import data_path
+
+    gazetteer = importlib.import_module("newsevents.places.gazetteer")
+    before = gazetteer.index_key()
+    copy = tmp_path / "features.tsv"
+    copy.write_bytes(data_path(gazetteer.FEATURES).read_bytes())
+    os.utime(copy, (1_000_000, 1_000_000))
+    sources = gazetteer._sources()
+    swapped = [copy if p.name == copy.name else p for p in sources]
+    monkeypatch.setattr(gazetteer, "_sources", lambda: swapped)
+    assert gazetteer.index_key() == before
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert gazetteer.index_key() != before

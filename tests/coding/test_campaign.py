@@ -35,6 +35,8 @@ def test_campaign_frames_file_has_known_kinds():
         "speech",
         "message",
         "stance",
+        "share",
+        "audience",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -180,3 +182,112 @@ def test_rejecting_an_invitation_or_a_resolution_stays(text):
 )
 def test_support_of_someone_in_a_race_stays(text):
     assert "SUPPORT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh called him divisive and accused him of lying.",
+        "Governor Brill was asked to name a single achievement in the Senate.",
+        "The governor said he did not support issuing quarantines.",
+        '"Americans would support a plan like this," he added.',
+        '"I have to thank the people of Ohio," Governor Brill said.',
+        "The candidates must file their finance reports by Sunday.",
+        "But the vote doesn't mean he won anything.",
+    ],
+)
+def test_names_questions_positions_and_own_obligations_are_no_events(text):
+    assert not {"REQUEST", "REJECT", "AGREE", "SUPPORT"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh called for talks with Germany.",
+        "Russia called on Ukraine to withdraw its troops.",
+        "Iran asked Germany to release the prisoners.",
+        "Russia said Ukraine must withdraw its troops.",
+    ],
+)
+def test_calls_requests_and_owed_acts_stay_demands(text):
+    assert "REQUEST" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Marsh and Governor Brill are fighting about the president.",
+        "Governor Brill had fought for bills in his time as governor.",
+    ],
+)
+def test_quarrels_and_causes_are_no_violence(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His rival, Senator Ada Marsh, captured Virginia, Georgia, Arkansas and Tennessee.",
+        "He captured the neighboring state of New Hampshire last month.",
+        "The senator vowed to win his home state of Florida later this month.",
+        "Senator Ada Marsh is holding multiple rallies a day in Iowa.",
+        "Governor Tom Brill will be holding a rally at an Elks Lodge in Salem.",
+    ],
+)
+def test_states_won_and_candidates_rallies_are_no_events(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the town of Kunduz last month.",
+        "Thousands of workers held a rally against the new labour law.",
+        "The opposition held a rally in the capital on Sunday.",
+    ],
+)
+def test_towns_taken_and_protest_rallies_stay(text):
+    assert {"COERCE", "PROTEST"} & set(types(text))
+
+
+def test_crowds_defying_and_lawmakers_voting_are_no_poll_results():
+    assert "REJECT" in types("Crowds of protesters defied a police ban in the capital on Saturday.")
+    assert "REJECT" in types("A majority of senators rejected the president's nominee.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is a pre-agreement because some governments did not actually agree.",
+        '"I have not had any conversations with the Kremlin in a year," the minister said.',
+    ],
+)
+def test_acts_told_as_not_done_are_no_refusals(text):
+    assert "REJECT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran will not attend the talks in Geneva.",
+        "We can't take part in the conference, the minister said.",
+        "Israel would not accept the offer from Egypt.",
+    ],
+)
+def test_refusals_stay_rejections(text):
+    assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This capped immigration at 16,000, as opposed to the 80,000 immigrants entering Ruritania.",
+        "Instead of a quick overthrow, the president, aided by Ruritania and opposed by Germany, held on.",
+    ],
+)
+def test_stances_as_comparisons_or_participles_are_no_rejections(text):
+    assert "REJECT" not in types(text)
+
+
+def test_opposition_told_in_the_passive_stays():
+    assert "REJECT" in types("The bill was opposed by the governor of Texas on Monday.")

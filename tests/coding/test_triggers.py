@@ -127,6 +127,11 @@ def test_general_verbs_still_code_by_pattern_or_curated_row():
     [
         ("Senator Jones captured Ohio and Nevada on Tuesday night.", "COERCE"),
         ("The author will discuss his new book on the radio show tonight.", "AGREE"),
+        # an event named with its place is a topic, the place no partner
+        (
+            "Reporter Jane Roe will discuss an overlooked Cairo connection to a recent Madrid hotel attack.",
+            "AGREE",
+        ),
         ("Governor Smith is pledging to win hundreds of votes in the spring.", "AGREE"),
     ],
 )
@@ -154,11 +159,29 @@ def test_real_events_stay(text, kept):
         ("Police found two pistols during a search of the truck.", "COERCE"),
         ("The militia's attack on the airbase was fended off by the army.", "ASSAULT"),
         ("Army helicopters dropped barrel bombs on the rebel-held town.", "ASSAULT"),
+        # what a container noun's participle says it holds
+        ("Soldiers discovered a bunker containing a large amount of weapons.", "COERCE"),
+        ("Troops found a hideout used by the rebels to store arms and ammunition.", "COERCE"),
+        ("Police discovered a van loaded with explosives near the stadium.", "COERCE"),
+        # ground in the light verb's phrase, and ground taken back
+        ("Army units established control over an area of 90 square kilometres.", "COERCE"),
+        ("Government troops took control by force of several areas in the east.", "COERCE"),
+        ("The army recovered the border regions from the rebels last week.", "COERCE"),
+        ("Government forces regained control of three villages in the valley.", "COERCE"),
     ],
 )
 def test_ground_taken_and_weapons_seized(text, plover):
     assert plover in types(text)
 
 
-def test_control_of_no_ground_is_no_occupation():
-    assert "COERCE" not in types("The Democrats took control of the Senate in the election.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Democrats took control of the Senate in the election.",
+        "The Republicans regained control of the chamber after the vote.",
+        "The party recovered the lead in the polls.",
+        "The minister found a report containing new figures.",
+    ],
+)
+def test_control_of_no_ground_is_no_occupation(text):
+    assert "COERCE" not in types(text)

@@ -475,3 +475,13 @@ def test_a_centre_for_something_or_a_class_is_no_building(nlp):
     names = [loc.text for loc in _places(nlp, text)]
     assert "Centre for Rural Studies" not in names and "Writing Course" not in names
     assert "Eden Golf Course" in names
+
+
+def test_a_name_inside_or_outside_which_people_gather_is_a_venue(nlp):
+    # the NER calls the stadium a person; "inside" and "outside" make it a place, placed
+    # at the article's town
+    text = "Supporters lit flares inside Brackenfield before kick-off in Leeds."
+    loc = _one(_places(nlp, text), "Brackenfield")
+    assert loc.country == "GBR" and loc.how == "context"
+    text = "Reporters waited outside Mary Jones's office in Leeds."
+    assert [loc.text for loc in _places(nlp, text)] == ["Leeds"]

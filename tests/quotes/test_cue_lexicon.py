@@ -136,3 +136,15 @@ def run_all(nlp):
         return extract_quotes(parsed, find_actors(parsed))
 
     return _run
+
+
+def test_cue_inside_a_report_for_the_same_source_is_one_report(run):
+    text = "Her aides say it is too early to discuss a run for the senate."
+    assert [q.verb["text"] for q in run(text)] == ["say"]
+    text = "Jo Roe said she did not mention the audit to the board."
+    assert [q.verb["text"] for q in run(text)] == ["said"]
+
+
+def test_cue_inside_a_report_with_a_named_source_is_a_nested_attribution(run):
+    text = "Jo Roe said that Sam Baker has called for a recount in the county."
+    assert sorted(name for name, _ in pairs(run(text))) == ["Jo Roe", "Sam Baker"]

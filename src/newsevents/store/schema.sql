@@ -31,6 +31,8 @@ CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
 CREATE INDEX IF NOT EXISTS documents_given ON documents(given_id);
 CREATE INDEX IF NOT EXISTS documents_superseded ON documents(superseded_by);
+-- the list order of /api/documents: a page is read off the index, not sorted
+CREATE INDEX IF NOT EXISTS documents_order ON documents((date IS NULL), date, id);
 
 CREATE TABLE IF NOT EXISTS doc_bands (
   band TEXT NOT NULL,
@@ -86,6 +88,9 @@ CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_country, target_coun
 -- schema 4: an actor's counts (/api/actors) look its mentions and quotes up by id
 CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
 CREATE INDEX IF NOT EXISTS mentions_target ON mentions(target_id);
+-- the list order of /api/events (with or without filters): a page of 50 is read off
+-- the index, not sorted out of every mention
+CREATE INDEX IF NOT EXISTS mentions_order ON mentions((date IS NULL), date, doc_id, sentence_start, id);
 
 CREATE TABLE IF NOT EXISTS quotes (
   id TEXT PRIMARY KEY,
@@ -100,6 +105,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_order ON quotes(doc_id, start);
 
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT NOT NULL,
@@ -158,14 +164,18 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE TABLE IF NOT EXISTS story_state (
   id TEXT PRIMARY KEY,
   size INTEGER NOT NULL,
-  state TEXT NOT NULL,    -- JSON: words, ents, ent_docs, names, first, last, docs
-  emb TEXT                -- base64 of the float64 sum of the embeddings of its articles
+  state TEXT NOT NULL,    -- JSON: words, ents, ent_docs, names, first, last, docs, seen
+  emb TEXT,               -- base64 of the float64 sum of the embeddings of its articles
+  seen INTEGER NOT NULL DEFAULT 0  -- the clusterer's article count when it last took one
 );
+CREATE INDEX IF NOT EXISTS story_state_seen ON story_state(seen);
 CREATE TABLE IF NOT EXISTS story_terms (
   term TEXT NOT NULL,
   story_id TEXT NOT NULL,
+  seen INTEGER NOT NULL DEFAULT 0,  -- the story's seen when it last took the term
   PRIMARY KEY (term, story_id)
 );
+CREATE INDEX IF NOT EXISTS story_terms_seen ON story_terms(term, seen, story_id);
 CREATE TABLE IF NOT EXISTS story_df (
   term TEXT PRIMARY KEY,
   n INTEGER NOT NULL

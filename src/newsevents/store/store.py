@@ -29,6 +29,12 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     ],
     3: [("documents", "encoding", "TEXT")],  # how a file's bytes were decoded (utf-8, cp1252...)
     4: [],  # indexes only (MIGRATION_SQL)
+    # when a story last took an article: its term postings and embedding are searched
+    # latest first (newsevents.stories.cluster PER_TERM, EMB_WINDOW)
+    5: [
+        ("story_terms", "seen", "INTEGER NOT NULL DEFAULT 0"),
+        ("story_state", "seen", "INTEGER NOT NULL DEFAULT 0"),
+    ],
 }
 MIGRATION_SQL: dict[int, list[str]] = {
     2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
@@ -133,8 +139,10 @@ class Store:
             if n <= current:
                 continue
             with self.db.transaction():
+                tables = self._tables()
                 for table, column, kind in MIGRATIONS[n]:
-                    if column not in self._columns(table):
+                    # a table the store does not have yet is made whole by the schema script
+                    if table in tables and column not in self._columns(table):
                         self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
                 for sql in MIGRATION_SQL.get(n, []):
                     self.db.execute(sql)

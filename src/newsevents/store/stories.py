@@ -122,48 +122,70 @@ def story_states(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]
     return sorted(out, key=lambda r: r["id"])
 
 
-def story_embeddings(store: Store) -> list[dict[str, Any]]:
-    """Every saved story's size and embedding sum (no centroids), by id."""
-    return store.db.query("SELECT id, size, emb FROM story_state WHERE emb IS NOT NULL ORDER BY id")
+def story_embeddings(store: Store, latest: int | None = None) -> list[dict[str, Any]]:
+    """Saved stories' size, embedding sum and seen (no centroids), by id: every story's, or
+    those of the ``latest`` that took an article last."""
+    if latest is None:
+        return store.db.query(
+            "SELECT id, size, emb, seen FROM story_state WHERE emb IS NOT NULL ORDER BY id"
+        )
+    rows = store.db.query(
+        "SELECT id, size, emb, seen FROM story_state WHERE emb IS NOT NULL"
+        " ORDER BY seen DESC, id DESC LIMIT ?",
+        (int(latest),),
+    )
+    return sorted(rows, key=lambda r: r["id"])
 
 
 def story_ids(store: Store) -> list[str]:
     return [r["id"] for r in store.db.query("SELECT id FROM story_state ORDER BY id")]
 
 
-def save_story_states(store: Store, rows: list[tuple[str, int, str, str | None]]) -> None:
-    """Upsert story rows (id, size, state JSON, emb)."""
+def save_story_states(store: Store, rows: list[tuple[str, int, str, str | None, int]]) -> None:
+    """Upsert story rows (id, size, state JSON, emb, seen)."""
     store.db.executemany(
-        "INSERT INTO story_state(id, size, state, emb) VALUES (?, ?, ?, ?)"
+        "INSERT INTO story_state(id, size, state, emb, seen) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET size = excluded.size, state = excluded.state,"
-        " emb = excluded.emb",
+        " emb = excluded.emb, seen = excluded.seen",
         rows,
     )
 
 
-def stories_with_terms(store: Store, terms: list[str]) -> set[str]:
-    """Stories that held one of ``terms`` ("w:word", "e:key")."""
-    out: set[str] = set()
-    for i in range(0, len(terms), 500):
-        part = terms[i : i + 500]
-        marks = ",".join("?" * len(part))
-        out |= {
-            r["story_id"]
-            for r in store.db.query(
-                f"SELECT story_id FROM story_terms WHERE term IN ({marks})", part
-            )
-        }
+def latest_postings(store: Store, terms: Iterable[str], per_term: int) -> dict[str, dict[str, int]]:
+    """Term -> {story id: seen} of the ``per_term`` stories that took it last (one indexed
+    query a term: the cost does not grow with the stories holding a common term)."""
+    out: dict[str, dict[str, int]] = {}
+    for term in terms:
+        rows = store.db.query(
+            "SELECT story_id, seen FROM story_terms WHERE term = ?"
+            " ORDER BY seen DESC, story_id DESC LIMIT ?",
+            (term, int(per_term)),
+        )
+        if rows:
+            out[term] = {r["story_id"]: r["seen"] for r in rows}
     return out
 
 
-def add_story_terms(store: Store, rows: list[tuple[str, str]]) -> None:
+def add_story_terms(store: Store, rows: list[tuple[str, str, int]]) -> None:
+    """Upsert postings (term, story id, seen)."""
     store.db.executemany(
-        "INSERT INTO story_terms(term, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows
+        "INSERT INTO story_terms(term, story_id, seen) VALUES (?, ?, ?)"
+        " ON CONFLICT(term, story_id) DO UPDATE SET seen = excluded.seen",
+        rows,
     )
 
 
-def story_df(store: Store) -> list[dict[str, Any]]:
-    return store.db.query("SELECT term, n FROM story_df")
+def story_df(store: Store, terms: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Document frequencies: every term's, or those of ``terms`` (absent ones left out)."""
+    if terms is None:
+        return store.db.query("SELECT term, n FROM story_df")
+    wanted = sorted(set(terms))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out += store.db.query(f"SELECT term, n FROM story_df WHERE term IN ({marks})", part)
+    return out
 
 
 def save_story_df(store: Store, rows: list[tuple[str, int]]) -> None:

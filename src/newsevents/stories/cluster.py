@@ -19,7 +19,14 @@ from typing import Any
 import numpy as np
 
 from newsevents.stories import features as F
-from newsevents.stories.story import EmbeddingIndex, Story, TermIndex, day_number, truncate
+from newsevents.stories.story import (
+    EmbeddingIndex,
+    Story,
+    TermIndex,
+    cosines,
+    day_number,
+    truncate,
+)
 
 STATE_VERSION = 1
 # Feature weights and threshold of the default (combined) clusterer; see docs/stories.md.
@@ -30,6 +37,11 @@ _EMB_PRIOR = 10  # articles' worth of zero vector in the background mean (shrink
 # Candidate stories: those sharing one of the article's most specific words or entities,
 # plus the nearest by embedding. A story sharing none of them cannot score high on words.
 _TOP_WORDS, _TOP_ENTS, _TOP_EMB = 30, 20, 5
+# Bounds that keep an article's cost flat as a store grows (docs/scale.md): of the stories
+# holding a term, the PER_TERM that took it last; of all those, the MAX_CANDIDATES sharing the
+# most weight of the article's terms; the nearest by embedding among the EMB_WINDOW stories
+# that took an article last. Smaller collections than these never meet a bound.
+PER_TERM, MAX_CANDIDATES, EMB_WINDOW = 50, 100, 2000
 
 
 @dataclass
@@ -101,8 +113,9 @@ class OnlineClusterer:
         base = math.log(self.n_docs + 1) + 1.0
         logs: dict[int, float] = {}
         out = {}
+        get = df.get
         for t in terms:
-            n = df.get(t, 0)
+            n = get(t, 0)
             lg = logs.get(n)
             if lg is None:
                 lg = logs[n] = math.log(n + 1)
@@ -167,23 +180,64 @@ class OnlineClusterer:
     def _best(self, wv, ev, emb, day) -> tuple[str | None, float]:
         top_w = sorted(wv, key=lambda t: -wv[t] * self._idf(self.df_words, t))[:_TOP_WORDS]
         top_e = sorted(ev, key=lambda k: -ev[k] * self._idf(self.df_ents, k))[:_TOP_ENTS]
-        candidates = self._terms.lookup(top_w, top_e)
         wv, ev = self._weigh(wv, self.df_words), self._weigh(ev, self.df_ents)
-        emb_cos: dict[str, float] = {}
-        if self.uses_embeddings and emb is not None and emb.any() and self._embs.ids:
-            cos = self._embs.cosines(emb, self._background())
-            emb_cos = dict(zip(self._embs.ids, cos.tolist(), strict=True))
-            for i in np.argsort(-cos)[:_TOP_EMB]:
-                candidates.add(self._embs.ids[i])
+        candidates = self._candidates(top_w, top_e, wv, ev)
+        use_emb = self.uses_embeddings and emb is not None and emb.any()
+        background = self._background() if use_emb else None
+        if use_emb:
+            candidates.update(self._embs.nearest(emb, background, _TOP_EMB, EMB_WINDOW))
         prefetch = getattr(self.stories, "prefetch", None)
         if prefetch is not None:  # a store's stories: load the candidates in one query
             prefetch(candidates)
+        ordered = sorted(candidates)  # sorted: ties break the same way after a restore
+        self.prefetch_terms(self.stories[sid] for sid in ordered)
+        emb_cos: dict[str, float] = {}
+        if use_emb:
+            with_emb = [(sid, self._centroid(sid)) for sid in ordered]
+            with_emb = [(sid, c) for sid, c in with_emb if c is not None]
+            if with_emb:
+                mat = np.stack([c for _, c in with_emb])
+                cos = cosines(mat, emb, background).tolist()
+                emb_cos = {sid: c for (sid, _), c in zip(with_emb, cos, strict=True)}
         best_id, best = None, 0.0
-        for sid in sorted(candidates):  # sorted: ties break the same way after a restore
+        for sid in ordered:
             s = self._score(self.stories[sid], wv, ev, emb_cos.get(sid), day)
             if s > best:
                 best_id, best = sid, s
         return best_id, best
+
+    def _candidates(self, top_w: list[str], top_e: list[str], wv: tuple, ev: tuple) -> set[str]:
+        """Stories holding one of the article's top terms: of each term's postings the
+        ``PER_TERM`` latest, of those the ``MAX_CANDIDATES`` sharing most of the article's
+        (normalised, idf-weighted) term weight."""
+        weight = {f"w:{t}": wv[0][t] / (wv[1] or 1.0) for t in top_w}
+        weight.update({f"e:{k}": ev[0][k] / (ev[1] or 1.0) for k in top_e})
+        shared: dict[str, float] = {}
+        for term, story_ids in self._terms.postings(weight, PER_TERM).items():
+            for sid in story_ids:
+                shared[sid] = shared.get(sid, 0.0) + weight[term]
+        if len(shared) <= MAX_CANDIDATES:
+            return set(shared)
+        return set(sorted(shared, key=lambda sid: (-shared[sid], sid))[:MAX_CANDIDATES])
+
+    def _centroid(self, story_id: str) -> np.ndarray | None:
+        """A story's mean embedding (float32), from the index or from the story itself."""
+        found = self._embs.centroid(story_id)
+        if found is not None:
+            return found
+        story = self.stories[story_id]
+        if story.emb is None or not story.size:
+            return None
+        return np.asarray(story.emb, dtype=np.float32) / story.size
+
+    def prefetch_terms(self, stories: Iterable[Story]) -> None:
+        """Document frequencies a store reads on demand: those of these stories' terms."""
+        words = getattr(self.df_words, "prefetch", None)
+        if words is None:
+            return
+        stories = list(stories)
+        words([t for s in stories for t in s.words])
+        self.df_ents.prefetch([k for s in stories for k in s.ents])
 
     # -- adding -----------------------------------------------------------------------
     def best(self, doc: StoryDoc) -> tuple[str | None, float]:
@@ -196,6 +250,20 @@ class OnlineClusterer:
 
     def add(self, doc: StoryDoc) -> str:
         """Assign one article to a story (an existing one, or a new one); returns its id."""
+        wv, ev = self._count(doc)
+        sid, score = self._best(wv, ev, doc.embedding, day_number(doc.date))
+        self.last_score = score
+        return self._place(doc, wv, ev, sid if score >= self.threshold else None)
+
+    def place(self, doc: StoryDoc, story_id: str | None) -> str:
+        """Add an article to the story ``story_id`` (a new story when None or unknown)
+        without searching for one: a known assignment loaded as it is (benches that fill a
+        large store fast). Returns the story's id."""
+        wv, ev = self._count(doc)
+        return self._place(doc, wv, ev, story_id)
+
+    def _count(self, doc: StoryDoc) -> tuple[dict[str, float], dict[str, float]]:
+        """The article's term vectors, counted in the document frequencies."""
         if self.uses_embeddings:
             embed_docs([doc])
         wv = F.word_vector(doc.title, doc.text)
@@ -204,13 +272,14 @@ class OnlineClusterer:
         self.n_docs += 1
         self.df_words.update(wv.keys())
         self.df_ents.update(ev.keys())
-        sid, score = self._best(wv, ev, doc.embedding, day_number(doc.date))
-        self.last_score = score
+        return wv, ev
+
+    def _place(self, doc: StoryDoc, wv: dict, ev: dict, sid: str | None) -> str:
         if self.uses_embeddings and doc.embedding is not None and doc.embedding.any():
             e = np.asarray(doc.embedding, dtype=np.float64)
             self.emb_sum = e.copy() if self.emb_sum is None else self.emb_sum + e
             self.n_emb += 1
-        if sid is None or score < self.threshold:
+        if sid is None or sid not in self.stories:
             sid = f"story-{self._next}"
             self._next += 1
             self.stories[sid] = Story(id=sid)
@@ -219,6 +288,7 @@ class OnlineClusterer:
 
     def _join(self, story: Story, doc: StoryDoc, wv: dict, ev: dict) -> None:
         story.size += 1
+        story.seen = self.n_docs
         story.docs.append(doc.id)
         # each article adds its unit-length vector, so long articles don't dominate
         for vec, acc in ((wv, story.words), (ev, story.ents)):
@@ -290,8 +360,8 @@ class OnlineClusterer:
         """JSON-serialisable state; ``from_dict`` restores a clusterer that goes on adding."""
         return {
             **self.scalars(),
-            "df_words": dict(self.df_words),
-            "df_ents": dict(self.df_ents),
+            "df_words": _complete(self.df_words),
+            "df_ents": _complete(self.df_ents),
             "stories": [
                 {
                     **{k: v for k, v in vars(s).items() if k != "emb"},
@@ -337,6 +407,12 @@ class OnlineClusterer:
         else:
             self._terms, self._embs = terms, embeddings
         return self
+
+
+def _complete(df: Counter[str]) -> dict[str, int]:
+    """Every document frequency (a store's read on demand: all of them)."""
+    everything = getattr(df, "complete", None)
+    return dict(everything() if everything is not None else df)
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -3,10 +3,12 @@
 The clusterer's state lives in the store, row by row (``store/stories.py``), so each
 ``ingest`` goes on from where the last one stopped (an article that arrives next month can
 join this month's story) and its cost does not grow with the store: an update reads the
-clusterer's few numbers, the document frequencies and the story embeddings, finds the
-candidate stories of each article in the term index (``story_terms``: the stories that hold
-one of its words or names), loads only those stories, and writes back only the stories,
-frequencies and index rows that changed, with the labels and counts of those stories.
+clusterer's few numbers and the embeddings of the stories that took an article last
+(``EMB_WINDOW``); for each article it finds the candidate stories in the term index
+(``story_terms``: of the stories holding one of its words or names, the latest
+``PER_TERM``, indexed by ``seen``), loads only those stories and the document frequencies of
+their terms and the article's, and writes back only the stories, frequencies and index rows
+that changed, with the labels and counts of those stories.
 A store written by an earlier build (the whole state as one JSON value) is read once and
 saved row by row.
 """
@@ -23,7 +25,7 @@ import numpy as np
 
 from newsevents.store import Store
 from newsevents.store import stories as sql
-from newsevents.stories.cluster import OnlineClusterer, StoryDoc
+from newsevents.stories.cluster import EMB_WINDOW, OnlineClusterer, StoryDoc
 from newsevents.stories.story import EmbeddingIndex, Story, TermIndex
 
 
@@ -41,9 +43,55 @@ class TrackedCounter(Counter):
         return self.__dict__.setdefault("_touched", set())
 
 
+class StoredCounts(TrackedCounter):
+    """A store's document frequencies of one kind ("w:" words, "e:" names), read on demand.
+
+    ``prefetch`` reads many at once and keeps a term the store lacks as 0, so that the
+    clusterer's hot ``get`` stays the plain dict one: the clusterer prefetches the terms of
+    an article and of its candidate stories before it weighs them (``df[term]`` of a term
+    not read yet reads it alone)."""
+
+    def __init__(self, store: Store, prefix: str) -> None:
+        super().__init__()
+        self.store, self.prefix = store, prefix
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        missing = {t for t in terms if not dict.__contains__(self, t)}
+        if not missing:
+            return
+        n = len(self.prefix)
+        found = {
+            row["term"][n:]: row["n"]
+            for row in sql.story_df(self.store, [self.prefix + t for t in missing])
+        }
+        for t in missing:
+            dict.__setitem__(self, t, found.get(t, 0))
+
+    def __missing__(self, key: str) -> int:
+        self.prefetch([key])
+        return dict.__getitem__(self, key)
+
+    def update(self, iterable: Any = None, /, **kwds: Any) -> None:
+        if iterable is not None:
+            iterable = list(iterable)
+            self.prefetch(iterable)
+        super().update(iterable, **kwds)
+
+    def complete(self) -> dict[str, int]:
+        """Every frequency of the store, with this run's changes."""
+        n = len(self.prefix)
+        out = {
+            r["term"][n:]: r["n"]
+            for r in sql.story_df(self.store)
+            if r["term"].startswith(self.prefix)
+        }
+        out.update(dict(self))
+        return {t: v for t, v in out.items() if v}
+
+
 class StoredStories(MutableMapping[str, Story]):
-    """A store's stories by id, loaded on demand, and its term index (``lookup``/``add``,
-    as :class:`TermIndex`): the stories changed in this run are kept to be written back."""
+    """A store's stories by id, loaded on demand, and its term index (``postings``, as
+    :class:`TermIndex`): the stories changed in this run are kept to be written back."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -78,10 +126,18 @@ class StoredStories(MutableMapping[str, Story]):
         self.changed.add(story.id)
         self._recent.add(story)
 
-    def lookup(self, words: Iterable[str], ents: Iterable[str]) -> set[str]:
-        words, ents = list(words), list(ents)
-        terms = [f"w:{t}" for t in words] + [f"e:{k}" for k in ents]
-        return sql.stories_with_terms(self.store, terms) | self._recent.lookup(words, ents)
+    def postings(self, terms: Iterable[str], per_term: int | None) -> dict[str, list[str]]:
+        """As :meth:`TermIndex.postings`: the stored postings merged with this run's."""
+        terms = list(terms)
+        stored = sql.latest_postings(self.store, terms, per_term or 10**9)
+        out: dict[str, list[str]] = {}
+        for term in terms:
+            post = {**stored.get(term, {}), **self._recent.seen(term)}
+            if not post:
+                continue
+            ranked = sorted(post.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+            out[term] = [sid for sid, _ in ranked[:per_term]]
+        return out
 
 
 def _story(row: dict[str, Any]) -> Story:
@@ -92,12 +148,12 @@ def _story(row: dict[str, Any]) -> Story:
     return Story(id=row["id"], size=row["size"], emb=emb, **state)
 
 
-def _row(story: Story) -> tuple[str, int, str, str | None]:
+def _row(story: Story) -> tuple[str, int, str, str | None, int]:
     state = {k: v for k, v in vars(story).items() if k not in ("id", "size", "emb")}
     emb = None
     if story.emb is not None:
         emb = base64.b64encode(np.asarray(story.emb, dtype=np.float64).tobytes()).decode()
-    return story.id, story.size, json.dumps(state), emb
+    return story.id, story.size, json.dumps(state), emb, story.seen
 
 
 def load_clusterer(store: Store) -> OnlineClusterer | None:
@@ -108,15 +164,12 @@ def load_clusterer(store: Store) -> OnlineClusterer | None:
     state = json.loads(raw)
     if "stories" in state:  # the whole state in one value, written by an earlier build
         return OnlineClusterer.from_dict(state)
-    df_words, df_ents = TrackedCounter(), TrackedCounter()
-    for row in sql.story_df(store):
-        kind, term = row["term"][:2], row["term"][2:]
-        dict.__setitem__(df_words if kind == "w:" else df_ents, term, row["n"])
+    df_words, df_ents = StoredCounts(store, "w:"), StoredCounts(store, "e:")
     embeddings = EmbeddingIndex()
-    for row in sql.story_embeddings(store):
+    for row in sql.story_embeddings(store, latest=EMB_WINDOW):
         summed = np.frombuffer(base64.b64decode(row["emb"]), dtype=np.float64)
         if row["size"]:
-            embeddings.put(row["id"], summed.astype(np.float32) / row["size"])
+            embeddings.put(row["id"], summed.astype(np.float32) / row["size"], row["seen"])
     stories = StoredStories(store)
     return OnlineClusterer.from_parts(
         state, stories, df_words=df_words, df_ents=df_ents, terms=stories, embeddings=embeddings
@@ -167,8 +220,9 @@ def save_clusterer(store: Store, clusterer: OnlineClusterer, assignment: dict[st
     for prefix, df in (("w:", clusterer.df_words), ("e:", clusterer.df_ents)):
         keys = df.touched if isinstance(df, TrackedCounter) else df.keys()
         df_rows += [(prefix + t, df[t]) for t in sorted(keys)]
-    terms = [(f"w:{t}", s.id) for s in changed for t in s.words]
-    terms += [(f"e:{k}", s.id) for s in changed for k in s.ents]
+    terms = [(f"w:{t}", s.id, s.seen) for s in changed for t in s.words]
+    terms += [(f"e:{k}", s.id, s.seen) for s in changed for k in s.ents]
+    clusterer.prefetch_terms(changed)  # the labels weigh their terms
     labels = {s.id: clusterer.label(s.id) for s in changed}
     with store.db.transaction():
         sql.set_document_stories(store, assignment)

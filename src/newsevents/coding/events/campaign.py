@@ -43,7 +43,7 @@ CAMPAIGN_TYPES = {
     "SANCTION",
 }  # not THREATEN or PROTEST: "will boycott the elections" is a threat
 RESULT_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # what voters do to candidates, as told by polls
-POSITION_TYPES = {"SUPPORT", "REJECT"}
+POSITION_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # AGREE: a told intent to support
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "top", "1st", "2nd", "3rd"}
 REACH_DEPS = {"xcomp", "ccomp"}  # "pledged to win delegates": the object of the complement
 OBJECT_DEPS = {"dobj", "obj", "attr"}
@@ -122,6 +122,8 @@ def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: 
         return None
     objs = _objects(trig)
     races = [o for o in objs if race_word(o, violent)]
+    if any(x.lemma_.lower() == "win" for x in _children(trig, *REACH_DEPS)):
+        races += _children(trig, *REACH_DEPS)  # "vowed to win his home state"
     if not races:
         return None
     if any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in _children(trig, *OBJECT_DEPS)):
@@ -145,25 +147,37 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def electorate(tok: Token) -> bool:
-    """Voters, supporters, a crowd, or a share of them ("most", "a majority of those who",
-    "6 in 10")."""
-    if "electorate" in kinds(tok) and tok.pos_ != "PROPN":
+def electorate(tok: Token, actors: Any = None, audience: bool = False) -> bool:
+    """Voters or supporters (``audience``: or a crowd), or a share of a whole that is not a
+    share of political actors ("most", "a majority of those who", "6 in 10 voters"; not "a
+    majority of lawmakers")."""
+    k = kinds(tok)
+    if tok.pos_ != "PROPN" and ("electorate" in k or (audience and "audience" in k)):
         return True
-    if tok.pos_ == "NUM" and any(
-        c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children
-    ):
-        return True  # "6 in 10", "three of four"
-    return any(electorate(p) for p in _pobjs(tok, "of", "among") if p.i != tok.i)
+    share = "share" in k or (
+        tok.pos_ == "NUM"
+        and any(c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children)
+    )  # "6 in 10", "three of four"
+    wholes = _pobjs(tok, "of", "among")
+    if any(electorate(p, actors, audience) for p in wholes if p.i != tok.i):
+        return True
+    if not share:
+        return False
+    return not any(_political(actors, t) for w in wholes for t in [w, *w.children])
 
 
-def vote_result(c: Any) -> str | None:
+def _political(actors: Any, tok: Token) -> bool:
+    actor = actors.for_token(tok) if actors is not None else None
+    return actor is not None and actor.sector not in {"CVL", "PPL", None}
+
+
+def vote_result(c: Any, actors: Any) -> str | None:
     """Voters support, back or reject a candidate: a vote or poll result."""
     if c.info.plover not in RESULT_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     subj = _subject(verb)
-    if subj is not None and electorate(subj):
+    if subj is not None and electorate(subj, actors):
         return "a vote or poll result, not an event"
     return None
 
@@ -179,7 +193,9 @@ def thanks_to_audience(c: Any, contest: bool) -> str | None:
         objs += _children(trig, "compound", "appos")  # "Thank you Georgia" as a noun phrase
     objs += [c for o in list(objs) for c in o.children if c.dep_ in {"conj", "appos"}]
     for o in objs:
-        if electorate(o) or any(electorate(p) for p in _pobjs(o, "of")):
+        if electorate(o, audience=True) or any(
+            electorate(p, audience=True) for p in _pobjs(o, "of")
+        ):
             return "thanks to voters or a crowd: campaign talk"
         if contest and o.ent_type_ in {"GPE", "LOC"}:
             return "thanks to a place in a contest: campaign talk"
@@ -192,11 +208,16 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
     when a target was found elsewhere in the sentence ("in the Senate"). "Opposed the
     president's plan" keeps the president as its target."""
     trig = c.trigger
-    if c.info.plover not in POSITION_TYPES or trig.pos_ != "VERB" or c.from_negation:
-        return None
+    if c.info.plover not in POSITION_TYPES or trig.pos_ != "VERB":
+        return None  # also "did not support mass deportation", "would support a plan like this"
     if "stance" not in kinds(trig) or c.governor is not None:
         return None  # "rejected the invitation", "vetoed a resolution": acts, not stances
     objs = _children(trig, "dobj", "obj")
+    gerunds = [x for x in trig.children if x.dep_ in {"xcomp", "ccomp"} and x.tag_ == "VBG"]
+    if not objs and gerunds:  # "did not support issuing quarantines"
+        objs = [o for g in gerunds for o in _children(g, "dobj", "obj", "nsubj")]
+        if not objs:
+            return None
     if not objs or any(person_like(o) for o in objs):
         return None
     for o in objs:
@@ -206,6 +227,23 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
         ):
             return None  # "the president's plan", "the ability of lawmakers to"
     return "a position on a policy or a thing, no actor as target"
+
+
+def stance_described(c: Any) -> str | None:
+    """A stance verb as a participle or a fixed phrase: "Assad, opposed by the U.S., held on"
+    describes a standing relation; "as opposed to" compares."""
+    trig = c.trigger
+    if "stance" not in kinds(trig) or trig.pos_ not in {"VERB", "ADJ"}:
+        return None
+    doc = trig.doc
+    if trig.i > 0 and doc[trig.i - 1].lower_ == "as" and trig.i + 1 < len(doc):
+        if doc[trig.i + 1].lower_ == "to":
+            return "a comparison (as opposed to), not an event"
+    head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
+    if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:
+        if not any(x.dep_ in {"aux", "auxpass"} for x in trig.children):
+            return "a participle describing a stance"
+    return None
 
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
@@ -253,6 +291,63 @@ def request_for_comment(c: Any, say_noun: Callable[[Token], bool]) -> str | None
     if objs and all(say_noun(o) for o in objs):
         return "a request for comment, not a demand"
     return None
+
+
+RALLY_WORDS = {"rally", "rallies", "event", "stop", "appearance"}
+
+
+def candidate_rally(c: Any) -> str | None:
+    """A rally held by one person ("Senator Marsh held three rallies in Iowa", "she will hold a
+    rally"), against no one and nothing: a campaign event, not a protest. Crowds, groups and
+    parties protest."""
+    trig = c.trigger
+    if c.info.plover not in {"PROTEST", "THREATEN"}:
+        return None
+    if trig.pos_ != "NOUN" or trig.lemma_.lower() not in RALLY_WORDS:
+        return None
+    holder = c.governor if c.governor is not None else trig.head
+    subj = next((x for x in holder.children if x.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return None
+    if _pobjs(trig, "against", "over", "for") or _pobjs(trig.head, "against", "over"):
+        return None
+    return "a candidate's rally, not a protest"
+
+
+CALL_PREPS = {"for", "on", "upon"}
+
+
+def name_calling(c: Any) -> str | None:
+    """ "called the report a smear", "called him divisive": "call" with no "for" or "on" and
+    no particle names or judges; "called for talks" and "called on Iran to" are demands."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.lemma_.lower() != "call" or trig.pos_ != "VERB":
+        return None
+    if any(x.dep_ == "prt" for x in trig.children) or _pobjs(trig, *CALL_PREPS):
+        return None
+    if any(x.dep_ == "prep" and x.lower_ in CALL_PREPS for x in trig.children):
+        return None
+    if not _children(trig, "dobj", "obj"):
+        return None  # "called for the camps to be hit": "for" marks the clause
+    for clause in _children(trig, "ccomp", "advcl", "xcomp"):
+        if any(m.dep_ == "mark" and m.lower_ in CALL_PREPS for m in clause.children):
+            return None
+    return "names or judges someone, not a demand"
+
+
+def asked_to_say(c: Any, question: bool) -> str | None:
+    """ "was asked to name a decision", "asked her to explain the vote": a question put, not
+    an act asked for."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or not question or trig.pos_ != "VERB":
+        return None
+    comps = [x for x in trig.children if x.dep_ in {"xcomp", "ccomp"} and x.pos_ == "VERB"]
+    if comps and all("speech" in kinds(x) and x.lemma_.lower() not in OBJECT_ACTS for x in comps):
+        return "a question put, not an act asked for"
+    return None
+
+
+OBJECT_ACTS = {"return", "give", "provide"}  # speech only when what is returned is words
 
 
 def statement(c: Any) -> str | None:
@@ -376,4 +471,6 @@ def contest(
         return "a contest for a place or a race, not violence"
     if "contest_verb" in kinds(trig) and people:
         return "candidates competing, not violence"
+    if people and not _children(trig, *OBJECT_DEPS) and _pobjs(trig, "about", "over", "for"):
+        return "a quarrel or a cause between people, not violence"  # "fighting about the law"
     return None

@@ -92,19 +92,32 @@ def _asks_for_act(verb: Token) -> bool:
 
 
 def _has_partner(verb: Token, actors: Any) -> bool:
-    """A partner to talk with: "with the minister", conjoined or plural subjects."""
+    """A partner to talk with: "with the minister", conjoined or plural subjects; not an
+    event named with its place ("will discuss the link to a Paris hotel attack": the attack
+    is a topic, Paris no partner)."""
+    from newsevents.coding.events import lexicon  # late: the lexicon imports nothing here
+
     for prep in _preps(verb, *PARTNER_PREPS):
         if any(
             actors.for_token(p) is not None
             or p.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             or p.pos_ == "PRON"
             for p in _pobjs(prep)
+            if not _event_word(p, lexicon)
         ):
             return True
     for subj in _children(verb, "nsubj", "nsubjpass"):
         if _children(subj, "conj") or subj.tag_ in {"NNS", "NNPS"} or subj.lower_ in {"we", "they"}:
             return True
     return False
+
+
+def _event_word(tok: Token, lexicon: Any) -> bool:
+    """A noun that names an event ("attack", "talks"), not someone to talk with."""
+    if tok.pos_ not in {"NOUN"}:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.nominal_rows() or lemma in lexicon.event_nouns()
 
 
 def _promise_alone(verb: Token, actors: Any) -> bool:

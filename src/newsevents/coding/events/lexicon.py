@@ -140,6 +140,32 @@ def near_complement(verb: Token) -> list[Token]:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(_held(h))
+    return out
+
+
+def _held(noun: Token) -> list[Token]:
+    """What a noun's participle says it holds: "a depot containing weapons", "a truck loaded
+    with explosives", "a hideout used to store arms" (the participle's object, its "with"
+    object, or its purpose verb's object, with their "of": "a large amount of weapons")."""
+    out: list[Token] = []
+    for part in noun.children:
+        if part.dep_ != "acl" or part.tag_ not in {"VBG", "VBN"}:
+            continue
+        verbs = [part, *(x for x in part.children if x.dep_ in {"xcomp", "advcl"})]
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ in {"dobj", "obj"}:
+                    found = [c]
+                elif c.dep_ == "prep" and c.lower_ == "with":
+                    found = [p for p in c.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                for f in found:
+                    out.append(f)
+                    for x in f.children:
+                        if x.dep_ == "prep" and x.lower_ == "of":
+                            out.extend(p for p in x.children if p.dep_ == "pobj")
     return out
 
 

@@ -39,7 +39,7 @@ from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import frames as event_frames
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
-from newsevents.coding.events.modality import is_negated, is_speculation
+from newsevents.coding.events.modality import is_negated, is_obligation, is_speculation
 from newsevents.data import load_tsv
 from newsevents.models import Actor
 
@@ -243,9 +243,18 @@ OCCUPY_CODE = "192"
 
 def _ground(c: Candidate) -> bool:
     """Ground or a named place in the phrase of an occupation ("took control of the
-    district", "overran Kunduz"), not "took control of the Senate"."""
-    head = c.trigger
-    words = [t for x in head.children if x.dep_ != "nsubj" for t in x.subtree]
+    district", "overran Kunduz"), not "took control of the Senate"; the light verb's phrase
+    counts too, where the parser hangs the place on it ("established control over an area",
+    "took control by force of two towns")."""
+    heads = [c.trigger] + ([c.governor] if c.governor is not None else [])
+    subjects = {"nsubj", "nsubjpass", "csubj", "agent"}
+    words = [
+        t
+        for head in heads
+        for x in head.children
+        if x.dep_ not in subjects and x.i != c.trigger.i
+        for t in x.subtree
+    ]
     return any(
         t.ent_type_ in {"GPE", "LOC", "FAC"} or "ground" in event_frames.kinds(t) for t in words
     )
@@ -257,9 +266,17 @@ def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: Sen
     trig = c.trigger
     if not c.info.cameo.startswith(TAKE_CODES) or trig.pos_ != "VERB":
         return False
-    if not _person(source) or _armed(target) or sc.violence(trig):
+    subj = next((x for x in trig.children if x.dep_ == "nsubj"), None)
+    someone = subj is not None and (subj.lower_ in {"he", "she"} or subj.ent_type_ == "PERSON")
+    if not (_person(source) or (source is None and someone)):
         return False
-    objs = [x for x in trig.children if x.dep_ in {"dobj", "obj"}]
+    if _armed(target) or sc.violence(trig):
+        return False
+    objs = [
+        x
+        for x in trig.children
+        if x.dep_ in {"dobj", "obj"} or (x.dep_ == "npadvmod" and x.ent_type_ in {"GPE", "LOC"})
+    ]  # "captured Virginia, Georgia and Texas" may parse as an adverbial noun phrase
     return bool(objs) and all(
         o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in {"state", "district", "county"}
         for o in objs
@@ -455,6 +472,52 @@ def _figure_of_speech(
     return None
 
 
+REFUSING_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
+DONE_AUX = {"do", "have"}
+
+
+def _not_done(verb: Token) -> bool:
+    """A negated act told as not having happened ("did not agree", "has not had any
+    conversations", "doesn't always help", "not because I agree with him"), not refused: a
+    refusal is told with "will not", "would not", "cannot" or a verb of refusing."""
+    t = verb
+    for _ in range(3):  # the negation may sit on a governing verb ("did not want to meet")
+        auxes = [x for x in t.children if x.dep_ in {"aux", "auxpass"}]
+        negs = [x for x in t.children if x.dep_ == "neg" or x.lower_ in {"never", "not"}]
+        if negs:
+            if any(a.lower_ in REFUSING_AUX for a in auxes):
+                return False
+            if any(m.dep_ == "mark" and m.lower_ in {"because", "since"} for m in t.children):
+                return True  # "not because I agree"
+            return any(a.lemma_.lower() in DONE_AUX for a in auxes) or t.tag_ in {"VBD", "VBN"}
+        if t.dep_ not in {"xcomp", "conj"} or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+FIRST_PERSON = {"i", "we", "you", "one"}
+
+
+def _own_obligation(c: Candidate, source: Actor | None) -> bool:
+    """An owed act whose subject is the speaker's own side or anyone ("we have to take it
+    seriously", "I have to thank the voters", "you must win the majority"), or one owed to no
+    speaker ("candidates must file their reports by Sunday": a rule)."""
+    if not is_obligation(c.trigger):
+        return False
+    if c.layer == "must" and source is None:
+        return True
+    t = c.trigger
+    for _ in range(3):
+        subj = next((x for x in t.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj.lower_ in FIRST_PERSON
+        if t.dep_ not in {"xcomp", "conj"} or t.head == t:
+            break
+        t = t.head
+    return False
+
+
 def _violent(tok: Token) -> bool:
     return "violence" in word_kinds(tok)
 
@@ -484,13 +547,17 @@ def _campaign_reason(c: Candidate, sc: SentenceCues, actors: Any) -> str | None:
     """Campaign and policy talk (coding/events/campaign.py)."""
     demand = c.trigger.pos_ == "VERB" and "demand" in word_kinds(c.trigger)
     return (
-        event_campaign.campaign_act(c, actors, _violent, demand)
-        or event_campaign.vote_result(c)
+        event_campaign.candidate_rally(c)
+        or event_campaign.campaign_act(c, actors, _violent, demand)
+        or event_campaign.vote_result(c, actors)
+        or event_campaign.stance_described(c)
         or event_campaign.thanks_to_audience(c, sc.contest)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or event_campaign.request_for_comment(
             c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
         )
+        or event_campaign.name_calling(c)
+        or event_campaign.asked_to_say(c, "question" in event_frames.kinds(c.trigger))
         or event_campaign.statement(c)
         or event_campaign.warning(c, actors)
         or event_campaign.declined_comment(c)
@@ -525,6 +592,12 @@ def explain(
     plover = c.info.plover
     if c.modality == "hypothetical" and not c.from_negation and is_speculation(trig):
         return None, "speculation: what may, could or would happen, or a wish"
+    if c.from_negation and c.layer == "default":
+        return None, "a general verb negated: no refusal told"  # "doesn't mean he won"
+    if c.from_negation and _not_done(c.governor if c.governor is not None else trig):
+        return None, "told as not done, not as a refusal"  # "some governments did not agree"
+    if plover == "REQUEST" and _own_obligation(c, source):
+        return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
         return None, "a disaster or accident is its subject or object"
     if (
