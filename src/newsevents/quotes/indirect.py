@@ -113,15 +113,7 @@ def _reporting_head(verb: Token, lex: Lexicon) -> Token | None:
 
 def _reported(verb: Token, lex: Lexicon) -> bool:
     """The verb is inside the clause a speech verb reports ("he said [he plans to run]")."""
-    child = verb
-    for _ in range(8):
-        head = child.head
-        if head == child:
-            return False
-        if child.dep_ in ("ccomp", "xcomp") and is_speech_verb(head, lex, direct=False):
-            return True
-        child = head
-    return False
+    return _reporting_head(verb, lex) is not None
 
 
 def _with_addressee(verb: Token, child: Token, toks: list[Token]) -> list[Token]:

@@ -389,7 +389,7 @@ def warning(c: Any, actors: Any) -> str | None:
     for clause in _children(trig, "ccomp"):
         subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and (_same_side(subj, source_tok) or _force(actors.for_token(subj))):
-            return None  # "warned that police will no longer tolerate rallies"
+            return None  # "cautioned that the army would not allow the march"
     if any(
         p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in THREAT_NOUNS for p in _pobjs(trig, "of")
     ):
