@@ -120,6 +120,8 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     ("left Washington for Turkey": the trip goes to Turkey)."""
     args = Arguments()
     subj, passive = _subject(verb)
+    stative = passive and is_stative(verb)
+    passive = passive and not stative  # "Norway is opposed to the plan": Norway opposes
     # "Discussed bilateral issues ...": a headline-style fragment opening with its verb
     fragment = verb.i == verb.sent.start and verb.tag_ in {"VBD", "VBN"}
     args.has_subject = subj is not None and not (fragment and subj.i > verb.i)
@@ -182,8 +184,10 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                         args.targets, args.target_is_head = found, inner.target_is_head
                         break
         if not args.targets:
-            # "held talks with X", "an attack on X": the party hangs off the object noun.
-            for obj in objs:
+            # "held talks with X", "an attack on X": the party hangs off the object noun
+            # ("were engaged in clashes with X": off the participle's preposition's noun).
+            held = objs + (_prep_objects(verb, STATIVE_PREPS) if stative else [])
+            for obj in held:
                 for cand in _prep_objects(obj):
                     found, is_head = phrase_actors(actors, cand)
                     found = [a for a in found if not any(same(a, s) for s in args.sources)]
@@ -199,6 +203,22 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
 
 
 FREE_RELATIVES = {"what", "which"}
+STATIVE_PREPS = ("in", "to", "with", "against")
+
+
+@functools.lru_cache(maxsize=1)
+def _stative_participles() -> frozenset[str]:
+    return frozenset(load_lines("verbs/stative_participles.txt"))
+
+
+def is_stative(verb: Token) -> bool:
+    """A passive form telling its subject's state ("is opposed to", "were engaged in"):
+    a participle of ``verbs/stative_participles.txt`` with no "by" agent and a preposition."""
+    if verb.lemma_.lower() not in _stative_participles() and verb.lower_ not in _stative_participles():
+        return False
+    if _agent(verb) is not None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in STATIVE_PREPS for c in verb.children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -302,6 +322,83 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
         a = actors.for_token(t) or code_name(t)
         if a is not None and a.country and covers(a, t):
             found.append(a)
+    return dedupe(found)
+
+
+ETHNIC_WORDS = {"ethnic"}
+RESIDENCE_PREPS = {"of", "in"}
+
+
+def resident_country(actors: Any, actor: Actor | None, trigger: Token) -> str | None:
+    """The country where a people named by its nationality lives, when the words tell an
+    ethnic group rather than a state: "ethnic Serbs in Croatia", "the Hungarians of
+    northern Romania" (HRV, ROU, as CAMEO codes an ethnic group by where it lives).
+    "ethnic" with no place in the phrase takes the country where the act happened ("ethnic
+    Serbs demonstrated in Croatia"); "of" a place needs no "ethnic"; "in" alone does not
+    ("American troops in Iraq" stay American). None when nothing says so."""
+    if actor is None or actor.how not in {"country", "role"} or not actor.country:
+        return None
+    tok = event_where.token_of(actor, trigger)
+    if tok is None:
+        return None
+    head = tok
+    while head.dep_ in {"amod", "compound", "nmod"} and head.head != head:
+        head = head.head  # "ethnic Albanian guerrillas": the phrase's head noun
+    if tok.tag_ not in {"NNS", "NNPS"} and head is tok:
+        return None  # a country named as itself ("Serbia"), not a people
+    words = {w.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"} for w in c.subtree}
+    ethnic = bool(words & ETHNIC_WORDS)
+    if actor.how == "role" and not ethnic:
+        return None  # "Serbian police in Croatia" are Serbia's
+    preps = list(head.children)
+    if ethnic:  # "ethnic Serb militias operating in Croatia"
+        preps += [x for c in head.children if c.dep_ == "acl" for x in c.children]
+    for c in preps:
+        if c.dep_ != "prep" or c.lower_ not in RESIDENCE_PREPS:
+            continue
+        if c.lower_ == "in" and not ethnic:
+            continue
+        for p in c.children:
+            found = phrase_actors(actors, p)[0] or inner_actors(actors, p)
+            place = next((a for a in found if a.country and a.country != actor.country), None)
+            if place is not None:
+                return place.country
+    if ethnic:
+        place = next(
+            (a for a in place_actors(actors, trigger) if a.country != actor.country), None
+        )
+        if place is not None:
+            return place.country
+    return None
+
+
+PURPOSE_DEPS = {"advcl", "xcomp", "acl"}
+
+
+def purpose_targets(actors: Any, trigger: Token, governor: Token | None) -> list[Actor]:
+    """Whom a protest is against, told in its purpose: "began a hunger strike to protest
+    the minister's decision", "marched to demand the resignation of the governor", "staged a
+    sit-in in protest against the arrests by the police" (the actors of the purpose verb's
+    object or of the "in protest against/at/of" phrase)."""
+    heads = [trigger] + ([governor] if governor is not None else [])
+    found: list[Actor] = []
+    for h in heads:
+        for x in h.children:
+            if (
+                x.dep_ in PURPOSE_DEPS
+                and x.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+            ):
+                inner = verb_arguments(actors, x)
+                found.extend(inner.targets or complement_actors(actors, x))
+            elif x.dep_ == "prep" and x.lower_ == "in":
+                for p in x.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in {"protest", "defiance"}:
+                        for q in _prep_objects(p, ("against", "at", "of", "over")):
+                            found.extend(phrase_actors(actors, q)[0] or inner_actors(actors, q))
+                        found.extend(complement_actors(actors, p))
+        if found:
+            break
     return dedupe(found)
 
 

@@ -24,6 +24,7 @@ from newsevents.models import SYMMETRIC_TYPES, Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
 SYMMETRIC = SYMMETRIC_TYPES
+PROTEST = "PROTEST"
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,6 +171,14 @@ def dyad(
         )
         if found:
             source = replace(source, country=found[0].country)
+    sides = [t for t in targets if not any(t is p for p in a.place_added)]
+    if c.info.plover == PROTEST and not sides:
+        # "began a hunger strike to protest the governor's decision": the purpose names whom
+        # the protest is against, before the place where it happened
+        aims = event_args.purpose_targets(actors, c.trigger, c.governor)
+        aims = [x for x in aims if source is None or not event_args.same(x, source)]
+        if aims:
+            targets = aims
     # a place where talk happened is no side of it ("thanked supporters at a rally in Ohio")
     where = event_where.own_places(targets, c.trigger, c.governor)
     asserted = c.modality == "asserted"
@@ -181,6 +190,15 @@ def dyad(
         group = next((t for t in targets if event_where.kind_only(t)), None)
         if group is not None:
             target = replace(group, country=target.country)
+    source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
     return source, target, penalty
+
+
+def _resident(actors: Any, a: Actor | None, c: Candidate) -> Actor | None:
+    """An ethnic group takes the country where it lives ("ethnic Serbs in Croatia")."""
+    country = event_args.resident_country(actors, a, c.trigger)
+    if a is None or country is None:
+        return a
+    return replace(a, country=country, code=country + (a.code or "")[3:])
