@@ -113,3 +113,39 @@ def test_dyad_the_apposition_names_the_actor_not_the_possessor():
     )
     support = _one(events, "SUPPORT")
     assert support.source is not None and "Sanders" in support.source.name
+
+
+def test_dyad_stative_participle_keeps_its_subject_as_source():
+    events = _events("Norway is opposed to Danish mediation in the dispute.")
+    reject = _one(events, "REJECT")
+    assert reject.source is not None and reject.source.country == "NOR"
+    assert reject.target is not None and reject.target.country == "DNK"
+    events = _events("Chilean troops were engaged in heavy clashes with Peruvian rebels.")
+    fight = _one(events, "ASSAULT")
+    assert fight.source is not None and fight.source.country == "CHL"
+    assert fight.target is not None and fight.target.country == "PER"
+
+
+def test_dyad_real_passive_still_turns_the_sides():
+    events = _events("The Chilean convoy was ambushed by Peruvian rebels.")
+    attack = _one(events, "ASSAULT")
+    assert attack.source is not None and attack.source.country == "PER"
+
+
+def test_dyad_ethnic_group_takes_the_country_where_it_lives():
+    events = _events("Up to 500 ethnic Serbs demonstrated on Monday in Croatia.")
+    assert _one(events, "PROTEST").source.country == "HRV"
+    events = _events("The Hungarians of northern Romania demanded autonomy from the government.")
+    assert _one(events, "REQUEST").source.country == "ROU"
+    # a nationality with a place but no word of ethnicity is still its state's
+    events = _events("Serbian police in Croatia arrested two smugglers on Monday.")
+    assert _one(events, "COERCE").source.country == "SRB"
+
+
+def test_dyad_protest_target_from_its_purpose():
+    events = _events(
+        "Algerian farmers began a hunger strike outside parliament to demand the return "
+        "of land seized by Algerian government forces."
+    )
+    strike = next(e for e in events if e.plover == "PROTEST")
+    assert strike.target is not None and strike.target.sector == "MIL"

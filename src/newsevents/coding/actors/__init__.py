@@ -15,6 +15,7 @@ import functools
 from spacy.tokens import Token
 
 from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
+from newsevents.coding.actors.context import recode_places
 from newsevents.coding.actors.coref import resolve_references
 from newsevents.coding.actors.mentions import Ents, sentence_mentions
 from newsevents.coding.actors.types import CompoundActor, Mention
@@ -154,6 +155,7 @@ def _find_actors(parsed: ParsedArticle, coder: ActorCoder) -> DocumentActors:
         if id(doc) not in ents:  # entity tables once per chunk, not per sentence
             ents[id(doc)] = Ents(doc, coder)
         records.extend(sentence_mentions(sent, ents[id(doc)], coder, date))
+    recode_places(records, parsed.article.text)  # "Georgia" in a story of US primaries
     if coder.dictionaries_only:  # the baseline resolves nothing: pronouns name no one
         records = [m for m in records if not m.pronoun]
     else:

@@ -56,27 +56,35 @@ def _key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
+def _country_names() -> dict[str, str]:
+    """Country names and demonyms -> the country they name."""
     import pycountry
 
-    names = set()
+    names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(c, attr, None)
             if name:  # "Korea, Republic of" -> "Republic of Korea"
                 head, _, tail = name.partition(",")
-                names.add(_key(f"{tail.strip()} {head.strip()}" if tail else name))
+                names[_key(f"{tail.strip()} {head.strip()}" if tail else name)] = c.alpha_3
     for row in load_tsv("actors/country_names.tsv"):
         if row["kind"] != "capital":
-            names.add(_key(row["name"]))
-    return frozenset(names)
+            names.setdefault(_key(row["name"]), row["country"])
+    return names
 
 
 def is_state(actor: Actor | None) -> bool:
-    """A country or a capital, which can stand for its state; not a town or a province."""
+    """A country or a capital, which can stand for its state; not a town or a province
+    (nor a country's name used for a place of another: "Georgia" the US state)."""
     if actor is None:
         return False
-    return actor.how == "capital" or _key(actor.name or "") in _country_names()
+    if actor.how == "capital":
+        return True
+    named = _country_names().get(_key(actor.name or ""))
+    if named is None:
+        return False
+    # a place recoded by the article's words (coding/actors/context.py) is no state
+    return not (actor.how == "place" and actor.country and actor.country != named)
 
 
 def _anchor(tok: Token) -> tuple[Token, bool]:
