@@ -59,14 +59,18 @@ def _one(events, plover):
 
 
 def test_dyad_received_support_the_givers_act():
-    support = _one(_events("Senator Jane Holt won strong support from members of Congress."), "SUPPORT")
+    support = _one(
+        _events("Senator Jane Holt won strong support from members of Congress."), "SUPPORT"
+    )
     assert support.source is not None and support.source.sector == "LEG"
     assert "Congress" in support.source.name
     assert support.target is not None and support.target.name == "Jane Holt"
 
 
 def test_dyad_received_backing_of_a_governor():
-    support = _one(_events("Governor Tom Reyes won the backing of the governor of Ohio."), "SUPPORT")
+    support = _one(
+        _events("Governor Tom Reyes won the backing of the governor of Ohio."), "SUPPORT"
+    )
     assert support.source is not None and support.source.country == "USA"
     assert support.target is not None and support.target.name == "Tom Reyes"
 

@@ -214,7 +214,10 @@ def _stative_participles() -> frozenset[str]:
 def is_stative(verb: Token) -> bool:
     """A passive form telling its subject's state ("is opposed to", "were engaged in"):
     a participle of ``verbs/stative_participles.txt`` with no "by" agent and a preposition."""
-    if verb.lemma_.lower() not in _stative_participles() and verb.lower_ not in _stative_participles():
+    if (
+        verb.lemma_.lower() not in _stative_participles()
+        and verb.lower_ not in _stative_participles()
+    ):
         return False
     if _agent(verb) is not None:
         return False
@@ -364,9 +367,7 @@ def resident_country(actors: Any, actor: Actor | None, trigger: Token) -> str | 
             if place is not None:
                 return place.country
     if ethnic:
-        place = next(
-            (a for a in place_actors(actors, trigger) if a.country != actor.country), None
-        )
+        place = next((a for a in place_actors(actors, trigger) if a.country != actor.country), None)
         if place is not None:
             return place.country
     return None
