@@ -153,3 +153,18 @@ def test_dyad_protest_target_from_its_purpose():
     )
     strike = next(e for e in events if e.plover == "PROTEST")
     assert strike.target is not None and strike.target.sector == "MIL"
+
+
+def test_dyad_attack_told_by_its_device_takes_the_place_as_source():
+    events = _events("A roadside bomb near the Peruvian town of Tacna killed two Chilean soldiers.")
+    attack = _one(events, "ASSAULT")
+    assert attack.source is not None and attack.source.country == "PER"
+    assert attack.target is not None and attack.target.country == "CHL"
+    events = _events(
+        "Three Chilean soldiers were killed by a landmine outside of the Peruvian city of Tacna."
+    )
+    attack = _one(events, "ASSAULT")
+    assert attack.source is not None and attack.source.country == "PER"
+    # no device, no place: no source is guessed
+    events = _events("Two Chilean soldiers were killed on Monday.")
+    assert _one(events, "ASSAULT").source is None

@@ -374,6 +374,46 @@ def resident_country(actors: Any, actor: Actor | None, trigger: Token) -> str | 
 
 
 PURPOSE_DEPS = {"advcl", "xcomp", "acl"}
+DEVICE_PREPS = ("by", "in")  # "killed by a roadside bomb", "died in a car bomb explosion"
+
+
+def device_place(actors: Any, verb: Token, is_device: Any) -> Actor | None:
+    """The place of an attack told by its device, with no one named doing it: in "a
+    roadside bomb near Mosul killed two soldiers" or "were killed by a mine outside Basra"
+    the bomb acts, and CAMEO codes the country where it went off as the source. ``is_device``
+    says whether a noun is a weapon or an attack. None when no device or no place is told."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj, passive = _subject(verb)
+    devices: list[Token] = []
+    if subj is not None and not passive and subj.head == verb:
+        devices.append(subj)
+    if passive or subj is None:
+        devices.extend(_prep_objects(verb, DEVICE_PREPS))
+        agent = _agent(verb)
+        if agent is not None:
+            devices.append(agent)
+    for d in devices:
+        words = [d] + [c for c in d.children if c.dep_ in {"compound", "amod"}]
+        if d.pos_ not in {"NOUN", "PROPN"} or not any(is_device(w) for w in words):
+            continue
+        for h in (d, verb):
+            preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS]
+            # "outside of the city": the place hangs on the second preposition
+            preps += [x for c in preps for x in c.children if x.dep_ == "prep" and x.lower_ == "of"]
+            objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+            for cand in objs:
+                found = phrase_actors(actors, cand)[0] or inner_actors(actors, cand)
+                place = next((a for a in found if a.country and _a_place(a)), None)
+                if place is not None:
+                    return place
+    return None
+
+
+def _a_place(a: Actor) -> bool:
+    """A place name: coded as one, or a listed name with a country and no sector (a town
+    the dictionaries file under its country), not "the US embassy"."""
+    return event_where.is_place(a) or ((a.how or "").startswith("dictionary") and not a.sector)
 
 
 def purpose_targets(actors: Any, trigger: Token, governor: Token | None) -> list[Actor]:

@@ -25,6 +25,15 @@ from newsevents.nlp.pipeline import ParsedArticle
 
 SYMMETRIC = SYMMETRIC_TYPES
 PROTEST = "PROTEST"
+ASSAULT = "ASSAULT"
+DEVICE_KIND = "violence"  # verbs/event_cues.tsv: weapons, attacks and attackers
+
+
+def _device(tok: Token) -> bool:
+    """A weapon or an attack noun (not a person: an attacker named is an actor already)."""
+    from newsevents.coding.events.verify import word_kinds  # the verifier's cue words
+
+    return DEVICE_KIND in word_kinds(tok)
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,6 +164,11 @@ def dyad(
         else:
             penalty = 0.15
     source = sources[0] if sources else None
+    if source is None and c.info.plover == ASSAULT:
+        # "a roadside bomb near Mosul killed two soldiers": where the device went off
+        place = event_args.device_place(actors, c.governor or c.trigger, _device)
+        if place is not None:
+            source, penalty = replace(place, how="place"), 0.1
     if source is None and a.passive:
         # "A US national was put under investigation in Italy": the place's country acts
         # (only in the passive: in "bombs exploded outside the embassy" the place is the target)
