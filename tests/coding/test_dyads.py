@@ -168,3 +168,9 @@ def test_dyad_attack_told_by_its_device_takes_the_place_as_source():
     # no device, no place: no source is guessed
     events = _events("Two Chilean soldiers were killed on Monday.")
     assert _one(events, "ASSAULT").source is None
+
+
+def test_dyad_target_is_the_doer_of_the_object_noun():
+    events = _events("Chile rejected calls by the Peruvian government to reopen the border.")
+    reject = _one(events, "REJECT")
+    assert reject.target is not None and reject.target.country == "PER"

@@ -188,7 +188,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             # ("were engaged in clashes with X": off the participle's preposition's noun).
             held = objs + (_prep_objects(verb, STATIVE_PREPS) if stative else [])
             for obj in held:
-                for cand in _prep_objects(obj):
+                for cand in _prep_objects(obj) + _doers_of(obj):
                     found, is_head = phrase_actors(actors, cand)
                     found = [a for a in found if not any(same(a, s) for s in args.sources)]
                     if found:
@@ -203,6 +203,22 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
 
 
 FREE_RELATIVES = {"what", "which"}
+
+
+def _doers_of(noun: Token) -> list[Token]:
+    """Who did what an object noun names, last in line for a target: "rejected calls by
+    the envoy", "dispersed a rally staged by students" (the object is their act)."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    found = _prep_objects(noun, ("by",))
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = _agent(c)
+            if agent is not None:
+                found.append(agent)
+    return found
+
+
 STATIVE_PREPS = ("in", "to", "with", "against")
 
 
