@@ -10,6 +10,7 @@ from typing import Any
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
+from newsevents.coding.events.quoted import fill_quoted_sources
 from newsevents.config import Settings, current, use
 from newsevents.dates import assign_event_dates, tag_times
 from newsevents.languages import DEFAULT_LANGUAGE, model_for
@@ -32,6 +33,7 @@ def process_parsed(parsed: ParsedArticle) -> Extraction:
     locations = geoparse(parsed)
     assign_locations(events, locations, parsed)
     quotes = extract_quotes(parsed, actors)
+    fill_quoted_sources(events, quotes, parsed)  # "'I back her,' Holt said": Holt backs her
     for i, event in enumerate(events):
         event.id = f"{parsed.article.id}:e{i}"
         event.language = language

@@ -174,3 +174,19 @@ def test_dyad_target_is_the_doer_of_the_object_noun():
     events = _events("Chile rejected calls by the Peruvian government to reopen the border.")
     reject = _one(events, "REJECT")
     assert reject.target is not None and reject.target.country == "PER"
+
+
+def test_dyad_first_person_in_a_quotation_is_its_speaker():
+    from newsevents.models import Article
+    from newsevents.pipeline import process_articles
+
+    text = (
+        "Governor Ann Briggs spoke in Reno on Monday. \u201cI am going to support him, and "
+        "support him enthusiastically,\u201d Briggs told reporters. \u201cI asked Canada to "
+        "reconsider the tariffs.\u201d"
+    )
+    (ex,) = process_articles([Article(id="q1", text=text)], event_model=False)
+    asked = next(e for e in ex.events if e.plover == "REQUEST")
+    assert asked.source is not None and asked.source.name == "Ann Briggs"
+    assert asked.source.text == "I"  # the offsets are the pronoun's
+    assert asked.target is not None and asked.target.country == "CAN"

@@ -67,6 +67,9 @@ class Arguments:
     passive: bool = False  # the subject is the patient ("were killed", "injured")
     # no subject, or a pronoun the actors stage did not resolve: a source may be guessed
     subject_unresolved: bool = True
+    # the subject is "I" or "we" with no speaker in the sentence: no actor before it is
+    # guessed (a quotation's speaker may be given after the quotes stage: coding.events.quoted)
+    first_person: bool = False
     both_parties: bool = False  # "the two sides", "both parties": the dyad told before
     preferred: list[Actor] = field(default_factory=list)  # objects of the row's preposition
     # targets that are only where it happened ("killed 23 people in Serbia"): not a side
@@ -143,6 +146,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 # "We can't take part," the spokesman said: the speaker's side is the source
                 speaker = speaker_of(actors, verb)
                 args.sources = [speaker] if speaker is not None else []
+                args.first_person = speaker is None
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         first = _prep_objects(verb, (prefer,)) if prefer else []

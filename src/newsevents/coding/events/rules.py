@@ -155,7 +155,7 @@ def dyad(
         # the last actor before the trigger is a fair guess for a missing source, but not in
         # the passive, where the actor before is the victim ("100 people were injured")
         guess = None
-        if not a.passive and a.subject_unresolved:
+        if not a.passive and a.subject_unresolved and not a.first_person:
             guess = event_args.nearest_actor_before(actors, parsed, c.trigger, targets)
         if guess is not None:
             sources, penalty = [guess], 0.1
