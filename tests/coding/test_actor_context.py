@@ -17,7 +17,7 @@ def _georgia(text: str):
 
 def test_georgia_in_a_story_of_us_primaries_is_the_us_state():
     a = _georgia(
-        "The senator campaigned in Atlanta on Monday. Republicans in Georgia vote in the "
+        "The senator campaigned in Atlanta on Monday. Voters in Georgia go to the polls in the "
         "primary on Tuesday."
     )
     assert a.country == "USA" and a.how == "place"
@@ -32,3 +32,34 @@ def test_georgia_the_country_stays_the_country():
 
 def test_no_cue_at_all_keeps_the_lists_code():
     assert _georgia("Talks with Georgia resumed on Monday.").country == "GEO"
+
+
+def test_the_candidate_refers_to_the_named_person_before():
+    text = (
+        "Senator Tom Harlan met voters in Ohio on Monday. Mitch McConnell said he had a "
+        "conversation with the candidate on Tuesday."
+    )
+    actors = find_actors(parse_text(text))
+    cand = next(a for a in actors.mentions if a.text == "the candidate")
+    assert cand.name == "Tom Harlan"  # not McConnell, the subject of its own clause
+
+
+def test_the_president_is_not_whoever_was_named_last():
+    actors = find_actors(parse_text("Tom Harlan spoke in Ohio. The president met him later."))
+    pres = next(a for a in actors.mentions if a.text == "The president")
+    assert pres.name != "Tom Harlan"
+
+
+def test_republicans_are_the_us_party_and_other_democrats_are_not():
+    actors = find_actors(parse_text("Republicans criticized the plan."))
+    assert any(a.country == "USA" and a.sector == "PTY" for a in actors.mentions)
+    actors = find_actors(parse_text("The Social Democrats criticized the German government."))
+    assert not any(a.sector == "PTY" and a.country == "USA" for a in actors.mentions)
+
+
+def test_a_persons_campaign_acts_for_them():
+    parsed = parse_text("Clinton's campaign criticized Ann Briggs of the Republican Party.")
+    actors = find_actors(parsed)
+    campaign = next(t for s in parsed.sentences() for t in s.span if t.text == "campaign")
+    assert actors.for_token(campaign) is not None
+    assert actors.for_token(campaign).name == "Clinton"

@@ -36,6 +36,4 @@ def test_at_and_starting_in_answer_as_a_scan(nlp):
         for width in (1, 4, 15, 60):
             end = start + width
             assert actors.at(start, end) is _scan(mentions, start, end)
-            assert actors.starting_in(start, end) == [
-                a for a in mentions if start <= a.start < end
-            ]
+            assert actors.starting_in(start, end) == [a for a in mentions if start <= a.start < end]

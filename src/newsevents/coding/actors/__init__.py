@@ -115,8 +115,12 @@ class DocumentActors:
                 m = self._by_head.get((id(child.doc), child.i)) or self._by_token.get(
                     (id(child.doc), child.i)
                 )
-                if m is not None and m.coded is not None and m.coded.kind in ("country", "entity"):
+                if m is None:
+                    continue
+                if m.coded is not None and m.coded.kind in ("country", "entity"):
                     return m.actor
+                if token.lemma_.lower() in PERSONS_OWN and (m.pronoun or _person(m)):
+                    return m.actor  # "the Holt campaign", "her campaign": Holt's, hers
         return None
 
     def conjuncts(self, token: Token) -> list[Actor]:
@@ -130,6 +134,13 @@ class DocumentActors:
             if a is not None and all(a is not b for b in out):
                 out.append(a)
         return out
+
+
+PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation acts for them
+
+
+def _person(m: Mention) -> bool:
+    return m.coded is not None and m.coded.kind == "person" and not m.coded.plural
 
 
 def _abs(m: Mention, token: Token) -> int:

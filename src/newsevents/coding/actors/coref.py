@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from newsevents.coding.actors.types import (
@@ -21,6 +22,7 @@ from newsevents.coding.actors.types import (
     Mention,
 )
 from newsevents.coding.gender import PRONOUN_GENDER, actor_gender, compatible, mention_gender
+from newsevents.data import load_lines
 
 WINDOW = 6  # sentences a description or pronoun may reach back
 
@@ -198,7 +200,24 @@ def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
                 continue
             if want_person or not m.actor.country:
                 return cand
+    if want_person and m.coded.role in _referring_roles() and not m.actor.country:
+        # "the candidate": the nearest named person of an earlier sentence (not the subject
+        # of its own clause: in "Holt said he spoke with the candidate" Holt is not him)
+        for cand in reversed(done):
+            if m.sentence - cand.sentence > REFERRING_WINDOW:
+                break
+            if cand.sentence < m.sentence and cand.coded is not None and cand.coded.named:
+                if not (m.actor.country and cand.actor.country != m.actor.country):
+                    return cand
     return None
+
+
+REFERRING_WINDOW = 3  # sentences "the candidate" may reach back to a named person
+
+
+@functools.lru_cache(maxsize=1)
+def _referring_roles() -> frozenset[str]:
+    return frozenset(load_lines("actors/referring_roles.txt"))
 
 
 def _stem(word: str) -> str:

@@ -167,7 +167,8 @@ def dyad(
     if source is None and c.info.plover == ASSAULT:
         # "a roadside bomb near Mosul killed two soldiers": where the device went off
         place = event_args.device_place(actors, c.governor or c.trigger, _device)
-        if place is not None:
+        if place is not None and not any(event_args.same(place, t) for t in targets):
+            # (in "the war in Afghanistan" the place is what is fought over: the target)
             source, penalty = replace(place, how="place"), 0.1
     if source is None and a.passive:
         # "A US national was put under investigation in Italy": the place's country acts
