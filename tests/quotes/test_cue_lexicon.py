@@ -145,6 +145,12 @@ def test_cue_inside_a_report_for_the_same_source_is_one_report(run):
     assert [q.verb["text"] for q in run(text)] == ["said"]
 
 
-def test_cue_inside_a_report_with_a_named_source_is_a_nested_attribution(run):
+def test_cue_inside_a_report_with_a_named_source_is_part_of_the_report(run):
+    # what Roe said holds Baker's call: one attribution, Roe's, as news annotation reads it
     text = "Jo Roe said that Sam Baker has called for a recount in the county."
+    assert pairs(run(text)) == [("Jo Roe", "Sam Baker has called for a recount in the county")]
+
+
+def test_a_report_beside_another_report_stays(run):
+    text = "Jo Roe said the depot was closed, and Sam Baker argued that it had never opened."
     assert sorted(name for name, _ in pairs(run(text))) == ["Jo Roe", "Sam Baker"]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newsevents.models import Quote
 from newsevents.quotes.attribute import is_speech_verb, noun_owner, subject_of
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import Ranges, TokenIndex
@@ -308,6 +309,30 @@ def noun_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue
             yield noun, owner, index.start(toks[0]), index.end(toks[-1])
+
+
+def outermost(quotes: list[Quote]) -> list[Quote]:
+    """Reported speech inside the content of other reported speech is part of that report:
+    "Roe said the council had agreed to vote" is one attribution (Roe's), not a second one
+    for the council. Direct quotes are kept; of two reports with the same content the first
+    is kept."""
+    spans = sorted({(q.start, q.end) for q in quotes if q.kind == "indirect"}, key=lambda x: (x[0], -x[1]))
+    nested: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans starting before (or with) this one
+    for start, end in spans:
+        if reach >= end:
+            nested.add((start, end))
+        reach = max(reach, end)
+    kept: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for q in quotes:
+        span = (q.start, q.end)
+        if q.kind == "indirect":
+            if span in nested or span in seen:
+                continue
+            seen.add(span)
+        kept.append(q)
+    return kept
 
 
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
