@@ -154,3 +154,15 @@ def test_cue_inside_a_report_with_a_named_source_is_part_of_the_report(run):
 def test_a_report_beside_another_report_stays(run):
     text = "Jo Roe said the depot was closed, and Sam Baker argued that it had never opened."
     assert sorted(name for name, _ in pairs(run(text))) == ["Jo Roe", "Sam Baker"]
+
+
+def test_object_and_what_it_is_blamed_for_are_one_content(run):
+    text = "Senator Ada Kell attacked the mayor for the delays at the harbour."
+    assert pairs(run(text)) == [("Ada Kell", "the mayor for the delays at the harbour")]
+    text = "The union leader Bo Marsh derided the offer as an insult to the crews."
+    assert [q for _, q in pairs(run(text))] == ["the offer as an insult to the crews"]
+
+
+def test_a_date_after_the_object_is_not_content(run):
+    text = "Senator Ada Kell criticized the new toll on Monday."
+    assert pairs(run(text)) == [("Ada Kell", "the new toll")]

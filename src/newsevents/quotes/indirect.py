@@ -227,25 +227,54 @@ def nominal_contents(
         if _part_of_report(verb, lex):
             continue  # "his aides say it is too early to discuss a run": one report
         preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
-        for child in verb.children:
-            if child.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:
-                heads = [child] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
-            elif child.dep_ == "prep" and child.lower_ in preps:
-                heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            else:
-                continue
-            toks = sorted(
-                (t for h in heads for t in h.subtree if not t.is_space), key=lambda t: t.i
-            )
+        for toks in _object_contents(verb, preps):
+            toks = [t for t in toks if not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
             if not toks or _mostly_quoted(index, toks, quoted):
                 continue
-            if all(t.ent_type_ in ("DATE", "TIME") or t.is_stop for t in toks):
+            if _says_nothing(toks):
                 continue  # "spoke on Monday", "said so"
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
+
+
+def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
+    """The noun-phrase contents of a speech or stance verb: its object with what the
+    object is blamed, praised or taken for ("attacked the mayor for the delays", "derided
+    the deal as toothless", "accused the board of lying": one content), else each topic
+    ("talked about the plant"). An addressee alone is not a content ("told the crowd")."""
+    addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    obj = objects[0] if objects else None
+    contents: list[list[Token]] = []
+    joined = [t for o in objects for t in o.subtree]
+    n_objects = len(joined)
+    if obj is not None:
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp") and not addressee:
+                joined += [*c.subtree]
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        if not pobj or _says_nothing(pobj):
+            continue
+        if obj is not None and child.i > obj.i and child.lower_ in OBJECT_PREPS:
+            joined += [*child.subtree]  # "for the delays" belongs to what the object is
+        elif child.lower_ in preps:
+            contents.append(pobj)
+    if joined and not (addressee and len(joined) == n_objects):
+        contents.insert(0, sorted(joined, key=lambda t: t.i))
+    return contents
+
+
+def _says_nothing(toks: list[Token]) -> bool:
+    return all(t.ent_type_ in ("DATE", "TIME") or t.is_stop or t.is_punct for t in toks)
 
 
 ADJECTIVE_TOPIC_PREPS = ("about", "of", "on", "over")  # "critical of", "worried about"
