@@ -166,3 +166,15 @@ def test_object_and_what_it_is_blamed_for_are_one_content(run):
 def test_a_date_after_the_object_is_not_content(run):
     text = "Senator Ada Kell criticized the new toll on Monday."
     assert pairs(run(text)) == [("Ada Kell", "the new toll")]
+
+
+def test_passive_with_an_agent_reports_its_subject(run):
+    text = "The harbour plan was endorsed by the dockworkers' union on Friday."
+    assert [(q.speaker.name, q.quote) for q in run(text)] == [
+        ("dockworkers' union", "The harbour plan")
+    ]
+
+
+def test_gerund_complement_is_what_was_proposed(run):
+    text = "Councillor Ada Kell proposed cutting the ferry fares for students."
+    assert pairs(run(text)) == [("Ada Kell", "cutting the ferry fares for students")]

@@ -249,7 +249,12 @@ def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     the deal as toothless", "accused the board of lying": one content), else each topic
     ("talked about the plant"). An addressee alone is not a content ("told the crowd")."""
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if any(c.dep_ == "agent" for c in verb.children):
+        # "the plan was endorsed by the union": what the agent endorsed is the subject
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        objects = objects or [c for c in verb.children if _gerund(c)]
     obj = objects[0] if objects else None
     contents: list[list[Token]] = []
     joined = [t for o in objects for t in o.subtree]
@@ -271,6 +276,13 @@ def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     if joined and not (addressee and len(joined) == n_objects):
         contents.insert(0, sorted(joined, key=lambda t: t.i))
     return contents
+
+
+def _gerund(child: Token) -> bool:
+    """'she proposed cutting the fares': a gerund complement is what was proposed."""
+    return child.dep_ == "xcomp" and child.tag_ == "VBG" and not any(
+        c.dep_ == "aux" for c in child.children
+    )
 
 
 def _says_nothing(toks: list[Token]) -> bool:
