@@ -18,7 +18,6 @@ TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about th
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
-DIRECTIVE_VERBS = ("urge", "tell", "ask", "beg", "plead", "encourage", "advise", "implore")
 CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
 PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
 SOURCE_ENTS_OF_CUES = ("PERSON", "ORG", "NORP", "GPE")
@@ -38,8 +37,8 @@ def reported_clauses(
         lemma = verb.lemma_.lower()
         clause = is_speech_verb(verb, lex, direct=False)
         to_report = (
-            entry.infinitive or lemma in COMMISSIVE_VERBS + DIRECTIVE_VERBS + INTENT_VERBS
-        ) and (clause or entry.cue_only and verb.pos_ in ("VERB", "AUX"))
+            entry.infinitive or lemma in COMMISSIVE_VERBS + INTENT_VERBS
+        ) and (clause or (entry.cue_only or entry.directive) and verb.pos_ in ("VERB", "AUX"))
         if not (clause or to_report):
             continue
         if (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
@@ -54,7 +53,7 @@ def reported_clauses(
             if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
-            if lemma in DIRECTIVE_VERBS:
+            if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
                 toks = _with_addressee(verb, child, toks)
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):

@@ -26,6 +26,7 @@ class SpeechVerb:
     objects: bool = True  # its object or topic is what was said ("criticized the rules")
     infinitive: bool = False  # its to-infinitive is what was said or meant ("vowed to win")
     cue_only: bool = False  # a cue of belief or stance (cue_verbs.tsv), not a speech verb
+    directive: bool = False  # its addressee is part of what it asks ("urged voters to wait")
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,17 @@ def lexicon() -> Lexicon:
     for row in load_tsv("quotes/cue_verbs.tsv"):
         old = verbs.get(row["lemma"])
         clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
+        directive = row["class"] == "directive"
         if old is None:
             verbs[row["lemma"]] = SpeechVerb(
-                row["lemma"], False, clause, None, False, objects, infinitive, cue_only=True
+                row["lemma"], False, clause, None, False, objects, infinitive, True, directive
             )
-        else:  # a speech verb with one more use ("hope to", "agree to")
+        else:  # a speech verb with one more use ("hope to", "agree to", "urge to")
             verbs[row["lemma"]] = dataclasses.replace(
-                old, indirect=old.indirect or clause, infinitive=old.infinitive or infinitive
+                old,
+                indirect=old.indirect or clause,
+                infinitive=old.infinitive or infinitive,
+                directive=directive,
             )
     adjectives = {
         row["lemma"]: SpeechVerb(
