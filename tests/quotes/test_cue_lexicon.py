@@ -178,3 +178,15 @@ def test_passive_with_an_agent_reports_its_subject(run):
 def test_gerund_complement_is_what_was_proposed(run):
     text = "Councillor Ada Kell proposed cutting the ferry fares for students."
     assert pairs(run(text)) == [("Ada Kell", "cutting the ferry fares for students")]
+
+
+def test_prepositional_cue_reports_its_own_prepositions_object(run):
+    text = "Councillor Ada Kell referred to the toll as a tax on the poor."
+    assert pairs(run(text)) == [("Ada Kell", "the toll as a tax on the poor")]
+    text = "Councillor Ada Kell voted against the harbour budget."
+    assert pairs(run(text)) == [("Ada Kell", "the harbour budget")]
+
+
+def test_prepositional_cue_needs_its_preposition(run):
+    assert pairs(run("Councillor Ada Kell referred the complaint.")) == []
+    assert pairs(run("Councillor Ada Kell seized the moment.")) == []

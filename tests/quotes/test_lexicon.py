@@ -116,3 +116,13 @@ def test_cue_adjectives_schema():
         assert {r["clause"], r["object"], r["infinitive"]} <= {"0", "1"}
         assert "1" in (r["clause"], r["object"], r["infinitive"]), f"{r['lemma']} has no use"
     assert lexicon().adjectives["confident"].indirect
+
+
+@pytest.mark.issue(14)
+def test_prepositional_cue_rows_name_a_preposition():
+    preps = {"to", "for", "on", "against", "at", "over", "with", "about", "in", "of"}
+    for r in load_tsv("quotes/cue_verbs.tsv"):
+        words = r["lemma"].split()
+        if len(words) == 2 and words[1] not in ("out", "in", "down", "up"):
+            assert words[1] in preps, r["lemma"]
+            assert r["object"] == "1", f"{r['lemma']}: its preposition's object is the content"

@@ -226,7 +226,11 @@ def nominal_contents(
         if _part_of_report(verb, lex):
             continue  # "his aides say it is too early to discuss a run": one report
         preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
-        for toks in _object_contents(verb, preps):
+        word = entry.lemma.partition(" ")[2]
+        prepositional = any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
+        if prepositional:
+            preps = (word,)  # "referred to the audit": the object of its own preposition
+        for toks in _object_contents(verb, preps, objects=not prepositional):
             toks = [t for t in toks if not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
@@ -242,12 +246,18 @@ def nominal_contents(
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
 
 
-def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
+def _object_contents(verb: Token, preps: tuple[str, ...], objects: bool = True) -> list[list[Token]]:
     """The noun-phrase contents of a speech or stance verb: its object with what the
     object is blamed, praised or taken for ("attacked the mayor for the delays", "derided
     the deal as toothless", "accused the board of lying": one content), else each topic
     ("talked about the plant"). An addressee alone is not a content ("told the crowd")."""
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
+    if not objects:  # "referred to the plan as a gift": its preposition's object, and as what
+        own = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if own is None or not _pobj(own):
+            return []
+        later = [c for c in verb.children if c.dep_ == "prep" and c.i > own.i and c.lower_ == "as"]
+        return [sorted([*_pobj(own), *(t for c in later for t in c.subtree)], key=lambda t: t.i)]
     if any(c.dep_ == "agent" for c in verb.children):
         # "the plan was endorsed by the union": what the agent endorsed is the subject
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -265,7 +275,7 @@ def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     for child in verb.children:
         if child.dep_ != "prep":
             continue
-        pobj = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        pobj = _pobj(child)
         if not pobj or _says_nothing(pobj):
             continue
         if obj is not None and child.i > obj.i and child.lower_ in OBJECT_PREPS:
@@ -275,6 +285,10 @@ def _object_contents(verb: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     if joined and not (addressee and len(joined) == n_objects):
         contents.insert(0, sorted(joined, key=lambda t: t.i))
     return contents
+
+
+def _pobj(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
 
 
 def _gerund(child: Token) -> bool:

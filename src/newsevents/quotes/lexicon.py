@@ -45,13 +45,15 @@ class Lexicon:
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
 
     def verb(self, tok: Token) -> SpeechVerb | None:
-        """The entry for a verb token: its phrasal form first ("pointed out": "point out")."""
+        """The entry for a verb token: its phrasal form first ("pointed out": "point out"),
+        then its prepositional form ("referred to the audit": "refer to")."""
         lemma = tok.lemma_.lower()
-        for child in tok.children:
-            if child.dep_ == "prt":
-                entry = self.verbs.get(f"{lemma} {child.lower_}")
-                if entry is not None:
-                    return entry
+        for dep in ("prt", "prep"):
+            for child in tok.children:
+                if child.dep_ == dep:
+                    entry = self.verbs.get(f"{lemma} {child.lower_}")
+                    if entry is not None:
+                        return entry
         return self.verbs.get(lemma)
 
 
