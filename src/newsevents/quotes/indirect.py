@@ -36,9 +36,9 @@ def reported_clauses(
             continue
         lemma = verb.lemma_.lower()
         clause = is_speech_verb(verb, lex, direct=False)
-        to_report = (
-            entry.infinitive or lemma in COMMISSIVE_VERBS + INTENT_VERBS
-        ) and (clause or (entry.cue_only or entry.directive) and verb.pos_ in ("VERB", "AUX"))
+        to_report = (entry.infinitive or lemma in COMMISSIVE_VERBS + INTENT_VERBS) and (
+            clause or (entry.cue_only or entry.directive) and verb.pos_ in ("VERB", "AUX")
+        )
         if not (clause or to_report):
             continue
         if (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
@@ -246,7 +246,9 @@ def nominal_contents(
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
 
 
-def _object_contents(verb: Token, preps: tuple[str, ...], objects: bool = True) -> list[list[Token]]:
+def _object_contents(
+    verb: Token, preps: tuple[str, ...], objects: bool = True
+) -> list[list[Token]]:
     """The noun-phrase contents of a speech or stance verb: its object with what the
     object is blamed, praised or taken for ("attacked the mayor for the delays", "derided
     the deal as toothless", "accused the board of lying": one content), else each topic
@@ -293,8 +295,10 @@ def _pobj(prep: Token) -> list[Token]:
 
 def _gerund(child: Token) -> bool:
     """'she proposed cutting the fares': a gerund complement is what was proposed."""
-    return child.dep_ == "xcomp" and child.tag_ == "VBG" and not any(
-        c.dep_ == "aux" for c in child.children
+    return (
+        child.dep_ == "xcomp"
+        and child.tag_ == "VBG"
+        and not any(c.dep_ == "aux" for c in child.children)
     )
 
 
@@ -370,7 +374,9 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
     "Roe said the council had agreed to vote" is one attribution (Roe's), not a second one
     for the council. Direct quotes are kept; of two reports with the same content the first
     is kept."""
-    spans = sorted({(q.start, q.end) for q in quotes if q.kind == "indirect"}, key=lambda x: (x[0], -x[1]))
+    spans = sorted(
+        {(q.start, q.end) for q in quotes if q.kind == "indirect"}, key=lambda x: (x[0], -x[1])
+    )
     nested: set[tuple[int, int]] = set()
     reach = -1  # the furthest end of the spans starting before (or with) this one
     for start, end in spans:
