@@ -63,3 +63,27 @@ def test_a_persons_campaign_acts_for_them():
     campaign = next(t for s in parsed.sentences() for t in s.span if t.text == "campaign")
     assert actors.for_token(campaign) is not None
     assert actors.for_token(campaign).name == "Clinton"
+
+
+def test_a_company_the_country_list_files_as_mnc_has_that_sector_not_a_country():
+    from newsevents.coding.actors import default_coder
+
+    coded = default_coder().code_phrase("Chevron")
+    assert coded is not None and coded.actor.country is None and coded.actor.sector == "MNC"
+
+
+def test_only_companies_or_named_media_on_both_sides_is_no_political_event():
+    from dataclasses import replace
+
+    from newsevents.coding.events import code_events
+    from newsevents.config import Settings
+
+    s = replace(Settings.from_env(), event_model=False)
+    for text in (
+        "Exxon Mobil sued Chevron over the pipeline deal.",
+        "CNN accused Fox News of lying about the poll.",
+    ):
+        parsed = parse_text(text)
+        assert code_events(parsed, find_actors(parsed, settings=s), settings=s) == []
+    parsed = parse_text("An official Syrian newspaper accused Israel of massing troops.")
+    assert code_events(parsed, find_actors(parsed, settings=s), settings=s)

@@ -77,6 +77,7 @@ class ActorCoder:
         elif toks:
             units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
             coded = Composer(self.dicts, text, units, date).compose()
+            _sector_not_country(coded)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = coded
@@ -149,3 +150,18 @@ def _copy(coded: Coded | None) -> Coded | None:
     if isinstance(actor, CompoundActor):
         actor.members = [replace(m) for m in coded.actor.members]
     return replace(coded, actor=actor)
+
+
+# Codes the Phoenix country list files some names under that are kinds, not countries
+# ("Chevron" MNC, "Unocal" MNC, an NGO database): the actor has that sector and no country.
+SECTOR_CODES = frozenset({"MNC", "NGO", "MED", "IGO", "IMG"})
+
+
+def _sector_not_country(coded: Coded | None) -> None:
+    if coded is None or coded.actor.country not in SECTOR_CODES:
+        return
+    a = coded.actor
+    a.sector, a.country = a.sector or a.country, None
+    if a.how == "country":
+        a.how = "dictionary"  # a listed name, no place
+    coded.kind = "entity"

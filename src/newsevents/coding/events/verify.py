@@ -45,7 +45,7 @@ from newsevents.models import Actor
 
 ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
 # Sectors that are not political actors by themselves: people, companies, schools, clinics.
-NONPOLITICAL = {"BUS", "MED", "EDU", "AGR", "CVL", "PPL", "REF", "IMG", "MUS", "REL", "SPO"}
+NONPOLITICAL = {"BUS", "MNC", "MED", "EDU", "AGR", "CVL", "PPL", "REF", "IMG", "MUS", "REL", "SPO"}
 # Types a crowd or a gang may do on its own, with no political actor named (still political).
 PEOPLE_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
 STATE_HOW = {"country", "capital"}
@@ -196,7 +196,9 @@ def political(actor: Actor | None, places: list[Actor]) -> bool:
     if actor is None or any(actor is p for p in places) or actor.how == "place":
         return False
     if actor.sector in NONPOLITICAL:
-        return actor.sector == "MED" and bool(actor.country)  # "an official Syrian newspaper"
+        # "an official Syrian newspaper" (a described paper of a country) is the state's
+        # voice; an outlet named by the lists ("CNN", a network) is no political side
+        return actor.sector == "MED" and bool(actor.country) and actor.how == "role"
     return bool(actor.sector or actor.country or actor.code)
 
 
