@@ -190,3 +190,25 @@ def test_dyad_first_person_in_a_quotation_is_its_speaker():
     assert asked.source is not None and asked.source.name == "Ann Briggs"
     assert asked.source.text == "I"  # the offsets are the pronoun's
     assert asked.target is not None and asked.target.country == "CAN"
+
+
+def test_dyad_victim_of_an_attack_noun_is_no_source():
+    events = _events("Two Chilean soldiers were wounded in a raid by Peruvian rebels on Monday.")
+    attack = _one(events, "ASSAULT")
+    assert attack.source is not None and attack.source.country == "PER"
+    assert attack.target is not None and attack.target.country == "CHL"
+    parsed = parse_text("The Chilean envoy, who died in the attack, was buried on Monday.")
+    actors = find_actors(parsed)
+    noun = next(t for s in parsed.sentences() for t in s.span if t.text == "attack")
+    args = event_args.noun_arguments(actors, noun, None)
+    assert not args.sources and args.targets and args.targets[0].country == "CHL"
+    assert not args.subject_unresolved  # the envoy is not guessed as the attacker
+
+
+def test_dyad_named_object_outranks_a_country_deeper_in_the_clause():
+    events = _events(
+        "Senator Tom Harlan rebuked Trump when the businessman called for barring "
+        "Muslims from entering the United States."
+    )
+    rebuke = _one(events, "ACCUSE")
+    assert rebuke.target is not None and rebuke.target.name == "Trump"

@@ -139,6 +139,10 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             agent = _agent(verb)
             if agent is not None:
                 args.sources = phrase_actors(actors, agent)[0]
+            else:  # "were wounded in a raid by the rebels": the doer of the act noun
+                for act in _prep_objects(verb, UNDERGO_PREPS):
+                    for doer in _prep_objects(act, ("by",)):
+                        args.sources = args.sources or phrase_actors(actors, doer)[0]
         else:
             args.sources = subj_actors
             args.inner_sources = inner_actors(actors, subj)
@@ -313,6 +317,8 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
     Candidates are appended after the named targets; best_target prefers one with a country."""
     if any(a.country for a in args.targets):
         return
+    if any(_named_object(a, head) for a in args.targets):
+        return  # "rebuked Holt when he called for ... the United States": Holt, by name
     places = place_actors(actors, head)
     extra = places + complement_actors(actors, head)
     extra = [a for a in extra if not _in_source(a, args, head)]
@@ -320,6 +326,14 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
     if extra:
         args.targets = dedupe(args.targets + extra)
         args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
+
+
+def _named_object(a: Actor, head: Token) -> bool:
+    """The actor is a person named as the trigger's own direct object."""
+    if (a.how or "") not in NAMED_HOW:
+        return False
+    tok = event_where.token_of(a, head)
+    return tok is not None and tok.head == head and tok.dep_ in {"dobj", "obj", "dative"}
 
 
 def _in_source(a: Actor, args: Arguments, near: Token) -> bool:
@@ -470,6 +484,30 @@ def is_both_parties(tok: Token) -> bool:
     return any(c.lower_ in {"two", "both"} for c in tok.children)
 
 
+UNDERGO_PREPS = ("in", "during")
+ACTIVE_UNDERGO = {"die", "perish", "survive", "suffer"}  # the others undergo in the passive
+
+
+@functools.lru_cache(maxsize=1)
+def _undergo_verbs() -> frozenset[str]:
+    return frozenset(load_lines("verbs/undergo_verbs.txt"))
+
+
+def _victims_of(actors: Any, noun: Token) -> list[Actor] | None:
+    """The subject of a verb of undergoing whose "in"/"during" phrase holds the event noun
+    ("who died in the attack", "were wounded in the raid"), or None when there is none."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in UNDERGO_PREPS or prep.head == prep:
+        return None
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _undergo_verbs():
+        return None
+    subj, passive = _subject(verb)
+    if subj is None or not (passive or verb.lemma_.lower() in ACTIVE_UNDERGO):
+        return None
+    return phrase_actors(actors, subj)[0]
+
+
 def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
     """Arguments of an event noun: the light verb's subject, and parties named by the noun
     ("talks with X", "meeting between X and Y", "X's visit to Y")."""
@@ -477,6 +515,14 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
         under = received.receiving_verb(noun)
         if under is not None:
             args = verb_arguments(actors, under)
+            _add_place_targets(actors, noun, args)
+            return args
+    if governor is None:  # "the envoy, who died in the attack": the subject is the victim
+        victims = _victims_of(actors, noun)
+        if victims is not None:
+            args = Arguments(targets=victims, target_is_head=True, subject_unresolved=False)
+            for doer in _prep_objects(noun, ("by",)):
+                args.sources = phrase_actors(actors, doer)[0] or args.sources
             _add_place_targets(actors, noun, args)
             return args
     args = verb_arguments(actors, governor) if governor is not None else Arguments()
