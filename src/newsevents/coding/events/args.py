@@ -505,7 +505,12 @@ def _victims_of(actors: Any, noun: Token) -> list[Actor] | None:
     subj, passive = _subject(verb)
     if subj is None or not (passive or verb.lemma_.lower() in ACTIVE_UNDERGO):
         return None
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subj = verb.head  # "the envoy, who died in the attack"
     return phrase_actors(actors, subj)[0]
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
