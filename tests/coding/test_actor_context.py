@@ -87,3 +87,13 @@ def test_only_companies_or_named_media_on_both_sides_is_no_political_event():
         assert code_events(parsed, find_actors(parsed, settings=s), settings=s) == []
     parsed = parse_text("An official Syrian newspaper accused Israel of massing troops.")
     assert code_events(parsed, find_actors(parsed, settings=s), settings=s)
+
+
+def test_a_listed_party_phrase_is_a_group_not_a_person():
+    text = (
+        "Democratic presidential candidate Hillary Clinton spoke on Monday. Frank Pavone "
+        "criticized the Democratic Party's platform."
+    )
+    actors = find_actors(parse_text(text))
+    party = next(a for a in actors.mentions if a.text == "the Democratic Party")
+    assert party.name == "Democratic Party"  # not the candidate named before

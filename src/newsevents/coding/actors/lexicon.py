@@ -215,12 +215,15 @@ def add_countries(lex: Lexicon) -> None:
 def add_roles(lex: Lexicon) -> None:
     excluded = set(load_lines("actors/not_roles.txt"))
     excluded |= {p for w in excluded for p in plural_forms(w)}
+    # a Phoenix agent phrase ending in a group noun ("democratic party") names a group
+    groups = {r["pattern"] for r in load_tsv("actors/roles.tsv") if r["kind"] == "group"}
     for row in load_tsv("actors/phoenix_agents.tsv"):
         if row["pattern"] in excluded:
             continue
         last = row["pattern"].rsplit(" ", 1)[-1]
         plural = last.endswith(("s", "men", "people")) and not last.endswith("ss")
-        entry = Entry("role", sector=row["code"][:3], role_kind="person", plural=plural)
+        kind = "group" if last in groups else "person"
+        entry = Entry("role", sector=row["code"][:3], role_kind=kind, plural=plural)
         lex.add(tuple(row["pattern"].split()), entry, 30)
     for row in load_tsv("actors/roles.tsv"):
         words = norm_phrase(row["pattern"])
