@@ -212,3 +212,24 @@ def test_dyad_named_object_outranks_a_country_deeper_in_the_clause():
     )
     rebuke = _one(events, "ACCUSE")
     assert rebuke.target is not None and rebuke.target.name == "Trump"
+
+
+def test_dyad_material_act_target_from_its_purpose_and_the_main_act():
+    events = _events(
+        "Chilean police opened fire to disperse Islamist demonstrators on Monday night, "
+        "killing one person and arresting 12."
+    )
+    for e in events:
+        if e.plover in {"ASSAULT", "COERCE"}:
+            assert e.target is not None and e.target.name == "Islamist demonstrators"
+            assert e.target.country == "CHL"  # police act on their own country's people
+
+
+def test_dyad_troops_abroad_do_not_make_their_victims_compatriots():
+    events = _events("Chilean troops killed two civilians in Peru.")
+    assert _one(events, "ASSAULT").target.country == "PER"
+
+
+def test_northern_ireland_is_british():
+    actors = find_actors(parse_text("Police in Northern Ireland arrested two men."))
+    assert any(a.name == "Northern Ireland" and a.country == "GBR" for a in actors.mentions)

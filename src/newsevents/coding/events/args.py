@@ -456,6 +456,12 @@ def purpose_targets(actors: Any, trigger: Token, governor: Token | None) -> list
     sit-in in protest against the arrests by the police" (the actors of the purpose verb's
     object or of the "in protest against/at/of" phrase)."""
     heads = [trigger] + ([governor] if governor is not None else [])
+    t = governor or trigger
+    for _ in range(3):  # "opened fire to disperse them, killing two": the main act's
+        if t.dep_ not in {"advcl", "conj"} or t.head == t or t.head.pos_ != "VERB":
+            break
+        t = t.head
+        heads.append(t)
     found: list[Actor] = []
     for h in heads:
         for x in h.children:

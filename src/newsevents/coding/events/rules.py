@@ -25,6 +25,10 @@ from newsevents.nlp.pipeline import ParsedArticle
 
 SYMMETRIC = SYMMETRIC_TYPES
 PROTEST = "PROTEST"
+PURPOSE_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
+MATERIAL_TYPES = {"ASSAULT", "COERCE"}
+HOME_SECTORS = {"COP", "JUD"}  # police and courts act in their own country
+PEOPLE_SECTORS = {"CVL", "PPL", "EDU", "LAB", "AGR", "MUS", "REL", "OPP", None}
 ASSAULT = "ASSAULT"
 DEVICE_KIND = "violence"  # verbs/event_cues.tsv: weapons, attacks and attackers
 
@@ -187,13 +191,17 @@ def dyad(
         if found:
             source = replace(source, country=found[0].country)
     sides = [t for t in targets if not any(t is p for p in a.place_added)]
-    if c.info.plover == PROTEST and not sides:
-        # "began a hunger strike to protest the governor's decision": the purpose names whom
-        # the protest is against, before the place where it happened
+    if c.info.plover in PURPOSE_TYPES and not sides:
+        # "began a hunger strike to protest the governor's decision", "opened fire to
+        # disperse the demonstrators": the purpose names whom the act is against, before the
+        # place where it happened; "..., killing two and arresting twelve": the main act's
         aims = event_args.purpose_targets(actors, c.trigger, c.governor)
         aims = [x for x in aims if source is None or not event_args.same(x, source)]
         if aims:
             targets = aims
+    if source is not None and c.info.plover in MATERIAL_TYPES:
+        # "Egyptian police arrested 12 demonstrators": police act at home, on its people
+        targets = [_domestic(t, source) for t in targets]
     # a place where talk happened is no side of it ("thanked supporters at a rally in Ohio")
     where = event_where.own_places(targets, c.trigger, c.governor)
     asserted = c.modality == "asserted"
@@ -209,6 +217,17 @@ def dyad(
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
     return source, target, penalty
+
+
+def _domestic(t: Actor, source: Actor) -> Actor:
+    """A group of people with no country that the police or a court of a country acts on
+    are of that country ("Egyptian police dispersed students" -> Egyptian students); not a
+    place, an organisation or a person named by name."""
+    if t.country or source.sector not in HOME_SECTORS or not source.country:
+        return t
+    if t.how != "role" or t.sector not in PEOPLE_SECTORS:
+        return t
+    return replace(t, country=source.country, code=source.country + (t.sector or ""))
 
 
 def _resident(actors: Any, a: Actor | None, c: Candidate) -> Actor | None:
