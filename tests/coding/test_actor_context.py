@@ -97,3 +97,19 @@ def test_a_listed_party_phrase_is_a_group_not_a_person():
     actors = find_actors(parse_text(text))
     party = next(a for a in actors.mentions if a.text == "the Democratic Party")
     assert party.name == "Democratic Party"  # not the candidate named before
+
+
+def test_their_forces_after_a_compound_group_is_that_group():
+    from dataclasses import replace
+
+    from newsevents.coding.events import code_events
+    from newsevents.config import Settings
+
+    s = replace(Settings.from_env(), event_model=False)
+    parsed = parse_text(
+        "Hungarian and Romanian officials said on Tuesday their forces had completed their "
+        "withdrawal from the Serbian town of Novi Sad."
+    )
+    events = code_events(parsed, find_actors(parsed, settings=s), settings=s)
+    retreat = next(e for e in events if e.plover == "RETREAT")
+    assert retreat.source is not None and retreat.source.country in {"HUN", "ROU"}

@@ -127,6 +127,8 @@ class DocumentActors:
         """Actors joined with ``token`` by and/or ("Turkey and US"), or a compound's members."""
         own = self.for_token(token)
         if isinstance(own, CompoundActor):
+            if own.how == "coref" and not _members_inside(own):
+                return [own]  # "their forces" after "Hungarian and Romanian officials"
             return list(own.members)
         out: list[Actor] = []
         for t in sorted([token, *token.conjuncts], key=lambda t: t.i):
@@ -141,6 +143,14 @@ PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation act
 
 def _person(m: Mention) -> bool:
     return m.coded is not None and m.coded.kind == "person" and not m.coded.plural
+
+
+def _members_inside(actor: CompoundActor) -> bool:
+    """The compound's members are words of this very mention (not of an earlier one)."""
+    return all(
+        m.start is not None and actor.start is not None and actor.start <= m.start < actor.end
+        for m in actor.members
+    )
 
 
 def _abs(m: Mention, token: Token) -> int:
