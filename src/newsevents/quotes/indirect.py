@@ -324,9 +324,14 @@ def according_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
     """(phrase start token, speaker head, start, end) for 'According to X, <clause>'."""
-    phrases = [p for p, where in lex.phrases.items() if where == "object"]
+    # phrases by first word, in the lexicon's order: a token is tried only against the
+    # phrases it can start (the rest would fail the word comparison below)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p, where in lex.phrases.items():
+        if where == "object" and p:
+            by_first.setdefault(p[0], []).append(p)
     for tok in index.tokens:
-        for phrase in phrases:
+        for phrase in by_first.get(tok.lower_, ()):
             words = tok.doc[tok.i : tok.i + len(phrase)]
             if [w.lower_ for w in words] != list(phrase):
                 continue
