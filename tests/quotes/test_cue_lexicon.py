@@ -190,3 +190,10 @@ def test_prepositional_cue_reports_its_own_prepositions_object(run):
 def test_prepositional_cue_needs_its_preposition(run):
     assert pairs(run("Councillor Ada Kell referred the complaint.")) == []
     assert pairs(run("Councillor Ada Kell seized the moment.")) == []
+
+
+def test_owned_cue_noun_reports_its_infinitive_or_topic(run):
+    text = "The council's refusal to pay the harbour fine angered the crews."
+    assert [q for _, q in pairs(run(text))] == ["to pay the harbour fine"]
+    text = "The ministry's claims about the new dam turned out to be false."
+    assert [q for _, q in pairs(run(text))] == ["the new dam"]

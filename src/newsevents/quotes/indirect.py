@@ -349,17 +349,29 @@ def noun_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
     """(noun, owner, start, end) for "Roe's claim that the count was wrong": a cue noun
-    with a named owner and a clause of its own, outside quotation marks."""
+    with a named owner and a clause of its own, outside quotation marks, or its
+    to-infinitive ("the council's refusal to pay") or topic ("her claims about the test")."""
     for noun in index.tokens:
         owner = noun_owner(noun, lex)
         if owner is None:
             continue
         for child in noun.children:
-            if child.dep_ not in ("acl", "ccomp") or child.i < noun.i:
+            if child.i < noun.i:
                 continue
-            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            if child.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                toks = [t for t in child.subtree if not t.is_space]
+            elif child.dep_ == "acl" and _infinitive_clause(child):
+                toks = [t for t in child.subtree if not t.is_space]
+            elif child.dep_ == "prep" and child.lower_ in NOUN_TOPIC_PREPS:
+                toks = [t for t in _pobj(child) if not t.is_space]
+                if not toks or _says_nothing(toks):
+                    continue
+                yield noun, owner, index.start(toks[0]), index.end(toks[-1])
                 continue
-            toks = [t for t in child.subtree if not t.is_space]
+            else:
+                continue
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
@@ -393,6 +405,13 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
             seen.add(span)
         kept.append(q)
     return kept
+
+
+NOUN_TOPIC_PREPS = ("about", "on", "of", "against")  # "her claims about the test"
+
+
+def _infinitive_clause(child: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < child.i for c in child.children)
 
 
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
