@@ -197,3 +197,16 @@ def test_owned_cue_noun_reports_its_infinitive_or_topic(run):
     assert [q for _, q in pairs(run(text))] == ["to pay the harbour fine"]
     text = "The ministry's claims about the new dam turned out to be false."
     assert [q for _, q in pairs(run(text))] == ["the new dam"]
+
+
+def test_in_a_poll_reports_its_clause(run):
+    text = "In the latest Harbour Gazette poll, Ada Kell leads Bo Marsh by five points."
+    assert [q for _, q in pairs(run(text))] == ["Ada Kell leads Bo Marsh by five points"]
+    assert pairs(run("In Toledo, Ada Kell leads Bo Marsh by five points.")) == []
+
+
+def test_as_the_source_put_it_reports_the_clause_around_it(run):
+    text = "As the engineer Jo Roe put it, the dam had simply grown too old."
+    assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]
+    text = "As Jo Roe noted, the dam had simply grown too old."
+    assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]

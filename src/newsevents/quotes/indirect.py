@@ -135,18 +135,23 @@ def parenthetical_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, int, int]]:
     """(verb, start, end) of reported speech around a parenthetical attribution: "The
-    test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...".
-    The parser hangs the speech verb on the reported clause (parataxis); the clause is
-    that head's words without the attribution's."""
+    test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...",
+    "As Roe noted, the dam is old", "As Roe put it, the dam is old". The parser hangs the
+    speech verb on the reported clause (parataxis, or an "as" clause); the clause is that
+    head's words without the attribution's."""
     inside = Ranges(quoted)
     for verb in index.tokens:
-        if verb.dep_ != "parataxis" or verb.head == verb:
+        if verb.head == verb or index.start(verb) in inside:
             continue
-        if not is_speech_verb(verb, lex, direct=False) or index.start(verb) in inside:
-            continue
+        put_it = _as_put_it(verb)
+        if verb.dep_ == "parataxis":
+            if not is_speech_verb(verb, lex, direct=False):
+                continue
+        elif not (_as_clause(verb) and (put_it or is_speech_verb(verb, lex, direct=False))):
+            continue  # "as Roe noted, ...", "as Roe put it, ..."
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
-        if any(
+        if not put_it and any(
             c.dep_ == "ccomp"
             or c.dep_ == "dobj"
             and not (verb.lemma_.lower() in ADDRESSEE_VERBS and c.pos_ in ("PRON", "PROPN"))
@@ -162,6 +167,22 @@ def parenthetical_clauses(
         if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
             continue
         yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as Roe noted': an adverbial clause opened by "as" around the words it reports."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
+    )
+
+
+def _as_put_it(verb: Token) -> bool:
+    """'as Roe put it': "put" with "it" for what was said."""
+    return (
+        verb.lemma_.lower() == "put"
+        and _as_clause(verb)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
 
 
 MAX_LABEL_WORDS = 4  # "PENCE:", "Jane Roe:", "Sen. Jane Roe:" opening a line
@@ -424,13 +445,17 @@ def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int,
     return inside * 2 >= len(toks)
 
 
+EVIDENCE_NOUNS = ("poll", "survey", "study")  # source nouns that are documents of a kind
+
+
 def according_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
-    """(phrase start token, speaker head, start, end) for 'According to X, <clause>'."""
-    phrases = [p for p, where in lex.phrases.items() if where == "object"]
+    """(phrase start token, speaker head, start, end) for 'According to X, <clause>' and
+    'In the latest poll, <clause>' (a document or poll: phrases.tsv rows "document")."""
+    phrases = [(p, where) for p, where in lex.phrases.items() if where in ("object", "document")]
     for tok in index.tokens:
-        for phrase in phrases:
+        for phrase, where in phrases:
             words = tok.doc[tok.i : tok.i + len(phrase)]
             if [w.lower_ for w in words] != list(phrase):
                 continue
@@ -439,6 +464,12 @@ def according_clauses(
             clause_head = tok.head
             if speaker is None or clause_head == tok or tok.dep_ != "prep":
                 continue
+            if where == "document" and (
+                speaker.lemma_.lower() not in (*lex.document_nouns, *EVIDENCE_NOUNS)
+                or clause_head.pos_ not in ("VERB", "AUX")
+                or lex.verb(clause_head) is not None
+            ):
+                continue  # "in a statement, she said ...": the speech verb reports it
             skip = {t.i for t in tok.subtree}
             toks = [t for t in clause_head.subtree if t.i not in skip and not t.is_space]
             while toks and toks[0].is_punct:
