@@ -210,3 +210,19 @@ def test_as_the_source_put_it_reports_the_clause_around_it(run):
     assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]
     text = "As Jo Roe noted, the dam had simply grown too old."
     assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]
+
+
+def test_short_infinitive_is_a_report(run):
+    assert pairs(run("Mayor Jo Roe refused to resign.")) == [("Jo Roe", "to resign")]
+
+
+def test_documents_and_poll_shares_can_hold_a_view(run):
+    text = "The film documented the decline of the harbour."
+    assert [q for _, q in pairs(run(text))] == ["the decline of the harbour"]
+    text = "In the survey, 42 percent of those responding backed the toll."
+    assert "the toll" in [q for _, q in pairs(run(text))]
+
+
+def test_relative_pronoun_source_is_the_noun_it_stands_for(run):
+    text = "The dockers joined a union that backs the harbour strike."
+    assert [(q.speaker.name, q.quote) for q in run(text)] == [("union", "the harbour strike")]

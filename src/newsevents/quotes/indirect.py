@@ -14,11 +14,13 @@ from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import Ranges, TokenIndex
 
 MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
+MIN_INFINITIVE_TOKENS = 2  # "she refused to resign" is
 TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about the plan"
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
 CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
+NOUNS = ("NOUN", "PROPN")
 PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
 SOURCE_ENTS_OF_CUES = ("PERSON", "ORG", "NORP", "GPE")
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")  # voter, investigator, economist, historian
@@ -60,7 +62,8 @@ def reported_clauses(
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
-            if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            shortest = MIN_INFINITIVE_TOKENS if child.dep_ == "xcomp" else MIN_CLAUSE_TOKENS
+            if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
@@ -72,6 +75,8 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
     subj = subject_of(verb)
     if subj is None:
         return False
+    if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
+        subj = verb.head  # "the union, which backs the plan": the union
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PRON":
         return subj.lower_ in PERSONAL_PRONOUNS
