@@ -226,3 +226,19 @@ def test_documents_and_poll_shares_can_hold_a_view(run):
 def test_relative_pronoun_source_is_the_noun_it_stands_for(run):
     text = "The dockers joined a union that backs the harbour strike."
     assert [(q.speaker.name, q.quote) for q in run(text)] == [("union", "the harbour strike")]
+
+
+def test_call_on_someone_to_act_is_a_directive(run):
+    text = "Senator Ada Kell called on the mayor to resign."
+    assert pairs(run(text)) == [("Ada Kell", "the mayor to resign")]
+
+
+def test_calling_a_meeting_names_nothing(run):
+    assert pairs(run("Senator Ada Kell called an emergency meeting.")) == []
+    text = "Senator Ada Kell called the plan a disaster."
+    assert pairs(run(text)) == [("Ada Kell", "the plan a disaster")]
+
+
+def test_prepositional_row_needs_its_preposition_next_to_the_verb(run):
+    text = "Senator Ada Kell called for a recount on Monday."
+    assert pairs(run(text)) == [("Ada Kell", "a recount")]

@@ -57,7 +57,7 @@ def reported_clauses(
             toks = [t for t in child.subtree if not t.is_space]
             if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
-                toks = _with_addressee(verb, child, toks)
+                toks = _with_addressee(verb, child, toks, entry.lemma.partition(" ")[2])
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
@@ -121,9 +121,13 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
     return _reporting_head(verb, lex) is not None
 
 
-def _with_addressee(verb: Token, child: Token, toks: list[Token]) -> list[Token]:
-    """The object before a directive's infinitive joins its content: 'told aides to wait'."""
+def _with_addressee(verb: Token, child: Token, toks: list[Token], prep: str = "") -> list[Token]:
+    """The object before a directive's infinitive joins its content: 'told aides to wait',
+    'called on the mayor to resign' (a prepositional row's object)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+    if obj is None and prep:
+        own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep and c.i < child.i]
+        obj = next((c for p in own[-1:] for c in p.children if c.dep_ == "pobj"), None)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("me", "us"):
         return toks
     return sorted([*obj.subtree, *toks], key=lambda t: t.i)
@@ -269,6 +273,7 @@ def nominal_contents(
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
 
+NAMING_VERBS = ("call", "label", "brand", "dub", "term")  # "called the plan a disaster"
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
 
 
@@ -292,6 +297,11 @@ def _object_contents(
     else:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects = objects or [c for c in verb.children if _gerund(c)]
+        if verb.lemma_.lower() in NAMING_VERBS and not any(
+            c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as"
+            for c in verb.children
+        ):
+            objects = []  # "called a meeting", "called the office": naming needs a name
     obj = objects[0] if objects else None
     contents: list[list[Token]] = []
     joined = [t for o in objects for t in o.subtree]
