@@ -242,3 +242,14 @@ def test_calling_a_meeting_names_nothing(run):
 def test_prepositional_row_needs_its_preposition_next_to_the_verb(run):
     text = "Senator Ada Kell called for a recount on Monday."
     assert pairs(run(text)) == [("Ada Kell", "a recount")]
+
+
+def test_colon_ending_a_paragraph_introduces_the_next_one(run_all):
+    text = (
+        "The harbour master Jo Roe spoke to the council on Monday. Roe added:\n\n"
+        "The dam is older than the town, and nobody has inspected it since the flood.\n"
+    )
+    indirect = [q for q in run_all(text) if q.kind == "indirect"]
+    assert [(q.speaker.name, q.quote) for q in indirect] == [
+        ("Jo Roe", "The dam is older than the town, and nobody has inspected it since the flood.")
+    ]

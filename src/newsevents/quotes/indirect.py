@@ -194,6 +194,44 @@ def _as_put_it(verb: Token) -> bool:
     )
 
 
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
+
+
+def colon_blocks(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(verb, start, end) of a paragraph a speech verb introduces with a colon that ends
+    its own paragraph, when that paragraph is not in quote marks: "The governor added:"
+    then the paragraph of what he added."""
+    text = index.parsed.article.text
+    inside = Ranges(quoted)
+    for tok in index.tokens:
+        if tok.text != ":" or index.start(tok) in inside:
+            continue
+        line_end = text.find("\n", index.end(tok))
+        if line_end < 0 or text[index.end(tok) : line_end].strip():
+            continue  # the colon does not end its paragraph
+        verb = tok.head
+        entry = lex.verb(verb)
+        if entry is None or not (entry.direct or entry.indirect) or verb.pos_ != "VERB":
+            continue
+        if subject_of(verb) is None or any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue
+        start = line_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end or text[start] in QUOTE_MARKS:
+            continue  # a quotation: the direct attribution's colon rule takes it
+        toks = [t for t in index.between(start, end) if not t.is_space]
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield verb, start, end
+
+
 MAX_LABEL_WORDS = 4  # "PENCE:", "Jane Roe:", "Sen. Jane Roe:" opening a line
 SOURCE_ENTS = ("PERSON", "ORG", "NORP")  # a line's label is a source the article names
 

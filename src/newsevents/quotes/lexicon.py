@@ -81,11 +81,23 @@ def lexicon() -> Lexicon:
         for row in load_tsv(REPORTING_VERBS)
         if row["quotes"] == "1"
     }
+    speech = dict(verbs)
     for row in load_tsv("quotes/cue_verbs.tsv"):
         old = verbs.get(row["lemma"])
         clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
         directive = row["class"] == "directive"
-        if old is None:
+        base = speech.get(row["lemma"].partition(" ")[0])
+        if old is None and base is not None and " " in row["lemma"]:
+            # "respond to" is still the speech verb "respond" for direct quotes
+            verbs[row["lemma"]] = dataclasses.replace(
+                base,
+                lemma=row["lemma"],
+                indirect=base.indirect or clause,
+                objects=objects,
+                infinitive=base.infinitive or infinitive,
+                directive=directive,
+            )
+        elif old is None:
             verbs[row["lemma"]] = SpeechVerb(
                 row["lemma"], False, clause, None, False, objects, infinitive, True, directive
             )
