@@ -1,0 +1,150 @@
+"""Doers and deeds (coding/events/acts.py, issue 12) on invented sentences, with the real
+actor coder and the rule stage: no one or a thing doing it, dismissed words, figures of
+speech, promises about policies, attempts, private acts, planned demands, needs and attacks
+with words are no events of their look-alike type; the events they look like still are."""
+
+from dataclasses import replace
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.coding.events import acts, code_events
+from newsevents.config import Settings
+from newsevents.data import load_tsv
+from newsevents.nlp import parse_text
+
+pytestmark = pytest.mark.issue(12)
+
+RULES_ONLY = replace(Settings.from_env(), event_model=False)
+
+
+def types(text: str) -> list[str]:
+    parsed = parse_text(text)
+    return [e.plover for e in code_events(parsed, find_actors(parsed), settings=RULES_ONLY)]
+
+
+def test_act_frames_file_has_known_kinds():
+    rows = load_tsv("verbs/act_frames.tsv")
+    known = {
+        "nobody",
+        "thing",
+        "dismiss",
+        "words",
+        "figure",
+        "promise",
+        "attempt",
+        "private",
+        "need",
+        "launch",
+        "partner",
+        "phrasal",
+    }
+    assert rows and {r["kind"] for r in rows} == known
+    assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
+    assert all(len(r["word"].split()) == 2 for r in rows if r["kind"] == "phrasal")
+    assert acts.frames()["nobody"] == frozenset({"nobody"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody opposed the nominee in the committee.",
+        "The senator dismissed criticism of his speech as absurd.",
+        "Senator Ada Marsh dismissed the charges against her.",
+        "The plan won't help the mayor.",
+        "It will help both the senator and the mayor.",
+        "The governor isn't likely to help the mayor.",
+        "The governor has not had any conversations with the mayor.",
+        "He is not going to pay for the wall, the president said.",
+    ],
+)
+def test_no_refusal_or_help_told(text):
+    assert not {"REJECT", "AGREE", "AID"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister refused to meet the envoy.",
+        "Iran rejected the offer from the European Union.",
+        "The minister did not attend the talks in Geneva.",
+        "The president dismissed the defense minister on Monday.",
+    ],
+)
+def test_refusals_stay(text):
+    assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She will protect the right to vote, Senator Ada Marsh said.",
+        "Senator Ada Marsh vowed to bring back jobs for workers.",
+        "Governor Tomas Brill said he would approve the new tax plan.",
+    ],
+)
+def test_promises_about_policies_are_no_agreements(text):
+    assert "AGREE" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor will help the mayor with the budget.",
+        "Britain has promised to continue military aid to Mozambique.",
+        "Senator Ada Marsh announced she will resign her post in May.",
+    ],
+)
+def test_promises_to_partners_stay(text):
+    assert "AGREE" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh sought to calm her supporters.",
+        "Governor Tomas Brill urged voters to vote for the senator.",
+        "Senator Ada Marsh said she would order the agency to stop the raids.",
+        "The case needs more investigation, Senator Ada Marsh said.",
+        "Governor Tomas Brill reminded viewers that the debate starts at nine.",
+    ],
+)
+def test_no_demand_made(text):
+    assert "REQUEST" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called on Iran to release the prisoners.",
+        "France asked the other member states to consider new sanctions against Iran.",
+        "The governor should resign, Senator Ada Marsh said.",
+        "Governor Tomas Brill reminded the council to pay its debts.",
+    ],
+)
+def test_demands_stay(text):
+    assert "REQUEST" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh, who has hammered the governor with insults, spoke on Monday.",
+        "Senator Ada Marsh launched a fresh attack on the governor, calling him weak.",
+        "Governor Tomas Brill crushed in Ohio and Texas.",
+        "Governor Tomas Brill hit the campaign trail with the senator.",
+    ],
+)
+def test_attacks_with_words_are_no_assaults(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels launched an attack on the army base.",
+        "The rebels took over the town on Monday.",
+    ],
+)
+def test_armed_attacks_stay(text):
+    assert {"ASSAULT", "COERCE"} & set(types(text))
