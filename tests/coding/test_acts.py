@@ -38,6 +38,8 @@ def test_act_frames_file_has_known_kinds():
         "launch",
         "partner",
         "phrasal",
+        "uphold",
+        "realize",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -148,3 +150,58 @@ def test_attacks_with_words_are_no_assaults(text):
 )
 def test_armed_attacks_stay(text):
     assert {"ASSAULT", "COERCE"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh stands by her comments.",
+        "Senator Ada Marsh defended herself on Saturday for the vote.",
+        "Senator Ada Marsh recognized that the government had lost.",
+    ],
+)
+def test_statements_are_no_support(text):
+    assert "SUPPORT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator defended the governor against the charges.",
+        "Turkey recognized the new government of Libya.",
+    ],
+)
+def test_support_of_someone_stays(text):
+    assert "SUPPORT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Senator Ada Marsh is heading now to South Carolina.",
+        "President Barack Obama traveled to New York for fundraisers.",
+        "Senator Ada Marsh is talking to voters about health care.",
+    ],
+)
+def test_campaign_travel_and_talk_are_no_consultations(text):
+    assert "CONSULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president visited Germany on Monday.",
+        "U.S. Senator Ada Marsh visited Mosul on Monday.",
+        "The president discussed trade with Chinese President Xi Jinping.",
+    ],
+)
+def test_visits_and_talks_between_actors_stay(text):
+    assert "CONSULT" in types(text)
+
+
+def test_rally_as_setting_is_no_protest_but_a_protest_rally_stays():
+    assert "PROTEST" not in types("Voters should act, Senator Ada Marsh said during a rally.")
+    assert "PROTEST" not in types("She is touring the state, holding several rallies a day.")
+    assert "PROTEST" in types(
+        "Demonstrators clashed with security forces during an opposition rally in Caracas."
+    )

@@ -304,3 +304,62 @@ def launched_attack(noun: Token, person: Callable[[Token], bool]) -> bool:
         return False
     subj = subject(head.head)
     return subj is not None and person(subj)
+
+
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+STANCE_TYPES = {"SUPPORT", "AGREE", "REJECT"}
+
+
+def kept_words(c: Any) -> str | None:
+    """ "stands by his comments", "defended her remarks", "defended himself for the vote":
+    one's own words or self upheld, a statement, not support of anyone."""
+    trig = c.trigger
+    if c.info.plover not in STANCE_TYPES or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "by", "behind")
+    if not objs:
+        return None
+    if all(o.lower_ in REFLEXIVES for o in objs):
+        return "oneself defended: a statement, not support"
+    if "uphold" in kinds(trig) and all("words" in kinds(o) for o in objs):
+        return "one's words upheld: a statement, not support"
+    return None
+
+
+def realized(c: Any) -> str | None:
+    """ "recognized that the government had lost", "acknowledged how absurd it was": a verb
+    of recognising with a clause tells what someone saw, not a recognition of anyone."""
+    trig = c.trigger
+    if c.info.plover != "SUPPORT" or "realize" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    if _children(trig, *OBJECT_DEPS):
+        return None
+    if any(x.dep_ in {"ccomp", "advcl"} for x in trig.children):
+        return "a thing realised, not a recognition of anyone"
+    return None
+
+
+TRIP_CODES = ("042", "043")
+
+
+def trip_at_home(
+    c: Any, source: Any, target: Any, actors: Any, is_state: Callable[[Any], bool]
+) -> str | None:
+    """A person's trip to or stay in a place of their own country, meeting no one named
+    ("heading to South Carolina", "visited the St. Louis area to campaign", "traveled to New
+    York for fundraisers"): campaign travel, not a visit between actors. Kept: a trip
+    abroad, to a country or capital (``is_state``), or to someone ("visited the court",
+    "hosted the prime minister")."""
+    if not c.info.cameo.startswith(TRIP_CODES) or source is None or not source.country:
+        return None
+    if source.how in {"country", "capital"} or (target is not None and target.how != "place"):
+        return None
+    trig = c.trigger if c.governor is None else c.governor
+    places = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "to", "in", "for", "at", "into")
+    places += [x for w in list(places) for x in _children(w, "conj", "compound")]
+    found = [actors.for_token(p) for p in places if p.ent_type_ in {"GPE", "LOC", "FAC"}]
+    if not found or any(a is None or a.country != source.country for a in found):
+        return None
+    if any(is_state(a) for a in found):
+        return None  # "visited the United States", "visited Washington": a state visited
+    return "a trip at home: campaign travel, not a visit"

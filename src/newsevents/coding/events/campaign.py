@@ -305,13 +305,43 @@ def candidate_rally(c: Any) -> str | None:
         return None
     if trig.pos_ != "NOUN" or trig.lemma_.lower() not in RALLY_WORDS:
         return None
-    holder = c.governor if c.governor is not None else trig.head
-    subj = next((x for x in holder.children if x.dep_ == "nsubj"), None)
-    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
-        return None
     if _pobjs(trig, "against", "over", "for") or _pobjs(trig.head, "against", "over"):
         return None
+    if trig.dep_ == "pobj" and trig.head.lower_ in SETTING_PREPS and c.governor is None:
+        said = trig.head.head  # "she said at a rally", not "they clashed during a rally"
+        if "speech" in kinds(said) or said.lemma_.lower() in SETTING_SPEECH:
+            return "a rally as the setting of what was said, not a protest"
+    holder = c.governor if c.governor is not None else trig.head
+    subj = None
+    for _ in range(3):  # "touring the state, holding rallies": the subject of the main verb
+        subj = next((x for x in holder.children if x.dep_ == "nsubj"), None)
+        if subj is not None or holder.dep_ not in {"advcl", "conj", "xcomp"}:
+            break
+        holder = holder.head
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return None
     return "a candidate's rally, not a protest"
+
+
+SETTING_PREPS = {"at", "during", "after", "before", "following", "ahead"}
+SETTING_SPEECH = {"tell", "add", "declare", "announce", "promise", "vow", "claim", "joke"}
+AUDIENCE_PREPS = {"to", "with"}
+
+
+def talk_to_audience(c: Any) -> str | None:
+    """A candidate talks to, writes to or meets voters, supporters or a crowd ("is talking to
+    voters about health care", "sent a text message to his supporters"): campaign talk, not a
+    consultation between actors."""
+    trig = c.trigger
+    if c.info.plover != "CONSULT" or trig.pos_ != "VERB":
+        return None
+    heard = _children(trig, "dobj", "obj", "dative") + _pobjs(trig, *AUDIENCE_PREPS)
+    for obj in _children(trig, "dobj", "obj"):
+        heard += _pobjs(obj, *AUDIENCE_PREPS)  # "sent a message to his supporters"
+    heard = [h for h in heard if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+    if heard and any(electorate(h, audience=True) for h in heard):
+        return "talk to voters or a crowd: campaign talk"
+    return None
 
 
 CALL_PREPS = {"for", "on", "upon"}

@@ -97,7 +97,9 @@ def _has_partner(verb: Token, actors: Any) -> bool:
     is a topic, Paris no partner)."""
     from newsevents.coding.events import lexicon  # late: the lexicon imports nothing here
 
-    for prep in _preps(verb, *PARTNER_PREPS):
+    # the parser may hang the partner on the topic ("discussed the plan with the minister")
+    topics = _children(verb, "dobj", "obj")
+    for prep in _preps(verb, *PARTNER_PREPS) + [p for t in topics for p in _preps(t, "with")]:
         if any(
             actors.for_token(p) is not None
             or p.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}

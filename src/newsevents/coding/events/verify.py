@@ -38,6 +38,7 @@ from newsevents.coding.events import acts as event_acts
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import frames as event_frames
+from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
 from newsevents.coding.events.modality import (
@@ -619,6 +620,9 @@ def _act_reason(
         or event_acts.planned_demand(c, _planned(c))
         or event_acts.need(c)
         or event_acts.phrasal(c)
+        or event_acts.kept_words(c)
+        or event_acts.realized(c)
+        or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
         or None
     )
 
@@ -635,6 +639,7 @@ def _campaign_reason(
         or event_campaign.vote_result(c, actors)
         or event_campaign.stance_described(c)
         or event_campaign.thanks_to_audience(c, sc.contest)
+        or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or event_campaign.request_for_comment(
             c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
