@@ -40,6 +40,8 @@ def test_act_frames_file_has_known_kinds():
         "phrasal",
         "uphold",
         "realize",
+        "cite",
+        "deed",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -205,3 +207,30 @@ def test_rally_as_setting_is_no_protest_but_a_protest_rally_stays():
     assert "PROTEST" in types(
         "Demonstrators clashed with security forces during an opposition rally in Caracas."
     )
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Conceding that a trade deal would come, the president urged patience.", "CONCEDE"),
+        ("The senator refused to concede that her critics had a point.", "REJECT"),
+        ("The historian cites the union's support for the Civil Rights Act.", "AGREE"),
+        ("Senator Ada Marsh addressed Muslim-Americans in an email to supporters.", "AGREE"),
+        ("Senator Ada Marsh decried the issue of systemic racism.", "ACCUSE"),
+    ],
+)
+def test_words_about_acts_are_not_the_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The rebels conceded the town to the army.", "CONCEDE"),
+        ("The senator criticized the president's plan.", "ACCUSE"),
+        ("We obviously condemn such actions, the Korean president said.", "ACCUSE"),
+        ("Senator Ada Marsh blamed the law on Democratic politicians.", "ACCUSE"),
+    ],
+)
+def test_acts_told_stay(text, plover):
+    assert plover in types(text)

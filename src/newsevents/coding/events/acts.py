@@ -158,15 +158,20 @@ def figure_object(c: Any) -> str | None:
 
 def _partner(verb: Token, actors: Any, person_like: Callable[[Token], bool]) -> bool:
     """Someone the promise or plan is made to or with: an object, a "with/to/for" phrase or
-    a dative that is an actor or a person ("will help the mayor", "will work with Japan")."""
-    words = _children(verb, *OBJECT_DEPS, "dative", "iobj") + _pobjs(verb, *PARTNER_PREPS)
+    a dative that is an actor or a person ("will help the mayor", "will work with Japan"),
+    also in the object's phrase ("will continue aid to Mozambique")."""
+    objects = _children(verb, *OBJECT_DEPS)
+    words = _children(verb, "dative", "iobj") + _pobjs(verb, *PARTNER_PREPS) + objects
+    for o in objects:  # "continue aid to Mozambique", "the release of the prisoners"
+        words += _pobjs(o, *PARTNER_PREPS, "of")
     for w in list(words):
         words += _children(w, "conj")
     for w in words:
         if actors.for_token(w) is not None or person_like(w) or "partner" in kinds(w):
             return True
-        if any(actors.for_token(t) is not None for t in _children(w, "poss")):
-            return True  # "will defend the president's record": about someone
+        mods = _children(w, "poss", "compound", "nmod")  # not "American jobs"
+        if any(actors.for_token(t) is not None for t in mods):
+            return True  # "will defend the president's record", "free the Taliban prisoners"
     return False
 
 
@@ -326,17 +331,35 @@ def kept_words(c: Any) -> str | None:
     return None
 
 
+REALIZE_TYPES = {"SUPPORT", "CONCEDE", "REJECT"}
+
+
 def realized(c: Any) -> str | None:
-    """ "recognized that the government had lost", "acknowledged how absurd it was": a verb
-    of recognising with a clause tells what someone saw, not a recognition of anyone."""
-    trig = c.trigger
-    if c.info.plover != "SUPPORT" or "realize" not in kinds(trig) or trig.pos_ != "VERB":
+    """ "recognized that the government had lost", "conceding that a deal would come",
+    "refused to concede that critics had a point": a verb of recognising or admitting with a
+    clause tells what someone saw or said, not a recognition, a concession or a refusal."""
+    if c.info.plover not in REALIZE_TYPES:
         return None
-    if _children(trig, *OBJECT_DEPS):
+    verb = c.trigger
+    if c.info.plover == "REJECT":  # "refused to concede that": the act refused
+        verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+    if "realize" not in kinds(verb) or verb.pos_ != "VERB" or _children(verb, *OBJECT_DEPS):
         return None
-    if any(x.dep_ in {"ccomp", "advcl"} for x in trig.children):
-        return "a thing realised, not a recognition of anyone"
+    if any(x.dep_ == "ccomp" for x in verb.children):  # not "conceded to demands to reform"
+        return "a thing realised or admitted, not a recognition or a concession"
     return None
+
+
+def citing(c: Any) -> str | None:
+    """A verb of citing, mentioning or addressing tells words about an act or to someone
+    ("cites the union's support for the act", "the platform mentions its defense of the
+    clinic", "addressed voters in an email"), not the act itself."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or "cite" not in kinds(trig):
+        return None
+    return "words citing an act or addressed to someone, not the act"
 
 
 TRIP_CODES = ("042", "043")
@@ -363,3 +386,34 @@ def trip_at_home(
     if any(is_state(a) for a in found):
         return None  # "visited the United States", "visited Washington": a state visited
     return "a trip at home: campaign travel, not a visit"
+
+
+def criticism_of_thing(
+    c: Any,
+    target: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    violent: Callable[[Token], bool],
+) -> str | None:
+    """Criticism of an issue or a thing owned by no actor, with no one as target ("decried the
+    issue of systemic racism", "criticized high drug prices"): a position, not an accusation
+    of anyone. Kept: "criticized the president's plan", "condemned the bombing" (an act of
+    violence, whose doers are accused)."""
+    trig = c.trigger
+    if c.info.plover != "ACCUSE" or target is not None or trig.pos_ != "VERB":
+        return None
+    if c.governor is not None or not c.info.cameo.startswith("11"):
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs or any(person_like(p) for p in _pobjs(trig, "on", "against", "at", "for")):
+        return None  # "blamed the law on Democratic politicians"
+    for o in objs:
+        if "deed" in kinds(o):
+            return None  # "we condemn such actions": the doers are accused
+        words = [o, *_pobjs(o, "of")]
+        if any(person_like(w) or violent(w) for w in words):
+            return None
+        owners = [t for w in words for t in w.subtree if t.i != w.i]
+        if any(actors.for_token(t) is not None or t.tag_ == "PRP$" for t in owners):
+            return None
+    return "a position on an issue, no one accused"

@@ -47,6 +47,7 @@ from newsevents.coding.events.modality import (
     is_obligation,
     is_speculation,
     marker_of,
+    modality_of,
 )
 from newsevents.data import load_tsv
 from newsevents.models import Actor
@@ -566,10 +567,9 @@ def _going_to(tok: Token) -> bool:
 def _planned(c: Candidate) -> bool:
     """Told as the source's own plan or promise ("will call on", "would order", "plans to
     ask"), not owed ("must", "should": a demand) and not refused."""
-    t = c.trigger
-    return (
-        c.modality != "asserted" and not c.from_negation and is_intent(t) and not is_obligation(t)
-    )
+    t = c.trigger  # the trigger's own mood, not that of a complement folded into it
+    told = c.modality != "asserted" or modality_of(t) != "asserted"
+    return told and not c.from_negation and is_intent(t) and not is_obligation(t)
 
 
 def _official(actor: Actor | None) -> bool:
@@ -603,18 +603,28 @@ BODY_WORDS = {
 }
 
 
+def _subject_actor(c: Candidate, actors: Any) -> Actor | None:
+    """The actor of the trigger's subject ("Vietnam is committed to"), coded as a side or not."""
+    subj = event_acts.subject(c.trigger if c.governor is None else c.governor)
+    return None if subj is None else actors.for_token(subj)
+
+
 def _act_reason(
     c: Candidate, source: Actor | None, target: Actor | None, actors: Any
 ) -> str | None:
-    """Doers and deeds (coding/events/acts.py). Promises and calls between states, bodies or
-    armed groups are events of state, not campaign talk: those checks skip them."""
+    """Doers and deeds (coding/events/acts.py). Promises made by states, bodies or armed
+    groups, and calls between them, are events of state, not campaign talk: those checks
+    skip them (a promise to a state is kept by its partner, acts.promise_about_thing)."""
     someone = lambda t: _someone(t, actors)  # noqa: E731
     figure = c.info.plover in {"REJECT", "ASSAULT", "COERCE"} and event_acts.figure_object(c)
     state = _official(source) or _official(target)
     return (
         event_acts.dismissed_words(c)
         or figure
-        or (not state and event_acts.promise_about_thing(c, actors, someone, _planned(c)))
+        or (
+            not (_official(source) or _official(_subject_actor(c, actors)))
+            and event_acts.promise_about_thing(c, actors, someone, _planned(c))
+        )
         or event_acts.attempt(c)
         or (not state and event_acts.private_act(c))
         or event_acts.planned_demand(c, _planned(c))
@@ -622,6 +632,11 @@ def _act_reason(
         or event_acts.phrasal(c)
         or event_acts.kept_words(c)
         or event_acts.realized(c)
+        or event_acts.citing(c)
+        or (
+            not _official(source)
+            and event_acts.criticism_of_thing(c, target, actors, someone, _violent)
+        )
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
         or None
     )
