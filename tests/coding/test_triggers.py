@@ -185,3 +185,20 @@ def test_ground_taken_and_weapons_seized(text, plover):
 )
 def test_control_of_no_ground_is_no_occupation(text):
     assert "COERCE" not in types(text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("The minister paid tribute on Tuesday to bombing victims at the hospital.", False),
+        ("Rebels were bombing villages near the border on Monday.", True),
+    ],
+)
+def test_gerund_before_its_victims_is_a_noun_modifier(text, assault):
+    from newsevents.coding.events.candidates import candidates
+
+    parsed = parse_text(text)
+    actors = find_actors(parsed)
+    found = [c for s in parsed.sentences() for c in candidates(s, actors)]
+    assert any(c.info.plover == "ASSAULT" for c in found) is assault
