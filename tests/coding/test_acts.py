@@ -42,6 +42,7 @@ def test_act_frames_file_has_known_kinds():
         "realize",
         "cite",
         "deed",
+        "push",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -233,4 +234,51 @@ def test_words_about_acts_are_not_the_acts(text, plover):
     ],
 )
 def test_acts_told_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        (
+            "Those gifts were not disclosed, despite a deal she had struck with the governor.",
+            "ASSAULT",
+        ),
+        ("The governor praised the senator as a man who did not engage in insults.", "ASSAULT"),
+        ("President Tom Brill is opening his announcement by remembering the victims.", "ASSAULT"),
+        ("Police officer Tom Brill holds up the gun used in the killing.", "COERCE"),
+        ("Pastor Ada Marsh has been dominating headlines with his views.", "THREATEN"),
+        (
+            "Switzerland's political system allows for anyone to bring an issue to a vote.",
+            "CONCEDE",
+        ),
+        (
+            "President Tom Brill sought on Wednesday to ease growing worries about the vote.",
+            "REQUEST",
+        ),
+        ("That is why Senator Ada Marsh had to lend his campaign money last month.", "REQUEST"),
+        ('"I apologize to nobody for that," Senator Ada Marsh said.', "SUPPORT"),
+        ("Senator Ada Marsh pushed his promise of free college.", "REQUEST"),
+        ("When Senator Ada Marsh thanked Miami, the crowd cheered.", "SUPPORT"),
+        ("General Tom Brill warned that his officers understand the risks.", "THREATEN"),
+    ],
+)
+def test_figures_and_non_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Troops opened fire on the crowd.", "ASSAULT"),
+        ("Police detained the protesters on Monday.", "COERCE"),
+        ("Egyptian police dispersed the crowd, killing one person and arresting 12.", "COERCE"),
+        ("Iran must release the prisoners, the minister said.", "REQUEST"),
+        ("The United States pressed Vietnam for improvements in human rights.", "REQUEST"),
+        ("The president thanked Japan for its help.", "SUPPORT"),
+        ("The minister warned that the army would not allow the march.", "THREATEN"),
+        ("Four people were killed in grenade attacks on a restaurant.", "ASSAULT"),
+    ],
+)
+def test_acts_next_to_figures_stay(text, plover):
     assert plover in types(text)

@@ -92,6 +92,11 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def to_nobody(verb: Token) -> bool:
+    """ "I apologize to nobody", "thanked no one": done to no one."""
+    return any("nobody" in kinds(o) for o in _children(verb, *OBJECT_DEPS) + _pobjs(verb, "to"))
+
+
 def negative_subject(verb: Token) -> bool:
     """ "Nobody opposed him", "none of the members agreed", "no one has met him"."""
     subj = subject(verb)
@@ -120,9 +125,22 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         if low in THING_PRONOUNS and actors.for_token(subj) is None:
             return "a thing, not an actor, is said to do it"
         return None
-    if "thing" in kinds(subj) and actors.for_token(subj) is None:
-        return "a thing, not an actor, is said to do it"
+    if "thing" in kinds(subj) and not _actor_headed(subj, actors):
+        return "a thing, not an actor, is said to do it"  # "the country's system allows"
     return None
+
+
+def _actor_headed(tok: Token, actors: Any) -> bool:
+    """The token heads an actor's own phrase ("the Clinton campaign"), not a noun that takes
+    the actor of its modifier ("Switzerland's political system")."""
+    actor = actors.for_token(tok)
+    if actor is None:
+        return False
+    return not any(
+        actors.for_token(m) is actor
+        for m in tok.children
+        if m.dep_ in {"poss", "compound", "amod", "nmod"}
+    )
 
 
 def dismissed_words(c: Any) -> str | None:
@@ -225,8 +243,10 @@ def attempt(c: Any) -> str | None:
     trig = c.trigger
     if c.info.plover != "REQUEST" or "attempt" not in kinds(trig) or trig.pos_ != "VERB":
         return None
-    if any(x.dep_ == "xcomp" and x.pos_ in {"VERB", "AUX"} for x in trig.children):
-        return "an attempt (sought to), not a request"
+    for x in trig.children:
+        to = any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        if x.pos_ in {"VERB", "AUX"} and (x.dep_ == "xcomp" or (x.dep_ == "advcl" and to)):
+            return "an attempt (sought to), not a request"
     return None
 
 
@@ -254,6 +274,21 @@ def planned_demand(c: Any, planned: bool) -> str | None:
     return "a demand planned, not made"
 
 
+def promoted(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """ "pushed his promise of free college", "is pressing her plan": a thing promoted, with
+    no one pressed and nothing asked for ("pressed Vietnam for reforms", "pushed them to
+    act" stay demands)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or "push" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs or any(person_like(o) for o in objs):
+        return None
+    if _children(trig, "xcomp", "ccomp") or _pobjs(trig, "for"):
+        return None
+    return "a thing promoted, no demand"
+
+
 def need(c: Any) -> str | None:
     """ "the case needs more investigation", "we need to do more": a need told, not a demand
     of anyone."""
@@ -277,10 +312,10 @@ def phrasal(c: Any) -> str | None:
     return None
 
 
-def words_as_weapon(verb: Token) -> bool:
+def words_as_weapon(verb: Token, preps: tuple[str, ...] = ("with",)) -> bool:
     """A verb of harm done with words: "hammered him with insults", "pelted her with
-    questions"."""
-    return any("words" in kinds(p) for p in _pobjs(verb, "with"))
+    questions" (``preps`` "in": "engage in insults and attacks")."""
+    return any("words" in kinds(p) for p in _pobjs(verb, *preps))
 
 
 def harm_in_place(verb: Token) -> bool:
@@ -313,6 +348,22 @@ def launched_attack(noun: Token, person: Callable[[Token], bool]) -> bool:
 
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 STANCE_TYPES = {"SUPPORT", "AGREE", "REJECT"}
+
+
+ARREST_CODES = ("173",)
+HOLD_VERBS = {"hold"}  # "held a press conference", "holds up the gun"; "arrested 12" stays
+
+
+def holds_thing(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """An arrest or detention code whose object is a thing ("holds up the gun", "held a
+    press conference"): no one detained."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(ARREST_CODES) or trig.lemma_.lower() not in HOLD_VERBS:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and not any(person_like(o) for o in objs):
+        return "a thing held, no one detained"
+    return None
 
 
 def kept_words(c: Any) -> str | None:

@@ -182,9 +182,12 @@ def vote_result(c: Any, actors: Any) -> str | None:
     return None
 
 
-def thanks_to_audience(c: Any, contest: bool) -> str | None:
-    """A candidate thanks or praises voters, supporters, a crowd or, in a contest, a state
-    ("thanked the voters of Ohio", "Thank you, Iowa"): campaign talk."""
+def thanks_to_audience(
+    c: Any, contest: bool, town: Callable[[Token], bool] = lambda t: False
+) -> str | None:
+    """A candidate thanks or praises voters, supporters, a crowd or, in a contest, a state, or
+    a town or region (``town``: no country or capital; "thanked Miami", "thanked the voters
+    of Ohio", "Thank you, Iowa"): campaign talk."""
     trig = c.trigger
     if c.info.plover != "SUPPORT" or not c.info.cameo.startswith("051"):
         return None
@@ -197,8 +200,8 @@ def thanks_to_audience(c: Any, contest: bool) -> str | None:
             electorate(p, audience=True) for p in _pobjs(o, "of")
         ):
             return "thanks to voters or a crowd: campaign talk"
-        if contest and o.ent_type_ in {"GPE", "LOC"}:
-            return "thanks to a place in a contest: campaign talk"
+        if (contest or town(o)) and o.ent_type_ in {"GPE", "LOC"}:
+            return "thanks to a place in a contest or to a town: campaign talk"
     return None
 
 
@@ -309,8 +312,12 @@ def candidate_rally(c: Any) -> str | None:
         return None
     if trig.dep_ == "pobj" and trig.head.lower_ in SETTING_PREPS and c.governor is None:
         said = trig.head.head  # "she said at a rally", not "they clashed during a rally"
-        if "speech" in kinds(said) or said.lemma_.lower() in SETTING_SPEECH:
-            return "a rally as the setting of what was said, not a protest"
+        for _ in range(3):  # "said voters shouldn't do it during a rally": up the clauses
+            if "speech" in kinds(said) or said.lemma_.lower() in SETTING_SPEECH:
+                return "a rally as the setting of what was said, not a protest"
+            if said.dep_ not in {"ccomp", "xcomp", "conj"} or said.head == said:
+                break
+            said = said.head
     holder = c.governor if c.governor is not None else trig.head
     subj = None
     for _ in range(3):  # "touring the state, holding rallies": the subject of the main verb
@@ -418,8 +425,11 @@ def warning(c: Any, actors: Any) -> str | None:
     source_tok = _subject(trig)
     for clause in _children(trig, "ccomp"):
         subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and (_same_side(subj, source_tok) or _force(actors.for_token(subj))):
-            return None  # "cautioned that the army would not allow the march"
+        if subj is not None and _same_side(subj, source_tok):
+            return None  # "warned that it would retaliate"
+        if subj is not None and _force(actors.for_token(subj)):
+            if clause.lemma_.lower() not in COGNITION:
+                return None  # "cautioned that the army would not allow the march"
     if any(
         p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in THREAT_NOUNS for p in _pobjs(trig, "of")
     ):
@@ -427,6 +437,8 @@ def warning(c: Any, actors: Any) -> str | None:
     return "a warning of what may happen, not a threat"
 
 
+# what a force knows or thinks is no act of it: "warned that officers understand the risk"
+COGNITION = {"understand", "know", "believe", "think", "feel", "see", "realize", "say", "fear"}
 FORCE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "INS", "UAF"}
 
 

@@ -460,6 +460,10 @@ def _figure_of_speech(
     trig = c.trigger
     if trig.pos_ != "VERB" or c.governor is not None or armed or sc.violence_here(trig):
         return None
+    if trig.lemma_.lower() in FIRE_VERBS and not any(
+        t.lemma_.lower() in {"fire", "salvo", "volley", "shot"} for t in trig.subtree
+    ):
+        return "no fire opened: not an attack"  # "is opening his speech with a tribute"
     if trig.lemma_.lower() in FIRE_VERBS or any(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
     ):
@@ -506,6 +510,19 @@ def _not_done(verb: Token) -> bool:
 
 
 FIRST_PERSON = {"i", "we", "you", "one"}
+
+
+def _past_necessity(tok: Token) -> bool:
+    """ "Bush had to lend his campaign money", "she was forced to leave": what someone had to
+    do, told in the past, happened or not; it is no one's demand."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ != "xcomp" or t.head == t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in {"have", "need"} and t.tag_ == "VBD":
+            return True
+    return False
 
 
 def _own_obligation(c: Candidate, source: Actor | None) -> bool:
@@ -616,7 +633,7 @@ def _act_reason(
     groups, and calls between them, are events of state, not campaign talk: those checks
     skip them (a promise to a state is kept by its partner, acts.promise_about_thing)."""
     someone = lambda t: _someone(t, actors)  # noqa: E731
-    figure = c.info.plover in {"REJECT", "ASSAULT", "COERCE"} and event_acts.figure_object(c)
+    figure = event_acts.figure_object(c)
     state = _official(source) or _official(target)
     return (
         event_acts.dismissed_words(c)
@@ -629,6 +646,8 @@ def _act_reason(
         or (not state and event_acts.private_act(c))
         or event_acts.planned_demand(c, _planned(c))
         or event_acts.need(c)
+        or event_acts.promoted(c, someone)
+        or event_acts.holds_thing(c, someone)
         or event_acts.phrasal(c)
         or event_acts.kept_words(c)
         or event_acts.realized(c)
@@ -642,6 +661,12 @@ def _act_reason(
     )
 
 
+def _town(tok: Token, actors: Any) -> bool:
+    """A place that is no country or capital ("Miami", "Ohio"): no state to thank."""
+    actor = actors.for_token(tok)
+    return actor is not None and not event_where.is_state(actor)
+
+
 def _campaign_reason(
     c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues, actors: Any
 ) -> str | None:
@@ -653,7 +678,7 @@ def _campaign_reason(
         or event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c, actors)
         or event_campaign.stance_described(c)
-        or event_campaign.thanks_to_audience(c, sc.contest)
+        or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
         or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or event_campaign.request_for_comment(
@@ -709,9 +734,13 @@ def explain(
         return None, "'going to': a future, not a trip"  # "he is not going to pay"
     if negated_verb.pos_ in {"VERB", "AUX"} and event_acts.negative_subject(negated_verb):
         return None, "no one did it"  # "nobody opposed him"
+    if negated_verb.pos_ == "VERB" and event_acts.to_nobody(negated_verb):
+        return None, "done to no one"  # "I apologize to nobody for that"
     why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
     if why is not None:
         return None, why
+    if plover == "REQUEST" and _past_necessity(trig):
+        return None, "a past necessity (had to), not a demand"  # "had to lend his campaign"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
@@ -766,11 +795,15 @@ def explain(
             return None, contest
         # "hammered her with insults", "launched a round of attacks designed to paint him":
         # words, whoever the sides are, when no weapon is in sight
+        attack_nouns = [trig] if trig.pos_ in {"NOUN", "PROPN"} else []
+        attack_nouns += [o for o in trig.children if o.dep_ in {"dobj", "obj"} and _violent(o)]
         worded = (verbal and event_acts.words_as_weapon(trig)) or (
-            trig.pos_ in {"NOUN", "PROPN"}
-            and event_acts.launched_attack(trig, _person_token)
-            and not sc.violence_here(trig)
+            any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
+            and not (sc.violence_here(trig) and trig.pos_ in {"NOUN", "PROPN"})
         )
+        engage = trig.lemma_.lower() in {"engage", "indulge"}
+        if engage and not armed and event_acts.words_as_weapon(trig, ("in",)):
+            return None, "engaged in words, not violence"  # "engage in insults and attacks"
         if worded and not armed:
             info = code_info(ACCUSE_CODE)
             if info is not None:
