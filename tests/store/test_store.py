@@ -241,6 +241,10 @@ def test_json_pages_are_the_records_of_the_decoded_pages(store):
         page = queries.events(store, limit=10, offset=0, **filters)
         assert json.loads(queries.events_json(store, limit=10, offset=0, **filters)) == page
         assert all(e["event_id"] for e in page["events"])
+    store.db.execute("UPDATE mentions SET event_id = 'ev:other' WHERE doc_id = 'a'")  # edited
+    page = queries.events(store, limit=10, offset=0)
+    assert json.loads(queries.events_json(store, limit=10, offset=0)) == page
+    assert "ev:other" in [e["event_id"] for e in page["events"]]
     for filters in ({}, {"speaker": "Roe"}, {"speaker": "nobody"}):
         page = queries.quotes(store, limit=10, offset=0, **filters)
         assert json.loads(queries.quotes_json(store, limit=10, offset=0, **filters)) == page

@@ -546,7 +546,16 @@ class Store:
         the API is sent without decoding and encoding every record in Python."""
         sql, params = self.events_query(**filters)
         if self.db.json_functions:
-            select = "SELECT json_set(record, '$.event_id', event_id) AS record FROM mentions"
+            # A record names its event as the column does (written together): then it goes as
+            # it is; else (an older or edited row) the column's id is set into it. Python
+            # writes a float that is not a number as NaN or Infinity, which JSON has not:
+            # json_set refuses those records (the fallback below writes null).
+            select = (
+                "SELECT CASE WHEN instr(record, '\"event_id\": ' || json_quote(event_id)) > 0"
+                " AND instr(record, 'NaN') = 0 AND instr(record, 'Infinity') = 0"
+                " THEN record ELSE json_set(record, '$.event_id', event_id) END AS record"
+                " FROM mentions"
+            )
             try:
                 return [r["record"] for r in self.db.query(select + sql, params)]
             except sqlite3.OperationalError:  # a record SQLite does not read (NaN)
