@@ -10,7 +10,7 @@ import time
 import pytest
 from bench.helpers.loadtest import free_port, hammer, wait_until_up
 
-from newsevents.server import worker_count
+from newsevents.server import listening_socket, worker_count
 from newsevents.store import Store
 from tests.store.records import make_extraction
 
@@ -62,6 +62,18 @@ def _gone(pids: list[int], seconds: float = 10.0) -> bool:
 def test_workers_setting_zero_is_one_per_cpu_and_a_count_is_kept():
     assert worker_count(3) == 3
     assert 1 <= worker_count(0) <= 4
+
+
+def test_the_shared_socket_is_tcp_so_responses_are_not_delayed():
+    """asyncio turns Nagle off (TCP_NODELAY) only for sockets made with IPPROTO_TCP."""
+    import socket
+
+    with listening_socket("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
+        with socket.create_connection(sock.getsockname()):
+            conn, _ = sock.accept()
+            with conn:
+                assert conn.proto == socket.IPPROTO_TCP
 
 
 def test_two_workers_answer_and_stop_together(db):
