@@ -44,10 +44,11 @@ class Lexicon:
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
 
     def verb(self, tok: Token) -> SpeechVerb | None:
-        """The entry for a verb token: its phrasal form first ("pointed out": "point out")."""
+        """The entry for a verb token: its phrasal form first ("pointed out": "point out";
+        "went after her" with "after" parsed as a preposition: "go after")."""
         lemma = tok.lemma_.lower()
-        for child in tok.children:
-            if child.dep_ == "prt":
+        for child in sorted(tok.children, key=lambda c: c.dep_ != "prt"):
+            if child.dep_ in ("prt", "prep") and child.i == tok.i + 1 or child.dep_ == "prt":
                 entry = self.verbs.get(f"{lemma} {child.lower_}")
                 if entry is not None:
                     return entry

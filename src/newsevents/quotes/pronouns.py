@@ -105,14 +105,16 @@ class PronounChain:
             cands = [
                 t
                 for t in sent
-                if t.dep_ in SUBJECTS
+                if (t.dep_ in SUBJECTS or _lost_subject(t))
                 and self.index.start(t) < offset
                 and t != pron
                 and not self.in_quote(t)
-                and not _reported(t)
+                and not _reported(t, self.in_quote)
             ]
-            # main-clause subjects first, the nearest first among equals
+            # main-clause subjects first, the nearest first among equals; a subject's owner
+            # right after it ("Roe's plan won praise, and she said": Roe)
             cands.sort(key=lambda t: (_depth(t), -t.i))
+            cands = [o for t in cands for o in (t, *_owners(t))]
             # then a person the sentence introduces ("listened to the nurse Jane Roe, who")
             cands += [
                 t
@@ -174,12 +176,35 @@ class PronounChain:
         return out
 
 
-def _reported(tok: Token) -> bool:
-    """The token is inside a clause a verb reports ("he said [Smith was wrong]")."""
+def _lost_subject(tok: Token) -> bool:
+    """A name the parser hung as a compound of the verb after it ("Roe bristles at the
+    question" read with "Roe bristles" as one noun): the verb's subject."""
+    return (
+        tok.dep_ == "compound"
+        and tok.pos_ == "PROPN"
+        and tok.head.pos_ == "VERB"
+        and tok.head.i == tok.i + 1
+        and not any(c.dep_ in SUBJECTS for c in tok.head.children)
+    )
+
+
+def _owners(subject: Token) -> list[Token]:
+    """The named owner of a clause subject: "Roe" of "Roe's plan"."""
+    return [
+        c
+        for c in subject.children
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"
+    ]
+
+
+def _reported(tok: Token, in_quote: Callable[[Token], bool] = lambda t: False) -> bool:
+    """The token is inside a clause a verb reports ("he said [Smith was wrong]"); not when
+    that verb is inside a quotation (the parser hangs 'Roe told him: "It is late"' as a
+    clause of the quotation's "is")."""
     child = tok
     for _ in range(10):
         if child.dep_ in REPORTED:
-            return True
+            return not in_quote(child.head)
         if child.head == child:
             return False
         child = child.head

@@ -141,7 +141,8 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
     """A name the tagger missed as a person: a proper noun after another one that is a
     known first name, or whose own word names a person elsewhere in the article ("Jana
     Roe" tagged as a product where "Roe" was a person before); or a lone surname of a
-    person the article named in full, whatever the tagger made of it ("Roe" as a place)."""
+    person the article named in full, whatever the tagger made of it ("Roe" as a place),
+    or a lone word tagged as a person elsewhere and as nothing here."""
     if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
     firsts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
@@ -149,7 +150,10 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
         alone = tok.ent_iob_ != "I" and not (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
         )
-        return alone and tok.lower_ in surnames(tok.doc)
+        return alone and (
+            tok.lower_ in surnames(tok.doc)
+            or tok.ent_type_ not in NOT_PEOPLE and tok.lower_ in person_words
+        )
     if tok.ent_type_ in NOT_PEOPLE:
         return False
     return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
@@ -328,8 +332,14 @@ class SpeakerResolver:
         main = self._lone_surname(head, name)
         if main is not None and main.name != actor.name:
             return main
-        if head.pos_ == "NOUN" and actor.name.islower() and len(actor.name.split()) == 1:
-            words = self._from_words(head)  # "spokesperson" -> "spokesperson for the EU"
+        if (
+            head.pos_ == "NOUN"
+            and actor.name.lower() in (actor.name, head.lower_)
+            and len(actor.name.split()) == 1
+        ):
+            # a bare role, capitalised or not: "Officials at the agency", "spokesperson"
+            # -> "spokesperson for the EU"
+            words = self._from_words(head)
             if len(words.name.split()) > 1:
                 return replace(actor, name=words.name, how="quote-role")
         for child in head.children:

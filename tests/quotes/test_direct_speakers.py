@@ -1,0 +1,83 @@
+"""Speakers of direct and mixed quotes on invented text (issue 14): cue verbs beyond "said",
+role descriptions with their organisation, and pronoun antecedents the parser hides."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.nlp import parse_text
+from newsevents.quotes import extract_quotes
+
+pytestmark = pytest.mark.issue(14)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        parsed = parse_text(text, nlp, id="t")
+        return [q for q in extract_quotes(parsed, find_actors(parsed)) if q.kind == "direct"]
+
+    return _run
+
+
+def pairs(quotes):
+    return [(q.speaker.name if q.speaker else None, q.quote) for q in quotes]
+
+
+def test_phrasal_cue_went_on_about_beats_a_later_speech_verb(run):
+    text = (
+        'As Governor Ruth Kell went on about "the broken buses" and "the empty depots,"'
+        " Pia Lund said nothing at all."
+    )
+    assert pairs(run(text)) == [
+        ("Ruth Kell", "the broken buses"),
+        ("Ruth Kell", "the empty depots"),
+    ]
+
+
+def test_phrasal_cue_with_a_preposition_gone_after(run):
+    text = 'Rep. Ada Vell has gone after the mayor as a "reckless spender who will ruin the port."'
+    assert pairs(run(text)) == [("Ada Vell", "reckless spender who will ruin the port.")]
+
+
+def test_publication_reported_attributes_a_quote(run):
+    text = '"The depot will close in May and the workers will move," the Harbour Gazette reported.'
+    assert pairs(run(text)) == [
+        ("Harbour Gazette", "The depot will close in May and the workers will move")
+    ]
+
+
+def test_exhorted_attributes_its_quoted_infinitive(run):
+    text = 'Senator Ivo Tamm exhorted voters to "stay home and stay safe."'
+    assert pairs(run(text)) == [("Ivo Tamm", "stay home and stay safe.")]
+
+
+def test_capitalised_bare_role_keeps_its_organisation(run):
+    text = 'Officials at the Dunmore Port Authority said the harbour was "closed for good."'
+    assert pairs(run(text)) == [("Officials at the Dunmore Port Authority", "closed for good.")]
+
+
+def test_pronoun_antecedent_is_the_owner_of_a_subject(run):
+    text = (
+        '"It is too costly," said Pavel Greer, an engineer.\n\n'
+        "Mark Tamm's plan earned him a hearing in the council, where he said the bridge was"
+        ' "the cheapest way across."'
+    )
+    assert pairs(run(text)) == [
+        ("Pavel Greer", "It is too costly"),
+        ("Mark Tamm", "the cheapest way across."),
+    ]
+
+
+def test_pronoun_antecedent_is_a_subject_before_a_colon_and_a_quotation(run):
+    # the parser hangs "Pike scolded him:" as a clause of the quotation's verb: Pike is not
+    # inside a reported clause, she is the one speaking
+    text = (
+        '"It is too costly," said Pavel Greer, an engineer.\n\n'
+        'Senator Dora Pike scolded him: "The whole town is against you and your plan," she said.'
+    )
+    assert pairs(run(text)) == [
+        ("Pavel Greer", "It is too costly"),
+        ("Dora Pike", "The whole town is against you and your plan"),
+    ]
