@@ -81,3 +81,59 @@ def test_pronoun_antecedent_is_a_subject_before_a_colon_and_a_quotation(run):
         ("Pavel Greer", "It is too costly"),
         ("Dora Pike", "The whole town is against you and your plan"),
     ]
+
+
+def test_quotation_joined_to_an_attributed_one_by_but_is_the_same_speakers(run):
+    text = (
+        '"I respect Nora," Mayor Paul Brandt said, but "when it comes to the harbour, Nora'
+        ' has always sided with the shipping firms."'
+    )
+    assert pairs(run(text)) == [
+        ("Paul Brandt", "I respect Nora"),
+        (
+            "Paul Brandt",
+            "when it comes to the harbour, Nora has always sided with the shipping firms.",
+        ),
+    ]
+
+
+def test_headline_quotation_repeating_the_body_takes_its_speaker(run):
+    text = (
+        'Harbour sale compared to "selling the family silver"\n\n'
+        "The council voted on Tuesday to sell the old harbour, which Mayor Paul Brandt"
+        ' compared to "selling the family silver" in a speech.'
+    )
+    assert pairs(run(text)) == [
+        ("Paul Brandt", "selling the family silver"),
+        ("Paul Brandt", "selling the family silver"),
+    ]
+
+
+def test_speech_participle_next_to_the_quotation_beats_the_sentence_verb(run):
+    text = (
+        "The video concludes with footage of Paul Brandt saying during a rally last week,"
+        ' "That makes me smart."'
+    )
+    assert pairs(run(text)) == [("Paul Brandt", "That makes me smart.")]
+
+
+def test_nickname_inside_a_name_is_no_quote_and_no_end_of_the_attribution(run):
+    text = (
+        '"We will fix the roads this year!" Brandt\'s sister, state Rep. Margaret "Peggy"'
+        ' Lane, told the crowd. "Nobody will wait again."'
+    )
+    assert pairs(run(text)) == [
+        ("Margaret Lane", "We will fix the roads this year!"),
+        ("Margaret Lane", "Nobody will wait again."),
+    ]
+
+
+def test_quoted_sentence_ended_by_a_word_outside_the_marks_continues_the_speaker(run):
+    text = (
+        '"The plan is late," Mayor Paul Brandt said.\u00a0"You promised voters a new bridge by'
+        ' the end of the" decade.'
+    )
+    assert pairs(run(text)) == [
+        ("Paul Brandt", "The plan is late"),
+        ("Paul Brandt", "You promised voters a new bridge by the end of the"),
+    ]

@@ -45,10 +45,14 @@ class Lexicon:
 
     def verb(self, tok: Token) -> SpeechVerb | None:
         """The entry for a verb token: its phrasal form first ("pointed out": "point out";
-        "went after her" with "after" parsed as a preposition: "go after")."""
+        "went after her" with "after" parsed as a preposition: "go after"; "put it")."""
         lemma = tok.lemma_.lower()
         for child in sorted(tok.children, key=lambda c: c.dep_ != "prt"):
-            if child.dep_ in ("prt", "prep") and child.i == tok.i + 1 or child.dep_ == "prt":
+            if (
+                child.dep_ == "prt"
+                or child.dep_ in ("prep", "dobj")  # "as the memo put it": "put it"
+                and child.i == tok.i + 1
+            ):
                 entry = self.verbs.get(f"{lemma} {child.lower_}")
                 if entry is not None:
                     return entry

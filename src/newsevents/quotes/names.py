@@ -52,6 +52,7 @@ PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 MAX_NAME_WORDS = 5
+NICKNAME = re.compile(r"^[\"\u201c\u2018'][A-Z][\w.-]*[\"\u201d\u2019']$")
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # FBI, U.N., E.U.
 
 
@@ -77,6 +78,8 @@ def clean_words(
     out = [w.strip(",;:") for w in words]
     out = [w for w in out if w and w not in ("'s", "\u2019s", "'", "\u2019")]
     out = [re.sub(r"['\u2019]s$", "", w) for w in out]
+    if len(out) > 2:  # 'Robert "Bobby" Roe': the quoted nickname is no part of the name
+        out = [w for w in out if not NICKNAME.match(w)] or out
     while out and out[-1].lower().rstrip(".") in SUFFIXES and len(out) > 1:
         out.pop()
 

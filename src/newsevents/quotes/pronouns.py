@@ -114,9 +114,10 @@ class PronounChain:
             # main-clause subjects first, the nearest first among equals; a subject's owner
             # right after it ("Roe's plan won praise, and she said": Roe)
             cands.sort(key=lambda t: (_depth(t), -t.i))
-            cands = [o for t in cands for o in (t, *_owners(t))]
-            # then a person the sentence introduces ("listened to the nurse Jane Roe, who")
-            cands += [
+            # then a person the sentence introduces ("listened to the nurse Jane Roe, who"),
+            # before the subjects of subordinate clauses earlier than the introduction
+            # ("While Roe won twice, that worries Jo Baker, head of the caucus.": Baker)
+            introduced = [
                 t
                 for t in reversed(list(sent))
                 if t.dep_ not in SUBJECTS
@@ -125,6 +126,10 @@ class PronounChain:
                 and not self.in_quote(t)
                 and self.introduced(t)
             ]
+            main = [t for t in cands if _depth(t) == 0]
+            rest = [t for t in cands if _depth(t) > 0]
+            cands = main + sorted(rest + introduced, key=lambda t: -t.i)
+            cands = [o for t in cands for o in (t, *_owners(t))]
             for tok in cands:
                 if tok.lower_ not in PERSON_PRONOUNS and not fits(tok):
                     continue

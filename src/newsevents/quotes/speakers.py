@@ -152,7 +152,8 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
         )
         return alone and (
             tok.lower_ in surnames(tok.doc)
-            or tok.ent_type_ not in NOT_PEOPLE and tok.lower_ in person_words
+            or tok.ent_type_ not in NOT_PEOPLE
+            and tok.lower_ in person_words
         )
     if tok.ent_type_ in NOT_PEOPLE:
         return False
