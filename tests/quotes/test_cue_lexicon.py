@@ -145,6 +145,48 @@ def test_cue_inside_a_report_for_the_same_source_is_one_report(run):
     assert [q.verb["text"] for q in run(text)] == ["said"]
 
 
-def test_cue_inside_a_report_with_a_named_source_is_a_nested_attribution(run):
+def test_cue_inside_a_report_with_a_named_source_is_part_of_the_report(run):
+    # what Roe said holds Baker's call: one attribution, Roe's, as news annotation reads it
     text = "Jo Roe said that Sam Baker has called for a recount in the county."
+    assert pairs(run(text)) == [("Jo Roe", "Sam Baker has called for a recount in the county")]
+
+
+def test_a_report_beside_another_report_stays(run):
+    text = "Jo Roe said the depot was closed, and Sam Baker argued that it had never opened."
     assert sorted(name for name, _ in pairs(run(text))) == ["Jo Roe", "Sam Baker"]
+
+
+def test_object_and_what_it_is_blamed_for_are_one_content(run):
+    text = "Senator Ada Kell attacked the mayor for the delays at the harbour."
+    assert pairs(run(text)) == [("Ada Kell", "the mayor for the delays at the harbour")]
+    text = "The union leader Bo Marsh derided the offer as an insult to the crews."
+    assert [q for _, q in pairs(run(text))] == ["the offer as an insult to the crews"]
+
+
+def test_a_date_after_the_object_is_not_content(run):
+    text = "Senator Ada Kell criticized the new toll on Monday."
+    assert pairs(run(text)) == [("Ada Kell", "the new toll")]
+
+
+def test_passive_with_an_agent_reports_its_subject(run):
+    text = "The harbour plan was endorsed by the dockworkers' union on Friday."
+    assert [(q.speaker.name, q.quote) for q in run(text)] == [
+        ("dockworkers' union", "The harbour plan")
+    ]
+
+
+def test_gerund_complement_is_what_was_proposed(run):
+    text = "Councillor Ada Kell proposed cutting the ferry fares for students."
+    assert pairs(run(text)) == [("Ada Kell", "cutting the ferry fares for students")]
+
+
+def test_prepositional_cue_reports_its_own_prepositions_object(run):
+    text = "Councillor Ada Kell referred to the toll as a tax on the poor."
+    assert pairs(run(text)) == [("Ada Kell", "the toll as a tax on the poor")]
+    text = "Councillor Ada Kell voted against the harbour budget."
+    assert pairs(run(text)) == [("Ada Kell", "the harbour budget")]
+
+
+def test_prepositional_cue_needs_its_preposition(run):
+    assert pairs(run("Councillor Ada Kell referred the complaint.")) == []
+    assert pairs(run("Councillor Ada Kell seized the moment.")) == []

@@ -83,6 +83,7 @@ def test_cue_verbs_schema():
     lemmas = [r["lemma"] for r in rows]
     assert len(lemmas) == len(set(lemmas)), "duplicate lemma"
     classes = {"speech", "belief", "evidence", "stance", "attitude", "intention", "commitment"}
+    classes.add("directive")
     for r in rows:
         assert r["lemma"] == r["lemma"].lower() and 1 <= len(r["lemma"].split()) <= 2
         assert r["class"] in classes, r
@@ -93,6 +94,8 @@ def test_cue_verbs_schema():
     assert lex.verbs["point out"].indirect and not lex.verbs["point out"].direct
     assert lex.verbs["agree"].infinitive and not lex.verbs["agree"].cue_only  # a speech verb
     assert "say" not in {r["lemma"] for r in rows if r["class"] != "intention"}
+    assert lex.verbs["urge"].directive and not lex.verbs["urge"].cue_only
+    assert lex.verbs["instruct"].directive and lex.verbs["instruct"].infinitive
 
 
 @pytest.mark.issue(14)
@@ -113,3 +116,13 @@ def test_cue_adjectives_schema():
         assert {r["clause"], r["object"], r["infinitive"]} <= {"0", "1"}
         assert "1" in (r["clause"], r["object"], r["infinitive"]), f"{r['lemma']} has no use"
     assert lexicon().adjectives["confident"].indirect
+
+
+@pytest.mark.issue(14)
+def test_prepositional_cue_rows_name_a_preposition():
+    preps = {"to", "for", "on", "against", "at", "over", "with", "about", "in", "of"}
+    for r in load_tsv("quotes/cue_verbs.tsv"):
+        words = r["lemma"].split()
+        if len(words) == 2 and words[1] not in ("out", "in", "down", "up"):
+            assert words[1] in preps, r["lemma"]
+            assert r["object"] == "1", f"{r['lemma']}: its preposition's object is the content"

@@ -24,6 +24,7 @@ from newsevents.quotes.indirect import (
     adjective_clauses,
     nominal_contents,
     noun_clauses,
+    outermost,
     parenthetical_clauses,
     reported_clauses,
     speaker_lines,
@@ -117,6 +118,7 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         resolver.remember(key, quote.speaker)
         quotes.append(quote)
         previous = quote
+    quotes = outermost(quotes)  # a report inside another report's content is part of it
     # Pass 2: unattributed quotations continue the voice of the quote just before them.
     # Reported speech counts too: 'Roe said the plan was late. "We lost a year."'
     attributed = sorted(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newsevents.models import Quote
 from newsevents.quotes.attribute import is_speech_verb, noun_owner, subject_of
 from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import Ranges, TokenIndex
@@ -17,7 +18,6 @@ TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about th
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
-DIRECTIVE_VERBS = ("urge", "tell", "ask", "beg", "plead", "encourage", "advise", "implore")
 CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
 PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
 SOURCE_ENTS_OF_CUES = ("PERSON", "ORG", "NORP", "GPE")
@@ -36,9 +36,9 @@ def reported_clauses(
             continue
         lemma = verb.lemma_.lower()
         clause = is_speech_verb(verb, lex, direct=False)
-        to_report = (
-            entry.infinitive or lemma in COMMISSIVE_VERBS + DIRECTIVE_VERBS + INTENT_VERBS
-        ) and (clause or entry.cue_only and verb.pos_ in ("VERB", "AUX"))
+        to_report = (entry.infinitive or lemma in COMMISSIVE_VERBS + INTENT_VERBS) and (
+            clause or (entry.cue_only or entry.directive) and verb.pos_ in ("VERB", "AUX")
+        )
         if not (clause or to_report):
             continue
         if (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
@@ -53,7 +53,7 @@ def reported_clauses(
             if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
-            if lemma in DIRECTIVE_VERBS:
+            if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
                 toks = _with_addressee(verb, child, toks)
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
@@ -226,25 +226,84 @@ def nominal_contents(
         if _part_of_report(verb, lex):
             continue  # "his aides say it is too early to discuss a run": one report
         preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
-        for child in verb.children:
-            if child.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:
-                heads = [child] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
-            elif child.dep_ == "prep" and child.lower_ in preps:
-                heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            else:
-                continue
-            toks = sorted(
-                (t for h in heads for t in h.subtree if not t.is_space), key=lambda t: t.i
-            )
+        word = entry.lemma.partition(" ")[2]
+        prepositional = any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
+        if prepositional:
+            preps = (word,)  # "referred to the audit": the object of its own preposition
+        for toks in _object_contents(verb, preps, objects=not prepositional):
+            toks = [t for t in toks if not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
             if not toks or _mostly_quoted(index, toks, quoted):
                 continue
-            if all(t.ent_type_ in ("DATE", "TIME") or t.is_stop for t in toks):
+            if _says_nothing(toks):
                 continue  # "spoke on Monday", "said so"
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
+
+
+def _object_contents(
+    verb: Token, preps: tuple[str, ...], objects: bool = True
+) -> list[list[Token]]:
+    """The noun-phrase contents of a speech or stance verb: its object with what the
+    object is blamed, praised or taken for ("attacked the mayor for the delays", "derided
+    the deal as toothless", "accused the board of lying": one content), else each topic
+    ("talked about the plant"). An addressee alone is not a content ("told the crowd")."""
+    addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
+    if not objects:  # "referred to the plan as a gift": its preposition's object, and as what
+        own = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if own is None or not _pobj(own):
+            return []
+        later = [c for c in verb.children if c.dep_ == "prep" and c.i > own.i and c.lower_ == "as"]
+        return [sorted([*_pobj(own), *(t for c in later for t in c.subtree)], key=lambda t: t.i)]
+    if any(c.dep_ == "agent" for c in verb.children):
+        # "the plan was endorsed by the union": what the agent endorsed is the subject
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        objects = objects or [c for c in verb.children if _gerund(c)]
+    obj = objects[0] if objects else None
+    contents: list[list[Token]] = []
+    joined = [t for o in objects for t in o.subtree]
+    n_objects = len(joined)
+    if obj is not None:
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp") and not addressee:
+                joined += [*c.subtree]
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = _pobj(child)
+        if not pobj or _says_nothing(pobj):
+            continue
+        if obj is not None and child.i > obj.i and child.lower_ in OBJECT_PREPS:
+            joined += [*child.subtree]  # "for the delays" belongs to what the object is
+        elif child.lower_ in preps:
+            contents.append(pobj)
+    if joined and not (addressee and len(joined) == n_objects):
+        contents.insert(0, sorted(joined, key=lambda t: t.i))
+    return contents
+
+
+def _pobj(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+
+
+def _gerund(child: Token) -> bool:
+    """'she proposed cutting the fares': a gerund complement is what was proposed."""
+    return (
+        child.dep_ == "xcomp"
+        and child.tag_ == "VBG"
+        and not any(c.dep_ == "aux" for c in child.children)
+    )
+
+
+def _says_nothing(toks: list[Token]) -> bool:
+    return all(t.ent_type_ in ("DATE", "TIME") or t.is_stop or t.is_punct for t in toks)
 
 
 ADJECTIVE_TOPIC_PREPS = ("about", "of", "on", "over")  # "critical of", "worried about"
@@ -308,6 +367,32 @@ def noun_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue
             yield noun, owner, index.start(toks[0]), index.end(toks[-1])
+
+
+def outermost(quotes: list[Quote]) -> list[Quote]:
+    """Reported speech inside the content of other reported speech is part of that report:
+    "Roe said the council had agreed to vote" is one attribution (Roe's), not a second one
+    for the council. Direct quotes are kept; of two reports with the same content the first
+    is kept."""
+    spans = sorted(
+        {(q.start, q.end) for q in quotes if q.kind == "indirect"}, key=lambda x: (x[0], -x[1])
+    )
+    nested: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans starting before (or with) this one
+    for start, end in spans:
+        if reach >= end:
+            nested.add((start, end))
+        reach = max(reach, end)
+    kept: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for q in quotes:
+        span = (q.start, q.end)
+        if q.kind == "indirect":
+            if span in nested or span in seen:
+                continue
+            seen.add(span)
+        kept.append(q)
+    return kept
 
 
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:

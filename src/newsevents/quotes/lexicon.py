@@ -26,6 +26,7 @@ class SpeechVerb:
     objects: bool = True  # its object or topic is what was said ("criticized the rules")
     infinitive: bool = False  # its to-infinitive is what was said or meant ("vowed to win")
     cue_only: bool = False  # a cue of belief or stance (cue_verbs.tsv), not a speech verb
+    directive: bool = False  # its addressee is part of what it asks ("urged voters to wait")
 
 
 @dataclass(frozen=True)
@@ -44,18 +45,16 @@ class Lexicon:
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
 
     def verb(self, tok: Token) -> SpeechVerb | None:
-        """The entry for a verb token: its phrasal form first ("pointed out": "point out";
-        "went after her" with "after" parsed as a preposition: "go after"; "put it")."""
+        """The entry for a verb token: its phrasal form first ("pointed out": "point out"),
+        then its prepositional form ("referred to the audit": "refer to", "went after her":
+        "go after"), then a verb with its pronoun object ("as the memo put it": "put it")."""
         lemma = tok.lemma_.lower()
-        for child in sorted(tok.children, key=lambda c: c.dep_ != "prt"):
-            if (
-                child.dep_ == "prt"
-                or child.dep_ in ("prep", "dobj")  # "as the memo put it": "put it"
-                and child.i == tok.i + 1
-            ):
-                entry = self.verbs.get(f"{lemma} {child.lower_}")
-                if entry is not None:
-                    return entry
+        for dep in ("prt", "prep", "dobj"):
+            for child in tok.children:
+                if child.dep_ == dep and (dep != "dobj" or child.i == tok.i + 1):
+                    entry = self.verbs.get(f"{lemma} {child.lower_}")
+                    if entry is not None:
+                        return entry
         return self.verbs.get(lemma)
 
 
@@ -80,13 +79,17 @@ def lexicon() -> Lexicon:
     for row in load_tsv("quotes/cue_verbs.tsv"):
         old = verbs.get(row["lemma"])
         clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
+        directive = row["class"] == "directive"
         if old is None:
             verbs[row["lemma"]] = SpeechVerb(
-                row["lemma"], False, clause, None, False, objects, infinitive, cue_only=True
+                row["lemma"], False, clause, None, False, objects, infinitive, True, directive
             )
-        else:  # a speech verb with one more use ("hope to", "agree to")
+        else:  # a speech verb with one more use ("hope to", "agree to", "urge to")
             verbs[row["lemma"]] = dataclasses.replace(
-                old, indirect=old.indirect or clause, infinitive=old.infinitive or infinitive
+                old,
+                indirect=old.indirect or clause,
+                infinitive=old.infinitive or infinitive,
+                directive=directive,
             )
     adjectives = {
         row["lemma"]: SpeechVerb(

@@ -104,12 +104,8 @@ class Backend:
         if self.dialect == "sqlite":
             self.conn.executescript(sql)
         else:
-            for statement in sql.split(";"):
-                body = "\n".join(
-                    line for line in statement.splitlines() if not line.strip().startswith("--")
-                ).strip()
-                if body:
-                    self.execute(body)
+            for statement in sql_statements(sql):
+                self.execute(statement)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -153,6 +149,39 @@ def _is_sqlite_store_or_new(conn: sqlite3.Connection) -> bool:
     """WAL mode changes the file: set it only on an empty file or a newsevents store."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return not names or "meta" in names
+
+
+def sql_statements(sql: str) -> list[str]:
+    """Split a script into statements for a driver that runs one at a time.
+
+    A ";" ends a statement only outside quotes and comments, so a comment such as
+    "-- keyed on (doc; span)" or a literal 'a;b' never cuts a statement in two.
+    """
+    statements: list[str] = []
+    current: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(sql):
+        ch = sql[i]
+        if quote:
+            current.append(ch)
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+            current.append(ch)
+        elif sql.startswith("--", i):
+            end = sql.find("\n", i)
+            i = len(sql) if end < 0 else end
+            continue
+        elif ch == ";":
+            statements.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    statements.append("".join(current).strip())
+    return [s for s in statements if s]
 
 
 def schema_sql() -> str:
