@@ -137,3 +137,55 @@ def test_quoted_sentence_ended_by_a_word_outside_the_marks_continues_the_speaker
         ("Paul Brandt", "The plan is late"),
         ("Paul Brandt", "You promised voters a new bridge by the end of the"),
     ]
+
+
+def test_unattributed_quotation_after_a_new_person_narrated_is_that_persons(run):
+    text = (
+        '"We will win the county," Governor Paul Brandt said on Monday.\n\n'
+        "On Sunday, Sen. Maria Lenz, who lost the primary to Brandt, named the housing"
+        ' shortage as the main reason to vote. "The young people of this state are tired of'
+        ' waiting for a home."'
+    )
+    assert pairs(run(text)) == [
+        ("Paul Brandt", "We will win the county"),
+        ("Maria Lenz", "The young people of this state are tired of waiting for a home."),
+    ]
+
+
+def test_as_the_memo_put_it_attributes_to_the_memos_issuer(run):
+    text = (
+        'The main requirement of the scheme is a "steady source of honest income," as a'
+        " Treasury memo put it."
+    )
+    assert pairs(run(text)) == [("Treasury", "steady source of honest income")]
+
+
+def test_a_brief_speaks_for_its_owner_through_a_conjoined_verb(run):
+    # "dismissed" shares the subject "that" of the clause "said" reports: the brief speaks;
+    # the couple named before is not a longer name for one of them
+    text = (
+        "The court filing by Jo and Sam Vance asked for more time. Sam Vance's brief said"
+        ' that was not his view and dismissed the reports as "old and misread claims."'
+    )
+    assert pairs(run(text)) == [("Sam Vance", "old and misread claims.")]
+
+
+def test_a_complaint_filed_by_a_body_speaks_for_that_body(run):
+    text = (
+        "According to a civil complaint filed by the Harbour Commission, the firm ran a"
+        ' "massive six-year fraud scheme."'
+    )
+    assert pairs(run(text)) == [("Harbour Commission", "massive six-year fraud scheme.")]
+
+
+def test_pronoun_takes_the_person_introduced_after_a_subordinate_subject(run):
+    text = (
+        '"It will pass," Senator Tom Reed said.\n\n'
+        "While Reed had the votes in May, that has not been the case this month, which"
+        " worries Henry Falk, head of the Farmers Union.\n\n"
+        '"Nobody is sure of anything now," he said.'
+    )
+    assert pairs(run(text)) == [
+        ("Tom Reed", "It will pass"),
+        ("Henry Falk", "Nobody is sure of anything now"),
+    ]

@@ -140,6 +140,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
             continue
         if inherited is not None:
             quote.speaker, quote.channel = inherited.speaker, inherited.channel
+            start = max(inherited.end, inherited.sentence_end or 0)
+            topic = resolver.new_topic(start, q.open_mark, inherited.speaker)
+            if topic is not None:  # 'Roe, who lost the primary, named three reasons. "..."'
+                quote.speaker, quote.channel = topic, None
         quotes.append(quote)
     _echoes(quotes)
     names = CanonicalNames(index, lex, quoted)

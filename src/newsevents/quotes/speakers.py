@@ -232,6 +232,8 @@ class SpeakerResolver:
         owner = self.chain.antecedent(poss, gender)
         if owner is None or not owner.name or owner.name.lower() in PERSON_PRONOUNS:
             return actor
+        if re.search(r"['\u2019]s\b", owner.name):
+            return actor  # the chain found someone's description, not who "his" is
         # the chain's subject must also be the last person named before the pronoun: 'the
         # panel held Roe in contempt. His lawyer said' is Roe's lawyer, not the panel's chief's
         offset = self.index.start(poss)
@@ -384,6 +386,23 @@ class SpeakerResolver:
         if not topics:
             return None
         return self._from_actors(topics[-1]) or self._from_words(topics[-1])
+
+    def new_topic(self, start: int, end: int, speaker: Actor | None) -> Actor | None:
+        """The person a narration sentence between two quotations is about, when it is not
+        the earlier quotation's speaker: the subject of a main clause, outside quotation
+        marks, in ``[start, end)`` ('"...," Roe said. Jo Baker, her rival, named three
+        reasons to vote. "Turnout is all."': Baker). None when no other person is."""
+        mine = _words(speaker.name) if speaker is not None and speaker.name else set()
+        for tok in reversed(self.index.between(start, end)):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+                continue
+            if self.chain.in_quote(tok) or tok.pos_ == "PRON":
+                continue
+            person = self._subject_person(tok)
+            if person is None or not person.name:
+                return None  # the last narration subject is no person: no new voice
+            return None if _words(person.name) & mine else person
+        return None
 
     def remember(self, offset: int, speaker: Actor | None) -> None:
         if speaker is not None:
