@@ -113,3 +113,29 @@ def test_dyad_the_apposition_names_the_actor_not_the_possessor():
     )
     support = _one(events, "SUPPORT")
     assert support.source is not None and "Sanders" in support.source.name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Turkey and Greece signed a trade agreement on Friday.", "TUR", "GRC"),
+        # the second name hangs on the first one's country in the parse
+        (
+            "President Omar Haddad of Turkey and Premier Nikos Pappas of Greece signed a"
+            " cooperation plan on Friday.",
+            "TUR",
+            "GRC",
+        ),
+        # "the two leaders": the pair told before
+        (
+            "Turkey and Greece held talks on Thursday. The two leaders signed the plan on Friday.",
+            "TUR",
+            "GRC",
+        ),
+    ],
+)
+def test_signers_are_both_sides_of_one_agreement(text, source, target):
+    sign = next(e for e in _events(text) if e.cameo == "057")
+    assert (sign.source.country, sign.target.country) == (source, target)
+    assert sign.date is None  # dates are set by the dates stage, not here

@@ -99,6 +99,8 @@ def verb_tense(verb: Token) -> str | None:
             return "future"
         if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
             return "future"
+        if head.pos_ == "ADJ":
+            return _adjective_tense(head)
         return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
     if verb.tag_ == "VBN" and _plans(verb) and not has_to:
         if not any("Past" in a.morph.get("Tense") for a in auxes):
@@ -124,6 +126,22 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and head != verb and head.pos_ in ("VERB", "AUX"):
         return verb_tense(head)
     return None
+
+
+def _adjective_tense(adj: Token) -> str | None:
+    """Tense of an infinitive under an adjective: its copula's, and ahead of a present
+    copula for readiness ("would be ready to leave as soon as Tuesday", "is poised to vote on
+    Monday": the coming one; "was ready to leave on Tuesday": the last one)."""
+    cop = adj.head if adj.dep_ in ("acomp", "xcomp", "ccomp", "conj") else None
+    tense = verb_tense(cop) if cop is not None and cop.pos_ in ("VERB", "AUX") else None
+    if tense in ("past", "future"):
+        return tense
+    return "future" if adj.lemma_.lower() in ready_adjectives() else tense
+
+
+@functools.lru_cache(maxsize=1)
+def ready_adjectives() -> frozenset[str]:
+    return frozenset(load_lines("dates/ready_adjectives.txt"))
 
 
 def _plans(verb: Token) -> bool:

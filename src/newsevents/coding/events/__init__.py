@@ -170,7 +170,7 @@ def _code_events(
                 if verdict is not None:
                     cand, source, target, extra = verdict
                     penalty += extra
-            symmetric = cand.info.plover in SYMMETRIC
+            symmetric = event_rules.reciprocal(cand)
             if not vetoed and source is not None and target is not None and symmetric:
                 last_pair = (source, target)  # a vetoed candidate (recorded only) names no dyad
             penalty += event_rules.purpose(cand.trigger)

@@ -34,7 +34,18 @@ __all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun
 
 FIRST_PERSON = {"we", "i"}
 
-PARTY_NOUNS = {"side", "party", "team", "delegation", "country", "government", "leader"}
+PARTY_NOUNS = {
+    "side",
+    "party",
+    "team",
+    "delegation",
+    "country",
+    "government",
+    "leader",
+    "president",
+    "minister",
+    "premier",
+}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr"}

@@ -71,7 +71,7 @@ def mood_code(kind: str, cameo: str) -> CodeInfo | None:
 
 
 def _verb_match(tok: Token) -> event_lexicon.Match | None:
-    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"} or _victims_modifier(tok):
         return None
     if (
         tok.dep_ == "acl"
@@ -91,6 +91,25 @@ def _verb_match(tok: Token) -> event_lexicon.Match | None:
     if _is_speech(tok) and not (match.layer.startswith("core") and match.specificity > 0):
         return None  # "said" is a statement; "announced a ceasefire" is an event
     return match
+
+
+def _victims_modifier(tok: Token) -> bool:
+    """A gerund right before a noun for those harmed, with no subject: the noun's modifier
+    the parser read as a verb ("paid tribute to bombing victims" tells no bombing by anyone)."""
+    if tok.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        nxt is not None
+        and nxt.dep_ == "dobj"
+        and nxt.head == tok
+        and nxt.lemma_.lower() in _victim_nouns()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_nouns() -> frozenset[str]:
+    return event_lexicon.word_set("verbs/victim_nouns.txt")
 
 
 DEMAND_CODE = "100"

@@ -237,7 +237,11 @@ def talk_reason(
         objs = _children(trig, "dobj")
         if objs and not any(_person_like(o, actors, known) for o in objs):
             return "a release of a document or a thing"
-    pair = any(_children(s, "conj") for s in _children(trig, "nsubj"))
+    pair = (
+        len(c.args.sources) > 1
+        or c.args.both_parties
+        or any(_children(s, "conj") for s in _children(trig, "nsubj"))
+    )
     if plover in {"SUPPORT", "CONSULT"} and target is None and verb and not pair:
         objs = _children(trig, "dobj")
         if objs and not any(_person_like(o, actors, known) for o in objs):

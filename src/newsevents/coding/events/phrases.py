@@ -42,6 +42,22 @@ def _conjunct_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def misattached_conjuncts(tok: Token) -> list[Token]:
+    """People joined to a person across a place the parser took as the conjunction's head:
+    in "President Ada Lenz of Norland and Premier Bo Kim of Sudria" the second name hangs on
+    "Norland"; it is the first person's conjunct."""
+    if tok.ent_type_ != "PERSON":
+        return []
+    out = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj" and place.ent_type_ in {"GPE", "NORP", "ORG"}:
+                out.extend(c for c in place.conjuncts if c.ent_type_ == "PERSON" and c.i > tok.i)
+    return out
+
+
 def _coder() -> Any:
     """The actors stage's phrase coder (contract: ``ActorCoder().code(text, date)``)."""
     from newsevents.coding import actors as actors_stage  # late: a sibling stage
@@ -90,7 +106,13 @@ def _head_actors(actors: Any, tok: Token) -> list[Actor]:
                 found.append(a)
     # "the Afghanistan conflict" is no actor, though it holds one: keep actors whose words
     # include the head token itself.
-    return dedupe([a for a in found if covers(a, tok)] or [])
+    found = [a for a in found if covers(a, tok)]
+    if found:
+        for t in misattached_conjuncts(tok):
+            a = actors.for_token(t) or code_name(t)
+            if a is not None:
+                found.append(a)
+    return dedupe(found)
 
 
 def covers(actor: Actor, tok: Token) -> bool:

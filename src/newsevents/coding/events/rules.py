@@ -24,6 +24,13 @@ from newsevents.models import SYMMETRIC_TYPES, Actor
 from newsevents.nlp.pipeline import ParsedArticle
 
 SYMMETRIC = SYMMETRIC_TYPES
+SIGN_CODE = "057"  # sign a formal agreement: "X and Y signed the accord" is one act of both
+
+
+def reciprocal(c: Candidate) -> bool:
+    """Several subjects are the two sides of one event ("Turkey and US held talks", "the
+    two presidents signed the plan"), not several sources."""
+    return c.info.plover in SYMMETRIC or c.info.cameo == SIGN_CODE
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,6 +132,11 @@ def background(tok: Token) -> float:
     return BACKGROUND_DEPS.get(t.dep_, 0.0)
 
 
+def _role_only(actor: Actor) -> bool:
+    """An actor named by a role alone ("the two presidents"): the pair told before is who."""
+    return not actor.country and actor.how == "role"
+
+
 def dyad(
     c: Candidate, actors: Any, parsed: ParsedArticle, last_pair: tuple[Actor, Actor] | None
 ) -> tuple[Actor | None, Actor | None, float]:
@@ -132,9 +144,9 @@ def dyad(
     penalty = 0.0
     sources = [x for x in a.sources if not event_args.in_dateline(parsed, x)]
     targets = [x for x in a.targets if not event_args.in_dateline(parsed, x)]
-    if not sources and a.both_parties and last_pair is not None:
+    if a.both_parties and last_pair is not None and all(_role_only(x) for x in sources):
         return last_pair[0], last_pair[1], 0.05  # "the two sides have started negotiations"
-    if c.info.plover in SYMMETRIC and not (targets and a.target_is_head):
+    if reciprocal(c) and not (targets and a.target_is_head):
         if len(sources) < 2 and len(a.inner_sources) >= 2:
             sources = (
                 a.inner_sources
