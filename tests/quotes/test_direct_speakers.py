@@ -189,3 +189,9 @@ def test_pronoun_takes_the_person_introduced_after_a_subordinate_subject(run):
         ("Tom Reed", "It will pass"),
         ("Henry Falk", "Nobody is sure of anything now"),
     ]
+
+
+def test_go_on_is_a_cue_only_with_about(nlp):
+    # "went on about" reports what was said; "went on offense" says nothing
+    parsed = parse_text("Governor Ruth Kell went on offense on Monday.", nlp, id="t")
+    assert extract_quotes(parsed, find_actors(parsed)) == []

@@ -90,7 +90,7 @@ class PronounChain:
                 actor = self._person(tok, word, 0)
                 if actor is not None:
                     return actor
-        return self._search(head, word, offset, 0, fits)
+        return self._search(head, word, offset, 0, fits, owners=False)
 
     def _search(
         self,
@@ -99,6 +99,7 @@ class PronounChain:
         offset: int,
         depth: int,
         fits: Callable[[Token], bool] = lambda t: True,
+        owners: bool = True,
     ) -> Actor | None:
         sents = self._sentences_before(pron)
         for n, sent in enumerate(sents):
@@ -115,7 +116,7 @@ class PronounChain:
             # right after it ("Roe's plan won praise, and she said": Roe)
             cands.sort(key=lambda t: (_depth(t), -t.i))
             # then a person the sentence introduces ("listened to the nurse Jane Roe, who"),
-            # before the subjects of subordinate clauses earlier than the introduction
+            # before the subjects of adverbial clauses earlier than the introduction
             # ("While Roe won twice, that worries Jo Baker, head of the caucus.": Baker)
             introduced = [
                 t
@@ -126,10 +127,11 @@ class PronounChain:
                 and not self.in_quote(t)
                 and self.introduced(t)
             ]
-            main = [t for t in cands if _depth(t) == 0]
-            rest = [t for t in cands if _depth(t) > 0]
-            cands = main + sorted(rest + introduced, key=lambda t: -t.i)
-            cands = [o for t in cands for o in (t, *_owners(t))]
+            adverbial = [t for t in cands if _depth(t) > 0 and _marked(t)]
+            cands = [t for t in cands if t not in adverbial]
+            cands += sorted(adverbial + introduced, key=lambda t: -t.i)
+            if owners:  # a pronoun, not a description ("the judge" is not Roe of "Roe's brief")
+                cands = [o for t in cands for o in (t, *_owners(t))]
             for tok in cands:
                 if tok.lower_ not in PERSON_PRONOUNS and not fits(tok):
                     continue
@@ -179,6 +181,11 @@ class PronounChain:
             while j >= 0 and toks[j].doc is tok.doc and toks[j].i >= sent.start:
                 j -= 1
         return out
+
+
+def _marked(subject: Token) -> bool:
+    """The subject's clause opens with a subordinating word ("while", "because", "if")."""
+    return any(c.dep_ == "mark" for c in subject.head.children)
 
 
 def _lost_subject(tok: Token) -> bool:
