@@ -55,13 +55,25 @@ class Lexicon:
                 entry = self.verbs.get(f"{lemma} {prt.lower_} {prep.lower_}")
                 if entry is not None:  # "went on about the plan": "go on about"
                     return entry
-        for dep in ("prt", "prep", "dobj"):
-            for child in tok.children:
-                if child.dep_ == dep and (dep != "dobj" or child.i == tok.i + 1):
-                    entry = self.verbs.get(f"{lemma} {child.lower_}")
-                    if entry is not None:
-                        return entry
+        for child in tok.children:
+            if (
+                child.dep_ == "prt"
+                or child.dep_ == "prep"
+                and _next_to(tok, child)
+                or child.dep_ == "dobj"
+                and child.i == tok.i + 1
+            ):
+                entry = self.verbs.get(f"{lemma} {child.lower_}")
+                if entry is not None:
+                    return entry
         return self.verbs.get(lemma)
+
+
+def _next_to(verb: Token, prep: Token) -> bool:
+    """The preposition follows the verb with at most adverbs between ("pointed directly to
+    the audit"), not a later one of a date or place ("called for a vote on Monday")."""
+    between = verb.doc[verb.i + 1 : prep.i]
+    return prep.i > verb.i and all(t.pos_ in ("ADV", "PART") for t in between)
 
 
 def _flag(value: str | None) -> bool:
@@ -82,11 +94,23 @@ def lexicon() -> Lexicon:
         for row in load_tsv(REPORTING_VERBS)
         if row["quotes"] == "1"
     }
+    speech = dict(verbs)
     for row in load_tsv("quotes/cue_verbs.tsv"):
         old = verbs.get(row["lemma"])
         clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
         directive = row["class"] == "directive"
-        if old is None:
+        base = speech.get(row["lemma"].partition(" ")[0])
+        if old is None and base is not None and " " in row["lemma"]:
+            # "respond to" is still the speech verb "respond" for direct quotes
+            verbs[row["lemma"]] = dataclasses.replace(
+                base,
+                lemma=row["lemma"],
+                indirect=base.indirect or clause,
+                objects=objects,
+                infinitive=base.infinitive or infinitive,
+                directive=directive,
+            )
+        elif old is None:
             verbs[row["lemma"]] = SpeechVerb(
                 row["lemma"], False, clause, None, False, objects, infinitive, True, directive
             )
