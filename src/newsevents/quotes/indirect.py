@@ -506,9 +506,14 @@ def according_clauses(
 ) -> Iterator[tuple[Token, Token, int, int]]:
     """(phrase start token, speaker head, start, end) for 'According to X, <clause>' and
     'In the latest poll, <clause>' (a document or poll: phrases.tsv rows "document")."""
-    phrases = [(p, where) for p, where in lex.phrases.items() if where in ("object", "document")]
+    # phrases by first word, in the lexicon's order: a token is tried only against the
+    # phrases it can start (the rest would fail the word comparison below)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p, where in lex.phrases.items():
+        if where in ("object", "document") and p:
+            by_first.setdefault(p[0], []).append((p, where))
     for tok in index.tokens:
-        for phrase, where in phrases:
+        for phrase, where in by_first.get(tok.lower_, ()):
             words = tok.doc[tok.i : tok.i + len(phrase)]
             if [w.lower_ for w in words] != list(phrase):
                 continue

@@ -124,14 +124,18 @@ def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
     lemmas = [t.lemma_.lower() for t in words]
     lowers = [t.lower_ for t in words]
     for i, tok in enumerate(words):
-        # "opened fire", "set fire to", "cease-fire": no blaze
-        no_hazard = tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
         here = _forms_kinds(lemmas[i], lowers[i])
         two: set[str] = set()
         if i + 1 < len(words):
             for a in (lemmas[i], lowers[i]):
                 for b in (lemmas[i + 1], lowers[i + 1]):
                     two |= pairs.get(f"{a} {b}", frozenset())
+        if not here and not two:
+            continue  # most words: no kind (the head and neighbour below are not read)
+        # "opened fire", "set fire to", "cease-fire": no blaze
+        no_hazard = ("hazard" in here or "hazard" in two) and (
+            tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
+        )
         for kind in KINDS:
             if kind == "hazard" and no_hazard:
                 continue
