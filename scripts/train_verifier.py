@@ -10,7 +10,13 @@ type is one the set's gold accepts for its document:
 - ``case2021``: ../shared/dev/case2021 (accepted types per snippet; disaster snippets accept
   none; skipped rows are left out);
 - ``plover_gsr``: ../shared/gold/plover_gsr (the gold types of the sentence);
-- ``synthetic``: ../shared/train (the story's label, on its lead sentence and title).
+- ``synthetic``: ../shared/train (the story's label, on its lead sentence and title);
+- ``polnear``: election news, an analyst's judgements of coded candidates (``JUDGED``: the
+  document, the trigger's characters, the coded type and the right type or NONE, no text)
+  on articles of ../shared/dev/corpus/polnear_train.jsonl after the first ``HELD_OUT`` (those
+  are the population of the review in docs/review-polnear.md and never train); a candidate
+  at a judged trigger is right when its type is the judged one. Skipped when the file or the
+  corpus is missing.
 All sets are pooled and cut in document-grouped k folds; each set weighs the same in the loss,
 and every feature has a per-set copy that only training sees (coding.events.verifier_fit),
 so the shipped weights keep what holds across the sets. The regularisation is chosen on the
@@ -32,6 +38,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,8 +51,11 @@ from newsevents.models import Article  # noqa: E402
 
 SHARED = Settings.from_env().shared_path()
 OUT = ROOT / "src" / "newsevents" / "data" / verifier.MODEL_FILE
-SETS = ("case2021", "plover_gsr", "synthetic")
-DEFAULT_SETS = ("case2021", "plover_gsr")
+SETS = ("case2021", "plover_gsr", "synthetic", "polnear")
+DEFAULT_SETS = ("case2021", "plover_gsr", "polnear")
+JUDGED = ROOT / "scripts" / "data" / "polnear_judged.tsv"
+POLNEAR = SHARED / "dev" / "corpus" / "polnear_train.jsonl"
+HELD_OUT = 200  # the first articles of the corpus: the review's population, never trained on
 SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 SEED = 12
 SYNTHETIC_WEIGHT = 0.3  # a synthetic set's weight against a real one (its labels are partial)
@@ -55,25 +65,28 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.open(encoding="utf-8") if x.strip()]
 
 
-def case2021() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+Truth = Callable[[Any], bool | None]  # a coded event -> is its type right (None: not judged)
+
+
+def case2021() -> tuple[list[Article], Truth]:
     gold = {g["doc"]: g for g in _jsonl(SHARED / "dev" / "case2021" / "gold.jsonl")}
     docs = [Article(id=r["id"], text=r["text"]) for r in _jsonl(SHARED / "dev/case2021/docs.jsonl")]
 
-    def truth(doc: str, plover: str) -> bool | None:
-        g = gold.get(doc)
-        return None if g is None or g["skip"] else plover in g["plover"]
+    def truth(event) -> bool | None:
+        g = gold.get(str(event.doc))
+        return None if g is None or g["skip"] else event.plover in g["plover"]
 
     return [a for a in docs if a.id in gold and not gold[a.id]["skip"]], truth
 
 
-def plover_gsr() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+def plover_gsr() -> tuple[list[Article], Truth]:
     folder = SHARED / "gold" / "plover_gsr"
     types = {g["doc"]: {e["plover"] for e in g["events"]} for g in _jsonl(folder / "gold.jsonl")}
     docs = [Article(id=r["id"], text=r["text"]) for r in _jsonl(folder / "docs.jsonl")]
-    return docs, lambda doc, plover: plover in types.get(doc, set())
+    return docs, lambda e: e.plover in types.get(str(e.doc), set())
 
 
-def synthetic() -> tuple[list[Article], Callable[[str, str], bool | None]]:
+def synthetic() -> tuple[list[Article], Truth]:
     path = SHARED / "train" / "NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip"
     with zipfile.ZipFile(path) as z:
         name = next(n for n in z.namelist() if n.endswith(".csv"))
@@ -89,10 +102,48 @@ def synthetic() -> tuple[list[Article], Callable[[str, str], bool | None]]:
         if label and text:
             labels[f"synthetic-{i}"] = label
             docs.append(Article(id=f"synthetic-{i}", text=text))
-    return docs, lambda doc, plover: labels.get(doc) == plover
+    return docs, lambda e: labels.get(str(e.doc)) == e.plover
 
 
-LOADERS = {"case2021": case2021, "plover_gsr": plover_gsr, "synthetic": synthetic}
+def judged(path: Path | None = None) -> dict[tuple[str, int, int], str]:
+    """(document, trigger start, trigger end) -> the judged PLOVER type, or "NONE"."""
+    path = path or JUDGED
+    out: dict[tuple[str, int, int], str] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            key = (row["doc"], int(row["start"]), int(row["end"]))
+            if out.setdefault(key, row["judged"]) != row["judged"]:
+                raise ValueError(f"{path.name}: two judgements of {key}")
+    return out
+
+
+def polnear() -> tuple[list[Article], Truth]:
+    if not JUDGED.exists() or not POLNEAR.exists():
+        return [], lambda e: None
+    labels = judged()
+    wanted = {doc for doc, _, _ in labels}
+    docs = []
+    for n, r in enumerate(_jsonl(POLNEAR)):
+        if n < HELD_OUT:
+            if r["id"] in wanted:
+                raise ValueError(f"{JUDGED.name}: {r['id']} is held out (first {HELD_OUT})")
+            continue
+        if r["id"] in wanted:
+            docs.append(Article(id=r["id"], text=r["text"]))
+
+    def truth(e) -> bool | None:
+        right = labels.get((str(e.doc), int(e.trigger["start"]), int(e.trigger["end"])))
+        return None if right is None else right == e.plover
+
+    return docs, truth
+
+
+LOADERS = {
+    "case2021": case2021,
+    "plover_gsr": plover_gsr,
+    "synthetic": synthetic,
+    "polnear": polnear,
+}
 
 
 def collect(articles: list[Article], truth, group: str) -> list[vf.Row]:
@@ -109,7 +160,7 @@ def collect(articles: list[Article], truth, group: str) -> list[vf.Row]:
         for parsed in parse_articles(articles):
             code_events(parsed, find_actors(parsed, settings=settings), settings=settings)
     for f, event in recorded:
-        label = truth(str(event.doc), event.plover)
+        label = truth(event)
         if label is not None:
             rows.append(vf.Row(f, bool(label), str(event.doc), group))
     return rows
@@ -119,6 +170,9 @@ def load_rows(names: list[str]) -> dict[str, list[vf.Row]]:
     out = {}
     for name in names:
         articles, truth = LOADERS[name]()
+        if not articles:
+            print(f"{name}: no documents (its files are missing); skipped", flush=True)
+            continue
         out[name] = collect(articles, truth, name)
         print(f"{name}: {len(articles)} documents, {len(out[name])} candidates", flush=True)
     return out
@@ -233,6 +287,7 @@ def main() -> None:
     args = ap.parse_args()
     names = [s for s in args.sets.split(",") if s]
     by_set = load_rows(names)
+    names = [n for n in names if n in by_set]  # sets whose files are missing are skipped
     for r in by_set.get("synthetic", []):
         r.weight = args.synthetic_weight
     rows = [r for name in names for r in by_set[name]]

@@ -78,7 +78,9 @@ def test_verifier_shipped_file_schema():
     assert d["schema"] == verifier.SCHEMA and d["language"] == "en"
     assert d["tensor_dim"] == TENSOR_DIM
     assert len(d["platt"]) == 2 and d["platt"][0] > 0  # a higher score is a likelier event
-    assert set(d["trained_on"]) <= {"case2021", "plover_gsr", "synthetic"} and d["k"] >= 2
+    assert (
+        set(d["trained_on"]) <= {"case2021", "plover_gsr", "synthetic", "polnear"} and d["k"] >= 2
+    )
     assert all(len(v) == TENSOR_DIM for v in d["dense"].values())
     assert 0 < d["floor"] < 1
     assert data_path(verifier.MODEL_FILE).stat().st_size < 512 * 1024  # shipped small
