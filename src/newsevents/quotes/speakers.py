@@ -33,6 +33,7 @@ NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", 
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}  # as a subject
 OWNER_CHARS = 400  # "his lawyer": the owner is among the persons named this close before
 RELATIVE_PRONOUNS = ("who", "which", "that")
 QUANTIFIER_PRONOUNS = (
@@ -410,9 +411,11 @@ class SpeakerResolver:
         own coreference; then the last person named. Names rule out the wrong sex."""
         offset = self.index.start(pron)
         word = pron.lower_
+        if pron.dep_ == "poss":  # "his claim that ...": the owner is who "he" would be
+            word = OWNER_PRONOUNS.get(word, word)
         if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
             return None
-        chained = self.chain.resolve(pron)
+        chained = self.chain.resolve(pron, word=word)
         if chained is not None:
             return chained
 
