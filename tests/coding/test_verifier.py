@@ -243,4 +243,3 @@ def test_verifier_context_cues(text, word, cues):
     doc = parse_text(text).chunks[0][1]
     tok = next(t for t in doc if t.text == word)
     assert cues <= set(_context(tok, tok, None))
-
