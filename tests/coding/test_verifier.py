@@ -218,28 +218,3 @@ def test_verifier_clause_frame(text, word, frame):
     doc = parse_text(text).chunks[0][1]
     tok = next(t for t in doc if t.text == word)
     assert clause_frame(tok) == frame
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "cues"),
-    [
-        (
-            "We will expand eligibility for the program.",
-            "expand",
-            {"subj=first", "objkind=abstract", "quoted=False", "tense=Inf"},
-        ),
-        (
-            'The mayor said: "They attacked the convoy."',
-            "attacked",
-            {"subj=pron", "objkind=noun", "quoted=True", "tense=Past"},
-        ),
-        ("Did the rebels attack Smith?", "attack", {"question=True", "objkind=ent:PERSON"}),
-        ("The party won 52 percent of the vote.", "won", {"figures=True", "question=False"}),
-    ],
-)
-def test_verifier_context_cues(text, word, cues):
-    from newsevents.coding.events.features import _context
-
-    doc = parse_text(text).chunks[0][1]
-    tok = next(t for t in doc if t.text == word)
-    assert cues <= set(_context(tok, tok, None))
