@@ -68,10 +68,15 @@ def wait_until_up(port: int, path: str = "/api/stats", timeout: float = 60.0) ->
 
 
 @contextmanager
-def serve_in_subprocess(db: str | Path, port: int | None = None) -> Iterator[int]:
-    """``newsevents serve --db DB`` on 127.0.0.1:<free port>; yields the port, then stops it."""
+def serve_in_subprocess(
+    db: str | Path, port: int | None = None, workers: int | None = None
+) -> Iterator[int]:
+    """``newsevents serve --db DB`` on 127.0.0.1:<free port> (``--workers``: its default, the
+    setting ``serve_workers``, unless given); yields the port, then stops it."""
     port = port or free_port()
     cmd = [sys.executable, "-m", "newsevents", "serve", "--db", str(db), "--port", str(port)]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(port)

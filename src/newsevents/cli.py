@@ -600,12 +600,19 @@ def recode(db, model, n_process, max_chunk_chars, strict) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db, host, port) -> None:
+@_setting_option("--workers", "serve_workers", type=int)
+def serve(db, host, port, serve_workers) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
     from newsevents.server import serve as serve_app
+    from newsevents.server import worker_count
 
-    click.echo(f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs)", err=True)
-    serve_app(db, host=host, port=port)
+    n = worker_count(serve_workers)
+    click.echo(
+        f"serving {db} on http://{host}:{port}/ (API under /api, docs at /docs;"
+        f" {n} worker process{'es' if n > 1 else ''})",
+        err=True,
+    )
+    serve_app(db, host=host, port=port, workers=serve_workers)
 
 
 @cli.command()

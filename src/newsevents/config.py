@@ -111,6 +111,12 @@ class Settings:
         env="NEWSEVENTS_SHARED",
     )
 
+    serve_workers: int = setting(
+        0,
+        "Server processes of `serve`, each with its own store connection (0: one per CPU, "
+        "at most 4).",
+    )
+
     fetch_delay: float = setting(
         1.0,
         "Seconds between two requests to one host (follow; robots.txt Crawl-delay can raise it).",
@@ -139,6 +145,8 @@ class Settings:
         ):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name}={getattr(self, name)!r}: must be at least 1")
+        if self.serve_workers < 0:
+            raise ConfigError(f"setting serve_workers={self.serve_workers!r}: must be 0 or more")
 
     # -- reading ------------------------------------------------------------------------
     @classmethod

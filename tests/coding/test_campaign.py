@@ -190,7 +190,7 @@ def test_support_of_someone_in_a_race_stays(text):
         "Senator Marsh called him divisive and accused him of lying.",
         "Governor Brill was asked to name a single achievement in the Senate.",
         "The governor said he did not support issuing quarantines.",
-        '"Americans would support a plan like this," he added.',
+        '"Voters would back a scheme of that kind," he added.',
         '"I have to thank the people of Ohio," Governor Brill said.',
         "The candidates must file their finance reports by Sunday.",
         "But the vote doesn't mean he won anything.",
@@ -217,7 +217,7 @@ def test_calls_requests_and_owed_acts_stay_demands(text):
     "text",
     [
         "Senator Marsh and Governor Brill are fighting about the president.",
-        "Governor Brill had fought for bills in his time as governor.",
+        "Governor Brill had long fought for farm bills as a state senator.",
     ],
 )
 def test_quarrels_and_causes_are_no_violence(text):
@@ -228,10 +228,10 @@ def test_quarrels_and_causes_are_no_violence(text):
     "text",
     [
         "His rival, Senator Ada Marsh, captured Virginia, Georgia, Arkansas and Tennessee.",
-        "He captured the neighboring state of New Hampshire last month.",
-        "The senator vowed to win his home state of Florida later this month.",
+        "He captured nearby Vermont in the spring.",
+        "The senator vowed to win Ohio, the state where he grew up, next week.",
         "Senator Ada Marsh is holding multiple rallies a day in Iowa.",
-        "Governor Tom Brill will be holding a rally at an Elks Lodge in Salem.",
+        "Governor Tom Brill will hold a rally in a union hall in Salem.",
     ],
 )
 def test_states_won_and_candidates_rallies_are_no_events(text):
@@ -258,7 +258,7 @@ def test_crowds_defying_and_lawmakers_voting_are_no_poll_results():
 @pytest.mark.parametrize(
     "text",
     [
-        "The deal is a pre-agreement because some governments did not actually agree.",
+        "The text is only a draft, since several ministries did not really agree.",
         "The new plan doesn't always help the governor, she said.",
     ],
 )

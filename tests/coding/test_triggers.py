@@ -42,7 +42,7 @@ def types(text: str) -> list[str]:
         # places freed are ground retaken, not people released
         ("Government troops freed several villages from the rebels on Monday.", "ASSAULT"),
         # a protest noun taken out into the streets
-        ("The students gathered and took out a protest march towards the market.", "PROTEST"),
+        ("Hundreds of nurses gathered and took out a protest march to the town hall.", "PROTEST"),
     ],
 )
 def test_events_told_without_a_verb_of_their_own(text, plover):
@@ -165,7 +165,7 @@ def test_real_events_stay(text, kept):
         ("Police discovered a van loaded with explosives near the stadium.", "COERCE"),
         # ground in the light verb's phrase, and ground taken back
         ("Army units established control over an area of 90 square kilometres.", "COERCE"),
-        ("Government troops took control by force of several areas in the east.", "COERCE"),
+        ("The army took control by force of two villages near the border.", "COERCE"),
         ("The army recovered the border regions from the rebels last week.", "COERCE"),
         ("Government forces regained control of three villages in the valley.", "COERCE"),
     ],

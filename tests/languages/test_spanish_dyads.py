@@ -103,7 +103,7 @@ def test_a_participle_clause_is_not_part_of_the_name(code_es):
     x = code_es("La Junta presidida por el general prohibió las marchas.")
     (e,) = _events(x, "COERCE")
     assert e.source.name == "Junta"
-    x = code_es("Una persona fue muerta por miembros de un grupo armado en la vereda La Loma.")
+    x = code_es("Un joven fue muerto por miembros de un grupo armado en una finca de Santa Rita.")
     assert _events(x, "ASSAULT")[0].source.name == "grupo armado"
 
 
@@ -142,14 +142,14 @@ def test_a_weekday_is_no_actor(code_es):
 def test_those_who_take_part_hold_the_event(code_es):
     x = code_es("Unas dos mil personas participaron mientras tanto en Quito de una marcha.")
     assert "personas" in _events(x, "PROTEST")[0].source.name
-    x = code_es("En la manifestación también participaron prominentes líderes de la oposición.")
+    x = code_es("En la protesta participaron además varios líderes estudiantiles.")
     assert "líderes" in _events(x, "PROTEST")[0].source.name
     x = code_es("Los policías llegaron al lugar del ataque.")
     assert all(e.source is None for e in _events(x, "ASSAULT"))
 
 
 def test_reaching_an_agreement_and_beginning_a_march(code_es):
-    x = code_es("Católicos y protestantes llegaron el lunes a un acuerdo para la paz.")
-    assert _events(x, "AGREE")[0].source.name == "Católicos"
-    x = code_es("Los manifestantes comenzaron su marcha en la estación.")
-    assert _events(x, "PROTEST")[0].source.name == "manifestantes"
+    x = code_es("Pescadores y armadores llegaron el jueves a un acuerdo sobre las cuotas.")
+    assert _events(x, "AGREE")[0].source.name == "Pescadores"
+    x = code_es("Los estudiantes comenzaron su marcha desde la universidad.")
+    assert _events(x, "PROTEST")[0].source.name == "estudiantes"

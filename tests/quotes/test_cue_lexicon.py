@@ -190,3 +190,66 @@ def test_prepositional_cue_reports_its_own_prepositions_object(run):
 def test_prepositional_cue_needs_its_preposition(run):
     assert pairs(run("Councillor Ada Kell referred the complaint.")) == []
     assert pairs(run("Councillor Ada Kell seized the moment.")) == []
+
+
+def test_owned_cue_noun_reports_its_infinitive_or_topic(run):
+    text = "The council's refusal to pay the harbour fine angered the crews."
+    assert [q for _, q in pairs(run(text))] == ["to pay the harbour fine"]
+    text = "The ministry's claims about the new dam turned out to be false."
+    assert [q for _, q in pairs(run(text))] == ["the new dam"]
+
+
+def test_in_a_poll_reports_its_clause(run):
+    text = "In the latest Harbour Gazette poll, Ada Kell leads Bo Marsh by five points."
+    assert [q for _, q in pairs(run(text))] == ["Ada Kell leads Bo Marsh by five points"]
+    assert pairs(run("In Toledo, Ada Kell leads Bo Marsh by five points.")) == []
+
+
+def test_as_the_source_put_it_reports_the_clause_around_it(run):
+    text = "As the engineer Jo Roe put it, the dam had simply grown too old."
+    assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]
+    text = "As Jo Roe noted, the dam had simply grown too old."
+    assert pairs(run(text)) == [("Jo Roe", "the dam had simply grown too old")]
+
+
+def test_short_infinitive_is_a_report(run):
+    assert pairs(run("Mayor Jo Roe refused to resign.")) == [("Jo Roe", "to resign")]
+
+
+def test_documents_and_poll_shares_can_hold_a_view(run):
+    text = "The film documented the decline of the harbour."
+    assert [q for _, q in pairs(run(text))] == ["the decline of the harbour"]
+    text = "In the survey, 42 percent of those responding backed the toll."
+    assert "the toll" in [q for _, q in pairs(run(text))]
+
+
+def test_relative_pronoun_source_is_the_noun_it_stands_for(run):
+    text = "The dockers joined a union that backs the harbour strike."
+    assert [(q.speaker.name, q.quote) for q in run(text)] == [("union", "the harbour strike")]
+
+
+def test_call_on_someone_to_act_is_a_directive(run):
+    text = "Senator Ada Kell called on the mayor to resign."
+    assert pairs(run(text)) == [("Ada Kell", "the mayor to resign")]
+
+
+def test_calling_a_meeting_names_nothing(run):
+    assert pairs(run("Senator Ada Kell called an emergency meeting.")) == []
+    text = "Senator Ada Kell called the plan a disaster."
+    assert pairs(run(text)) == [("Ada Kell", "the plan a disaster")]
+
+
+def test_prepositional_row_needs_its_preposition_next_to_the_verb(run):
+    text = "Senator Ada Kell called for a recount on Monday."
+    assert pairs(run(text)) == [("Ada Kell", "a recount")]
+
+
+def test_colon_ending_a_paragraph_introduces_the_next_one(run_all):
+    text = (
+        "The harbour master Jo Roe spoke to the council on Monday. Roe added:\n\n"
+        "The dam is older than the town, and nobody has inspected it since the flood.\n"
+    )
+    indirect = [q for q in run_all(text) if q.kind == "indirect"]
+    assert [(q.speaker.name, q.quote) for q in indirect] == [
+        ("Jo Roe", "The dam is older than the town, and nobody has inspected it since the flood.")
+    ]

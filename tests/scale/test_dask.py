@@ -157,3 +157,20 @@ def test_run_dask_survives_a_worker_killed_mid_run(inputs, cluster, local_run):
     assert killed is not None, "no task seen running"
     assert done["summary"].processed == local_run[0].processed
     assert events.getvalue() == local_run[1]
+
+
+@pytest.mark.issue(16)
+def test_chunks_keep_every_document_in_order_and_shrink_at_the_end():
+    """Full chunks while the input goes on, then ever smaller ones: the last tasks of a run
+    are short, so no worker is left alone with a whole chunk while the others wait."""
+    from newsevents.scale.dask import _chunks
+
+    for n in (0, 1, 7, 192, 1000):
+        for size, threads in ((50, 1), (50, 2), (3, 4)):
+            sizes = [len(c) for c in _chunks(range(n), size, threads)]
+            assert [x for c in _chunks(range(n), size, threads) for x in c] == list(range(n))
+            assert all(1 <= k <= size for k in sizes)
+            tail = sizes[-(2 * threads) :]
+            assert tail == sorted(tail, reverse=True)
+    assert [len(c) for c in _chunks(range(1000), 50, 2)][:10] == [50] * 10
+    assert [len(c) for c in _chunks(range(192), 50, 2)][:3] == [48, 36, 27]

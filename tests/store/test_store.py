@@ -191,3 +191,115 @@ def test_list_pages_are_read_off_an_index_not_sorted(tmp_path):
         ):
             plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
             assert "TEMP B-TREE" not in plan, (sql, plan)
+
+
+def _dated(doc_id: str, date: str | None, date_end: str | None = None, plover: str = "CONSULT"):
+    x = make_extraction(doc_id, date="2021-05-01")
+    x.events[0] = replace(x.events[0], date=date, date_end=date_end, plover=plover)
+    return x
+
+
+@pytest.mark.issue(16)
+def test_since_filter_keeps_periods_that_end_after_it_in_date_order(store):
+    """A page filtered by dates is read off an index from the earliest day a selected mention
+    starts on: a period that starts before ``since`` and ends after it is still listed, first."""
+    store.add(
+        [
+            _dated("a", "2021-03-01"),
+            _dated("b", "2021-02-20", "2021-03-10"),  # a period across since
+            _dated("c", "2021-03-05"),
+            _dated("d", "2021-02-01"),
+            _dated("e", "2021-01-01", "2021-02-15"),  # ends before since
+            _dated("f", None),
+        ]
+    )
+    assert [e["doc"] for e in store.events(since="2021-03-01")] == ["b", "a", "c"]
+    assert [e["doc"] for e in store.events(since="2021-03-01", offset=1, limit=1)] == ["a"]
+    assert [e["doc"] for e in store.events(until="2021-03-01")] == ["e", "d", "b", "a"]
+    assert [e["doc"] for e in store.events(since="2021-02-10", until="2021-03-01")] == [
+        "e", "b", "a",
+    ]  # fmt: skip
+    assert [e["doc"] for e in store.events(since="2021-02-10", type="CONSULT")] == [
+        "e", "b", "a", "c",
+    ]  # fmt: skip
+
+
+@pytest.mark.issue(16)
+def test_since_filter_lists_an_undated_mention_whose_period_ends_after_it_last(store):
+    store.add([_dated("a", "2021-03-01"), _dated("u", None, "2021-04-01"), _dated("n", None)])
+    assert [e["doc"] for e in store.events(since="2021-03-01")] == ["a", "u"]
+
+
+@pytest.mark.issue(16)
+def test_json_pages_are_the_records_of_the_decoded_pages(store):
+    """The API's pages go out as the JSON texts the database writes: the same objects."""
+    import newsevents.query as queries
+
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe")
+    store.add([_dated("a", "2021-03-01"), _dated("b", None), _with_speaker("c", roe)])
+    for filters in ({}, {"since": "2021-01-01"}, {"actor": "TUR", "type": "040"}):
+        page = queries.events(store, limit=10, offset=0, **filters)
+        assert json.loads(queries.events_json(store, limit=10, offset=0, **filters)) == page
+        assert all(e["event_id"] for e in page["events"])
+    store.db.execute("UPDATE mentions SET event_id = 'ev:other' WHERE doc_id = 'a'")  # edited
+    page = queries.events(store, limit=10, offset=0)
+    assert json.loads(queries.events_json(store, limit=10, offset=0)) == page
+    assert "ev:other" in [e["event_id"] for e in page["events"]]
+    for filters in ({}, {"speaker": "Roe"}, {"speaker": "nobody"}):
+        page = queries.quotes(store, limit=10, offset=0, **filters)
+        assert json.loads(queries.quotes_json(store, limit=10, offset=0, **filters)) == page
+
+
+@pytest.mark.issue(16)
+def test_a_record_sqlite_cannot_read_is_sent_with_null_for_not_a_number(store):
+    import newsevents.query as queries
+
+    x = make_extraction("a")
+    x.events[0] = replace(x.events[0], goldstein=float("nan"))
+    store.add([x])
+    page = json.loads(queries.events_json(store, limit=10, offset=0))
+    assert page["events"][0]["goldstein"] is None and page["events"][0]["doc"] == "a"
+
+
+@pytest.mark.issue(16)
+def test_storylines_keep_their_date_range_with_their_count(store):
+    from newsevents.store import stories as story_sql
+
+    store.add([make_extraction(d, date=day) for d, day in (("a", "2021-02-01"), ("b", None))])
+    story_sql.set_document_stories(store, {"a": "s1", "b": "s1"})
+    story_sql.save_stories(store, {"s1": "talks"})
+    store.add([make_extraction("c", date="2021-03-01"), make_extraction("e", date="2021-01-01")])
+    story_sql.set_document_stories(store, {"c": "s1", "e": "s2"})
+    story_sql.save_stories(store, {"s2": "other"}, recount={"s1"})
+    rows = story_sql.storylines(store)
+    assert [(r["id"], r["n_documents"], r["first_date"], r["last_date"]) for r in rows] == [
+        ("s1", 3, "2021-02-01", "2021-03-01"),
+        ("s2", 1, "2021-01-01", "2021-01-01"),
+    ]
+
+
+@pytest.mark.issue(16)
+def test_filtered_list_pages_are_read_off_an_index(tmp_path):
+    """Every list page of the API, with the filters the web page sends: no temporary sort, no
+    scan of all documents (superseded ones are looked up in their own small index)."""
+    with Store(tmp_path / "s.db") as store:
+        store.add([_dated("a", "2021-03-01")])
+        queries = [
+            ("mentions", store.events_query(since="2021-01-01", until="2021-02-01", type="04")),
+            ("mentions", store.events_query(actor="USA", type="CONSULT")),
+            ("quotes", store.quotes_query(by_speaker=True, speaker="USA")),
+        ]
+        for table, (rest, params) in queries:
+            sql = f"SELECT record FROM {table}{rest}"
+            steps = [r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql, params)]
+            assert not any("TEMP B-TREE" in step for step in steps), (sql, steps)
+            scans = [step for step in steps if step.startswith("SCAN documents")]
+            assert all("documents_replaced" in step for step in scans), (sql, steps)
+        for sql in (
+            "SELECT id FROM documents WHERE superseded_by IS NULL"
+            " ORDER BY date IS NULL, date, id LIMIT 50",
+            "SELECT id FROM stories ORDER BY n_documents DESC, last_date IS NULL,"
+            " last_date DESC, id LIMIT 50",
+        ):
+            plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan, (sql, plan)

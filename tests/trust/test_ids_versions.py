@@ -105,14 +105,15 @@ def test_store_of_schema_1_is_migrated_and_keeps_its_documents(tmp_path):
         store.add([make_extraction("d1")])
     con = sqlite3.connect(db)  # make it look like a store written by schema version 1
     con.execute("DROP INDEX documents_given")
-    con.execute("DROP INDEX documents_superseded")
+    for index in ("documents_superseded", "documents_current_order", "documents_replaced"):
+        con.execute(f"DROP INDEX IF EXISTS {index}")
     for column in ("given_id", "version", "previous_version", "superseded_by", "encoding"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == int(SCHEMA_VERSION) == 5
+        assert store.schema_version() == int(SCHEMA_VERSION) == 6
         assert store.versions("d1")[0]["id"] == "d1"
         store.add([make_extraction("d1", text=make_extraction().article.text + " Later.")])
         assert [e["doc"] for e in store.events()] == ["d1@v2"]

@@ -92,12 +92,15 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 
 
-def _inside_name(doc: Doc, start: int, end: int, text: str) -> bool:
+def _name_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+
+
+def _inside_name(names: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
+    """``[start, end)`` lies inside one of the ``names`` (:func:`_name_spans`) and has no digit."""
     if any(ch.isdigit() for ch in text[start:end]):
         return False
-    return any(
-        e.label_ in NAME_LABELS and e.start_char <= start and end <= e.end_char for e in doc.ents
-    )
+    return any(s <= start and end <= e for s, e in names)
 
 
 def _widen(text: str, start: int, type_: str, value: str) -> int:
@@ -134,9 +137,12 @@ def tag_doc(
     anchor, anchor_day = anchors
     period = None  # the last quarter or half mentioned
     doc_text = doc.text  # Doc.text rebuilds the string on every access
+    names: list[tuple[int, int]] | None = None  # Doc.ents builds its spans on every access
     for m in find_matches(doc_text, _entity_spans(doc)):
-        if m.rule.directive != "holiday" and _inside_name(doc, m.start, m.end, doc_text):
-            continue
+        if m.rule.directive != "holiday":
+            names = _name_spans(doc) if names is None else names
+            if _inside_name(names, m.start, m.end, doc_text):
+                continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         ctx = Context(dct, tense_of(span), anchor, anchor_day, period)
         text = doc_text[m.start : m.end]

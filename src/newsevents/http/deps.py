@@ -1,5 +1,9 @@
 """Shared route dependencies: the store (one connection, one request at a time) and the
-filter and paging parameters several routes take."""
+filter and paging parameters several routes take.
+
+The dependencies are ``async def``: they only read the request, and FastAPI runs a plain
+``def`` dependency in its thread pool, one thread hop each (three per list page before the
+route itself ran)."""
 
 from __future__ import annotations
 
@@ -53,7 +57,7 @@ class StoreGate:
     store: Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     gate: StoreGate = request.app.state.gate
     return gate.store
 
@@ -67,7 +71,7 @@ class Page:
     offset: int
 
 
-def page(
+async def page(
     limit: Annotated[int, Query(ge=1, le=10000, description="Rows per page.")] = 100,
     offset: Annotated[int, Query(ge=0, le=INT64_MAX, description="Rows to skip.")] = 0,
 ) -> Page:
@@ -77,7 +81,7 @@ def page(
 PageDep = Annotated[Page, Depends(page)]
 
 
-def event_filters(
+async def event_filters(
     actor: Annotated[
         str | None,
         Query(
@@ -113,7 +117,7 @@ def event_filters(
 EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 
 
-def quote_filters(
+async def quote_filters(
     speaker: Annotated[
         str | None,
         Query(max_length=200, description="Any of the speaker's names, a country or an actor id."),
@@ -130,7 +134,7 @@ def quote_filters(
 QuoteFilters = Annotated[dict[str, Any], Depends(quote_filters)]
 
 
-def place_filters(
+async def place_filters(
     country: Annotated[
         str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 country code.")
     ] = None,

@@ -72,6 +72,7 @@ DIVISION_WORDS = (
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """The look-up key of a name: no accents, case, dots, apostrophes or hyphens."""
     s = unicodedata.normalize("NFKD", name)

@@ -727,8 +727,10 @@ def _person_words(parsed: ParsedArticle) -> frozenset[str]:
     out = set()
     for _, doc in parsed.chunks:
         for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
             words = [t for t in ent if t.is_alpha]
-            if ent.label_ == "PERSON" and len(words) > 1:
+            if len(words) > 1:
                 out.add(fold(words[-1].text))
     return frozenset(out)
 

@@ -4,6 +4,7 @@ dicts; SQL stays in ``store/``."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from newsevents.query.network import build_network
@@ -34,6 +35,23 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
 def events(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
     rows = store.events(limit=limit, offset=offset, **filters)
     return {"filters": filters, "limit": limit, "offset": offset, "events": rows}
+
+
+def events_json(store: Store, *, limit: int, offset: int, **filters: Any) -> str:
+    """:func:`events` as JSON text, the records as the store writes them (no decoding)."""
+    rows = store.events_json(limit=limit, offset=offset, **filters)
+    return json_with_rows({"filters": filters, "limit": limit, "offset": offset}, events=rows)
+
+
+def json_with_rows(head: dict[str, Any], **rows: list[str]) -> str:
+    """``head`` and then, under each key of ``rows``, a list of JSON texts, as one JSON text
+    (keys in that order)."""
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    parts = [text[:-1]] if head else ["{"]
+    for n, (key, items) in enumerate(rows.items()):
+        comma = "," if head or n else ""
+        parts.append(f"{comma}{json.dumps(key)}:[{','.join(items)}]")
+    return "".join(parts) + "}"
 
 
 def actors(store: Store, *, limit: int) -> dict[str, Any]:
@@ -151,6 +169,22 @@ def quotes(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str
         "quotes": rows,
         "speakers": speakers,
     }
+
+
+def quotes_json(store: Store, *, limit: int, offset: int, **filters: Any) -> str:
+    """:func:`quotes` as JSON text, the records as the store writes them (no decoding)."""
+    rows = store.quotes_json(limit=limit, offset=offset, by_speaker=True, **filters)
+    groups: list[tuple[tuple, str | None, list[str]]] = []
+    for record, speaker, key in rows:
+        if not groups or groups[-1][0] != key:
+            groups.append((key, speaker, []))
+        groups[-1][2].append(record)
+    speakers = [
+        f'{{"speaker":{speaker or "null"},"quotes":[{",".join(items)}]}}'
+        for _, speaker, items in groups
+    ]
+    head = {"filters": filters, "limit": limit, "offset": offset}
+    return json_with_rows(head, quotes=[r for r, _, _ in rows], speakers=speakers)
 
 
 def places(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:

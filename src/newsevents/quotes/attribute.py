@@ -159,8 +159,14 @@ def _inside(index: TokenIndex, tok: Token, q: QuotedSpan) -> bool:
 
 def quote_roots(index: TokenIndex, q: QuotedSpan) -> list[Token]:
     """Tokens of the quotation whose syntactic head lies outside it (or that are roots)."""
-    toks = [t for t in index.between(q.start, q.end) if not t.is_punct]
-    return [t for t in toks if t.head == t or not _inside(index, t.head, q)]
+    out: list[Token] = []
+    for t in index.between(q.start, q.end):
+        if t.is_punct:
+            continue
+        head = t.head  # one Token built per word, not two
+        if head.i == t.i or not _inside(index, head, q):
+            out.append(t)
+    return out
 
 
 def _from_parse(

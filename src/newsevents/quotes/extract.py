@@ -21,6 +21,7 @@ from newsevents.quotes.channels import find_channel, media_channel
 from newsevents.quotes.indirect import (
     according_clauses,
     adjective_clauses,
+    colon_blocks,
     nominal_contents,
     noun_clauses,
     outermost,
@@ -76,7 +77,11 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
             att.verb, resolver.actor_of
         )
         items.append((_key(index, att.subject, quote.start), quote, att.subject))
-    reports = [*reported_clauses(index, lex, quoted), *parenthetical_clauses(index, lex, quoted)]
+    reports = [
+        *reported_clauses(index, lex, quoted),
+        *parenthetical_clauses(index, lex, quoted),
+        *colon_blocks(index, lex, quoted),
+    ]
     for verb, start, end in reports:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)

@@ -14,11 +14,13 @@ from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import Ranges, TokenIndex
 
 MIN_CLAUSE_TOKENS = 3  # "he said it was" is not yet a report
+MIN_INFINITIVE_TOKENS = 2  # "she refused to resign" is
 TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about the plan"
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
 CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
+NOUNS = ("NOUN", "PROPN")
 PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
 SOURCE_ENTS_OF_CUES = ("PERSON", "ORG", "NORP", "GPE")
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")  # voter, investigator, economist, historian
@@ -55,12 +57,13 @@ def reported_clauses(
             toks = [t for t in child.subtree if not t.is_space]
             if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
-                toks = _with_addressee(verb, child, toks)
+                toks = _with_addressee(verb, child, toks, entry.lemma.partition(" ")[2])
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
-            if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            shortest = MIN_INFINITIVE_TOKENS if child.dep_ == "xcomp" else MIN_CLAUSE_TOKENS
+            if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
@@ -72,6 +75,8 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
     subj = subject_of(verb)
     if subj is None:
         return False
+    if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
+        subj = verb.head  # "the union, which backs the plan": the union
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PRON":
         return subj.lower_ in PERSONAL_PRONOUNS
@@ -116,9 +121,13 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
     return _reporting_head(verb, lex) is not None
 
 
-def _with_addressee(verb: Token, child: Token, toks: list[Token]) -> list[Token]:
-    """The object before a directive's infinitive joins its content: 'told aides to wait'."""
+def _with_addressee(verb: Token, child: Token, toks: list[Token], prep: str = "") -> list[Token]:
+    """The object before a directive's infinitive joins its content: 'told aides to wait',
+    'called on the mayor to resign' (a prepositional row's object)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+    if obj is None and prep:
+        own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep and c.i < child.i]
+        obj = next((c for p in own[-1:] for c in p.children if c.dep_ == "pobj"), None)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("me", "us"):
         return toks
     return sorted([*obj.subtree, *toks], key=lambda t: t.i)
@@ -135,18 +144,23 @@ def parenthetical_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, int, int]]:
     """(verb, start, end) of reported speech around a parenthetical attribution: "The
-    test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...".
-    The parser hangs the speech verb on the reported clause (parataxis); the clause is
-    that head's words without the attribution's."""
+    test, the agency said, was its biggest yet", "The plan hurt, Roe said, since ...",
+    "As Roe noted, the dam is old", "As Roe put it, the dam is old". The parser hangs the
+    speech verb on the reported clause (parataxis, or an "as" clause); the clause is that
+    head's words without the attribution's."""
     inside = Ranges(quoted)
     for verb in index.tokens:
-        if verb.dep_ != "parataxis" or verb.head == verb:
+        if verb.head == verb or index.start(verb) in inside:
             continue
-        if not is_speech_verb(verb, lex, direct=False) or index.start(verb) in inside:
-            continue
+        put_it = _as_put_it(verb)
+        if verb.dep_ == "parataxis":
+            if not is_speech_verb(verb, lex, direct=False):
+                continue
+        elif not (_as_clause(verb) and (put_it or is_speech_verb(verb, lex, direct=False))):
+            continue  # "as Roe noted, ...", "as Roe put it, ..."
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
-        if any(
+        if not put_it and any(
             c.dep_ == "ccomp"
             or c.dep_ == "dobj"
             and not (verb.lemma_.lower() in ADDRESSEE_VERBS and c.pos_ in ("PRON", "PROPN"))
@@ -162,6 +176,60 @@ def parenthetical_clauses(
         if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
             continue
         yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as Roe noted': an adverbial clause opened by "as" around the words it reports."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
+    )
+
+
+def _as_put_it(verb: Token) -> bool:
+    """'as Roe put it': "put" with "it" for what was said."""
+    return (
+        verb.lemma_.lower() == "put"
+        and _as_clause(verb)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
+
+
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
+
+
+def colon_blocks(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(verb, start, end) of a paragraph a speech verb introduces with a colon that ends
+    its own paragraph, when that paragraph is not in quote marks: "The governor added:"
+    then the paragraph of what he added."""
+    text = index.parsed.article.text
+    inside = Ranges(quoted)
+    for tok in index.tokens:
+        if tok.text != ":" or index.start(tok) in inside:
+            continue
+        line_end = text.find("\n", index.end(tok))
+        if line_end < 0 or text[index.end(tok) : line_end].strip():
+            continue  # the colon does not end its paragraph
+        verb = tok.head
+        entry = lex.verb(verb)
+        if entry is None or not (entry.direct or entry.indirect) or verb.pos_ != "VERB":
+            continue
+        if subject_of(verb) is None or any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue
+        start = line_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end or text[start] in QUOTE_MARKS:
+            continue  # a quotation: the direct attribution's colon rule takes it
+        toks = [t for t in index.between(start, end) if not t.is_space]
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield verb, start, end
 
 
 MAX_LABEL_WORDS = 4  # "PENCE:", "Jane Roe:", "Sen. Jane Roe:" opening a line
@@ -243,6 +311,7 @@ def nominal_contents(
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
 
+NAMING_VERBS = ("call", "label", "brand", "dub", "term")  # "called the plan a disaster"
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
 
 
@@ -266,6 +335,11 @@ def _object_contents(
     else:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects = objects or [c for c in verb.children if _gerund(c)]
+        if verb.lemma_.lower() in NAMING_VERBS and not any(
+            c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as"
+            for c in verb.children
+        ):
+            objects = []  # "called a meeting", "called the office": naming needs a name
     obj = objects[0] if objects else None
     contents: list[list[Token]] = []
     joined = [t for o in objects for t in o.subtree]
@@ -349,17 +423,29 @@ def noun_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
     """(noun, owner, start, end) for "Roe's claim that the count was wrong": a cue noun
-    with a named owner and a clause of its own, outside quotation marks."""
+    with a named owner and a clause of its own, outside quotation marks, or its
+    to-infinitive ("the council's refusal to pay") or topic ("her claims about the test")."""
     for noun in index.tokens:
         owner = noun_owner(noun, lex)
         if owner is None:
             continue
         for child in noun.children:
-            if child.dep_ not in ("acl", "ccomp") or child.i < noun.i:
+            if child.i < noun.i:
                 continue
-            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            if child.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                toks = [t for t in child.subtree if not t.is_space]
+            elif child.dep_ == "acl" and _infinitive_clause(child):
+                toks = [t for t in child.subtree if not t.is_space]
+            elif child.dep_ == "prep" and child.lower_ in NOUN_TOPIC_PREPS:
+                toks = [t for t in _pobj(child) if not t.is_space]
+                if not toks or _says_nothing(toks):
+                    continue
+                yield noun, owner, index.start(toks[0]), index.end(toks[-1])
                 continue
-            toks = [t for t in child.subtree if not t.is_space]
+            else:
+                continue
             while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
                 toks.pop(0)
             while toks and toks[-1].is_punct:
@@ -395,6 +481,13 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+NOUN_TOPIC_PREPS = ("about", "on", "of", "against")  # "her claims about the test"
+
+
+def _infinitive_clause(child: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < child.i for c in child.children)
+
+
 def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
     starts = [s for s, _ in quoted]  # quotations are sorted and do not overlap
     inside = 0
@@ -405,13 +498,22 @@ def _mostly_quoted(index: TokenIndex, toks: list[Token], quoted: list[tuple[int,
     return inside * 2 >= len(toks)
 
 
+EVIDENCE_NOUNS = ("poll", "survey", "study")  # source nouns that are documents of a kind
+
+
 def according_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
-    """(phrase start token, speaker head, start, end) for 'According to X, <clause>'."""
-    phrases = [p for p, where in lex.phrases.items() if where == "object"]
+    """(phrase start token, speaker head, start, end) for 'According to X, <clause>' and
+    'In the latest poll, <clause>' (a document or poll: phrases.tsv rows "document")."""
+    # phrases by first word, in the lexicon's order: a token is tried only against the
+    # phrases it can start (the rest would fail the word comparison below)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p, where in lex.phrases.items():
+        if where in ("object", "document") and p:
+            by_first.setdefault(p[0], []).append((p, where))
     for tok in index.tokens:
-        for phrase in phrases:
+        for phrase, where in by_first.get(tok.lower_, ()):
             words = tok.doc[tok.i : tok.i + len(phrase)]
             if [w.lower_ for w in words] != list(phrase):
                 continue
@@ -420,6 +522,12 @@ def according_clauses(
             clause_head = tok.head
             if speaker is None or clause_head == tok or tok.dep_ != "prep":
                 continue
+            if where == "document" and (
+                speaker.lemma_.lower() not in (*lex.document_nouns, *EVIDENCE_NOUNS)
+                or clause_head.pos_ not in ("VERB", "AUX")
+                or lex.verb(clause_head) is not None
+            ):
+                continue  # "in a statement, she said ...": the speech verb reports it
             skip = {t.i for t in tok.subtree}
             toks = [t for t in clause_head.subtree if t.i not in skip and not t.is_space]
             while toks and toks[0].is_punct:

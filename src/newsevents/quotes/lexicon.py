@@ -48,13 +48,19 @@ class Lexicon:
         """The entry for a verb token: its phrasal form first ("pointed out": "point out"),
         then its prepositional form ("referred to the audit": "refer to")."""
         lemma = tok.lemma_.lower()
-        for dep in ("prt", "prep"):
-            for child in tok.children:
-                if child.dep_ == dep:
-                    entry = self.verbs.get(f"{lemma} {child.lower_}")
-                    if entry is not None:
-                        return entry
+        for child in tok.children:
+            if child.dep_ == "prt" or child.dep_ == "prep" and _next_to(tok, child):
+                entry = self.verbs.get(f"{lemma} {child.lower_}")
+                if entry is not None:
+                    return entry
         return self.verbs.get(lemma)
+
+
+def _next_to(verb: Token, prep: Token) -> bool:
+    """The preposition follows the verb with at most adverbs between ("pointed directly to
+    the audit"), not a later one of a date or place ("called for a vote on Monday")."""
+    between = verb.doc[verb.i + 1 : prep.i]
+    return prep.i > verb.i and all(t.pos_ in ("ADV", "PART") for t in between)
 
 
 def _flag(value: str | None) -> bool:
@@ -75,11 +81,23 @@ def lexicon() -> Lexicon:
         for row in load_tsv(REPORTING_VERBS)
         if row["quotes"] == "1"
     }
+    speech = dict(verbs)
     for row in load_tsv("quotes/cue_verbs.tsv"):
         old = verbs.get(row["lemma"])
         clause, objects, infinitive = (_flag(row[k]) for k in ("clause", "object", "infinitive"))
         directive = row["class"] == "directive"
-        if old is None:
+        base = speech.get(row["lemma"].partition(" ")[0])
+        if old is None and base is not None and " " in row["lemma"]:
+            # "respond to" is still the speech verb "respond" for direct quotes
+            verbs[row["lemma"]] = dataclasses.replace(
+                base,
+                lemma=row["lemma"],
+                indirect=base.indirect or clause,
+                objects=objects,
+                infinitive=base.infinitive or infinitive,
+                directive=directive,
+            )
+        elif old is None:
             verbs[row["lemma"]] = SpeechVerb(
                 row["lemma"], False, clause, None, False, objects, infinitive, True, directive
             )

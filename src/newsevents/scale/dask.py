@@ -107,22 +107,44 @@ def extract_chunk(
     return result
 
 
-def _preload(model: str) -> None:
-    """Load spaCy in a worker before the first chunk arrives (cached per process)."""
+# An invented article that every stage has work on (actors, an event, a place, a date, a
+# quote): coding it loads what the stages load at their first document.
+WARM_UP_TEXT = (
+    "The foreign minister of Ruritania met the prime minister of Freedonia in Geneva on "
+    'Monday. "We will sign the agreement next week," the minister told reporters.'
+)
+
+
+def _preload(config: RunConfig) -> None:
+    """Get a worker ready before the first chunk arrives: spaCy and everything the stages
+    load at their first document (dictionaries, gazetteer, models; cached per process), by
+    validating and coding one invented article. Otherwise every worker paid that in its first
+    chunk, in parallel, which counted as work and flattened the gain of more workers."""
     from newsevents.nlp import load_nlp
 
-    load_nlp(model)
+    load_nlp(config.model)
+    warm = Article(id="newsevents-warm-up", text=WARM_UP_TEXT, date="2021-04-12")
+    extract_chunk(-1, [warm], config)
 
 
-def _chunks(docs: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
-    batch: list[Article | Rejection] = []
+def _chunks(
+    docs: Iterable[Article | Rejection], size: int, threads: int = 1
+) -> Iterator[list[Article | Rejection]]:
+    """Chunks of ``size`` documents, the input read ahead by ``4 * threads`` chunks. What is
+    left when the input ends is cut in shrinking chunks (guided scheduling: each a
+    ``2 * threads``-th of what remains, at most ``size``, at least one document), so the
+    workers finish together instead of one being left with a whole chunk at the end."""
+    ahead = max(1, 4 * threads) * size
+    buffer: list[Article | Rejection] = []
     for doc in docs:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        buffer.append(doc)
+        if len(buffer) >= ahead + size:
+            yield buffer[:size]
+            del buffer[:size]
+    while buffer:
+        n = max(1, min(size, -(-len(buffer) // max(1, 2 * threads))))
+        yield buffer[:n]
+        del buffer[:n]
 
 
 def make_client(scheduler: str | None, n_workers: int):
@@ -175,10 +197,10 @@ def run_dask(
     docs = Versions().stream(docs, on_unchanged=unchanged.append)
     client, cluster = make_client(scheduler, n_workers)
     try:
-        client.run(_preload, config.model)
+        client.run(_preload, config)
         threads = sum(client.nthreads().values()) or 1
         job = _Job(client, config, parquet_dir, events_out, quotes_out, errors_out)
-        job.run(_chunks(docs, chunk_size), max_in_flight or 2 * threads + 1)
+        job.run(_chunks(docs, chunk_size, threads), max_in_flight or 2 * threads + 1)
     finally:
         client.close()
         if cluster is not None:

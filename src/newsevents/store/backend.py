@@ -44,6 +44,7 @@ class Backend:
         except Exception as e:  # driver errors differ per dialect; report them uniformly
             raise StoreError(StoreError.E300.format(url=url, err=e)) from e
         self._in_tx = False
+        self.json_functions = self.dialect == "sqlite" and _has_json_functions(self.conn)
 
     def _connect_sqlite(self, path: str, create: bool) -> sqlite3.Connection:
         """A new file only where the caller writes; a file we may not write is opened
@@ -138,6 +139,16 @@ class Backend:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _has_json_functions(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite has its JSON functions (built in since 3.38, an option before)."""
+    try:
+        return conn.execute("""SELECT json_set('{"a": 1}', '$.b', 'x')""").fetchone()[0] == (
+            '{"a":1,"b":"x"}'
+        )
+    except sqlite3.Error:
+        return False
 
 
 def _writable(path: str) -> bool:

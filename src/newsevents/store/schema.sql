@@ -30,9 +30,15 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
 CREATE INDEX IF NOT EXISTS documents_given ON documents(given_id);
-CREATE INDEX IF NOT EXISTS documents_superseded ON documents(superseded_by);
 -- the list order of /api/documents: a page is read off the index, not sorted
 CREATE INDEX IF NOT EXISTS documents_order ON documents((date IS NULL), date, id);
+-- schema 6: the same order over current versions only (the list's default), and the few
+-- superseded ids (every query leaves them out: a scan of all documents per query before).
+-- These replace documents_superseded(superseded_by), which the planner took for
+-- "superseded_by IS NULL", then sorting the page out of every current document.
+CREATE INDEX IF NOT EXISTS documents_current_order ON documents((date IS NULL), date, id)
+  WHERE superseded_by IS NULL;
+CREATE INDEX IF NOT EXISTS documents_replaced ON documents(id) WHERE superseded_by IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS doc_bands (
   band TEXT NOT NULL,
@@ -83,14 +89,25 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
-CREATE INDEX IF NOT EXISTS mentions_date ON mentions(date);
 CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_country, target_country);
 -- schema 4: an actor's counts (/api/actors) look its mentions and quotes up by id
 CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
 CREATE INDEX IF NOT EXISTS mentions_target ON mentions(target_id);
+-- schema 6: the mentions an actor is the target of and not the source of, counted off the index
+CREATE INDEX IF NOT EXISTS mentions_target_source ON mentions(target_id, source_id);
 -- the list order of /api/events (with or without filters): a page of 50 is read off
--- the index, not sorted out of every mention
-CREATE INDEX IF NOT EXISTS mentions_order ON mentions((date IS NULL), date, doc_id, sentence_start, id);
+-- the index, not sorted out of every mention. Schema 6 (mentions_list, which replaced
+-- mentions_order): the filters' columns too, so the mentions a filter skips are tested on
+-- the index alone and only the page's rows are read. With a date filter (since, until)
+-- the page is a range of mentions_dated (the same order once undated mentions are out), and
+-- the mentions that start before since but end after it are found by their end.
+CREATE INDEX IF NOT EXISTS mentions_list ON mentions((date IS NULL), date, doc_id,
+  sentence_start, id, plover, cameo, source_country, target_country, source_code,
+  target_code, source_name, target_name, date_end);
+CREATE INDEX IF NOT EXISTS mentions_dated ON mentions(date, doc_id, sentence_start, id,
+  plover, cameo, source_country, target_country, source_code, target_code, source_name,
+  target_name, date_end);
+CREATE INDEX IF NOT EXISTS mentions_date_end ON mentions(date_end, date);
 
 CREATE TABLE IF NOT EXISTS quotes (
   id TEXT PRIMARY KEY,
@@ -106,6 +123,10 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 CREATE INDEX IF NOT EXISTS quotes_order ON quotes(doc_id, start);
+-- schema 6: the order of /api/quotes (grouped by speaker)
+-- (the speaker filter's columns too: a filtered page is read off the index alone)
+CREATE INDEX IF NOT EXISTS quotes_speaker_order ON quotes((speaker_name IS NULL),
+  LOWER(speaker_name), speaker_id, doc_id, start, speaker_country, speaker_name);
 
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT NOT NULL,
@@ -153,8 +174,13 @@ CREATE TABLE IF NOT EXISTS rejections (
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY,
   label TEXT,
-  n_documents INTEGER NOT NULL DEFAULT 0
+  n_documents INTEGER NOT NULL DEFAULT 0,
+  first_date TEXT,        -- schema 6: its documents' dates, counted with n_documents
+  last_date TEXT
 );
+-- the order of /api/storylines: biggest, then latest first
+CREATE INDEX IF NOT EXISTS stories_order
+  ON stories(n_documents DESC, (last_date IS NULL), last_date DESC, id);
 
 -- the storyline clusterer's state (newsevents.stories.store_stories), row by row, written as
 -- it changes: each story's centroids, dates and documents, the stories that held a word

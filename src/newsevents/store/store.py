@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,6 +37,9 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
         ("story_terms", "seen", "INTEGER NOT NULL DEFAULT 0"),
         ("story_state", "seen", "INTEGER NOT NULL DEFAULT 0"),
     ],
+    # a story's date range kept with its count (/api/storylines grouped every document per
+    # page); the other indexes of version 6 are in the schema script
+    6: [("stories", "first_date", "TEXT"), ("stories", "last_date", "TEXT")],
 }
 MIGRATION_SQL: dict[int, list[str]] = {
     2: ["UPDATE documents SET given_id = id WHERE given_id IS NULL"],
@@ -43,6 +48,16 @@ MIGRATION_SQL: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id)",
         "CREATE INDEX IF NOT EXISTS mentions_target ON mentions(target_id)",
         "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id)",
+    ],
+    6: [
+        # replaced by documents_current_order, documents_replaced, mentions_list and
+        # mentions_dated (schema.sql)
+        "DROP INDEX IF EXISTS documents_superseded",
+        "DROP INDEX IF EXISTS mentions_order",
+        "DROP INDEX IF EXISTS mentions_date",
+        "UPDATE stories SET"
+        " first_date = (SELECT MIN(d.date) FROM documents d WHERE d.story_id = stories.id),"
+        " last_date = (SELECT MAX(d.date) FROM documents d WHERE d.story_id = stories.id)",
     ],
 }
 SCHEMA_VERSION = str(max(MIGRATIONS))
@@ -94,6 +109,15 @@ class Store:
             self.db.close()
             raise
         self.versioned = "superseded_by" in self._columns("documents")
+        self._known: dict[str, set[str]] = {}  # table -> its columns, read once
+        self._indexes: set[str] | None = None
+
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether the store's ``table`` has ``column`` (a read-only store of an older schema
+        lacks the newer ones); read once a table, the schema does not change once open."""
+        if table not in self._known:
+            self._known[table] = self._columns(table)
+        return column in self._known[table]
 
     def _open_for_writing(self, new_store: bool) -> None:
         if not new_store:
@@ -504,7 +528,41 @@ class Store:
         return len(rows)
 
     # ---------------------------------------------------------------- reading
-    def events(
+    def events(self, **filters: Any) -> list[Record]:
+        """Event mentions as records (the extract format plus ``event_id``), filtered; mentions
+        of superseded document versions only with ``include_superseded`` (the filters and
+        paging of :meth:`events_query`)."""
+        sql, params = self.events_query(**filters)
+        out = []
+        for row in self.db.query(f"SELECT record, event_id FROM mentions{sql}", params):
+            record = json.loads(row["record"], object_hook=Record)
+            record["event_id"] = row["event_id"]
+            out.append(record)
+        return out
+
+    def events_json(self, **filters: Any) -> list[str]:
+        """The records of :meth:`events` as JSON texts (the same objects, keys in the same
+        order), written by the database where it can (SQLite's JSON functions): a page of
+        the API is sent without decoding and encoding every record in Python."""
+        sql, params = self.events_query(**filters)
+        if self.db.json_functions:
+            # A record names its event as the column does (written together): then it goes as
+            # it is; else (an older or edited row) the column's id is set into it. Python
+            # writes a float that is not a number as NaN or Infinity, which JSON has not:
+            # json_set refuses those records (the fallback below writes null).
+            select = (
+                "SELECT CASE WHEN instr(record, '\"event_id\": ' || json_quote(event_id)) > 0"
+                " AND instr(record, 'NaN') = 0 AND instr(record, 'Infinity') = 0"
+                " THEN record ELSE json_set(record, '$.event_id', event_id) END AS record"
+                " FROM mentions"
+            )
+            try:
+                return [r["record"] for r in self.db.query(select + sql, params)]
+            except sqlite3.OperationalError:  # a record SQLite does not read (NaN)
+                pass
+        return [_json_text(r) for r in self.events(**filters)]
+
+    def events_query(
         self,
         *,
         actor: str | None = None,
@@ -518,9 +576,9 @@ class Store:
         include_superseded: bool = False,
         limit: int | None = 1000,
         offset: int = 0,
-    ) -> list[Record]:
-        """Event mentions as records (the extract format plus ``event_id``), filtered; mentions
-        of superseded document versions only with ``include_superseded``."""
+    ) -> tuple[str, list[Any]]:
+        """The FROM-less rest of the mention list query (WHERE, ORDER BY, LIMIT) and its
+        parameters."""
         where, params = mention_filters(
             actor=actor,
             type=type,
@@ -532,21 +590,84 @@ class Store:
             include_negated=include_negated,
             current=self.versioned and not include_superseded,
         )
-        sql = "SELECT record, event_id FROM mentions"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date IS NULL, date, doc_id, sentence_start, id"
+        order = "date IS NULL, date, doc_id, sentence_start, id"
+        floor = self._date_floor(since) if since else None
+        if floor is not None or (until and not since):
+            # Every mention these dates select has a date: the page is a range of the index
+            # mentions_dated (the same order), from the earliest day one of them starts on.
+            order = "date, doc_id, sentence_start, id"
+            if floor is not None:
+                where.append("date >= ?")
+                params.append(floor)
+        sql = (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + order
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
+        return sql, params
+
+    def _date_floor(self, since: str) -> str | None:
+        """The earliest date of a mention that ends on or after ``since`` (the filter is on
+        the end of a period): ``since`` itself unless a period that starts before it ends
+        after it. None where an undated mention ends after ``since`` (it sorts last, among
+        the undated) or the store lacks the index of the mentions' ends."""
+        if not self.has_index("mentions_date_end"):
+            return None
+        hint = " INDEXED BY mentions_date_end" if self.db.dialect == "sqlite" else ""
+        row = self.db.query(
+            "SELECT MIN(date) AS floor, COUNT(*) - COUNT(date) AS undated"
+            f" FROM mentions{hint} WHERE date_end >= ? AND (date < ? OR date IS NULL)",
+            (since, since),
+        )[0]
+        if row["undated"]:
+            return None
+        return min(since, row["floor"]) if row["floor"] is not None else since
+
+    def has_index(self, name: str) -> bool:
+        """Whether the store has index ``name`` (a read-only store of an older schema may not)."""
+        if self._indexes is None:
+            if self.db.dialect == "sqlite":
+                sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
+            else:
+                sql = "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()"
+            self._indexes = {r["name"] for r in self.db.query(sql)}
+        return name in self._indexes
+
+    def quotes(self, **filters: Any) -> list[Record]:
+        """Stored quote records, in document order or (``by_speaker``) grouped by speaker
+        (the filters and paging of :meth:`quotes_query`)."""
+        sql, params = self.quotes_query(**filters)
+        rows = self.db.query(f"SELECT record FROM quotes{sql}", params)
+        return [json.loads(r["record"], object_hook=Record) for r in rows]
+
+    def quotes_json(self, **filters: Any) -> list[tuple[str, str | None, tuple]]:
+        """The records of :meth:`quotes` as JSON texts, each with its speaker's (JSON text,
+        None without one) and the speaker's (name, id); see :meth:`events_json`."""
+        if self.db.json_functions:
+            sql, params = self.quotes_query(**filters)
+            select = (
+                "SELECT record, json_extract(record, '$.speaker') AS speaker,"
+                " json_extract(record, '$.speaker.name') AS name,"
+                " json_extract(record, '$.speaker.id') AS sid FROM quotes"
+            )
+            try:
+                rows = self.db.query(select + sql, params)
+            except sqlite3.OperationalError:  # a record SQLite does not read (NaN)
+                pass
+            else:
+                return [
+                    (r["record"], r["speaker"] if r["speaker"] not in (None, "{}") else None,
+                     (r["name"], r["sid"]))
+                    for r in rows
+                ]  # fmt: skip
         out = []
-        for row in self.db.query(sql, params):
-            record = json.loads(row["record"], object_hook=Record)
-            record["event_id"] = row["event_id"]
-            out.append(record)
+        for r in self.quotes(**filters):
+            sp = r.get("speaker") or {}
+            out.append(
+                (_json_text(r), _json_text(sp) if sp else None, (sp.get("name"), sp.get("id")))
+            )
         return out
 
-    def quotes(
+    def quotes_query(
         self,
         *,
         speaker: str | None = None,
@@ -556,8 +677,8 @@ class Store:
         limit: int | None = 1000,
         offset: int = 0,
         by_speaker: bool = False,
-    ) -> list[Record]:
-        """Stored quote records, in document order or (``by_speaker``) grouped by speaker."""
+    ) -> tuple[str, list[Any]]:
+        """The FROM-less rest of the quote list query and its parameters."""
         where, params = [], []
         if speaker:
             # any of the speaker's names: "Sen. Jane Roe", "Roe", "Jane Roe" find the same
@@ -578,15 +699,15 @@ class Store:
         if kind:
             where.append("kind = ?")
             params.append(kind)
-        sql = "SELECT record FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = " WHERE " + " AND ".join(where) if where else ""
         order = " ORDER BY doc_id, start"
-        if by_speaker:
+        if by_speaker:  # read off the index quotes_speaker_order
             order = " ORDER BY speaker_name IS NULL, LOWER(speaker_name), speaker_id, doc_id, start"
         sql += order
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return [json.loads(r["record"], object_hook=Record) for r in self.db.query(sql, params)]
+        return sql, params
 
     def places(
         self,
@@ -647,13 +768,13 @@ class Store:
             params = [like, like]
         if self.versioned and not include_superseded:
             where.append("superseded_by IS NULL")
-        have = self._columns("documents")  # a read-only store of an older schema lacks some
         optional = ("language", "encoding", "version", "previous_version")
         cols = ", ".join(
             [
                 "id, title, date, url, source, n_chars, n_words, story_id, duplicate_of",
                 "keep_text, ingested_at",
-                *(c if c in have else f"NULL AS {c}" for c in optional),
+                # a read-only store of an older schema lacks some
+                *(c if self.has_column("documents", c) else f"NULL AS {c}" for c in optional),
             ]
         )
         sql = f"SELECT {cols} FROM documents"
@@ -686,7 +807,10 @@ class Store:
     def actors(self, *, limit: int = 200) -> list[dict[str, Any]]:
         rows = self.db.query(
             "SELECT a.id, a.name, a.country, a.sector, a.code,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.source_id = a.id OR m.target_id = a.id) AS n_events,"
+            # mentions with the actor on either side, each once: two counts off indexes
+            " (SELECT COUNT(*) FROM mentions m WHERE m.source_id = a.id)"
+            " + (SELECT COUNT(*) FROM mentions m WHERE m.target_id = a.id"
+            "    AND (m.source_id IS NULL OR m.source_id <> a.id)) AS n_events,"
             " (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = a.id) AS n_quotes"
             " FROM actors a ORDER BY n_events DESC, a.name LIMIT ?",
             (int(limit),),
@@ -821,6 +945,25 @@ def mention_filters(
     if current:
         where.append(CURRENT_DOCS)
     return where, params
+
+
+def _json_text(obj: Any) -> str:
+    """A record as JSON text; a float that is not a number (JSON has none) as null, as the
+    API's encoder writes it."""
+    try:
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(obj), ensure_ascii=False)
+
+
+def _finite(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def like_escape(value: str) -> str:

@@ -83,28 +83,41 @@ def set_document_stories(store: Store, assignment: dict[str, str]) -> None:
 
 
 def save_stories(store: Store, labels: dict[str, str], recount: Iterable[str] = ()) -> None:
-    """Upsert the stories' ``labels``; recount the documents of those and of ``recount``."""
+    """Upsert the stories' ``labels``; recount the documents (and their date range) of those
+    and of ``recount``."""
     store.db.executemany(
         "INSERT INTO stories(id, label, n_documents) VALUES (?, ?, 0)"
         " ON CONFLICT(id) DO UPDATE SET label = excluded.label",
         [(sid, label) for sid, label in sorted(labels.items())],
     )
     ids = sorted(set(labels) | set(recount))
+    dated = store.has_column("stories", "last_date")  # a store of schema 6 or later
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         marks = ",".join("?" * len(part))
         counts = {
-            r["story_id"]: r["n"]
+            r["story_id"]: r
             for r in store.db.query(
-                f"SELECT story_id, COUNT(*) AS n FROM documents WHERE story_id IN ({marks})"
-                " GROUP BY story_id",
+                "SELECT story_id, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS last_date"
+                f" FROM documents WHERE story_id IN ({marks}) GROUP BY story_id",
                 part,
             )
         }
+        none = {"n": 0, "first_date": None, "last_date": None}
+        rows = [(sid, counts.get(sid, none)) for sid in part]
+        if not dated:
+            store.db.executemany(
+                "INSERT INTO stories(id, label, n_documents) VALUES (?, NULL, ?)"
+                " ON CONFLICT(id) DO UPDATE SET n_documents = excluded.n_documents",
+                [(sid, c["n"]) for sid, c in rows],
+            )
+            continue
         store.db.executemany(
-            "INSERT INTO stories(id, label, n_documents) VALUES (?, NULL, ?)"
-            " ON CONFLICT(id) DO UPDATE SET n_documents = excluded.n_documents",
-            [(sid, counts.get(sid, 0)) for sid in part],
+            "INSERT INTO stories(id, label, n_documents, first_date, last_date)"
+            " VALUES (?, NULL, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+            " n_documents = excluded.n_documents, first_date = excluded.first_date,"
+            " last_date = excluded.last_date",
+            [(sid, c["n"], c["first_date"], c["last_date"]) for sid, c in rows],
         )
 
 
@@ -205,11 +218,22 @@ def storylines(
     if q:
         where = " WHERE LOWER(COALESCE(s.label, '')) LIKE ? ESCAPE '\\'"
         params.append(f"%{like_escape(q.lower())}%")
-    return store.db.query(
+    mentions = (
+        "(SELECT COUNT(*) FROM mentions m JOIN documents d2 ON d2.id = m.doc_id"
+        f" WHERE d2.story_id = s.id{_CURRENT if store.versioned else ''}) AS n_mentions"
+    )
+    if store.has_column("stories", "last_date"):
+        # the page is read off the index stories_order, its mentions counted for it alone
+        return store.db.query(
+            f"SELECT s.id, s.label, s.n_documents, s.first_date, s.last_date, {mentions}"
+            f" FROM stories s{where}"
+            " ORDER BY s.n_documents DESC, s.last_date IS NULL, s.last_date DESC, s.id"
+            " LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+    return store.db.query(  # a read-only store of an older schema: dates from its documents
         "SELECT s.id, s.label, s.n_documents, MIN(d.date) AS first_date, MAX(d.date) AS last_date,"
-        " (SELECT COUNT(*) FROM mentions m JOIN documents d2 ON d2.id = m.doc_id"
-        f"  WHERE d2.story_id = s.id{_CURRENT if store.versioned else ''}) AS n_mentions"
-        f" FROM stories s LEFT JOIN documents d ON d.story_id = s.id{where}"
+        f" {mentions} FROM stories s LEFT JOIN documents d ON d.story_id = s.id{where}"
         " GROUP BY s.id, s.label, s.n_documents"
         # aggregates repeated: PostgreSQL does not take output aliases inside expressions
         " ORDER BY s.n_documents DESC, MAX(d.date) IS NULL, MAX(d.date) DESC, s.id"

@@ -57,11 +57,14 @@ def _options(threads: int) -> Any:
 
 
 def _model_key(source: Path) -> str:
-    import onnx
+    from importlib.metadata import version
+
     import onnxruntime as ort
 
+    # onnx's version from its package metadata: importing onnx costs ~1 s of every run's
+    # start, and only a rebuild (_quantize) needs the module itself
     st = source.stat()
-    h = hashlib.sha256(f"{source.name}|{st.st_size}|{ort.__version__}|{onnx.__version__}".encode())
+    h = hashlib.sha256(f"{source.name}|{st.st_size}|{ort.__version__}|{version('onnx')}".encode())
     with open(source, "rb") as f:
         h.update(f.read(1 << 20))  # the head of the file: enough to tell two models apart
     return h.hexdigest()[:16]

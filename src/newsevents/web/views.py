@@ -32,6 +32,15 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
 
 
+def compile_templates() -> int:
+    """Compile every template now (each is compiled at its first page otherwise): the server
+    does it once before forking its workers, which then share the compiled code."""
+    names = templates.env.list_templates(filter_func=lambda name: name.endswith(".html"))
+    for name in names:
+        templates.env.get_template(name)
+    return len(names)
+
+
 def render(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
     """The JSON twin gets ``data``; the page gets ``data`` plus display-only ``extra``."""
     if request.url.path.endswith(".json"):

@@ -80,10 +80,14 @@ class Dictionaries:
     def lookup(self, keys: list[str], i: int, toks: list[Tok], strict: bool):
         """Longest dictionary phrase starting at word ``i``: (length, entry) or None.
         User dictionaries win over shipped ones for the same phrase."""
-        lexicons = [self.base] if self.user is None else [self.user, self.base]
-        lengths = sorted(
-            {n for lex in lexicons for n in lex.lengths.get(keys[i], ())}, reverse=True
-        )
+        if self.user is None:
+            lexicons = [self.base]
+            lengths = self.base.lengths.get(keys[i], ())  # unique, longest first
+        else:
+            lexicons = [self.user, self.base]
+            lengths = sorted(
+                {n for lex in lexicons for n in lex.lengths.get(keys[i], ())}, reverse=True
+            )
         for n in lengths:
             if i + n > len(keys):
                 continue

@@ -182,9 +182,12 @@ def vote_result(c: Any, actors: Any) -> str | None:
     return None
 
 
-def thanks_to_audience(c: Any, contest: bool) -> str | None:
-    """A candidate thanks or praises voters, supporters, a crowd or, in a contest, a state
-    ("thanked the voters of Ohio", "Thank you, Iowa"): campaign talk."""
+def thanks_to_audience(
+    c: Any, contest: bool, town: Callable[[Token], bool] = lambda t: False
+) -> str | None:
+    """A candidate thanks or praises voters, supporters, a crowd or, in a contest, a state, or
+    a town or region (``town``: no country or capital; "thanked Miami", "thanked the voters
+    of Ohio", "Thank you, Iowa"): campaign talk."""
     trig = c.trigger
     if c.info.plover != "SUPPORT" or not c.info.cameo.startswith("051"):
         return None
@@ -197,8 +200,8 @@ def thanks_to_audience(c: Any, contest: bool) -> str | None:
             electorate(p, audience=True) for p in _pobjs(o, "of")
         ):
             return "thanks to voters or a crowd: campaign talk"
-        if contest and o.ent_type_ in {"GPE", "LOC"}:
-            return "thanks to a place in a contest: campaign talk"
+        if (contest or town(o)) and o.ent_type_ in {"GPE", "LOC"}:
+            return "thanks to a place in a contest or to a town: campaign talk"
     return None
 
 
@@ -305,13 +308,47 @@ def candidate_rally(c: Any) -> str | None:
         return None
     if trig.pos_ != "NOUN" or trig.lemma_.lower() not in RALLY_WORDS:
         return None
-    holder = c.governor if c.governor is not None else trig.head
-    subj = next((x for x in holder.children if x.dep_ == "nsubj"), None)
-    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
-        return None
     if _pobjs(trig, "against", "over", "for") or _pobjs(trig.head, "against", "over"):
         return None
+    if trig.dep_ == "pobj" and trig.head.lower_ in SETTING_PREPS and c.governor is None:
+        said = trig.head.head  # "she said at a rally", not "they clashed during a rally"
+        for _ in range(3):  # "said voters shouldn't do it during a rally": up the clauses
+            if "speech" in kinds(said) or said.lemma_.lower() in SETTING_SPEECH:
+                return "a rally as the setting of what was said, not a protest"
+            if said.dep_ not in {"ccomp", "xcomp", "conj"} or said.head == said:
+                break
+            said = said.head
+    holder = c.governor if c.governor is not None else trig.head
+    subj = None
+    for _ in range(3):  # "touring the state, holding rallies": the subject of the main verb
+        subj = next((x for x in holder.children if x.dep_ == "nsubj"), None)
+        if subj is not None or holder.dep_ not in {"advcl", "conj", "xcomp"}:
+            break
+        holder = holder.head
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return None
     return "a candidate's rally, not a protest"
+
+
+SETTING_PREPS = {"at", "during", "after", "before", "following", "ahead"}
+SETTING_SPEECH = {"tell", "add", "declare", "announce", "promise", "vow", "claim", "joke"}
+AUDIENCE_PREPS = {"to", "with"}
+
+
+def talk_to_audience(c: Any) -> str | None:
+    """A candidate talks to, writes to or meets voters, supporters or a crowd ("is talking to
+    voters about health care", "sent a text message to his supporters"): campaign talk, not a
+    consultation between actors."""
+    trig = c.trigger
+    if c.info.plover != "CONSULT" or trig.pos_ != "VERB":
+        return None
+    heard = _children(trig, "dobj", "obj", "dative") + _pobjs(trig, *AUDIENCE_PREPS)
+    for obj in _children(trig, "dobj", "obj"):
+        heard += _pobjs(obj, *AUDIENCE_PREPS)  # "sent a message to his supporters"
+    heard = [h for h in heard if h.pos_ in {"NOUN", "PROPN", "PRON"}]
+    if heard and any(electorate(h, audience=True) for h in heard):
+        return "talk to voters or a crowd: campaign talk"
+    return None
 
 
 CALL_PREPS = {"for", "on", "upon"}
@@ -388,8 +425,11 @@ def warning(c: Any, actors: Any) -> str | None:
     source_tok = _subject(trig)
     for clause in _children(trig, "ccomp"):
         subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and (_same_side(subj, source_tok) or _force(actors.for_token(subj))):
-            return None  # "cautioned that the army would not allow the march"
+        if subj is not None and _same_side(subj, source_tok):
+            return None  # "warned that it would retaliate"
+        if subj is not None and _force(actors.for_token(subj)):
+            if clause.lemma_.lower() not in COGNITION:
+                return None  # "cautioned that the army would not allow the march"
     if any(
         p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in THREAT_NOUNS for p in _pobjs(trig, "of")
     ):
@@ -397,6 +437,8 @@ def warning(c: Any, actors: Any) -> str | None:
     return "a warning of what may happen, not a threat"
 
 
+# what a force knows or thinks is no act of it: "warned that officers understand the risk"
+COGNITION = {"understand", "know", "believe", "think", "feel", "see", "realize", "say", "fear"}
 FORCE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "INS", "UAF"}
 
 

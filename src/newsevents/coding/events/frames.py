@@ -97,7 +97,9 @@ def _has_partner(verb: Token, actors: Any) -> bool:
     is a topic, Paris no partner)."""
     from newsevents.coding.events import lexicon  # late: the lexicon imports nothing here
 
-    for prep in _preps(verb, *PARTNER_PREPS):
+    # the parser may hang the partner on the topic ("discussed the plan with the minister")
+    topics = _children(verb, "dobj", "obj")
+    for prep in _preps(verb, *PARTNER_PREPS) + [p for t in topics for p in _preps(t, "with")]:
         if any(
             actors.for_token(p) is not None
             or p.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
@@ -166,7 +168,12 @@ def _patients(verb: Token) -> list[Token]:
     out: list[Token] = []
     v = verb
     for _ in range(3):
-        out += _children(v, *PEOPLE_DEPS)
+        objects = _children(v, *PEOPLE_DEPS)
+        if not objects and v.dep_ == "relcl" and _children(v, "nsubj"):
+            objects = [v.head]  # "the deal she had struck with them": the deal was struck
+        if objects:
+            out += objects
+            break  # the object is what it is done to ("struck a deal with X", not X)
         for prep in _preps(v, "at", "on", "upon", "against", "with", "to"):
             out += _pobjs(prep)
         if out or v.dep_ != "conj" or v.head == v:

@@ -22,7 +22,7 @@ from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import lookup
 from newsevents.coding.events import dated_nouns
 from newsevents.coding.events.patterns import (
-    could_match,
+    block_patterns,
     form_vocabulary,
     pattern_matches,
     petrarch_index,
@@ -208,21 +208,24 @@ def _pattern_match(
     lemma: str, particle: str | None, verb: Token, comp: list[Token]
 ) -> tuple[Match | None, Match | None]:
     """(best PETRARCH pattern, PETRARCH block default) for a verb."""
-    verbs, patterns = petrarch_index()
+    verbs, _ = petrarch_index()
     blocks = verbs.get((lemma, particle)) or (
         [] if particle is None else verbs.get((lemma, None), [])
     )
-    before = token_forms([t for t in verb.sent if t.i < verb.i])
-    comp_forms = token_forms(comp)
-    vocab = form_vocabulary(comp_forms + before)
     best: Match | None = None
     default: Match | None = None
+    if not blocks:
+        return best, default
+    sent = verb.sent
+    before = token_forms(sent.doc[sent.start : verb.i])
+    comp_forms = token_forms(comp)
+    vocab = form_vocabulary(comp_forms + before)
     for entry in blocks:
         block, code = entry.split("|")
         if code and default is None:
             default = Match(code, "default", 0)
-        for pat in patterns.get(block, []):
-            if not could_match(pat, vocab):
+        for pat, required in block_patterns(block):
+            if not required <= vocab:  # could_match(pat, vocab), as one subset test
                 continue
             score = pattern_matches(pat, verb, comp_forms, before)
             if score and (best is None or score > best.specificity):

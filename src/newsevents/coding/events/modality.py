@@ -187,8 +187,8 @@ def in_condition(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return True
-        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head == t:
-            return False
+        if t.dep_ not in {"conj", "xcomp", "acomp", "advcl"} or t.head == t:
+            return False  # "if they are ready to talk": "talk" under "ready" under "are"
         if t.dep_ == "advcl":
             return False
         t = t.head

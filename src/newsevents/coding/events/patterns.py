@@ -3,6 +3,7 @@ pattern's object words and prepositional phrases against a verb's complement."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
 
@@ -63,12 +64,29 @@ def _seq_alternatives(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 def accepted_words(form: Form) -> set[str]:
     """Every word ``word_matches`` accepts on this token: its forms and stem prefixes."""
+    return set(_accepted(form))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _accepted(form: Form) -> frozenset[str]:
+    """:func:`accepted_words`, cached: ``word_matches(w, form)`` is ``w in _accepted(form)``."""
     low, lemma, _dep = form
     words = {low, lemma}
     for k in range(1, 4):
         if len(low) - k >= 4:
             words.add(low[: len(low) - k])
-    return words
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=256)
+def _positions(forms: tuple[Form, ...]) -> dict[str, list[int]]:
+    """Word -> ascending positions in ``forms`` whose token that word matches. Pattern
+    matching asks this of one verb's complement and left context for ~100 patterns: cached."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        for w in _accepted(form):
+            where[w].append(i)
+    return dict(where)
 
 
 def find_sequence(words: list[str], tokens: list[Token] | list[Form], start: int = 0) -> int | None:
@@ -77,16 +95,19 @@ def find_sequence(words: list[str], tokens: list[Token] | list[Form], start: int
     alts = _seq_alternatives(tuple(words))
     if len(alts) > 4:
         # Synonym sets expand to many alternatives: find their first words through an index.
-        where: dict[str, list[int]] = defaultdict(list)
-        for i in range(start, len(forms)):
-            for w in accepted_words(forms[i]):
-                where[w].append(i)
+        size = len(forms)
+        where = _positions(tuple(forms))
         for alt in alts:
             n = len(alt)
-            for i in where.get(alt[0], ()) if alt else range(start, len(forms) + 1):
-                if i + n <= len(forms) and all(
-                    word_matches(alt[k], forms[i + k]) for k in range(1, n)
-                ):
+            if not n:
+                if start <= size:
+                    return start
+                continue
+            found = where.get(alt[0], ())
+            for i in found[bisect.bisect_left(found, start) :]:
+                if i + n > size:
+                    break
+                if all(alt[k] in _accepted(forms[i + k]) for k in range(1, n)):
                     return i + n
         return None
     for alt in alts:
@@ -104,19 +125,32 @@ def form_vocabulary(forms: list[Form]) -> set[str]:
     """Every word that ``word_matches`` could accept on some of these tokens."""
     vocab: set[str] = set()
     for form in forms:
-        vocab |= accepted_words(form)
+        vocab.update(_accepted(form))
     return vocab
 
 
 def could_match(pattern: dict, vocab: set[str]) -> bool:
     """Cheap necessary test: every element's preposition and first plain word occur somewhere."""
+    return required_words(pattern) <= vocab
+
+
+def required_words(pattern: dict) -> frozenset[str]:
+    """The words :func:`could_match` asks for: ``could_match(p, vocab)`` is
+    ``required_words(p) <= vocab``."""
+    out: set[str] = set()
     for el in (*pattern["post"], *pattern["pre"]):
-        if el["prep"] and el["prep"] not in vocab:
-            return False
+        if el["prep"]:
+            out.add(el["prep"])
         words = el["words"]
-        if words and not words[0].startswith("&") and words[0] not in vocab:
-            return False
-    return True
+        if words and not words[0].startswith("&"):
+            out.add(words[0])
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def block_patterns(block: str) -> tuple[tuple[dict, frozenset[str]], ...]:
+    """A block's patterns, each with its :func:`required_words` (one subset test a pattern)."""
+    return tuple((pat, required_words(pat)) for pat in petrarch_index()[1].get(block, []))
 
 
 def pattern_matches(

@@ -34,12 +34,21 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsevents.coding.events import acts as event_acts
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import frames as event_frames
+from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
-from newsevents.coding.events.modality import is_negated, is_obligation, is_speculation
+from newsevents.coding.events.modality import (
+    is_intent,
+    is_negated,
+    is_obligation,
+    is_speculation,
+    marker_of,
+    modality_of,
+)
 from newsevents.data import load_tsv
 from newsevents.models import Actor
 
@@ -115,14 +124,18 @@ def _all_kinds(words: list[Token]) -> dict[str, set[int]]:
     lemmas = [t.lemma_.lower() for t in words]
     lowers = [t.lower_ for t in words]
     for i, tok in enumerate(words):
-        # "opened fire", "set fire to", "cease-fire": no blaze
-        no_hazard = tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
         here = _forms_kinds(lemmas[i], lowers[i])
         two: set[str] = set()
         if i + 1 < len(words):
             for a in (lemmas[i], lowers[i]):
                 for b in (lemmas[i + 1], lowers[i + 1]):
                     two |= pairs.get(f"{a} {b}", frozenset())
+        if not here and not two:
+            continue  # most words: no kind (the head and neighbour below are not read)
+        # "opened fire", "set fire to", "cease-fire": no blaze
+        no_hazard = ("hazard" in here or "hazard" in two) and (
+            tok.head.lemma_.lower() in FIRE_VERBS or (tok.i and tok.nbor(-1).text == "-")
+        )
         for kind in KINDS:
             if kind == "hazard" and no_hazard:
                 continue
@@ -451,6 +464,10 @@ def _figure_of_speech(
     trig = c.trigger
     if trig.pos_ != "VERB" or c.governor is not None or armed or sc.violence_here(trig):
         return None
+    if trig.lemma_.lower() in FIRE_VERBS and not any(
+        t.lemma_.lower() in {"fire", "salvo", "volley", "shot"} for t in trig.subtree
+    ):
+        return "no fire opened: not an attack"  # "is opening his speech with a tribute"
     if trig.lemma_.lower() in FIRE_VERBS or any(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
     ):
@@ -499,6 +516,19 @@ def _not_done(verb: Token) -> bool:
 FIRST_PERSON = {"i", "we", "you", "one"}
 
 
+def _past_necessity(tok: Token) -> bool:
+    """ "Bush had to lend his campaign money", "she was forced to leave": what someone had to
+    do, told in the past, happened or not; it is no one's demand."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ != "xcomp" or t.head == t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in {"have", "need"} and t.tag_ == "VBD":
+            return True
+    return False
+
+
 def _own_obligation(c: Candidate, source: Actor | None) -> bool:
     """An owed act whose subject is the speaker's own side or anyone ("we have to take it
     seriously", "I have to thank the voters", "you must win the majority"), or one owed to no
@@ -543,15 +573,117 @@ def _someone(tok: Token, actors: Any) -> bool:
     return "person" in event_frames.kinds(tok)
 
 
-def _campaign_reason(c: Candidate, sc: SentenceCues, actors: Any) -> str | None:
-    """Campaign and policy talk (coding/events/campaign.py)."""
+LIKELIHOOD = {"likely", "unlikely", "possible"}  # "isn't likely to help": no refusal told
+ATTEND_VERBS = {"attend", "join", "participate", "come", "go", "show", "appear", "turn"}
+
+
+def _going_to(tok: Token) -> bool:
+    """ "is going to pay": "going" with a to-infinitive tells a future, not a trip."""
+    return tok.lemma_.lower() == "go" and any(
+        x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        for x in tok.children
+    )
+
+
+def _planned(c: Candidate) -> bool:
+    """Told as the source's own plan or promise ("will call on", "would order", "plans to
+    ask"), not owed ("must", "should": a demand) and not refused."""
+    t = c.trigger  # the trigger's own mood, not that of a complement folded into it
+    told = c.modality != "asserted" or modality_of(t) != "asserted"
+    return told and not c.from_negation and is_intent(t) and not is_obligation(t)
+
+
+def _official(actor: Actor | None) -> bool:
+    """A state, a government, an international body or an armed group: a side whose
+    promises and requests are events of state, not campaign talk."""
+    if actor is None:
+        return False
+    if actor.how in STATE_HOW or _armed(actor) or actor.sector in {"IGO", "NGO"}:
+        return True
+    # a government body ("the ministry", "the Foreign Ministry"), not a politician by name
+    words = {w.lower() for w in (actor.name or "").split()}
+    return actor.sector == "GOV" and (bool(words & BODY_WORDS) or not actor.name[:1].isupper())
+
+
+BODY_WORDS = {
+    "government",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "parliament",
+    "congress",
+    "senate",
+    "administration",
+    "cabinet",
+    "court",
+    "commission",
+    "agency",
+    "authority",
+    "assembly",
+}
+
+
+def _subject_actor(c: Candidate, actors: Any) -> Actor | None:
+    """The actor of the trigger's subject ("Vietnam is committed to"), coded as a side or not."""
+    subj = event_acts.subject(c.trigger if c.governor is None else c.governor)
+    return None if subj is None else actors.for_token(subj)
+
+
+def _act_reason(
+    c: Candidate, source: Actor | None, target: Actor | None, actors: Any
+) -> str | None:
+    """Doers and deeds (coding/events/acts.py). Promises made by states, bodies or armed
+    groups, and calls between them, are events of state, not campaign talk: those checks
+    skip them (a promise to a state is kept by its partner, acts.promise_about_thing)."""
+    someone = lambda t: _someone(t, actors)  # noqa: E731
+    figure = event_acts.figure_object(c)
+    state = _official(source) or _official(target)
+    return (
+        event_acts.dismissed_words(c)
+        or figure
+        or (
+            not (_official(source) or _official(_subject_actor(c, actors)))
+            and event_acts.promise_about_thing(c, actors, someone, _planned(c))
+        )
+        or event_acts.attempt(c)
+        or (not state and event_acts.private_act(c))
+        or event_acts.planned_demand(c, _planned(c))
+        or event_acts.need(c)
+        or event_acts.promoted(c, someone)
+        or event_acts.holds_thing(c, someone)
+        or event_acts.phrasal(c)
+        or event_acts.kept_words(c)
+        or event_acts.realized(c)
+        or event_acts.citing(c)
+        or (
+            not _official(source)
+            and event_acts.criticism_of_thing(c, target, actors, someone, _violent)
+        )
+        or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
+        or None
+    )
+
+
+def _town(tok: Token, actors: Any) -> bool:
+    """A place that is no country or capital ("Miami", "Ohio"): no state to thank."""
+    actor = actors.for_token(tok)
+    return actor is not None and not event_where.is_state(actor)
+
+
+def _campaign_reason(
+    c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues, actors: Any
+) -> str | None:
+    """Campaign and policy talk (coding/events/campaign.py) and doers and deeds."""
     demand = c.trigger.pos_ == "VERB" and "demand" in word_kinds(c.trigger)
     return (
-        event_campaign.candidate_rally(c)
+        _act_reason(c, source, target, actors)
+        or event_campaign.candidate_rally(c)
         or event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c, actors)
         or event_campaign.stance_described(c)
-        or event_campaign.thanks_to_audience(c, sc.contest)
+        or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
+        or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or event_campaign.request_for_comment(
             c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
@@ -594,13 +726,25 @@ def explain(
         return None, "speculation: what may, could or would happen, or a wish"
     if c.from_negation and c.layer == "default":
         return None, "a general verb negated: no refusal told"  # "doesn't mean he won"
-    # a meeting not attended stays a refusal (REJECT 125: "did not attend the talks")
-    if (
-        c.from_negation
-        and c.info.cameo != "125"
-        and _not_done(trig if c.governor is None else c.governor)
-    ):
+    negated_verb = trig if c.governor is None else c.governor
+    if c.from_negation and marker_of(negated_verb) in LIKELIHOOD:
+        return None, "a refusal told as what may happen, not a refusal"  # "isn't likely to help"
+    # a meeting not attended stays a refusal (REJECT 125: "did not attend the talks"); a
+    # conversation not had or a right not respected is told as not done
+    attended = c.info.cameo == "125" and negated_verb.lemma_.lower() in ATTEND_VERBS
+    if c.from_negation and not attended and _not_done(negated_verb):
         return None, "told as not done, not as a refusal"  # "some governments did not agree"
+    if _going_to(trig):
+        return None, "'going to': a future, not a trip"  # "he is not going to pay"
+    if negated_verb.pos_ in {"VERB", "AUX"} and event_acts.negative_subject(negated_verb):
+        return None, "no one did it"  # "nobody opposed him"
+    if negated_verb.pos_ == "VERB" and event_acts.to_nobody(negated_verb):
+        return None, "done to no one"  # "I apologize to nobody for that"
+    why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
+    if why is not None:
+        return None, why
+    if plover == "REQUEST" and _past_necessity(trig):
+        return None, "a past necessity (had to), not a demand"  # "had to lend his campaign"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
@@ -620,7 +764,7 @@ def explain(
         return None, "a release of no one"
     why = event_frames.talk_reason(c, source, target, actors, political, _known_noun)
     if why is None:
-        why = _campaign_reason(c, sc, actors)
+        why = _campaign_reason(c, source, target, sc, actors)
     if why is not None:
         return None, why
     calm = not sc.violence(trig)
@@ -653,6 +797,29 @@ def explain(
         )
         if contest is not None:
             return None, contest
+        # "hammered her with insults", "launched a round of attacks designed to paint him":
+        # words, whoever the sides are, when no weapon is in sight
+        attack_nouns = [trig] if trig.pos_ in {"NOUN", "PROPN"} else []
+        attack_nouns += [o for o in trig.children if o.dep_ in {"dobj", "obj"} and _violent(o)]
+        worded = (verbal and event_acts.words_as_weapon(trig)) or (
+            any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
+            and not (sc.violence_here(trig) and trig.pos_ in {"NOUN", "PROPN"})
+        )
+        engage = trig.lemma_.lower() in {"engage", "indulge"}
+        if engage and not armed and event_acts.words_as_weapon(trig, ("in",)):
+            return None, "engaged in words, not violence"  # "engage in insults and attacks"
+        if worded and not armed:
+            info = code_info(ACCUSE_CODE)
+            if info is not None:
+                c.info = info
+                return (c, source, target, 0.05), "an attack with words"
+        if (
+            trig.pos_ == "VERB"
+            and not (armed or harm or sc.violence_here(trig))
+            and ("verbal" in word_kinds(trig) or "contest_verb" in event_campaign.kinds(trig))
+            and event_acts.harm_in_place(trig)
+        ):
+            return None, "harm with no one harmed, only a place: a result"  # "crushed in Ohio"
         if verbal and people and quiet and not (armed or harm):
             info = code_info(ACCUSE_CODE)
             if info is None:

@@ -1,0 +1,470 @@
+"""Who acts, and what is done: the verifier's checks of the doer and the deed
+(``verbs/act_frames.tsv``; used by coding/events/verify.py).
+
+A verb that codes an event tells one only when someone does it to someone. The parse tells
+when the words say otherwise:
+
+- no one did it: "nobody opposed him", "none of the members agreed" (a negative subject);
+- a thing, not an actor, is the one said to act: "the plan won't help", "the report
+  excluded the meetings", "it will help both": no actor refuses or promises anything;
+- a refusal told of what may happen ("isn't likely to help") is speculation, not a refusal;
+- a dismissal of words answers them ("dismissed the criticism", "dismissed the charges as
+  absurd"), a defiance of a figure ("defies explanation", "defied the odds") is a figure of
+  speech: neither is a rejection;
+- a promise or plan about a policy or a thing, made to no partner ("will protect the right
+  to vote", "vowed to bring back jobs", "is committed to keeping the program"), is a
+  campaign promise, not an agreement; a plan to demand is no demand made ("would order the
+  agency to", "will call on the council to");
+- "sought to calm the crowd" tells an attempt, not a request; a call to pray, fast, vote or
+  remember asks a private act of people, not a political one; "needs more investigation"
+  tells a need, not a demand; "reminded viewers that ..." tells them something;
+- verbs of harm used for words: "hammered her with insults", "launched a new round of
+  attacks designed to paint him as weak" (an attack on words' terms: ACCUSE), "crushed in
+  Michigan" (no one crushed: a result).
+Each check returns a reason when the candidate tells no event, else None.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.data import load_tsv
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "obj"}
+# Types an actor does by will: a thing cannot refuse, promise, back or help anyone.
+WILLED_TYPES = {"REJECT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+THING_PRONOUNS = {"it", "this", "that", "which", "what", "these", "those"}
+PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"}
+FIRST_PERSON = {"i", "we", "us", "me", "one"}
+ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+PARTNER_PREPS = {"with", "to", "for"}
+INTENT_PREFIX = "03"  # CAMEO 03x: a told intent to cooperate, aid, yield or meet
+# intents to reform or yield: to resign, to step down, to lift a ban, to release someone
+YIELD_PREFIXES = ("034", "035")
+
+
+@functools.lru_cache(maxsize=1)
+def frames() -> dict[str, frozenset[str]]:
+    """word (lemma or lower-cased form) -> kinds."""
+    table: dict[str, set[str]] = {}
+    for row in load_tsv("verbs/act_frames.tsv"):
+        table.setdefault(row["word"], set()).add(row["kind"])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def kinds(tok: Token) -> frozenset[str]:
+    table = frames()
+    return table.get(tok.lemma_.lower(), frozenset()) | table.get(tok.lower_, frozenset())
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Token, *preps: str) -> list[Token]:
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, shared along xcomp and conj chains ("promised to help", "met and
+    agreed"); for a relative clause with no subject of its own, the noun it modifies."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if v.dep_ == "relcl" and v.head != v:
+            return v.head  # "a turnout which will help": "which" is left out by the parser
+        if v.dep_ not in {"xcomp", "conj", "acomp"} or v.head == v:
+            return None
+        v = v.head
+    return None
+
+
+def to_nobody(verb: Token) -> bool:
+    """ "I apologize to nobody", "thanked no one": done to no one."""
+    return any("nobody" in kinds(o) for o in _children(verb, *OBJECT_DEPS) + _pobjs(verb, "to"))
+
+
+def negative_subject(verb: Token) -> bool:
+    """ "Nobody opposed him", "none of the members agreed", "no one has met him"."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return False
+    if "nobody" in kinds(subj):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) and (
+        subj.lower_ in {"one", "body"}
+    )
+
+
+def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """A refusal, promise or help told of a thing, not of an actor: "the plan won't help
+    prevent it", "the report excluded the meetings", "it will help both of them"."""
+    if c.info.plover not in WILLED_TYPES:
+        return None
+    verb = c.governor if c.governor is not None else c.trigger
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = subject(verb)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    low = subj.lower_
+    if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP"}:
+        if low in THING_PRONOUNS and actors.for_token(subj) is None:
+            return "a thing, not an actor, is said to do it"
+        return None
+    if "thing" in kinds(subj) and not _actor_headed(subj, actors):
+        return "a thing, not an actor, is said to do it"  # "the country's system allows"
+    return None
+
+
+def _actor_headed(tok: Token, actors: Any) -> bool:
+    """The token heads an actor's own phrase ("the Clinton campaign"), not a noun that takes
+    the actor of its modifier ("Switzerland's political system")."""
+    actor = actors.for_token(tok)
+    if actor is None:
+        return False
+    return not any(
+        actors.for_token(m) is actor
+        for m in tok.children
+        if m.dep_ in {"poss", "compound", "amod", "nmod"}
+    )
+
+
+def dismissed_words(c: Any) -> str | None:
+    """ "dismissed the criticism", "brushed off the charges", "dismissed it as absurd": an
+    answer to words, not a rejection of a proposal or of someone."""
+    trig = c.trigger if c.governor is None else c.governor
+    if c.info.plover != "REJECT" or "dismiss" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs:
+        return None
+    if all("words" in kinds(o) or _as_phrase(trig) for o in objs):
+        return "words dismissed: an answer, not a rejection"
+    return None
+
+
+def _as_phrase(verb: Token) -> bool:
+    """ "dismissed the whole thing as absurd": a judgement of what was said."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def figure_object(c: Any) -> str | None:
+    """ "defies explanation", "defied the odds", "beat expectations": the object is a figure,
+    not an order, a ban or someone."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and all("figure" in kinds(o) for o in objs):
+        return "a figure of speech (defies explanation), not an event"
+    return None
+
+
+def _partner(verb: Token, actors: Any, person_like: Callable[[Token], bool]) -> bool:
+    """Someone the promise or plan is made to or with: an object, a "with/to/for" phrase or
+    a dative that is an actor or a person ("will help the mayor", "will work with Japan"),
+    also in the object's phrase ("will continue aid to Mozambique")."""
+    objects = _children(verb, *OBJECT_DEPS)
+    words = _children(verb, "dative", "iobj") + _pobjs(verb, *PARTNER_PREPS) + objects
+    for o in objects:  # "continue aid to Mozambique", "the release of the prisoners"
+        words += _pobjs(o, *PARTNER_PREPS, "of")
+    for w in list(words):
+        words += _children(w, "conj")
+    for w in words:
+        if actors.for_token(w) is not None or person_like(w) or "partner" in kinds(w):
+            return True
+        mods = _children(w, "poss", "compound", "nmod")  # not "American jobs"
+        if any(actors.for_token(t) is not None for t in mods):
+            return True  # "will defend the president's record", "free the Taliban prisoners"
+    return False
+
+
+def _acts(trig: Token) -> list[Token]:
+    """The trigger and the verbs of its complement ("vowed to defend", "is committed to
+    keeping"): where the promised deed and its partner are told."""
+    out = [trig]
+    for x in trig.children:
+        if x.dep_ in {"xcomp", "ccomp"} and x.pos_ in {"VERB", "AUX"}:
+            out.append(x)
+        elif x.dep_ == "prep" and x.lower_ == "to":
+            out += [p for p in x.children if p.dep_ == "pcomp" and p.pos_ == "VERB"]
+    return out
+
+
+def promise_about_thing(
+    c: Any, actors: Any, person_like: Callable[[Token], bool], planned: bool
+) -> str | None:
+    """A told intent (CAMEO 03x) or a plan about a policy or a thing, to no partner: "she
+    will protect voting rights", "vowed to bring back jobs", "is committed to maintaining the
+    program", "would approve the plan": a campaign promise, not an agreement. Kept: a
+    partner named ("will help the mayor", "pledged to support the nominee", "will work with
+    Japan")."""
+    if c.info.plover != "AGREE" or not c.info.cameo.startswith(INTENT_PREFIX):
+        return None
+    if c.info.cameo.startswith(YIELD_PREFIXES):
+        return None  # "announced she will resign", "is prepared to lift the ban": concessions
+    trig = c.trigger
+    if trig.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return None
+    promise = "promise" in kinds(trig) or (
+        c.governor is not None and "promise" in kinds(c.governor)
+    )
+    if not (promise or planned):
+        return None
+    heads = _acts(trig) + ([c.governor] if c.governor is not None else [])
+    if any(_partner(v, actors, person_like) for v in heads):
+        return None
+    objects = [o for v in heads[1:] for o in _children(v, *OBJECT_DEPS)]
+    if any(
+        actors.for_token(t) is not None and t.ent_type_ in {"GPE", "ORG", "NORP"}
+        for o in objects
+        for t in [o, *_children(o, "poss", "compound")]
+    ):
+        return None  # "promised to democratize Serbia": a promise about a state
+    return "a promise or plan about a policy, with no partner"
+
+
+def attempt(c: Any) -> str | None:
+    """ "sought to calm his supporters", "seeks to ease worries": an attempt, not a request."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or "attempt" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    for x in trig.children:
+        to = any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        if x.pos_ in {"VERB", "AUX"} and (x.dep_ == "xcomp" or (x.dep_ == "advcl" and to)):
+            return "an attempt (sought to), not a request"
+    return None
+
+
+def private_act(c: Any) -> str | None:
+    """A call to pray, fast, vote or remember: a private act asked of people, not a political
+    act of anyone ("asked the nation to pray", "urged women to vote for her")."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    comps = [x for x in trig.children if x.dep_ in {"xcomp", "ccomp"} and x.pos_ == "VERB"]
+    for prep in (x for x in trig.children if x.dep_ == "prep" and x.lower_ == "for"):
+        comps += [p for p in prep.subtree if p.pos_ == "VERB" and p.dep_ in {"pcomp", "ccomp"}]
+    if not comps or not all("private" in kinds(v) for v in comps):
+        return None
+    return "a call to a private act (pray, vote, remember), not a demand"
+
+
+def planned_demand(c: Any, planned: bool) -> str | None:
+    """A demand planned or promised, not made: "would order regulators to", "will call on
+    the council to", "was planning to call on the senator"."""
+    if c.info.plover != "REQUEST" or not planned or c.layer == "must":
+        return None
+    if c.trigger.pos_ != "VERB":
+        return None
+    return "a demand planned, not made"
+
+
+def promoted(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """ "pushed his promise of free college", "is pressing her plan": a thing promoted, with
+    no one pressed and nothing asked for ("pressed Vietnam for reforms", "pushed them to
+    act" stay demands)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or "push" not in kinds(trig) or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs or any(person_like(o) for o in objs):
+        return None
+    if _children(trig, "xcomp", "ccomp") or _pobjs(trig, "for"):
+        return None
+    return "a thing promoted, no demand"
+
+
+def need(c: Any) -> str | None:
+    """ "the case needs more investigation", "we need to do more": a need told, not a demand
+    of anyone."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or "need" not in kinds(trig) or trig.pos_ not in {"VERB", "AUX"}:
+        return None
+    return "a need told, not a demand"
+
+
+def phrasal(c: Any) -> str | None:
+    """Phrasal verbs with no object that tell another act than the verb alone ("will call in
+    to the show", "took over as chair"; "took over the town" stays)."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
+        return None  # "the rebels took over the town"
+    table = frames()
+    for prt in (x.lower_ for x in trig.children if x.dep_ == "prt"):
+        pair = f"{trig.lemma_.lower()} {prt}"
+        if "phrasal" in table.get(pair, frozenset()):
+            return f"'{pair}': another act than the verb's"
+    return None
+
+
+def words_as_weapon(verb: Token, preps: tuple[str, ...] = ("with",)) -> bool:
+    """A verb of harm done with words: "hammered him with insults", "pelted her with
+    questions" (``preps`` "in": "engage in insults and attacks")."""
+    return any("words" in kinds(p) for p in _pobjs(verb, *preps))
+
+
+def harm_in_place(verb: Token) -> bool:
+    """A verb of harm with no object, only where it happened ("crushed in Michigan"): a
+    result, no one harmed."""
+    if _children(verb, *OBJECT_DEPS, "nsubjpass", "dative", "attr"):
+        return False
+    if any(x.dep_ == "auxpass" for x in verb.children):
+        return False  # "was crushed in Michigan" tells someone crushed, by the contest check
+    preps = [x for x in verb.children if x.dep_ == "prep"]
+    return bool(preps) and all(p.lower_ in {"in", "at", "across", "throughout"} for p in preps)
+
+
+def launched_attack(noun: Token, person: Callable[[Token], bool]) -> bool:
+    """An attack noun launched, levelled or made by a person ("launched a new round of
+    attacks", "an attack he levelled at her", "made a veiled attack on the campaign"): words,
+    when no weapon is in sight."""
+    head = noun
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "a round of attacks", "a series of attacks"
+    for rel in (x for n in {noun, head} for x in n.children if x.dep_ == "relcl"):
+        if "launch" in kinds(rel):  # "an attack he levelled at her"
+            subj = subject(rel)
+            return subj is not None and subj.i != head.i and person(subj)
+    if head.dep_ not in OBJECT_DEPS or "launch" not in kinds(head.head):
+        return False
+    subj = subject(head.head)
+    return subj is not None and person(subj)
+
+
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+STANCE_TYPES = {"SUPPORT", "AGREE", "REJECT"}
+
+
+ARREST_CODES = ("173",)
+HOLD_VERBS = {"hold"}  # "held a press conference", "holds up the gun"; "arrested 12" stays
+
+
+def holds_thing(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """An arrest or detention code whose object is a thing ("holds up the gun", "held a
+    press conference"): no one detained."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(ARREST_CODES) or trig.lemma_.lower() not in HOLD_VERBS:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and not any(person_like(o) for o in objs):
+        return "a thing held, no one detained"
+    return None
+
+
+def kept_words(c: Any) -> str | None:
+    """ "stands by his comments", "defended her remarks", "defended himself for the vote":
+    one's own words or self upheld, a statement, not support of anyone."""
+    trig = c.trigger
+    if c.info.plover not in STANCE_TYPES or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "by", "behind")
+    if not objs:
+        return None
+    if all(o.lower_ in REFLEXIVES for o in objs):
+        return "oneself defended: a statement, not support"
+    if "uphold" in kinds(trig) and all("words" in kinds(o) for o in objs):
+        return "one's words upheld: a statement, not support"
+    return None
+
+
+REALIZE_TYPES = {"SUPPORT", "CONCEDE", "REJECT"}
+
+
+def realized(c: Any) -> str | None:
+    """ "recognized that the government had lost", "conceding that a deal would come",
+    "refused to concede that critics had a point": a verb of recognising or admitting with a
+    clause tells what someone saw or said, not a recognition, a concession or a refusal."""
+    if c.info.plover not in REALIZE_TYPES:
+        return None
+    verb = c.trigger
+    if c.info.plover == "REJECT":  # "refused to concede that": the act refused
+        verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+    if "realize" not in kinds(verb) or verb.pos_ != "VERB" or _children(verb, *OBJECT_DEPS):
+        return None
+    if any(x.dep_ == "ccomp" for x in verb.children):  # not "conceded to demands to reform"
+        return "a thing realised or admitted, not a recognition or a concession"
+    return None
+
+
+def citing(c: Any) -> str | None:
+    """A verb of citing, mentioning or addressing tells words about an act or to someone
+    ("cites the union's support for the act", "the platform mentions its defense of the
+    clinic", "addressed voters in an email"), not the act itself."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or "cite" not in kinds(trig):
+        return None
+    return "words citing an act or addressed to someone, not the act"
+
+
+TRIP_CODES = ("042", "043")
+
+
+def trip_at_home(
+    c: Any, source: Any, target: Any, actors: Any, is_state: Callable[[Any], bool]
+) -> str | None:
+    """A person's trip to or stay in a place of their own country, meeting no one named
+    ("heading to South Carolina", "visited the St. Louis area to campaign", "traveled to New
+    York for fundraisers"): campaign travel, not a visit between actors. Kept: a trip
+    abroad, to a country or capital (``is_state``), or to someone ("visited the court",
+    "hosted the prime minister")."""
+    if not c.info.cameo.startswith(TRIP_CODES) or source is None or not source.country:
+        return None
+    if source.how in {"country", "capital"} or (target is not None and target.how != "place"):
+        return None
+    trig = c.trigger if c.governor is None else c.governor
+    places = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "to", "in", "for", "at", "into")
+    places += [x for w in list(places) for x in _children(w, "conj", "compound")]
+    found = [actors.for_token(p) for p in places if p.ent_type_ in {"GPE", "LOC", "FAC"}]
+    if not found or any(a is None or a.country != source.country for a in found):
+        return None
+    if any(is_state(a) for a in found):
+        return None  # "visited the United States", "visited Washington": a state visited
+    return "a trip at home: campaign travel, not a visit"
+
+
+def criticism_of_thing(
+    c: Any,
+    target: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    violent: Callable[[Token], bool],
+) -> str | None:
+    """Criticism of an issue or a thing owned by no actor, with no one as target ("decried the
+    issue of systemic racism", "criticized high drug prices"): a position, not an accusation
+    of anyone. Kept: "criticized the president's plan", "condemned the bombing" (an act of
+    violence, whose doers are accused)."""
+    trig = c.trigger
+    if c.info.plover != "ACCUSE" or target is not None or trig.pos_ != "VERB":
+        return None
+    if c.governor is not None or not c.info.cameo.startswith("11"):
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs or any(person_like(p) for p in _pobjs(trig, "on", "against", "at", "for")):
+        return None  # "blamed the law on Democratic politicians"
+    for o in objs:
+        if "deed" in kinds(o):
+            return None  # "we condemn such actions": the doers are accused
+        words = [o, *_pobjs(o, "of")]
+        if any(person_like(w) or violent(w) for w in words):
+            return None
+        owners = [t for w in words for t in w.subtree if t.i != w.i]
+        if any(actors.for_token(t) is not None or t.tag_ == "PRP$" for t in owners):
+            return None
+    return "a position on an issue, no one accused"

@@ -1,0 +1,284 @@
+"""Doers and deeds (coding/events/acts.py, issue 12) on invented sentences, with the real
+actor coder and the rule stage: no one or a thing doing it, dismissed words, figures of
+speech, promises about policies, attempts, private acts, planned demands, needs and attacks
+with words are no events of their look-alike type; the events they look like still are."""
+
+from dataclasses import replace
+
+import pytest
+
+from newsevents.coding.actors import find_actors
+from newsevents.coding.events import acts, code_events
+from newsevents.config import Settings
+from newsevents.data import load_tsv
+from newsevents.nlp import parse_text
+
+pytestmark = pytest.mark.issue(12)
+
+RULES_ONLY = replace(Settings.from_env(), event_model=False)
+
+
+def types(text: str) -> list[str]:
+    parsed = parse_text(text)
+    return [e.plover for e in code_events(parsed, find_actors(parsed), settings=RULES_ONLY)]
+
+
+def test_act_frames_file_has_known_kinds():
+    rows = load_tsv("verbs/act_frames.tsv")
+    known = {
+        "nobody",
+        "thing",
+        "dismiss",
+        "words",
+        "figure",
+        "promise",
+        "attempt",
+        "private",
+        "need",
+        "launch",
+        "partner",
+        "phrasal",
+        "uphold",
+        "realize",
+        "cite",
+        "deed",
+        "push",
+    }
+    assert rows and {r["kind"] for r in rows} == known
+    assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
+    assert all(len(r["word"].split()) == 2 for r in rows if r["kind"] == "phrasal")
+    assert acts.frames()["nobody"] == frozenset({"nobody"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody opposed the nominee in the committee.",
+        "The senator dismissed criticism of his speech as absurd.",
+        "Senator Ada Marsh dismissed the charges against her.",
+        "The plan won't help the mayor.",
+        "It will help both the senator and the mayor.",
+        "The governor isn't likely to help the mayor.",
+        "The governor has not had any conversations with the mayor.",
+        "He is not going to pay for the wall, the president said.",
+    ],
+)
+def test_no_refusal_or_help_told(text):
+    assert not {"REJECT", "AGREE", "AID"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister refused to meet the envoy.",
+        "Iran rejected the offer from the European Union.",
+        "The minister did not attend the talks in Geneva.",
+        "The president dismissed the defense minister on Monday.",
+    ],
+)
+def test_refusals_stay(text):
+    assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She will protect the right to vote, Senator Ada Marsh said.",
+        "Senator Ada Marsh vowed to bring back jobs for workers.",
+        "Governor Tomas Brill said he would approve the new tax plan.",
+    ],
+)
+def test_promises_about_policies_are_no_agreements(text):
+    assert "AGREE" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor will help the mayor with the budget.",
+        "Britain has promised to continue military aid to Mozambique.",
+        "Senator Ada Marsh announced she will resign her post in May.",
+    ],
+)
+def test_promises_to_partners_stay(text):
+    assert "AGREE" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh sought to calm her supporters.",
+        "Governor Tomas Brill urged voters to vote for the senator.",
+        "Senator Ada Marsh said she would order the agency to stop the raids.",
+        "The case needs more investigation, Senator Ada Marsh said.",
+        "Governor Tomas Brill reminded viewers that the debate starts at nine.",
+    ],
+)
+def test_no_demand_made(text):
+    assert "REQUEST" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called on Iran to release the prisoners.",
+        "France asked the other member states to consider new sanctions against Iran.",
+        "The governor should resign, Senator Ada Marsh said.",
+        "Governor Tomas Brill reminded the council to pay its debts.",
+    ],
+)
+def test_demands_stay(text):
+    assert "REQUEST" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh, who has hammered the governor with insults, spoke on Monday.",
+        "Senator Ada Marsh launched a fresh attack on the governor, calling him weak.",
+        "Governor Tomas Brill crushed in Ohio and Texas.",
+        "Governor Tomas Brill hit the campaign trail with the senator.",
+    ],
+)
+def test_attacks_with_words_are_no_assaults(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels launched an attack on the army base.",
+        "The rebels took over the town on Monday.",
+    ],
+)
+def test_armed_attacks_stay(text):
+    assert {"ASSAULT", "COERCE"} & set(types(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ada Marsh stands by her comments.",
+        "Senator Ada Marsh defended herself on Saturday for the vote.",
+        "Senator Ada Marsh recognized that the government had lost.",
+    ],
+)
+def test_statements_are_no_support(text):
+    assert "SUPPORT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator defended the governor against the charges.",
+        "Turkey recognized the new government of Libya.",
+    ],
+)
+def test_support_of_someone_stays(text):
+    assert "SUPPORT" in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Senator Ada Marsh is heading now to South Carolina.",
+        "President Barack Obama traveled to New York for fundraisers.",
+        "Senator Ada Marsh is talking to voters about health care.",
+    ],
+)
+def test_campaign_travel_and_talk_are_no_consultations(text):
+    assert "CONSULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president visited Germany on Monday.",
+        "U.S. Senator Ada Marsh visited Mosul on Monday.",
+        "The president discussed trade with Chinese President Xi Jinping.",
+    ],
+)
+def test_visits_and_talks_between_actors_stay(text):
+    assert "CONSULT" in types(text)
+
+
+def test_rally_as_setting_is_no_protest_but_a_protest_rally_stays():
+    assert "PROTEST" not in types("Voters should act, Senator Ada Marsh said during a rally.")
+    assert "PROTEST" not in types("She is touring the state, holding several rallies a day.")
+    assert "PROTEST" in types(
+        "Demonstrators clashed with security forces during an opposition rally in Caracas."
+    )
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Conceding that a trade deal would come, the president urged patience.", "CONCEDE"),
+        ("The senator refused to concede that her critics had a point.", "REJECT"),
+        ("The historian cites the union's support for the Civil Rights Act.", "AGREE"),
+        ("Senator Ada Marsh addressed Muslim-Americans in an email to supporters.", "AGREE"),
+        ("Senator Ada Marsh decried the issue of systemic racism.", "ACCUSE"),
+    ],
+)
+def test_words_about_acts_are_not_the_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The rebels conceded the town to the army.", "CONCEDE"),
+        ("The senator criticized the president's plan.", "ACCUSE"),
+        ("We obviously condemn such actions, the Korean president said.", "ACCUSE"),
+        ("Senator Ada Marsh blamed the law on Democratic politicians.", "ACCUSE"),
+    ],
+)
+def test_acts_told_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        (
+            "Those gifts were not disclosed, despite a deal she had struck with the governor.",
+            "ASSAULT",
+        ),
+        ("The governor praised the senator as a man who did not engage in insults.", "ASSAULT"),
+        ("President Tom Brill is opening his announcement by remembering the victims.", "ASSAULT"),
+        ("Police officer Tom Brill holds up the gun used in the killing.", "COERCE"),
+        ("Pastor Ada Marsh has been dominating headlines with his views.", "THREATEN"),
+        (
+            "Switzerland's political system allows for anyone to bring an issue to a vote.",
+            "CONCEDE",
+        ),
+        (
+            "President Tom Brill sought on Wednesday to ease growing worries about the vote.",
+            "REQUEST",
+        ),
+        ("That is why Senator Ada Marsh had to lend his campaign money last month.", "REQUEST"),
+        ('"I apologize to nobody for that," Senator Ada Marsh said.', "SUPPORT"),
+        ("Senator Ada Marsh pushed his promise of free college.", "REQUEST"),
+        ("When Senator Ada Marsh thanked Miami, the crowd cheered.", "SUPPORT"),
+        ("General Tom Brill warned that his officers understand the risks.", "THREATEN"),
+    ],
+)
+def test_figures_and_non_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Troops opened fire on the crowd.", "ASSAULT"),
+        ("Police detained the protesters on Monday.", "COERCE"),
+        ("Egyptian police dispersed the crowd, killing one person and arresting 12.", "COERCE"),
+        ("Iran must release the prisoners, the minister said.", "REQUEST"),
+        ("The United States pressed Vietnam for improvements in human rights.", "REQUEST"),
+        ("The president thanked Japan for its help.", "SUPPORT"),
+        ("The minister warned that the army would not allow the march.", "THREATEN"),
+        ("Four people were killed in grenade attacks on a restaurant.", "ASSAULT"),
+    ],
+)
+def test_acts_next_to_figures_stay(text, plover):
+    assert plover in types(text)
