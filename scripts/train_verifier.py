@@ -52,7 +52,7 @@ from newsevents.models import Article  # noqa: E402
 SHARED = Settings.from_env().shared_path()
 OUT = ROOT / "src" / "newsevents" / "data" / verifier.MODEL_FILE
 SETS = ("case2021", "plover_gsr", "synthetic", "polnear")
-DEFAULT_SETS = ("case2021", "plover_gsr", "polnear")
+DEFAULT_SETS = ("case2021", "plover_gsr")
 JUDGED = ROOT / "scripts" / "data" / "polnear_judged.tsv"
 POLNEAR = SHARED / "dev" / "corpus" / "polnear_train.jsonl"
 HELD_OUT = 200  # the first articles of the corpus: the review's population, never trained on

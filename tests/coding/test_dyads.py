@@ -259,3 +259,16 @@ def test_signers_are_both_sides_of_one_agreement(text, source, target):
     sign = next(e for e in _events(text) if e.cameo == "057")
     assert (sign.source.country, sign.target.country) == (source, target)
     assert sign.date is None  # dates are set by the dates stage, not here
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France arrested two Algerians suspected of bombing the embassy in Paris.",
+        "The rebels were accused of shelling the town by Kenya.",
+    ],
+)
+def test_suspects_of_a_gerund_are_its_source(text):
+    harm = next(e for e in _events(text) if e.plover == "ASSAULT")
+    assert harm.source is not None and harm.source.name.lower() in {"algerians", "rebels"}

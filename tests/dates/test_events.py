@@ -229,3 +229,25 @@ def test_assign_event_dates_no_publication_date_twin_keeps_expression(parsed_nod
     call = make_event(parsed_nodate, "discussed", source=TUR, target=USA)
     _dated(parsed_nodate, lead, call)
     assert (lead.date, lead.date_precision, lead.date_span["text"]) == (None, "unknown", "Monday")
+
+
+@pytest.mark.issue(15)
+def test_assign_event_dates_no_twin_when_other_named_doers(nlp):
+    parsed = parse_text(
+        "President Ana Ruiz of Chile signed the treaty with Peru on Tuesday.\n\n"
+        "The Chilean parliament has since ratified the treaty.",
+        nlp,
+        id="doc",
+        date="2021-04-15",
+    )
+    chile = dict(country="CHL", sector="GOV")
+    signed = make_event(
+        parsed, "signed", "SUPPORT", source=Actor("Ana Ruiz", id="ana-ruiz", **chile)
+    )
+    ratified = make_event(
+        parsed, "ratified", "SUPPORT", source=Actor("Chilean parliament", id="chl-parl", **chile)
+    )
+    _dated(parsed, signed, ratified)
+    assert signed.date == "2021-04-13"
+    assert ratified.date_how != "same event told elsewhere"
+    assert ratified.date_precision == "publication"

@@ -253,3 +253,11 @@ def test_colon_ending_a_paragraph_introduces_the_next_one(run_all):
     assert [(q.speaker.name, q.quote) for q in indirect] == [
         ("Jo Roe", "The dam is older than the town, and nobody has inspected it since the flood.")
     ]
+
+
+def test_possessive_owner_resolves_like_its_pronoun(run):
+    text = (
+        "Mayor Jo Roe spoke to the council on Monday. "
+        "His claim that the dam is unsafe surprised the engineers."
+    )
+    assert pairs(run(text)) == [("Jo Roe", "the dam is unsafe")]

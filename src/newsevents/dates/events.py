@@ -134,6 +134,18 @@ def _actor_keys(event: Event) -> tuple[set[str], set[str]]:
     return names, countries
 
 
+def _other_doers(event: Event, other: Event, names: set[str], other_names: set[str]) -> bool:
+    """Both events are done by named people or bodies, and by different ones: "the president
+    signed the treaty on Tuesday" and "parliament has ratified the treaty" share a country,
+    not the act."""
+    a, b = event.source, other.source
+    if a is None or b is None:
+        return False
+    ka, kb = (a.id or a.name or "").lower(), (b.id or b.name or "").lower()
+    named = lambda k: "-" in k or len(k) > 6  # noqa: E731 (as _actor_keys reads a name)
+    return named(ka) and named(kb) and ka not in other_names and kb not in names
+
+
 PAST_UNDATED = "publication date (past: on or before it)"
 NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
@@ -152,6 +164,8 @@ def _twin(event: Event, dated: list[Event], dct: date | None) -> tuple[Event | N
         if dct is not None and d.date and date.fromisoformat(d.date) > dct:
             continue
         d_names, d_countries = _actor_keys(d)
+        if _other_doers(event, d, names, d_names):
+            continue
         overlap = 2 * len(names & d_names) + len(countries & d_countries)
         distance = abs(d.sentence_start - event.sentence_start)
         if not overlap and 0 < event.sentence_start - d.sentence_end <= NEXT_SENTENCE_CHARS:

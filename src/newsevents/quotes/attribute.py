@@ -196,7 +196,14 @@ THING_SUBJECTS = ("it", "this", "that")
 
 
 def _thing_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in THING_SUBJECTS for c in verb.children)
+    """The verb's subject is a thing: its own ('it shows'), or the one it shares with the
+    verb it is conjoined to ('the brief said that was wrong and dismissed the claims as')."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ in THING_SUBJECTS for c in verb.children)
+    if verb.dep_ != "conj":
+        return False
+    shared = subject_of(verb)
+    return shared is not None and shared.lower_ in THING_SUBJECTS
 
 
 def _outer_speech_verb(verb: Token, lex: Lexicon) -> Token | None:
@@ -290,15 +297,52 @@ def _window_after(index: TokenIndex, q: QuotedSpan) -> list[Token]:
     first = index.at_or_after(q.outer_end)
     if first is None or "\n" in index.parsed.article.text[q.outer_end : index.start(first)]:
         return out  # an attribution does not start a new paragraph
+    skip_to = -1
     for tok in index.between(q.outer_end, q.outer_end + 400):
         if tok.sent.start != first.sent.start:
             break
-        if tok.is_quote or "\n" in tok.doc[tok.i - 1].text_with_ws and tok.i > first.i:
+        if tok.is_quote and tok.i > skip_to:
+            skip_to = nickname_end(tok) or -1  # 'Del. Jo "Cia" Roe, said' is one name
+            if skip_to < 0:
+                break
+        elif "\n" in tok.doc[tok.i - 1].text_with_ws and tok.i > first.i:
             break
         out.append(tok)
         if len(out) >= MAX_AFTER_TOKENS or tok.text in (".", "!", "?"):
             break
     return out
+
+
+MAX_NICKNAME_WORDS = 2
+
+
+def nickname_end(mark: Token) -> int | None:
+    """'Robert "Bobby" Roe': an opening mark between two capitalised words of a name, around
+    one or two capitalised words, is a nickname; the index of its closing mark, or None."""
+    doc = mark.doc
+    if mark.i == 0 or not _capitalised(doc[mark.i - 1]):
+        return None
+    for n in range(1, MAX_NICKNAME_WORDS + 1):
+        close = mark.i + n + 1
+        if close + 1 >= len(doc) or not _capitalised(doc[close - 1]):
+            return None
+        if doc[close].is_quote:
+            words = doc[mark.i + 1 : close]
+            before, after = doc[mark.i - 1], doc[close + 1]
+            if (
+                all(_capitalised(w) for w in words)
+                and _capitalised(after)
+                and any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in (before, after))
+                and not mark.whitespace_
+                and not doc[close - 1].whitespace_
+            ):
+                return close
+            return None
+    return None
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.rstrip(".").isalpha()
 
 
 def _after(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token | None:
@@ -358,6 +402,29 @@ def _before(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token 
             break
         if is_speech_verb(tok, lex):
             return tok
+    return None
+
+
+def _nearer_participle(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, verb: Token, text: str
+) -> Token | None:
+    """'The ad ends with footage of Roe saying last week, "..."': a speech participle
+    between the parse's verb and the quotation, with nothing said of its own, introduces
+    the quotation (the parser hangs it on the sentence's verb, "ends")."""
+    if not text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith((",", ":")):
+        return None
+    first = index.at_or_after(q.open_mark)
+    if first is None or first.doc is not verb.doc or verb.i >= first.i:
+        return None
+    for tok in reversed(verb.doc[verb.i + 1 : first.i]):
+        if tok.is_quote:
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        said = any(c.dep_ in ("dobj", "ccomp") and c.i < first.i for c in tok.children)
+        if tok.tag_ == "VBG" and is_speech_verb(tok, lex) and not said:
+            return tok
+        return None
     return None
 
 
@@ -575,6 +642,9 @@ def attribute(
         return Attribution(verb, subj, "before", 1, list(verb.sent))
     parsed = _from_parse(index, q, lex, others)
     if parsed is not None:
+        nearer = _nearer_participle(index, q, lex, parsed[0], text)
+        if nearer is not None:
+            return found(nearer, "before")
         return found(parsed[0], "parse", parsed[1])
     owned = _noun_cue(index, q, lex, others)
     if owned is not None:

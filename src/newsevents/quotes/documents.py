@@ -50,6 +50,11 @@ class DocumentIssuers:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() not in self.lex.document_nouns:
                         return obj
+            if child.dep_ == "acl" and child.lemma_.lower() in (*ISSUE_VERBS, "file", "sign"):
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for obj in agent.children:  # "a complaint filed by the commission"
+                        if obj.dep_ == "pobj":
+                            return obj
         return None
 
     def _all_issuers(self) -> list[tuple[int, str, Token]]:

@@ -14,6 +14,7 @@ from newsevents.quotes.attribute import (
     Attribution,
     attribute,
     attribution_window,
+    nickname_end,
     quote_roots,
     subject_of,
 )
@@ -130,6 +131,11 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         key=lambda q: q.sentence_end or q.end,
     )
     for q, quote in unattributed:
+        joined = _joined(q, quotes, text)
+        if joined is not None:  # '"We won," she said, but "it was close."'
+            quote.speaker, quote.channel = joined.speaker, joined.channel
+            quotes.append(quote)
+            continue
         if not _standalone(q, text) or not _whole_sentence(q, text):
             continue  # a phrase quoted inside a sentence with no speech verb is a label
         before = [a for a in attributed if (a.sentence_end or a.end) <= q.open_mark]
@@ -139,7 +145,12 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
             continue
         if inherited is not None:
             quote.speaker, quote.channel = inherited.speaker, inherited.channel
+            start = max(inherited.end, inherited.sentence_end or 0)
+            topic = resolver.new_topic(start, q.open_mark, inherited.speaker)
+            if topic is not None:  # 'Roe, who lost the primary, named three reasons. "..."'
+                quote.speaker, quote.channel = topic, None
         quotes.append(quote)
+    _echoes(quotes)
     names = CanonicalNames(index, lex, quoted)
     for quote in quotes:
         quote.speaker = names.speaker(quote.speaker)
@@ -214,6 +225,9 @@ def _is_label(
     quote close under a speech verb is the speaker's words ("hard", "military targets")."""
     if _title_case(words) and not _standalone(q, index.parsed.article.text):
         return True  # 'on ABC's "This Week With David Brinkley"', 'Al-Qaeda, "The Base"'
+    mark = index.at_or_after(q.open_mark)
+    if mark is not None and mark.is_quote and nickname_end(mark) is not None:
+        return True  # 'Robert "Bobby" Roe'
     if len(words) > LABEL_MAX_WORDS:
         return False
     if att.hops > LABEL_MAX_HOPS or _after_cue(index, q, lex):
@@ -260,7 +274,7 @@ def _speaking(tok: Token) -> bool:
 def _standalone(q: QuotedSpan, text: str) -> bool:
     """The quotation opens a sentence: paragraph start, after . ! ? : or after another
     quotation that ended a sentence (not after a possessive: ABC News' "This Week")."""
-    before = text[max(0, q.open_mark - 4) : q.open_mark].rstrip(" \t`")  # `` wire mark
+    before = text[max(0, q.open_mark - 4) : q.open_mark].rstrip(" \t`\u00a0")  # `` wire mark
     if not before or before[-1] in ".!?:\n":
         return True
     return before[-1] in "\u201d\"'\u2019" and len(before) > 1 and before[-2] in ".!?,"
@@ -272,7 +286,11 @@ def _whole_sentence(q: QuotedSpan, text: str) -> bool:
     if text[q.end - 1 : q.end] in (".", "!", "?", "\u2026"):
         return True
     after = text[q.outer_end : q.outer_end + 80].split("\n", 1)[0].strip(" '\u2019\u201d\"")
-    return not after or after[0] in ".!?;:"
+    # '"You blamed thousands of underpaid" workers.': a word or two end the quoted sentence
+    return not after or after[0] in ".!?;:" or bool(SENTENCE_TAIL.match(after))
+
+
+SENTENCE_TAIL = re.compile(r"[a-z]+(?: [a-z]+)?[.!?](?:\s|$)")
 
 
 def _long_sentence(words: list[Token]) -> bool:
@@ -291,6 +309,45 @@ def _continued(q: QuotedSpan, previous: Quote | None, text: str) -> Quote | None
     if q.open_mark - end > INHERIT_DISTANCE or breaks > MAX_PARAGRAPH_BREAKS:
         return None
     return previous
+
+
+JOINING = re.compile(r"\s*,?\s*(?:but|and|yet|then)?\s*,?\s*")
+ECHO_MIN_CHARS = 8  # a quotation this long repeated word for word is the same words
+
+
+def _joined(q: QuotedSpan, quotes: list[Quote], text: str) -> Quote | None:
+    """'"We won," she said, but "it was close."': a quotation that follows the speech verb
+    of another in its sentence, with only a comma or a conjunction between, is the same
+    speaker's."""
+    for other in quotes:
+        verb = other.verb
+        if other.kind != "direct" or verb is None or other.speaker is None:
+            continue
+        if not other.end <= verb.start < verb.end <= q.open_mark:
+            continue  # the verb follows that quotation and comes before this one
+        if JOINING.fullmatch(text[verb.end : q.open_mark]):
+            return other
+    return None
+
+
+def _echoes(quotes: list[Quote]) -> None:
+    """A quotation with no speaker whose words another quotation of the article holds, with
+    a speaker, repeats them (a headline quoting the body: 'Plan called "a costly mistake"'
+    and later 'it is "a costly mistake," Roe said'): it takes that speaker."""
+    spoken = [q for q in quotes if q.kind == "direct" and q.speaker is not None]
+    for quote in quotes:
+        if quote.kind != "direct" or quote.speaker is not None:
+            continue
+        words = _plain(quote.quote)
+        if len(words) < ECHO_MIN_CHARS:
+            continue
+        source = next((o for o in spoken if o is not quote and words in _plain(o.quote)), None)
+        if source is not None:
+            quote.speaker = source.speaker
+
+
+def _plain(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.lower()))
 
 
 def _inherit_channel(quote: Quote, previous: Quote | None) -> str | None:

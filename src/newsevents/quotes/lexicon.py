@@ -45,11 +45,24 @@ class Lexicon:
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
 
     def verb(self, tok: Token) -> SpeechVerb | None:
-        """The entry for a verb token: its phrasal form first ("pointed out": "point out"),
-        then its prepositional form ("referred to the audit": "refer to")."""
+        """The entry for a verb token: a particle and a preposition ("went on about": "go
+        on about"), then its phrasal form ("pointed out": "point out"),
+        then its prepositional form ("referred to the audit": "refer to", "went after her":
+        "go after"), then a verb with its pronoun object ("as the memo put it": "put it")."""
         lemma = tok.lemma_.lower()
+        for prt in (c for c in tok.children if c.dep_ == "prt"):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > prt.i):
+                entry = self.verbs.get(f"{lemma} {prt.lower_} {prep.lower_}")
+                if entry is not None:  # "went on about the plan": "go on about"
+                    return entry
         for child in tok.children:
-            if child.dep_ == "prt" or child.dep_ == "prep" and _next_to(tok, child):
+            if (
+                child.dep_ == "prt"
+                or child.dep_ == "prep"
+                and _next_to(tok, child)
+                or child.dep_ == "dobj"
+                and child.i == tok.i + 1
+            ):
                 entry = self.verbs.get(f"{lemma} {child.lower_}")
                 if entry is not None:
                     return entry

@@ -52,6 +52,8 @@ PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 MAX_NAME_WORDS = 5
+CONJUNCTIONS = frozenset({"and", "&"})
+NICKNAME = re.compile(r"^[\"\u201c\u2018'][A-Z][\w.-]*[\"\u201d\u2019']$")
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # FBI, U.N., E.U.
 
 
@@ -77,6 +79,8 @@ def clean_words(
     out = [w.strip(",;:") for w in words]
     out = [w for w in out if w and w not in ("'s", "\u2019s", "'", "\u2019")]
     out = [re.sub(r"['\u2019]s$", "", w) for w in out]
+    if len(out) > 2:  # 'Robert "Bobby" Roe': the quoted nickname is no part of the name
+        out = [w for w in out if not NICKNAME.match(w)] or out
     while out and out[-1].lower().rstrip(".") in SUFFIXES and len(out) > 1:
         out.pop()
 
@@ -134,8 +138,8 @@ class CanonicalNames:
                 if self._in_quote(start):
                     continue
                 words = tuple(self.clean(ent))
-                if not words:
-                    continue
+                if not words or any(w.lower() in CONJUNCTIONS for w in words):
+                    continue  # "Jo and Sam Roe" names two people, not a longer Sam Roe
                 (self.title_forms if start < headline else self.forms)[words] += 1
 
     def _headline_end(self, text: str) -> int:
@@ -202,6 +206,15 @@ class CanonicalNames:
         if sep and actor.how == "quote-owner" and _looks_like_person(owner):
             # "Rival Jane Roe's lawyer": the owner's canonical name, the role as written
             return replace(actor, name=f"{self.canonical(owner)}'s {owned}")
+        words = actor.name.split()
+        ands = [i for i, w in enumerate(words[1:-1], 1) if w.lower() in CONJUNCTIONS]
+        if (
+            ands
+            and words[ands[-1] - 1].lower() in first_names()
+            and words[ands[-1] + 1] in (actor.text or "").split()
+        ):
+            # "Jo and Sam Roe" found for the words "Sam Roe's brief": the one they name
+            actor = replace(actor, name=" ".join(words[ands[-1] + 1 :]))
         if not _looks_like_person(actor.name) or self._description(actor.name):
             return actor
         name = self.canonical(actor.name)

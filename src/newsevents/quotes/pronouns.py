@@ -90,7 +90,7 @@ class PronounChain:
                 actor = self._person(tok, word, 0)
                 if actor is not None:
                     return actor
-        return self._search(head, word, offset, 0, fits)
+        return self._search(head, word, offset, 0, fits, owners=False)
 
     def _search(
         self,
@@ -99,22 +99,26 @@ class PronounChain:
         offset: int,
         depth: int,
         fits: Callable[[Token], bool] = lambda t: True,
+        owners: bool = True,
     ) -> Actor | None:
         sents = self._sentences_before(pron)
         for n, sent in enumerate(sents):
             cands = [
                 t
                 for t in sent
-                if t.dep_ in SUBJECTS
+                if (t.dep_ in SUBJECTS or _lost_subject(t))
                 and self.index.start(t) < offset
                 and t != pron
                 and not self.in_quote(t)
-                and not _reported(t)
+                and not _reported(t, self.in_quote)
             ]
-            # main-clause subjects first, the nearest first among equals
+            # main-clause subjects first, the nearest first among equals; a subject's owner
+            # right after it ("Roe's plan won praise, and she said": Roe)
             cands.sort(key=lambda t: (_depth(t), -t.i))
-            # then a person the sentence introduces ("listened to the nurse Jane Roe, who")
-            cands += [
+            # then a person the sentence introduces ("listened to the nurse Jane Roe, who"),
+            # before the subjects of adverbial clauses earlier than the introduction
+            # ("While Roe won twice, that worries Jo Baker, head of the caucus.": Baker)
+            introduced = [
                 t
                 for t in reversed(list(sent))
                 if t.dep_ not in SUBJECTS
@@ -123,6 +127,11 @@ class PronounChain:
                 and not self.in_quote(t)
                 and self.introduced(t)
             ]
+            adverbial = [t for t in cands if _depth(t) > 0 and _marked(t)]
+            cands = [t for t in cands if t not in adverbial]
+            cands += sorted(adverbial + introduced, key=lambda t: -t.i)
+            if owners:  # a pronoun, not a description ("the judge" is not Roe of "Roe's brief")
+                cands = [o for t in cands for o in (t, *_owners(t))]
             for tok in cands:
                 if tok.lower_ not in PERSON_PRONOUNS and not fits(tok):
                     continue
@@ -174,12 +183,40 @@ class PronounChain:
         return out
 
 
-def _reported(tok: Token) -> bool:
-    """The token is inside a clause a verb reports ("he said [Smith was wrong]")."""
+def _marked(subject: Token) -> bool:
+    """The subject's clause opens with a subordinating word ("while", "because", "if")."""
+    return any(c.dep_ == "mark" for c in subject.head.children)
+
+
+def _lost_subject(tok: Token) -> bool:
+    """A name the parser hung as a compound of the verb after it ("Roe bristles at the
+    question" read with "Roe bristles" as one noun): the verb's subject."""
+    return (
+        tok.dep_ == "compound"
+        and tok.pos_ == "PROPN"
+        and tok.head.pos_ == "VERB"
+        and tok.head.i == tok.i + 1
+        and not any(c.dep_ in SUBJECTS for c in tok.head.children)
+    )
+
+
+def _owners(subject: Token) -> list[Token]:
+    """The named owner of a clause subject: "Roe" of "Roe's plan"."""
+    return [
+        c
+        for c in subject.children
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"
+    ]
+
+
+def _reported(tok: Token, in_quote: Callable[[Token], bool] = lambda t: False) -> bool:
+    """The token is inside a clause a verb reports ("he said [Smith was wrong]"); not when
+    that verb is inside a quotation (the parser hangs 'Roe told him: "It is late"' as a
+    clause of the quotation's "is")."""
     child = tok
     for _ in range(10):
         if child.dep_ in REPORTED:
-            return True
+            return not in_quote(child.head)
         if child.head == child:
             return False
         child = child.head

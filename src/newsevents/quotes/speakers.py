@@ -33,6 +33,7 @@ NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", 
 PERSON_PRONOUNS = ("he", "she", "him", "her", "i")
 GROUP_PRONOUNS = ("they", "we", "it")
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}  # as a subject
 OWNER_CHARS = 400  # "his lawyer": the owner is among the persons named this close before
 RELATIVE_PRONOUNS = ("who", "which", "that")
 QUANTIFIER_PRONOUNS = (
@@ -141,7 +142,8 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
     """A name the tagger missed as a person: a proper noun after another one that is a
     known first name, or whose own word names a person elsewhere in the article ("Jana
     Roe" tagged as a product where "Roe" was a person before); or a lone surname of a
-    person the article named in full, whatever the tagger made of it ("Roe" as a place)."""
+    person the article named in full, whatever the tagger made of it ("Roe" as a place),
+    or a lone word tagged as a person elsewhere and as nothing here."""
     if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
     firsts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
@@ -149,7 +151,11 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
         alone = tok.ent_iob_ != "I" and not (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
         )
-        return alone and tok.lower_ in surnames(tok.doc)
+        return alone and (
+            tok.lower_ in surnames(tok.doc)
+            or tok.ent_type_ not in NOT_PEOPLE
+            and tok.lower_ in person_words
+        )
     if tok.ent_type_ in NOT_PEOPLE:
         return False
     return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
@@ -227,6 +233,8 @@ class SpeakerResolver:
         owner = self.chain.antecedent(poss, gender)
         if owner is None or not owner.name or owner.name.lower() in PERSON_PRONOUNS:
             return actor
+        if re.search(r"['\u2019]s\b", owner.name):
+            return actor  # the chain found someone's description, not who "his" is
         # the chain's subject must also be the last person named before the pronoun: 'the
         # panel held Roe in contempt. His lawyer said' is Roe's lawyer, not the panel's chief's
         offset = self.index.start(poss)
@@ -328,8 +336,14 @@ class SpeakerResolver:
         main = self._lone_surname(head, name)
         if main is not None and main.name != actor.name:
             return main
-        if head.pos_ == "NOUN" and actor.name.islower() and len(actor.name.split()) == 1:
-            words = self._from_words(head)  # "spokesperson" -> "spokesperson for the EU"
+        if (
+            head.pos_ == "NOUN"
+            and actor.name.lower() in (actor.name, head.lower_)
+            and len(actor.name.split()) == 1
+        ):
+            # a bare role, capitalised or not: "Officials at the agency", "spokesperson"
+            # -> "spokesperson for the EU"
+            words = self._from_words(head)
             if len(words.name.split()) > 1:
                 return replace(actor, name=words.name, how="quote-role")
         for child in head.children:
@@ -374,6 +388,23 @@ class SpeakerResolver:
             return None
         return self._from_actors(topics[-1]) or self._from_words(topics[-1])
 
+    def new_topic(self, start: int, end: int, speaker: Actor | None) -> Actor | None:
+        """The person a narration sentence between two quotations is about, when it is not
+        the earlier quotation's speaker: the subject of a main clause, outside quotation
+        marks, in ``[start, end)`` ('"...," Roe said. Jo Baker, her rival, named three
+        reasons to vote. "Turnout is all."': Baker). None when no other person is."""
+        mine = _words(speaker.name) if speaker is not None and speaker.name else set()
+        for tok in reversed(self.index.between(start, end)):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+                continue
+            if self.chain.in_quote(tok) or tok.pos_ == "PRON":
+                continue
+            person = self._subject_person(tok)
+            if person is None or not person.name:
+                return None  # the last narration subject is no person: no new voice
+            return None if _words(person.name) & mine else person
+        return None
+
     def remember(self, offset: int, speaker: Actor | None) -> None:
         if speaker is not None:
             self.speakers.append((offset, speaker))
@@ -410,9 +441,11 @@ class SpeakerResolver:
         own coreference; then the last person named. Names rule out the wrong sex."""
         offset = self.index.start(pron)
         word = pron.lower_
+        if pron.dep_ == "poss":  # "his claim that ...": the owner is who "he" would be
+            word = OWNER_PRONOUNS.get(word, word)
         if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
             return None
-        chained = self.chain.resolve(pron)
+        chained = self.chain.resolve(pron, word=word)
         if chained is not None:
             return chained
 

@@ -102,6 +102,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
             v = v.head
             continue
+        suspect = _suspect(v)
+        if suspect is not None:
+            return suspect, False
         if v.dep_ in {"relcl", "acl"} and v.head != v:
             content = load_lines("verbs/content_nouns.txt")  # nouns a speaker issues
             if v.head.dep_ in {"dobj", "attr"} and v.head.lemma_.lower() in content:
@@ -110,6 +113,21 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+def _suspect(verb: Token) -> Token | None:
+    """The one a passive participle says did the gerund after it: "two men suspected of
+    bombing the embassy", "the rebels were accused of shelling the town" (the men, the
+    rebels: the act as told), not the one who suspects or accuses."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
+        return None
+    part = prep.head
+    if part.pos_ != "VERB" or part.tag_ != "VBN":
+        return None
+    if part.dep_ == "acl" and part.head.pos_ in {"NOUN", "PROPN"}:
+        return part.head
+    return next((c for c in part.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
 
 
 def _agent(verb: Token) -> Token | None:
