@@ -122,7 +122,7 @@ def test_no_demand_made(text):
     "text",
     [
         "The senator called on Iran to release the prisoners.",
-        "France asked the other member states to consider new sanctions against Iran.",
+        "Spain asked the other member governments to weigh new sanctions against Syria.",
         "The governor should resign, Senator Ada Marsh said.",
         "Governor Tomas Brill reminded the council to pay its debts.",
     ],
@@ -206,7 +206,7 @@ def test_rally_as_setting_is_no_protest_but_a_protest_rally_stays():
     assert "PROTEST" not in types("Voters should act, Senator Ada Marsh said during a rally.")
     assert "PROTEST" not in types("She is touring the state, holding several rallies a day.")
     assert "PROTEST" in types(
-        "Demonstrators clashed with security forces during an opposition rally in Caracas."
+        "Protesters clashed with riot police during an opposition rally in Minsk."
     )
 
 
@@ -216,7 +216,7 @@ def test_rally_as_setting_is_no_protest_but_a_protest_rally_stays():
         ("Conceding that a trade deal would come, the president urged patience.", "CONCEDE"),
         ("The senator refused to concede that her critics had a point.", "REJECT"),
         ("The historian cites the union's support for the Civil Rights Act.", "AGREE"),
-        ("Senator Ada Marsh addressed Muslim-Americans in an email to supporters.", "AGREE"),
+        ("Senator Ada Marsh addressed dairy farmers in a letter to her donors.", "AGREE"),
         ("Senator Ada Marsh decried the issue of systemic racism.", "ACCUSE"),
     ],
 )
@@ -249,7 +249,7 @@ def test_acts_told_stay(text, plover):
         ("Police officer Tom Brill holds up the gun used in the killing.", "COERCE"),
         ("Pastor Ada Marsh has been dominating headlines with his views.", "THREATEN"),
         (
-            "Switzerland's political system allows for anyone to bring an issue to a vote.",
+            "Norway's political system allows for any citizen to put a question to a referendum.",
             "CONCEDE",
         ),
         (
