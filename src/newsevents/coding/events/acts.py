@@ -26,13 +26,12 @@ Each check returns a reason when the candidate tells no event, else None.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.data import load_tsv
+from newsevents.coding.events.frame_table import FrameTable, children, prep_objects
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -48,32 +47,18 @@ INTENT_PREFIX = "03"  # CAMEO 03x: a told intent to cooperate, aid, yield or mee
 YIELD_PREFIXES = ("034", "035")
 
 
-@functools.lru_cache(maxsize=1)
+FRAMES = FrameTable("verbs/act_frames.tsv")
+_children = children
+_pobjs = prep_objects
+
+
 def frames() -> dict[str, frozenset[str]]:
     """word (lemma or lower-cased form) -> kinds."""
-    table: dict[str, set[str]] = {}
-    for row in load_tsv("verbs/act_frames.tsv"):
-        table.setdefault(row["word"], set()).add(row["kind"])
-    return {w: frozenset(k) for w, k in table.items()}
+    return FRAMES.table
 
 
 def kinds(tok: Token) -> frozenset[str]:
-    table = frames()
-    return table.get(tok.lemma_.lower(), frozenset()) | table.get(tok.lower_, frozenset())
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _pobjs(tok: Token, *preps: str) -> list[Token]:
-    return [
-        p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ in {"pobj", "pcomp"}
-    ]
+    return FRAMES.kinds(tok)
 
 
 def subject(verb: Token) -> Token | None:

@@ -21,13 +21,12 @@ Each check returns a reason when the candidate tells no event, else None.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.data import load_tsv
+from newsevents.coding.events.frame_table import FrameTable, children, prep_objects
 
 # Types a campaign act may be coded as: cooperation, demands, coercion, moves.
 CAMPAIGN_TYPES = {
@@ -55,32 +54,18 @@ NEGATION_MARKS = {"not", "n't", "never"}
 OWNER_ENTS = {"PERSON", "NORP", "GPE"}
 
 
-@functools.lru_cache(maxsize=1)
+FRAMES = FrameTable("verbs/campaign_frames.tsv")
+_children = children
+_pobjs = prep_objects
+
+
 def frames() -> dict[str, frozenset[str]]:
     """word (lemma or lower-cased form) -> kinds."""
-    table: dict[str, set[str]] = {}
-    for row in load_tsv("verbs/campaign_frames.tsv"):
-        table.setdefault(row["word"], set()).add(row["kind"])
-    return {w: frozenset(k) for w, k in table.items()}
+    return FRAMES.table
 
 
 def kinds(tok: Token) -> frozenset[str]:
-    table = frames()
-    return table.get(tok.lemma_.lower(), frozenset()) | table.get(tok.lower_, frozenset())
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _pobjs(tok: Token, *preps: str) -> list[Token]:
-    return [
-        p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ in {"pobj", "pcomp"}
-    ]
+    return FRAMES.kinds(tok)
 
 
 def ranking(tok: Token) -> bool:

@@ -18,13 +18,12 @@ Each check returns a reason when the candidate tells no event, else None.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.data import load_tsv
+from newsevents.coding.events.frame_table import FrameTable, children
 
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 PARTNER_PREPS = {"with", "to"}
@@ -35,21 +34,17 @@ SAY_TYPES = {"AGREE", "AID", "COOPERATE"}
 PEOPLE_DEPS = {"dobj", "obj", "nsubjpass"}
 
 
-@functools.lru_cache(maxsize=1)
+FRAMES = FrameTable("verbs/event_frames.tsv")
+_children = children
+
+
 def frames() -> dict[str, frozenset[str]]:
-    """word (lemma) -> kinds."""
-    table: dict[str, set[str]] = {}
-    for row in load_tsv("verbs/event_frames.tsv"):
-        table.setdefault(row["word"], set()).add(row["kind"])
-    return {w: frozenset(k) for w, k in table.items()}
+    """word (lemma or lower-cased form) -> kinds."""
+    return FRAMES.table
 
 
 def kinds(tok: Token) -> frozenset[str]:
-    return frames().get(tok.lemma_.lower(), frozenset()) | frames().get(tok.lower_, frozenset())
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return FRAMES.kinds(tok)
 
 
 def _preps(tok: Token, *words: str) -> list[Token]:
