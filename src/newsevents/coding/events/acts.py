@@ -31,7 +31,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.events.frame_table import FrameTable, children, prep_objects
+from newsevents.coding.events.frame_table import FrameTable
+from newsevents.coding.events.frame_table import children as _children
+from newsevents.coding.events.frame_table import prep_objects as _pobjs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -47,18 +49,8 @@ INTENT_PREFIX = "03"  # CAMEO 03x: a told intent to cooperate, aid, yield or mee
 YIELD_PREFIXES = ("034", "035")
 
 
-FRAMES = FrameTable("verbs/act_frames.tsv")
-_children = children
-_pobjs = prep_objects
-
-
-def frames() -> dict[str, frozenset[str]]:
-    """word (lemma or lower-cased form) -> kinds."""
-    return FRAMES.table
-
-
-def kinds(tok: Token) -> frozenset[str]:
-    return FRAMES.kinds(tok)
+FRAMES = FrameTable("verbs/act_frames.tsv")  # word (lemma or lower-cased form) -> kinds
+kinds = FRAMES.kinds
 
 
 def subject(verb: Token) -> Token | None:
@@ -289,7 +281,7 @@ def phrasal(c: Any) -> str | None:
     trig = c.trigger if c.governor is None else c.governor
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
         return None  # "the rebels took over the town"
-    table = frames()
+    table = FRAMES.table
     for prt in (x.lower_ for x in trig.children if x.dep_ == "prt"):
         pair = f"{trig.lemma_.lower()} {prt}"
         if "phrasal" in table.get(pair, frozenset()):

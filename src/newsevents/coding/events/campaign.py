@@ -26,7 +26,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.events.frame_table import FrameTable, children, prep_objects
+from newsevents.coding.events.frame_table import FrameTable
+from newsevents.coding.events.frame_table import children as _children
+from newsevents.coding.events.frame_table import prep_objects as _pobjs
 
 # Types a campaign act may be coded as: cooperation, demands, coercion, moves.
 CAMPAIGN_TYPES = {
@@ -54,18 +56,8 @@ NEGATION_MARKS = {"not", "n't", "never"}
 OWNER_ENTS = {"PERSON", "NORP", "GPE"}
 
 
-FRAMES = FrameTable("verbs/campaign_frames.tsv")
-_children = children
-_pobjs = prep_objects
-
-
-def frames() -> dict[str, frozenset[str]]:
-    """word (lemma or lower-cased form) -> kinds."""
-    return FRAMES.table
-
-
-def kinds(tok: Token) -> frozenset[str]:
-    return FRAMES.kinds(tok)
+FRAMES = FrameTable("verbs/campaign_frames.tsv")  # word (lemma or lower-cased form) -> kinds
+kinds = FRAMES.kinds
 
 
 def ranking(tok: Token) -> bool:

@@ -23,7 +23,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.events.frame_table import FrameTable, children
+from newsevents.coding.events.frame_table import FrameTable
+from newsevents.coding.events.frame_table import children as _children
 
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 PARTNER_PREPS = {"with", "to"}
@@ -34,17 +35,8 @@ SAY_TYPES = {"AGREE", "AID", "COOPERATE"}
 PEOPLE_DEPS = {"dobj", "obj", "nsubjpass"}
 
 
-FRAMES = FrameTable("verbs/event_frames.tsv")
-_children = children
-
-
-def frames() -> dict[str, frozenset[str]]:
-    """word (lemma or lower-cased form) -> kinds."""
-    return FRAMES.table
-
-
-def kinds(tok: Token) -> frozenset[str]:
-    return FRAMES.kinds(tok)
+FRAMES = FrameTable("verbs/event_frames.tsv")  # word (lemma or lower-cased form) -> kinds
+kinds = FRAMES.kinds
 
 
 def _preps(tok: Token, *words: str) -> list[Token]:
