@@ -218,3 +218,64 @@ def test_verifier_clause_frame(text, word, frame):
     doc = parse_text(text).chunks[0][1]
     tok = next(t for t in doc if t.text == word)
     assert clause_frame(tok) == frame
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cues"),
+    [
+        (
+            "We will expand eligibility for the program.",
+            "expand",
+            {"subj=first", "objkind=abstract", "quoted=False", "tense=Inf"},
+        ),
+        (
+            'The mayor said: "They attacked the convoy."',
+            "attacked",
+            {"subj=pron", "objkind=noun", "quoted=True", "tense=Past"},
+        ),
+        ("Did the rebels attack Smith?", "attack", {"question=True", "objkind=ent:PERSON"}),
+        ("The party won 52 percent of the vote.", "won", {"figures=True", "question=False"}),
+    ],
+)
+def test_verifier_context_cues(text, word, cues):
+    from newsevents.coding.events.features import _context
+
+    doc = parse_text(text).chunks[0][1]
+    tok = next(t for t in doc if t.text == word)
+    assert cues <= set(_context(tok, tok, None))
+
+
+def test_verifier_where_tells_the_depth_of_the_sentence():
+    from newsevents.coding.events.features import where
+
+    doc = parse_text("The army shelled the town. Talks resumed on Monday.").chunks[0][1]
+    shelled = next(t for t in doc if t.text == "shelled")
+    resumed = next(t for t in doc if t.text == "resumed")
+    assert where(shelled, 0) == "lead" and where(resumed, 0) == "lead"
+    assert where(resumed, 1000) == "early"  # the chunk starts 1,000 characters in
+    assert where(shelled, 5000) == "body"
+    _, rows = _recorded("Rebels ambushed an army convoy near the town.", event_model=False)
+    assert all("at=lead" in f.sparse for f, _ in rows)
+
+
+def test_verifier_depth_cue_gets_no_per_set_copy():
+    # the depth in a document tells a genre: a per-set copy would keep it out of the shipped
+    # weights, so it stays shared
+    f = CandidateFeatures(
+        ["bias", "at=body", "X|at=body", "lemma=vow"], np.zeros(TENSOR_DIM), "X", True, 0.5
+    )
+    names = vf._sparse(vf.Row(f, False, "d", "news"), vf.FitOptions())
+    assert "@news|lemma=vow" in names and "@news|bias" in names
+    assert not any(n.startswith("@news|") and "at=" in n for n in names)
+
+
+def test_verifier_sampled_sets_train_but_do_not_calibrate():
+    rng = np.random.default_rng(7)
+    gold, sampled = _rows(60, 8), _rows(60, 9)
+    for r in sampled:
+        r.group = next(iter(vf.SAMPLED_SETS))
+        r.label = bool(rng.random() < 0.1)  # a sample drawn mostly from wrong readings
+    z = rng.normal(size=120)
+    rows = [*gold, *sampled]
+    y = np.array([r.label for r in gold], dtype=np.float64)
+    assert vf.calibrate(rows, z) == vf.platt(z[:60], y)

@@ -105,3 +105,15 @@ def test_polnear_source_skipped_without_its_files(tmp_path, monkeypatch):
     assert docs == [] and truth(_event("x", 0, 1, "ASSAULT")) is None
     monkeypatch.setattr(tv, "LOADERS", {"polnear": tv.polnear})
     assert tv.load_rows(["polnear"]) == {}
+
+
+def test_set_weights_follow_the_model_metadata():
+    rows = {
+        name: [SimpleNamespace(weight=1.0), SimpleNamespace(weight=0.2)]
+        for name in ("case2021", "polnear")
+    }
+    tv.set_weights({"weights": {"polnear": 0.5}}, rows)
+    assert [r.weight for r in rows["polnear"]] == [0.5, 0.5]
+    assert [r.weight for r in rows["case2021"]] == [1.0, 1.0]  # unnamed sets weigh 1
+    tv.set_weights({}, rows)
+    assert all(r.weight == 1.0 for rs in rows.values() for r in rs)

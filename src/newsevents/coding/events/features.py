@@ -28,6 +28,7 @@ STATE = {"GOV", "JUD", "LEG", "ELI", "OPP", "PTY"}
 PEOPLE = {"CVL", "PPL", "REF", "IMG", "BUS", "MED", "EDU", "AGR", "MUS", "REL", "SPO", "LAB"}
 TENSOR_DIM = 96  # en-core-web-sm's tok2vec width; other widths are cut or padded
 MAX_PATH = 4
+WHERE = "at="  # the feature of where in the document the candidate is told (``where``)
 
 
 @dataclass
@@ -134,6 +135,103 @@ def _modifier(tok: Token | None) -> str:
     return tok.dep_ if tok.dep_ in MODIFIER_DEPS else "head"
 
 
+# Suffixes of abstract nouns ("regulation", "reform", "security"): an act done to a policy or
+# an idea, not to a party ("will expand eligibility", "fight for every vote").
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ity", "ism", "ance", "ence", "ncy", "ship", "ure")
+FIRST_PERSON = {"i", "we", "me", "us"}
+QUOTES = frozenset('"“”')
+
+
+def _object_kind(tok: Token, target_tok: Token | None) -> str:
+    """What the trigger acts on, as a class: the target actor ("actor"), a named entity
+    ("ent:ORG"), a pronoun, an abstract noun, another noun, a clause, or "none"."""
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}), None)
+    if obj is None:
+        prep = next((c for c in tok.children if c.dep_ in {"prep", "dative"}), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None:
+        if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+            return "clause"
+        return "none"
+    if target_tok is not None and (obj.i == target_tok.i or target_tok in obj.subtree):
+        return "actor"
+    if obj.ent_type_:
+        return f"ent:{obj.ent_type_}"
+    if obj.pos_ == "PRON":
+        return "pron"
+    if obj.lemma_.lower().endswith(ABSTRACT_SUFFIXES):
+        return "abstract"
+    return "noun"
+
+
+def _subject_kind(verb: Token) -> str:
+    """Who the clause's subject is, as a class: "first" (I, we: the speaker's own words),
+    "second", "pron", "it", an entity type, "noun" or "none"."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return "none"
+    low = subj.lower_
+    if low in FIRST_PERSON:
+        return "first"
+    if low == "you":
+        return "second"
+    if low in {"it", "this", "that"}:
+        return "it"
+    if subj.pos_ == "PRON":
+        return "pron"
+    return f"ent:{subj.ent_type_}" if subj.ent_type_ else "noun"
+
+
+def _tense(verb: Token) -> str:
+    """The verb's tense or form ("Past", "Pres", "Inf", "Ger", "Part"), or "-"."""
+    tense = verb.morph.get("Tense")
+    form = verb.morph.get("VerbForm")
+    if form and form[0] in {"Inf", "Ger"}:
+        return form[0]
+    if tense:
+        return tense[0]
+    return form[0] if form else "-"
+
+
+def _quoted(trig: Token) -> bool:
+    """The trigger is inside quotation marks in its sentence (someone's own words)."""
+    sent = trig.sent
+    marks = sum(1 for t in sent if t.i < trig.i and (t.text in QUOTES or t.text == "''"))
+    return marks % 2 == 1
+
+
+def _context(trig: Token, verb: Token, tgt_tok: Token | None) -> list[str]:
+    """Cues of how the candidate is told, that carry across kinds of text: what is acted on,
+    who the subject is, tense, quotation, a question, figures in the sentence."""
+    sent = trig.sent
+    ents = {e.label_ for e in sent.ents}
+    return [
+        f"objkind={_object_kind(trig, tgt_tok)}",
+        f"subj={_subject_kind(verb)}",
+        f"tense={_tense(verb)}",
+        f"quoted={_quoted(trig)}",
+        f"question={sent.text.rstrip().endswith('?')}",
+        f"figures={bool(ents & {'PERCENT', 'MONEY'})}",
+    ]
+
+
+LEAD_CHARS = 400  # a headline and a first sentence, or a whole news snippet
+EARLY_CHARS = 1500
+
+
+def where(trig: Token, offset: int) -> str:
+    """Where the trigger's sentence starts in its document (``offset``: its chunk's): "lead"
+    (the first LEAD_CHARS characters: a snippet, a headline, a first sentence), "early", or
+    "body" (deep in an article, where background and commentary are told). A cue of genre:
+    the model learns how much each depth says, per type (verifier_fit keeps it shared)."""
+    start = offset + trig.sent.start_char
+    return "lead" if start < LEAD_CHARS else "early" if start < EARLY_CHARS else "body"
+
+
+def _ent(tok: Token | None) -> str:
+    return "none" if tok is None else (tok.ent_type_ or tok.pos_)
+
+
 def features(
     c: Candidate,
     source: Actor | None,
@@ -191,6 +289,10 @@ def features(
         f"obj={_object(trig) if gov is None else '-'}",
         f"srcmod={_modifier(src_tok)}",
         f"tgtmod={_modifier(tgt_tok)}",
+        f"srcent={_ent(src_tok)}",
+        f"tgtent={_ent(tgt_tok)}",
+        *_context(trig, verb, tgt_tok),
+        f"{WHERE}{where(trig, offset)}",
     ]
     if cues is not None:
         base += [

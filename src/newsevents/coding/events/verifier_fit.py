@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsevents.coding.events.features import TENSOR_DIM, CandidateFeatures
+from newsevents.coding.events.features import TENSOR_DIM, WHERE, CandidateFeatures
 from newsevents.coding.events.verifier import Verifier, rule_logit
 
 # sets whose negatives are not all wrong (a synthetic story labels one type; its other events
 # count as wrong): they train the weights but do not calibrate the probability
 NOISY_SETS = frozenset({"synthetic"})
+# sets whose rows are a sample drawn by the analyst (by coded type and by whether the coder
+# emitted it), so their share of right candidates is not the population's: they train the
+# weights and are scored, but do not calibrate the probability
+SAMPLED_SETS = frozenset({"polnear"})
 SET_MARK = "@"  # per-set copies of the features ("@case2021|lemma=attack"): training only
 
 
@@ -58,7 +62,8 @@ def _sparse(r: Row, o: FitOptions) -> list[str]:
     if not o.per_set:
         return r.features.sparse
     mark = f"{SET_MARK}{r.group}|"
-    return [*r.features.sparse, *(mark + f for f in r.features.sparse)]
+    own = (f for f in r.features.sparse if not f.rpartition("|")[2].startswith(WHERE))
+    return [*r.features.sparse, *(mark + f for f in own)]
 
 
 def _design(rows: Sequence[Row], vocab: dict[str, int], types: dict[str, int], o: FitOptions):
@@ -204,8 +209,9 @@ def fit_calibrated(
 
 
 def calibrate(rows: Sequence[Row], z: np.ndarray) -> tuple[float, float]:
-    """Platt scaling on out-of-fold margins ``z``, on the rows of fully labelled sets."""
-    keep = np.array([r.group not in NOISY_SETS for r in rows])
+    """Platt scaling on out-of-fold margins ``z``, on the rows of fully labelled sets (not
+    the noisy or sampled ones)."""
+    keep = np.array([r.group not in NOISY_SETS | SAMPLED_SETS for r in rows])
     if not keep.any():
         keep[:] = True
     y = np.array([r.label for r in rows], dtype=np.float64)
