@@ -43,6 +43,7 @@ def test_act_frames_file_has_known_kinds():
         "cite",
         "deed",
         "push",
+        "group",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -282,3 +283,65 @@ def test_figures_and_non_acts(text, plover):
 )
 def test_acts_next_to_figures_stay(text, plover):
     assert plover in types(text)
+
+
+# Session 24: thing subjects by the shape of the noun, policy calls asked of no one, acts
+# named as a kind, taking part in what is no meeting, and persons named elsewhere in the text.
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The constitution allows the president to serve two terms.", "CONCEDE"),
+        ("The settlement allows the rebels to keep their weapons.", "CONCEDE"),
+        ("The legislation will help farmers in the north.", "AGREE"),
+        ("Senator Ada Marsh called for increased regulation of hedge funds.", "REQUEST"),
+        ("Senator Ada Marsh called for more flexibility for military advisers abroad.", "REQUEST"),
+        ("Governor Tomas Brill urged an investigation into the shooting.", "REQUEST"),
+        ("Governor Tomas Brill: 'Physically Attacking A Reporter Is A Crime.'", "ASSAULT"),
+        ("Senator Ada Marsh took part in funeral prayers for the victims of the flood.", "CONSULT"),
+    ],
+)
+def test_no_act_of_an_actor_told(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The commission refused to meet the minister.", "REJECT"),
+        ("The opposition agreed to the talks in Geneva.", "AGREE"),
+        ("Senator Ada Marsh called for the release of the jailed journalists.", "REQUEST"),
+        ("Senator Ada Marsh called on the governor to resign.", "REQUEST"),
+        ("Senator Ada Marsh demanded the governor's resignation.", "REQUEST"),
+        ("The foreign ministry called for an immediate ceasefire.", "REQUEST"),
+        ("The United Nations called for restraint.", "REQUEST"),
+        ("Rebels attacking the convoy killed two soldiers.", "ASSAULT"),
+        ("The ministers took part in talks with the rebels in Geneva.", "CONSULT"),
+    ],
+)
+def test_acts_of_actors_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students participated in a protest outside the ministry.",
+        "Hundreds of students took part in a march outside the ministry.",
+        "Activists participated in a sit-in outside the ministry on Monday.",
+    ],
+)
+def test_taking_part_in_a_protest_is_a_protest(text):
+    assert "PROTEST" in types(text) and "CONSULT" not in types(text)
+
+
+def test_a_name_seen_as_a_person_elsewhere_is_a_person():
+    text = (
+        "Senator Ada Marsh spoke in Ohio on Monday. Governor Tomas Brill answered her. "
+        "Marsh said her recent attacks on Brill have given her campaign momentum."
+    )
+    assert ("ASSAULT" not in types(text)) and "ACCUSE" in types(text)
+    rally = "Senator Ada Marsh spoke on Monday. Marsh held a rally in Ohio on Saturday."
+    assert "PROTEST" not in types(rally)
+    assert "PROTEST" in types("Students held a rally outside the ministry on Saturday.")
