@@ -44,6 +44,7 @@ def test_act_frames_file_has_known_kinds():
         "deed",
         "push",
         "group",
+        "route",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -345,3 +346,39 @@ def test_a_name_seen_as_a_person_elsewhere_is_a_person():
     rally = "Senator Ada Marsh spoke on Monday. Marsh held a rally in Ohio on Saturday."
     assert "PROTEST" not in types(rally)
     assert "PROTEST" in types("Students held a rally outside the ministry on Saturday.")
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        (
+            "Senator Ada Marsh will keep up her digs at the governor, as she has demonstrated "
+            "in her recent speeches.",
+            "PROTEST",
+        ),
+        ("The courts blocked the executive actions of President Tom Brill.", "PROTEST"),
+        ("Most Republican voters want all the migrants to be deported.", "COERCE"),
+        (
+            "Senator Ada Marsh and her allies dug into Governor Tomas Brill's record on Tuesday, "
+            "launching a new round of attacks designed to paint him as profiting off a crisis "
+            "that hurt millions of families.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_shown_blocked_wished_and_worded(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Thousands demonstrated against the new law outside parliament.", "PROTEST"),
+        ("Protesters blocked the main road to the airport.", "PROTEST"),
+        ("Demonstrators tried to block the campus entrance.", "PROTEST"),
+        ("The minister wanted the talks to resume, and the rebels shelled the town.", "ASSAULT"),
+        ("Russia expects the rebels to withdraw from the town.", "RETREAT"),
+    ],
+)
+def test_protests_blockades_and_acts_beside_wishes_stay(text, plover):
+    assert plover in types(text)

@@ -463,6 +463,30 @@ def act_as_kind(c: Any) -> str | None:
     return None
 
 
+BLOCK_CODE = "144"  # CAMEO: obstruct passage, block
+
+
+def thing_blocked(
+    c: Any, someone: Callable[[Token], bool], ground: Callable[[Token], bool]
+) -> str | None:
+    """ "the courts blocked the executive actions", "moved to block the bill": a thing
+    blocked, not a way or a place, is no blockade ("protesters blocked the road", "blocking
+    the entrance to the ministry", "blocked them from marching" stay)."""
+    trig = c.trigger
+    if c.info.cameo != BLOCK_CODE or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    objs += [x for o in list(objs) for x in _children(o, "conj")]
+    if not objs:
+        return None
+    for o in objs:
+        if someone(o) or ground(o) or "route" in kinds(o):
+            return None
+        if o.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return None
+    return "a thing blocked (a bill, an action), not a way: no blockade"
+
+
 MEETING_CODES = ("04",)
 JOIN_VERBS = {"take", "participate"}
 

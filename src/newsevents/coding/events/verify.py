@@ -668,6 +668,9 @@ def _act_reason(
         )
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
         or event_acts.joined_no_meeting(c, _meeting_noun)
+        or event_acts.thing_blocked(
+            c, someone, lambda t: "ground" in event_frames.kinds(t) or _known_noun(t)
+        )
         or None
     )
 
@@ -828,8 +831,7 @@ def explain(
         # a word of violence that describes another noun ("a crisis that hurt millions")
         # does not make the attack one of arms
         near = any(
-            not event_acts.described_elsewhere(trig.doc[i], trig)
-            for i in sc.violence_at - {trig.i}
+            not event_acts.described_elsewhere(trig.doc[i], trig) for i in sc.violence_at - {trig.i}
         )
         worded = (verbal and event_acts.words_as_weapon(trig)) or (
             any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
