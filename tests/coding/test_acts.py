@@ -382,3 +382,38 @@ def test_shown_blocked_wished_and_worded(text, plover):
 )
 def test_protests_blockades_and_acts_beside_wishes_stay(text, plover):
     assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Two years of drought threaten the farmers of the region.", "THREATEN"),
+        ("The last decade demands a new approach from the government.", "REQUEST"),
+        ("So they have to blame other people, Senator Ada Marsh said.", "ACCUSE"),
+    ],
+)
+def test_spans_of_time_and_owed_accusations_are_no_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The rebels threatened the farmers of the region.", "THREATEN"),
+        ("Senator Ada Marsh blamed the governor for the crisis.", "ACCUSE"),
+    ],
+)
+def test_threats_and_blame_by_actors_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Militants detonated two bombs along the highway on Friday.", "ASSAULT"),
+        ("The rebels have detonated explosives beneath a bridge on the highway.", "ASSAULT"),
+        ("Police detonated the explosive device in a controlled explosion.", "COERCE"),
+    ],
+)
+def test_bombs_set_off_by_armed_groups_are_attacks_and_defused_ones_not(text, plover):
+    assert types(text) == [plover]

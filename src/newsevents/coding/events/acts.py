@@ -39,6 +39,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Types an actor does by will: a thing cannot refuse, promise, back or help anyone.
 WILLED_TYPES = {"REJECT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# spans of time and amounts as subjects ("her 12 years in Congress give her a donor list",
+# "two decades of rule taught them"): no actor asks, promises or refuses anything
+TIMED_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+SPAN_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 THING_PRONOUNS = {"it", "this", "that", "which", "what", "these", "those"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"}
 FIRST_PERSON = {"i", "we", "us", "me", "one"}
@@ -103,14 +107,21 @@ def negative_subject(verb: Token) -> bool:
 
 def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str | None:
     """A refusal, promise or help told of a thing, not of an actor: "the plan won't help
-    prevent it", "the report excluded the meetings", "it will help both of them"."""
-    if c.info.plover not in WILLED_TYPES:
+    prevent it", "the report excluded the meetings", "it will help both of them", "the
+    constitution allows" (a noun shaped as a noun of an act or a state); a demand, an
+    accusation or a threat told of a span of time or an amount ("her years in office give
+    her an edge")."""
+    if c.info.plover not in WILLED_TYPES | TIMED_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subj = subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if subj.ent_type_ in SPAN_ENTS and subj.pos_ == "NOUN":
+        return "a span of time or an amount, not an actor, is said to do it"  # "12 years ..."
+    if c.info.plover not in WILLED_TYPES:
         return None
     low = subj.lower_
     if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP"}:

@@ -54,6 +54,11 @@ from newsevents.data import load_tsv
 from newsevents.models import Actor
 
 ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
+# Armed groups that are no state's forces: the bombs they set off are attacks; the police or
+# the army detonating a found device disable it (CAMEO 1711, weapons seized or defused).
+NONSTATE_ARMED = {"REB", "INS", "UAF", "SEP", "CRM"}
+DISABLE_CODE, BOMBING_CODE = "1711", "183"
+DETONATE_VERBS = {"detonate", "explode", "trigger"}
 # Sectors that are not political actors by themselves: people, companies, schools, clinics.
 NONPOLITICAL = {"BUS", "MNC", "MED", "EDU", "AGR", "CVL", "PPL", "REF", "IMG", "MUS", "REL", "SPO"}
 # Types a crowd or a gang may do on its own, with no political actor named (still political).
@@ -772,6 +777,14 @@ def explain(
         return None, why
     if plover == "REQUEST" and _past_necessity(trig):
         return None, "a past necessity (had to), not a demand"  # "had to lend his campaign"
+    if c.info.cameo == DISABLE_CODE and trig.lemma_.lower() in DETONATE_VERBS:
+        bomber = source is not None and source.sector in NONSTATE_ARMED
+        info = code_info(BOMBING_CODE) if bomber else None
+        if info is not None:  # "militants detonated two bombs": a bombing, not a defusal
+            c.info = info
+            plover = info.plover
+    if plover == "ACCUSE" and c.governor is None and is_obligation(trig):
+        return None, "an accusation owed, not made"  # "so they have to blame others"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
