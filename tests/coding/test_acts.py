@@ -417,3 +417,20 @@ def test_threats_and_blame_by_actors_stay(text, plover):
 )
 def test_bombs_set_off_by_armed_groups_are_attacks_and_defused_ones_not(text, plover):
     assert types(text) == [plover]
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Former prime minister Tomas Brill demanded immediate elections.", "REQUEST"),
+        ("Thousands of demonstrators marched on Monday, demanding a referendum.", "REQUEST"),
+        ("Rebels blocked transport into the capital on Tuesday.", "PROTEST"),
+        (
+            "Ruritania lodged an official protest with Freedonia today, charging its neighbour "
+            "with supporting rebels in what it said was tantamount to inciting revolt.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_calls_for_votes_blockades_of_ways_and_participles_after_commas_stay(text, plover):
+    assert plover in types(text)

@@ -463,7 +463,18 @@ def act_as_kind(c: Any) -> str | None:
     trig = c.trigger if c.governor is None else c.governor
     if trig.tag_ != "VBG" or trig.pos_ != "VERB":
         return None
-    if trig.dep_ in {"csubj", "csubjpass"} and trig.head.lemma_.lower() in COPULAS:
+    # the gerund opens its sentence or a quote ("... charging its neighbour with ..." after a
+    # comma is a participle of the clause before)
+    start = trig.left_edge
+    before = trig.doc[start.i - 1] if start.i > start.sent.start else None
+    opens = before is None or before.text not in {",", ";"}
+    main = trig.head.dep_ in {"ROOT", "ccomp", "conj"}
+    if (
+        trig.dep_ in {"csubj", "csubjpass"}
+        and trig.head.lemma_.lower() in COPULAS
+        and opens
+        and main
+    ):
         return "an act named as a kind (attacking X is ...), no act done"
     # a headline's parse: the gerund as the root, the copula as its auxiliary
     copula = any(
@@ -491,9 +502,12 @@ def thing_blocked(
     if not objs:
         return None
     for o in objs:
-        if someone(o) or ground(o) or "route" in kinds(o):
-            return None
-        if o.ent_type_ in {"GPE", "LOC", "FAC"}:
+        if someone(o):
+            return None  # "blocked them from marching"
+        words = [o, *_pobjs(o, "into", "to", "from", "of", "through", "across")]
+        if any(ground(w) or "route" in kinds(w) for w in words):
+            return None  # "blocked transport into the capital"
+        if any(w.ent_type_ in {"GPE", "LOC", "FAC"} for w in words):
             return None
     return "a thing blocked (a bill, an action), not a way: no blockade"
 

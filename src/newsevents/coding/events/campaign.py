@@ -214,14 +214,20 @@ ADDRESSEE_PREPS = ("on", "upon", "of", "from")  # "called on X", "asked of X", "
 
 
 def policy_call(
-    c: Any, actors: Any, person_like: Callable[[Token], bool], demand: bool
+    c: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    demand: bool,
+    event_noun: Callable[[Token], bool],
 ) -> str | None:
     """A call for a policy or a thing, asked of no one and about no actor ("called for
     increased regulation of banks", "urged a ban on fracking", "demanded more funding for
     schools"): a position told as a call, not a demand made of anyone. Kept: someone asked
     ("called on the council to", "urged the mayor to resign"), an actor in what is asked
-    ("called for the release of the prisoners", "demanded the president's resignation"); the
-    caller's side is checked where this is called (a state's or a body's call is an appeal)."""
+    ("called for the release of the prisoners", "demanded the president's resignation"), an
+    event or a vote asked for ("demanded immediate elections", "called for a ceasefire", "a
+    referendum": ``event_noun``); the caller's side is checked where this is called (a
+    state's or a body's call is an appeal)."""
     trig = c.trigger
     if c.info.plover != "REQUEST" or not demand or c.governor is not None:
         return None
@@ -235,6 +241,8 @@ def policy_call(
     for o in objs:
         if o.pos_ not in {"NOUN"} or person_like(o):
             return None  # "urged them", "called for Smith": someone
+        if event_noun(o) or race_word(o, lambda t: False):
+            return None  # "demanded immediate elections", "called for talks"
         if any(x.dep_ in {"acl", "relcl", "ccomp"} and x.pos_ == "VERB" for x in o.children):
             return None  # "called for the strongholds to be hit": an act, told with its doer
         owners = _owners(o)

@@ -715,7 +715,9 @@ def _campaign_reason(
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or (
             not (_official(source) or _official(_subject_actor(c, actors)))
-            and event_campaign.policy_call(c, actors, lambda t: _someone(t, actors), demand)
+            and event_campaign.policy_call(
+                c, actors, lambda t: _someone(t, actors), demand, _meeting_noun
+            )
         )
         or event_campaign.request_for_comment(
             c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
