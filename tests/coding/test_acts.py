@@ -434,3 +434,14 @@ def test_bombs_set_off_by_armed_groups_are_attacks_and_defused_ones_not(text, pl
 )
 def test_calls_for_votes_blockades_of_ways_and_participles_after_commas_stay(text, plover):
     assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The ceasefire between the army and the rebels came into force on Sunday.", "RETREAT"),
+        ("Clashes between the army and the rebels erupted on Sunday.", "ASSAULT"),
+    ],
+)
+def test_an_event_noun_told_as_happening_codes_itself(text, plover):
+    assert plover in types(text)

@@ -174,6 +174,14 @@ def _governor(noun: Token) -> Token | None:
 JOIN_VERBS = {"engage", "take", "participate", "join"}
 
 
+def _happens(noun: Token, gov: Token) -> bool:
+    """The noun is the subject of a verb of happening ("the ceasefire took effect", "the
+    truce came into force", "clashes erupted"): the verb tells only that the noun's event
+    happened."""
+    happen = event_lexicon.word_set("verbs/happen_verbs.txt")
+    return noun.dep_ == "nsubj" and noun.head.i == gov.i and gov.lemma_.lower() in happen
+
+
 def joined_in(noun: Token, gov: Token) -> bool:
     """The noun is what its governor joins in ("took part in a march", "participated in a
     sit-in", "joined in the strike"): taking part in an event is doing it, so the noun says
@@ -249,7 +257,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             if (
                 coded_verbs[gov.i].plover != info.plover
                 and (verb is None or verb.layer.startswith("core"))
-                and not (enacted or joined_in(tok, gov))
+                and not (enacted or joined_in(tok, gov) or _happens(tok, gov))
             ):
                 continue  # the verb already says what happened ("rejected the agreement")
             # "held talks", "had a phone call", "issued an ultimatum": the noun says it better
