@@ -445,3 +445,9 @@ def test_calls_for_votes_blockades_of_ways_and_participles_after_commas_stay(tex
 )
 def test_an_event_noun_told_as_happening_codes_itself(text, plover):
     assert plover in types(text)
+
+
+def test_a_thing_called_asks_no_one():
+    text = "The initiative was called by the party to force the government to adopt the plan."
+    assert "REQUEST" not in types(text)
+    assert "ACCUSE" in types("The ambassador was summoned by the foreign ministry on Monday.")

@@ -485,6 +485,23 @@ def act_as_kind(c: Any) -> str | None:
     return None
 
 
+CALL_VERBS = {"call", "summon"}
+
+
+def thing_called(c: Any, someone: Callable[[Token], bool]) -> str | None:
+    """ "the initiative was called by the party", "elections were called for May": a thing
+    called (convened, named), no one asked ("he was called to testify" stays a request)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    if trig.lemma_.lower() not in CALL_VERBS:
+        return None
+    patients = _children(trig, "nsubjpass")
+    if patients and not any(someone(p) for p in patients):
+        return "a thing called, no one asked"
+    return None
+
+
 BLOCK_CODE = "144"  # CAMEO: obstruct passage, block
 
 
