@@ -451,3 +451,24 @@ def test_a_thing_called_asks_no_one():
     text = "The initiative was called by the party to force the government to adopt the plan."
     assert "REQUEST" not in types(text)
     assert "ACCUSE" in types("The ambassador was summoned by the foreign ministry on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text,plover,kept",
+    [
+        (
+            "Senator Ada Marsh has called for increased regulation of the banking that occurs "
+            "at hedge funds, and for raising taxes on profits.",
+            "REQUEST",
+            False,
+        ),
+        (
+            "Senator Ada Marsh called for the rebel strongholds to be hit even harder.",
+            "REQUEST",
+            True,
+        ),
+        ('"Quiet," Senator Ada Marsh demanded, as the governor went on talking.', "REQUEST", True),
+    ],
+)
+def test_policy_calls_and_demands_made_there_and_then(text, plover, kept):
+    assert (plover in types(text)) is kept

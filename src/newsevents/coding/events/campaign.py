@@ -210,7 +210,8 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
     return "a position on a policy or a thing, no actor as target"
 
 
-ADDRESSEE_PREPS = ("on", "upon", "of", "from")  # "called on X", "asked of X", "demanded from X"
+ADDRESSEE_PREPS = ("on", "upon", "of", "from")
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "called on X", "asked of X", "demanded from X"
 
 
 def policy_call(
@@ -238,14 +239,17 @@ def policy_call(
         return None
     if _pobjs(trig, *ADDRESSEE_PREPS):
         return None
+    if any(o.i < trig.i for o in objs):
+        return None  # "'Quiet,' he demanded": the words of a demand made there and then
     for o in objs:
         if o.pos_ not in {"NOUN"} or person_like(o):
             return None  # "urged them", "called for Smith": someone
         if event_noun(o) or race_word(o, lambda t: False):
             return None  # "demanded immediate elections", "called for talks"
-        if any(x.dep_ in {"acl", "relcl", "ccomp"} and x.pos_ == "VERB" for x in o.children):
+        clauses = [x for x in o.children if x.dep_ in {"acl", "relcl", "ccomp"}]
+        if any(_children(x, "auxpass") for x in clauses if x.pos_ == "VERB"):
             return None  # "called for the strongholds to be hit": an act, told with its doer
-        owners = _owners(o)
+        owners = [t for t in _owners(o) if t.tag_ not in RELATIVE_TAGS]  # not "that", "which"
         if any(
             actors.for_token(t) is not None
             or t.ent_type_ in OWNER_ENTS
