@@ -18,8 +18,13 @@ back-references need nothing). When the parser is missing or changes shape the a
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+from newsevents.coding.cache import code_version
 
 try:  # the parser the re module itself uses (named sre_parse before Python 3.11)
     from re import _constants as _C
@@ -30,6 +35,8 @@ except ImportError:  # pragma: no cover - older or other Pythons
         import sre_parse as _P  # type: ignore[no-redef]
     except ImportError:
         _C = _P = None
+
+CODE_VERSION = code_version(__file__)
 
 Need = frozenset[str]  # one of these strings is in every match
 Needs = tuple[Need, ...]  # every one of these needs holds (empty: nothing known)
@@ -46,6 +53,23 @@ def required(pattern: str, flags: int = 0) -> Needs:
     except Exception:  # an unknown node shape: no test, the rule runs everywhere
         return ()
     return tuple(sorted(set(needs), key=_selectivity, reverse=True)[:MAX_NEEDS])
+
+
+def cached_needs(
+    patterns: Sequence[re.Pattern], sources: Sequence[Path], version: str
+) -> list[Needs]:
+    """:func:`required` of each compiled pattern, from the pickle cache when the patterns'
+    ``sources`` (data files) and ``version`` (their code's) are unchanged: parsing 120
+    date rules again would be ~0.05 s of every start."""
+    from newsevents.coding.cache import cached
+
+    return cached(
+        "date-needs",
+        sources,
+        lambda: [required(p.pattern, p.flags) for p in patterns],
+        f"{version}|{CODE_VERSION}|{sys.version}",
+        lambda value: isinstance(value, list) and len(value) == len(patterns),
+    )
 
 
 def folded(text: str) -> str:

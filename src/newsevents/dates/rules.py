@@ -7,15 +7,19 @@ HeidelTime settles them.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsevents.data import load_lines
-from newsevents.dates import literals
+from newsevents.coding.cache import code_version
+from newsevents.data import data_path, load_lines
+from newsevents.dates import lexicon, literals
 from newsevents.dates.lexicon import placeholders
 from newsevents.errors import DataFileError
+
+CODE_VERSION = code_version(__file__) + code_version(lexicon.__file__)
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,10 @@ def load_rules() -> tuple[Rule, ...]:
             raise DataFileError(
                 DataFileError.E101.format(name="dates/rules.tsv", line=i, err=f"{name}: {e}")
             ) from e
-        needs = literals.required(regex.pattern, regex.flags)
-        rules.append(Rule(i, name, type_, directive, regex, loose, needs))
-    return tuple(rules)
+        rules.append(Rule(i, name, type_, directive, regex, loose))
+    sources = sorted(data_path("dates").glob("*"))  # the rules and the word lists they read
+    needs = literals.cached_needs([r.regex for r in rules], sources, CODE_VERSION)
+    return tuple(dataclasses.replace(r, needs=n) for r, n in zip(rules, needs, strict=True))
 
 
 @functools.lru_cache(maxsize=1)
