@@ -275,3 +275,26 @@ def test_possessive_owner_resolves_like_its_pronoun(run):
         "His claim that the dam is unsafe surprised the engineers."
     )
     assert pairs(run(text)) == [("Jo Roe", "the dam is unsafe")]
+
+
+def test_predicate_noun_of_stance_reports_its_topic(run):
+    text = "Councillor Ada Penn is a fierce critic of the harbour tax."
+    assert pairs(run(text)) == [("Ada Penn", "the harbour tax")]
+
+
+def test_stance_noun_held_with_have_reports_its_topic(run):
+    text = "Senator Ivo Tamm has serious doubts about the ferry loan."
+    assert pairs(run(text)) == [("Ivo Tamm", "the ferry loan")]
+
+
+def test_predicate_noun_outside_the_stance_list_reports_nothing(run):
+    assert pairs(run("Councillor Ada Penn is a member of the harbour board.")) == []
+
+
+def test_stance_noun_of_a_thing_reports_nothing(run):
+    assert pairs(run("The storm was a critic of nothing and a danger to the harbour.")) == []
+
+
+def test_adjective_of_attitude_reports_its_topic(run):
+    text = "Mayor Jo Brant is passionate about the night buses."
+    assert pairs(run(text)) == [("Jo Brant", "the night buses")]

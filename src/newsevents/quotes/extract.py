@@ -27,6 +27,7 @@ from newsevents.quotes.indirect import (
     noun_clauses,
     outermost,
     parenthetical_clauses,
+    predicate_nouns,
     reported_clauses,
     speaker_lines,
 )
@@ -95,6 +96,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
+        items.append((_key(index, subject, start), quote, subject))
+    for noun, start, end in predicate_nouns(index, lex, quoted):
+        subject = subject_of(noun.head)  # "the mayor is a critic of ...": the mayor
+        quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, subject, start), quote, subject))
     for noun, owner, start, end in noun_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, noun, start, end)

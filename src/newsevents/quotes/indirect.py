@@ -419,6 +419,36 @@ def adjective_clauses(
             yield adj, index.start(toks[0]), index.end(toks[-1])
 
 
+def predicate_nouns(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(noun, start, end) of what a predicate noun of stance is about: "the mayor is a
+    fierce critic of the plan", "the board has doubts about the loan"
+    (data/quotes/stance_nouns.tsv). The subject of its verb ("is", "has") is the source."""
+    inside = Ranges(quoted)
+    for noun in index.tokens:
+        if noun.pos_ != "NOUN" or index.start(noun) in inside:
+            continue
+        verb = noun.head
+        if noun.dep_ == "attr" and verb.lemma_ == "be":
+            preps = lex.stance_nouns.get((noun.lemma_.lower(), "be"))
+        elif noun.dep_ == "dobj" and verb.lemma_ == "have":
+            preps = lex.stance_nouns.get((noun.lemma_.lower(), "have"))
+        else:
+            continue
+        if not preps or _reported(verb, lex) or not has_source(verb, lex):
+            continue
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in preps or child.i < noun.i:
+                continue
+            toks = [t for t in _pobj(child) if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks or _says_nothing(toks) or _mostly_quoted(index, toks, quoted):
+                continue
+            yield noun, index.start(toks[0]), index.end(toks[-1])
+
+
 def noun_clauses(
     index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
 ) -> Iterator[tuple[Token, Token, int, int]]:
