@@ -298,3 +298,19 @@ def test_stance_noun_of_a_thing_reports_nothing(run):
 def test_adjective_of_attitude_reports_its_topic(run):
     text = "Mayor Jo Brant is passionate about the night buses."
     assert pairs(run(text)) == [("Jo Brant", "the night buses")]
+
+
+def test_second_report_joined_by_and_is_its_own_attribution(run):
+    text = (
+        "Mayor Jo Brant said on Monday that the city would close the depot by March and "
+        "suggested that it would sell the land."
+    )
+    assert pairs(run(text)) == [
+        ("Jo Brant", "the city would close the depot by March"),
+        ("Jo Brant", "it would sell the land"),
+    ]
+
+
+def test_verbs_joined_by_and_without_a_report_stay_one_content(run):
+    text = "Mayor Jo Brant said the city would close the depot and sell the land."
+    assert pairs(run(text)) == [("Jo Brant", "the city would close the depot and sell the land")]

@@ -23,6 +23,7 @@ from newsevents.quotes.indirect import (
     according_clauses,
     adjective_clauses,
     colon_blocks,
+    coordinated_report,
     nominal_contents,
     noun_clauses,
     outermost,
@@ -85,7 +86,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         *colon_blocks(index, lex, quoted),
     ]
     for verb, start, end in reports:
-        subject = subject_of(verb)
+        outer = coordinated_report(verb, lex)  # "Roe said ... and suggested ...": Roe
+        subject = subject_of(outer if outer is not None else verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
