@@ -300,6 +300,7 @@ def test_acts_next_to_figures_stay(text, plover):
         ("Senator Ada Marsh called for more flexibility for military advisers abroad.", "REQUEST"),
         ("Governor Tomas Brill urged an investigation into the shooting.", "REQUEST"),
         ("Governor Tomas Brill: 'Physically Attacking A Reporter Is A Crime.'", "ASSAULT"),
+        ("Tomas Brill: \u2018Physically Attacking A Reporter Is A Crime.\u2019", "ASSAULT"),
         ("Senator Ada Marsh took part in funeral prayers for the victims of the flood.", "CONSULT"),
     ],
 )
