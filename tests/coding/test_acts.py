@@ -361,8 +361,8 @@ def test_a_name_seen_as_a_person_elsewhere_is_a_person():
         ("Most Republican voters want all the migrants to be deported.", "COERCE"),
         (
             "Senator Ada Marsh and her allies dug into Governor Tomas Brill's record on Tuesday, "
-            "launching a new round of attacks designed to paint him as profiting off a crisis "
-            "that hurt millions of families.",
+            "unleashing a fresh wave of attacks meant to portray him as a man who profited "
+            "from a slump that hurt millions of families.",
             "ASSAULT",
         ),
     ],
