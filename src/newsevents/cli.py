@@ -601,7 +601,8 @@ def recode(db, model, n_process, max_chunk_chars, strict) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 @_setting_option("--workers", "serve_workers", type=int)
-def serve(db, host, port, serve_workers) -> None:
+@_setting_option("--cache-mb", "api_cache_mb", type=float)
+def serve(db, host, port, serve_workers, api_cache_mb) -> None:
     """Start the REST API (OpenAPI docs at /docs) and the web page over a store."""
     from newsevents.server import serve as serve_app
     from newsevents.server import worker_count
@@ -612,7 +613,7 @@ def serve(db, host, port, serve_workers) -> None:
         f" {n} worker process{'es' if n > 1 else ''})",
         err=True,
     )
-    serve_app(db, host=host, port=port, workers=serve_workers)
+    serve_app(db, host=host, port=port, workers=serve_workers, cache_mb=api_cache_mb)
 
 
 @cli.command()

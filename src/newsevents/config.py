@@ -116,6 +116,11 @@ class Settings:
         "Server processes of `serve`, each with its own store connection (0: one per CPU, "
         "at most 4).",
     )
+    api_cache_mb: float = setting(
+        64.0,
+        "Megabytes of API pages each server process keeps to send again while the store is "
+        "unchanged (0: no cache; SQLite stores only).",
+    )
 
     fetch_delay: float = setting(
         1.0,
@@ -145,6 +150,8 @@ class Settings:
         ):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name}={getattr(self, name)!r}: must be at least 1")
+        if self.api_cache_mb < 0:
+            raise ConfigError(f"setting api_cache_mb={self.api_cache_mb!r}: must be 0 or more")
         if self.serve_workers < 0:
             raise ConfigError(f"setting serve_workers={self.serve_workers!r}: must be 0 or more")
 

@@ -24,9 +24,12 @@ log = logging.getLogger(__name__)
 MAX_AUTO_WORKERS = 4
 
 
-def create_app(db_url: str | Path | Store = "news.db") -> FastAPI:
-    """The API under /api and the web page at / over one store."""
-    return create_api(db_url, install=views.install, render_error=views.render_error)
+def create_app(db_url: str | Path | Store = "news.db", cache_mb: float | None = None) -> FastAPI:
+    """The API under /api and the web page at / over one store (``cache_mb``: the API's
+    response cache, default the setting ``api_cache_mb``)."""
+    return create_api(
+        db_url, install=views.install, render_error=views.render_error, cache_mb=cache_mb
+    )
 
 
 def worker_count(workers: int | None = None) -> int:
@@ -46,6 +49,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     workers: int | None = None,
+    cache_mb: float | None = None,
 ) -> None:
     """Serve one store until interrupted (binds to localhost unless told otherwise).
 
@@ -57,13 +61,13 @@ def serve(
 
     n = worker_count(workers)
     if n == 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(db, cache_mb), host=host, port=port, log_level="info")
         return
     Store(db, create=False).close()  # a bad store is one error here, not one per worker
     views.compile_templates()  # once, shared by the workers (~0.2 s of CPU a page each)
     sock = listening_socket(host, port)
     log.info("serving on http://%s:%d/ with %d worker processes", host, port, n)
-    _supervise(lambda: _worker(db, host, port, sock), n)
+    _supervise(lambda: _worker(db, host, port, sock, cache_mb), n)
     sock.close()
 
 
@@ -80,14 +84,17 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(db: str | Path, host: str, port: int, sock: socket.socket) -> None:
+def _worker(
+    db: str | Path, host: str, port: int, sock: socket.socket, cache_mb: float | None = None
+) -> None:
     """One server process on the shared socket; it stops when its parent is gone."""
     import uvicorn
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     parent = os.getppid()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host=host, port=port, log_level="info"))
+    app = create_app(db, cache_mb)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
 
     def orphaned() -> None:  # the parent was killed (SIGKILL): no worker outlives it
         while not server.should_exit:

@@ -44,6 +44,15 @@ def test_the_candidate_refers_to_the_named_person_before():
     assert cand.name == "Tom Harlan"  # not McConnell, the subject of its own clause
 
 
+@pytest.mark.issue(14)
+def test_a_qualified_role_is_not_merely_the_named_person_before():
+    # "the Green nominee" says which nominee: the person named before may be anyone
+    text = "Tom Harlan spoke in Ohio on Monday. The Green nominee met voters on Tuesday."
+    actors = find_actors(parse_text(text))
+    nominee = next(a for a in actors.mentions if a.text == "The Green nominee")
+    assert nominee.name != "Tom Harlan"
+
+
 def test_the_president_is_not_whoever_was_named_last():
     actors = find_actors(parse_text("Tom Harlan spoke in Ohio. The president met him later."))
     pres = next(a for a in actors.mentions if a.text == "The president")

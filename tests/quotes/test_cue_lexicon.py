@@ -87,6 +87,20 @@ def test_full_name_the_article_writes_stays_the_speakers_name(run):
     assert [name for name, _ in pairs(run(text))] == ["Federal Bureau of Investigation"]
 
 
+def test_group_the_dictionary_labels_otherwise_keeps_the_articles_name(run):
+    # The actors dictionary files "Republicans" under a party label this article never writes.
+    text = "Republicans said that the harbour tax would hurt the ferry towns."
+    assert [name for name, _ in pairs(run(text))] == ["Republicans"]
+
+
+def test_pronoun_of_such_a_group_takes_its_written_name(run):
+    text = (
+        "The Republican National Committee met in Dover on Monday. It said that the harbour "
+        "tax would hurt the ferry towns."
+    )
+    assert [name for name, _ in pairs(run(text))] == ["Republican National Committee"]
+
+
 def test_stance_of_a_description_with_a_named_group_is_an_attribution(run):
     text = "The Republican nominee backs the new harbour tax."
     assert [quote for _, quote in pairs(run(text))] == ["the new harbour tax"]

@@ -39,9 +39,11 @@ def cluster():
 def dask_run(inputs, cluster, tmp_path_factory):
     """One run on a cluster of 2 worker processes (by address), chunks of 2 documents."""
     from newsevents.scale import run_dask
+    from newsevents.scale.dask import RunTimings
 
     out = tmp_path_factory.mktemp("dask_out")
     events, quotes, errors = io.StringIO(), io.StringIO(), io.StringIO()
+    timings = RunTimings()
     summary = run_dask(
         inputs,
         RunConfig(),
@@ -52,7 +54,9 @@ def dask_run(inputs, cluster, tmp_path_factory):
         errors_out=errors,
         n_workers=2,
         chunk_size=2,
+        timings=timings,
     )
+    summary.timings = timings  # for test_run_dask_says_where_its_time_went
     return summary, events.getvalue(), quotes.getvalue(), errors.getvalue(), out / "pq"
 
 
@@ -109,6 +113,14 @@ def test_run_dask_leaves_an_existing_cluster_running(dask_run, cluster):
     assert cluster.status.name == "running" and len(cluster.workers) == 2
 
 
+@pytest.mark.issue(16)
+def test_run_dask_says_where_its_time_went(dask_run):
+    summary, *_ = dask_run
+    t = summary.timings
+    assert t.chunks_s > 0 and t.preload_s > 0 and t.client_cpu_s > 0
+    assert 0 < t.task_cpu_s and t.chunks >= summary.processed // 2
+
+
 def test_make_client_starts_a_local_cluster_of_processes():
     from newsevents.scale.dask import make_client
 
@@ -116,6 +128,11 @@ def test_make_client_starts_a_local_cluster_of_processes():
     try:
         assert len(client.nthreads()) == 2 and set(client.nthreads().values()) == {1}
         assert all(w.process is not None for w in local.workers.values())  # nannies: processes
+        # the workers' statistical profiler is off (issue 16: CPU the tasks could use)
+        profiling = client.run(
+            lambda: __import__("dask").config.get("distributed.worker.profile.enabled")
+        )
+        assert set(profiling.values()) == {False}, profiling
     finally:
         client.close()
         local.close()

@@ -303,3 +303,58 @@ def test_filtered_list_pages_are_read_off_an_index(tmp_path):
         ):
             plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
             assert "TEMP B-TREE" not in plan, (sql, plan)
+
+
+def _counts(store):
+    return {r["id"]: (r["n_events"], r["n_quotes"]) for r in store.actors(limit=1000)}
+
+
+def _recounted(store):
+    return {r["id"]: (r["n_events"], r["n_quotes"]) for r in store.recount_actors()}
+
+
+@pytest.mark.issue(16)
+def test_actor_counts_are_kept_as_documents_are_added_recoded_and_versioned(store):
+    """/api/actors reads counts the store keeps as it writes: after adds, a re-code in place
+    with other actors, a new version and a mention whose source is its target, they equal
+    the counts made again from the mentions and quotes."""
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe")
+    store.add([make_extraction("a"), make_extraction("b"), _with_speaker("c", roe)])
+    assert _counts(store) == _recounted(store)
+    assert _counts(store)["mevlut-cavusoglu"] == (3, 0)
+    assert _counts(store)["taliban"] == (0, 2) and _counts(store)["jane-roe"] == (0, 1)
+    recoded = make_extraction("a")  # re-coded: the event's target is now its source
+    recoded.events[0] = replace(recoded.events[0], target=recoded.events[0].source)
+    recoded.quotes = []
+    store.add([recoded], replace=True)
+    assert _counts(store) == _recounted(store)
+    assert _counts(store)["antony-blinken"] == (2, 0) and _counts(store)["taliban"] == (0, 1)
+    store.add([make_extraction("b", text=make_extraction().article.text + " Later.")])
+    assert _counts(store) == _recounted(store)  # both versions count, as before the change
+    assert [a["id"] for a in store.actors(limit=2)] == ["mevlut-cavusoglu", "antony-blinken"]
+
+
+@pytest.mark.issue(16)
+def test_actors_page_is_read_off_an_index(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add([make_extraction("a")])
+        sql = "SELECT id FROM actors a ORDER BY a.n_events DESC, a.name LIMIT 200"
+        plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
+        assert "TEMP B-TREE" not in plan and "actors_busiest" in plan, plan
+
+
+@pytest.mark.issue(16)
+def test_store_of_schema_6_gets_its_actor_counts(tmp_path):
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.add([make_extraction("a"), make_extraction("b")])
+    con = sqlite3.connect(db)  # as schema 6 wrote it: no counts
+    con.execute("DROP INDEX actors_busiest")
+    con.execute("ALTER TABLE actors DROP COLUMN n_events")
+    con.execute("ALTER TABLE actors DROP COLUMN n_quotes")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert _counts(store) == _recounted(store)
+        assert _counts(store)["taliban"] == (0, 2)

@@ -105,7 +105,12 @@ def test_store_of_schema_1_is_migrated_and_keeps_its_documents(tmp_path):
         store.add([make_extraction("d1")])
     con = sqlite3.connect(db)  # make it look like a store written by schema version 1
     con.execute("DROP INDEX documents_given")
-    for index in ("documents_superseded", "documents_current_order", "documents_replaced"):
+    for index in (
+        "documents_superseded",
+        "documents_current_order",
+        "documents_replaced",
+        "documents_story_current",
+    ):
         con.execute(f"DROP INDEX IF EXISTS {index}")
     for column in ("given_id", "version", "previous_version", "superseded_by", "encoding"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
@@ -113,7 +118,7 @@ def test_store_of_schema_1_is_migrated_and_keeps_its_documents(tmp_path):
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == int(SCHEMA_VERSION) == 6
+        assert store.schema_version() == int(SCHEMA_VERSION) == 7
         assert store.versions("d1")[0]["id"] == "d1"
         store.add([make_extraction("d1", text=make_extraction().article.text + " Later.")])
         assert [e["doc"] for e in store.events()] == ["d1@v2"]

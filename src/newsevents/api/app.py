@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from newsevents.api.cache import ResponseCache
 from newsevents.api.routers import (
     actors,
     documents,
@@ -34,12 +35,14 @@ def create_app(
     db_url: str | Path | Store = "news.db",
     install: Callable[[FastAPI], None] | None = None,
     render_error: Callable | None = None,
+    cache_mb: float | None = None,
 ) -> FastAPI:
     """An API app over one store (a SQLite path, a ``postgresql://`` URL or an open Store).
 
     ``install(app)`` adds more routes (the web page); ``render_error(request, status,
-    message)`` draws errors of non-JSON requests."""
-    from newsevents import __version__
+    message)`` draws errors of non-JSON requests. ``cache_mb``: megabytes of pages the
+    response cache keeps (api/cache.py; default: the setting ``api_cache_mb``, 0: none)."""
+    from newsevents import __version__, config
 
     store = db_url if isinstance(db_url, Store) else Store(db_url)
 
@@ -64,5 +67,9 @@ def create_app(
     if install is not None:
         install(app)
     errors.install(app, render_error)
+    if cache_mb is None:
+        cache_mb = config.current().api_cache_mb
+    if cache_mb > 0:
+        app.add_middleware(ResponseCache, store=store, max_bytes=int(cache_mb * 1_000_000))
 
     return app

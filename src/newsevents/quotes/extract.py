@@ -155,7 +155,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     for quote in quotes:
         quote.speaker = names.speaker(quote.speaker)
     for quote, speaker in zip(
-        quotes, names.written_acronyms([q.speaker for q in quotes]), strict=True
+        quotes,
+        names.written_names([q.speaker for q in quotes], getattr(actors, "mentions", [])),
+        strict=True,
     ):
         quote.speaker = speaker
     quotes.sort(key=lambda x: (x.start, x.kind))

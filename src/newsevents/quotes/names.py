@@ -53,8 +53,10 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 MAX_NAME_WORDS = 5
 CONJUNCTIONS = frozenset({"and", "&"})
+PRONOUNS = frozenset(
+    "i we you he she it they him her us them his its their our who this that".split()
+)
 NICKNAME = re.compile(r"^[\"\u201c\u2018'][A-Z][\w.-]*[\"\u201d\u2019']$")
-ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # FBI, U.N., E.U.
 
 
 @functools.lru_cache(maxsize=1)
@@ -220,26 +222,64 @@ class CanonicalNames:
         name = self.canonical(actor.name)
         return actor if name == actor.name else replace(actor, name=name)
 
-    def written_acronyms(self, speakers: list[Actor | None]) -> list[Actor | None]:
-        """An actor the article writes only as an acronym keeps that acronym as its name:
-        "the FBI said" stays "FBI" when the article never spells the dictionary's
-        "Federal Bureau of Investigation" (the longest name the article uses for it);
-        pronouns coreferent with it ("it said") take the same name."""
+    def written_names(
+        self, speakers: list[Actor | None], mentions: list[Actor]
+    ) -> list[Actor | None]:
+        """A coded actor whose dictionary name the article never writes and that lacks a
+        word of the article's own name for it is named as the article names it: "the FBI
+        said" stays "FBI" when the article never spells "Federal Bureau of Investigation",
+        and "Republicans said" stays "Republicans" rather than the dictionary's party label
+        (the longest name the article uses for it is the one at hand). The article's name is
+        the actor's mention inside the speaker's words, else (for "it", "they") the nearest
+        mention of the same actor before it, else after it; a dictionary name that holds
+        every word of the written one but titles ("Mr. Roe" for "Jane Roe") stays."""
         text = self.index.parsed.article.text.lower()
-        forms: dict[str, str] = {}
+        by_id: dict[str, list[Actor]] = {}
+        for m in mentions:
+            if m.id and m.start is not None and _written_form(m.text):
+                by_id.setdefault(m.id, []).append(m)
+        out: list[Actor | None] = []
         for a in speakers:
-            if a is None or not a.id or not a.text or a.name.lower() in text:
+            if a is None or not a.id or a.id not in by_id or a.name.lower() in text:
+                out.append(a)
                 continue
-            words = [w for w in a.text.split() if w.lower() not in ("the", "a", "an")]
-            form = re.sub(r"['\u2019]s$", "", words[0]) if len(words) == 1 else ""
-            if ACRONYM.match(form) and form.lower() != a.name.lower():
-                forms.setdefault(a.id, form)
-        return [
-            replace(a, name=forms[a.id])
-            if a is not None and a.id in forms and a.name.lower() not in text
-            else a
-            for a in speakers
-        ]
+            form = _article_form(a, by_id[a.id])
+            words = _name_words(" ".join(self.clean(form.split()))) if form else set()
+            if words and not words <= _name_words(a.name):
+                a = replace(a, name=form)
+            out.append(a)
+        return out
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower().replace(".", "")) if len(w) >= 2}
+
+
+def _written_form(words: str | None) -> str:
+    """A mention's words as a name ("the FBI's" -> "FBI"), or "" for a pronoun or a
+    description ("some of them", "a group of donors")."""
+    out = [w for w in (words or "").split() if w]
+    while out and out[0].lower() in ("the", "a", "an"):
+        out = out[1:]
+    if out:
+        out[-1] = re.sub(r"['\u2019]s?$", "", out[-1])
+    if not out or len(out) > MAX_NAME_WORDS or not all(w[:1].isupper() for w in out if w):
+        return ""
+    if len(out) == 1 and out[0].lower() in PRONOUNS:
+        return ""  # "He", "It" opening a sentence
+    return " ".join(w for w in out if w)
+
+
+def _article_form(a: Actor, mentions: list[Actor]) -> str:
+    start = a.start if a.start is not None else -1
+    end = a.end if a.end is not None else start
+    inside = [m for m in mentions if start <= (m.start or 0) and (m.end or 0) <= end]
+    if inside:
+        return _written_form(max(inside, key=lambda m: (m.end or 0) - (m.start or 0)).text)
+    before = [m for m in mentions if (m.end or 0) <= start]
+    if before:
+        return _written_form(before[-1].text)
+    return _written_form(mentions[0].text) if mentions else ""
 
 
 def _plain(word: str, lex: Lexicon) -> bool:

@@ -44,6 +44,7 @@ class ChunkResult:
     words: int = 0
     coded: list[str] = dataclasses.field(default_factory=list)  # ids of the coded documents
     copies: list[Article] = dataclasses.field(default_factory=list)  # client side only
+    cpu_s: float = 0.0  # CPU seconds the worker spent on the task (RunTimings.task_cpu_s)
 
     def merge(self, other: ChunkResult) -> None:
         self.events += other.events
@@ -52,6 +53,23 @@ class ChunkResult:
         self.processed += other.processed
         self.words += other.words
         self.coded += other.coded
+        self.cpu_s += other.cpu_s
+
+
+@dataclasses.dataclass
+class RunTimings:
+    """Where a run's time went (``run_dask(timings=...)`` fills it; ``bench/scale`` prints
+    it): wall seconds of each phase, the CPU the client process spent while the chunks ran
+    (reading, near-duplicates, sending, receiving, writing; the local cluster's scheduler
+    runs in it too) and the CPU the workers spent inside their tasks."""
+
+    cluster_s: float = 0.0  # starting the local cluster (or connecting)
+    preload_s: float = 0.0  # every worker loading spaCy and coding the warm-up article
+    chunks_s: float = 0.0  # from the first chunk sent to the last result written
+    close_s: float = 0.0
+    client_cpu_s: float = 0.0
+    task_cpu_s: float = 0.0
+    chunks: int = 0  # chunks written (a chunk of near-duplicates alone ran no task)
 
 
 def write_parquet_part(
@@ -83,6 +101,7 @@ def extract_chunk(
     from newsevents.ingest import validate
     from newsevents.runner import extract_batch
 
+    cpu = time.process_time()
     rejected: list[Rejection] = []
     good: list[Article] = []
     for article in articles:
@@ -104,6 +123,7 @@ def extract_chunk(
         write_parquet_part(
             parquet_dir, part, [x.article for x in done], result.events, result.quotes
         )
+    result.cpu_s = time.process_time() - cpu
     return result
 
 
@@ -156,18 +176,31 @@ def make_client(scheduler: str | None, n_workers: int):
     """
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(
-        n_workers=n_workers,
-        threads_per_worker=1,  # spaCy is CPU-bound; parallelism comes from processes
-        processes=True,
-        dashboard_address=":0",
-        silence_logs=logging.ERROR,
-    )
+    with dask.config.set(LOCAL_CLUSTER):  # the nannies hand it to their workers
+        cluster = LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,  # spaCy is CPU-bound; parallelism comes from processes
+            processes=True,
+            dashboard_address=None,  # no web dashboard (its server and callbacks cost CPU)
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster), cluster
+
+
+# A local cluster shares its machine with the client: what Dask does besides running tasks
+# takes CPU from the workers. Measured idle over 20 s, 2 workers: the client process (the
+# scheduler runs in it) 0.91 s and each worker 0.62 s of CPU with the defaults, 0.42 and
+# 0.17 s so. The statistical profiler (a thread sampling each task's stack every 10 ms)
+# is off and the system monitors poll every 2 s instead of every 0.5 s.
+LOCAL_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def run_dask(
@@ -182,29 +215,40 @@ def run_dask(
     n_workers: int = 2,
     chunk_size: int = DEFAULT_CHUNK,
     max_in_flight: int | None = None,
+    timings: RunTimings | None = None,
 ) -> RunSummary:
     """Extract every input document on a Dask cluster; same outputs and summary as ``run``.
 
     ``scheduler``: address of a running cluster (default: a new local cluster of
     ``n_workers`` processes, closed at the end). ``parquet_dir``: also write documents,
-    mentions and quotes as Parquet partitioned by publication month.
+    mentions and quotes as Parquet partitioned by publication month. ``timings``: filled
+    with the phases' seconds (:class:`RunTimings`).
     """
     config = config or RunConfig()
+    timings = timings if timings is not None else RunTimings()
     start = time.perf_counter()
     # Reading on the client is cheap; the language check is left to the workers.
     docs = read_sources(inputs, dataclasses.replace(config.ingest, check_language=False))
     unchanged: list[Article] = []  # the same id and text read twice: coded once
     docs = Versions().stream(docs, on_unchanged=unchanged.append)
     client, cluster = make_client(scheduler, n_workers)
+    timings.cluster_s = time.perf_counter() - start
     try:
         client.run(_preload, config)
+        timings.preload_s = time.perf_counter() - start - timings.cluster_s
         threads = sum(client.nthreads().values()) or 1
         job = _Job(client, config, parquet_dir, events_out, quotes_out, errors_out)
+        t0, cpu = time.perf_counter(), time.process_time()
         job.run(_chunks(docs, chunk_size, threads), max_in_flight or 2 * threads + 1)
+        timings.chunks_s = time.perf_counter() - t0
+        timings.client_cpu_s = time.process_time() - cpu
+        timings.task_cpu_s, timings.chunks = job.task_cpu_s, job.chunks
     finally:
+        t0 = time.perf_counter()
         client.close()
         if cluster is not None:
             cluster.close()
+        timings.close_s = time.perf_counter() - t0
     job.summary.read += len(unchanged)
     job.summary.skipped += len(unchanged)
     job.summary.seconds = time.perf_counter() - start
@@ -219,6 +263,7 @@ class _Job:
         self.outs = (events_out, quotes_out, errors_out)
         self.summary = RunSummary()
         self.copies = Copies()  # the corpus stage's near-duplicates, as in runner.run
+        self.task_cpu_s, self.chunks = 0.0, 0  # RunTimings
 
     def submit(self, part: int | str, articles: list[Article], write: bool = True):
         out = self.parquet_dir if write else None
@@ -303,6 +348,8 @@ class _Job:
             self.copies.rejected(r["id"] for r in extra.rejections)
         if copies and self.parquet_dir:
             write_parquet_part(self.parquet_dir, f"{index:06d}-copies", copies, [], [])
+        self.task_cpu_s += result.cpu_s
+        self.chunks += 1
         events_out, quotes_out, errors_out = self.outs
         s = self.summary
         s.count_rejections(result.rejections)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from newsevents.errors import StoreError
 
@@ -44,6 +45,8 @@ class Backend:
         except Exception as e:  # driver errors differ per dialect; report them uniformly
             raise StoreError(StoreError.E300.format(url=url, err=e)) from e
         self._in_tx = False
+        self._watch: sqlite3.Connection | None = None  # change_counter's own connection
+        self._watch_lock = threading.Lock()
         self.json_functions = self.dialect == "sqlite" and _has_json_functions(self.conn)
 
     def _connect_sqlite(self, path: str, create: bool) -> sqlite3.Connection:
@@ -52,11 +55,16 @@ class Backend:
         exists = path == ":memory:" or os.path.exists(path)
         if not exists and not create:
             raise StoreError(StoreError.E304.format(url=path))
+        # data_version's connection (a file name in a URI: ? and # escaped)
+        self._watch_uri = (
+            None if path == ":memory:" else f"file:{quote(os.path.abspath(path))}?mode=ro"
+        )
         if exists and path != ":memory:" and not _writable(path):
             self.read_only = True
             folder = os.path.dirname(os.path.abspath(path))
             flags = "mode=ro" if os.access(folder, os.W_OK) else "immutable=1"
             uri = f"file:{os.path.abspath(path)}?{flags}"
+            self._watch_uri = None if flags == "immutable=1" else uri
             return sqlite3.connect(
                 uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30
             )
@@ -137,8 +145,29 @@ class Backend:
         finally:
             self._in_tx = False
 
+    def change_counter(self) -> int | None:
+        """A number that changes whenever a commit reaches the store, from this connection,
+        another one or another process: SQLite's ``data_version`` read on a connection of its
+        own (it never waits for a statement of this one). 0 for a file opened immutable (it
+        cannot change); None where there is no such number (PostgreSQL, ``:memory:``)."""
+        if self.dialect != "sqlite":
+            return None
+        if self._watch_uri is None:
+            return 0 if self.read_only else None
+        with self._watch_lock:
+            try:
+                if self._watch is None:
+                    self._watch = sqlite3.connect(
+                        self._watch_uri, uri=True, isolation_level=None, check_same_thread=False
+                    )
+                return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
+
     def close(self) -> None:
         self.conn.close()
+        if self._watch is not None:
+            self._watch.close()
 
 
 def _has_json_functions(conn: sqlite3.Connection) -> bool:

@@ -30,6 +30,10 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
 CREATE INDEX IF NOT EXISTS documents_given ON documents(given_id);
+-- schema 7: a story's documents (current versions), to count its mentions per page of
+-- /api/storylines without reading every document's row
+CREATE INDEX IF NOT EXISTS documents_story_current ON documents(story_id, id)
+  WHERE superseded_by IS NULL;
 -- the list order of /api/documents: a page is read off the index, not sorted
 CREATE INDEX IF NOT EXISTS documents_order ON documents((date IS NULL), date, id);
 -- schema 6: the same order over current versions only (the list's default), and the few
@@ -59,8 +63,12 @@ CREATE TABLE IF NOT EXISTS actors (
   name TEXT NOT NULL,
   country TEXT,
   sector TEXT,
-  code TEXT
+  code TEXT,
+  n_events INTEGER NOT NULL DEFAULT 0,  -- schema 7: mentions with it on either side, each once
+  n_quotes INTEGER NOT NULL DEFAULT 0   -- and quotes it said, kept by the store as it writes
 );
+-- the order of /api/actors: a page is read off the index, no actor counted per request
+CREATE INDEX IF NOT EXISTS actors_busiest ON actors(n_events DESC, name);
 
 CREATE TABLE IF NOT EXISTS mentions (
   id TEXT PRIMARY KEY,

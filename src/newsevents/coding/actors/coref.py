@@ -200,7 +200,12 @@ def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
                 continue
             if want_person or not m.actor.country:
                 return cand
-    if want_person and m.coded.role in _referring_roles() and not m.actor.country:
+    if (
+        want_person
+        and m.coded.role in _referring_roles()
+        and not m.actor.country
+        and not _qualified(m)
+    ):
         # "the candidate": the nearest named person of an earlier sentence (not the subject
         # of its own clause: in "Holt said he spoke with the candidate" Holt is not him)
         for cand in reversed(done):
@@ -213,6 +218,13 @@ def _description_antecedent(m: Mention, done: list[Mention]) -> Mention | None:
 
 
 REFERRING_WINDOW = 3  # sentences "the candidate" may reach back to a named person
+
+
+def _qualified(m: Mention) -> bool:
+    """A role with words of its own before it ("the Green candidate", "the presidential
+    nominee") says which one it is: not merely the nearest named person."""
+    words = [m.doc[i] for i in range(*m.tokens) if i != m.head]
+    return any(t.pos_ != "DET" and not t.is_punct for t in words)
 
 
 @functools.lru_cache(maxsize=1)
