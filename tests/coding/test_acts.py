@@ -43,6 +43,8 @@ def test_act_frames_file_has_known_kinds():
         "cite",
         "deed",
         "push",
+        "group",
+        "route",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -282,3 +284,191 @@ def test_figures_and_non_acts(text, plover):
 )
 def test_acts_next_to_figures_stay(text, plover):
     assert plover in types(text)
+
+
+# Session 24: thing subjects by the shape of the noun, policy calls asked of no one, acts
+# named as a kind, taking part in what is no meeting, and persons named elsewhere in the text.
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The constitution allows the president to serve two terms.", "CONCEDE"),
+        ("The settlement allows the rebels to keep their weapons.", "CONCEDE"),
+        ("The legislation will help farmers in the north.", "AGREE"),
+        ("Senator Ada Marsh called for increased regulation of hedge funds.", "REQUEST"),
+        ("Senator Ada Marsh called for more flexibility for military advisers abroad.", "REQUEST"),
+        ("Governor Tomas Brill urged an investigation into the shooting.", "REQUEST"),
+        ("Governor Tomas Brill: 'Physically Attacking A Reporter Is A Crime.'", "ASSAULT"),
+        ("Senator Ada Marsh took part in funeral prayers for the victims of the flood.", "CONSULT"),
+    ],
+)
+def test_no_act_of_an_actor_told(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The commission refused to meet the minister.", "REJECT"),
+        ("The opposition agreed to the talks in Geneva.", "AGREE"),
+        ("Senator Ada Marsh called for the release of the jailed journalists.", "REQUEST"),
+        ("Senator Ada Marsh called on the governor to resign.", "REQUEST"),
+        ("Senator Ada Marsh demanded the governor's resignation.", "REQUEST"),
+        ("The foreign ministry called for an immediate ceasefire.", "REQUEST"),
+        ("The United Nations called for restraint.", "REQUEST"),
+        ("Rebels attacking the convoy killed two soldiers.", "ASSAULT"),
+        ("The ministers took part in talks with the rebels in Geneva.", "CONSULT"),
+    ],
+)
+def test_acts_of_actors_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students participated in a protest outside the ministry.",
+        "Hundreds of students took part in a march outside the ministry.",
+        "Activists participated in a sit-in outside the ministry on Monday.",
+    ],
+)
+def test_taking_part_in_a_protest_is_a_protest(text):
+    assert "PROTEST" in types(text) and "CONSULT" not in types(text)
+
+
+def test_a_name_seen_as_a_person_elsewhere_is_a_person():
+    text = (
+        "Senator Ada Marsh spoke in Ohio on Monday. Governor Tomas Brill answered her. "
+        "Marsh said her recent attacks on Brill have given her campaign momentum."
+    )
+    assert ("ASSAULT" not in types(text)) and "ACCUSE" in types(text)
+    rally = "Senator Ada Marsh spoke on Monday. Marsh held a rally in Ohio on Saturday."
+    assert "PROTEST" not in types(rally)
+    assert "PROTEST" in types("Students held a rally outside the ministry on Saturday.")
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        (
+            "Senator Ada Marsh will keep up her digs at the governor, as she has demonstrated "
+            "in her recent speeches.",
+            "PROTEST",
+        ),
+        ("The courts blocked the executive actions of President Tom Brill.", "PROTEST"),
+        ("Most Republican voters want all the migrants to be deported.", "COERCE"),
+        (
+            "Senator Ada Marsh and her allies dug into Governor Tomas Brill's record on Tuesday, "
+            "launching a new round of attacks designed to paint him as profiting off a crisis "
+            "that hurt millions of families.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_shown_blocked_wished_and_worded(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Thousands demonstrated against the new law outside parliament.", "PROTEST"),
+        ("Protesters blocked the main road to the airport.", "PROTEST"),
+        ("Demonstrators tried to block the campus entrance.", "PROTEST"),
+        ("The minister wanted the talks to resume, and the rebels shelled the town.", "ASSAULT"),
+        ("Russia expects the rebels to withdraw from the town.", "RETREAT"),
+    ],
+)
+def test_protests_blockades_and_acts_beside_wishes_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Two years of drought threaten the farmers of the region.", "THREATEN"),
+        ("The last decade demands a new approach from the government.", "REQUEST"),
+        ("So they have to blame other people, Senator Ada Marsh said.", "ACCUSE"),
+    ],
+)
+def test_spans_of_time_and_owed_accusations_are_no_acts(text, plover):
+    assert plover not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The rebels threatened the farmers of the region.", "THREATEN"),
+        ("Senator Ada Marsh blamed the governor for the crisis.", "ACCUSE"),
+    ],
+)
+def test_threats_and_blame_by_actors_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Militants detonated two bombs along the highway on Friday.", "ASSAULT"),
+        ("The rebels have detonated explosives beneath a bridge on the highway.", "ASSAULT"),
+        ("Police detonated the explosive device in a controlled explosion.", "COERCE"),
+    ],
+)
+def test_bombs_set_off_by_armed_groups_are_attacks_and_defused_ones_not(text, plover):
+    assert types(text) == [plover]
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("Former prime minister Tomas Brill demanded immediate elections.", "REQUEST"),
+        ("Thousands of demonstrators marched on Monday, demanding a referendum.", "REQUEST"),
+        ("Rebels blocked transport into the capital on Tuesday.", "PROTEST"),
+        (
+            "Ruritania lodged an official protest with Freedonia today, charging its neighbour "
+            "with supporting rebels in what it said was tantamount to inciting revolt.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_calls_for_votes_blockades_of_ways_and_participles_after_commas_stay(text, plover):
+    assert plover in types(text)
+
+
+@pytest.mark.parametrize(
+    "text,plover",
+    [
+        ("The ceasefire between the army and the rebels came into force on Sunday.", "RETREAT"),
+        ("Clashes between the army and the rebels erupted on Sunday.", "ASSAULT"),
+    ],
+)
+def test_an_event_noun_told_as_happening_codes_itself(text, plover):
+    assert plover in types(text)
+
+
+def test_a_thing_called_asks_no_one():
+    text = "The initiative was called by the party to force the government to adopt the plan."
+    assert "REQUEST" not in types(text)
+    assert "ACCUSE" in types("The ambassador was summoned by the foreign ministry on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text,plover,kept",
+    [
+        (
+            "Senator Ada Marsh has called for increased regulation of the banking that occurs "
+            "at hedge funds, and for raising taxes on profits.",
+            "REQUEST",
+            False,
+        ),
+        (
+            "Senator Ada Marsh called for the rebel strongholds to be hit even harder.",
+            "REQUEST",
+            True,
+        ),
+        ('"Quiet," Senator Ada Marsh demanded, as the governor went on talking.', "REQUEST", True),
+    ],
+)
+def test_policy_calls_and_demands_made_there_and_then(text, plover, kept):
+    assert (plover in types(text)) is kept

@@ -39,6 +39,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Types an actor does by will: a thing cannot refuse, promise, back or help anyone.
 WILLED_TYPES = {"REJECT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# spans of time and amounts as subjects ("her 12 years in Congress give her a donor list",
+# "two decades of rule taught them"): no actor asks, promises or refuses anything
+TIMED_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+SPAN_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 THING_PRONOUNS = {"it", "this", "that", "which", "what", "these", "those"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"}
 FIRST_PERSON = {"i", "we", "us", "me", "one"}
@@ -69,6 +73,21 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def named_person(tok: Token) -> bool:
+    """A name the text gives a person elsewhere: "Marsh" after "Senator Ada Marsh" is a
+    person even where the tagger reads it as a group or a common noun ("Marsh held a rally",
+    "attacks on Marsh"). Names of places and groups the tagger also knows are not."""
+    if tok.pos_ not in {"PROPN", "NOUN"} or not tok.text[:1].isupper() or tok.ent_type_ == "GPE":
+        return False
+    if any(c.dep_ == "det" for c in tok.children):
+        return False  # "the Marsh" is no person's name
+    return tok.text in _person_surnames(tok.doc)
+
+
+def _person_surnames(doc: Any) -> set[str]:
+    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+
+
 def to_nobody(verb: Token) -> bool:
     """ "I apologize to nobody", "thanked no one": done to no one."""
     return any("nobody" in kinds(o) for o in _children(verb, *OBJECT_DEPS) + _pobjs(verb, "to"))
@@ -88,14 +107,21 @@ def negative_subject(verb: Token) -> bool:
 
 def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str | None:
     """A refusal, promise or help told of a thing, not of an actor: "the plan won't help
-    prevent it", "the report excluded the meetings", "it will help both of them"."""
-    if c.info.plover not in WILLED_TYPES:
+    prevent it", "the report excluded the meetings", "it will help both of them", "the
+    constitution allows" (a noun shaped as a noun of an act or a state); a demand, an
+    accusation or a threat told of a span of time or an amount ("her years in office give
+    her an edge")."""
+    if c.info.plover not in WILLED_TYPES | TIMED_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subj = subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if subj.ent_type_ in SPAN_ENTS and subj.pos_ == "NOUN":
+        return "a span of time or an amount, not an actor, is said to do it"  # "12 years ..."
+    if c.info.plover not in WILLED_TYPES:
         return None
     low = subj.lower_
     if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP"}:
@@ -104,7 +130,26 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         return None
     if "thing" in kinds(subj) and not _actor_headed(subj, actors):
         return "a thing, not an actor, is said to do it"  # "the country's system allows"
+    if abstract_noun(subj) and not person_like(subj) and not _actor_headed(subj, actors):
+        return "a thing, not an actor, is said to do it"  # "the constitution allows"
     return None
+
+
+# endings of nouns made from verbs and adjectives that name acts, states and qualities
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ency")
+
+
+def abstract_noun(tok: Token) -> bool:
+    """A common noun shaped as a noun of an act, a state or a quality ("the constitution",
+    "the legislation", "the settlement", "the pressure"), with no name in it, that is not a
+    collective noun of people of that shape ("the administration", "the majority": kind
+    ``group`` of verbs/act_frames.tsv)."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    if "group" in kinds(tok):
+        return False
+    return len(lemma) > 5 and lemma.endswith(ABSTRACT_ENDINGS)
 
 
 def _actor_headed(tok: Token, actors: Any) -> bool:
@@ -319,8 +364,27 @@ def launched_attack(noun: Token, person: Callable[[Token], bool]) -> bool:
             return subj is not None and subj.i != head.i and person(subj)
     if head.dep_ not in OBJECT_DEPS or "launch" not in kinds(head.head):
         return False
-    subj = subject(head.head)
+    verb = head.head
+    subj = subject(verb)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
+        subj = subject(verb.head)  # "X dove into his record, launching a round of attacks"
     return subj is not None and person(subj)
+
+
+def described_elsewhere(tok: Token, trig: Token) -> bool:
+    """``tok`` sits in a clause that describes a noun (a relative clause or a past
+    participle; "-ing" participles after a comma often tell what the act did) the trigger is
+    not in: "attacks designed to paint him as profiting off a crisis that
+    hurt millions" -- "hurt" tells of the crisis, not of the attacks."""
+    t = tok
+    for _ in range(12):
+        describes = t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN")
+        if describes and not (t.left_edge.i <= trig.i <= t.right_edge.i):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
@@ -388,6 +452,106 @@ def citing(c: Any) -> str | None:
     if trig.pos_ != "VERB" or "cite" not in kinds(trig):
         return None
     return "words citing an act or addressed to someone, not the act"
+
+
+COPULAS = {"be", "become", "remain", "seem"}
+
+
+def act_as_kind(c: Any) -> str | None:
+    """A gerund that names a kind of act as the subject of what it is ("attacking a reporter
+    is a crime", "Threatening Voters Is Illegal"): a judgement of the kind, no act done."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.tag_ != "VBG" or trig.pos_ != "VERB":
+        return None
+    # the gerund opens its sentence or a quote ("... charging its neighbour with ..." after a
+    # comma is a participle of the clause before)
+    start = trig.left_edge
+    before = trig.doc[start.i - 1] if start.i > start.sent.start else None
+    opens = before is None or before.text not in {",", ";"}
+    main = trig.head.dep_ in {"ROOT", "ccomp", "conj"}
+    if (
+        trig.dep_ in {"csubj", "csubjpass"}
+        and trig.head.lemma_.lower() in COPULAS
+        and opens
+        and main
+    ):
+        return "an act named as a kind (attacking X is ...), no act done"
+    # a headline's parse: the gerund as the root, the copula as its auxiliary
+    copula = any(
+        x.dep_ == "aux" and x.lemma_.lower() == "be" and x.i > trig.i for x in trig.children
+    )
+    if trig.dep_ == "ROOT" and copula and _children(trig, "attr", "acomp"):
+        return "an act named as a kind (attacking X is ...), no act done"
+    return None
+
+
+CALL_VERBS = {"call", "summon"}
+
+
+def thing_called(c: Any, someone: Callable[[Token], bool]) -> str | None:
+    """ "the initiative was called by the party", "elections were called for May": a thing
+    called (convened, named), no one asked ("he was called to testify" stays a request)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    if trig.lemma_.lower() not in CALL_VERBS:
+        return None
+    patients = _children(trig, "nsubjpass")
+    if patients and not any(someone(p) for p in patients):
+        return "a thing called, no one asked"
+    return None
+
+
+BLOCK_CODE = "144"  # CAMEO: obstruct passage, block
+
+
+def thing_blocked(
+    c: Any, someone: Callable[[Token], bool], ground: Callable[[Token], bool]
+) -> str | None:
+    """ "the courts blocked the executive actions", "moved to block the bill": a thing
+    blocked, not a way or a place, is no blockade ("protesters blocked the road", "blocking
+    the entrance to the ministry", "blocked them from marching" stay)."""
+    trig = c.trigger
+    if c.info.cameo != BLOCK_CODE or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    objs += [x for o in list(objs) for x in _children(o, "conj")]
+    if not objs:
+        return None
+    for o in objs:
+        if someone(o):
+            return None  # "blocked them from marching"
+        words = [o, *_pobjs(o, "into", "to", "from", "of", "through", "across")]
+        if any(ground(w) or "route" in kinds(w) for w in words):
+            return None  # "blocked transport into the capital"
+        if any(w.ent_type_ in {"GPE", "LOC", "FAC"} for w in words):
+            return None
+    return "a thing blocked (a bill, an action), not a way: no blockade"
+
+
+MEETING_CODES = ("04",)
+JOIN_VERBS = {"take", "participate"}
+
+
+def joined_no_meeting(c: Any, meeting: Callable[[Token], bool]) -> str | None:
+    """ "took part in funeral prayers", "participated in the celebrations": taking part in
+    something that is no meeting, talks or other event between actors is no consultation
+    ("took part in the talks" stays; an event noun joined in codes itself: "took part in a
+    march" is a protest, coding/events/candidates.joined_in)."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(MEETING_CODES) or c.governor is not None:
+        return None
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in JOIN_VERBS:
+        return None
+    if trig.lemma_.lower() == "take" and not any(
+        o.lower_ == "part" for o in _children(trig, *OBJECT_DEPS)
+    ):
+        return None
+    joined = _pobjs(trig, "in")
+    joined += [x for j in list(joined) for x in _children(j, "conj")]
+    if not joined or any(meeting(j) for j in joined):
+        return None
+    return "taking part in something that is no meeting"
 
 
 TRIP_CODES = ("042", "043")

@@ -26,6 +26,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.events.acts import named_person
 from newsevents.coding.events.frame_table import FrameTable
 from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
@@ -209,6 +210,57 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
     return "a position on a policy or a thing, no actor as target"
 
 
+ADDRESSEE_PREPS = ("on", "upon", "of", "from")
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "called on X", "asked of X", "demanded from X"
+
+
+def policy_call(
+    c: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    demand: bool,
+    event_noun: Callable[[Token], bool],
+) -> str | None:
+    """A call for a policy or a thing, asked of no one and about no actor ("called for
+    increased regulation of banks", "urged a ban on fracking", "demanded more funding for
+    schools"): a position told as a call, not a demand made of anyone. Kept: someone asked
+    ("called on the council to", "urged the mayor to resign"), an actor in what is asked
+    ("called for the release of the prisoners", "demanded the president's resignation"), an
+    event or a vote asked for ("demanded immediate elections", "called for a ceasefire", "a
+    referendum": ``event_noun``); the caller's side is checked where this is called (a
+    state's or a body's call is an appeal)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or not demand or c.governor is not None:
+        return None
+    if trig.pos_ != "VERB" or c.layer == "must":
+        return None
+    objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
+    if not objs or _children(trig, "dative", "iobj", "xcomp", "ccomp", "oprd"):
+        return None
+    if _pobjs(trig, *ADDRESSEE_PREPS):
+        return None
+    if any(o.i < trig.i for o in objs):
+        return None  # "'Quiet,' he demanded": the words of a demand made there and then
+    for o in objs:
+        if o.pos_ not in {"NOUN"} or person_like(o):
+            return None  # "urged them", "called for Smith": someone
+        if event_noun(o) or race_word(o, lambda t: False):
+            return None  # "demanded immediate elections", "called for talks"
+        clauses = [x for x in o.children if x.dep_ in {"acl", "relcl", "ccomp"}]
+        if any(_children(x, "auxpass") for x in clauses if x.pos_ == "VERB"):
+            return None  # "called for the strongholds to be hit": an act, told with its doer
+        owners = [t for t in _owners(o) if t.tag_ not in RELATIVE_TAGS]  # not "that", "which"
+        if any(
+            actors.for_token(t) is not None
+            or t.ent_type_ in OWNER_ENTS
+            or t.tag_ == "PRP$"
+            or person_like(t)
+            for t in owners
+        ):
+            return None  # "the release of the prisoners", "the president's resignation"
+    return "a call for a policy, no one asked"
+
+
 def stance_described(c: Any) -> str | None:
     """A stance verb as a participle or a fixed phrase: "Assad, opposed by the U.S., held on"
     describes a standing relation; "as opposed to" compares."""
@@ -302,7 +354,9 @@ def candidate_rally(c: Any) -> str | None:
         if subj is not None or holder.dep_ not in {"advcl", "conj", "xcomp"}:
             break
         holder = holder.head
-    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+    if subj is None or not (
+        subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"} or named_person(subj)
+    ):
         return None
     return "a candidate's rally, not a protest"
 

@@ -166,9 +166,32 @@ def _governor(noun: Token) -> Token | None:
             return owner.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         # "took part in talks", "engaged in negotiations": the verb still carries the noun
-        if noun.head.head.lemma_.lower() in {"engage", "take", "participate", "join"}:
+        if noun.head.head.lemma_.lower() in JOIN_VERBS:
             return noun.head.head
     return None
+
+
+JOIN_VERBS = {"engage", "take", "participate", "join"}
+
+
+def _happens(noun: Token, gov: Token) -> bool:
+    """The noun is the subject of a verb of happening ("the ceasefire took effect", "the
+    truce came into force", "clashes erupted"): the verb tells only that the noun's event
+    happened."""
+    happen = event_lexicon.word_set("verbs/happen_verbs.txt")
+    return noun.dep_ == "nsubj" and noun.head.i == gov.i and gov.lemma_.lower() in happen
+
+
+def joined_in(noun: Token, gov: Token) -> bool:
+    """The noun is what its governor joins in ("took part in a march", "participated in a
+    sit-in", "joined in the strike"): taking part in an event is doing it, so the noun says
+    what happened, not the verb of joining."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.head.head.i == gov.i
+        and gov.lemma_.lower() in JOIN_VERBS
+    )
 
 
 def _detail_of_coded(noun: Token, coded: dict[int, CodeInfo]) -> bool:
@@ -234,7 +257,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             if (
                 coded_verbs[gov.i].plover != info.plover
                 and (verb is None or verb.layer.startswith("core"))
-                and not enacted
+                and not (enacted or joined_in(tok, gov) or _happens(tok, gov))
             ):
                 continue  # the verb already says what happened ("rejected the agreement")
             # "held talks", "had a phone call", "issued an ultimatum": the noun says it better

@@ -207,11 +207,12 @@ def talk_reason(
         done = _children(trig, "xcomp", "dobj") or _preps(trig, "on", "to", "upon")
         if not done:
             return "an opinion shared, not an agreement"
+    shown = any(x.dep_ == "mark" and x.lower_ == "as" for x in trig.children)
     if (
         "show" in k
         and plover == "PROTEST"
-        and (_children(trig, "dobj", "ccomp", "xcomp") or trig.pos_ == "NOUN")
-    ):
+        and (_children(trig, "dobj", "ccomp", "xcomp") or trig.pos_ == "NOUN" or shown)
+    ):  # "as she has demonstrated in her speeches": shown
         return "shows something, no demonstration"
     if "gather" in k and plover == "PROTEST":
         against = _preps(trig, "against", "over", "for")

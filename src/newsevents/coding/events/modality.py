@@ -154,6 +154,15 @@ def _modality(tok: Token) -> tuple[str, str | None]:
                 c.lower_ == "to" and c.i > t.i for c in tok.children if c.dep_ == "aux"
             ):
                 return "planned", "will"
+    # "want all of them to be deported", "wishes the talks to resume": an infinitive clause
+    # with its own subject, the object of a verb of wanting, is a wish
+    top = chain[-1]
+    head = top.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+    if top.dep_ == "ccomp" and infinitive and head != top and head.pos_ in {"VERB", "AUX"}:
+        lemma = head.lemma_.lower()
+        if m.get("governor", {}).get(lemma) == "hypothetical" and lemma not in ATTEMPT_MARKERS:
+            return "hypothetical", lemma
     # An adverbial clause opened by "if" somewhere above the trigger.
     t = chain[-1]
     while t.dep_ in {"conj", "advcl", "ccomp"} and t.head != t:

@@ -38,6 +38,7 @@ from newsevents.coding.events import acts as event_acts
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import frames as event_frames
+from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
 from newsevents.coding.events.lexicon import forms_of
@@ -53,6 +54,11 @@ from newsevents.data import load_tsv
 from newsevents.models import Actor
 
 ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
+# Armed groups that are no state's forces: the bombs they set off are attacks; the police or
+# the army detonating a found device disable it (CAMEO 1711, weapons seized or defused).
+NONSTATE_ARMED = {"REB", "INS", "UAF", "SEP", "CRM"}
+DISABLE_CODE, BOMBING_CODE = "1711", "183"
+DETONATE_VERBS = {"detonate", "explode", "trigger"}
 # Sectors that are not political actors by themselves: people, companies, schools, clinics.
 NONPOLITICAL = {"BUS", "MNC", "MED", "EDU", "AGR", "CVL", "PPL", "REF", "IMG", "MUS", "REL", "SPO"}
 # Types a crowd or a gang may do on its own, with no political actor named (still political).
@@ -302,6 +308,8 @@ def _person_token(t: Token) -> bool:
     """A person by name, pronoun or role noun, not a state, place or group."""
     if t.dep_ == "agent":
         t = next((p for p in t.children if p.dep_ == "pobj"), t)
+    if event_acts.named_person(t):
+        return True  # "Marsh" tagged as a group here, named as a person elsewhere in the text
     if t.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
         return False
     if t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.lemma_.lower() in PERSON_NOUNS:
@@ -644,6 +652,7 @@ def _act_reason(
     return (
         event_acts.dismissed_words(c)
         or figure
+        or event_acts.act_as_kind(c)
         or (
             not (_official(source) or _official(_subject_actor(c, actors)))
             and event_acts.promise_about_thing(c, actors, someone, _planned(c))
@@ -663,8 +672,26 @@ def _act_reason(
             and event_acts.criticism_of_thing(c, target, actors, someone, _violent)
         )
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
+        or event_acts.joined_no_meeting(c, _meeting_noun)
+        or event_acts.thing_called(c, someone)
+        or event_acts.thing_blocked(
+            c, someone, lambda t: "ground" in event_frames.kinds(t) or _known_noun(t)
+        )
         or None
     )
+
+
+def _meeting_noun(tok: Token) -> bool:
+    """A noun of meeting or talks (the objects of "participate" in verbs/core.jsonl, the
+    nouns of verbs/nominal.jsonl that code a meeting, CAMEO 04), or any event noun."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    rows = event_lexicon.core_rows().get("participate", [])
+    if any(words & set(r.get("obj") or ()) for r in rows):
+        return True
+    nominal = event_lexicon.nominal_rows()
+    if any(r["code"].startswith("04") for w in words for r in nominal.get(w, [])):
+        return True
+    return any(w in event_lexicon.event_nouns() for w in words)
 
 
 def _town(tok: Token, actors: Any) -> bool:
@@ -687,6 +714,12 @@ def _campaign_reason(
         or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
         or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
+        or (
+            not (_official(source) or _official(_subject_actor(c, actors)))
+            and event_campaign.policy_call(
+                c, actors, lambda t: _someone(t, actors), demand, _meeting_noun
+            )
+        )
         or event_campaign.request_for_comment(
             c, lambda t: "say_noun" in event_frames.kinds(t) or t.lemma_.lower() == "comment"
         )
@@ -747,6 +780,14 @@ def explain(
         return None, why
     if plover == "REQUEST" and _past_necessity(trig):
         return None, "a past necessity (had to), not a demand"  # "had to lend his campaign"
+    if c.info.cameo == DISABLE_CODE and trig.lemma_.lower() in DETONATE_VERBS:
+        bomber = source is not None and source.sector in NONSTATE_ARMED
+        info = code_info(BOMBING_CODE) if bomber else None
+        if info is not None:  # "militants detonated two bombs": a bombing, not a defusal
+            c.info = info
+            plover = info.plover
+    if plover == "ACCUSE" and c.governor is None and is_obligation(trig):
+        return None, "an accusation owed, not made"  # "so they have to blame others"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
@@ -803,9 +844,14 @@ def explain(
         # words, whoever the sides are, when no weapon is in sight
         attack_nouns = [trig] if trig.pos_ in {"NOUN", "PROPN"} else []
         attack_nouns += [o for o in trig.children if o.dep_ in {"dobj", "obj"} and _violent(o)]
+        # a word of violence that describes another noun ("a crisis that hurt millions")
+        # does not make the attack one of arms
+        near = any(
+            not event_acts.described_elsewhere(trig.doc[i], trig) for i in sc.violence_at - {trig.i}
+        )
         worded = (verbal and event_acts.words_as_weapon(trig)) or (
             any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
-            and not (sc.violence_here(trig) and trig.pos_ in {"NOUN", "PROPN"})
+            and not ((near or sc.violence_beside) and trig.pos_ in {"NOUN", "PROPN"})
         )
         engage = trig.lemma_.lower() in {"engage", "indulge"}
         if engage and not armed and event_acts.words_as_weapon(trig, ("in",)):
