@@ -300,6 +300,7 @@ def test_acts_next_to_figures_stay(text, plover):
         ("Senator Ada Marsh called for more flexibility for military advisers abroad.", "REQUEST"),
         ("Governor Tomas Brill urged an investigation into the shooting.", "REQUEST"),
         ("Governor Tomas Brill: 'Physically Attacking A Reporter Is A Crime.'", "ASSAULT"),
+        ("Tomas Brill: \u2018Physically Attacking A Reporter Is A Crime.\u2019", "ASSAULT"),
         ("Senator Ada Marsh took part in funeral prayers for the victims of the flood.", "CONSULT"),
     ],
 )
@@ -360,8 +361,8 @@ def test_a_name_seen_as_a_person_elsewhere_is_a_person():
         ("Most Republican voters want all the migrants to be deported.", "COERCE"),
         (
             "Senator Ada Marsh and her allies dug into Governor Tomas Brill's record on Tuesday, "
-            "launching a new round of attacks designed to paint him as profiting off a crisis "
-            "that hurt millions of families.",
+            "unleashing a fresh wave of attacks meant to portray him as a man who profited "
+            "from a slump that hurt millions of families.",
             "ASSAULT",
         ),
     ],

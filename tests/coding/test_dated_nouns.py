@@ -32,6 +32,12 @@ def coded(text: str) -> list[tuple[str, str]]:
             "ASSAULT",
         ),
         ("The minister's visit to Kabul on Tuesday angered the rebels.", "visit", "CONSULT"),
+        # a year in words, as broadcast transcripts write it
+        (
+            "Police found new evidence on the nineteen ninety-six bombing of the embassy.",
+            "bombing",
+            "ASSAULT",
+        ),
         # a circumstance of a clause that codes nothing else: the sentence's news
         (
             "The rebel leader has been in hiding since the March 3 bombing of the embassy.",
@@ -68,9 +74,11 @@ def test_event_noun_without_own_time_is_not_coded(text, noun):
         ("Friday's summit ended early.", "summit", "Friday"),
         ("The raid on Monday angered the village.", "raid", "Monday"),
         ("The 2019 coup divided the army.", "coup", "2019"),
+        ("The nineteen eighty-two coup divided the army.", "coup", "nineteen"),
         ("The vote in May split the party.", "vote", "May"),
         ("A four-day visit ended.", "visit", None),
         ("Weeks of talks ended.", "talks", None),
+        ("Nineteen days of talks ended.", "talks", None),
     ],
 )
 def test_own_time(nlp, text, noun, time):

@@ -42,3 +42,34 @@ def test_cached_table_is_langdetect_table(tmp_path, monkeypatch):
             assert got == [(x.lang, x.prob) for x in theirs.get_probabilities()]
     finally:
         detect_module.factory.cache_clear()
+
+
+MIXED = TEXTS + [
+    "NATO and the EU met in BRUSSELS;  two  spaces, a trailing one ",
+    "  Leading spaces, Ünïcödé accents, ß and Œ, Romanian șț and ăî.",
+    "Vietnamese Ệạ Ễ, kana あア, bopomofo ㄅ, 中文漢字, 한국어, يی, мир, Δέλτα 123 — “quotes”!",
+    "A",
+    "",
+]
+
+
+def test_word_by_word_ngrams_are_langdetects_own():
+    made = detect_module.factory()
+    table = made.word_lang_prob_map
+    for text in MIXED + [" ".join(MIXED)]:
+        detector = made.create()
+        detector.append(text)
+        detector.cleaning_text()
+        theirs = detector._extract_ngrams()  # langdetect's character-by-character machine
+        assert detect_module.ngrams(detector.text, table) == theirs, text
+        assert detect_module.ngrams(detector.text, table) == theirs  # words from the memo
+
+
+def test_detect_answers_as_langdetect_does():
+    made = detect_module.factory()
+    for text in TEXTS:
+        ours = detect_module.detect(text * 3, ("en", "es"))
+        detector = made.create()
+        detector.append(text * 3)
+        top = detector.get_probabilities()  # no faster n-grams on this one
+        assert ours[1] == top[0].lang

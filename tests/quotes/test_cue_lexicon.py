@@ -275,3 +275,42 @@ def test_possessive_owner_resolves_like_its_pronoun(run):
         "His claim that the dam is unsafe surprised the engineers."
     )
     assert pairs(run(text)) == [("Jo Roe", "the dam is unsafe")]
+
+
+def test_predicate_noun_of_stance_reports_its_topic(run):
+    text = "Councillor Ada Penn is a fierce critic of the harbour tax."
+    assert pairs(run(text)) == [("Ada Penn", "the harbour tax")]
+
+
+def test_stance_noun_held_with_have_reports_its_topic(run):
+    text = "Senator Ivo Tamm has serious doubts about the ferry loan."
+    assert pairs(run(text)) == [("Ivo Tamm", "the ferry loan")]
+
+
+def test_predicate_noun_outside_the_stance_list_reports_nothing(run):
+    assert pairs(run("Councillor Ada Penn is a member of the harbour board.")) == []
+
+
+def test_stance_noun_of_a_thing_reports_nothing(run):
+    assert pairs(run("The storm was a critic of nothing and a danger to the harbour.")) == []
+
+
+def test_adjective_of_attitude_reports_its_topic(run):
+    text = "Mayor Jo Brant is passionate about the night buses."
+    assert pairs(run(text)) == [("Jo Brant", "the night buses")]
+
+
+def test_second_report_joined_by_and_is_its_own_attribution(run):
+    text = (
+        "Mayor Jo Brant said on Monday that the city would close the depot by March and "
+        "suggested that it would sell the land."
+    )
+    assert pairs(run(text)) == [
+        ("Jo Brant", "the city would close the depot by March"),
+        ("Jo Brant", "it would sell the land"),
+    ]
+
+
+def test_verbs_joined_by_and_without_a_report_stay_one_content(run):
+    text = "Mayor Jo Brant said the city would close the depot and sell the land."
+    assert pairs(run(text)) == [("Jo Brant", "the city would close the depot and sell the land")]

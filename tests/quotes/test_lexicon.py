@@ -134,3 +134,15 @@ def test_prepositional_row_of_a_speech_verb_still_attributes_direct_quotes():
     assert lex.verbs["respond to"].direct and not lex.verbs["respond to"].cue_only
     assert lex.verbs["call on"].direct and lex.verbs["call on"].directive
     assert not lex.verbs["refer to"].direct and lex.verbs["refer to"].cue_only
+
+
+@pytest.mark.issue(14)
+def test_stance_nouns_schema():
+    rows = load_tsv("quotes/stance_nouns.tsv")
+    keys = [(r["lemma"], r["verb"]) for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate row"
+    for r in rows:
+        assert r["lemma"] and r["lemma"] == r["lemma"].lower() and " " not in r["lemma"]
+        assert r["verb"] in ("be", "have")
+        assert r["preps"] and all(p.isalpha() and p.islower() for p in r["preps"].split(","))
+    assert lexicon().stance_nouns[("critic", "be")] == frozenset({"of"})

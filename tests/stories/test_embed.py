@@ -56,6 +56,10 @@ def test_int8_model_is_built_once_and_close_to_the_float_model(tmp_path):
         mtime = path.stat().st_mtime_ns
         assert embed_module.int8_model() == path
         assert path.stat().st_mtime_ns == mtime  # read from the cache, not rebuilt
+    import onnx
+
+    kinds = {n.op_type for n in onnx.load(str(path)).graph.node}
+    assert "MatMulInteger" in kinds and not kinds & {"IsNaN", "Where"}  # drop_masking ran
     tok = embed_module._tokenizer(256)
     text = "Troops crossed the border at dawn and shelled two villages, officials said."
     ids = np.array([tok.encode(text).ids], dtype=np.int64)
@@ -67,3 +71,65 @@ def test_int8_model_is_built_once_and_close_to_the_float_model(tmp_path):
         vectors.append(v / np.linalg.norm(v))
     assert vectors[0] @ vectors[1] > 0.99
     assert embed([text])[0] @ vectors[1] > 0.9999
+
+
+def _masked_attention_graph():
+    """scores + mask -> Softmax -> Where(IsNaN(p), 0, p), the mask computed from the
+    attention_mask input as the exported model computes it."""
+    from onnx import TensorProto, helper
+
+    nodes = [
+        helper.make_node("Cast", ["attention_mask"], ["m"], to=TensorProto.BOOL),
+        helper.make_node("Unsqueeze", ["m", "axes"], ["m4"]),
+        helper.make_node("Where", ["m4", "zero", "low"], ["bias"]),
+        helper.make_node("Add", ["scores", "bias"], ["masked"]),
+        helper.make_node("Softmax", ["masked"], ["p"], axis=-1),
+        helper.make_node("IsNaN", ["p"], ["nan"]),
+        helper.make_node("Where", ["nan", "zero", "p"], ["q"]),
+        helper.make_node("Shape", ["attention_mask"], ["shape"]),  # reads no mask value
+        helper.make_node("Mul", ["q", "two"], ["out"]),
+    ]
+    init = [
+        helper.make_tensor("axes", TensorProto.INT64, [2], [1, 2]),
+        helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]),
+        helper.make_tensor("low", TensorProto.FLOAT, [], [-3.4e38]),
+        helper.make_tensor("two", TensorProto.FLOAT, [], [2.0]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "attention",
+        [
+            helper.make_tensor_value_info("scores", TensorProto.FLOAT, [1, 2, 3, 3]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, [1, 3]),
+        ],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, [1, 2, 3, 3])],
+        init,
+    )
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+@pytest.mark.issue(16)
+def test_drop_masking_bypasses_the_mask_and_the_nan_test_with_the_same_numbers():
+    import importlib
+
+    import onnxruntime as ort
+
+    embed_module = importlib.import_module("newsevents.stories.embed")
+    model = _masked_attention_graph()
+    rng = np.random.default_rng(0)
+    feed = {
+        "scores": rng.normal(size=(1, 2, 3, 3)).astype(np.float32),
+        "attention_mask": np.ones((1, 3), dtype=np.int64),
+    }
+
+    def run(m):
+        sess = ort.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"])
+        return sess.run(["out"], feed)[0]
+
+    before = run(model)
+    assert embed_module.drop_masking(model.graph) == 2
+    kinds = [n.op_type for n in model.graph.node]
+    assert kinds == ["Softmax", "Mul"]  # mask, its Add, IsNaN and both Wheres gone
+    assert [i.name for i in model.graph.input] == ["scores", "attention_mask"]
+    assert {t.name for t in model.graph.initializer} == {"two"}
+    assert np.array_equal(run(model), before)  # bit for bit

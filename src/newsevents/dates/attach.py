@@ -38,6 +38,9 @@ SENTENCE_OPENING_PREPS = {"in", "on", "during", "at", "by", "since", "until", "t
 EPISODE_PREPS = {"in", "during"}
 # ... unless it is a legal or verbal step about it ("charged in the 1998 bombing")
 NOT_EPISODE_TYPES = {"COERCE", "ACCUSE", "DISCLOSE", "REQUEST", "REJECT", "THREATEN"}
+# words before a date set off by commas that make it a noun's premodifier ("the May 2, 2019,
+# raid", "its June 1, 2020, vote")
+WEDGE_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,31 @@ def clause_verb(tok: Token) -> Token:
     return tok
 
 
+def wedged_noun(time: Span) -> Token | None:
+    """ "charged in the March 3, 2009, bombing of a ferry": a full date set off by commas
+    between a determiner and a noun describes that noun, however the parser hung it (it
+    often makes the date the phrase's head and the noun an object of the main verb)."""
+    doc = time.doc
+    if time.start == 0 or time.end + 1 >= len(doc) or doc[time.end].text != ",":
+        return None
+    before = doc[time.start - 1]
+    if before.lower_ not in WEDGE_DETERMINERS and before.tag_ != "PRP$":
+        return None
+    if not any(t.like_num and len(t.text) == 4 for t in time) or "," not in time.text:
+        return None  # "the March 3, 2009, bombing": a day and its year, not "the May, the"
+    noun = doc[time.end + 1]
+    for _ in range(4):  # "the June 2, 2011, car bombing": up the compound to its noun
+        if noun.dep_ != "compound" or noun.head.i <= noun.i:
+            break
+        noun = noun.head
+    return noun if noun.pos_ == "NOUN" else None
+
+
 def premodifies_noun(time: Span) -> bool:
     """ "said Friday's talks failed", "to release third-quarter results": the expression
     describes the noun after it, whatever verb stands before it."""
+    if wedged_noun(time) is not None:
+        return True
     root = time.root
     h = root.head
     return (
@@ -153,6 +178,9 @@ def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
     clause = clause_verb(trigger)
     if _when_relative(time, clause):
         return Link(3, "when-clause of the time")
+    wedged = wedged_noun(time)
+    if wedged is not None:
+        return _noun_link(wedged, clause, trigger, episode)
     near = None if premodifies_noun(time) else adjacent_verb(time)
     if near is not None:  # "said on Thursday he would ...": the time is the saying's
         if near == trigger:
@@ -174,17 +202,28 @@ def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
         if h.pos_ in ("NOUN", "PROPN") and _relative_of(clause, h):
             return Link(2, "relative clause of a dated noun")  # "the Feb. 2 accord signed by"
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
-            if episode and t == time.root and _episode_of(h, trigger):
-                return Link(1, "the episode it happened in")
-            if episode and t == time.root and _subject_event(h, trigger):
-                return Link(2, "the subject event's time")
-            return NONE  # "a May 1 deadline": the date describes another noun
+            if t != time.root:
+                return NONE
+            return _noun_link(h, clause, trigger, episode)
         if h.pos_ in ("NOUN", "PROPN") and h not in time and t.dep_ == "prep":
             weak = weak or not time_noun_of(h)  # "on the night of Oct. 23" is a time
         if h.pos_ == "NUM" or h.tag_ == "$":
             through_number = True
         t = h
     return NONE
+
+
+def _noun_link(noun: Token, clause: Token, trigger: Token, episode: bool) -> Link:
+    """The link of a time that describes ``noun`` (its premodifier) to the trigger."""
+    if noun == trigger:
+        return Link(3, "modifies the trigger")
+    if _relative_of(clause, noun):
+        return Link(2, "relative clause of a dated noun")
+    if episode and _episode_of(noun, trigger):
+        return Link(1, "the episode it happened in")
+    if episode and _subject_event(noun, trigger):
+        return Link(2, "the subject event's time")
+    return NONE  # "a May 1 deadline": the date describes another noun
 
 
 def _baseline_word(h: Token, through_number: bool) -> bool:

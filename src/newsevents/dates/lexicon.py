@@ -106,6 +106,17 @@ def _year_words(modern: bool) -> str:
     return rf"(?:{old}|two thousand(?:(?: and)?[- ]{low})?)"
 
 
+@functools.lru_cache(maxsize=1)
+def _year_words_re() -> re.Pattern:
+    return re.compile(rf"(?i)\b{_year_words(modern=False)}\b")
+
+
+def has_year_words(text: str) -> bool:
+    """The text holds a year written in words ("a nineteen ninety-seven raid"); only the
+    unambiguous eighteen/nineteen hundreds ("two thousand one" may be a count)."""
+    return bool(_year_words_re().search(text))
+
+
 def _ord_words() -> str:
     nums = numbers()
     ords = [w for w, (_, k) in nums.items() if k == "ord"]

@@ -7,14 +7,19 @@ HeidelTime settles them.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsevents.data import load_lines
+from newsevents.coding.cache import code_version
+from newsevents.data import data_path, load_lines
+from newsevents.dates import lexicon, literals
 from newsevents.dates.lexicon import placeholders
 from newsevents.errors import DataFileError
+
+CODE_VERSION = code_version(__file__) + code_version(lexicon.__file__)
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Rule:
     directive: str
     regex: re.Pattern
     loose: bool  # only inside a spaCy DATE/TIME entity
+    needs: literals.Needs = ()  # strings every match holds one of each (dates/literals.py)
 
 
 @dataclass
@@ -61,7 +67,15 @@ def load_rules() -> tuple[Rule, ...]:
                 DataFileError.E101.format(name="dates/rules.tsv", line=i, err=f"{name}: {e}")
             ) from e
         rules.append(Rule(i, name, type_, directive, regex, loose))
-    return tuple(rules)
+    sources = sorted(data_path("dates").glob("*"))  # the rules and the word lists they read
+    needs = literals.cached_needs([r.regex for r in rules], sources, CODE_VERSION)
+    return tuple(dataclasses.replace(r, needs=n) for r, n in zip(rules, needs, strict=True))
+
+
+@functools.lru_cache(maxsize=1)
+def rule_gates() -> literals.Gates:
+    """The rules' needs (``Rule.needs``), by their place in :func:`load_rules`."""
+    return literals.Gates([rule.needs for rule in load_rules()])
 
 
 WINDOW = 60  # characters of context around a core word in which the rules run
@@ -92,9 +106,14 @@ def find_matches(text: str, entity_spans: list[tuple[int, int]] = ()) -> list[Ma
     """Non-overlapping rule matches, in text order. Loose rules count only inside an entity."""
     found: list[Match] = []
     spans = windows(text)
+    # the rules' words found once per window; a rule runs only in the windows holding
+    # the words it needs (the same matches: a match lies inside its window)
+    gates = rule_gates()
+    open_in = [gates.open(literals.folded(text[lo:hi])) for lo, hi in spans]
     inside_entity = _containment(entity_spans)
-    for rule in load_rules():
-        for m in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
+    for n, rule in enumerate(load_rules()):
+        runs = [s for s, open_ in zip(spans, open_in, strict=True) if n in open_]
+        for m in (m for lo, hi in runs for m in rule.regex.finditer(text, lo, hi)):
             start, end = m.span("x") if "x" in m.re.groupindex and m["x"] else m.span()
             if start == end:
                 continue

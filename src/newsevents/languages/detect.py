@@ -8,7 +8,9 @@ function words (``data/languages/stopwords.tsv``), not assumed to be English.
 langdetect reads its 55 JSON profiles into a table of 87,598 n-grams x 55 languages at first
 use (~0.4 s of every command's start); :func:`factory` keeps the table's 184,129 non-zero
 entries in the pickle cache (newsevents.coding.cache) and rebuilds each row on look-up, so
-the detector sees the same numbers and answers the same.
+the detector sees the same numbers and answers the same. Its n-grams are found word by
+word (:func:`ngrams`), not character by character: the same n-grams, 13.8 -> 7.7 ms CPU a
+news article.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +43,21 @@ def stopwords() -> dict[str, frozenset[str]]:
 def script(text: str) -> str:
     """'latin' when most letters are Latin, else the first word of the dominant script's name."""
     counts: dict[str, int] = {}
-    for ch in text[:2000]:
+    # distinct characters in the order they first occur: scripts are counted (and ties
+    # broken) as they would be character by character
+    for ch, n in Counter(text[:2000]).items():
         if ch.isalpha():
-            name = unicodedata.name(ch, "UNKNOWN").split()[0]
-            counts[name] = counts.get(name, 0) + 1
+            name = _script_name(ch)
+            counts[name] = counts.get(name, 0) + n
     if not counts:
         return "latin"
     top = max(counts, key=counts.__getitem__)
     return "latin" if top == "LATIN" else top.lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_name(ch: str) -> str:
+    return unicodedata.name(ch, "UNKNOWN").split()[0]
 
 
 def by_function_words(text: str, candidates: Iterable[str]) -> str | None:
@@ -77,6 +87,9 @@ def detect(text: str, candidates: Iterable[str]) -> tuple[str | None, str | None
     try:
         detector = factory().create()
         detector.append(sample)
+        rows = detector.word_lang_prob_map
+        if isinstance(rows, SparseRows):  # the same n-grams, found faster
+            detector._extract_ngrams = lambda: ngrams(detector.text, rows)
         langs = detector.get_probabilities()
     except LangDetectException:
         return None, None
@@ -95,19 +108,96 @@ class SparseRows:
     def __init__(self, rows: dict[str, tuple[tuple[int, ...], tuple[float, ...]]], size: int):
         self.rows = rows
         self.size = size
+        self.built: dict[str, list[float]] = {}  # rows rebuilt lately (langdetect only reads them)
+        self.normal = _Normal()  # character -> langdetect's normalised character
+        self.word_grams: dict[tuple[str, bool], tuple[str, ...]] = {}  # see ngrams()
 
     def __contains__(self, word: object) -> bool:
         return word in self.rows
 
     def __getitem__(self, word: str) -> list[float]:
+        row = self.built.get(word)
+        if row is not None:
+            return row
         where, probs = self.rows[word]
         row = [0.0] * self.size
         for i, p in zip(where, probs, strict=True):
             row[i] = p
+        if len(self.built) >= 20_000:
+            self.built.clear()
+        self.built[word] = row
         return row
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def ngrams(text: str, table: SparseRows) -> list[str]:
+    """langdetect's ``Detector._extract_ngrams`` of ``text``: its 1- to 3-grams found in
+    ``table``, in order, from the same state machine (``NGram.add_char``), word by word.
+
+    After langdetect's normalisation (one character for one) a space resets the machine,
+    so what a word gives depends on the word alone (and on whether a space follows it,
+    which closes its last grams): each distinct word is run once, and the normalisation is
+    looked up once per distinct character (langdetect runs both per character: most of
+    detection's time)."""
+    folded = text.translate(table.normal)
+    words = folded.split(" ")
+    out: list[str] = []
+    last = len(words) - 1
+    memo = table.word_grams
+    for i, word in enumerate(words):
+        if not word:
+            continue
+        key = (word, i < last)
+        grams = memo.get(key)
+        if grams is None:
+            if len(memo) >= 50_000:
+                memo.clear()
+            grams = memo[key] = _word_ngrams(word + " " if i < last else word, table.rows)
+        out.extend(grams)
+    return out
+
+
+def _word_ngrams(word: str, known: Container[str]) -> tuple[str, ...]:
+    """``NGram.add_char`` over one normalised word (and the space after it), from the state
+    a space leaves: langdetect's grams of it that ``known`` holds."""
+    out: list[str] = []
+    grams, capital = " ", False
+    for ch in word:
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue
+        elif len(grams) >= 3:  # NGram.N_GRAM
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in known:
+                out.append(w)
+    return tuple(out)
+
+
+class _Normal(dict):
+    """``str.translate`` table of langdetect's ``NGram.normalize``, filled as characters
+    are met."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        self[code] = out = NGram.normalize(chr(code))
+        return out
 
 
 def _profiles_dir() -> Path:

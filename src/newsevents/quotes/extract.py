@@ -23,10 +23,12 @@ from newsevents.quotes.indirect import (
     according_clauses,
     adjective_clauses,
     colon_blocks,
+    coordinated_report,
     nominal_contents,
     noun_clauses,
     outermost,
     parenthetical_clauses,
+    predicate_nouns,
     reported_clauses,
     speaker_lines,
 )
@@ -84,7 +86,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         *colon_blocks(index, lex, quoted),
     ]
     for verb, start, end in reports:
-        subject = subject_of(verb)
+        outer = coordinated_report(verb, lex)  # "Roe said ... and suggested ...": Roe
+        subject = subject_of(outer if outer is not None else verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
@@ -95,6 +98,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         subject = subject_of(verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
+        items.append((_key(index, subject, start), quote, subject))
+    for noun, start, end in predicate_nouns(index, lex, quoted):
+        subject = subject_of(noun.head)  # "the mayor is a critic of ...": the mayor
+        quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, subject, start), quote, subject))
     for noun, owner, start, end in noun_clauses(index, lex, quoted):
         quote = _indirect(parsed, index, lex, noun, start, end)

@@ -43,11 +43,12 @@ def reported_clauses(
         )
         if not (clause or to_report):
             continue
-        if (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
+        second = coordinated_report(verb, lex)
+        if second is None and (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
             continue  # 'she said she plans to run': the saying is the attribution
         if entry.cue_only and not has_source(verb, lex):
             continue  # 'the crisis highlighted that ...', 'assuming that ...': no one holds it
-        if _part_of_report(verb, lex):
+        if second is None and _part_of_report(verb, lex):
             continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
@@ -55,6 +56,12 @@ def reported_clauses(
             if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
+            cut = [c for c in child.children if coordinated_report(c, lex) is not None]
+            if cut:  # "... close the depot and suggested that ...": up to the second report
+                first = min(t.i for c in cut for t in c.subtree)
+                toks = [t for t in toks if t.i < first]
+                while toks and toks[-1].dep_ == "cc":
+                    toks.pop()
             if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
                 toks = _with_addressee(verb, child, toks, entry.lemma.partition(" ")[2])
@@ -66,6 +73,23 @@ def reported_clauses(
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose report a conjoined speech verb continues: in "Roe said that
+    the city would close the depot and suggested that it would sell the land" the parser
+    hangs "suggested" on "close", inside what "said" reports; with no subject of its own and
+    a clause of its own it is Roe's second report, not part of the first."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if not is_speech_verb(verb, lex, direct=False):
+        return None
+    head = verb.head
+    if head.dep_ == "ccomp" and is_speech_verb(head.head, lex, direct=False):
+        return head.head
+    return None
 
 
 def has_source(verb: Token, lex: Lexicon) -> bool:
@@ -417,6 +441,36 @@ def adjective_clauses(
             if _mostly_quoted(index, toks, quoted) or all(t.is_stop for t in toks):
                 continue
             yield adj, index.start(toks[0]), index.end(toks[-1])
+
+
+def predicate_nouns(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int]]:
+    """(noun, start, end) of what a predicate noun of stance is about: "the mayor is a
+    fierce critic of the plan", "the board has doubts about the loan"
+    (data/quotes/stance_nouns.tsv). The subject of its verb ("is", "has") is the source."""
+    inside = Ranges(quoted)
+    for noun in index.tokens:
+        if noun.pos_ != "NOUN" or index.start(noun) in inside:
+            continue
+        verb = noun.head
+        if noun.dep_ == "attr" and verb.lemma_ == "be":
+            preps = lex.stance_nouns.get((noun.lemma_.lower(), "be"))
+        elif noun.dep_ == "dobj" and verb.lemma_ == "have":
+            preps = lex.stance_nouns.get((noun.lemma_.lower(), "have"))
+        else:
+            continue
+        if not preps or _reported(verb, lex) or not has_source(verb, lex):
+            continue
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in preps or child.i < noun.i:
+                continue
+            toks = [t for t in _pobj(child) if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks or _says_nothing(toks) or _mostly_quoted(index, toks, quoted):
+                continue
+            yield noun, index.start(toks[0]), index.end(toks[-1])
 
 
 def noun_clauses(

@@ -43,6 +43,8 @@ class Lexicon:
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
     source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
+    # predicate nouns of stance: (lemma, verb "be"/"have") -> prepositions of their content
+    stance_nouns: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
 
     def verb(self, tok: Token) -> SpeechVerb | None:
         """The entry for a verb token: a particle and a preposition ("went on about": "go
@@ -152,6 +154,10 @@ def lexicon() -> Lexicon:
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
         source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
         adjectives=adjectives,
+        stance_nouns={
+            (row["lemma"], row["verb"]): frozenset(row["preps"].split(","))
+            for row in load_tsv("quotes/stance_nouns.tsv")
+        },
         label_cues=tuple(
             tuple(line.lower().split()) for line in load_lines("quotes/label_cues.txt")
         ),

@@ -468,7 +468,9 @@ def act_as_kind(c: Any) -> str | None:
     start = trig.left_edge
     before = trig.doc[start.i - 1] if start.i > start.sent.start else None
     opens = before is None or before.text not in {",", ";"}
-    main = trig.head.dep_ in {"ROOT", "ccomp", "conj"}
+    # a sentence, a reported clause or a quote hung on a headline's name ("Ted Cruz:
+    # 'Attacking A Reporter Is A Crime'"), not an adverbial clause of another verb
+    main = trig.head.dep_ in {"ROOT", "ccomp", "conj", "acl", "appos", "parataxis"}
     if (
         trig.dep_ in {"csubj", "csubjpass"}
         and trig.head.lemma_.lower() in COPULAS

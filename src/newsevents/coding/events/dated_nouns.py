@@ -6,7 +6,7 @@ so the lexicons code it only when a verb of doing governs it. A noun that carrie
 calendar time names one event that happened (or is set) then, and its date is its own: it
 is coded even with no verb of doing. The time must be a point or a named period: a
 calendar word (``data/verbs/own_time_words.txt``: weekdays, months, "yesterday", "last",
-"ago"...) or a year; a length ("a three-day visit", "weeks of talks") is not a time.
+"ago"...) or a year, in figures or in words ("a nineteen ninety-six raid"); a length ("a three-day visit", "weeks of talks") is not a time.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TypeVar
 from spacy.tokens import Token
 
 from newsevents.data import load_lines
+from newsevents.dates.lexicon import has_year_words
 
 TIME_ENTS = {"DATE", "TIME"}
 # dependents of the noun that hold a time: "Friday's summit", "the March 3 raid", "the
@@ -38,7 +39,15 @@ def time_words() -> frozenset[str]:
 def _calendar(tokens: list[Token]) -> bool:
     """The words name a calendar point or period, not a length."""
     words = time_words()
-    return any(t.lower_.rstrip(".") in words or YEAR.match(t.text) for t in tokens)
+    if any(t.lower_.rstrip(".") in words or YEAR.match(t.text) for t in tokens):
+        return True
+    # a year in words is one entity whose words the parser may hang apart ("nineteen" on the
+    # noun, "ninety-six" on "nineteen"): read the whole entity
+    doc = tokens[0].doc
+    ent = next((e for e in doc.ents if e.start <= tokens[0].i < e.end), None)
+    first = min([t.i for t in tokens] + ([ent.start] if ent is not None else []))
+    last = max([t.i for t in tokens] + ([ent.end - 1] if ent is not None else []))
+    return has_year_words(doc[first : last + 1].text)
 
 
 def _time_phrase(tok: Token) -> list[Token] | None:
