@@ -3,24 +3,13 @@ actor coder and the rule stage: no one or a thing doing it, dismissed words, fig
 speech, promises about policies, attempts, private acts, planned demands, needs and attacks
 with words are no events of their look-alike type; the events they look like still are."""
 
-from dataclasses import replace
-
 import pytest
 
-from newsevents.coding.actors import find_actors
-from newsevents.coding.events import acts, code_events
-from newsevents.config import Settings
+from newsevents.coding.events import acts
 from newsevents.data import load_tsv
-from newsevents.nlp import parse_text
+from tests.coding.rules import types
 
 pytestmark = pytest.mark.issue(12)
-
-RULES_ONLY = replace(Settings.from_env(), event_model=False)
-
-
-def types(text: str) -> list[str]:
-    parsed = parse_text(text)
-    return [e.plover for e in code_events(parsed, find_actors(parsed), settings=RULES_ONLY)]
 
 
 def test_act_frames_file_has_known_kinds():

@@ -3,24 +3,14 @@ the real actor coder and the rule stage: campaign acts, vote results, positions,
 warnings, declined comment, contests and speculation are no events; the events they look
 like still are."""
 
-from dataclasses import replace
-
 import pytest
 
-from newsevents.coding.actors import find_actors
-from newsevents.coding.events import campaign, code_events
-from newsevents.config import Settings
+from newsevents.coding.events import campaign
 from newsevents.data import load_tsv
 from newsevents.nlp import parse_text
+from tests.coding.rules import types
 
 pytestmark = pytest.mark.issue(12)
-
-RULES_ONLY = replace(Settings.from_env(), event_model=False)
-
-
-def types(text: str, settings: Settings | None = RULES_ONLY) -> list[str]:
-    parsed = parse_text(text)
-    return [e.plover for e in code_events(parsed, find_actors(parsed), settings=settings)]
 
 
 def test_campaign_frames_file_has_known_kinds():

@@ -2,27 +2,13 @@
 actor coder: disasters, metaphors, verbal attacks, demands and descriptions are no
 political events of the type their verb first suggests."""
 
-from dataclasses import replace
-
 import pytest
 
-from newsevents.coding.actors import find_actors
-from newsevents.coding.events import code_events
 from newsevents.coding.events import verify as event_verify
-from newsevents.config import Settings
 from newsevents.data import load_tsv
-from newsevents.nlp import parse_text
+from tests.coding.rules import types
 
 pytestmark = pytest.mark.issue(12)
-
-
-RULES_ONLY = replace(Settings.from_env(), event_model=False)
-
-
-def types(text: str) -> list[str]:
-    """Types the rule stage keeps (the learned verifier, tested in test_verifier.py, off)."""
-    parsed = parse_text(text)
-    return [e.plover for e in code_events(parsed, find_actors(parsed), settings=RULES_ONLY)]
 
 
 @pytest.mark.parametrize(
