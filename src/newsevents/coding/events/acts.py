@@ -84,8 +84,17 @@ def named_person(tok: Token) -> bool:
     return tok.text in _person_surnames(tok.doc)
 
 
-def _person_surnames(doc: Any) -> set[str]:
-    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+_SURNAMES_KEY = "newsevents_act_surnames"  # kept on the Doc: asked once per candidate token
+
+
+def _person_surnames(doc: Any) -> frozenset[str]:
+    found = doc.user_data.get(_SURNAMES_KEY)
+    if found is None:
+        found = frozenset(
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title
+        )
+        doc.user_data[_SURNAMES_KEY] = found
+    return found
 
 
 def to_nobody(verb: Token) -> bool:
