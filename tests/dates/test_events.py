@@ -251,3 +251,52 @@ def test_assign_event_dates_no_twin_when_other_named_doers(nlp):
     assert signed.date == "2021-04-13"
     assert ratified.date_how != "same event told elsewhere"
     assert ratified.date_precision == "publication"
+
+
+@pytest.mark.issue(15)
+def test_assign_event_dates_no_twin_when_other_targets(nlp):
+    # one doer, two acts: the first act's date is not the second's
+    parsed = parse_text(
+        "Norway condemned the shelling of the port by Sweden on Tuesday.\n\n"
+        "Norway also criticized Denmark over the fishing quotas.",
+        nlp,
+        id="doc",
+        date="2021-04-15",
+    )
+    nor = Actor("Norway", "NOR", None, id="nor")
+    condemned = make_event(
+        parsed, "condemned", "ACCUSE", source=nor, target=Actor("Sweden", "SWE", None, id="swe")
+    )
+    criticized = make_event(
+        parsed, "criticized", "ACCUSE", source=nor, target=Actor("Denmark", "DNK", None, id="dnk")
+    )
+    _dated(parsed, condemned, criticized)
+    assert condemned.date == "2021-04-13"
+    assert criticized.date_how != "same event told elsewhere"
+
+
+@pytest.mark.issue(15)
+def test_assign_event_dates_twin_when_same_target_country(nlp):
+    # the same act told twice, its target named once as a country and once as its leader
+    parsed = parse_text(
+        "Norway condemned Sweden on Tuesday over the shelling of the port.\n\n"
+        "Norway also condemned the Swedish prime minister for the raid.",
+        nlp,
+        id="doc",
+        date="2021-04-15",
+    )
+    nor = Actor("Norway", "NOR", None, id="nor")
+    first = make_event(
+        parsed, "condemned", "ACCUSE", source=nor, target=Actor("Sweden", "SWE", None, id="swe")
+    )
+    second = make_event(
+        parsed,
+        "condemned",
+        "ACCUSE",
+        nth=1,
+        source=nor,
+        target=Actor("prime minister", "SWE", "GOV", id="swegov"),
+    )
+    _dated(parsed, first, second)
+    assert second.date_how == "same event told elsewhere"
+    assert second.date == "2021-04-13"

@@ -19,7 +19,7 @@ from newsevents.dates.narrative import Narrative
 from newsevents.dates.storyday import story_day
 from newsevents.dates.tagger import parse_dct
 from newsevents.dates.tense import verb_tense
-from newsevents.models import Event, Span, TimeExpr
+from newsevents.models import Actor, Event, Span, TimeExpr
 from newsevents.nlp import ParsedArticle
 
 # verbs whose duration object ends (or starts) on the day given: "finished a four-day visit Monday"
@@ -146,6 +146,29 @@ def _other_doers(event: Event, other: Event, names: set[str], other_names: set[s
     return named(ka) and named(kb) and ka not in other_names and kb not in names
 
 
+def _other_targets(event: Event, other: Event) -> bool:
+    """Both events are done to someone, and to different ones: "Norway condemned the raid on
+    the port and criticized Denmark" tells two acts of one doer, not one act told twice. A
+    target is the same when the other event names it on either side (talks between two
+    countries are told from either) or names its country."""
+
+    def among(a: Actor, e: Event) -> bool:
+        key = (a.id or a.name or "").lower()
+        for b in (e.source, e.target):
+            if b is None:
+                continue
+            if key and key == (b.id or b.name or "").lower():
+                return True
+            if a.country and a.country == b.country:
+                return True
+        return False
+
+    a, b = event.target, other.target
+    if a is None or b is None:
+        return False
+    return not among(a, other) and not among(b, event)
+
+
 PAST_UNDATED = "publication date (past: on or before it)"
 NEXT_SENTENCE_CHARS = 3  # the event's sentence starts right after the dated one
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1}
@@ -164,7 +187,7 @@ def _twin(event: Event, dated: list[Event], dct: date | None) -> tuple[Event | N
         if dct is not None and d.date and date.fromisoformat(d.date) > dct:
             continue
         d_names, d_countries = _actor_keys(d)
-        if _other_doers(event, d, names, d_names):
+        if _other_doers(event, d, names, d_names) or _other_targets(event, d):
             continue
         overlap = 2 * len(names & d_names) + len(countries & d_countries)
         distance = abs(d.sentence_start - event.sentence_start)
