@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
-from newsevents.coding.events import dated_nouns
+from newsevents.coding.events import dated_nouns, reactions
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv, reporting_verbs
@@ -240,6 +240,12 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         gov = _governor(tok)
         if gov is None and _detail_of_coded(tok, coded_verbs):
             continue  # "killed two soldiers in a bomb attack": one event, told by the verb
+        reacted = reactions.reacted_code(tok, gov)
+        if reacted is not None and (info := code_info(reacted)) is not None:
+            # "condemned the bombing of the embassy": the act as well as the reaction
+            args = reactions.arguments(actors, tok)
+            found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
+            continue
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
             continue
@@ -285,6 +291,8 @@ def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> lis
         t = c.governor if c.governor is not None else c.trigger
         if t.dep_ not in {"xcomp", "ccomp", "dobj"} or t.head == t:
             continue
+        if c.governor is None and reactions.reacted_code(t, t.head) is not None:
+            continue  # "condemned the bombing": the act reacted to is an event of its own
         head = t.head
         if head.i not in coded:
             continue
