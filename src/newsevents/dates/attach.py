@@ -66,6 +66,22 @@ def aspect_verbs() -> frozenset[str]:
     return frozenset(load_lines("dates/aspect_verbs.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def reaction_verbs() -> frozenset[str]:
+    """Verbs of reaction to an act ("condemned", "is investigating"): the act's time is not
+    theirs (the event coder's list, coding/events/reactions.py)."""
+    return frozenset(w.lower() for w in load_lines("verbs/reaction_verbs.txt"))
+
+
+def _reacts_to(noun: Token, trigger: Token) -> bool:
+    """ "condemned Friday's raid": the trigger reacts to the act its object names."""
+    return (
+        noun.head == trigger
+        and noun.dep_ in ("dobj", "obj")
+        and trigger.lemma_.lower() in reaction_verbs()
+    )
+
+
 def span_of(parsed: ParsedArticle, start: int, end: int) -> Span | None:
     return parsed.span_at(start, end)
 
@@ -201,6 +217,8 @@ def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
             return _verb_link(h, clause, trigger, weak)
         if h.pos_ in ("NOUN", "PROPN") and _relative_of(clause, h):
             return Link(2, "relative clause of a dated noun")  # "the Feb. 2 accord signed by"
+        if t == time.root and t.dep_ == "poss" and h.pos_ == "NOUN" and _reacts_to(h, trigger):
+            return NONE  # "is investigating Friday's raid": the raid's day, not the inquiry's
         if h.pos_ in ("NOUN", "PROPN", "PRON") and h not in time and t.dep_ in NOUN_MODIFIER_DEPS:
             if t != time.root:
                 return NONE

@@ -209,10 +209,18 @@ def _scheduled_present(verb: Token, tense: str | None, span: Span) -> str | None
     return tense
 
 
+def _progressive_present(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(
+        a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in verb.children if a.dep_ == "aux"
+    )
+
+
 def tense_of(span: Span | None) -> str | None:
     if span is None or not len(span):
         return None
     near = adjacent_verb(span)
+    if near is not None and span.root.dep_ == "poss" and _progressive_present(near):
+        return None  # "is investigating Friday's raid": the raid is past, the inquiry goes on
     if near is not None:
         return _scheduled_present(near, verb_tense(near), span)
     root = span.root
