@@ -86,3 +86,23 @@ def test_own_time(nlp, text, noun, time):
     tok = next(t for t in doc if t.text == noun)
     words = dated_nouns.own_time(tok)
     assert (time in [w.text for w in words]) if time else words is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers praised the May 3 accord signed by their deputies.", True),
+        ("The ministers praised the accord signed on May 3 by their deputies.", True),
+        ("The rebels are a group backed by the navy.", False),
+        ("The ministers praised the accord signed by their deputies.", False),
+    ],
+)
+def test_dated_participle_tells_an_act(nlp, text, expected):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.tag_ == "VBN" and t.dep_ == "acl")
+    assert dated_nouns.dated_participle(verb) is expected
+
+
+def test_dated_participle_is_coded():
+    text = "The sites stay closed as laid down by the May 3 accord signed by the two envoys."
+    assert ("signed", "SUPPORT") in coded(text)

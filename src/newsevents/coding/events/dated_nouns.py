@@ -107,3 +107,19 @@ def drop_backdrops(found: list[T], backdrops: set[int], trigger: Callable[[T], T
     if not backdrops or all(trigger(c).i in backdrops for c in found):
         return found
     return [c for c in found if trigger(c).i not in backdrops]
+
+
+def dated_participle(verb: Token) -> bool:
+    """A past participle describing a noun tells an act, not a relation, when the act has a
+    calendar time: its own ("the accord signed on May 3 by both leaders") or the noun's ("the
+    May 3 accord signed by both leaders"); "a group backed by Iran" tells a relation."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    for child in verb.children:
+        if child.dep_ in MODIFIER_DEPS and _time_phrase(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in TIME_PREPS:
+            if any(p.dep_ == "pobj" and _time_phrase(p) for p in child.children):
+                return True
+    noun = verb.head
+    return noun.pos_ == "NOUN" and own_time(noun) is not None

@@ -37,6 +37,7 @@ from spacy.tokens import Span, Token
 from newsevents.coding.events import acts as event_acts
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import campaign as event_campaign
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events import frames as event_frames
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events import where as event_where
@@ -797,6 +798,7 @@ def explain(
         and trig.dep_ == "acl"
         and trig.tag_ == "VBN"
         and plover in RELATION_TYPES
+        and not dated_nouns.dated_participle(trig)  # "the May 3 accord signed by": an act
     ):
         return None, "a participle describing a relation"
     if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
