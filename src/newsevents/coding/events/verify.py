@@ -39,6 +39,7 @@ from newsevents.coding.events import args as event_args
 from newsevents.coding.events import campaign as event_campaign
 from newsevents.coding.events import dated_nouns
 from newsevents.coding.events import frames as event_frames
+from newsevents.coding.events import legal as event_legal
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import Candidate, code_info, mood_code
@@ -898,6 +899,8 @@ def explain(
     if plover == "COERCE" and _won_place(c, source, target, sc):
         return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
+        if target is not None and event_legal.agentless_step(trig) and not sc.hazard:
+            return (c, source, target, penalty), "kept"  # "was charged with": the state did it
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
     return (c, source, target, penalty), "kept"
