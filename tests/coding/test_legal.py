@@ -14,7 +14,7 @@ pytestmark = pytest.mark.issue(15)
     "text",
     [
         "On May 6, Peter Lowell, 44, was charged with the killing of a nurse.",
-        "A clerk was charged on Tuesday with theft from the depot.",
+        "Tom Ames, a clerk, was charged on Tuesday with theft from the depot.",
     ],
 )
 def test_agentless_legal_step_is_an_event(text):
