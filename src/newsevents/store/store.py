@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -648,24 +649,17 @@ class Store:
 
     def events_json(self, **filters: Any) -> list[str]:
         """The records of :meth:`events` as JSON texts (the same objects, keys in the same
-        order), written by the database where it can (SQLite's JSON functions): a page of
-        the API is sent without decoding and encoding every record in Python."""
-        if self.db.json_functions:
-            # A record names its event as the column does (written together): then it goes as
-            # it is; else (an older or edited row) the column's id is set into it. Python
-            # writes a float that is not a number as NaN or Infinity, which JSON has not:
-            # json_set refuses those records (the fallback below writes null).
-            select = (
-                "CASE WHEN instr(record, '\"event_id\": ' || json_quote(event_id)) > 0"
-                " AND instr(record, 'NaN') = 0 AND instr(record, 'Infinity') = 0"
-                " THEN record ELSE json_set(record, '$.event_id', event_id) END AS record"
-            )
-            sql, params = self.events_query(select=select, **filters)
-            try:
-                return [r["record"] for r in self.db.query(sql, params)]
-            except sqlite3.OperationalError:  # a record SQLite does not read (NaN)
-                pass
-        return [_json_text(r) for r in self.events(**filters)]
+        order), as the store wrote them where it can: a page of the API is sent without
+        decoding and encoding every record in Python.
+
+        A record names its event as the column does (written together): then it goes as it
+        is; else (an older or edited row) it is decoded, given the column's id and written
+        again. Python writes a float that is not a number as NaN or Infinity, which JSON has
+        not: such a record is written again too, with null (as the API's encoder does). Both
+        are substring tests here (SQLite's instr went through each record character by
+        character: 0.6 ms of a page of 50)."""
+        sql, params = self.events_query(select="record, event_id", **filters)
+        return [_event_text(r["record"], r["event_id"]) for r in self.db.query(sql, params)]
 
     def events_query(
         self,
@@ -1203,6 +1197,19 @@ def mention_filters(
     if current:
         where.append(CURRENT_DOCS)
     return where, params
+
+
+def _event_text(record: str, event_id: str) -> str:
+    """A stored mention record as the JSON text of :meth:`Store.events` (see events_json)."""
+    if (
+        '"event_id": ' + encode_basestring(event_id) in record  # as json.dumps writes it
+        and "NaN" not in record
+        and "Infinity" not in record
+    ):
+        return record
+    obj = json.loads(record, object_hook=Record)
+    obj["event_id"] = event_id
+    return _json_text(obj)
 
 
 def _json_text(obj: Any) -> str:
