@@ -52,10 +52,15 @@ def reported_clauses(
             continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
-        for child in verb.children:
-            if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
+        misread = _clause_after_time(verb) if clause else None
+        for child in [*verb.children, *([misread] if misread is not None else [])]:
+            if child == misread:
+                pass  # "reported at the time that ...": the parser hung the clause on "time"
+            elif not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
+            if child == misread:  # its "that" is the complementiser, not a relative pronoun
+                toks = toks[1:] if toks and toks[0].lower_ == "that" else toks
             cut = [c for c in child.children if coordinated_report(c, lex) is not None]
             if cut:  # "... close the depot and suggested that ...": up to the second report
                 first = min(t.i for c in cut for t in c.subtree)
@@ -73,6 +78,32 @@ def reported_clauses(
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+TIME_NOUNS = ("time", "moment", "week", "day", "month", "year", "weekend", "night", "morning")
+
+
+def _clause_after_time(verb: Token) -> Token | None:
+    """The that-clause a speech verb reports when the parser read it as a relative clause of
+    the time phrase before it: in "the paper reported at the time that the mayor had quit"
+    the clause hangs on "time", with "that" as its relative pronoun. Only a clause with a
+    subject of its own ("that the mayor had quit", not "the week that followed")."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "npadvmod")):
+        nouns = (
+            [prep] if prep.dep_ == "npadvmod" else [c for c in prep.children if c.dep_ == "pobj"]
+        )
+        for noun in nouns:
+            if noun.lemma_.lower() not in TIME_NOUNS and noun.ent_type_ not in ("DATE", "TIME"):
+                continue
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                first = rel.doc[noun.i + 1]
+                if first.lower_ != "that" or rel not in (first.head, first.head.head):
+                    continue
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
+                    return rel
+    return None
 
 
 def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
@@ -337,6 +368,8 @@ def nominal_contents(
 
 NAMING_VERBS = ("call", "label", "brand", "dub", "term")  # "called the plan a disaster"
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
+# what the object is likened to belongs to it: "compared the plan to a tax", "linked it with"
+COMPARING_VERBS = ("compare", "liken", "equate", "link", "tie", "contrast")
 
 
 def _object_contents(
@@ -378,7 +411,10 @@ def _object_contents(
         pobj = _pobj(child)
         if not pobj or _says_nothing(pobj):
             continue
-        if obj is not None and child.i > obj.i and child.lower_ in OBJECT_PREPS:
+        after_object = OBJECT_PREPS
+        if verb.lemma_.lower() in COMPARING_VERBS:
+            after_object = (*OBJECT_PREPS, "to", "with")
+        if obj is not None and child.i > obj.i and child.lower_ in after_object:
             joined += [*child.subtree]  # "for the delays" belongs to what the object is
         elif child.lower_ in preps:
             contents.append(pobj)
