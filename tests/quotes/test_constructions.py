@@ -107,3 +107,14 @@ def test_a_bare_body_noun_the_article_never_named_stays_as_written(run):
     text = "The crowd cheered at the rally.\n\nThe committee said that the vote would wait."
     quotes = indirect(run(text))
     assert quotes == [("committee", "the vote would wait")]
+
+
+def test_speech_verb_tagged_as_a_noun_after_a_name_that_is_a_word(run):
+    # the tagger reads "Rook charges" as a verb and its object, or a compound noun
+    text = "Rook charges that the board that runs the port hid the losses."
+    assert indirect(run(text)) == [("Rook", "the board that runs the port hid the losses")]
+
+
+def test_plural_noun_after_a_name_without_a_that_clause_is_no_report(run):
+    text = "The police dropped the Rook charges that had been filed in May."
+    assert indirect(run(text)) == []

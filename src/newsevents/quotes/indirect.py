@@ -106,6 +106,41 @@ def _clause_after_time(verb: Token) -> Token | None:
     return None
 
 
+def misread_verbs(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, int, int]]:
+    """(verb, name, start, end) of a speech verb in -s the tagger read as a plural noun after
+    a name that is also a word ("Rook charges that the count was wrong", tagged like "rook
+    charges" or "to rook charges"): the name right before it as its compound or as the verb
+    whose object it is, and a that-clause with a subject of its own after it. The clause is
+    the report and the name its source."""
+    inside = Ranges(quoted)
+    for tok in index.tokens:
+        if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == 0:
+            continue
+        entry = lex.verb(tok)
+        if entry is None or not entry.indirect or index.start(tok) in inside:
+            continue
+        name = tok.doc[tok.i - 1]
+        compound = name.dep_ == "compound" and name.head == tok
+        if not name.text.istitle() or not (compound or tok.dep_ == "dobj" and tok.head == name):
+            continue
+        if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "that":
+            continue
+        mark = tok.doc[tok.i + 1]
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX") or clause.i < mark.i:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        toks = [t for t in clause.subtree if not t.is_space and t.i > mark.i]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield tok, name, index.start(toks[0]), index.end(toks[-1])
+
+
 def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
     """The speech verb whose report a conjoined speech verb continues: in "Roe said that
     the city would close the depot and suggested that it would sell the land" the parser
