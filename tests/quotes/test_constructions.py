@@ -118,3 +118,20 @@ def test_speech_verb_tagged_as_a_noun_after_a_name_that_is_a_word(run):
 def test_plural_noun_after_a_name_without_a_that_clause_is_no_report(run):
     text = "The police dropped the Rook charges that had been filed in May."
     assert indirect(run(text)) == []
+
+
+def test_surname_one_letter_off_is_the_person_named_in_full(run):
+    text = (
+        "Nurse Kari Brandvoll spoke first at the hearing on Monday.\n\n"
+        "Brandvold said that the ward had been full since June."
+    )
+    assert indirect(run(text)) == [("Kari Brandvoll", "the ward had been full since June")]
+
+
+def test_misspelling_rule_leaves_short_and_unlike_names_alone():
+    from newsevents.coding.actors.coref import misspelt
+
+    assert misspelt("mclenney", "mcclenney") and misspelt("brandvold", "brandvoll")
+    assert not misspelt("kane", "kaine")  # too short to call a typo
+    assert not misspelt("sandersen", "andersen")  # begins otherwise
+    assert not misspelt("brandvoll", "brandvoll")

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.actors.coref import misspelt
 from newsevents.coding.gender import (
     actor_gender,
     compatible,
@@ -362,6 +363,9 @@ class SpeakerResolver:
         """Keep the actors' answer unless it is someone other than the subject's words."""
         name = _person_name(head)
         relation = name_relation(name, actor.name, self.lex) if name else "same"
+        if relation == "unrelated" and actor.how == "coref" and " " not in name:
+            if misspelt(name.lower(), actor.name.split()[-1].lower()):
+                relation = "same"  # "McLenney" that the actors read as "Jo McClenney"
         if relation == "unrelated":
             # 'FBI agent Bernard Tolbert': the person, coded like the organisation
             return replace(actor, name=name, id=None, how="quote-person")
