@@ -135,3 +135,22 @@ def test_misspelling_rule_leaves_short_and_unlike_names_alone():
     assert not misspelt("kane", "kaine")  # too short to call a typo
     assert not misspelt("sandersen", "andersen")  # begins otherwise
     assert not misspelt("brandvoll", "brandvoll")
+
+
+def test_headline_label_with_a_quoted_fragment_reports_the_line(run):
+    text = (
+        "Okafor: Council must 'stop all of this bickering' over the budget.\n\n"
+        "Mayor Adaeze Okafor gave blunt advice to the council on Friday."
+    )
+    quotes = [q for q in run(text) if q.kind == "indirect"]
+    assert quotes and quotes[0].speaker.name == "Adaeze Okafor"
+    assert quotes[0].quote.startswith("Council must")
+
+
+def test_headline_label_opening_a_quotation_stays_a_direct_quote(run):
+    text = (
+        "Okafor: 'We will not stop now.'\n\n"
+        "Mayor Adaeze Okafor gave blunt advice to the council on Friday."
+    )
+    quotes = run(text)
+    assert not [q for q in quotes if q.kind == "indirect" and "stop now" in q.quote]

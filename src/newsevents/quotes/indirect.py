@@ -358,8 +358,8 @@ def speaker_lines(
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_quote):
             toks.pop()
-        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
-            continue
+        if len(toks) < MIN_CLAUSE_TOKENS or index.start(toks[0]) in inside:
+            continue  # a line that opens a quotation is the label's direct quote
         yield tok, words[-1], index.start(toks[0]), index.end(toks[-1])
 
 
