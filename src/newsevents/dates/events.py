@@ -8,11 +8,13 @@ A date inside a noun phrase ("a May 1 deadline") is not the event's date.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from newsevents.data import load_lines
 from newsevents.dates.attach import best_time, clause_verb, find_trigger, names_another_noun
 from newsevents.dates.lexicon import lookup, weekdays
 from newsevents.dates.narrative import Narrative
@@ -208,6 +210,37 @@ def _twin(event: Event, dated: list[Event], dct: date | None) -> tuple[Event | N
     return best, "same event told elsewhere"
 
 
+@functools.lru_cache(maxsize=1)
+def _carrying_verbs() -> frozenset[str]:
+    """Verbs that carry their object noun's event ("will hold talks", "launched a raid"):
+    their tense and mood are the noun's."""
+    words: set[str] = set()
+    for name in (
+        "verbs/light_verbs.txt",
+        "verbs/happen_verbs.txt",
+        "verbs/event_noun_verbs.txt",
+        "verbs/enact_verbs.txt",
+        "dates/aspect_verbs.txt",
+    ):
+        words.update(w.lower() for w in load_lines(name))
+    return frozenset(words)
+
+
+def _known_act(trigger: Token) -> bool:
+    """A definite event noun that is the object of a verb that does not carry it ("would not
+    comment on the killing", "is investigating the raid", "since the attack"): an act already
+    known, so the clause's future or mood is not the act's."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "pobj") or trigger.ent_type_:
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        for c in trigger.children
+    ):
+        return False
+    verb = clause_verb(trigger)
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _carrying_verbs()
+
+
 def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     """What an event with no time of its own is known to be: reported past is on or before
     the publication date, the present perfect up to it, a planned event after it."""
@@ -216,6 +249,8 @@ def _undated_how(event: Event, parsed: ParsedArticle, has_dct: bool) -> str:
     trigger = find_trigger(parsed, event)
     if trigger is not None and names_another_noun(trigger):
         return "publication date (named by another noun, not told)"
+    if trigger is not None and _known_act(trigger):
+        return PAST_UNDATED
     verb = clause_verb(trigger) if trigger is not None else None
     tense = verb_tense(verb) if verb is not None else None
     if event.modality != "asserted" or tense == "future":
@@ -248,9 +283,11 @@ def _progressive(verb: Token) -> bool:
 def _is_future(event: Event, parsed: ParsedArticle) -> bool:
     """A planned or hypothetical event is not the same as a reported one, nor is one going on
     as of the publication day."""
+    trigger = find_trigger(parsed, event)
+    if trigger is not None and _known_act(trigger):
+        return False  # "is investigating the raid": the raid is told elsewhere as done
     if event.modality != "asserted":
         return True
-    trigger = find_trigger(parsed, event)
     if trigger is None:
         return False
     verb = clause_verb(trigger)
