@@ -99,15 +99,12 @@ class _Moves:
         self.unit_cols = (self.move == UNIT) & labelled
 
 
-_MOVES: dict[int, tuple[Any, _Moves]] = {}
-
-
 def _moves_of(ner: EntityRecognizer) -> _Moves:
-    key = id(ner.moves)
-    cached = _MOVES.get(key)
-    if cached is None or cached[0] is not ner.moves or len(cached[1].move) != ner.moves.n_moves:
-        cached = _MOVES[key] = (ner.moves, _Moves(ner))
-    return cached[1]
+    """The action table, kept on the component (rebuilt when labels are added)."""
+    table = getattr(ner, "_fast_moves", None)
+    if table is None or len(table.move) != ner.moves.n_moves:
+        table = ner._fast_moves = _Moves(ner)
+    return table
 
 
 def _decode(ner: EntityRecognizer, docs: list[Doc]) -> list[list[tuple[int, int, int]]]:
