@@ -164,11 +164,12 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
 
 
 def _described(noun: Token) -> Token:
-    """The person a description stands for: "Roe, a lawyer who backs ..." and "Roe is a
-    lawyer who backs ...": Roe, whose description the relative clause goes on."""
+    """Who a description stands for: "Roe, a lawyer who backs ..." and "Roe is a lawyer
+    who backs ...": Roe, whose description the relative clause goes on; "the Port Board,
+    a body that backs ...": the board."""
     if noun.pos_ != "NOUN":
         return noun
-    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+    if noun.dep_ == "appos" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return noun.head
     if noun.dep_ == "attr":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
