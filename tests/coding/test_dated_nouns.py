@@ -106,23 +106,3 @@ def test_dated_participle_tells_an_act(nlp, text, expected):
 def test_dated_participle_is_coded():
     text = "The sites stay closed as laid down by the May 3 accord signed by the two envoys."
     assert ("signed", "SUPPORT") in coded(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "noun"),
-    [
-        (
-            "The council kept the sanctions imposed on Peru after its 1995 invasion of Ecuador.",
-            "invasion",
-        ),
-        ("The talks stalled after Chile's May 3 raid on the port.", "raid"),
-    ],
-)
-def test_dated_backdrop_with_its_own_doer_is_coded(text, noun):
-    assert noun in [t for t, _ in coded(text)]
-
-
-def test_dated_backdrop_without_a_doer_is_left_out():
-    assert "accord" not in [
-        t for t, _ in coded("Rebels withdrew from the town since the March 3 accord.")
-    ]

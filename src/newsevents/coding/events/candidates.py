@@ -249,7 +249,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
             continue
-        if gov is None and dated_nouns.circumstance(tok) and not dated_nouns.own_doer(tok):
+        if gov is None and dated_nouns.circumstance(tok):
             if event_lexicon.code_noun(tok, gov, dated=False) is None:
                 backdrops.add(tok.i)
         info = code_info(match.code)

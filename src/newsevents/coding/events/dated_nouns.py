@@ -99,18 +99,6 @@ def circumstance(noun: Token) -> bool:
     return False
 
 
-def own_doer(noun: Token) -> bool:
-    """The noun names who did it by a possessive that is no time ("Chile's May 3 raid", "its
-    1995 invasion of Ecuador"): a told act of someone's, news even as another verb's
-    circumstance ("sanctions imposed after its 1995 invasion of Ecuador")."""
-    return any(
-        c.dep_ == "poss"
-        and c.ent_type_ not in TIME_ENTS
-        and (c.pos_ == "PRON" or c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"})
-        for c in noun.children
-    )
-
-
 def drop_backdrops(found: list[T], backdrops: set[int], trigger: Callable[[T], Token]) -> list[T]:
     """Leave out the candidates in ``backdrops`` (token indices of dated nouns coded by their
     date alone in a verb's phrase) when the sentence codes any other event: "rebels withdrew
