@@ -295,6 +295,79 @@ def private_act(c: Any) -> str | None:
     return "a call to a private act (pray, vote, remember), not a demand"
 
 
+# the edges by which an act lies inside what a demand verb asks for ("urged the mayor to show
+# leadership by condemning the chief"): complements, means ("by condemning"), conjuncts
+ASKED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "conj"}
+UNDONE_TAGS = {"VB", "VBG"}
+
+
+def asked_for(c: Any, demand: Callable[[Token], bool]) -> str | None:
+    """An act told inside what someone asks another to do ("urged the mayor to show leadership
+    by condemning the police chief", "asked them to make it clear by rejecting the plan"): the
+    request is the event, the act asked for is not done. Only verbs not told as done (a bare
+    or "-ing" form, or "to be hit"); demands coded from their complement ("should resign")
+    and complements folded into the demand are the demand's own."""
+    trig = c.trigger
+    if c.info.plover == "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    passive = trig.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ == "VB" for a in trig.children
+    )
+    if trig.tag_ not in UNDONE_TAGS and not passive:
+        return None
+    tok = trig
+    for _ in range(6):
+        edge, head = tok.dep_, tok.head
+        if edge not in ASKED_DEPS or head is tok:
+            return None
+        if edge == "prep" and tok.lower_ not in {"by", "for", "through"}:
+            return None
+        if head.pos_ == "VERB" and demand(head):
+            asked = edge in {"xcomp", "ccomp"} or (edge == "prep" and tok.lower_ == "for")
+            return "an act asked for, not done" if asked else None
+        tok = head
+    return None
+
+
+OWED_AUX = {"should", "must", "ought"}
+
+
+def owed_demand(c: Any, demand: Callable[[Token], bool]) -> str | None:
+    """A demand someone should or must make ("the committee should ask the court to rule"): a
+    recommendation of what to ask, not a demand made (a demand told by "must" or "should" of
+    the one asked, "the governor should resign", is the speaker's own demand)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    if not demand(trig) or c.layer == "must":
+        return None
+    if any(a.dep_ == "aux" and a.lower_ in OWED_AUX for a in trig.children):
+        return "a demand someone should make, not one made"
+    return None
+
+
+# a relative clause in the present on a bare plural tells a kind of people or things, not an
+# event ("women who are attacked should be helped"; "women who were attacked" tells one)
+PRESENT_TAGS = {"VBP", "VBZ"}
+
+
+def generic_kind(c: Any) -> str | None:
+    """An act told in the present in a relative clause on a bare plural noun ("people who are
+    beaten deserve help", "soldiers who kill civilians must be tried"): a kind, not an event."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.pos_ != "VERB" or trig.dep_ != "relcl":
+        return None
+    head = trig.head
+    if head.tag_ != "NNS" or any(
+        x.dep_ in {"det", "poss", "nummod"} for x in head.children
+    ):
+        return None
+    tensed = [trig, *(a for a in trig.children if a.dep_ in {"aux", "auxpass"})]
+    if not any(t.tag_ in PRESENT_TAGS for t in tensed):
+        return None
+    return "a kind of people or things told in the present, not an event"
+
+
 def planned_demand(c: Any, planned: bool) -> str | None:
     """A demand planned or promised, not made: "would order regulators to", "will call on
     the council to", "was planning to call on the senator"."""

@@ -149,14 +149,37 @@ def _political(actors: Any, tok: Token) -> bool:
     return actor is not None and actor.sector not in {"CVL", "PPL", None}
 
 
-def vote_result(c: Any, actors: Any) -> str | None:
-    """Voters support, back or reject a candidate: a vote or poll result."""
+def vote_result(c: Any, actors: Any, source: Any = None) -> str | None:
+    """Voters support, back or reject a candidate: a vote or poll result. A pronoun subject
+    is read by the side it stands for ("black voters backed her; in Ohio they supported her
+    by 40 points")."""
     if c.info.plover not in RESULT_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     subj = _subject(verb)
     if subj is not None and electorate(subj, actors):
         return "a vote or poll result, not an event"
+    if subj is not None and subj.pos_ == "PRON" and source is not None:
+        words = (source.name or "").lower().split()
+        if words and "electorate" in FRAMES.table.get(words[-1], frozenset()):
+            return "a vote or poll result, not an event"
+    return None
+
+
+def donation(c: Any) -> str | None:
+    """Money given to a campaign, a super PAC or a group backing a candidate ("donated $750 to
+    the senator's campaign", "gave $3 million to a group backing her"): a donation, not aid
+    between actors."""
+    trig = c.trigger
+    if c.info.plover not in {"AID", "SUPPORT"} or trig.pos_ != "VERB":
+        return None
+    verbs = [trig] + ([c.governor] if c.governor is not None else [])
+    for rec in (r for v in verbs for r in _pobjs(v, "to")):
+        words = [rec, *(m for m in rec.children if m.dep_ in {"compound", "amod"})]
+        if any(kinds(w) & {"race", "fund"} for w in words):
+            return "a donation to a campaign, not aid"
+        if any(x.dep_ in {"acl", "relcl"} and "stance" in kinds(x) for x in rec.children):
+            return "a donation to a campaign, not aid"  # "a group backing the senator"
     return None
 
 
@@ -271,6 +294,13 @@ def stance_described(c: Any) -> str | None:
     if trig.i > 0 and doc[trig.i - 1].lower_ == "as" and trig.i + 1 < len(doc):
         if doc[trig.i + 1].lower_ == "to":
             return "a comparison (as opposed to), not an event"
+    aux = [x for x in trig.children if x.dep_ in {"aux", "auxpass"}]
+    be = any(x.lemma_.lower() == "be" for x in aux) or (
+        trig.dep_ == "acomp" and trig.head.lemma_.lower() == "be"
+    )
+    agent = any(x.dep_ == "agent" for x in trig.children)
+    if trig.tag_ == "VBN" and be and _pobjs(trig, "to") and not agent:
+        return "a stance held (is opposed to), not an event"  # "voters who are opposed to him"
     head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
     if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:
         if not any(x.dep_ in {"aux", "auxpass"} for x in trig.children):
@@ -438,8 +468,8 @@ def _same_side(subj: Token, source_tok: Token | None) -> bool:
         return True
     if source_tok is None:
         return subj.pos_ == "PRON"
-    if subj.pos_ == "PRON":
-        return subj.lower_ not in {"you"}
+    if subj.pos_ == "PRON":  # "he", "it"; not "nobody", "everyone"
+        return subj.tag_ == "PRP" and subj.lower_ not in {"you"}
     return subj.lower_ == source_tok.lower_ or subj.i == source_tok.i
 
 

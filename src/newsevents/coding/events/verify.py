@@ -76,6 +76,8 @@ PERSON_NOUNS = {"candidate", "rival", "opponent", "senator", "governor", "presid
 PLACE_NOUNS = {"base", "convoy", "village", "town", "post", "checkpoint", "camp", "station"}
 FIRE_VERBS = {"open", "set", "exchange", "return", "trade", "come", "draw"}
 RELATION_TYPES = {"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT", "MOBILIZE"}
+# "militants backed by Ankara", "the group backing the senator": a participle describing a relation
+PARTICIPLE_TAGS = {"VBN", "VBG"}
 COMPLEMENT_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "conj"}
 
 
@@ -647,6 +649,7 @@ def _act_reason(
     groups, and calls between them, are events of state, not campaign talk: those checks
     skip them (a promise to a state is kept by its partner, acts.promise_about_thing)."""
     someone = lambda t: _someone(t, actors)  # noqa: E731
+    demand = lambda t: "demand" in word_kinds(t)  # noqa: E731
     figure = event_acts.figure_object(c)
     state = _official(source) or _official(target)
     return (
@@ -660,6 +663,9 @@ def _act_reason(
         or event_acts.attempt(c)
         or (not state and event_acts.private_act(c))
         or event_acts.planned_demand(c, _planned(c))
+        or event_acts.owed_demand(c, demand)
+        or event_acts.asked_for(c, demand)
+        or event_acts.generic_kind(c)
         or event_acts.need(c)
         or event_acts.promoted(c, someone)
         or event_acts.holds_thing(c, someone)
@@ -709,7 +715,8 @@ def _campaign_reason(
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
         or event_campaign.campaign_act(c, actors, _violent, demand)
-        or event_campaign.vote_result(c, actors)
+        or event_campaign.vote_result(c, actors, source)
+        or event_campaign.donation(c)
         or event_campaign.stance_described(c)
         or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
         or event_campaign.talk_to_audience(c)
@@ -795,7 +802,7 @@ def explain(
     if (
         trig.pos_ == "VERB"
         and trig.dep_ == "acl"
-        and trig.tag_ == "VBN"
+        and trig.tag_ in PARTICIPLE_TAGS
         and plover in RELATION_TYPES
     ):
         return None, "a participle describing a relation"
