@@ -368,6 +368,18 @@ def generic_kind(c: Any) -> str | None:
     return "a kind of people or things told in the present, not an event"
 
 
+def state_step(c: Any) -> bool:
+    """A step of the law told in the passive with no doer ("two men were charged with murder",
+    "the mayor was indicted on Friday"): the state does it, a political side even when
+    neither side is named as one."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or trig.tag_ != "VBN" or "legal" not in kinds(trig):
+        return False
+    if not any(x.dep_ == "auxpass" for x in trig.children):
+        return False
+    return not any(x.dep_ == "agent" for x in trig.children)
+
+
 def planned_demand(c: Any, planned: bool) -> str | None:
     """A demand planned or promised, not made: "would order regulators to", "will call on
     the council to", "was planning to call on the senator"."""

@@ -284,9 +284,11 @@ def policy_call(
     return "a call for a policy, no one asked"
 
 
-def stance_described(c: Any) -> str | None:
+def stance_described(c: Any, official: bool = False) -> str | None:
     """A stance verb as a participle or a fixed phrase: "Assad, opposed by the U.S., held on"
-    describes a standing relation; "as opposed to" compares."""
+    describes a standing relation; "as opposed to" compares; "activists who are opposed to
+    him" hold a stance (a state's or a body's ``official`` stance stays a rejection: "Norway
+    is opposed to the plan")."""
     trig = c.trigger
     if "stance" not in kinds(trig) or trig.pos_ not in {"VERB", "ADJ"}:
         return None
@@ -299,7 +301,7 @@ def stance_described(c: Any) -> str | None:
         trig.dep_ == "acomp" and trig.head.lemma_.lower() == "be"
     )
     agent = any(x.dep_ == "agent" for x in trig.children)
-    if trig.tag_ == "VBN" and be and _pobjs(trig, "to") and not agent:
+    if trig.tag_ == "VBN" and be and _pobjs(trig, "to") and not (agent or official):
         return "a stance held (is opposed to), not an event"  # "voters who are opposed to him"
     head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
     if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:

@@ -285,10 +285,13 @@ def _ground(c: Candidate) -> bool:
 
 def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues) -> bool:
     """A person "captures" or "takes" states or a district, with no one armed and no violence
-    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized."""
+    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized (a verb of
+    winning, campaign_frames "win", and no country or capital taken)."""
     trig = c.trigger
     if not c.info.cameo.startswith(TAKE_CODES) or trig.pos_ != "VERB":
         return False
+    if "win" not in event_campaign.kinds(trig) or event_where.is_state(target):
+        return False  # "invaded Kuwait", "took Kuwait": ground or a state, not votes
     subj = next((x for x in trig.children if x.dep_ == "nsubj"), None)
     someone = subj is not None and (subj.lower_ in {"he", "she"} or subj.ent_type_ == "PERSON")
     if not (_person(source) or (source is None and someone)):
@@ -717,7 +720,9 @@ def _campaign_reason(
         or event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c, actors, source)
         or event_campaign.donation(c)
-        or event_campaign.stance_described(c)
+        or event_campaign.stance_described(
+            c, _official(source) or _official(_subject_actor(c, actors))
+        )
         or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
         or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
@@ -903,6 +908,8 @@ def explain(
     if plover == "COERCE" and _won_place(c, source, target, sc):
         return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
+        if event_acts.state_step(c) and not (sc.hazard and calm):
+            return (c, source, target, penalty), "kept"  # a step of the law: the state did it
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
     return (c, source, target, penalty), "kept"

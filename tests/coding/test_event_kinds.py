@@ -1,0 +1,83 @@
+"""Session 25's type checks (coding/events acts.py, campaign.py, frames.py; issue 12) on
+invented sentences, with the real actor coder and the rule stage: a question put, a vote told
+by a pronoun, an act asked for, a demand someone should make, a kind of people told in the
+present, a stance held, a campaign's own meeting, a donation, a warning with an indefinite
+subject are no events; the events they look like still are."""
+
+import pytest
+
+from tests.coding.rules import types
+
+pytestmark = pytest.mark.issue(12)
+
+
+def test_a_question_put_is_no_request():
+    assert "REQUEST" not in types("A radio host asked the governor if she was ready for the job.")
+    assert "REQUEST" not in types("The reporter asked Senator Marsh whether she would run again.")
+    assert "REQUEST" in types("The minister asked the rebels to lay down their arms.")
+
+
+def test_a_vote_told_by_a_pronoun_is_a_result():
+    text = "Older voters backed Senator Marsh in Utah. In Idaho, they supported her by 20 points."
+    assert "SUPPORT" not in types(text)
+    assert "SUPPORT" in types("Senator Marsh backed Governor Brill. She endorsed him in Idaho.")
+
+
+def test_an_act_asked_for_is_not_done():
+    text = "The council urged the mayor to show leadership by condemning the police chief."
+    assert types(text) == ["REQUEST"]
+    # the means of the one who asks is done ("urged calm by calling the leader")
+    assert "REQUEST" in types("The minister urged the rebels to talk by phoning their leader.")
+
+
+def test_a_demand_someone_should_make_is_none_made():
+    text = "The committee should formally ask the European Commission to refer the case."
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("Governor Tomas Brill should resign, Senator Marsh said.")
+    assert "REQUEST" in types("The committee formally asked the European Commission to act.")
+
+
+def test_a_kind_of_people_told_in_the_present_is_no_event():
+    text = "The senator believes that women who are attacked should get free care."
+    assert "ASSAULT" not in types(text)
+    assert "ASSAULT" in types("Villagers who were attacked by rebels fled to Goma.")
+
+
+def test_a_stance_held_is_no_rejection_but_a_state_s_is():
+    assert "REJECT" not in types("The hall was full of activists who were opposed to Senator Marsh.")
+    assert "REJECT" in types("Norway is opposed to Danish mediation in the dispute.")
+    assert "REJECT" in types("The plan was opposed by the senators on Monday.")
+
+
+def test_a_campaign_s_own_meeting_is_no_talks():
+    text = "Hillary Clinton smiles during an electoral meeting of the Democratic Party in Ohio."
+    assert "CONSULT" not in types(text)
+    assert "CONSULT" in types("The French president held a meeting with the German chancellor.")
+
+
+def test_a_donation_to_a_campaign_is_no_aid():
+    assert types("In 2012, the actor donated $900 to Senator Marsh's campaign.") == []
+    assert types("The banker gave $3 million to a super PAC backing Senator Marsh.") == []
+    assert "AID" in types("Japan donated rice to North Korea in March.")
+
+
+def test_a_warning_with_an_indefinite_subject_is_no_threat():
+    text = "Ramon Ortiz warned that nobody can reach the White House without Latino votes."
+    assert "THREATEN" not in types(text)
+    assert "THREATEN" in types("Iran warned that it would retaliate against Israel.")
+
+
+def test_a_participle_describing_support_is_no_event():
+    text = "The head of the group backing Governor Tomas Brill for president spoke on Friday."
+    assert "SUPPORT" not in types(text)
+    assert "SUPPORT" in types("The group backed Governor Tomas Brill for president on Friday.")
+
+
+def test_a_step_of_the_law_with_no_doer_is_the_state_s():
+    assert "ACCUSE" in types("Two Kenyan men were charged with murder in the embassy bombing.")
+    assert types("The company was charged a fee by the bank.") == []
+
+
+def test_an_invasion_is_no_place_won():
+    assert "COERCE" in types("Saddam Hussein invaded Kuwait in August 1990.")
+    assert "COERCE" not in types("Senator Marsh captured Ohio and Texas on Tuesday.")
