@@ -44,7 +44,9 @@ def test_a_kind_of_people_told_in_the_present_is_no_event():
 
 
 def test_a_stance_held_is_no_rejection_but_a_state_s_is():
-    assert "REJECT" not in types("The hall was full of activists who were opposed to Senator Marsh.")
+    assert "REJECT" not in types(
+        "The hall was full of activists who were opposed to Senator Marsh."
+    )
     assert "REJECT" in types("Norway is opposed to Danish mediation in the dispute.")
     assert "REJECT" in types("The plan was opposed by the senators on Monday.")
 
@@ -81,3 +83,8 @@ def test_a_step_of_the_law_with_no_doer_is_the_state_s():
 def test_an_invasion_is_no_place_won():
     assert "COERCE" in types("Saddam Hussein invaded Kuwait in August 1990.")
     assert "COERCE" not in types("Senator Marsh captured Ohio and Texas on Tuesday.")
+
+
+def test_an_editor_s_word_in_brackets_is_no_event():
+    text = 'The senator said, "Until the army can figure out what the [censored] is going on."'
+    assert "COERCE" not in types(text)

@@ -358,12 +358,15 @@ def generic_kind(c: Any) -> str | None:
     if trig.pos_ != "VERB" or trig.dep_ != "relcl":
         return None
     head = trig.head
-    if head.tag_ != "NNS" or any(
-        x.dep_ in {"det", "poss", "nummod"} for x in head.children
-    ):
+    if head.tag_ != "NNS" or any(x.dep_ in {"det", "poss", "nummod"} for x in head.children):
         return None
-    tensed = [trig, *(a for a in trig.children if a.dep_ in {"aux", "auxpass"})]
-    if not any(t.tag_ in PRESENT_TAGS for t in tensed):
+    # the relative pronoun is the clause's subject ("who are", "that kill"), not "where"
+    if not any(x.dep_ in {"nsubj", "nsubjpass"} and x.tag_ in {"WP", "WDT"} for x in trig.children):
+        return None
+    aux = [a for a in trig.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.dep_ == "aux" for a in aux):
+        return None  # "who have fled", "that are fighting", "who will vote": not the simple present
+    if not any(t.tag_ in PRESENT_TAGS for t in [trig, *aux]):
         return None
     return "a kind of people or things told in the present, not an event"
 

@@ -76,8 +76,6 @@ PERSON_NOUNS = {"candidate", "rival", "opponent", "senator", "governor", "presid
 PLACE_NOUNS = {"base", "convoy", "village", "town", "post", "checkpoint", "camp", "station"}
 FIRE_VERBS = {"open", "set", "exchange", "return", "trade", "come", "draw"}
 RELATION_TYPES = {"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT", "MOBILIZE"}
-# "militants backed by Ankara", "the group backing the senator": a participle describing a relation
-PARTICIPLE_TAGS = {"VBN", "VBG"}
 COMPLEMENT_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "conj"}
 
 
@@ -592,6 +590,13 @@ LIKELIHOOD = {"likely", "unlikely", "possible"}  # "isn't likely to help": no re
 ATTEND_VERBS = {"attend", "join", "participate", "come", "go", "show", "appear", "turn"}
 
 
+def _bracketed(tok: Token) -> bool:
+    """A word an editor put in square brackets in place of the speaker's ("[censored]",
+    "[expletive]"): no one's act."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "[" and doc[tok.i + 1].text == "]"
+
+
 def _going_to(tok: Token) -> bool:
     """ "is going to pay": "going" with a to-infinitive tells a future, not a trip."""
     return tok.lemma_.lower() == "go" and any(
@@ -787,6 +792,8 @@ def explain(
         return None, "no one did it"  # "nobody opposed him"
     if negated_verb.pos_ == "VERB" and event_acts.to_nobody(negated_verb):
         return None, "done to no one"  # "I apologize to nobody for that"
+    if _bracketed(trig):
+        return None, "an editor's word in brackets, not an event"  # "what the [censored] is"
     why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
     if why is not None:
         return None, why
@@ -807,9 +814,11 @@ def explain(
     if (
         trig.pos_ == "VERB"
         and trig.dep_ == "acl"
-        and trig.tag_ in PARTICIPLE_TAGS
+        and (trig.tag_ == "VBN" or (trig.tag_ == "VBG" and plover == "SUPPORT"))
         and plover in RELATION_TYPES
     ):
+        # "militants backed by Ankara", "a group backing the senator" (but "leaders meeting in
+        # Rome" and "forces establishing a post" tell what they do)
         return None, "a participle describing a relation"
     if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
         return None, "an observation of another event"
