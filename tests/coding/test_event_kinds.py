@@ -88,3 +88,8 @@ def test_an_invasion_is_no_place_won():
 def test_an_editor_s_word_in_brackets_is_no_event():
     text = 'The senator said, "Until the army can figure out what the [censored] is going on."'
     assert "COERCE" not in types(text)
+
+
+def test_what_something_must_be_is_no_demand():
+    assert "REQUEST" not in types("Senator Marsh insists the party must be a party of ideas.")
+    assert "REQUEST" in types("The minister insisted that the talks must resume with Germany.")

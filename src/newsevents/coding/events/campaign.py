@@ -338,7 +338,10 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
 
 def _clause_demands(clause: Token) -> bool:
     """A complement that tells something to be done: "should/must", a bare subjunctive
-    ("that the talks resume"), or a to-infinitive."""
+    ("that the talks resume"), or a to-infinitive; not what something must be ("insists the
+    party must be a party of ideas")."""
+    if clause.lemma_.lower() == "be" and _children(clause, "attr"):
+        return False  # "insists the party must be a party of ideas": what it is to be
     auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
     if auxes & SUBJUNCTIVE_AUX or "to" in auxes:
         return True

@@ -814,11 +814,11 @@ def explain(
     if (
         trig.pos_ == "VERB"
         and trig.dep_ == "acl"
-        and (trig.tag_ == "VBN" or (trig.tag_ == "VBG" and plover == "SUPPORT"))
+        and (trig.tag_ == "VBN" or (trig.tag_ == "VBG" and "stance" in event_campaign.kinds(trig)))
         and plover in RELATION_TYPES
     ):
         # "militants backed by Ankara", "a group backing the senator" (but "leaders meeting in
-        # Rome" and "forces establishing a post" tell what they do)
+        # Rome", "a statement apologizing to him" tell what they do)
         return None, "a participle describing a relation"
     if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
         return None, "an observation of another event"
