@@ -93,3 +93,23 @@ def test_an_editor_s_word_in_brackets_is_no_event():
 def test_what_something_must_be_is_no_demand():
     assert "REQUEST" not in types("Senator Marsh insists the party must be a party of ideas.")
     assert "REQUEST" in types("The minister insisted that the talks must resume with Germany.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half of older women preferred Obama while about 7 in 10 young men supported John McCain.",
+        "Among voters who cared about jobs, most in both counties supported John McCain.",
+        "That was when young voters started supporting Barack Obama with their votes.",
+    ],
+)
+def test_polls_counted_by_fractions_shares_and_votes_are_results(text):
+    assert "SUPPORT" not in types(text)
+
+
+def test_politicians_counted_by_fractions_still_back_someone():
+    assert "SUPPORT" in types("Three of four senators backed Obama.")
+
+
+def test_money_given_to_a_group_backing_a_candidate_is_a_donation():
+    assert types("A Texas banker had given $5 million to a group backing Hillary Clinton.") == []

@@ -132,16 +132,23 @@ def electorate(tok: Token, actors: Any = None, audience: bool = False) -> bool:
     k = kinds(tok)
     if tok.pos_ != "PROPN" and ("electorate" in k or (audience and "audience" in k)):
         return True
-    share = "share" in k or (
-        tok.pos_ == "NUM"
-        and any(c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children)
-    )  # "6 in 10", "three of four"
+    share = "share" in k or _fraction(tok)  # "6 in 10", "three of four"
+    if any(_fraction(n) for n in tok.children if n.dep_ == "nummod"):
+        # "about 6 in 10 young men": people counted as a fraction (not "3 of 4 senators")
+        share = share or "counted" in k
     wholes = _pobjs(tok, "of", "among")
     if any(electorate(p, actors, audience) for p in wholes if p.i != tok.i):
         return True
     if not share:
         return False
     return not any(_political(actors, t) for w in wholes for t in [w, *w.children])
+
+
+def _fraction(tok: Token) -> bool:
+    """ "6 in 10", "three of four", "one out of five": a number that is a share."""
+    return tok.pos_ == "NUM" and any(
+        c.dep_ in {"prep", "quantmod"} and c.lower_ in {"in", "of", "out"} for c in tok.children
+    )
 
 
 def _political(actors: Any, tok: Token) -> bool:
@@ -157,8 +164,17 @@ def vote_result(c: Any, actors: Any, source: Any = None) -> str | None:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     subj = _subject(verb)
+    while subj is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head  # "voters started backing him": the subject of the verb it is under
+        subj = _subject(verb)
     if subj is not None and electorate(subj, actors):
         return "a vote or poll result, not an event"
+    lefts = [x for x in verb.lefts if x.dep_ != "punct"]
+    lefts += [m for x in lefts if x.dep_ == "prep" for m in x.children if m.dep_ == "advmod"]
+    if subj is None and any("share" in kinds(x) for x in lefts if x.dep_ in {"advmod", "npadvmod"}):
+        return "a vote or poll result, not an event"  # "most in both states supported him"
+    if any(race_word(v, lambda t: False) for v in _pobjs(c.trigger, "with")):
+        return "a vote or poll result, not an event"  # "supported him with their votes"
     if subj is not None and subj.pos_ == "PRON" and source is not None:
         words = (source.name or "").lower().split()
         if words and "electorate" in FRAMES.table.get(words[-1], frozenset()):
@@ -174,7 +190,15 @@ def donation(c: Any) -> str | None:
     if c.info.plover not in {"AID", "SUPPORT"} or trig.pos_ != "VERB":
         return None
     verbs = [trig] + ([c.governor] if c.governor is not None else [])
-    for rec in (r for v in verbs for r in _pobjs(v, "to")):
+    recipients = [
+        r
+        for v in verbs
+        for p in v.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+        for r in p.children
+        if r.dep_ == "pobj"
+    ]
+    for rec in recipients:
         words = [rec, *(m for m in rec.children if m.dep_ in {"compound", "amod"})]
         if any(kinds(w) & {"race", "fund"} for w in words):
             return "a donation to a campaign, not aid"
