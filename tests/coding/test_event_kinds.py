@@ -113,3 +113,13 @@ def test_politicians_counted_by_fractions_still_back_someone():
 
 def test_money_given_to_a_group_backing_a_candidate_is_a_donation():
     assert types("A Texas banker had given $5 million to a group backing Hillary Clinton.") == []
+
+
+def test_phrasal_verbs_parsed_with_an_adverb_or_a_preposition_tell_another_act():
+    assert (
+        types("Donald Trump backed away from a promise to pay the legal bills of his fans.") == []
+    )
+    assert "ACCUSE" not in types(
+        "Turnout in the Iowa Republican caucus blasted through its record."
+    )
+    assert "SUPPORT" in types("Donald Trump backed Ted Cruz for the Senate seat in Texas.")

@@ -419,12 +419,15 @@ def need(c: Any) -> str | None:
 
 def phrasal(c: Any) -> str | None:
     """Phrasal verbs with no object that tell another act than the verb alone ("will call in
-    to the show", "took over as chair"; "took over the town" stays)."""
+    to the show", "took over as chair", "backed away from the idea", "blasted through the
+    record"; "took over the town" stays)."""
     trig = c.trigger if c.governor is None else c.governor
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
         return None  # "the rebels took over the town"
     table = FRAMES.table
-    for prt in (x.lower_ for x in trig.children if x.dep_ == "prt"):
+    # the particle, or an adverb or a preposition a parse may take it as ("backed away from")
+    parts = [x.lower_ for x in trig.children if x.dep_ in {"prt", "advmod", "prep"}]
+    for prt in parts:
         pair = f"{trig.lemma_.lower()} {prt}"
         if "phrasal" in table.get(pair, frozenset()):
             return f"'{pair}': another act than the verb's"
