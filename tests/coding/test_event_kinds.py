@@ -123,3 +123,9 @@ def test_phrasal_verbs_parsed_with_an_adverb_or_a_preposition_tell_another_act()
         "Turnout in the Iowa Republican caucus blasted through its record."
     )
     assert "SUPPORT" in types("Donald Trump backed Ted Cruz for the Senate seat in Texas.")
+
+
+def test_a_question_asked_tells_no_event():
+    assert types("Did the Clinton Foundation refuse to turn over the documents?") == []
+    assert types("Why Does Israel Refuse to Recognize the Genocide?") == []
+    assert "REJECT" in types("Israel refused to recognize the genocide, but why?")

@@ -590,6 +590,27 @@ LIKELIHOOD = {"likely", "unlikely", "possible"}  # "isn't likely to help": no re
 ATTEND_VERBS = {"attend", "join", "participate", "come", "go", "show", "appear", "turn"}
 
 
+def _asked(verb: Token) -> bool:
+    """A verb asked about in a question with its auxiliary before its subject ("Did the
+    ministry refuse to pay?", "Why does Ruritania reject the plan?", "Has he ever fought for
+    it?"), up to the question mark; "Who attacked the embassy?" tells that someone did."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    clause = verb
+    for _ in range(3):  # "Did she refuse to pay?": the question is the governing verb's
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.head is clause:
+            break
+        clause = clause.head
+    subj = next((x for x in clause.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not any(
+        x.dep_ in {"aux", "auxpass"} and x.i < subj.i for x in clause.children
+    ):
+        return False
+    end = clause.right_edge.i
+    doc = verb.doc
+    return any(doc[i].text == "?" for i in range(end, min(end + 3, len(doc))))
+
+
 def _bracketed(tok: Token) -> bool:
     """A word an editor put in square brackets in place of the speaker's ("[censored]",
     "[expletive]"): no one's act."""
@@ -792,6 +813,8 @@ def explain(
         return None, "no one did it"  # "nobody opposed him"
     if negated_verb.pos_ == "VERB" and event_acts.to_nobody(negated_verb):
         return None, "done to no one"  # "I apologize to nobody for that"
+    if _asked(trig if c.governor is None else c.governor):
+        return None, "a question asked, not an event told"  # "Did the party refuse to pay?"
     if _bracketed(trig):
         return None, "an editor's word in brackets, not an event"  # "what the [censored] is"
     why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
