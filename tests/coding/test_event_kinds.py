@@ -129,3 +129,16 @@ def test_a_question_asked_tells_no_event():
     assert types("Did the Clinton Foundation refuse to turn over the documents?") == []
     assert types("Why Does Israel Refuse to Recognize the Genocide?") == []
     assert "REJECT" in types("Israel refused to recognize the genocide, but why?")
+
+
+def test_harm_done_in_a_medium_of_words_is_an_accusation():
+    assert types("Donald Trump attacked Hillary Clinton in a speech in Ohio.") == ["ACCUSE"]
+    assert "ASSAULT" not in types(
+        "Bernie Sanders has repeatedly ripped Hillary Clinton on Twitter."
+    )
+    assert "ASSAULT" in types("Rebels attacked the army convoy in the north with rockets.")
+
+
+def test_verbs_done_only_with_arms_are_no_figure_of_speech():
+    assert "ASSAULT" in types("Israeli jets bombed targets in Gaza during the night.")
+    assert "ASSAULT" not in types("Germany hit its emission targets last year.")

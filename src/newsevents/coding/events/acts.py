@@ -440,6 +440,15 @@ def words_as_weapon(verb: Token, preps: tuple[str, ...] = ("with",)) -> bool:
     return any("words" in kinds(p) for p in _pobjs(verb, *preps))
 
 
+MEDIUM_PREPS = ("on", "in", "with", "via", "during", "through")
+
+
+def in_medium(verb: Token) -> bool:
+    """A verb of harm done in a medium of words: "ripped her on social media", "attacked him
+    in a speech", "hit the senator with new ads"."""
+    return any("medium" in kinds(p) for p in _pobjs(verb, *MEDIUM_PREPS))
+
+
 def harm_in_place(verb: Token) -> bool:
     """A verb of harm with no object, only where it happened ("crushed in Michigan"): a
     result, no one harmed."""

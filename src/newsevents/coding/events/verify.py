@@ -485,8 +485,8 @@ def _figure_of_speech(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
     ):
         return None  # "set fire to the offices"; "abducted and shot dead": violence told
-    if event_frames.thing_patient(trig, actors, _known_noun):
-        return "harm done to a thing: a figure of speech"
+    if event_frames.thing_patient(trig, actors, _known_noun) and "arms" not in word_kinds(trig):
+        return "harm done to a thing: a figure of speech"  # not "jets bombed targets"
     if target is None and event_frames.no_patient(trig):
         if any(x.dep_ == "prt" and x.lower_ == "back" for x in trig.children):
             return "a retort, not a shot"
@@ -893,7 +893,8 @@ def explain(
         near = any(
             not event_acts.described_elsewhere(trig.doc[i], trig) for i in sc.violence_at - {trig.i}
         )
-        worded = (verbal and event_acts.words_as_weapon(trig)) or (
+        told = event_acts.words_as_weapon(trig) or event_acts.in_medium(trig)
+        worded = (verbal and told) or (
             any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
             and not ((near or sc.violence_beside) and trig.pos_ in {"NOUN", "PROPN"})
         )
