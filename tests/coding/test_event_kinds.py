@@ -142,3 +142,9 @@ def test_harm_done_in_a_medium_of_words_is_an_accusation():
 def test_verbs_done_only_with_arms_are_no_figure_of_speech():
     assert "ASSAULT" in types("Israeli jets bombed targets in Gaza during the night.")
     assert "ASSAULT" not in types("Germany hit its emission targets last year.")
+
+
+def test_a_claim_denied_and_a_statement_given_are_words():
+    assert types("The government of Turkey denies that the massacre was a genocide.") == []
+    assert "REJECT" in types("Israel denied the request of the United Nations.")
+    assert "AID" not in types("The mayor's spokesman provided a written statement to the Times.")

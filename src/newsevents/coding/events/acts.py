@@ -553,6 +553,18 @@ def realized(c: Any) -> str | None:
     return None
 
 
+def denied_claim(c: Any) -> str | None:
+    """ "denies that the killings were a genocide", "disputed that the talks had failed": a
+    claim denied with a clause is a statement (CAMEO 016), not a rejection ("denied the
+    request", "denied them entry" stay)."""
+    trig = c.trigger
+    if c.info.plover != "REJECT" or trig.pos_ != "VERB" or "deny" not in kinds(trig):
+        return None
+    if _children(trig, *OBJECT_DEPS, "dative") or not _children(trig, "ccomp"):
+        return None
+    return "a claim denied (a statement), not a rejection"
+
+
 def citing(c: Any) -> str | None:
     """A verb of citing, mentioning or addressing tells words about an act or to someone
     ("cites the union's support for the act", "the platform mentions its defense of the

@@ -701,6 +701,7 @@ def _act_reason(
         or event_acts.phrasal(c)
         or event_acts.kept_words(c)
         or event_acts.realized(c)
+        or event_acts.denied_claim(c)
         or event_acts.citing(c)
         or (
             not _official(source)
