@@ -31,7 +31,7 @@ def test_an_act_asked_for_is_not_done():
 
 
 def test_a_demand_someone_should_make_is_none_made():
-    text = "The committee should formally ask the European Commission to refer the case."
+    text = "The panel should ask the European Commission to send the case to the court."
     assert "REQUEST" not in types(text)
     assert "REQUEST" in types("Governor Tomas Brill should resign, Senator Marsh said.")
     assert "REQUEST" in types("The committee formally asked the European Commission to act.")
@@ -44,33 +44,31 @@ def test_a_kind_of_people_told_in_the_present_is_no_event():
 
 
 def test_a_stance_held_is_no_rejection_but_a_state_s_is():
-    assert "REJECT" not in types(
-        "The hall was full of activists who were opposed to Senator Marsh."
-    )
+    assert "REJECT" not in types("The room held many students who were opposed to Senator Marsh.")
     assert "REJECT" in types("Norway is opposed to Danish mediation in the dispute.")
     assert "REJECT" in types("The plan was opposed by the senators on Monday.")
 
 
 def test_a_campaign_s_own_meeting_is_no_talks():
-    text = "Hillary Clinton smiles during an electoral meeting of the Democratic Party in Ohio."
+    text = "Hillary Clinton smiles at an electoral meeting in Ohio on May 2."
     assert "CONSULT" not in types(text)
     assert "CONSULT" in types("The French president held a meeting with the German chancellor.")
 
 
 def test_a_donation_to_a_campaign_is_no_aid():
-    assert types("In 2012, the actor donated $900 to Senator Marsh's campaign.") == []
+    assert types("The actor gave $900 to Senator Marsh's campaign in 2012.") == []
     assert types("The banker gave $3 million to a super PAC backing Senator Marsh.") == []
     assert "AID" in types("Japan donated rice to North Korea in March.")
 
 
 def test_a_warning_with_an_indefinite_subject_is_no_threat():
-    text = "Ramon Ortiz warned that nobody can reach the White House without Latino votes."
+    text = "Ramon Ortiz warned that nobody can win the presidency without Latino votes."
     assert "THREATEN" not in types(text)
     assert "THREATEN" in types("Iran warned that it would retaliate against Israel.")
 
 
 def test_a_participle_describing_support_is_no_event():
-    text = "The head of the group backing Governor Tomas Brill for president spoke on Friday."
+    text = "The chairman of a group backing Governor Tomas Brill spoke in Utah on Friday."
     assert "SUPPORT" not in types(text)
     assert "SUPPORT" in types("The group backed Governor Tomas Brill for president on Friday.")
 
@@ -86,21 +84,21 @@ def test_an_invasion_is_no_place_won():
 
 
 def test_an_editor_s_word_in_brackets_is_no_event():
-    text = 'The senator said, "Until the army can figure out what the [censored] is going on."'
-    assert "COERCE" not in types(text)
+    text = '"The army will [censored] them all, believe me," the senator told the crowd.'
+    assert types(text) == []
 
 
 def test_what_something_must_be_is_no_demand():
-    assert "REQUEST" not in types("Senator Marsh insists the party must be a party of ideas.")
+    assert "REQUEST" not in types("Senator Marsh insists the movement must be a home for workers.")
     assert "REQUEST" in types("The minister insisted that the talks must resume with Germany.")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Half of older women preferred Obama while about 7 in 10 young men supported John McCain.",
-        "Among voters who cared about jobs, most in both counties supported John McCain.",
-        "That was when young voters started supporting Barack Obama with their votes.",
+        "In the exit poll, about 7 in 10 young men supported John McCain.",
+        "In the exit polls, most in both counties supported John McCain.",
+        "By March young voters began backing Barack Obama with their ballots.",
     ],
 )
 def test_polls_counted_by_fractions_shares_and_votes_are_results(text):
@@ -112,30 +110,27 @@ def test_politicians_counted_by_fractions_still_back_someone():
 
 
 def test_money_given_to_a_group_backing_a_candidate_is_a_donation():
-    assert types("A Texas banker had given $5 million to a group backing Hillary Clinton.") == []
+    assert (
+        types("A Texas banker once handed $5 million to an outside group backing Hillary Clinton.")
+        == []
+    )
 
 
 def test_phrasal_verbs_parsed_with_an_adverb_or_a_preposition_tell_another_act():
-    assert (
-        types("Donald Trump backed away from a promise to pay the legal bills of his fans.") == []
-    )
-    assert "ACCUSE" not in types(
-        "Turnout in the Iowa Republican caucus blasted through its record."
-    )
+    assert types("Donald Trump backed away from his plan for a new tax on imports.") == []
+    assert "ACCUSE" not in types("Turnout in the Ohio primary blasted through the old record.")
     assert "SUPPORT" in types("Donald Trump backed Ted Cruz for the Senate seat in Texas.")
 
 
 def test_a_question_asked_tells_no_event():
-    assert types("Did the Clinton Foundation refuse to turn over the documents?") == []
-    assert types("Why Does Israel Refuse to Recognize the Genocide?") == []
-    assert "REJECT" in types("Israel refused to recognize the genocide, but why?")
+    assert types("Did the Russian government refuse to hand over the papers?") == []
+    assert types("Why Does Japan Reject The Treaty With China?") == []
+    assert "REJECT" in types("Japan rejected the treaty with China, but why?")
 
 
 def test_harm_done_in_a_medium_of_words_is_an_accusation():
     assert types("Donald Trump attacked Hillary Clinton in a speech in Ohio.") == ["ACCUSE"]
-    assert "ASSAULT" not in types(
-        "Bernie Sanders has repeatedly ripped Hillary Clinton on Twitter."
-    )
+    assert "ASSAULT" not in types("Bernie Sanders ripped Hillary Clinton on Twitter last week.")
     assert "ASSAULT" in types("Rebels attacked the army convoy in the north with rockets.")
 
 
@@ -145,6 +140,6 @@ def test_verbs_done_only_with_arms_are_no_figure_of_speech():
 
 
 def test_a_claim_denied_and_a_statement_given_are_words():
-    assert types("The government of Turkey denies that the massacre was a genocide.") == []
+    assert types("The government of Peru denies that the raid was a crime.") == []
     assert "REJECT" in types("Israel denied the request of the United Nations.")
-    assert "AID" not in types("The mayor's spokesman provided a written statement to the Times.")
+    assert "AID" not in types("The mayor's spokesman provided a short statement to the Times.")

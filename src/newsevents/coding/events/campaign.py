@@ -183,8 +183,8 @@ def vote_result(c: Any, actors: Any, source: Any = None) -> str | None:
 
 
 def donation(c: Any) -> str | None:
-    """Money given to a campaign, a super PAC or a group backing a candidate ("donated $750 to
-    the senator's campaign", "gave $3 million to a group backing her"): a donation, not aid
+    """Money given to a campaign, a super PAC or a group backing a candidate ("donated $500 to
+    the senator's campaign", "gave $2 million to a committee backing her"): a donation, not aid
     between actors."""
     trig = c.trigger
     if c.info.plover not in {"AID", "SUPPORT"} or trig.pos_ != "VERB":
@@ -363,9 +363,9 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
 def _clause_demands(clause: Token) -> bool:
     """A complement that tells something to be done: "should/must", a bare subjunctive
     ("that the talks resume"), or a to-infinitive; not what something must be ("insists the
-    party must be a party of ideas")."""
+    movement must be a home for workers")."""
     if clause.lemma_.lower() == "be" and _children(clause, "attr"):
-        return False  # "insists the party must be a party of ideas": what it is to be
+        return False  # "insists the movement must be a home for workers": what it is to be
     auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
     if auxes & SUBJUNCTIVE_AUX or "to" in auxes:
         return True

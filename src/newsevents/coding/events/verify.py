@@ -612,7 +612,7 @@ def _asked(verb: Token) -> bool:
 
 
 def _bracketed(tok: Token) -> bool:
-    """A word an editor put in square brackets in place of the speaker's ("[censored]",
+    """A word an editor put in square brackets in place of the speaker's ("[deleted]",
     "[expletive]"): no one's act."""
     doc = tok.doc
     return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "[" and doc[tok.i + 1].text == "]"
@@ -817,7 +817,7 @@ def explain(
     if _asked(trig if c.governor is None else c.governor):
         return None, "a question asked, not an event told"  # "Did the party refuse to pay?"
     if _bracketed(trig):
-        return None, "an editor's word in brackets, not an event"  # "what the [censored] is"
+        return None, "an editor's word in brackets, not an event"  # "what the [deleted] is"
     why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
     if why is not None:
         return None, why
