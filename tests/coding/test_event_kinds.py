@@ -143,3 +143,8 @@ def test_a_claim_denied_and_a_statement_given_are_words():
     assert types("The government of Peru denies that the raid was a crime.") == []
     assert "REJECT" in types("Israel denied the request of the United Nations.")
     assert "AID" not in types("The mayor's spokesman provided a short statement to the Times.")
+
+
+def test_a_preposition_later_in_the_clause_makes_no_phrasal_verb():
+    text = "Senator Ada Marsh called for sanctions against Iran in a speech on Monday."
+    assert "REQUEST" in types(text)

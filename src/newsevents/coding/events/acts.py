@@ -425,11 +425,14 @@ def phrasal(c: Any) -> str | None:
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
         return None  # "the rebels took over the town"
     table = FRAMES.table
-    # the particle, or an adverb or a preposition a parse may take it as ("backed away from")
-    parts = [x.lower_ for x in trig.children if x.dep_ in {"prt", "advmod", "prep"}]
-    for prt in parts:
-        pair = f"{trig.lemma_.lower()} {prt}"
-        if "phrasal" in table.get(pair, frozenset()):
+    for x in trig.children:
+        pair = f"{trig.lemma_.lower()} {x.lower_}"
+        kinds_of = table.get(pair, frozenset())
+        if x.dep_ == "prt" and "phrasal" in kinds_of:
+            return f"'{pair}': another act than the verb's"
+        # a particle the parse takes as an adverb or a preposition, right after the verb
+        # ("backed away from"; not "called for sanctions in the wake of")
+        if x.dep_ in {"advmod", "prep"} and x.i == trig.i + 1 and "adverbial" in kinds_of:
             return f"'{pair}': another act than the verb's"
     return None
 
