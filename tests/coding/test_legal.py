@@ -1,10 +1,9 @@
-"""Legal steps told with no doer (coding/events/legal.py, issue 15) on invented sentences,
+"""Legal steps told with no doer (the rule verifier's state steps, coding/events/acts.state_step; issue 15) on invented sentences,
 with the real actor coder and the rule stage: the state charged someone, an event even
 where the accused is a private person; a named private accuser is still no political act."""
 
 import pytest
 
-from newsevents.coding.events import legal
 from tests.coding.rules import types
 
 pytestmark = pytest.mark.issue(15)
@@ -31,12 +30,3 @@ def test_agentless_legal_step_is_an_event(text):
 )
 def test_private_accusers_are_no_legal_step(text):
     assert "ACCUSE" not in types(text)
-
-
-def test_agentless_step_reads_the_voice(nlp):
-    charged = next(t for t in nlp("The clerk was charged with theft.") if t.lower_ == "charged")
-    by = next(t for t in nlp("The clerk was charged by his boss.") if t.lower_ == "charged")
-    active = next(t for t in nlp("Police charged the clerk.") if t.lower_ == "charged")
-    assert legal.agentless_step(charged)
-    assert not legal.agentless_step(by)
-    assert not legal.agentless_step(active)
