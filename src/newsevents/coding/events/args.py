@@ -100,6 +100,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
                 return c, True
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
+            doer = _agent(v.head) if _to_clause(v) and v.head.tag_ == "VBN" else None
+            if doer is not None:
+                return doer, False  # "the gun used by Holt to kill him": Holt kills
             v = v.head
             continue
         suspect = _suspect(v)
@@ -113,6 +116,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+def _to_clause(verb: Token) -> bool:
+    """An infinitive clause: "to kill", "to be heard"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _suspect(verb: Token) -> Token | None:
@@ -158,7 +166,10 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     fragment = verb.i == verb.sent.start and verb.tag_ in {"VBD", "VBN"}
     args.has_subject = subj is not None and not (fragment and subj.i > verb.i)
     args.passive = passive
-    args.subject_unresolved = subj is None or subj.pos_ == "PRON"
+    # a relative pronoun is resolved to its noun ("a fund that attacks X"), actor or not
+    args.subject_unresolved = subj is None or (
+        subj.pos_ == "PRON" and subj.tag_ not in {"WDT", "WP"}
+    )
     if subj is not None and not passive and is_both_parties(subj):
         args.both_parties = True
     if subj is not None:
@@ -355,6 +366,69 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
     if extra:
         args.targets = dedupe(args.targets + extra)
         args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
+
+
+NOMINAL = {"NOUN", "PROPN"}
+PATIENT_DEPS = {"dobj", "obj", "nsubjpass"}
+PATIENT_PREPS = ("on", "against")  # "an air strike on a clinic"
+CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc"}  # not words of the patient's own name
+
+
+def patient(trigger: Token, governor: Token | None = None) -> Token | None:
+    """What an act is done to when no actor names it: the object ("bombed a clinic"), the
+    passive subject ("his brother was shot"), the noun a participle describes ("villagers
+    killed at a market") or, for an event noun, its "on"/"against" object. None when it is
+    no noun (a pronoun, a clause)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    found: Token | None = None
+    if verb is not None:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL:
+            found = verb.head
+        else:
+            found = next((c for c in verb.children if c.dep_ in PATIENT_DEPS), None)
+    else:
+        found = next(iter(_prep_objects(trigger, PATIENT_PREPS)), None)
+    return found if found is not None and found.pos_ in NOMINAL else None
+
+
+def patient_actor(trigger: Token, governor: Token | None, place: Actor) -> Actor | None:
+    """The patient of an act (:func:`patient`) as a side of the place's country: in "bombed
+    a clinic in Kunduz" the clinic, coded as the country where it is, is the target CAMEO
+    codes the place's country for. Its words are its own phrase, less the place, clauses
+    and determiners. None when the act names no patient."""
+    tok = patient(trigger, governor)
+    if tok is None or not place.country:
+        return None
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and (
+            t.dep_ in CUT_DEPS or (t.dep_ == "prep" and t.lower_ in LOCATION_PREPS)
+        ):
+            cut.update(x.i for x in t.subtree)
+    kept = {t.i for t in tok.subtree if t.i not in cut}
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = tok.doc
+    while lo < tok.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    span = doc[lo : hi + 1]
+    offset = doc.user_data.get(CHUNK_OFFSET, 0)
+    return Actor(
+        span.text,
+        place.country,
+        None,
+        place.country,
+        re.sub(r"[^a-z0-9]+", "-", span.text.lower()).strip("-"),
+        span.text,
+        offset + span.start_char,
+        offset + span.end_char,
+        how="patient",
+    )
 
 
 def _named_object(a: Actor, head: Token) -> bool:
@@ -634,8 +708,29 @@ def nearest_actor_before(
             continue
         if event_where.is_place(m) and not event_where.is_state(m):
             continue  # "a Louisiana screening", "the Iowa caucuses": a town or state acts not
+        if best is not None and best.end is not None and m.end is not None and m.end <= best.end:
+            continue  # "Rep. Kim of Ohio": a place inside the phrase of the actor before
+        if _in_background(m, verb):
+            continue
         best = m
     return best
+
+
+BACKGROUND_CLAUSES = {"relcl", "acl", "appos"}
+
+
+def _in_background(actor: Actor, trigger: Token) -> bool:
+    """The actor is named inside a relative clause or an apposition that the trigger is not
+    in ("Holt, who worked for Ames, says she backs Lee": Ames does not back anyone)."""
+    tok = event_where.token_of(actor, trigger)
+    if tok is None:
+        return False
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ in BACKGROUND_CLAUSES and a.i != tok.i:
+            return not any(x.i == a.i for x in [trigger, *trigger.ancestors])
+        if a.i == trigger.i:
+            return False
+    return False
 
 
 def speaker_of(actors: Any, tok: Token) -> Actor | None:
@@ -677,7 +772,10 @@ NAMED_HOW = {"name", "surname", "coref"}
 
 
 def best_target(
-    targets: list[Actor], source: Actor | None = None, where: list[Actor] | None = None
+    targets: list[Actor],
+    source: Actor | None = None,
+    where: list[Actor] | None = None,
+    persons: list[Actor] | None = None,
 ) -> Actor | None:
     """The first coded target that is not the source's own side, in the order the parse gives
     them (the object before a country named deeper in the clause: in "Chile rejected a UN
@@ -686,7 +784,12 @@ def best_target(
     the first with a country or code, else the first one. ``where``: places where the act
     happened (kept for the callers' record). A town or province is outranked by any side
     named by name ("accused Smith at a rally in Ohio"); a country still stands in for a
-    missing side."""
+    missing side. ``persons``: targets the article names as persons ("Holt"); the first
+    of them told first is the target, and a person of the source's country is no "own
+    side" ("Ames criticised Holt's plan for Peru": Holt, not Peru)."""
+    persons = persons or []
+    if targets and any(targets[0] is p for p in persons):
+        return targets[0]
     own = source.country if source is not None else None
     towns = [a for a in targets if event_where.is_place(a) and not event_where.is_state(a)]
     if towns:  # a side named by name outranks a town or province
@@ -694,7 +797,8 @@ def best_target(
         if any(named(a) for a in others):
             targets = others
     for a in targets:
-        if (a.country and a.country != own) or (not a.country and is_organisation(a)):
+        person = any(a is p for p in persons)
+        if (a.country and (a.country != own or person)) or (not a.country and is_organisation(a)):
             return a
     for a in targets:
         if a.country or a.code:
