@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
 from newsevents.coding.actors.context import recode_places
 from newsevents.coding.actors.coref import resolve_references
-from newsevents.coding.actors.mentions import Ents, sentence_mentions
+from newsevents.coding.actors.mentions import PERSONS_OWN, Ents, sentence_mentions
 from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.config import Settings, current, use
 from newsevents.models import Actor
@@ -147,7 +147,6 @@ class DocumentActors:
         return out
 
 
-PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation acts for them
 
 
 def _person(m: Mention) -> bool:

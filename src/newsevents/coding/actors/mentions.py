@@ -177,7 +177,7 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
             if ent is None:
                 continue
             label = ent.label_
-            if label != "PERSON":
+            if label != "PERSON" and ent.start >= start and ent.end <= ext:
                 coded.actor.name = _strip_det(ent.text)
                 coded.actor.id = _slug(coded.actor.name)
             if label in ("GPE", "LOC"):
@@ -266,13 +266,24 @@ def _modifier_mentions(t: Token, start: int, sent, coder: ActorCoder, date) -> l
         while j < t.i and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "I":
             j += 1
         coded = coder.code_phrase(doc[i:j].text, date)
-        if coded is not None and coded.kind in ("country", "entity") and coded.actor.how != "name":
+        # "the Holt campaign": a person's name before their own organisation is a mention
+        owner = coded is not None and coded.named and tok.pos_ == "PROPN" and _persons_own(t)
+        if coded is not None and (
+            owner or (coded.kind in ("country", "entity") and coded.actor.how != "name")
+        ):
             a = coded.actor
             a.start, a.end = offset + tok.idx, offset + doc[j - 1].idx + len(doc[j - 1])
             a.text = doc[i:j].text
             out.append(_mention(a, coded, doc[j - 1], (i, j), sent, None))
         i = j
     return out
+
+
+PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation acts for them
+
+
+def _persons_own(head: Token) -> bool:
+    return head.lemma_.lower() in PERSONS_OWN
 
 
 def _mention(actor, coded, t: Token, rng, sent, pronoun) -> Mention:

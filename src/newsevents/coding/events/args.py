@@ -96,9 +96,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
-                return c, False
+                return _antecedent(c, v), False
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
-                return c, True
+                return _antecedent(c, v), True
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
             doer = _agent(v.head) if _to_clause(v) and v.head.tag_ == "VBN" else None
             if doer is not None:
@@ -116,6 +116,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+def _antecedent(subj: Token, verb: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause describes ("Holt, who has
+    vowed ...": Holt)."""
+    if subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head != verb:
+        return verb.head
+    return subj
 
 
 def _to_clause(verb: Token) -> bool:
@@ -374,30 +382,40 @@ PATIENT_PREPS = ("on", "against")  # "an air strike on a clinic"
 CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc"}  # not words of the patient's own name
 
 
-def patient(trigger: Token, governor: Token | None = None) -> Token | None:
+def patient(trigger: Token, governor: Token | None = None, passive: bool = True) -> Token | None:
     """What an act is done to when no actor names it: the object ("bombed a clinic"), the
     passive subject ("his brother was shot"), the noun a participle describes ("villagers
     killed at a market") or, for an event noun, its "on"/"against" object. None when it is
-    no noun (a pronoun, a clause)."""
+    no noun (a pronoun, a clause). ``passive``: False where a passive form tells its
+    subject's state ("were engaged in fighting": the subject acts)."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     found: Token | None = None
+    deps = PATIENT_DEPS if passive else PATIENT_DEPS - {"nsubjpass"}
     if verb is not None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL:
             found = verb.head
         else:
-            found = next((c for c in verb.children if c.dep_ in PATIENT_DEPS), None)
+            found = next((c for c in verb.children if c.dep_ in deps), None)
     else:
         found = next(iter(_prep_objects(trigger, PATIENT_PREPS)), None)
     return found if found is not None and found.pos_ in NOMINAL else None
 
 
-def patient_actor(trigger: Token, governor: Token | None, place: Actor) -> Actor | None:
+def patient_actor(
+    trigger: Token,
+    governor: Token | None,
+    place: Actor,
+    is_device: Any = None,
+    passive: bool = True,
+) -> Actor | None:
     """The patient of an act (:func:`patient`) as a side of the place's country: in "bombed
     a clinic in Kunduz" the clinic, coded as the country where it is, is the target CAMEO
     codes the place's country for. Its words are its own phrase, less the place, clauses
-    and determiners. None when the act names no patient."""
-    tok = patient(trigger, governor)
-    if tok is None or not place.country:
+    and determiners. None when the act names no patient, when the patient is a weapon
+    (``is_device``: "fired shells at a town") or when the place is a word of the patient's
+    own phrase ("Palestinian homes", "villages on the border": the old coding stands)."""
+    tok = patient(trigger, governor, passive)
+    if tok is None or not place.country or (is_device is not None and is_device(tok)):
         return None
     cut: set[int] = set()
     for t in tok.subtree:
@@ -418,6 +436,9 @@ def patient_actor(trigger: Token, governor: Token | None, place: Actor) -> Actor
         hi -= 1
     span = doc[lo : hi + 1]
     offset = doc.user_data.get(CHUNK_OFFSET, 0)
+    if place.start is not None and place.start < offset + span.end_char:
+        if place.end is not None and place.end > offset + span.start_char:
+            return None
     return Actor(
         span.text,
         place.country,
@@ -435,8 +456,21 @@ def _named_object(a: Actor, head: Token) -> bool:
     """The actor is a person named as the trigger's own direct object."""
     if (a.how or "") not in NAMED_HOW:
         return False
+    return is_object(a, head)
+
+
+def is_object(a: Actor, head: Token) -> bool:
+    """The actor's phrase is the trigger's own direct object ("criticised Holt")."""
     tok = event_where.token_of(a, head)
     return tok is not None and tok.head == head and tok.dep_ in {"dobj", "obj", "dative"}
+
+
+def holds(a: Actor, b: Actor, near: Token) -> bool:
+    """Actor ``b`` is named inside ``a``'s phrase ("the governor of Ohio, Tom Ames": Ohio)."""
+    tok, inner = event_where.token_of(a, near), event_where.token_of(b, near)
+    if tok is None or inner is None or inner.i == tok.i:
+        return False
+    return any(x.i == tok.i for x in inner.ancestors)
 
 
 def _in_source(a: Actor, args: Arguments, near: Token) -> bool:
@@ -776,6 +810,7 @@ def best_target(
     source: Actor | None = None,
     where: list[Actor] | None = None,
     persons: list[Actor] | None = None,
+    objects: list[Actor] | None = None,
 ) -> Actor | None:
     """The first coded target that is not the source's own side, in the order the parse gives
     them (the object before a country named deeper in the clause: in "Chile rejected a UN
@@ -784,12 +819,14 @@ def best_target(
     the first with a country or code, else the first one. ``where``: places where the act
     happened (kept for the callers' record). A town or province is outranked by any side
     named by name ("accused Smith at a rally in Ohio"); a country still stands in for a
-    missing side. ``persons``: targets the article names as persons ("Holt"); the first
-    of them told first is the target, and a person of the source's country is no "own
-    side" ("Ames criticised Holt's plan for Peru": Holt, not Peru)."""
+    missing side. ``persons``: targets the article names as persons ("Holt"): a person of
+    the source's country is no "own side" ("Ames criticised Holt's plan for Peru": Holt,
+    not Peru); ``objects``: those of them that are the trigger's own object, which is the
+    target ("criticised Holt in the British parliament": Holt)."""
     persons = persons or []
-    if targets and any(targets[0] is p for p in persons):
-        return targets[0]
+    for a in targets:
+        if any(a is o for o in objects or []):
+            return a
     own = source.country if source is not None else None
     towns = [a for a in targets if event_where.is_place(a) and not event_where.is_state(a)]
     if towns:  # a side named by name outranks a town or province

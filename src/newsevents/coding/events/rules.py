@@ -227,17 +227,27 @@ def dyad(
     asserted = c.modality == "asserted"
     targets = event_where.sift(c.info.plover, c.info.cameo, targets, where, source, asserted)
     persons = [t for t in targets if _named_person(actors, t)]
-    target = event_args.best_target(targets, source, [a for a, _ in where], persons)
+    near = c.governor or c.trigger
+    objects = [
+        t
+        for t in persons
+        if event_args.is_object(t, near)
+        # "assassinate the governor of the Tyumen region, Oleg Chemezov": the region's
+        # country codes the person the lists do not know
+        and not (not t.country and any(x.country and event_args.holds(t, x, near) for x in targets))
+    ]
+    target = event_args.best_target(targets, source, [a for a, _ in where], persons, objects)
     if target is not None and event_where.is_place(target):
         # "three people were shot at a cinema in Ohio": the people, of the place's country
         # (not troops sent there, who are the sender's)
         group = next((t for t in targets if event_where.kind_only(t)), None)
         if group is not None:
             target = replace(group, country=target.country)
-        elif c.info.plover in MATERIAL_TYPES and target.country:
+        elif c.info.plover == ASSAULT and target.country:
             # "bombed a clinic in Kunduz", "his brother was shot in Ohio": the clinic, the
             # brother, of the place's country (the place is only where it was done)
-            target = event_args.patient_actor(c.trigger, c.governor, target) or target
+            patient = event_args.patient_actor(c.trigger, c.governor, target, _device, a.passive)
+            target = patient or target
     source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
