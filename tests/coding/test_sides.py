@@ -126,3 +126,8 @@ def test_a_persons_campaign_acts_for_the_person():
     )
     accuse = next(e for e in events if e.plover == "ACCUSE")
     assert accuse.source is not None and accuse.source.name == "Sarah Jones"
+
+
+def test_a_rival_before_a_name_is_a_role_not_a_name_word():
+    names = {a.name for a in _mentions("Rival Sarah Jones said she raised money in January.")}
+    assert "Sarah Jones" in names and not any(n.startswith("Rival") for n in names)

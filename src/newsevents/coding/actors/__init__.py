@@ -147,8 +147,6 @@ class DocumentActors:
         return out
 
 
-
-
 def _person(m: Mention) -> bool:
     return m.coded is not None and m.coded.kind == "person" and not m.coded.plural
 
