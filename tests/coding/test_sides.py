@@ -131,3 +131,18 @@ def test_a_persons_campaign_acts_for_the_person():
 def test_a_rival_before_a_name_is_a_role_not_a_name_word():
     names = {a.name for a in _mentions("Rival Sarah Jones said she raised money in January.")}
     assert "Sarah Jones" in names and not any(n.startswith("Rival") for n in names)
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_describes():
+    events = _events("The rebels freed Tom Ames, whom the army had arrested in May.")
+    arrest = next(e for e in events if e.plover == "COERCE")
+    assert arrest.target is not None and arrest.target.name == "Tom Ames"
+    events = _events("Police arrested the activist Tom Ames, with whom the governor had clashed.")
+    clash = next(e for e in events if e.trigger.text == "clashed")
+    assert clash.target is not None and clash.target.name == "Tom Ames"
+
+
+def test_a_body_named_only_as_where_people_were_killed_is_not_the_target():
+    events = _events("Gunmen killed two guards at the Central Bank.")
+    kill = next(e for e in events if e.plover == "ASSAULT")
+    assert kill.target is not None and kill.target.name == "two guards"

@@ -119,8 +119,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _antecedent(subj: Token, verb: Token) -> Token:
-    """A relative pronoun subject stands for the noun its clause describes ("Holt, who has
-    vowed ...": Holt)."""
+    """A relative pronoun stands for the noun its clause describes ("Holt, who has vowed
+    ...", "Holt, whom police arrested", "Holt, with whom he clashed": Holt)."""
     if subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head != verb:
         return verb.head
     return subj
@@ -205,6 +205,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
         for cand in first:
             args.preferred.extend(phrase_actors(actors, cand)[0])
         for cand in first + objs + _prep_objects(verb):
+            cand = _antecedent(cand, verb)  # "Holt, with whom he clashed": Holt
             found, is_head = phrase_actors(actors, cand)
             found = [a for a in found if not any(same(a, s) for s in args.sources)]
             if found:
@@ -339,6 +340,7 @@ LOCATION_PREPS = (
     "into",
     "against",
 )
+PLACE_PREPS = frozenset(LOCATION_PREPS) - {"into", "against"}  # where, not whom
 
 
 def place_actors(actors: Any, head: Token) -> list[Actor]:
@@ -415,7 +417,7 @@ def patient_actor(
     (``is_device``: "fired shells at a town") or when the place is a word of the patient's
     own phrase ("Palestinian homes", "villages on the border": the old coding stands)."""
     tok = patient(trigger, governor, passive)
-    if tok is None or not place.country or (is_device is not None and is_device(tok)):
+    if tok is None or (is_device is not None and is_device(tok)):
         return None
     cut: set[int] = set()
     for t in tok.subtree:
@@ -450,6 +452,13 @@ def patient_actor(
         offset + span.end_char,
         how="patient",
     )
+
+
+def at_place(a: Actor, near: Token) -> bool:
+    """The actor is named only as where something happened: the object of "in", "at",
+    "near" ("killed at a school", "shot in a church")."""
+    tok = event_where.token_of(a, near)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
 def _named_object(a: Actor, head: Token) -> bool:

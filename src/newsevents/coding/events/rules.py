@@ -248,6 +248,10 @@ def dyad(
             # brother, of the place's country (the place is only where it was done)
             patient = event_args.patient_actor(c.trigger, c.governor, target, _device, a.passive)
             target = patient or target
+    elif target is not None and c.info.plover == ASSAULT and event_args.at_place(target, near):
+        # "a pupil killed at Elm Street School": the pupil, not the school where it happened
+        patient = event_args.patient_actor(c.trigger, c.governor, target, _device, a.passive)
+        target = patient or target
     source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
