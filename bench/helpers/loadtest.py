@@ -159,7 +159,8 @@ def default_paths(doc_ids: list[str], actors: list[str]) -> list[str]:
 
 
 def hammer(port: int, paths: list[str], clients: int = 50, seconds: float = 20.0) -> LoadResult:
-    """``clients`` concurrent clients requesting ``paths`` round-robin for ``seconds``."""
+    """``clients`` concurrent clients requesting ``paths`` round-robin for ``seconds``, each
+    from its own start in the list (client k at path k * len(paths) // clients)."""
     result = LoadResult(clients, seconds)
     lock = threading.Lock()
     start_gate = threading.Barrier(clients + 1)
@@ -170,7 +171,11 @@ def hammer(port: int, paths: list[str], clients: int = 50, seconds: float = 20.0
         latencies: list[float] = []
         failures: Counter = Counter()
         hits = 0
-        i = k  # clients start at different paths
+        # Clients start spread over the paths, not one apart: walking the same list one
+        # step behind each other, every client but the first asked each page moments after
+        # its neighbour did, and the response cache answered nearly all of them (95% hits
+        # with 3,015 pages in 20 s, most of the list never asked).
+        i = k * len(paths) // clients
         start_gate.wait()
         while time.monotonic() < stop_at[0]:
             path = paths[i % len(paths)]

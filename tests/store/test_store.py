@@ -285,16 +285,27 @@ def test_filtered_list_pages_are_read_off_an_index(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.add([_dated("a", "2021-03-01")])
         queries = [
-            ("mentions", store.events_query(since="2021-01-01", until="2021-02-01", type="04")),
-            ("mentions", store.events_query(actor="USA", type="CONSULT")),
-            ("quotes", store.quotes_query(by_speaker=True, speaker="USA")),
+            store.events_query(since="2021-01-01", until="2021-02-01", type="04"),
+            store.events_query(actor="USA", type="CONSULT"),
+            store.events_query(type="04"),
+            store.events_query(type="4"),
         ]
-        for table, (rest, params) in queries:
-            sql = f"SELECT record FROM {table}{rest}"
+        queries.append(store.quotes_query(by_speaker=True, speaker="USA"))
+        for sql, params in queries:
             steps = [r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql, params)]
             assert not any("TEMP B-TREE" in step for step in steps), (sql, steps)
             scans = [step for step in steps if step.startswith("SCAN documents")]
             assert all("documents_replaced" in step for step in scans), (sql, steps)
+        # a speaker's page: its statements as SQLite ran them (parameters written in)
+        ran: list[str] = []
+        store.db.conn.set_trace_callback(ran.append)
+        store.quotes(speaker="Roe", by_speaker=True, limit=50)
+        store.db.conn.set_trace_callback(None)
+        pages = [sql for sql in ran if " FROM quotes" in sql]
+        assert pages
+        for sql in pages:
+            plan = " ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan and "SCAN quotes" not in plan, (sql, plan)
         for sql in (
             "SELECT id FROM documents WHERE superseded_by IS NULL"
             " ORDER BY date IS NULL, date, id LIMIT 50",
@@ -358,3 +369,103 @@ def test_store_of_schema_6_gets_its_actor_counts(tmp_path):
     with Store(db) as store:
         assert _counts(store) == _recounted(store)
         assert _counts(store)["taliban"] == (0, 2)
+
+
+def _typed(doc_id: str, plover: str, cameo: str, date: str | None, source: Actor | None = None):
+    x = make_extraction(doc_id)
+    x.events[0] = replace(x.events[0], plover=plover, cameo=cameo, date=date)
+    if source is not None:
+        x.events[0] = replace(x.events[0], source=source)
+    return x
+
+
+def _one_query(store, monkeypatch):
+    """The store as without the schema-8 indexes and table: every page one filtered walk in
+    list order (the plan the faster ones must agree with, row for row)."""
+    monkeypatch.setattr(store, "has_index", lambda name: False)
+    monkeypatch.setattr(store, "has_table", lambda name: False)
+
+
+@pytest.mark.issue(16)
+def test_a_type_page_read_by_type_and_code_root_is_the_same_page(store, monkeypatch):
+    """type=T matches PLOVER type T or a CAMEO code starting with T: read as two parts off
+    indexes led by the type and by the code's first two characters, then merged, every page
+    holds the same mentions in the same order as one walk of all mentions in list order,
+    also where a mention is in both parts, codes differ in case or the type is one character."""
+    fra = Actor("Jean Dupont", "FRA", "GOV", "FRAGOV", "jean-dupont")
+    rows = [
+        ("CONSULT", "040", "2021-03-02", None),
+        ("AID", "041", "2021-03-01", fra),  # the code's root, another type
+        ("CONSULT", "CONSULT1", None, None),  # in both parts: listed once
+        ("AGREE", "057", "2021-02-01", fra),
+        ("AGREE", "Ab1", "2021-02-03", None),  # LIKE and ASCII case (as the backend has it)
+        ("ACCUSE", "ab2", "2021-02-04", fra),
+        ("ACCUSE", "4", None, None),
+        ("CONSULT", "043", "2021-03-02", fra),
+    ]
+    store.add([_typed(f"d{k}", *row) for k, row in enumerate(rows)])
+    cases = [
+        {"type": t, **a}
+        for t in ("CONSULT", "consult", "04", "040", "0", "4", "ab", "AB", "Ab1", "_b", "%")
+        for a in ({}, {"actor": "FRA"})
+    ]
+    pages = lambda: [  # noqa: E731
+        [e["id"] for e in store.events(limit=3, offset=k, **f)] for f in cases for k in range(4)
+    ]
+    fast = pages()
+    assert any(fast) and store.has_index("mentions_root_list")
+    _one_query(store, monkeypatch)
+    assert fast == pages()
+
+
+@pytest.mark.issue(16)
+def test_a_speaker_page_read_through_the_speakers_table_is_the_same_page(store, monkeypatch):
+    """/api/quotes?speaker=X reads only the quotes of the speakers (table speakers) that can
+    match: every page equals the one walk of all quotes in speaker order, across the named
+    speakers, a speaker with an empty name and one with none at all (matched by country)."""
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe")
+    doe = Actor("John Doe", "USA", "GOV", "USAGOV", "john-doe")
+    kay = Actor("Kay Roe", "GBR", "GOV", "GBRGOV", None)
+    blank = Actor("", "USA", None, None, None)
+    store.add(
+        [_with_speaker(f"d{k}", sp) for k, sp in enumerate([roe, doe, kay, blank, roe, blank])]
+    )
+    store.db.execute("UPDATE quotes SET speaker_name = NULL WHERE doc_id = 'd5'")
+    cases = [
+        {"speaker": s, **k}
+        for s in ("USA", "Roe", "jane-roe", "Sen. Kay Roe", "GBR", "nobody", "taliban")
+        for k in ({}, {"kind": "direct"}, {"doc": "d0"})
+    ]
+    pages = lambda: [  # noqa: E731
+        [q["id"] for q in store.quotes(limit=2, offset=k, by_speaker=True, **f)]
+        for f in cases
+        for k in range(6)
+    ] + [[q["id"] for q in store.quotes(limit=None, by_speaker=True, speaker="USA")]]
+    fast = pages()
+    assert any(fast) and store.has_table("speakers")
+    _one_query(store, monkeypatch)
+    assert fast == pages()
+
+
+@pytest.mark.issue(16)
+def test_store_of_schema_7_gets_its_speakers_and_type_indexes(tmp_path):
+    db = tmp_path / "old.db"
+    roe = Actor("Jane Roe", "USA", "GOV", "USAGOV", "jane-roe")
+    with Store(db) as store:
+        store.add([make_extraction("a"), _with_speaker("b", roe)])
+        before = [q["id"] for q in store.quotes(speaker="USA", by_speaker=True)]
+    con = sqlite3.connect(db)  # as schema 7 wrote it
+    con.execute("DROP TABLE speakers")
+    con.execute("DROP INDEX mentions_plover_list")
+    con.execute("DROP INDEX mentions_root_list")
+    con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version() == 8
+        assert {r["name"] for r in store.db.query("SELECT name FROM speakers")} == {
+            "Taliban",
+            "Jane Roe",
+        }
+        assert store.has_index("mentions_root_list")
+        assert [q["id"] for q in store.quotes(speaker="USA", by_speaker=True)] == before == ["b:q0"]

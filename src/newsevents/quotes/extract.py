@@ -24,6 +24,7 @@ from newsevents.quotes.indirect import (
     adjective_clauses,
     colon_blocks,
     coordinated_report,
+    misread_verbs,
     nominal_contents,
     noun_clauses,
     outermost,
@@ -99,6 +100,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
+    for verb, name, start, end in misread_verbs(index, lex, quoted):
+        quote = _indirect(parsed, index, lex, verb, start, end)  # "Rook charges that ..."
+        items.append((_key(index, name, start), quote, name))
     for noun, start, end in predicate_nouns(index, lex, quoted):
         subject = subject_of(noun.head)  # "the mayor is a critic of ...": the mayor
         quote = _indirect(parsed, index, lex, noun, start, end)

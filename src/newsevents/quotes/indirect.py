@@ -52,10 +52,15 @@ def reported_clauses(
             continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
-        for child in verb.children:
-            if not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
+        misread = _clause_after_time(verb) if clause else None
+        for child in [*verb.children, *([misread] if misread is not None else [])]:
+            if child == misread:
+                pass  # "reported at the time that ...": the parser hung the clause on "time"
+            elif not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
             toks = [t for t in child.subtree if not t.is_space]
+            if child == misread:  # its "that" is the complementiser, not a relative pronoun
+                toks = toks[1:] if toks and toks[0].lower_ == "that" else toks
             cut = [c for c in child.children if coordinated_report(c, lex) is not None]
             if cut:  # "... close the depot and suggested that ...": up to the second report
                 first = min(t.i for c in cut for t in c.subtree)
@@ -73,6 +78,67 @@ def reported_clauses(
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+TIME_NOUNS = ("time", "moment", "week", "day", "month", "year", "weekend", "night", "morning")
+
+
+def _clause_after_time(verb: Token) -> Token | None:
+    """The that-clause a speech verb reports when the parser read it as a relative clause of
+    the time phrase before it: in "the paper reported at the time that the mayor had quit"
+    the clause hangs on "time", with "that" as its relative pronoun. Only a clause with a
+    subject of its own ("that the mayor had quit", not "the week that followed")."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "npadvmod")):
+        nouns = (
+            [prep] if prep.dep_ == "npadvmod" else [c for c in prep.children if c.dep_ == "pobj"]
+        )
+        for noun in nouns:
+            if noun.lemma_.lower() not in TIME_NOUNS and noun.ent_type_ not in ("DATE", "TIME"):
+                continue
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                first = rel.doc[noun.i + 1]
+                if first.lower_ != "that" or rel not in (first.head, first.head.head):
+                    continue
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
+                    return rel
+    return None
+
+
+def misread_verbs(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, int, int]]:
+    """(verb, name, start, end) of a speech verb in -s the tagger read as a plural noun after
+    a name that is also a word ("Rook charges that the count was wrong", tagged like "rook
+    charges" or "to rook charges"): the name right before it as its compound or as the verb
+    whose object it is, and a that-clause with a subject of its own after it. The clause is
+    the report and the name its source."""
+    inside = Ranges(quoted)
+    for tok in index.tokens:
+        if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == 0:
+            continue
+        entry = lex.verb(tok)
+        if entry is None or not entry.indirect or index.start(tok) in inside:
+            continue
+        name = tok.doc[tok.i - 1]
+        compound = name.dep_ == "compound" and name.head == tok
+        if not name.text.istitle() or not (compound or tok.dep_ == "dobj" and tok.head == name):
+            continue
+        if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "that":
+            continue
+        mark = tok.doc[tok.i + 1]
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX") or clause.i < mark.i:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        toks = [t for t in clause.subtree if not t.is_space and t.i > mark.i]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield tok, name, index.start(toks[0]), index.end(toks[-1])
 
 
 def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
@@ -292,8 +358,8 @@ def speaker_lines(
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_quote):
             toks.pop()
-        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
-            continue
+        if len(toks) < MIN_CLAUSE_TOKENS or index.start(toks[0]) in inside:
+            continue  # a line that opens a quotation is the label's direct quote
         yield tok, words[-1], index.start(toks[0]), index.end(toks[-1])
 
 
@@ -337,6 +403,8 @@ def nominal_contents(
 
 NAMING_VERBS = ("call", "label", "brand", "dub", "term")  # "called the plan a disaster"
 OBJECT_PREPS = ("for", "as", "of", "on", "over", "about", "against")  # after an object
+# what the object is likened to belongs to it: "compared the plan to a tax", "linked it with"
+COMPARING_VERBS = ("compare", "liken", "equate", "link", "tie", "contrast")
 
 
 def _object_contents(
@@ -378,7 +446,10 @@ def _object_contents(
         pobj = _pobj(child)
         if not pobj or _says_nothing(pobj):
             continue
-        if obj is not None and child.i > obj.i and child.lower_ in OBJECT_PREPS:
+        after_object = OBJECT_PREPS
+        if verb.lemma_.lower() in COMPARING_VERBS:
+            after_object = (*OBJECT_PREPS, "to", "with")
+        if obj is not None and child.i > obj.i and child.lower_ in after_object:
             joined += [*child.subtree]  # "for the delays" belongs to what the object is
         elif child.lower_ in preps:
             contents.append(pobj)

@@ -104,6 +104,18 @@ def _plural_possessive(text: str, i: int, end: int) -> bool:
     return bool(re.search(r"[,.!?;:]['\u2019]", text[i + 1 : end]))
 
 
+def _spaced_close(text: str, i: int, start: int) -> bool:
+    """A straight double mark with a space on each side closes an open quotation when the
+    words before it end with punctuation or a single closing mark (``the word 'fair,' " she
+    said``): an opening mark is glued to the word after it."""
+    if text[i] not in DOUBLE_AMBIGUOUS or i + 1 >= len(text) or not text[i + 1].isspace():
+        return False
+    j = i - 1
+    while j > start and text[j] in " \t":
+        j -= 1
+    return j < i - 1 and text[j] in ".,!?;:'\u2019"
+
+
 def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int | None]]:
     """Pair the marks of one kind in a paragraph; an unclosed last opening gets None."""
     opens, closes, amb = (
@@ -123,6 +135,8 @@ def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int 
         if not double and current is not None and can_close and _plural_possessive(text, i, end):
             continue  # 'The workers' rights matter,' she said
 
+        if not (can_open or can_close) and current is not None and _spaced_close(text, i, start):
+            can_close = True  # 'the term 'outreach,' " he said': a space before the mark
         if can_open and can_close:  # glued on both sides: trust a curly mark's direction
             can_open, can_close = ch not in closes, ch not in opens
         if current is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.actors.coref import misspelt
 from newsevents.coding.gender import (
     actor_gender,
     compatible,
@@ -43,6 +44,7 @@ QUANTIFIER_PRONOUNS = (
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
+BODY_CHARS = 3000  # "the fund said": the organisation named this close before
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -268,7 +270,7 @@ class SpeakerResolver:
                     subject = child
                     break
         found = self._from_actors(subject)
-        earlier = self._definite_role(subject, found)
+        earlier = self._definite_role(subject, found) or self._definite_body(subject, found)
         if earlier is not None:
             return earlier
         if found is not None:
@@ -317,6 +319,40 @@ class SpeakerResolver:
                 return candidate
         return None
 
+    def _definite_body(self, head: Token, actor: Actor | None) -> Actor | None:
+        """'the fund said', 'the committee voted' refer back to the organisation the article
+        named with that head noun: the nearest earlier organisation name, outside quotation
+        marks and the headline, that ends with it ('the International Relief Fund'). A bare
+        noun the article never named that way ('the crowd said') stays as written; so does
+        one with words of its own ('the new committee', 'the committee on ethics'), and so
+        does 'the campaign', whose owner the article rarely names as one organisation."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_:
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.lex.person_roles or lemma in self.lex.document_nouns:
+            return None
+        if [c.lower_ for c in head.children] != ["the"]:
+            return None
+        if actor is not None and actor.country:
+            return None  # the actors stage knows which body it is ("the ministry": its country)
+        offset = self.index.start(head)
+        body = self._body_start()
+        for tok in reversed(self.index.between(max(body, offset - BODY_CHARS), offset)):
+            if tok.lemma_.lower() != lemma or tok.ent_type_ != "ORG" or tok.ent_iob_ == "B":
+                continue
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if span is None or span.end != tok.i + 1 or self.chain.in_quote(tok):
+                continue
+            return self._from_actors(span.root) or self._from_words(span.root)
+        return None
+
+    def _body_start(self) -> int:
+        """Offset where the body starts: after a first line that repeats the title."""
+        article = self.index.parsed.article
+        first = article.text.split("\n", 1)[0]
+        title = (article.title or "").strip().rstrip(".")
+        return len(first) if title and first.strip().rstrip(".") == title else 0
+
     def _same_role(self, tok: Token, role: str) -> bool:
         """A person is not introduced by another role word: "the chairman, Jo Roe" is not
         "the attorney general" of the next paragraph."""
@@ -327,6 +363,9 @@ class SpeakerResolver:
         """Keep the actors' answer unless it is someone other than the subject's words."""
         name = _person_name(head)
         relation = name_relation(name, actor.name, self.lex) if name else "same"
+        if relation == "unrelated" and actor.how == "coref" and " " not in name:
+            if misspelt(name.lower(), actor.name.split()[-1].lower()):
+                relation = "same"  # "McLenney" that the actors read as "Jo McClenney"
         if relation == "unrelated":
             # 'FBI agent Bernard Tolbert': the person, coded like the organisation
             return replace(actor, name=name, id=None, how="quote-person")

@@ -116,6 +116,15 @@ CREATE INDEX IF NOT EXISTS mentions_dated ON mentions(date, doc_id, sentence_sta
   plover, cameo, source_country, target_country, source_code, target_code, source_name,
   target_name, date_end);
 CREATE INDEX IF NOT EXISTS mentions_date_end ON mentions(date_end, date);
+-- schema 8: a page of one type (the filter plover = T OR cameo LIKE 't%') is read in list
+-- order off the index led by the PLOVER type, merged with the one led by the CAMEO code's
+-- first two characters (store.type_branches), not picked out of every mention in order
+CREATE INDEX IF NOT EXISTS mentions_plover_list ON mentions(plover, (date IS NULL), date,
+  doc_id, sentence_start, id, source_country, target_country, source_code, target_code,
+  source_name, target_name, date_end);
+CREATE INDEX IF NOT EXISTS mentions_root_list ON mentions(lower(substr(cameo, 1, 2)),
+  (date IS NULL), date, doc_id, sentence_start, id, cameo, plover, source_country,
+  target_country, source_code, target_code, source_name, target_name, date_end);
 
 CREATE TABLE IF NOT EXISTS quotes (
   id TEXT PRIMARY KEY,
@@ -135,6 +144,17 @@ CREATE INDEX IF NOT EXISTS quotes_order ON quotes(doc_id, start);
 -- (the speaker filter's columns too: a filtered page is read off the index alone)
 CREATE INDEX IF NOT EXISTS quotes_speaker_order ON quotes((speaker_name IS NULL),
   LOWER(speaker_name), speaker_id, doc_id, start, speaker_country, speaker_name);
+
+-- schema 8: every speaker a stored quote has (name, id, country: '' where it has none), written
+-- with the quotes and never taken out (a speaker whose quotes are gone only costs a look): a
+-- page of one speaker's quotes reads only the quotes of the speakers that match
+-- (store.quote_rows), not every quote in speaker order
+CREATE TABLE IF NOT EXISTS speakers (
+  name TEXT NOT NULL,
+  id TEXT NOT NULL,
+  country TEXT NOT NULL,
+  PRIMARY KEY (name, id, country)
+);
 
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT NOT NULL,

@@ -98,6 +98,7 @@ def resolve_references(records: list[Mention]) -> None:
                 m.drop = True  # a pronoun with no actor before it names no one
         elif m.coded is not None and m.coded.named:
             ante = _name_antecedent(m, names.candidates(_written_name(m)))
+            ante = ante or _misspelt_antecedent(m, names)
             if ante is not None:
                 _adopt(m, ante.actor)
             elif m.label not in (None, "PERSON"):
@@ -134,6 +135,51 @@ class _NameIndex:
         """Earlier persons sharing the rarest word of ``name``, oldest first."""
         lists = [self.by_word.get(w, []) for w in _words(name)]
         return min(lists, key=len) if lists else []
+
+
+MIN_MISSPELT = 6  # letters: a shorter surname one letter off is another name (Kane, Kaine)
+
+
+def _misspelt_antecedent(m: Mention, names: _NameIndex) -> Mention | None:
+    """A lone surname one letter off the surname of exactly one person named in full before
+    ("Brandvold" after "Kari Brandvoll"): a typo for that person's name. Both must be long
+    (``MIN_MISSPELT``) and begin alike; two such persons, or a written name that is the whole
+    name of someone, leave it alone."""
+    if m.label != "PERSON":
+        return None
+    written = _strip_title(m.actor.text)
+    word = written.lower()
+    if " " in written or len(word) < MIN_MISSPELT or not written[:1].isupper():
+        return None
+    found: dict[str, Mention] = {}
+    for key, mentions in names.by_word.items():
+        if not misspelt(word, key):
+            continue
+        for cand in mentions:
+            parts = cand.actor.name.lower().split()
+            if len(parts) >= 2 and parts[-1] == key:
+                found[cand.actor.name] = cand
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def misspelt(word: str, surname: str) -> bool:
+    """``word`` is a typo for ``surname`` (lower case): one letter off, both long, alike at the
+    start ("mclenney" for "mcclenney")."""
+    if min(len(word), len(surname)) < MIN_MISSPELT or word[:2] != surname[:2]:
+        return False
+    return abs(len(word) - len(surname)) <= 1 and _one_edit(word, surname)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped, changed or two swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or swapped and a[diff[1]] == b[diff[0]]
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _resolve_forward(records: list[Mention]) -> None:
