@@ -246,16 +246,27 @@ def dyad(
         elif c.info.plover == ASSAULT and target.country:
             # "bombed a clinic in Kunduz", "his brother was shot in Ohio": the clinic, the
             # brother, of the place's country (the place is only where it was done)
-            patient = event_args.patient_actor(c.trigger, c.governor, target, _device, a.passive)
-            target = patient or target
+            target = _patient(c, target)
     elif target is not None and c.info.plover == ASSAULT and event_args.at_place(target, near):
         # "a pupil killed at Elm Street School": the pupil, not the school where it happened
-        patient = event_args.patient_actor(c.trigger, c.governor, target, _device, a.passive)
-        target = patient or target
+        target = _patient(c, target)
     source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
     return source, target, penalty
+
+
+def _patient(c: Candidate, where: Actor) -> Actor:
+    """The patient of the act at ``where`` (:func:`event_args.patient_actor`), else
+    ``where``; a patient standing in for a place that stood in for the target stands in as
+    the place did (it makes no event political)."""
+    a = c.args
+    patient = event_args.patient_actor(c.trigger, c.governor, where, _device, a.passive)
+    if patient is None:
+        return where
+    if where.how == "place" or any(where is p for p in a.place_added):
+        a.place_added = [*a.place_added, patient]
+    return patient
 
 
 def _named_person(actors: Any, a: Actor | None) -> bool:
