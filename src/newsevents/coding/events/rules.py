@@ -234,7 +234,13 @@ def dyad(
         if event_args.is_object(t, near)
         # "assassinate the governor of the Tyumen region, Oleg Chemezov": the region's
         # country codes the person the lists do not know
-        and not (not t.country and any(x.country and event_args.holds(t, x, near) for x in targets))
+        and not (
+            not t.country
+            and any(
+                x.country and event_where.is_place(x) and event_args.holds(t, x, near)
+                for x in targets
+            )
+        )
     ]
     target = event_args.best_target(targets, source, [a for a, _ in where], persons, objects)
     if target is not None and event_where.is_place(target):
