@@ -154,3 +154,20 @@ def test_headline_label_opening_a_quotation_stays_a_direct_quote(run):
     )
     quotes = run(text)
     assert not [q for q in quotes if q.kind == "indirect" and "stop now" in q.quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Eng is a former harbor pilot who has long opposed the new crane contract.",
+        "Tomas Eng, a former harbor pilot who has long opposed the new crane contract, left.",
+    ],
+)
+def test_relative_clause_on_a_description_speaks_for_the_person(run, text):
+    assert [name for name, _ in indirect(run(text))] == ["Tomas Eng"]
+
+
+def test_markup_left_before_a_name_is_no_part_of_it():
+    from newsevents.quotes.names import clean_words
+
+    assert clean_words(['">Jane', "Roe"], lexicon()) == ["Jane", "Roe"]

@@ -119,6 +119,8 @@ def test_run_dask_says_where_its_time_went(dask_run):
     t = summary.timings
     assert t.chunks_s > 0 and t.preload_s > 0 and t.client_cpu_s > 0
     assert 0 < t.task_cpu_s and t.chunks >= summary.processed // 2
+    # each worker process's task CPU (bench/scale prints them as shares of a CPU)
+    assert 1 <= len(t.worker_cpu_s) <= 2 and sum(t.worker_cpu_s) == pytest.approx(t.task_cpu_s)
 
 
 def test_make_client_starts_a_local_cluster_of_processes():

@@ -198,10 +198,13 @@ class _SetList(list):
 
 
 def speed_up(nlp: Language) -> Language:
-    """Switch ``nlp``'s attribute ruler and English rule lemmatizer to the fast classes."""
+    """Switch ``nlp``'s attribute ruler and English rule lemmatizer to the fast classes, and
+    its entity recogniser to :class:`newsevents.nlp.fast_ner.FastEntityRecognizer`."""
+    from newsevents.nlp.fast_ner import fast_ner
+
     for _, component in nlp.pipeline:
         if type(component) is AttributeRuler and _keyable(component):
             component.__class__ = FastAttributeRuler
         elif type(component) is EnglishLemmatizer:
             component.__class__ = FastEnglishLemmatizer
-    return nlp
+    return fast_ner(nlp)

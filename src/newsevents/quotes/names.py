@@ -69,6 +69,9 @@ def _is_initial(word: str) -> bool:
     return bool(INITIAL.match(word))
 
 
+MARKUP = re.compile(r"^\W*[<>]\W*")  # the end of an HTML tag glued to a name: '">Roe'
+
+
 def clean_words(
     words: list[str], lex: Lexicon, lower_words: frozenset[str] = frozenset()
 ) -> list[str]:
@@ -78,7 +81,7 @@ def clean_words(
     is not a name: lower case, a word the article also writes in lower case ("rival"), or
     a word before the first first name ("Crooked Jane Roe": "Jane" is a first name,
     "Crooked" is not)."""
-    out = [w.strip(",;:") for w in words]
+    out = [MARKUP.sub("", w.strip(",;:")) for w in words]  # '">Roe': markup left in the text
     out = [w for w in out if w and w not in ("'s", "\u2019s", "'", "\u2019")]
     out = [re.sub(r"['\u2019]s$", "", w) for w in out]
     if len(out) > 2:  # 'Robert "Bobby" Roe': the quoted nickname is no part of the name

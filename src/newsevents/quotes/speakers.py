@@ -163,6 +163,21 @@ def _untagged_person(tok: Token, person_words: Container[str]) -> bool:
     return first_name_gender(firsts[0].text) is not None or tok.lower_ in person_words
 
 
+def _described(noun: Token) -> Token:
+    """Who a description stands for: "Roe, a lawyer who backs ..." and "Roe is a lawyer
+    who backs ...": Roe, whose description the relative clause goes on; "the Port Board,
+    a body that backs ...": the board."""
+    if noun.pos_ != "NOUN":
+        return noun
+    if noun.dep_ == "appos" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return noun.head
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            return subj
+    return noun
+
+
 def _who_clause(tok: Token) -> bool:
     """A proper noun with a "who" clause is a person, whatever the tagger made of it
     ("Roe, who has campaigned for the governor, blasted the plan")."""
@@ -259,7 +274,8 @@ class SpeakerResolver:
                 return self._from_actors(subject) or self._from_words(subject)
             return self.resolve(issuer)
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            return self.resolve(subject.head.head)  # "Roe, who said ...": Roe
+            antecedent = subject.head.head  # "Roe, who said ...": Roe
+            return self.resolve(_described(antecedent))
         if subject.pos_ in ("PRON", "DET") and subject.lower_ in QUANTIFIER_PRONOUNS:
             return self._from_words(subject)  # "those close to him say", "others said"
         if subject.pos_ == "PRON":

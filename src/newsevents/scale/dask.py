@@ -19,6 +19,7 @@ Dask imports are lazy: ``import newsevents.scale`` works without the ``dask`` ex
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -45,6 +46,8 @@ class ChunkResult:
     coded: list[str] = dataclasses.field(default_factory=list)  # ids of the coded documents
     copies: list[Article] = dataclasses.field(default_factory=list)  # client side only
     cpu_s: float = 0.0  # CPU seconds the worker spent on the task (RunTimings.task_cpu_s)
+    # the same by worker process (its pid): a merged result may come from two workers
+    worker_cpu_s: dict[int, float] = dataclasses.field(default_factory=dict)
 
     def merge(self, other: ChunkResult) -> None:
         self.events += other.events
@@ -54,6 +57,8 @@ class ChunkResult:
         self.words += other.words
         self.coded += other.coded
         self.cpu_s += other.cpu_s
+        for pid, cpu in other.worker_cpu_s.items():
+            self.worker_cpu_s[pid] = self.worker_cpu_s.get(pid, 0.0) + cpu
 
 
 @dataclasses.dataclass
@@ -70,6 +75,9 @@ class RunTimings:
     client_cpu_s: float = 0.0
     task_cpu_s: float = 0.0
     chunks: int = 0  # chunks written (a chunk of near-duplicates alone ran no task)
+    # task CPU seconds of each worker process, busiest first: over chunks_s, the share of a
+    # CPU each worker got (on a shared machine, what the other jobs left it)
+    worker_cpu_s: list[float] = dataclasses.field(default_factory=list)
 
 
 def write_parquet_part(
@@ -124,6 +132,7 @@ def extract_chunk(
             parquet_dir, part, [x.article for x in done], result.events, result.quotes
         )
     result.cpu_s = time.process_time() - cpu
+    result.worker_cpu_s = {os.getpid(): result.cpu_s}
     return result
 
 
@@ -246,6 +255,7 @@ def run_dask(
         timings.chunks_s = time.perf_counter() - t0
         timings.client_cpu_s = time.process_time() - cpu
         timings.task_cpu_s, timings.chunks = job.task_cpu_s, job.chunks
+        timings.worker_cpu_s = sorted(job.worker_cpu_s.values(), reverse=True)
     finally:
         t0 = time.perf_counter()
         client.close()
@@ -267,6 +277,7 @@ class _Job:
         self.summary = RunSummary()
         self.copies = Copies()  # the corpus stage's near-duplicates, as in runner.run
         self.task_cpu_s, self.chunks = 0.0, 0  # RunTimings
+        self.worker_cpu_s: dict[int, float] = {}
 
     def submit(self, part: int | str, articles: list[Article], write: bool = True):
         out = self.parquet_dir if write else None
@@ -352,6 +363,8 @@ class _Job:
         if copies and self.parquet_dir:
             write_parquet_part(self.parquet_dir, f"{index:06d}-copies", copies, [], [])
         self.task_cpu_s += result.cpu_s
+        for pid, cpu in result.worker_cpu_s.items():
+            self.worker_cpu_s[pid] = self.worker_cpu_s.get(pid, 0.0) + cpu
         self.chunks += 1
         events_out, quotes_out, errors_out = self.outs
         s = self.summary
