@@ -34,10 +34,14 @@ def test_act_frames_file_has_known_kinds():
         "push",
         "group",
         "route",
+        "legal",
+        "medium",
+        "deny",
+        "adverbial",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
-    assert all(len(r["word"].split()) == 2 for r in rows if r["kind"] == "phrasal")
+    assert all(len(r["word"].split()) == 2 for r in rows if r["kind"] in {"phrasal", "adverbial"})
     assert acts.FRAMES.table["nobody"] == frozenset({"nobody"})
 
 

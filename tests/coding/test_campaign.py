@@ -27,6 +27,9 @@ def test_campaign_frames_file_has_known_kinds():
         "stance",
         "share",
         "audience",
+        "fund",
+        "win",
+        "counted",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

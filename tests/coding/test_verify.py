@@ -77,6 +77,7 @@ def test_verify_cue_file_kinds():
         "observe",
         "harm",
         "poll",
+        "arms",
     }
     rows = load_tsv("verbs/event_cues.tsv")
     assert rows and all(r["kind"] in kinds and r["word"] == r["word"].lower() for r in rows)

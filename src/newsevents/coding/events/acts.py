@@ -295,6 +295,94 @@ def private_act(c: Any) -> str | None:
     return "a call to a private act (pray, vote, remember), not a demand"
 
 
+# the edges by which an act lies inside what a demand verb asks for ("urged the mayor to show
+# leadership by condemning the chief"): complements, means ("by condemning"), conjuncts
+ASKED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "conj"}
+UNDONE_TAGS = {"VB", "VBG"}
+
+
+def asked_for(c: Any, demand: Callable[[Token], bool]) -> str | None:
+    """An act told inside what someone asks another to do ("urged the mayor to show leadership
+    by condemning the police chief", "asked them to make it clear by rejecting the plan"): the
+    request is the event, the act asked for is not done. Only verbs not told as done (a bare
+    or "-ing" form, or "to be hit"); demands coded from their complement ("should resign")
+    and complements folded into the demand are the demand's own."""
+    trig = c.trigger
+    if c.info.plover == "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    passive = trig.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ == "VB" for a in trig.children
+    )
+    if trig.tag_ not in UNDONE_TAGS and not passive:
+        return None
+    tok = trig
+    for _ in range(6):
+        edge, head = tok.dep_, tok.head
+        if edge not in ASKED_DEPS or head is tok:
+            return None
+        if edge == "prep" and tok.lower_ not in {"by", "for", "through"}:
+            return None
+        if head.pos_ == "VERB" and demand(head):
+            asked = edge in {"xcomp", "ccomp"} or (edge == "prep" and tok.lower_ == "for")
+            return "an act asked for, not done" if asked else None
+        tok = head
+    return None
+
+
+OWED_AUX = {"should", "must", "ought"}
+
+
+def owed_demand(c: Any, demand: Callable[[Token], bool]) -> str | None:
+    """A demand someone should or must make ("the committee should ask the court to rule"): a
+    recommendation of what to ask, not a demand made (a demand told by "must" or "should" of
+    the one asked, "the governor should resign", is the speaker's own demand)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    if not demand(trig) or c.layer == "must":
+        return None
+    if any(a.dep_ == "aux" and a.lower_ in OWED_AUX for a in trig.children):
+        return "a demand someone should make, not one made"
+    return None
+
+
+# a relative clause in the present on a bare plural tells a kind of people or things, not an
+# event ("women who are attacked should be helped"; "women who were attacked" tells one)
+PRESENT_TAGS = {"VBP", "VBZ"}
+
+
+def generic_kind(c: Any) -> str | None:
+    """An act told in the present in a relative clause on a bare plural noun ("people who are
+    beaten deserve help", "soldiers who kill civilians must be tried"): a kind, not an event."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.pos_ != "VERB" or trig.dep_ != "relcl":
+        return None
+    head = trig.head
+    if head.tag_ != "NNS" or any(x.dep_ in {"det", "poss", "nummod"} for x in head.children):
+        return None
+    # the relative pronoun is the clause's subject ("who are", "that kill"), not "where"
+    if not any(x.dep_ in {"nsubj", "nsubjpass"} and x.tag_ in {"WP", "WDT"} for x in trig.children):
+        return None
+    aux = [a for a in trig.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.dep_ == "aux" for a in aux):
+        return None  # "who have fled", "that are fighting", "who will vote": not the simple present
+    if not any(t.tag_ in PRESENT_TAGS for t in [trig, *aux]):
+        return None
+    return "a kind of people or things told in the present, not an event"
+
+
+def state_step(c: Any) -> bool:
+    """A step of the law told in the passive with no doer ("two men were charged with murder",
+    "the mayor was indicted on Friday"): the state does it, a political side even when
+    neither side is named as one."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or trig.tag_ != "VBN" or "legal" not in kinds(trig):
+        return False
+    if not any(x.dep_ == "auxpass" for x in trig.children):
+        return False
+    return not any(x.dep_ == "agent" for x in trig.children)
+
+
 def planned_demand(c: Any, planned: bool) -> str | None:
     """A demand planned or promised, not made: "would order regulators to", "will call on
     the council to", "was planning to call on the senator"."""
@@ -331,14 +419,20 @@ def need(c: Any) -> str | None:
 
 def phrasal(c: Any) -> str | None:
     """Phrasal verbs with no object that tell another act than the verb alone ("will call in
-    to the show", "took over as chair"; "took over the town" stays)."""
+    to the show", "took over as chair", "backed away from the idea", "blasted through the
+    record"; "took over the town" stays)."""
     trig = c.trigger if c.governor is None else c.governor
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
         return None  # "the rebels took over the town"
     table = FRAMES.table
-    for prt in (x.lower_ for x in trig.children if x.dep_ == "prt"):
-        pair = f"{trig.lemma_.lower()} {prt}"
-        if "phrasal" in table.get(pair, frozenset()):
+    for x in trig.children:
+        pair = f"{trig.lemma_.lower()} {x.lower_}"
+        kinds_of = table.get(pair, frozenset())
+        if x.dep_ == "prt" and "phrasal" in kinds_of:
+            return f"'{pair}': another act than the verb's"
+        # a particle the parse takes as an adverb or a preposition, right after the verb
+        # ("backed away from"; not "called for sanctions in the wake of")
+        if x.dep_ in {"advmod", "prep"} and x.i == trig.i + 1 and "adverbial" in kinds_of:
             return f"'{pair}': another act than the verb's"
     return None
 
@@ -347,6 +441,15 @@ def words_as_weapon(verb: Token, preps: tuple[str, ...] = ("with",)) -> bool:
     """A verb of harm done with words: "hammered him with insults", "pelted her with
     questions" (``preps`` "in": "engage in insults and attacks")."""
     return any("words" in kinds(p) for p in _pobjs(verb, *preps))
+
+
+MEDIUM_PREPS = ("on", "in", "with", "via", "during", "through")
+
+
+def in_medium(verb: Token) -> bool:
+    """A verb of harm done in a medium of words: "ripped her on social media", "attacked him
+    in a speech", "hit the senator with new ads"."""
+    return any("medium" in kinds(p) for p in _pobjs(verb, *MEDIUM_PREPS))
 
 
 def harm_in_place(verb: Token) -> bool:
@@ -451,6 +554,18 @@ def realized(c: Any) -> str | None:
     if any(x.dep_ == "ccomp" for x in verb.children):  # not "conceded to demands to reform"
         return "a thing realised or admitted, not a recognition or a concession"
     return None
+
+
+def denied_claim(c: Any) -> str | None:
+    """ "denies that the killings were a genocide", "disputed that the talks had failed": a
+    claim denied with a clause is a statement (CAMEO 016), not a rejection ("denied the
+    request", "denied them entry" stay)."""
+    trig = c.trigger
+    if c.info.plover != "REJECT" or trig.pos_ != "VERB" or "deny" not in kinds(trig):
+        return None
+    if _children(trig, *OBJECT_DEPS, "dative") or not _children(trig, "ccomp"):
+        return None
+    return "a claim denied (a statement), not a rejection"
 
 
 def citing(c: Any) -> str | None:

@@ -132,10 +132,10 @@ def electorate(tok: Token, actors: Any = None, audience: bool = False) -> bool:
     k = kinds(tok)
     if tok.pos_ != "PROPN" and ("electorate" in k or (audience and "audience" in k)):
         return True
-    share = "share" in k or (
-        tok.pos_ == "NUM"
-        and any(c.dep_ == "prep" and c.lower_ in {"in", "of", "out"} for c in tok.children)
-    )  # "6 in 10", "three of four"
+    share = "share" in k or _fraction(tok)  # "6 in 10", "three of four"
+    if any(_fraction(n) for n in tok.children if n.dep_ == "nummod"):
+        # "about 6 in 10 young men": people counted as a fraction (not "3 of 4 senators")
+        share = share or "counted" in k
     wholes = _pobjs(tok, "of", "among")
     if any(electorate(p, actors, audience) for p in wholes if p.i != tok.i):
         return True
@@ -144,19 +144,66 @@ def electorate(tok: Token, actors: Any = None, audience: bool = False) -> bool:
     return not any(_political(actors, t) for w in wholes for t in [w, *w.children])
 
 
+def _fraction(tok: Token) -> bool:
+    """ "6 in 10", "three of four", "one out of five": a number that is a share."""
+    return tok.pos_ == "NUM" and any(
+        c.dep_ in {"prep", "quantmod"} and c.lower_ in {"in", "of", "out"} for c in tok.children
+    )
+
+
 def _political(actors: Any, tok: Token) -> bool:
     actor = actors.for_token(tok) if actors is not None else None
     return actor is not None and actor.sector not in {"CVL", "PPL", None}
 
 
-def vote_result(c: Any, actors: Any) -> str | None:
-    """Voters support, back or reject a candidate: a vote or poll result."""
+def vote_result(c: Any, actors: Any, source: Any = None) -> str | None:
+    """Voters support, back or reject a candidate: a vote or poll result. A pronoun subject
+    is read by the side it stands for ("black voters backed her; in Ohio they supported her
+    by 40 points")."""
     if c.info.plover not in RESULT_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     subj = _subject(verb)
+    while subj is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head  # "voters started backing him": the subject of the verb it is under
+        subj = _subject(verb)
     if subj is not None and electorate(subj, actors):
         return "a vote or poll result, not an event"
+    lefts = [x for x in verb.lefts if x.dep_ != "punct"]
+    lefts += [m for x in lefts if x.dep_ == "prep" for m in x.children if m.dep_ == "advmod"]
+    if subj is None and any("share" in kinds(x) for x in lefts if x.dep_ in {"advmod", "npadvmod"}):
+        return "a vote or poll result, not an event"  # "most in both states supported him"
+    if any(race_word(v, lambda t: False) for v in _pobjs(c.trigger, "with")):
+        return "a vote or poll result, not an event"  # "supported him with their votes"
+    if subj is not None and subj.pos_ == "PRON" and source is not None:
+        words = (source.name or "").lower().split()
+        if words and "electorate" in FRAMES.table.get(words[-1], frozenset()):
+            return "a vote or poll result, not an event"
+    return None
+
+
+def donation(c: Any) -> str | None:
+    """Money given to a campaign, a super PAC or a group backing a candidate ("donated $500 to
+    the senator's campaign", "gave $2 million to a committee backing her"): a donation, not aid
+    between actors."""
+    trig = c.trigger
+    if c.info.plover not in {"AID", "SUPPORT"} or trig.pos_ != "VERB":
+        return None
+    verbs = [trig] + ([c.governor] if c.governor is not None else [])
+    recipients = [
+        r
+        for v in verbs
+        for p in v.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+        for r in p.children
+        if r.dep_ == "pobj"
+    ]
+    for rec in recipients:
+        words = [rec, *(m for m in rec.children if m.dep_ in {"compound", "amod"})]
+        if any(kinds(w) & {"race", "fund"} for w in words):
+            return "a donation to a campaign, not aid"
+        if any(x.dep_ in {"acl", "relcl"} and "stance" in kinds(x) for x in rec.children):
+            return "a donation to a campaign, not aid"  # "a group backing the senator"
     return None
 
 
@@ -261,9 +308,11 @@ def policy_call(
     return "a call for a policy, no one asked"
 
 
-def stance_described(c: Any) -> str | None:
+def stance_described(c: Any, official: bool = False) -> str | None:
     """A stance verb as a participle or a fixed phrase: "Assad, opposed by the U.S., held on"
-    describes a standing relation; "as opposed to" compares."""
+    describes a standing relation; "as opposed to" compares; "activists who are opposed to
+    him" hold a stance (a state's or a body's ``official`` stance stays a rejection: "Norway
+    is opposed to the plan")."""
     trig = c.trigger
     if "stance" not in kinds(trig) or trig.pos_ not in {"VERB", "ADJ"}:
         return None
@@ -271,6 +320,13 @@ def stance_described(c: Any) -> str | None:
     if trig.i > 0 and doc[trig.i - 1].lower_ == "as" and trig.i + 1 < len(doc):
         if doc[trig.i + 1].lower_ == "to":
             return "a comparison (as opposed to), not an event"
+    aux = [x for x in trig.children if x.dep_ in {"aux", "auxpass"}]
+    be = any(x.lemma_.lower() == "be" for x in aux) or (
+        trig.dep_ == "acomp" and trig.head.lemma_.lower() == "be"
+    )
+    agent = any(x.dep_ == "agent" for x in trig.children)
+    if trig.tag_ == "VBN" and be and _pobjs(trig, "to") and not (agent or official):
+        return "a stance held (is opposed to), not an event"  # "voters who are opposed to him"
     head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
     if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:
         if not any(x.dep_ in {"aux", "auxpass"} for x in trig.children):
@@ -306,7 +362,10 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
 
 def _clause_demands(clause: Token) -> bool:
     """A complement that tells something to be done: "should/must", a bare subjunctive
-    ("that the talks resume"), or a to-infinitive."""
+    ("that the talks resume"), or a to-infinitive; not what something must be ("insists the
+    movement must be a home for workers")."""
+    if clause.lemma_.lower() == "be" and _children(clause, "attr"):
+        return False  # "insists the movement must be a home for workers": what it is to be
     auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
     if auxes & SUBJUNCTIVE_AUX or "to" in auxes:
         return True
@@ -438,8 +497,8 @@ def _same_side(subj: Token, source_tok: Token | None) -> bool:
         return True
     if source_tok is None:
         return subj.pos_ == "PRON"
-    if subj.pos_ == "PRON":
-        return subj.lower_ not in {"you"}
+    if subj.pos_ == "PRON":  # "he", "it"; not "nobody", "everyone"
+        return subj.tag_ == "PRP" and subj.lower_ not in {"you"}
     return subj.lower_ == source_tok.lower_ or subj.i == source_tok.i
 
 

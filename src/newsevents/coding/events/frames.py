@@ -57,19 +57,28 @@ def _interrogative(clause: Token) -> bool:
     return any(t.text == "?" for t in words)
 
 
+def _campaign_gathering(noun: Token) -> bool:
+    """A meeting noun named as a campaign's ("an electoral meeting", "a town hall meeting")."""
+    mods = _children(noun, "compound", "amod", "nmod")
+    mods += [g for m in mods for g in _children(m, "compound", "amod")]
+    return any("campaign" in kinds(m) for m in mods)
+
+
 def _asks_for_act(verb: Token) -> bool:
     """ "asked X to do Y", "asked for Z", "asked that X do Y": something to be done."""
     if _children(verb, "xcomp") or _preps(verb, "for"):
         return True
+    asked = False  # "asked the governor if she was ready": the one asked, not a thing asked for
     for clause in _children(verb, "ccomp", "advcl"):
         if _interrogative(clause):
+            asked = True
             continue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
             return True
     # "asked permission", "asked the court's help": a noun asked for, not a question
-    return any(
+    return not asked and any(
         "say_noun" not in kinds(o)
         and o.lemma_.lower() not in {"question", "what", "it"}
         and o.tag_ not in WH_TAGS
@@ -223,6 +232,8 @@ def talk_reason(
             for m in _children(trig, "compound", "amod", "poss", "nmod")
         ):
             return "a campaign's rally, no protest"
+    if plover == "CONSULT" and not verb and _campaign_gathering(trig):
+        return "a campaign's own meeting, not talks"  # "at an electoral meeting", "a town hall"
     if cameo.startswith(OFFER_PREFIXES) or plover in SAY_TYPES:
         if any("say_noun" in kinds(o) for o in _children(trig, "dobj")):
             return "words offered, not an act"

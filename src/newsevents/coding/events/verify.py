@@ -283,10 +283,13 @@ def _ground(c: Candidate) -> bool:
 
 def _won_place(c: Candidate, source: Actor | None, target: Actor | None, sc: SentenceCues) -> bool:
     """A person "captures" or "takes" states or a district, with no one armed and no violence
-    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized."""
+    in sight: votes won ("the senator captured Ohio and Texas"), not ground seized (a verb of
+    winning, campaign_frames "win", and no country or capital taken)."""
     trig = c.trigger
     if not c.info.cameo.startswith(TAKE_CODES) or trig.pos_ != "VERB":
         return False
+    if "win" not in event_campaign.kinds(trig) or event_where.is_state(target):
+        return False  # "invaded Kuwait", "took Kuwait": ground or a state, not votes
     subj = next((x for x in trig.children if x.dep_ == "nsubj"), None)
     someone = subj is not None and (subj.lower_ in {"he", "she"} or subj.ent_type_ == "PERSON")
     if not (_person(source) or (source is None and someone)):
@@ -482,8 +485,8 @@ def _figure_of_speech(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
     ):
         return None  # "set fire to the offices"; "abducted and shot dead": violence told
-    if event_frames.thing_patient(trig, actors, _known_noun):
-        return "harm done to a thing: a figure of speech"
+    if event_frames.thing_patient(trig, actors, _known_noun) and "arms" not in word_kinds(trig):
+        return "harm done to a thing: a figure of speech"  # not "jets bombed targets"
     if target is None and event_frames.no_patient(trig):
         if any(x.dep_ == "prt" and x.lower_ == "back" for x in trig.children):
             return "a retort, not a shot"
@@ -587,6 +590,34 @@ LIKELIHOOD = {"likely", "unlikely", "possible"}  # "isn't likely to help": no re
 ATTEND_VERBS = {"attend", "join", "participate", "come", "go", "show", "appear", "turn"}
 
 
+def _asked(verb: Token) -> bool:
+    """A verb asked about in a question with its auxiliary before its subject ("Did the
+    ministry refuse to pay?", "Why does Ruritania reject the plan?", "Has he ever fought for
+    it?"), up to the question mark; "Who attacked the embassy?" tells that someone did."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    clause = verb
+    for _ in range(3):  # "Did she refuse to pay?": the question is the governing verb's
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.head is clause:
+            break
+        clause = clause.head
+    subj = next((x for x in clause.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not any(
+        x.dep_ in {"aux", "auxpass"} and x.i < subj.i for x in clause.children
+    ):
+        return False
+    end = clause.right_edge.i
+    doc = verb.doc
+    return any(doc[i].text == "?" for i in range(end, min(end + 3, len(doc))))
+
+
+def _bracketed(tok: Token) -> bool:
+    """A word an editor put in square brackets in place of the speaker's ("[deleted]",
+    "[expletive]"): no one's act."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "[" and doc[tok.i + 1].text == "]"
+
+
 def _going_to(tok: Token) -> bool:
     """ "is going to pay": "going" with a to-infinitive tells a future, not a trip."""
     return tok.lemma_.lower() == "go" and any(
@@ -647,6 +678,7 @@ def _act_reason(
     groups, and calls between them, are events of state, not campaign talk: those checks
     skip them (a promise to a state is kept by its partner, acts.promise_about_thing)."""
     someone = lambda t: _someone(t, actors)  # noqa: E731
+    demand = lambda t: "demand" in word_kinds(t)  # noqa: E731
     figure = event_acts.figure_object(c)
     state = _official(source) or _official(target)
     return (
@@ -660,12 +692,16 @@ def _act_reason(
         or event_acts.attempt(c)
         or (not state and event_acts.private_act(c))
         or event_acts.planned_demand(c, _planned(c))
+        or event_acts.owed_demand(c, demand)
+        or event_acts.asked_for(c, demand)
+        or event_acts.generic_kind(c)
         or event_acts.need(c)
         or event_acts.promoted(c, someone)
         or event_acts.holds_thing(c, someone)
         or event_acts.phrasal(c)
         or event_acts.kept_words(c)
         or event_acts.realized(c)
+        or event_acts.denied_claim(c)
         or event_acts.citing(c)
         or (
             not _official(source)
@@ -709,8 +745,11 @@ def _campaign_reason(
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
         or event_campaign.campaign_act(c, actors, _violent, demand)
-        or event_campaign.vote_result(c, actors)
-        or event_campaign.stance_described(c)
+        or event_campaign.vote_result(c, actors, source)
+        or event_campaign.donation(c)
+        or event_campaign.stance_described(
+            c, _official(source) or _official(_subject_actor(c, actors))
+        )
         or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
         or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
@@ -775,6 +814,10 @@ def explain(
         return None, "no one did it"  # "nobody opposed him"
     if negated_verb.pos_ == "VERB" and event_acts.to_nobody(negated_verb):
         return None, "done to no one"  # "I apologize to nobody for that"
+    if _asked(trig if c.governor is None else c.governor):
+        return None, "a question asked, not an event told"  # "Did the party refuse to pay?"
+    if _bracketed(trig):
+        return None, "an editor's word in brackets, not an event"  # "what the [deleted] is"
     why = event_acts.thing_subject(c, actors, lambda t: _someone(t, actors))
     if why is not None:
         return None, why
@@ -795,9 +838,11 @@ def explain(
     if (
         trig.pos_ == "VERB"
         and trig.dep_ == "acl"
-        and trig.tag_ == "VBN"
+        and (trig.tag_ == "VBN" or (trig.tag_ == "VBG" and "stance" in event_campaign.kinds(trig)))
         and plover in RELATION_TYPES
     ):
+        # "militants backed by Ankara", "a group backing the senator" (but "leaders meeting in
+        # Rome", "a statement apologizing to him" tell what they do)
         return None, "a participle describing a relation"
     if trig.pos_ == "VERB" and _observed_event(trig) and plover == "ACCUSE":
         return None, "an observation of another event"
@@ -849,7 +894,8 @@ def explain(
         near = any(
             not event_acts.described_elsewhere(trig.doc[i], trig) for i in sc.violence_at - {trig.i}
         )
-        worded = (verbal and event_acts.words_as_weapon(trig)) or (
+        told = event_acts.words_as_weapon(trig) or event_acts.in_medium(trig)
+        worded = (verbal and told) or (
             any(event_acts.launched_attack(n, _person_token) for n in attack_nouns)
             and not ((near or sc.violence_beside) and trig.pos_ in {"NOUN", "PROPN"})
         )
@@ -896,6 +942,8 @@ def explain(
     if plover == "COERCE" and _won_place(c, source, target, sc):
         return None, "a place won in a contest, not taken"
     if not (political(source, places) or political(target, places)):
+        if event_acts.state_step(c) and not (sc.hazard and calm):
+            return (c, source, target, penalty), "kept"  # a step of the law: the state did it
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
     return (c, source, target, penalty), "kept"
