@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
 from newsevents.coding.actors.context import recode_places
 from newsevents.coding.actors.coref import resolve_references
-from newsevents.coding.actors.mentions import Ents, sentence_mentions
+from newsevents.coding.actors.mentions import PERSONS_OWN, Ents, sentence_mentions
 from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.config import Settings, current, use
 from newsevents.models import Actor
@@ -57,6 +57,7 @@ class DocumentActors:
         records = list(unique.values())
         self.records = sorted(records, key=lambda m: (m.actor.start or 0, -(m.actor.end or 0)))
         self.mentions: list[Actor] = [m.actor for m in self.records]
+        self._by_span = {(m.actor.start, m.actor.end): m for m in self.records}
         self._by_head: dict[tuple[int, int], Mention] = {}
         self._by_token: dict[tuple[int, int], Mention] = {}
         for m in self.records:
@@ -86,6 +87,14 @@ class DocumentActors:
             if best_key is None or key > best_key:
                 best, best_key = a, key
         return best
+
+    def named_person(self, actor: Actor | None) -> bool:
+        """The actor's mention gives a person by name ("Holt", "Maren Holt"), whatever
+        coreference made of it: such a person takes no country from where they act."""
+        if actor is None:
+            return False
+        m = self._by_span.get((actor.start, actor.end))
+        return m is not None and m.coded is not None and m.coded.named and m.coded.kind == "person"
 
     def starting_in(self, lo: int, hi: int) -> list[Actor]:
         """The mentions that start in [lo, hi), in text order."""
@@ -136,9 +145,6 @@ class DocumentActors:
             if a is not None and all(a is not b for b in out):
                 out.append(a)
         return out
-
-
-PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation acts for them
 
 
 def _person(m: Mention) -> bool:

@@ -199,7 +199,9 @@ def _resolve_forward(records: list[Mention]) -> None:
 def _written_name(m: Mention) -> str:
     """What the article wrote counts, not the list's full name for it: "Milosevic" is the
     article's Slobodan Milosevic, not the first Milosevic of the lists."""
-    written = m.label or m.actor.how.startswith("dictionary") or m.actor.how == "surname"
+    if m.actor.how == "surname":  # "Gov. Kim", the lists' Kim: the article's earlier Kim
+        return m.actor.name.split()[-1]
+    written = m.label or m.actor.how.startswith("dictionary")
     return _strip_title(m.actor.text) if written else m.actor.name
 
 

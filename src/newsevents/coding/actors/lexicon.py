@@ -260,9 +260,21 @@ def add_phoenix_entities(lex: Lexicon, surnames: bool = True) -> None:
             continue
         if len(words) > 1 and _is_role(lex, words[-1:]) and (words[:-1], ident) in known:
             continue
+        if _nickname(words, entity):
+            continue
         lex.add(words, Entry("entity", entity=entity), 40)
     if surnames:
         _add_surnames(lex, rows, entities)
+
+
+def _nickname(words: tuple[str, ...], entity: Entity) -> bool:
+    """ "the foundation", "the cornerstone" for a gang whose name is neither: a nickname made
+    of "the" and one common word, which the coder would match inside any name ending in
+    that word ("the Smith Foundation" coded as the gang). A short form of the entity's own
+    name ("the Johanniter") or an acronym ("the EU") is kept."""
+    if len(words) != 2 or words[0] != "the" or len(words[1]) < 4:
+        return False
+    return words[1] not in norm_phrase(entity.name.replace("-", " "))
 
 
 def _add_surnames(lex: Lexicon, rows, entities: dict[str, Entity]) -> None:

@@ -8,6 +8,7 @@ person, and a name and role phrase that a comma separates, become one mention.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.coding.actors.coder import ActorCoder
 from newsevents.coding.actors.types import OWN_PREPS, PRONOUNS, Coded, CompoundActor, Mention
+from newsevents.data import load_jsonl
 from newsevents.models import Actor
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -134,6 +136,7 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
     offset = sent.offset
     persons, skip, named = ents.persons, ents.skip, ents.named
     found: list[Mention] = []
+    headline: bool | None = None  # read once, at the first phrase
     for t in span:
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.dep_ != "poss" and _referring(t):
             actor = Actor(t.text, text=t.text, start=offset + t.idx, end=offset + t.idx + len(t))
@@ -144,6 +147,15 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         texts, idx = ents.texts, ents.idx
         start, end = _np_range(t, texts)
         ext = max(end, _extended_end(t))
+        if headline is None:
+            headline = _title_case(span)
+        if headline:
+            cut = _headline_verb_cut(t, start)
+            if cut is not None:
+                start, end, ext = cut
+                if start >= end:
+                    continue
+                t = doc[end - 1]  # "Senator Kim Apologizes": Kim heads the phrase
         ext = _balanced(texts, start, min(ext, span.end))
         if not any(ents.cue[start:ext]):
             continue  # no name and no dictionary word: "the talks", "a number of issues"
@@ -165,7 +177,7 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
             if ent is None:
                 continue
             label = ent.label_
-            if label != "PERSON":
+            if label != "PERSON" and ent.start >= start and ent.end <= ext:
                 coded.actor.name = _strip_det(ent.text)
                 coded.actor.id = _slug(coded.actor.name)
             if label in ("GPE", "LOC"):
@@ -179,6 +191,48 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         found.append(_mention(actor, coded, t, (start, end), sent, None))
         found[-1].label = label
     return _merge_appositions(_drop_nested_names(found), coder, date, persons)
+
+
+def _title_case(span) -> bool:
+    """A headline written in title case ("Senator Blasts Governor Over Budget"): most of its
+    longer words capitalised and no verb in lower case, where the parser takes a
+    capitalised verb for a name word."""
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span):
+        return False  # "Senator Bob Marks met Governor Lee": a sentence with its verb
+    words = [t.text for t in span if t.is_alpha and len(t.text) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _event_verbs() -> frozenset[str]:
+    """Verb lemmas of the event dictionaries (CAMEO verbs, newsevents' core rows)."""
+    rows = load_jsonl("verbs/petrarch_verbs.jsonl") + load_jsonl("verbs/core.jsonl")
+    return frozenset(str(r.get("lemma") or "") for r in rows) - {""}
+
+
+def headline_verb(word: str) -> bool:
+    """A capitalised third-person verb form of an event verb ("Blasts", "Endorses",
+    "Apologizes"): in a title-case headline, the verb between two names."""
+    low = word.lower()
+    if not word[:1].isupper() or not low.endswith("s") or len(low) < 4:
+        return False
+    stems = {low[:-1], low[:-2] if low.endswith("es") else ""}
+    if low.endswith("ies"):
+        stems.add(low[:-3] + "y")
+    return bool(stems & _event_verbs())
+
+
+def _headline_verb_cut(t: Token, start: int) -> tuple[int, int, int] | None:
+    """(start, end, extended end) of a headline phrase less a verb the parser took for a
+    name word: "Senator Kim Blasts Governor Lee" is Governor Lee; "Senator Kim Apologizes",
+    headed by the verb, is Senator Kim. None when no verb is inside."""
+    doc = t.doc
+    if headline_verb(t.text) and t.i > start:
+        return start, t.i, t.i
+    verbs = [i for i in range(start + 1, t.i) if headline_verb(doc[i].text)]
+    if not verbs:
+        return None
+    return verbs[-1] + 1, t.i + 1, max(t.i + 1, _extended_end(t))
 
 
 def _place_actor(coded: Coded, text: str) -> None:
@@ -212,13 +266,24 @@ def _modifier_mentions(t: Token, start: int, sent, coder: ActorCoder, date) -> l
         while j < t.i and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "I":
             j += 1
         coded = coder.code_phrase(doc[i:j].text, date)
-        if coded is not None and coded.kind in ("country", "entity") and coded.actor.how != "name":
+        # "the Holt campaign": a person's name before their own organisation is a mention
+        owner = coded is not None and coded.named and tok.pos_ == "PROPN" and _persons_own(t)
+        if coded is not None and (
+            owner or (coded.kind in ("country", "entity") and coded.actor.how != "name")
+        ):
             a = coded.actor
             a.start, a.end = offset + tok.idx, offset + doc[j - 1].idx + len(doc[j - 1])
             a.text = doc[i:j].text
             out.append(_mention(a, coded, doc[j - 1], (i, j), sent, None))
         i = j
     return out
+
+
+PERSONS_OWN = frozenset({"campaign", "camp"})  # a person's own organisation acts for them
+
+
+def _persons_own(head: Token) -> bool:
+    return head.lemma_.lower() in PERSONS_OWN
 
 
 def _mention(actor, coded, t: Token, rng, sent, pronoun) -> Mention:

@@ -96,10 +96,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
-                return c, False
+                return _antecedent(c, v), False
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
-                return c, True
+                return _antecedent(c, v), True
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
+            doer = _agent(v.head) if _to_clause(v) and v.head.tag_ == "VBN" else None
+            if doer is not None:
+                return doer, False  # "the gun used by Holt to kill him": Holt kills
             v = v.head
             continue
         suspect = _suspect(v)
@@ -113,6 +116,19 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+def _antecedent(subj: Token, verb: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("Holt, who has vowed
+    ...", "Holt, whom police arrested", "Holt, with whom he clashed": Holt)."""
+    if subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head != verb:
+        return verb.head
+    return subj
+
+
+def _to_clause(verb: Token) -> bool:
+    """An infinitive clause: "to kill", "to be heard"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _suspect(verb: Token) -> Token | None:
@@ -158,7 +174,10 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     fragment = verb.i == verb.sent.start and verb.tag_ in {"VBD", "VBN"}
     args.has_subject = subj is not None and not (fragment and subj.i > verb.i)
     args.passive = passive
-    args.subject_unresolved = subj is None or subj.pos_ == "PRON"
+    # a relative pronoun is resolved to its noun ("a fund that attacks X"), actor or not
+    args.subject_unresolved = subj is None or (
+        subj.pos_ == "PRON" and subj.tag_ not in {"WDT", "WP"}
+    )
     if subj is not None and not passive and is_both_parties(subj):
         args.both_parties = True
     if subj is not None:
@@ -186,6 +205,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
         for cand in first:
             args.preferred.extend(phrase_actors(actors, cand)[0])
         for cand in first + objs + _prep_objects(verb):
+            cand = _antecedent(cand, verb)  # "Holt, with whom he clashed": Holt
             found, is_head = phrase_actors(actors, cand)
             found = [a for a in found if not any(same(a, s) for s in args.sources)]
             if found:
@@ -320,6 +340,7 @@ LOCATION_PREPS = (
     "into",
     "against",
 )
+PLACE_PREPS = frozenset(LOCATION_PREPS) - {"into", "against"}  # where, not whom
 
 
 def place_actors(actors: Any, head: Token) -> list[Actor]:
@@ -357,12 +378,108 @@ def _add_place_targets(actors: Any, head: Token, args: Arguments) -> None:
         args.place_added = [a for a in args.targets if any(same(a, x) for x in places)]
 
 
+NOMINAL = {"NOUN", "PROPN"}
+PATIENT_DEPS = {"dobj", "obj", "nsubjpass"}
+PATIENT_PREPS = ("on", "against")  # "an air strike on a clinic"
+CUT_DEPS = {"relcl", "acl", "appos", "conj", "cc"}  # not words of the patient's own name
+
+
+def patient(trigger: Token, governor: Token | None = None, passive: bool = True) -> Token | None:
+    """What an act is done to when no actor names it: the object ("bombed a clinic"), the
+    passive subject ("his brother was shot"), the noun a participle describes ("villagers
+    killed at a market") or, for an event noun, its "on"/"against" object. None when it is
+    no noun (a pronoun, a clause). ``passive``: False where a passive form tells its
+    subject's state ("were engaged in fighting": the subject acts)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    found: Token | None = None
+    deps = PATIENT_DEPS if passive else PATIENT_DEPS - {"nsubjpass"}
+    if verb is not None:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL:
+            found = verb.head
+        else:
+            found = next((c for c in verb.children if c.dep_ in deps), None)
+    else:
+        found = next(iter(_prep_objects(trigger, PATIENT_PREPS)), None)
+    return found if found is not None and found.pos_ in NOMINAL else None
+
+
+def patient_actor(
+    trigger: Token,
+    governor: Token | None,
+    place: Actor,
+    is_device: Any = None,
+    passive: bool = True,
+) -> Actor | None:
+    """The patient of an act (:func:`patient`) as a side of the place's country: in "bombed
+    a clinic in Kunduz" the clinic, coded as the country where it is, is the target CAMEO
+    codes the place's country for. Its words are its own phrase, less the place, clauses
+    and determiners. None when the act names no patient, when the patient is a weapon
+    (``is_device``: "fired shells at a town") or when the place is a word of the patient's
+    own phrase ("Palestinian homes", "villages on the border": the old coding stands)."""
+    tok = patient(trigger, governor, passive)
+    if tok is None or (is_device is not None and is_device(tok)):
+        return None
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and (
+            t.dep_ in CUT_DEPS or (t.dep_ == "prep" and t.lower_ in LOCATION_PREPS)
+        ):
+            cut.update(x.i for x in t.subtree)
+    kept = {t.i for t in tok.subtree if t.i not in cut}
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = tok.doc
+    while lo < tok.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    span = doc[lo : hi + 1]
+    offset = doc.user_data.get(CHUNK_OFFSET, 0)
+    if place.start is not None and place.start < offset + span.end_char:
+        if place.end is not None and place.end > offset + span.start_char:
+            return None
+    return Actor(
+        span.text,
+        place.country,
+        None,
+        place.country,
+        re.sub(r"[^a-z0-9]+", "-", span.text.lower()).strip("-"),
+        span.text,
+        offset + span.start_char,
+        offset + span.end_char,
+        how="patient",
+    )
+
+
+def at_place(a: Actor, near: Token) -> bool:
+    """The actor is named only as where something happened: the object of "in", "at",
+    "near" ("killed at a school", "shot in a church")."""
+    tok = event_where.token_of(a, near)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
 def _named_object(a: Actor, head: Token) -> bool:
     """The actor is a person named as the trigger's own direct object."""
     if (a.how or "") not in NAMED_HOW:
         return False
+    return is_object(a, head)
+
+
+def is_object(a: Actor, head: Token) -> bool:
+    """The actor's phrase is the trigger's own direct object ("criticised Holt")."""
     tok = event_where.token_of(a, head)
     return tok is not None and tok.head == head and tok.dep_ in {"dobj", "obj", "dative"}
+
+
+def holds(a: Actor, b: Actor, near: Token) -> bool:
+    """Actor ``b`` is named inside ``a``'s phrase ("the governor of Ohio, Tom Ames": Ohio)."""
+    tok, inner = event_where.token_of(a, near), event_where.token_of(b, near)
+    if tok is None or inner is None or inner.i == tok.i:
+        return False
+    return any(x.i == tok.i for x in inner.ancestors)
 
 
 def _in_source(a: Actor, args: Arguments, near: Token) -> bool:
@@ -634,8 +751,29 @@ def nearest_actor_before(
             continue
         if event_where.is_place(m) and not event_where.is_state(m):
             continue  # "a Louisiana screening", "the Iowa caucuses": a town or state acts not
+        if best is not None and best.end is not None and m.end is not None and m.end <= best.end:
+            continue  # "Rep. Kim of Ohio": a place inside the phrase of the actor before
+        if _in_background(m, verb):
+            continue
         best = m
     return best
+
+
+BACKGROUND_CLAUSES = {"relcl", "acl", "appos"}
+
+
+def _in_background(actor: Actor, trigger: Token) -> bool:
+    """The actor is named inside a relative clause or an apposition that the trigger is not
+    in ("Holt, who worked for Ames, says she backs Lee": Ames does not back anyone)."""
+    tok = event_where.token_of(actor, trigger)
+    if tok is None:
+        return False
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ in BACKGROUND_CLAUSES and a.i != tok.i:
+            return not any(x.i == a.i for x in [trigger, *trigger.ancestors])
+        if a.i == trigger.i:
+            return False
+    return False
 
 
 def speaker_of(actors: Any, tok: Token) -> Actor | None:
@@ -677,7 +815,11 @@ NAMED_HOW = {"name", "surname", "coref"}
 
 
 def best_target(
-    targets: list[Actor], source: Actor | None = None, where: list[Actor] | None = None
+    targets: list[Actor],
+    source: Actor | None = None,
+    where: list[Actor] | None = None,
+    persons: list[Actor] | None = None,
+    objects: list[Actor] | None = None,
 ) -> Actor | None:
     """The first coded target that is not the source's own side, in the order the parse gives
     them (the object before a country named deeper in the clause: in "Chile rejected a UN
@@ -686,7 +828,14 @@ def best_target(
     the first with a country or code, else the first one. ``where``: places where the act
     happened (kept for the callers' record). A town or province is outranked by any side
     named by name ("accused Smith at a rally in Ohio"); a country still stands in for a
-    missing side."""
+    missing side. ``persons``: targets the article names as persons ("Holt"): a person of
+    the source's country is no "own side" ("Ames criticised Holt's plan for Peru": Holt,
+    not Peru); ``objects``: those of them that are the trigger's own object, which is the
+    target ("criticised Holt in the British parliament": Holt)."""
+    persons = persons or []
+    for a in targets:
+        if any(a is o for o in objects or []):
+            return a
     own = source.country if source is not None else None
     towns = [a for a in targets if event_where.is_place(a) and not event_where.is_state(a)]
     if towns:  # a side named by name outranks a town or province
@@ -694,7 +843,8 @@ def best_target(
         if any(named(a) for a in others):
             targets = others
     for a in targets:
-        if (a.country and a.country != own) or (not a.country and is_organisation(a)):
+        person = any(a is p for p in persons)
+        if (a.country and (a.country != own or person)) or (not a.country and is_organisation(a)):
             return a
     for a in targets:
         if a.country or a.code:

@@ -195,10 +195,16 @@ def dyad(
         if place is not None and event_where.is_state(place):
             source = replace(place, how="place")
             penalty = 0.1
-    elif source is not None and not source.country and not event_where.person(source):
+    elif (
+        source is not None
+        and not source.country
+        and not event_where.person(source)
+        and not (_named_person(actors, source) and not source.sector)
+    ):
         # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
         # no country of its own takes the one named inside its phrase, else where it acts;
-        # a person known by name alone does not ("Holt praised the troops in Syria")
+        # a person known by name alone does not ("Holt praised the troops in Syria"), nor
+        # one named so before ("Maren Holt ... Holt praised"), whom no office gave a sector
         found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
             actors, c.trigger
         )
@@ -220,17 +226,59 @@ def dyad(
     where = event_where.own_places(targets, c.trigger, c.governor)
     asserted = c.modality == "asserted"
     targets = event_where.sift(c.info.plover, c.info.cameo, targets, where, source, asserted)
-    target = event_args.best_target(targets, source, [a for a, _ in where])
+    persons = [t for t in targets if _named_person(actors, t)]
+    near = c.governor or c.trigger
+    objects = [
+        t
+        for t in persons
+        if event_args.is_object(t, near)
+        # "assassinate the governor of the Tyumen region, Oleg Chemezov": the region's
+        # country codes the person the lists do not know
+        and not (
+            not t.country
+            and any(
+                x.country and event_where.is_place(x) and event_args.holds(t, x, near)
+                for x in targets
+            )
+        )
+    ]
+    target = event_args.best_target(targets, source, [a for a, _ in where], persons, objects)
     if target is not None and event_where.is_place(target):
         # "three people were shot at a cinema in Ohio": the people, of the place's country
         # (not troops sent there, who are the sender's)
         group = next((t for t in targets if event_where.kind_only(t)), None)
         if group is not None:
             target = replace(group, country=target.country)
+        elif c.info.plover == ASSAULT and target.country:
+            # "bombed a clinic in Kunduz", "his brother was shot in Ohio": the clinic, the
+            # brother, of the place's country (the place is only where it was done)
+            target = _patient(c, target)
+    elif target is not None and c.info.plover == ASSAULT and event_args.at_place(target, near):
+        # "a pupil killed at Elm Street School": the pupil, not the school where it happened
+        target = _patient(c, target)
     source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little
     return source, target, penalty
+
+
+def _patient(c: Candidate, where: Actor) -> Actor:
+    """The patient of the act at ``where`` (:func:`event_args.patient_actor`), else
+    ``where``; a patient standing in for a place that stood in for the target stands in as
+    the place did (it makes no event political)."""
+    a = c.args
+    patient = event_args.patient_actor(c.trigger, c.governor, where, _device, a.passive)
+    if patient is None:
+        return where
+    if where.how == "place" or any(where is p for p in a.place_added):
+        a.place_added = [*a.place_added, patient]
+    return patient
+
+
+def _named_person(actors: Any, a: Actor | None) -> bool:
+    """A person the article names ("Holt", "Maren Holt"), read from the actors' mentions."""
+    test = getattr(actors, "named_person", None)
+    return bool(test is not None and test(a))
 
 
 def _domestic(t: Actor, source: Actor) -> Actor:
