@@ -228,10 +228,15 @@ def dyad(
     targets = event_where.sift(c.info.plover, c.info.cameo, targets, where, source, asserted)
     persons = [t for t in targets if _named_person(actors, t)]
     near = c.governor or c.trigger
+    # an object the lists do not code outranks a coded place only beside a coded source:
+    # "Ames backed Holt for the seat in Ohio" with neither person known keeps Ohio, the one
+    # political side, rather than losing the event
+    coded_source = source is not None and bool(source.country or source.code or source.sector)
     objects = [
         t
         for t in persons
         if event_args.is_object(t, near)
+        and (coded_source or bool(t.country or t.code))
         # "assassinate the governor of the Tyumen region, Oleg Chemezov": the region's
         # country codes the person the lists do not know
         and not (
