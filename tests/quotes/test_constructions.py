@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.actors import find_actors
-from newsevents.nlp import parse_text
-from newsevents.quotes import extract_quotes
 from newsevents.quotes.lexicon import lexicon
 from newsevents.quotes.marks import find_quoted_spans
 
 pytestmark = pytest.mark.issue(14)
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def _run(text: str):
-        parsed = parse_text(text, nlp, id="t")
-        return extract_quotes(parsed, find_actors(parsed))
-
-    return _run
 
 
 def indirect(quotes):
