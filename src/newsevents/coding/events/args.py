@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.actors.types import slug
 from newsevents.coding.events import received
 from newsevents.coding.events import where as event_where
 from newsevents.coding.events.phrases import (
@@ -446,7 +447,7 @@ def patient_actor(
         place.country,
         None,
         place.country,
-        re.sub(r"[^a-z0-9]+", "-", span.text.lower()).strip("-"),
+        slug(span.text),
         span.text,
         offset + span.start_char,
         offset + span.end_char,

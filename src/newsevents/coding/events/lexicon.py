@@ -353,13 +353,18 @@ def event_nouns() -> dict[str, tuple[str, bool]]:
     }
 
 
+def event_noun_entry(noun: Token) -> tuple[str, bool] | None:
+    """The event_nouns.tsv row of a noun, by lemma, word or hyphenated compound ("car-bomb")."""
+    nouns = event_nouns()
+    entry = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
+    return entry if entry is not None else nouns.get(hyphenated(noun) or "")
+
+
 def _event_noun(noun: Token, governor: Token | None, dated: bool = True) -> Match | None:
     """An event noun of the general list: governed by a verb of doing or happening ("carried
     out an ambush", "clashes erupted"), or a protest or fight framing the sentence ("threw
     stones during the demonstration")."""
-    entry = event_nouns().get(noun.lemma_.lower()) or event_nouns().get(noun.lower_)
-    if entry is None:
-        entry = event_nouns().get(hyphenated(noun) or "")
+    entry = event_noun_entry(noun)
     if entry is None or noun.ent_type_ in {"DATE", "TIME"}:
         return None  # "on March 23" is a day
     code, backdrop = entry

@@ -55,10 +55,7 @@ def reaction_verbs() -> frozenset[str]:
 
 
 def _code(noun: Token) -> str | None:
-    nouns = event_lexicon.event_nouns()
-    entry = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
-    if entry is None:
-        entry = nouns.get(event_lexicon.hyphenated(noun) or "")
+    entry = event_lexicon.event_noun_entry(noun)
     return entry[0] if entry else None
 
 
