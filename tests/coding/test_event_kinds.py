@@ -148,3 +148,44 @@ def test_a_claim_denied_and_a_statement_given_are_words():
 def test_a_preposition_later_in_the_clause_makes_no_phrasal_verb():
     text = "Senator Ada Marsh called for sanctions against Iran in a speech on Monday."
     assert "REQUEST" in types(text)
+
+
+# Session 26 (12a): modality, owed acts, promises told as threats, things as doers, contests,
+# invitations to a campaign's gatherings.
+
+
+def test_a_capacity_that_would_have_been_is_no_event():
+    assert "ASSAULT" not in types("The rebels would have been able to kill the hostages.")
+    assert "ASSAULT" in types("The rebels were able to kill two guards at the depot.")
+
+
+def test_an_act_someone_should_do_is_not_done():
+    text = "Senator Ada Marsh said the United States should send more troops to Syria."
+    assert "MOBILIZE" not in types(text)
+    assert "MOBILIZE" in types("The United States sent more troops to Syria on Monday.")
+    # an owed act with a demand code is the speaker's demand; what had to be done was done
+    assert "REQUEST" in types("Russia must withdraw its troops from Ukraine, the minister said.")
+
+
+def test_a_promise_about_a_policy_told_as_a_threat_is_a_campaign_promise():
+    text = "Senator Ada Marsh of the Republican Party pledged to oppose legal status for migrants."
+    assert "THREATEN" not in types(text)
+    assert "THREATEN" in types("Senator Ada Marsh of the Republican Party vowed to punish Mexico.")
+
+
+def test_a_decision_is_no_doer_even_with_its_owner_named():
+    text = "The Democratic National Committee's decision to cancel the debates on weekends"
+    assert "AID" not in types(text + " helped Republicans generate enthusiasm.")
+    assert "AID" in types("The Democratic National Committee helped Republicans with money.")
+
+
+def test_a_rival_beaten_in_a_primary_is_not_coerced():
+    text = "Assemblywoman Ada Marsh took down businessman Tom Brill in the three-way primary."
+    assert "COERCE" not in types(text)
+    assert "COERCE" in types("A judge jailed the mayor of Boston after the primary in May.")
+
+
+def test_an_invitation_to_a_campaign_gathering_is_no_request():
+    text = "Senator Ada Marsh invited Governor Tom Brill to speak at the party convention in July."
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("Vladimir Putin invited the Chinese president to a summit in Moscow.")

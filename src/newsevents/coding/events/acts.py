@@ -139,7 +139,11 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         return None
     if "thing" in kinds(subj) and not _actor_headed(subj, actors):
         return "a thing, not an actor, is said to do it"  # "the country's system allows"
-    if abstract_noun(subj) and not person_like(subj) and not _actor_headed(subj, actors):
+    # an actor found only in the noun's modifier is not the noun ("the party's decision")
+    someone = _actor_headed(subj, actors) or (
+        actors.for_token(subj) is None and person_like(subj)
+    )
+    if abstract_noun(subj) and not someone:
         return "a thing, not an actor, is said to do it"  # "the constitution allows"
     return None
 
@@ -205,13 +209,17 @@ def figure_object(c: Any) -> str | None:
     return None
 
 
-def _partner(verb: Token, actors: Any, person_like: Callable[[Token], bool]) -> bool:
+def _partner(
+    verb: Token, actors: Any, person_like: Callable[[Token], bool], deep: bool = True
+) -> bool:
     """Someone the promise or plan is made to or with: an object, a "with/to/for" phrase or
     a dative that is an actor or a person ("will help the mayor", "will work with Japan"),
-    also in the object's phrase ("will continue aid to Mozambique")."""
+    also in the object's phrase ("will continue aid to Mozambique") when ``deep`` (not
+    deep: the deed's own object or the one it is done with, to or against, not for)."""
     objects = _children(verb, *OBJECT_DEPS)
-    words = _children(verb, "dative", "iobj") + _pobjs(verb, *PARTNER_PREPS) + objects
-    for o in objects:  # "continue aid to Mozambique", "the release of the prisoners"
+    preps = (*PARTNER_PREPS, "against") if deep else ("with", "to", "against")
+    words = _children(verb, "dative", "iobj") + _pobjs(verb, *preps) + objects
+    for o in objects if deep else ():  # "continue aid to Mozambique", "release of prisoners"
         words += _pobjs(o, *PARTNER_PREPS, "of")
     for w in list(words):
         words += _children(w, "conj")
@@ -237,18 +245,25 @@ def _acts(trig: Token) -> list[Token]:
 
 
 def promise_about_thing(
-    c: Any, actors: Any, person_like: Callable[[Token], bool], planned: bool
+    c: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    planned: bool,
+    violent: Callable[[Token], bool] = lambda t: False,
 ) -> str | None:
     """A told intent (CAMEO 03x) or a plan about a policy or a thing, to no partner: "she
     will protect voting rights", "vowed to bring back jobs", "is committed to maintaining the
     program", "would approve the plan": a campaign promise, not an agreement. Kept: a
     partner named ("will help the mayor", "pledged to support the nominee", "will work with
     Japan")."""
-    if c.info.plover != "AGREE" or not c.info.cameo.startswith(INTENT_PREFIX):
+    trig = c.trigger
+    # a threat told by a verb of promising ("pledged to oppose legal status for migrants"):
+    # the same campaign promise when its deed has no one as object
+    threat = c.info.plover == "THREATEN" and "promise" in kinds(trig) and trig.pos_ == "VERB"
+    if not threat and (c.info.plover != "AGREE" or not c.info.cameo.startswith(INTENT_PREFIX)):
         return None
     if c.info.cameo.startswith(YIELD_PREFIXES):
         return None  # "announced she will resign", "is prepared to lift the ban": concessions
-    trig = c.trigger
     if trig.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     promise = "promise" in kinds(trig) or (
@@ -257,7 +272,9 @@ def promise_about_thing(
     if not (promise or planned):
         return None
     heads = _acts(trig) + ([c.governor] if c.governor is not None else [])
-    if any(_partner(v, actors, person_like) for v in heads):
+    if threat and (len(heads) < 2 or any(violent(v) for v in heads[1:])):
+        return None  # "vowed revenge", "vowed to bomb the depots": the threat itself
+    if any(_partner(v, actors, person_like, deep=not threat) for v in heads):
         return None
     objects = [o for v in heads[1:] for o in _children(v, *OBJECT_DEPS)]
     if any(

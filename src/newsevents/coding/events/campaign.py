@@ -420,6 +420,24 @@ def candidate_rally(c: Any) -> str | None:
     return "a candidate's rally, not a protest"
 
 
+def invited_to_gathering(c: Any) -> str | None:
+    """Someone invited to a campaign's or a party's gathering ("invited the singer to appear
+    at the convention", "invited her to the debate"): a guest of the race, not a request or
+    talks between actors (an invitation to talks or a summit stays one)."""
+    trig = c.trigger
+    if c.info.plover not in {"REQUEST", "CONSULT"} or "invite" not in kinds(trig):
+        return None
+    if trig.pos_ not in {"VERB", "NOUN"}:
+        return None
+    where = _pobjs(trig, "to", "at", "for")
+    for comp in _children(trig, "xcomp", "acl"):  # "invited him to speak at the rally"
+        where += _pobjs(comp, "to", "at", "during")
+    mods = [m for w in where for m in _children(w, "compound", "amod")]
+    if any("gathering" in kinds(w) or race_word(w, lambda t: False) for w in where + mods):
+        return "an invitation to a campaign gathering, not an event between actors"
+    return None
+
+
 SETTING_PREPS = {"at", "during", "after", "before", "following", "ahead"}
 SETTING_SPEECH = {"tell", "add", "declare", "announce", "promise", "vow", "claim", "joke"}
 AUDIENCE_PREPS = {"to", "with"}

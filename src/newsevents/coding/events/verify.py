@@ -68,6 +68,8 @@ STATE_HOW = {"country", "capital"}
 # Verbs of physical harm that tell violence whoever does it; with a political source they
 # need no other cue ("rebels killed 12 villagers").
 PHYSICAL_PLOVER = "ASSAULT"
+# types an owed act keeps: a demand, an accusation (checked on its own), a threat
+OWED_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 ACCUSE_CODE = "111"
 DEMAND_CODE = "100"
 EMERGENCY_CODE = "1724"
@@ -688,7 +690,7 @@ def _act_reason(
         or event_acts.act_as_kind(c)
         or (
             not (_official(source) or _official(_subject_actor(c, actors)))
-            and event_acts.promise_about_thing(c, actors, someone, _planned(c))
+            and event_acts.promise_about_thing(c, actors, someone, _planned(c), _violent)
         )
         or event_acts.attempt(c)
         or (not state and event_acts.private_act(c))
@@ -745,6 +747,7 @@ def _campaign_reason(
     return (
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
+        or event_campaign.invited_to_gathering(c)
         or event_campaign.campaign_act(c, actors, _violent, demand)
         or event_campaign.vote_result(c, actors, source)
         or event_campaign.donation(c)
@@ -832,6 +835,15 @@ def explain(
             plover = info.plover
     if plover == "ACCUSE" and c.governor is None and is_obligation(trig):
         return None, "an accusation owed, not made"  # "so they have to blame others"
+    if (
+        plover not in OWED_TYPES
+        and c.layer != "must"
+        and not c.from_negation
+        and is_obligation(trig)
+        and not _past_necessity(trig)
+    ):
+        # "she said the country should send troops": no demand code for it, and not done
+        return None, "an act owed (should, must), not done"
     if plover == "REQUEST" and _own_obligation(c, source):
         return None, "the speaker's own obligation or a rule, not a demand"
     if _hazard_arg(c):
@@ -943,6 +955,14 @@ def explain(
         return None, "an occupation of no ground"
     if plover == "COERCE" and _won_place(c, source, target, sc):
         return None, "a place won in a contest, not taken"
+    if (
+        plover == "COERCE"
+        and sc.contest
+        and event_campaign.kinds(trig) & {"contest_verb", "win"}  # not "jailed", "arrested"
+        and all(_person(a) and a.how != "place" for a in (source, target))
+        and not (_armed(source) or _armed(target) or sc.violence_here(trig))
+    ):
+        return None, "a rival beaten in a contest, not coerced"  # "took down her rival"
     if not (political(source, places) or political(target, places)):
         if event_acts.state_step(c) and not (sc.hazard and calm):
             return (c, source, target, penalty), "kept"  # a step of the law: the state did it
