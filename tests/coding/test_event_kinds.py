@@ -189,3 +189,26 @@ def test_an_invitation_to_a_campaign_gathering_is_no_request():
     text = "Senator Ada Marsh invited Governor Tom Brill to speak at the party convention in July."
     assert "REQUEST" not in types(text)
     assert "REQUEST" in types("Vladimir Putin invited the Chinese president to a summit in Moscow.")
+
+
+def test_an_act_told_as_likely_is_speculation():
+    assert "ASSAULT" not in types("The rebels will likely be able to attack the army base.")
+    assert "ASSAULT" in types("The rebels attacked the army base near Goma on Monday.")
+
+
+def test_a_country_asked_to_pray_by_no_state_is_asked_a_private_act():
+    assert "REQUEST" not in types("The radio host asked for America to fast and pray.")
+    assert "REQUEST" in types("The radio host asked America to withdraw its troops.")
+
+
+def test_a_guilty_plea_is_no_appeal():
+    text = "Former aide Tom Brill pleaded guilty to making illegal gifts to Hillary Clinton."
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("The mother pleaded with the governor to spare her son.")
+
+
+def test_a_vote_not_held_is_no_refusal_to_meet():
+    text = "The union leader said the council won't be holding a vote on Senator Ada Marsh"
+    text += " at its meeting in Ohio."
+    assert "REJECT" not in types(text)
+    assert "REJECT" in types("The opposition will not attend the talks with the government.")

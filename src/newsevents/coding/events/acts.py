@@ -305,6 +305,11 @@ def private_act(c: Any) -> str | None:
     if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
         return None
     comps = [x for x in trig.children if x.dep_ in {"xcomp", "ccomp"} and x.pos_ == "VERB"]
+    comps += [  # "asked for America to pray" parsed as an adverbial clause opened by "for"
+        x
+        for x in trig.children
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+    ]
     for prep in (x for x in trig.children if x.dep_ == "prep" and x.lower_ == "for"):
         comps += [p for p in prep.subtree if p.pos_ == "VERB" and p.dep_ in {"pcomp", "ccomp"}]
     if not comps or not all("private" in kinds(v) for v in comps):
@@ -436,7 +441,7 @@ def need(c: Any) -> str | None:
 
 def phrasal(c: Any) -> str | None:
     """Phrasal verbs with no object that tell another act than the verb alone ("will call in
-    to the show", "took over as chair", "backed away from the idea", "blasted through the
+    to the show", "took over as chair", "pleaded guilty to fraud", "backed away from the idea", "blasted through the
     record"; "took over the town" stays)."""
     trig = c.trigger if c.governor is None else c.governor
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
@@ -445,8 +450,8 @@ def phrasal(c: Any) -> str | None:
     for x in trig.children:
         pair = f"{trig.lemma_.lower()} {x.lower_}"
         kinds_of = table.get(pair, frozenset())
-        if x.dep_ == "prt" and "phrasal" in kinds_of:
-            return f"'{pair}': another act than the verb's"
+        if x.dep_ in {"prt", "acomp", "oprd"} and "phrasal" in kinds_of:
+            return f"'{pair}': another act than the verb's"  # also "pleaded guilty"
         # a particle the parse takes as an adverb or a preposition, right after the verb
         # ("backed away from"; not "called for sanctions in the wake of")
         if x.dep_ in {"advmod", "prep"} and x.i == trig.i + 1 and "adverbial" in kinds_of:

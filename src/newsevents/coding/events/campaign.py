@@ -90,7 +90,13 @@ def _objects(verb: Token) -> list[Token]:
     return out  # "hundreds of delegates", "the support of delegates"
 
 
-def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: bool) -> str | None:
+def campaign_act(
+    c: Any,
+    actors: Any,
+    violent: Callable[[Token], bool],
+    demand: bool,
+    event_noun: Callable[[Token], bool] = lambda t: True,
+) -> str | None:
     """What the verb wins, seeks, accepts or launches is a thing of the race. Demand verbs
     ("called for new elections") keep their code: a call for a vote is a demand; so does a
     verb done to someone ("congratulated her on her victory") and support of someone's race
@@ -100,6 +106,15 @@ def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: 
         return None
     objs = _objects(trig)
     races = [o for o in objs if race_word(o, violent)]
+    # a thing of the race named by its modifier ("unveiled her campaign ad", "opened an
+    # election office"), not an event noun ("election talks")
+    races += [
+        o
+        for o in objs
+        if o.pos_ == "NOUN"
+        and not event_noun(o)
+        and any(race_word(m, violent) for m in _children(o, "compound"))
+    ]
     if any(x.lemma_.lower() == "win" for x in _children(trig, *REACH_DEPS)):
         races += _children(trig, *REACH_DEPS)  # "vowed to win his home state"
     if not races:
@@ -114,6 +129,11 @@ def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: 
     ):
         return None
     return "a campaign act, not an event between actors"
+
+
+def race_objects(verb: Token) -> list[Token]:
+    """The verb's objects that are things of an election ("won't hold a vote")."""
+    return [o for o in _children(verb, *OBJECT_DEPS) if race_word(o, lambda t: False)]
 
 
 def _subject(verb: Token) -> Token | None:

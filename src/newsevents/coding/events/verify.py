@@ -693,7 +693,7 @@ def _act_reason(
             and event_acts.promise_about_thing(c, actors, someone, _planned(c), _violent)
         )
         or event_acts.attempt(c)
-        or (not state and event_acts.private_act(c))
+        or (not _official(source) and event_acts.private_act(c))
         or event_acts.planned_demand(c, _planned(c))
         or event_acts.owed_demand(c, demand)
         or event_acts.asked_for(c, demand)
@@ -748,7 +748,7 @@ def _campaign_reason(
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
         or event_campaign.invited_to_gathering(c)
-        or event_campaign.campaign_act(c, actors, _violent, demand)
+        or event_campaign.campaign_act(c, actors, _violent, demand, _meeting_noun)
         or event_campaign.vote_result(c, actors, source)
         or event_campaign.donation(c)
         or event_campaign.stance_described(
@@ -810,6 +810,8 @@ def explain(
     # a meeting not attended stays a refusal (REJECT 125: "did not attend the talks"); a
     # conversation not had or a right not respected is told as not done
     attended = c.info.cameo == "125" and negated_verb.lemma_.lower() in ATTEND_VERBS
+    if c.from_negation and c.info.cameo == "125" and event_campaign.race_objects(negated_verb):
+        return None, "a vote or a race's act not held, not a refusal"  # "won't hold a vote"
     if c.from_negation and not attended and _not_done(negated_verb):
         return None, "told as not done, not as a refusal"  # "some governments did not agree"
     if _going_to(trig):
