@@ -683,7 +683,6 @@ def _act_reason(
     someone = lambda t: _someone(t, actors)  # noqa: E731
     demand = lambda t: "demand" in word_kinds(t)  # noqa: E731
     figure = event_acts.figure_object(c)
-    state = _official(source) or _official(target)
     return (
         event_acts.dismissed_words(c)
         or figure
