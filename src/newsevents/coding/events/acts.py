@@ -140,9 +140,7 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
     if "thing" in kinds(subj) and not _actor_headed(subj, actors):
         return "a thing, not an actor, is said to do it"  # "the country's system allows"
     # an actor found only in the noun's modifier is not the noun ("the party's decision")
-    someone = _actor_headed(subj, actors) or (
-        actors.for_token(subj) is None and person_like(subj)
-    )
+    someone = _actor_headed(subj, actors) or (actors.for_token(subj) is None and person_like(subj))
     if abstract_noun(subj) and not someone:
         return "a thing, not an actor, is said to do it"  # "the constitution allows"
     return None
