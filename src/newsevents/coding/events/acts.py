@@ -755,3 +755,45 @@ def criticism_of_thing(
         if any(actors.for_token(t) is not None or t.tag_ == "PRP$" for t in owners):
             return None
     return "a position on an issue, no one accused"
+
+
+LOWER_VERB_DEPS = {"pcomp", "acl", "xcomp"}
+
+
+def blamed_on_thing(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """ "blamed his delay on a bad earpiece", "blames the loss on the weather": what is blamed
+    is put on a thing, so no one is accused ("blamed the attack on the rebels" accuses them,
+    whoever else the sentence names)."""
+    trig = c.trigger
+    if c.info.plover != "ACCUSE" or trig.pos_ != "VERB" or "blame" not in kinds(trig):
+        return None
+    on = _pobjs(trig, "on", "upon")
+    if not on:  # "blamed her delay in condemning him on ...": the parse hangs it lower
+        lower = [
+            t
+            for t in trig.subtree
+            if t.dep_ == "prep" and t.lower_ in {"on", "upon"} and t.head.dep_ in LOWER_VERB_DEPS
+        ]
+        on = [p for t in lower[-1:] for p in t.children if p.dep_ == "pobj"]
+    if not on or not _children(trig, *OBJECT_DEPS):
+        return None
+    for o in on:
+        words = [o, *_children(o, "conj")]
+        if any(person_like(w) for w in words):
+            return None
+        if any(person_like(t) for w in words for t in _children(w, "poss", "compound")):
+            return None  # "blamed it on the senator's aides"
+    return "blamed on a thing, no one accused"
+
+
+def notion_rejected(c: Any) -> str | None:
+    """ "rejected the idea of a wage hike", "rejects the notion that ...": a view of an idea,
+    a position, not a rejection of anyone's proposal or demand (called only for sides that
+    are no state or body: a government rejecting an idea rejects a proposal)."""
+    trig = c.trigger
+    if c.info.plover != "REJECT" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and all("notion" in kinds(o) for o in objs):
+        return "an idea rejected: a position, not a rejection"
+    return None

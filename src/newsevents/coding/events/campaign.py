@@ -266,6 +266,11 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
         objs = [o for g in gerunds for o in _children(g, "dobj", "obj", "nsubj")]
         if not objs:
             return None
+        # "has opposed defunding the clinics' network": the one a policy is done to is its
+        # patient, not the target of a stance (one who would do it, the gerund's subject,
+        # is checked below: "opposed Iran getting the bomb")
+        if all(o.dep_ in {"dobj", "obj"} for o in objs):
+            return "a position on a policy (an act named by its gerund), no actor as target"
     if not objs or any(person_like(o) for o in objs):
         return None
     for o in objs:

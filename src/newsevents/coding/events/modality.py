@@ -90,7 +90,6 @@ def is_negated(tok: Token) -> bool:
 
 
 COUNTERFACTUAL_AUX = {"would", "could", "might", "'d"}
-LIKELY_ADVERBS = {"likely", "probably", "possibly", "unlikely"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 
 
@@ -127,17 +126,13 @@ def _modality(tok: Token) -> tuple[str, str | None]:
         tok = tok.head
     chain = _chain(tok)
     found = "asserted"
-    # a counterfactual or a likelihood anywhere up the chain outranks a nearer capacity or
-    # attempt ("would have been able to kill", "would have tried to stop it": neither
-    # happened; "will likely be able to sign": it may)
-    for k, t in enumerate(chain):
+    # a counterfactual anywhere up the chain outranks a nearer capacity or attempt ("would
+    # have been able to kill", "would have tried to stop it": neither happened; but "were
+    # likely dropped" tells an inquiry's finding of what did happen)
+    for t in chain[1:]:
         auxes = {c.lower_ for c in t.children if c.dep_ in {"aux", "auxpass"}}
-        if k and auxes & COUNTERFACTUAL_AUX and "have" in auxes:
+        if auxes & COUNTERFACTUAL_AUX and "have" in auxes:
             return "hypothetical", "would have"
-        # "will likely be able to sign", "probably attacked": told as a likelihood
-        likely = [c for c in t.children if c.dep_ == "advmod" and c.lower_ in LIKELY_ADVERBS]
-        if likely:
-            return "hypothetical", "likely"
     for t in chain:
         if _self_condition(t):
             return "hypothetical", "if"  # "if elected, she would ban it": a campaign what-if

@@ -709,6 +709,8 @@ def _act_reason(
             not _official(source)
             and event_acts.criticism_of_thing(c, target, actors, someone, _violent)
         )
+        or event_acts.blamed_on_thing(c, someone)
+        or (not _official(source) and event_acts.notion_rejected(c))
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
         or event_acts.joined_no_meeting(c, _meeting_noun)
         or event_acts.thing_called(c, someone)
