@@ -13,7 +13,6 @@ imported after, nothing at all.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import os
@@ -64,7 +63,9 @@ def info(*args: Any, **kwargs: Any) -> Any:
     return real(*args, **kwargs)
 
 
-class _PlaceholderLoader(importlib.abc.Loader):
+class _PlaceholderLoader:
+    """The loader of the placeholders (an import loader: ``create_module``, ``exec_module``)."""
+
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         return _Placeholder(spec.name)
 
@@ -76,10 +77,10 @@ class _PlaceholderLoader(importlib.abc.Loader):
             module.info = info
 
 
-class DeferredCli(importlib.abc.MetaPathFinder):
+class DeferredCli:
     """Placeholders for ``spacy.cli`` and ``spacy.cli.info``, made only while ``spacy`` itself
     is being imported (a later ``import spacy.cli`` gets the placeholder, which runs the real
-    code at its first use)."""
+    code at its first use). A meta path finder (``find_spec``)."""
 
     def find_spec(
         self,
