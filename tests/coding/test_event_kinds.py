@@ -224,3 +224,13 @@ def test_a_policy_opposed_by_its_gerund_is_a_position_whoever_it_is_done_to():
     text = "Senator Ada Marsh has long opposed arming the Kurdish rebels."
     assert "REJECT" not in types(text)
     assert "REJECT" in types("Senator Ada Marsh opposed the president's plan on Monday.")
+
+
+def test_a_race_conceded_is_a_campaign_act():
+    assert "CONCEDE" not in types("Senator Ada Marsh is conceding the race in Nevada on Tuesday.")
+    assert "CONCEDE" in types("The rebels conceded defeat to the army on Tuesday.")
+
+
+def test_a_can_kicked_down_the_road_is_a_figure_of_speech():
+    text = "“It is plain that the White House is kicking the can down the road, to the next"
+    assert types(text + " Commander-in-Chief to deal with,” said the senator.") == []

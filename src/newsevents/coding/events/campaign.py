@@ -43,6 +43,7 @@ CAMPAIGN_TYPES = {
     "RETREAT",
     "CONSULT",
     "SANCTION",
+    "CONCEDE",  # "conceded the race in Nevada": a candidate's act, no yielding to a demand
 }  # not THREATEN or PROTEST: "will boycott the elections" is a threat
 RESULT_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # what voters do to candidates, as told by polls
 POSITION_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # AGREE: a told intent to support
