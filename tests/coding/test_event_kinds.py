@@ -234,3 +234,19 @@ def test_a_race_conceded_is_a_campaign_act():
 def test_a_can_kicked_down_the_road_is_a_figure_of_speech():
     text = "“It is plain that the White House is kicking the can down the road, to the next"
     assert types(text + " Commander-in-Chief to deal with,” said the senator.") == []
+
+
+def test_done_to_no_one_in_the_passive_is_no_event():
+    assert "COERCE" not in types("No bank executive has been prosecuted, Senator Ada Marsh said.")
+    assert "COERCE" in types("Two bank executives were prosecuted by the state in Ohio.")
+
+
+def test_a_ban_told_of_a_law_is_its_content():
+    assert "COERCE" not in types("The new legislation bans protests near the parliament.")
+    assert "COERCE" in types("The government banned protests near the parliament on Friday.")
+
+
+def test_open_with_no_fire_is_no_shooting_even_near_words_of_guns():
+    text = "President Ada Marsh is opening her speech on new gun laws by thanking the mayor."
+    assert "ASSAULT" not in types(text)
+    assert "ASSAULT" in types("Gunmen opened fire on a bus in Kano on Sunday.")

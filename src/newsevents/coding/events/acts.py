@@ -42,6 +42,8 @@ WILLED_TYPES = {"REJECT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 # spans of time and amounts as subjects ("her 12 years in Congress give her a donor list",
 # "two decades of rule taught them"): no actor asks, promises or refuses anything
 TIMED_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+# bans and sanctions told of a law or a measure ("the legislation bans it"): its content
+RULE_TYPES = {"COERCE", "SANCTION"}
 SPAN_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 THING_PRONOUNS = {"it", "this", "that", "which", "what", "these", "those"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"}
@@ -103,10 +105,15 @@ def to_nobody(verb: Token) -> bool:
 
 
 def negative_subject(verb: Token) -> bool:
-    """ "Nobody opposed him", "none of the members agreed", "no one has met him"."""
+    """ "Nobody opposed him", "none of the members agreed", "no one has met him", and in the
+    passive done to no one ("no executive has been prosecuted")."""
     subj = subject(verb)
-    if subj is None or subj.dep_ == "nsubjpass":
+    if subj is None:
         return False
+    if subj.dep_ == "nsubjpass":  # "no executive has been prosecuted": done to no one
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) or (
+            "nobody" in kinds(subj)
+        )
     if "nobody" in kinds(subj):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) and (
@@ -120,7 +127,7 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
     constitution allows" (a noun shaped as a noun of an act or a state); a demand, an
     accusation or a threat told of a span of time or an amount ("her years in office give
     her an edge")."""
-    if c.info.plover not in WILLED_TYPES | TIMED_TYPES:
+    if c.info.plover not in WILLED_TYPES | TIMED_TYPES | RULE_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -130,6 +137,10 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         return None
     if subj.ent_type_ in SPAN_ENTS and subj.pos_ == "NOUN":
         return "a span of time or an amount, not an actor, is said to do it"  # "12 years ..."
+    if c.info.plover in RULE_TYPES:  # "the legislation bans abortions": a rule's content
+        if abstract_noun(subj) and actors.for_token(subj) is None:
+            return "a law or a thing, not an actor, is said to do it"
+        return None
     if c.info.plover not in WILLED_TYPES:
         return None
     low = subj.lower_

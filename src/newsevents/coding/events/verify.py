@@ -478,11 +478,16 @@ def _figure_of_speech(
     one it is done to ("fought hard to keep the library", "shot back", "fighting for second
     place"): a figure of speech."""
     trig = c.trigger
-    if trig.pos_ != "VERB" or c.governor is not None or armed or sc.violence_here(trig):
+    if trig.pos_ != "VERB" or c.governor is not None or armed:
         return None
-    if trig.lemma_.lower() in FIRE_VERBS and not any(
-        t.lemma_.lower() in {"fire", "salvo", "volley", "shot"} for t in trig.subtree
-    ):
+    fired = any(t.lemma_.lower() in {"fire", "salvo", "volley", "shot"} for t in trig.subtree)
+    if trig.lemma_.lower() == "open" and not fired:
+        # "open" is fire only with "fire" told, whatever else the sentence names ("is opening
+        # his announcement on new gun laws"); "came under shelling" may tell fire without it
+        return "no fire opened: not an attack"
+    if sc.violence_here(trig):
+        return None
+    if trig.lemma_.lower() in FIRE_VERBS and not fired:
         return "no fire opened: not an attack"  # "is opening his speech with a tribute"
     if trig.lemma_.lower() in FIRE_VERBS or any(
         "harm" in word_kinds(t) for t in trig.sent if t.pos_ == "VERB" and t.i != trig.i
