@@ -168,7 +168,7 @@ def test_an_act_someone_should_do_is_not_done():
 
 
 def test_a_promise_about_a_policy_told_as_a_threat_is_a_campaign_promise():
-    text = "Senator Ada Marsh of the Republican Party pledged to oppose legal status for migrants."
+    text = "Senator Ada Marsh of the Republican Party pledged to oppose tax credits for migrants."
     assert "THREATEN" not in types(text)
     assert "THREATEN" in types("Senator Ada Marsh of the Republican Party vowed to punish Mexico.")
 
@@ -192,8 +192,8 @@ def test_an_invitation_to_a_campaign_gathering_is_no_request():
 
 
 def test_a_country_asked_to_pray_by_no_state_is_asked_a_private_act():
-    assert "REQUEST" not in types("The radio host asked for America to fast and pray.")
-    assert "REQUEST" in types("The radio host asked America to withdraw its troops.")
+    assert "REQUEST" not in types("The radio host asked for Brazil to fast and pray.")
+    assert "REQUEST" in types("The radio host asked Brazil to withdraw its troops.")
 
 
 def test_a_guilty_plea_is_no_appeal():
@@ -227,13 +227,23 @@ def test_a_policy_opposed_by_its_gerund_is_a_position_whoever_it_is_done_to():
 
 
 def test_a_race_conceded_is_a_campaign_act():
-    assert "CONCEDE" not in types("Senator Ada Marsh is conceding the race in Nevada on Tuesday.")
+    assert "CONCEDE" not in types("Senator Ada Marsh is conceding the race in Iowa on Tuesday.")
     assert "CONCEDE" in types("The rebels conceded defeat to the army on Tuesday.")
 
 
 def test_a_can_kicked_down_the_road_is_a_figure_of_speech():
-    text = "“It is plain that the White House is kicking the can down the road, to the next"
-    assert types(text + " Commander-in-Chief to deal with,” said the senator.") == []
+    from types import SimpleNamespace
+
+    from newsevents.coding.events import acts
+    from newsevents.nlp import parse_text
+
+    def figure(text: str, verb: str) -> str | None:
+        doc = next(iter(parse_text(text).chunks))[1]
+        trig = next(t for t in doc if t.lemma_ == verb)
+        return acts.figure_object(SimpleNamespace(trigger=trig, governor=None))
+
+    assert figure("The cabinet kicked the can down the road again.", "kick") is not None
+    assert figure("The rebels kicked the soldiers at the checkpoint.", "kick") is None
 
 
 def test_done_to_no_one_in_the_passive_is_no_event():
