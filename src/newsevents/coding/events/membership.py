@@ -1,13 +1,14 @@
-"""A state joining an international body: "Norway joined the alliance on Monday", "the two
-states will accede to the bloc", "Chile's entry into the pact", "the accession of Peru to
-the organisation", "became full members of the alliance".
+"""A state joining an international body: "Norway joined NATO on Monday", "the two states
+will accede to the European Union", "Chile's entry into the EU", "the accession of Peru to
+the EU", "became full members of NATO".
 
 The lexicons read "join" as joining people or talks (CONSULT) and "accede" as giving in; an
 event noun of entering names no event at all. When the thing joined is an international
-body -- an organisation the actors stage names (sector IGO), or a noun of
-``verbs/membership_bodies.txt`` -- and the joiner is a state or its government, the words
-tell one act of diplomatic cooperation: the joiner is the source, the body the target. The
-words and the prepositions that carry the body are ``verbs/membership.tsv``.
+body the actors stage names (an organisation: sector IGO or NGO) and the joiner is a state
+or its government, the words tell one act of diplomatic cooperation: the joiner is the
+source, the body the target. The words and the prepositions that carry the body are
+``verbs/membership.tsv``. "Joined the alliance", with no body named, is left alone: a
+SUPPORT with no one as its target is no event (coding.events.verify).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events.phrases import phrase_actors
-from newsevents.data import load_lines, load_tsv
+from newsevents.data import load_tsv
 from newsevents.models import Actor
 
 MEMBERSHIP_CODE = "050"  # CAMEO: engage in diplomatic cooperation (PLOVER SUPPORT, diplomatic)
@@ -36,25 +37,16 @@ def _words() -> dict[tuple[str, str], tuple[str, ...]]:
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _bodies() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lines("verbs/membership_bodies.txt"))
-
-
 def _is_state(a: Actor) -> bool:
     """A country or its government, not a person or a group inside it."""
     return bool(a.country) and a.sector in STATE_SECTORS
 
 
-def _body(actors: Any, tok: Token) -> tuple[bool, list[Actor]]:
-    """(the phrase headed by ``tok`` names an international body, its actors)."""
-    if tok.pos_ == "PROPN":
-        found = [a for a in phrase_actors(actors, tok)[0] if event_args.is_organisation(a)]
-        return bool(found), found
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _bodies():
-        found = [a for a in phrase_actors(actors, tok)[0] if event_args.is_organisation(a)]
-        return True, found
-    return False, []
+def _body(actors: Any, tok: Token) -> list[Actor]:
+    """The international bodies the phrase headed by ``tok`` names by name."""
+    if tok.pos_ != "PROPN":
+        return []  # "the EU delegation": a part of the body, not the body
+    return [a for a in phrase_actors(actors, tok)[0] if event_args.is_organisation(a)]
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -82,8 +74,8 @@ def _body_phrases(tok: Token, kind: str, preps: tuple[str, ...]) -> list[Token]:
 
 
 def joined_body(actors: Any, tok: Token) -> list[Actor] | None:
-    """The bodies ``tok`` says a state joins ([] when the body is a noun no actor codes), or
-    None when the word tells no joining of a body."""
+    """The bodies ``tok`` says a state joins, or None when the word tells no joining of a
+    body."""
     kind = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
     if kind is None:
         return None
@@ -91,8 +83,8 @@ def joined_body(actors: Any, tok: Token) -> list[Actor] | None:
     if preps is None:
         return None
     for head in _body_phrases(tok, kind, preps):
-        is_body, found = _body(actors, head)
-        if is_body:
+        found = _body(actors, head)
+        if found:
             return found
     return None
 
@@ -117,12 +109,12 @@ def arguments(actors: Any, tok: Token, bodies: list[Actor]) -> event_args.Argume
     else:
         args = event_args.Arguments(has_subject=True, subject_unresolved=False)
         joiners, unnamed = _noun_joiners(actors, tok)
-        if unnamed and bodies:  # "the country's entry into NATO": the body is the side told
+        if unnamed:  # "the country's entry into NATO": the body is the side told
             args.targets, args.target_is_head = bodies, True
             return args
     states = [a for a in joiners if _is_state(a)]
     if not states:
         return None
     args.sources = states
-    args.targets, args.target_is_head = bodies, bool(bodies)
+    args.targets, args.target_is_head = bodies, True
     return args
