@@ -26,9 +26,24 @@ def _joins(text: str):
     "text, trigger, source, target",
     [
         ("Norway joined NATO on Monday.", "joined", "NOR", "IGO"),
-        ("Estonia and Latvia formally became full members of NATO in Brussels.", "became", "EST", "IGO"),
-        ("Chile's entry into the European Union on Friday surprised traders.", "entry", "CHL", "IGO"),
-        ("The accession of Peru to the European Union was signed in Rome.", "accession", "PER", "IGO"),
+        (
+            "Estonia and Latvia formally became full members of NATO in Brussels.",
+            "became",
+            "EST",
+            "IGO",
+        ),
+        (
+            "Chile's entry into the European Union on Friday surprised traders.",
+            "entry",
+            "CHL",
+            "IGO",
+        ),
+        (
+            "The accession of Peru to the European Union was signed in Rome.",
+            "accession",
+            "PER",
+            "IGO",
+        ),
     ],
 )
 def test_state_joining_a_body_is_one_event(text, trigger, source, target):

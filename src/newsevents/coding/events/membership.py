@@ -64,9 +64,7 @@ def _body_phrases(tok: Token, kind: str, preps: tuple[str, ...]) -> list[Token]:
     if kind == "noun":
         return _prep_objects(tok, preps)
     if tok.lemma_.lower() == "become":
-        members = [
-            c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS
-        ]
+        members = [c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS]
         return [p for m in members for p in _prep_objects(m, preps)]
     if not preps:
         return [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
