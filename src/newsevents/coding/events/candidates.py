@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
-from newsevents.coding.events import dated_nouns, membership, reactions
+from newsevents.coding.events import dated_nouns, membership, reactions, visits
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv, reporting_verbs
@@ -253,6 +253,15 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             # "condemned the bombing of the embassy": the act as well as the reaction
             args = reactions.arguments(actors, tok)
             found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
+            continue
+        trip = None if dictionaries_only() else visits.trip_code(tok, gov)
+        if trip is not None and (info := code_info(trip)) is not None:
+            # "the envoy, on a visit to Peru, said": a trip told by its frame, unless the verb
+            # it is a phrase of already tells it ("arrived on a visit to Peru")
+            told = coded_verbs.get(tok.head.head.i) if tok.dep_ == "pobj" else None
+            if told is None or told.plover != info.plover:
+                args = visits.arguments(actors, tok)
+                found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
             continue
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
