@@ -259,8 +259,8 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             # "the envoy, on a visit to Peru, said": a trip told by its frame, unless the verb
             # it is a phrase of already tells it ("arrived on a visit to Peru")
             told = coded_verbs.get(tok.head.head.i) if tok.dep_ == "pobj" else None
-            if told is None or told.plover != info.plover:
-                args = visits.arguments(actors, tok)
+            args = visits.arguments(actors, tok)
+            if args is not None and (told is None or told.plover != info.plover):
                 found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
             continue
         match = event_lexicon.code_noun(tok, gov)

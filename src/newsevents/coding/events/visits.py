@@ -58,9 +58,9 @@ def trip_code(noun: Token, governor: Token | None) -> str | None:
     return VISIT_CODE if _visitor_head(noun) is not None else None
 
 
-def arguments(actors: Any, noun: Token) -> event_args.Arguments:
+def arguments(actors: Any, noun: Token) -> event_args.Arguments | None:
     """The visitor (possessor, or the subject of the clause the "on" phrase is in) and the
-    party the trip goes to."""
+    party the trip goes to; None when no official or named actor makes the trip."""
     args = event_args.noun_arguments(actors, noun, None)
     head = _visitor_head(noun)
     if not args.sources and head is not None and head.dep_ != "poss":
@@ -71,6 +71,8 @@ def arguments(actors: Any, noun: Token) -> event_args.Arguments:
         args.targets = [t for t in args.targets if t not in args.sources]
     # a trip is an official's or a body's: "protesters on a trip to the capital" tell none
     args.sources = [a for a in args.sources if a.sector == "GOV" or event_args.named(a)]
+    if not args.sources:
+        return None
     args.has_subject = True
-    args.subject_unresolved = not args.sources
+    args.subject_unresolved = False
     return args
