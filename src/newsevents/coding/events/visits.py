@@ -6,8 +6,8 @@ The nominal lexicon codes a trip noun (``verbs/nominal.jsonl`` rows of CAMEO 042
 "trip") only under a light verb ("paid a visit", "made a trip"). A trip noun with the place
 or party it goes to ("to") names one trip, going on or done, when its visitor is told: the
 possessor ("Smith's visit"), or the clause (or noun) that an "on" phrase holding the noun
-hangs on ("the envoy, on a visit to Peru"). The visitor (a government's or a named actor)
-is the source, the "to" party the target. A kind ("visits to the region are rare") or a plan ("a planned visit") is no trip.
+hangs on ("the envoy, on a visit to Peru"). The visitor (an official or a named actor) is
+the source, the "to" party the target. A kind ("visits to the region are rare") or a plan ("a planned visit") is no trip.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.phrases import phrase_actors
 
 VISIT_CODE = "042"
+# sectors of those who travel for a state or a body: government, armed forces, police,
+# judges, legislators, elites, spies, international bodies
+OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY", "IGO"}
 NOT_DONE = {"planned", "proposed", "possible", "future", "next", "any", "no", "upcoming"}
 
 
@@ -70,7 +73,7 @@ def arguments(actors: Any, noun: Token) -> event_args.Arguments | None:
             args.sources = phrase_actors(actors, head)[0]
         args.targets = [t for t in args.targets if t not in args.sources]
     # a trip is an official's or a body's: "protesters on a trip to the capital" tell none
-    args.sources = [a for a in args.sources if a.sector == "GOV" or event_args.named(a)]
+    args.sources = [a for a in args.sources if a.sector in OFFICIAL or event_args.named(a)]
     if not args.sources:
         return None
     args.has_subject = True
