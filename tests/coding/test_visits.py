@@ -40,6 +40,7 @@ def test_trip_in_the_visitors_clause_is_a_visit(text, visitor):
         "The protesters marched on a trip to the capital.",  # a crowd is no visitor
         "The minister arrived on a visit to Chile on Tuesday.",  # the verb tells the trip
         "The minister laid a wreath on a visit.",  # no destination
+        "The minister's visit to Chile angered the rebels.",  # a topic, with no time of its own
     ],
 )
 def test_no_visit_without_a_trip_told(text):

@@ -1,13 +1,14 @@
 """A visit told by its frame, with no verb of doing: "the envoy, on a visit to Peru, said",
-"the minister paid tribute to the victims on a two-day visit to Chile", "Smith's trip to
-Lima was cut short".
+"the minister paid tribute to the victims on a two-day visit to Chile".
 
 The nominal lexicon codes a trip noun (``verbs/nominal.jsonl`` rows of CAMEO 042: "visit",
 "trip") only under a light verb ("paid a visit", "made a trip"). A trip noun with the place
 or party it goes to ("to") names one trip, going on or done, when its visitor is told: the
-possessor ("Smith's visit"), or the clause (or noun) that an "on" phrase holding the noun
-hangs on ("the envoy, on a visit to Peru"). The visitor (an official or a named actor) is
-the source, the "to" party the target. A kind ("visits to the region are rare") or a plan ("a planned visit") is no trip.
+clause (or noun) that an "on" phrase holding the noun hangs on ("the envoy, on a visit to
+Peru"). The visitor (an official or a named actor) is the source, the "to" party the
+target. A kind ("visits to the region are rare") or a plan ("a planned visit") is no trip;
+"the minister's visit to Kabul angered them" is a topic, coded only with a time of its own
+(coding.events.dated_nouns).
 """
 
 from __future__ import annotations
@@ -40,11 +41,9 @@ def _goes_to(noun: Token) -> bool:
 
 
 def _visitor_head(noun: Token) -> Token | None:
-    """The word that tells who makes the trip: the possessor, or what the "on" phrase holding
-    the noun hangs on (a verb: its subject; a noun: itself)."""
-    own = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if own is not None:
-        return own
+    """The word that tells who makes the trip: what the "on" phrase holding the noun hangs on
+    (a verb: its subject; a noun: itself). "The minister's visit to Kabul angered them" names
+    a visit as a topic, and is coded only with a time of its own (coding.events.dated_nouns)."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.dep_ == "prep":
         return noun.head.head
     return None
@@ -62,11 +61,11 @@ def trip_code(noun: Token, governor: Token | None) -> str | None:
 
 
 def arguments(actors: Any, noun: Token) -> event_args.Arguments | None:
-    """The visitor (possessor, or the subject of the clause the "on" phrase is in) and the
-    party the trip goes to; None when no official or named actor makes the trip."""
+    """The visitor (the subject of the clause the "on" phrase is in, or the noun it hangs on)
+    and the party the trip goes to; None when no official or named actor makes the trip."""
     args = event_args.noun_arguments(actors, noun, None)
     head = _visitor_head(noun)
-    if not args.sources and head is not None and head.dep_ != "poss":
+    if not args.sources and head is not None:
         if head.pos_ in {"VERB", "AUX"}:
             args.sources = event_args.verb_arguments(actors, head).sources
         else:
