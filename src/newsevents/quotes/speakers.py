@@ -178,6 +178,20 @@ def _described(noun: Token) -> Token:
     return noun
 
 
+def _of_organisation(role: Token) -> bool:
+    """A role noun with an organisation's name before it ("the FBI director", "the Acme
+    chairman") belongs to that organisation: someone the article introduces by the role."""
+    return any(
+        c.dep_ == "compound" and c.i < role.i and (c.ent_type_ == "ORG" or _acronym(c))
+        for c in role.children
+    )
+
+
+def _acronym(tok: Token) -> bool:
+    letters = tok.text.replace(".", "")
+    return tok.pos_ == "PROPN" and len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
 def _who_clause(tok: Token) -> bool:
     """A proper noun with a "who" clause is a person, whatever the tagger made of it
     ("Roe, who has campaigned for the governor, blasted the plan")."""
@@ -319,6 +333,8 @@ class SpeakerResolver:
         for tok in reversed(people):
             if role in (w.lower() for w in title_words(tok)):
                 return self._person_actor(tok)
+        if _of_organisation(head):
+            return None  # "the agency director said": the agency's, not whoever spoke last
         country = actor.country if actor is not None else None
         # 'Jane Roe spoke in Ohio. The Ohio senator said ...': the nearest earlier subject
         # that names a person, unless the role's country says it is someone else
