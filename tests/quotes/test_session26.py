@@ -60,3 +60,23 @@ def test_role_of_a_named_organisation_is_not_the_last_speaker(run):
 def test_bare_role_still_refers_back(run):
     text = "Jane Roe spoke in Ohio on Monday. The senator said the plan was fine."
     assert [q.speaker.name for q in run(text) if q.kind == "indirect"] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            'US Senator Jane Roe visited the museum. "We sing like Barack Obama," the president said.',
+            "the president",
+        ),
+        ('Jane Roe, an American, toured the plant. "They work like Barack Obama," he said.', "he"),
+    ],
+)
+def test_reference_outside_quotes_takes_no_name_from_inside_them(nlp, text, mention):
+    from newsevents.coding.actors import find_actors
+    from newsevents.nlp import parse_text
+
+    actors = find_actors(parse_text(text, nlp, id="t"))
+    start = text.rindex(mention)
+    found = actors.at(start, start + len(mention))
+    assert found is None or found.name != "Barack Obama"
