@@ -80,3 +80,28 @@ def test_reference_outside_quotes_takes_no_name_from_inside_them(nlp, text, ment
     start = text.rindex(mention)
     found = actors.at(start, start + len(mention))
     assert found is None or found.name != "Barack Obama"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The latest Gallup poll shows that Roe leads the race.", "Gallup"),
+        (
+            "Dr. Jane Roe wrote a memoir. According to her account, she told the mayor to rest.",
+            "Jane Roe",
+        ),
+        (
+            "A slide from a presentation by Senator Jane Roe shows what the tariff would cost.",
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_work_speaks_for_its_owner(run, text, speaker):
+    names = [q.speaker.name for q in run(text) if q.kind == "indirect"]
+    assert names[-1] == speaker
+
+
+def test_a_work_without_an_owner_is_not_the_last_speaker(run):
+    text = "Jane Roe said the plan was fine. A new poll shows that voters disagree."
+    names = {q.verb["text"]: q.speaker.name for q in run(text) if q.kind == "indirect"}
+    assert names["said"] == "Jane Roe" and names.get("shows") != "Jane Roe"

@@ -282,6 +282,9 @@ class SpeakerResolver:
     def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
+        owner = self._work_owner(subject)
+        if owner is not None:  # "a Reuters poll shows", "according to her account"
+            return self.resolve(owner)
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
             issuer = self.documents.issuer(subject)  # "the statement read"
             if issuer is None:  # no one issued it that the article names: the document
@@ -307,6 +310,19 @@ class SpeakerResolver:
             return self._checked(found, subject)
         written = _person_name(subject) or (subject.text if subject.pos_ == "PROPN" else None)
         return self._lone_surname(subject, written) or self._from_words(subject)
+
+    def _work_owner(self, noun: Token, depth: int = 0) -> Token | None:
+        """Who made a work that speaks ("the Reuters poll shows"): the owner the phrase
+        names, through a work it comes from ("a slide from a presentation by Roe")."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.work_nouns or depth > 2:
+            return None
+        owner = self.documents.owner(noun)
+        if owner is None:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self._work_owner(obj, depth + 1)
+            return None
+        return self._work_owner(owner, depth + 1) or owner
 
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
