@@ -79,6 +79,11 @@ class Settings:
     embed_batch: int = setting(
         16, "Articles tokenized at once for storyline embeddings (the model reads one at a time)."
     )
+    embed_ahead: bool = setting(
+        True,
+        "Embed each stored batch for storylines on a second thread while the run parses the "
+        "next (ingest with one spaCy process; the same vectors, less waiting).",
+    )
     coder_mode: str = setting(
         FULL,
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",
