@@ -81,8 +81,8 @@ class Settings:
     )
     embed_ahead: bool = setting(
         True,
-        "Embed each stored batch for storylines on a second thread while the run parses the "
-        "next (ingest with one spaCy process; the same vectors, less waiting).",
+        "Embed each batch's articles for storylines on a second thread while the run parses "
+        "them (ingest with one spaCy process; the same vectors, less waiting).",
     )
     coder_mode: str = setting(
         FULL,

@@ -186,6 +186,8 @@ def run(
             articles, unchanged = versions.assign(articles)
             summary.skipped += len(unchanged)
             articles, copies = found.split(articles)
+            if ahead is not None:  # embedded while this batch is parsed (a rejected one: unused)
+                ahead.submit((a.title, a.text) for a in articles + copies)
             if articles:
                 progress.phase("parsing")  # the first batch loads the model too
                 done, failed = extract_batch(
@@ -203,10 +205,9 @@ def run(
                     failed += more_failed
                 reject(failed)
                 if store is not None:
-                    stored = done + [Extraction(article=a) for a in copies]
-                    corpus.add(store, stored, config.keep_text)
-                    if ahead is not None:
-                        ahead.submit((x.article.title, x.article.text) for x in stored)
+                    corpus.add(
+                        store, done + [Extraction(article=a) for a in copies], config.keep_text
+                    )
                 summary.count_coded(done)
                 for x in done:
                     write_jsonl(events_out, (e.to_dict() for e in x.events))
@@ -218,8 +219,6 @@ def run(
             summary.duplicates += len(copies)
             if store is not None and copies and not articles:
                 corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
-                if ahead is not None:
-                    ahead.submit((a.title, a.text) for a in copies)
             summary.seconds = time.perf_counter() - start
             if on_batch:
                 on_batch(summary)

@@ -2,10 +2,11 @@
 
 ``ingest`` gives its new documents storylines after the last batch is stored, and the
 embedding model (onnxruntime, which lets go of the interpreter lock while it computes) is
-most of that step's time. :class:`EmbedAhead` embeds each stored batch's articles on one
-worker thread as soon as the batch is stored, while the main thread parses and codes the next
-batch: on a machine with a free CPU the embeddings cost no waiting, on one CPU the same time
-as before (the work is the same; only when it runs changes).
+most of that step's time. :class:`EmbedAhead` embeds each batch's articles on one worker
+thread as soon as the batch is read, while the main thread parses and codes them: on a
+machine with a free CPU the embeddings cost no waiting, on one CPU the same time as before
+(the work is the same; only when it runs changes). An article rejected by its extraction is
+embedded for nothing.
 
 The vectors are the same numbers: articles go through the model one at a time (an article's
 vector does not depend on the others of its batch), from the text the clusterer would embed,
