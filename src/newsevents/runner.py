@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -68,8 +71,38 @@ def extract_batch(
     """Extract every article of a batch, each by its language's pipeline (in input order);
     a document that fails is rejected, the rest go on. Every stage runs with
     ``config.settings``; ``on_chunk(doc_id, done, total)`` follows the parsing."""
-    with use(config.settings):
+    with use(config.settings), _collector(config.settings):
         return _extract_batch(articles, config, on_chunk)
+
+
+# Young objects between two collections while coding (Python's default: 700). The stages
+# make and drop many small objects; most die by reference counting before a collection.
+GC_YOUNG = 7_000
+
+
+@contextlib.contextmanager
+def _collector(settings: Settings) -> Iterator[None]:
+    """The garbage collector as a batch of coding wants it (setting ``gc_batch``): young
+    collections ten times rarer, restored after the batch."""
+    if not settings.gc_batch or not gc.isenabled():
+        yield
+        return
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@functools.lru_cache(maxsize=1)
+def _freeze_loaded() -> None:
+    """Once a process has coded an article, the models and dictionaries it loaded stay to the
+    end: frozen (``gc.freeze``), full collections no longer walk them (each full collection
+    walked every one of them: ~0.25 s at a time, ~1 % of an ingest). Reference counting
+    still frees what is frozen; only a cycle made of objects alive now is never collected.
+    Once per process (an lru_cache of one call)."""
+    gc.freeze()
 
 
 def _extract_batch(
@@ -112,6 +145,8 @@ def _extract_batch(
         for (index, _), parsed in zip(items, parsed_iter, strict=True):
             try:
                 extraction = process_parsed(parsed)
+                if config.settings.gc_batch:
+                    _freeze_loaded()
                 bad = extraction.bad_spans()
                 if bad:  # the store would refuse it: reject this document, keep the batch
                     raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
