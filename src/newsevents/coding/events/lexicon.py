@@ -108,17 +108,20 @@ def complement_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def near_complement(verb: Token) -> list[Token]:
+def near_complement(verb: Token, verb_preps: bool = True) -> list[Token]:
     """The heads of a verb's objects and complements, one content word deep, going one step
     further only through a complement verb ("agreed to hold talks") or a noun's "of"
     ("demanded the release of prisoners"). Object words of curated rows must sit here, so
-    that "agreed on rules for the talks" is not an agreement to talk."""
+    that "agreed on rules for the talks" is not an agreement to talk. ``verb_preps=False``
+    leaves out the verb's own prepositional objects."""
     out: list[Token] = []
 
     def heads(tok: Token) -> list[Token]:
         found = []
         for c in tok.children:
             if c.dep_ in {"prep", "agent"}:
+                if tok is verb and not verb_preps:
+                    continue
                 found.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
             elif c.dep_ in COMPLEMENT_DEPS or c.dep_ in {"ccomp", "compound", "amod"}:
                 found.append(c)
@@ -177,7 +180,10 @@ def _core_match(lemma: str, particle: str | None, verb: Token, comp: list[Token]
     rows = core_rows().get(lemma, [])
     if not rows and lemma.startswith("re") and len(lemma) > 6:
         rows = core_rows().get(lemma[2:], [])  # "reimposed", "reopened": the verb again
-    near = near_complement(verb)
+    # a verb with a direct object is about that object, not a place in its "on" phrase:
+    # "the troops opened fire on the checkpoint" opens no checkpoint
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    near = near_complement(verb, verb_preps=not has_object)
     comp_words = set().union(*(token_words(t) for t in near)) if near else set()
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent"}}
     best: Match | None = None
