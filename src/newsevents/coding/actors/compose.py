@@ -240,6 +240,8 @@ class Composer:
             country, sector_e = code_parts(code_e)
             sector = sector or sector_e
             how = how or how_e
+        if name_entity is not None and name_entity.surname and name_units:
+            how = "surname"  # "Gov. Kim", the lists' Kim: a guess the article's Kim outranks
         if group_code and (country is None or sector == code_parts(group_code)[1]):
             code = group_code  # "Taliban spokesman", "UN envoy": the group's own code
         elif country or sector:

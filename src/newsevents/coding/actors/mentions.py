@@ -130,11 +130,17 @@ class Ents:
         self.named = {i: e for e in ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
 
 
-def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> list[Mention]:
+def sentence_mentions(
+    sent, ents: Ents, coder: ActorCoder, date: str | None, seen: set[str] | None = None
+) -> list[Mention]:
+    """The actor mentions of one sentence. ``seen``: the words of the persons' names the
+    article has named before (:func:`person_words`)."""
     span = sent.span
     doc = span.doc
     offset = sent.offset
     persons, skip, named = ents.persons, ents.skip, ents.named
+    if seen:
+        persons = [(s, e) for s, e in persons if not _told_surname(ents.text[s:e], seen)]
     found: list[Mention] = []
     headline: bool | None = None  # read once, at the first phrase
     for t in span:
@@ -175,8 +181,11 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         if coded.actor.how == "name":  # an unknown name: only what the parser calls a name
             ent = named.get(t.i)
             if ent is None:
-                continue
-            label = ent.label_
+                if not _named_before(coded.actor.name, seen):
+                    continue
+            else:
+                label = ent.label_
+        if label is not None:
             if label != "PERSON" and ent.start >= start and ent.end <= ext:
                 coded.actor.name = _strip_det(ent.text)
                 coded.actor.id = _slug(coded.actor.name)
@@ -191,6 +200,34 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         found.append(_mention(actor, coded, t, (start, end), sent, None))
         found[-1].label = label
     return _merge_appositions(_drop_nested_names(found), coder, date, persons)
+
+
+NAME_WORDS_MAX = 2  # "Trump", "Donald Trump": the parser's miss of a name told before
+
+
+def _named_before(name: str, seen: set[str] | None) -> bool:
+    """A capitalised word the parser took for no name is the person the article named
+    before when it is a word of that person's name: "Trump did rule out" after "Donald
+    Trump" (the tagger read it as a noun)."""
+    words = [w.lower() for w in _strip_det(name).split()]
+    return bool(seen) and 0 < len(words) <= NAME_WORDS_MAX and all(w in seen for w in words)
+
+
+def _told_surname(name: str, seen: set[str]) -> bool:
+    """A one-word person name that is a word of a person the article named before: no hint
+    for the coder to read it as the lists' person of that surname ("McConnell spokesman
+    Stewart" after "Senator Mitch McConnell" is not the lists' other McConnell)."""
+    return " " not in name.strip() and name.strip().lower() in seen
+
+
+def person_words(found: list[Mention]) -> set[str]:
+    """The words of the names of the persons named among ``found`` ("Senator Donald
+    Trump" -> donald, trump)."""
+    out: set[str] = set()
+    for m in found:
+        if m.coded is not None and m.coded.named and m.coded.kind == "person":
+            out.update(w.lower() for w in m.actor.name.split() if w[:1].isupper() and len(w) > 2)
+    return out
 
 
 def _title_case(span) -> bool:
@@ -334,6 +371,11 @@ def _drop_nested_names(found: list[Mention]) -> list[Mention]:
         role_of_host = named_host and not m.coded.named and m.coded.kind == "person"
         if same_person or role_of_host or m.actor.how == "name":
             host.tokens = (min(host.tokens[0], m.tokens[0]), max(host.tokens[1], m.tokens[1]))
+            if same_person and not _codes(host.actor) and _codes(m.actor):
+                # "the mayor's rival, Ohio Sen. Maren Holt": the name's own phrase knew more
+                a = host.actor
+                host.actor = replace(m.actor, text=a.text, start=a.start, end=a.end)
+                host.coded = replace(m.coded, actor=host.actor)
             continue
         out.append(m)
     return out
@@ -357,8 +399,11 @@ def _merge_appositions(found, coder, date, persons) -> list[Mention]:
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
             coded = coder.code_phrase(text, date, hints)
             if coded is not None and coded.named:
-                actor = replace(coded.actor, start=prev.actor.start, end=m.actor.end, text=text)
                 head = m if m.coded.named else prev
+                if not _codes(coded.actor) and _codes(head.actor):
+                    # "the mayor's rival, Ohio Sen. Maren Holt": the name's own phrase knew more
+                    coded = replace(head.coded, actor=head.actor)
+                actor = replace(coded.actor, start=prev.actor.start, end=m.actor.end, text=text)
                 merged = replace(
                     head, actor=actor, coded=coded, tokens=(prev.tokens[0], m.tokens[1])
                 )
@@ -367,6 +412,10 @@ def _merge_appositions(found, coder, date, persons) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _codes(a) -> bool:
+    return bool(a.country or a.sector)
 
 
 def _pairs(a: Mention, b: Mention) -> bool:
