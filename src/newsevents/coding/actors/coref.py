@@ -78,8 +78,9 @@ def _adopt(m: Mention, source, how: str = "coref") -> None:
     """Give mention ``m`` the identity of ``source`` while keeping its own words and offsets."""
     own = m.actor
     m.actor = replace(source, text=own.text, start=own.start, end=own.end, how=how)
-    if not (source.country or source.sector) and own.sector:  # "Sen. Holt" after "Holt"
-        m.actor = replace(m.actor, country=own.country, sector=own.sector, code=own.code)
+    if own.how == "role" and own.sector and not (source.country or source.sector):
+        # "Sen. Holt" after "Holt": the title's office (not a list's namesake's)
+        m.actor = replace(m.actor, sector=own.sector, code=own.sector)
 
 
 def resolve_references(records: list[Mention]) -> None:

@@ -139,8 +139,6 @@ def sentence_mentions(
     doc = span.doc
     offset = sent.offset
     persons, skip, named = ents.persons, ents.skip, ents.named
-    if seen:
-        persons = [(s, e) for s, e in persons if not _told_surname(ents.text[s:e], seen)]
     found: list[Mention] = []
     headline: bool | None = None  # read once, at the first phrase
     for t in span:
@@ -170,7 +168,7 @@ def sentence_mentions(
         for stop in dict.fromkeys((ext, end)):  # the extended phrase, else the bare one
             text = ents.text[base : idx[stop - 1] + len(texts[stop - 1])]
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
-            coded = coder.code_phrase(text, date, hints)
+            coded = coder.code_phrase(text, date, hints, _told(text, hints, seen))
             if coded is not None:
                 used_end = stop
                 break
@@ -213,11 +211,14 @@ def _named_before(name: str, seen: set[str] | None) -> bool:
     return bool(seen) and 0 < len(words) <= NAME_WORDS_MAX and all(w in seen for w in words)
 
 
-def _told_surname(name: str, seen: set[str]) -> bool:
-    """A one-word person name that is a word of a person the article named before: no hint
-    for the coder to read it as the lists' person of that surname ("McConnell spokesman
-    Stewart" after "Senator Mitch McConnell" is not the lists' other McConnell)."""
-    return " " not in name.strip() and name.strip().lower() in seen
+def _told(text: str, hints: list[tuple[int, int]], seen: set[str] | None) -> tuple[str, ...]:
+    """The one-word person names of a phrase that name a person the article named before:
+    the coder reads none of them as the lists' person of that surname ("McConnell
+    spokesman Stewart" after "Senator Mitch McConnell" is not the lists' other McConnell)."""
+    if not seen:
+        return ()
+    words = {text[s:e].strip().lower() for s, e in hints}
+    return tuple(sorted(w for w in words if w in seen))
 
 
 def person_words(found: list[Mention]) -> set[str]:
