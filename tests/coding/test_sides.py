@@ -243,3 +243,13 @@ def test_a_surname_of_a_person_named_before_is_not_the_lists_namesake():
 def test_the_party_an_occasion_is_named_after_is_no_side_of_talk_there():
     events = _events("Senator Maren Holt complained at the NATO summit on Friday.")
     assert not any(e.target is not None and e.target.sector == "IGO" for e in events)
+
+
+def test_a_second_subject_after_the_verb_is_whom_it_is_asked_of():
+    # the parser reads "Gov. Tom Ames" as a second subject of "called"
+    events = _events(
+        "On Saturday, Sen. Maren Holt (I-Vt.) called on Ohio Gov. Tom Ames (R) to resign "
+        "over the water crisis in Dayton."
+    )
+    call = next(e for e in events if e.plover == "REQUEST")
+    assert call.target is not None and call.target.name == "Tom Ames"

@@ -216,6 +216,12 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 args.first_person = speaker is None
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # "Holt called on Gov. Ames to resign", parsed with a second subject after the verb
+        objs += [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and subj is not None and c.i > verb.i > subj.i
+        ]
         first = _prep_objects(verb, (prefer,)) if prefer else []
         for cand in first:
             args.preferred.extend(phrase_actors(actors, cand)[0])
