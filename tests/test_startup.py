@@ -85,3 +85,48 @@ def test_commands_that_never_fetch_do_not_import_the_http_client(tmp_path):
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [
         0, False, True, True, True, "FetchConfig"
     ]  # fmt: skip
+
+
+# A command that parses imports spaCy but not spaCy's command line (newsevents.spacy_cli);
+# spaCy's command line still works when asked for, from placeholders turned real.
+CLI_CHILD = """
+import json, sys
+from click.testing import CliRunner
+from newsevents.cli import cli
+code = CliRunner().invoke(cli, json.loads(sys.argv[1])).exit_code
+import spacy
+loaded = sorted({m.split(".")[0] for m in sys.modules} & {"typer", "requests", "weasel", "jinja2"})
+cli_run = "download" in vars(sys.modules["spacy.cli"])  # (hasattr would run it)
+from spacy.cli import download
+import spacy.cli.info
+after = sorted({m.split(".")[0] for m in sys.modules} & {"typer", "weasel"})
+info = spacy.info()
+print(json.dumps([code, loaded, cli_run, callable(download), after, info["spacy_version"],
+                  sys.modules["spacy.cli.info"].info is not spacy.info]))
+"""
+
+
+@pytest.mark.issue(16)
+def test_a_parsing_command_imports_spacy_without_its_command_line(tmp_path):
+    doc = tmp_path / "one.txt"
+    doc.write_text("Rebels attacked a police post near the capital on Monday.\n", "utf-8")
+    args = ["extract", str(doc), "-q", "--events", str(tmp_path / "e.jsonl")]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    out = subprocess.run(
+        [sys.executable, "-c", CLI_CHILD, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    import spacy
+
+    code, loaded, cli_run, download, after, version, real_info = json.loads(
+        out.stdout.strip().splitlines()[-1]
+    )
+    assert (code, loaded, cli_run) == (0, [], False)
+    # asked for, spaCy's command line is all there: its commands, its info, its imports
+    assert download and after == ["typer", "weasel"] and real_info
+    assert version == spacy.__version__
+    assert (tmp_path / "e.jsonl").read_text("utf-8").strip()

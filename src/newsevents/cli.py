@@ -131,6 +131,10 @@ def _language(code: str | None) -> str | None:
 def _run_with_progress(inputs, config, quiet: bool, **kwargs):
     """runner.run with a progress bar on standard error: phase, documents done of the total
     (when known) with the time left, and the chunks of a long document."""
+    from newsevents.runner import run
+
+    if quiet:  # no bar: rich is not imported (~0.1 s of a start)
+        return run(inputs, config, **kwargs)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -141,10 +145,7 @@ def _run_with_progress(inputs, config, quiet: bool, **kwargs):
     )
 
     from newsevents.progress import describe
-    from newsevents.runner import run
 
-    if quiet:
-        return run(inputs, config, **kwargs)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -72,3 +72,38 @@ def test_gazetteer_key_ignores_modification_times(tmp_path, monkeypatch):
     assert gazetteer.index_key() == before
     copy.write_text(copy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert gazetteer.index_key() != before
+
+
+@pytest.mark.issue(16)
+def test_packed_phrases_answer_as_the_dict_they_pack():
+    import pickle
+
+    from newsevents.coding.actors.dictionaries import PackedPhrases
+    from newsevents.coding.actors.lexicon import Entity, Entry
+
+    guard = Entity("A1", "Northern Guard", "XYZMIL:20010101-|XYZREB")
+    plain = {
+        ("northern", "guard"): Entry("entity", country="XYZ", entity=guard),
+        ("northern",): Entry("region"),
+        ("minister",): Entry("role", sector="GOV", role_kind="person"),
+        ("foreign", "minister"): Entry("role", sector="GOV", role_kind="person", weak=True),
+    }
+    packed = pickle.loads(pickle.dumps(PackedPhrases(plain)))
+    assert packed == plain and len(packed) == 4 and dict(packed) == plain
+    for words in [*plain, ("northern", "army"), ("south",), ()]:
+        assert packed.get(words) == plain.get(words)
+        assert (words in packed) == (words in plain)
+    assert packed[("northern", "guard")].entity.code_at("20050101") == ("XYZMIL", False)
+    with pytest.raises(KeyError):
+        packed[("south",)]
+
+
+@pytest.mark.issue(16)
+def test_the_shipped_lexicon_loads_packed():
+    from newsevents.coding.actors.dictionaries import PackedPhrases, base_lexicon
+
+    lex = base_lexicon()
+    assert isinstance(lex.phrases, PackedPhrases) and len(lex.phrases) > 10_000
+    first = next(iter(lex.lengths))
+    n = lex.lengths[first][0]
+    assert any(len(words) == n and words[0] == first for words in lex.phrases)

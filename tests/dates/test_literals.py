@@ -81,3 +81,23 @@ def test_find_matches_same_with_and_without_the_word_test(monkeypatch):
     finally:
         rules.rule_gates.cache_clear()
     assert fast == slow and len(fast) >= 40
+
+
+def test_rules_compile_on_use_and_a_bad_rule_still_fails_at_load(tmp_path, monkeypatch):
+    from newsevents.errors import DataFileError
+
+    loaded = rules.load_rules()
+    rules._compiled.cache_clear()
+    assert (
+        loaded[0].regex.pattern == loaded[0].source and rules._compiled.cache_info().currsize == 1
+    )
+    good = rules.load_lines("dates/rules.tsv")
+    bad = (*good, "broken_rule\tDATE\tx\tthe (unclosed day")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))  # first read: checked
+    monkeypatch.setattr(rules, "load_lines", lambda name: bad if name == "dates/rules.tsv" else ())
+    rules.load_rules.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="broken_rule"):
+            rules.load_rules()
+    finally:
+        rules.load_rules.cache_clear()

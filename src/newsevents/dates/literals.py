@@ -18,9 +18,8 @@ back-references need nothing). When the parser is missing or changes shape the a
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +55,25 @@ def required(pattern: str, flags: int = 0) -> Needs:
 
 
 def cached_needs(
-    patterns: Sequence[re.Pattern], sources: Sequence[Path], version: str
+    patterns: Sequence[tuple[str, int]],
+    sources: Sequence[Path],
+    version: str,
+    check: Callable[[], None] = lambda: None,
 ) -> list[Needs]:
-    """:func:`required` of each compiled pattern, from the pickle cache when the patterns'
+    """:func:`required` of each (pattern, flags), from the pickle cache when the patterns'
     ``sources`` (data files) and ``version`` (their code's) are unchanged: parsing 120
-    date rules again would be ~0.05 s of every start."""
+    date rules again would be ~0.05 s of every start. ``check`` runs before they are
+    computed (not when they come from the cache): the patterns' validation."""
     from newsevents.coding.cache import cached
+
+    def build() -> list[Needs]:
+        check()
+        return [required(pattern, flags) for pattern, flags in patterns]
 
     return cached(
         "date-needs",
         sources,
-        lambda: [required(p.pattern, p.flags) for p in patterns],
+        build,
         f"{version}|{CODE_VERSION}|{sys.version}",
         lambda value: isinstance(value, list) and len(value) == len(patterns),
     )

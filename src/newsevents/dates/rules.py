@@ -22,15 +22,34 @@ from newsevents.errors import DataFileError
 CODE_VERSION = code_version(__file__) + code_version(lexicon.__file__)
 
 
+FLAGS = re.IGNORECASE
+
+
 @dataclass(frozen=True)
 class Rule:
     index: int
     name: str
     type: str
     directive: str
-    regex: re.Pattern
+    source: str  # the regular expression, placeholders filled in (compiled: ``regex``)
     loose: bool  # only inside a spaCy DATE/TIME entity
     needs: literals.Needs = ()  # strings every match holds one of each (dates/literals.py)
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The rule's compiled expression, compiled at its first use: a short text opens
+        the gates of a few rules, and compiling all 120 was ~0.13 s of every start."""
+        return _compiled(self.source, self.index, self.name)
+
+
+@functools.cache
+def _compiled(source: str, line: int, name: str) -> re.Pattern:
+    try:
+        return re.compile(source, FLAGS)
+    except re.error as e:
+        raise DataFileError(
+            DataFileError.E101.format(name="dates/rules.tsv", line=line, err=f"{name}: {e}")
+        ) from e
 
 
 @dataclass
@@ -41,12 +60,13 @@ class Match:
     groups: dict[str, str | None]
 
 
-def _compile(pattern: str) -> re.Pattern:
+def _source(pattern: str) -> str:
+    """A rule's pattern as a regular expression (compiled with ``FLAGS``)."""
     subs = placeholders()
     body = re.sub(r"%([A-Z0-9]+)%", lambda m: subs[m[1]], pattern)
     body = re.sub(r"(?<!\\) \?", r"\\s*", body)  # " ?" : optional space
     body = re.sub(r"(?<!\\) ", r"\\s+", body).replace("\\ ", " ")
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
+    return rf"(?<![\w'’-])(?:{body})(?![\w])"
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,15 +80,17 @@ def load_rules() -> tuple[Rule, ...]:
             )
         name, type_, directive, pattern = parts
         loose = pattern.startswith("@")
-        try:
-            regex = _compile(pattern.lstrip("@"))
-        except re.error as e:
-            raise DataFileError(
-                DataFileError.E101.format(name="dates/rules.tsv", line=i, err=f"{name}: {e}")
-            ) from e
-        rules.append(Rule(i, name, type_, directive, regex, loose))
+        rules.append(Rule(i, name, type_, directive, _source(pattern.lstrip("@")), loose))
+
+    def check() -> None:
+        for rule in rules:
+            rule.regex  # noqa: B018 (a rule that does not compile: DataFileError)
+
+    # the needs are cached with the files' contents: a file first read compiles every
+    # rule (a bad one fails here, at load); the same files again compile on use
     sources = sorted(data_path("dates").glob("*"))  # the rules and the word lists they read
-    needs = literals.cached_needs([r.regex for r in rules], sources, CODE_VERSION)
+    patterns = [(r.source, FLAGS) for r in rules]
+    needs = literals.cached_needs(patterns, sources, CODE_VERSION, check)
     return tuple(dataclasses.replace(r, needs=n) for r, n in zip(rules, needs, strict=True))
 
 

@@ -16,7 +16,9 @@ news article.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import struct
 import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterable
@@ -101,11 +103,24 @@ def detect(text: str, candidates: Iterable[str]) -> tuple[str | None, str | None
     return None, langs[0].lang
 
 
-class SparseRows:
-    """langdetect's n-gram -> per-language probabilities, its zeros left out: the row of
-    an n-gram is rebuilt (a list of floats, the zeros back in place) when it is looked up."""
+def pack_row(where: tuple[int, ...], probs: tuple[float, ...]) -> bytes:
+    """An n-gram's non-zero probabilities and their languages' places, as bytes: a dict of
+    87,598 bytes values unpickles in a third of the time of as many pairs of tuples."""
+    return struct.pack(f"<{len(where)}H{len(probs)}d", *where, *probs)
 
-    def __init__(self, rows: dict[str, tuple[tuple[int, ...], tuple[float, ...]]], size: int):
+
+def unpack_row(blob: bytes) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    n = len(blob) // 10
+    values = struct.unpack(f"<{n}H{n}d", blob)
+    return values[:n], values[n:]
+
+
+class SparseRows:
+    """langdetect's n-gram -> per-language probabilities, its zeros left out (each row
+    packed, :func:`pack_row`): the row of an n-gram is rebuilt (a list of floats, the
+    zeros back in place) when it is looked up."""
+
+    def __init__(self, rows: dict[str, bytes], size: int):
         self.rows = rows
         self.size = size
         self.built: dict[str, list[float]] = {}  # rows rebuilt lately (langdetect only reads them)
@@ -119,7 +134,7 @@ class SparseRows:
         row = self.built.get(word)
         if row is not None:
             return row
-        where, probs = self.rows[word]
+        where, probs = unpack_row(self.rows[word])
         row = [0.0] * self.size
         for i, p in zip(where, probs, strict=True):
             row[i] = p
@@ -206,9 +221,7 @@ def _profiles_dir() -> Path:
     return Path(detector_factory.PROFILES_DIRECTORY)
 
 
-def _sparse_profiles() -> tuple[
-    list[str], int, dict[str, tuple[tuple[int, ...], tuple[float, ...]]]
-]:
+def _sparse_profiles() -> tuple[list[str], int, dict[str, bytes]]:
     from langdetect.detector_factory import DetectorFactory
 
     full = DetectorFactory()
@@ -217,12 +230,17 @@ def _sparse_profiles() -> tuple[
     rows = {}
     for word, probs in full.word_lang_prob_map.items():
         where = tuple(i for i, p in enumerate(probs) if p != 0.0)
-        rows[word] = (where, tuple(probs[i] for i in where))
+        rows[word] = pack_row(where, tuple(probs[i] for i in where))
     return list(full.langlist), size, rows
 
 
 def _valid(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 3 and isinstance(value[2], dict)
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[2], dict)
+        and all(isinstance(row, bytes) for row in itertools.islice(value[2].values(), 10))
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from newsevents.config import default
 from newsevents.models import Article
 from newsevents.nlp.fast import speed_up
+from newsevents.nlp.tokenizer import empty_first, restore_config
 
 DEFAULT_MODEL = default("model")
 DEFAULT_MAX_CHUNK_CHARS = default("max_chunk_chars")
@@ -52,7 +53,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             # trained with an older spaCy; parses, tags and NER were checked under 3.8
             # (docs/languages.md): the version warning is known, not news to the user
             warnings.filterwarnings("ignore", message=r"\[W095\]")
-        nlp = spacy.load(model, exclude=NEVER_ENABLED)
+        # the tokenizer made once, from the package's file (nlp/tokenizer.py)
+        nlp = restore_config(spacy.load(model, exclude=NEVER_ENABLED, config=empty_first(model)))
     if "newsevents_newline_sentences" not in nlp.pipe_names:
         nlp.add_pipe("newsevents_newline_sentences", before="parser")
     nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHUNK_CHARS * 2)

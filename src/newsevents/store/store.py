@@ -696,6 +696,7 @@ class Store:
             language=language,
             include_negated=include_negated,
             current=self.versioned and not include_superseded,
+            ascii_case=self.db.ascii_case,
         )
         order = "date IS NULL, date, doc_id, sentence_start, id"
         floor = self._date_floor(since) if since else None
@@ -1063,7 +1064,12 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Event counts, quad-class counts and Goldstein sums by dyad and period (one row per event)."""
         where, params = mention_filters(
-            actor=actor, since=since, until=until, include_negated=False, current=self.versioned
+            actor=actor,
+            since=since,
+            until=until,
+            include_negated=False,
+            current=self.versioned,
+            ascii_case=self.db.ascii_case,
         )
         # Columns only (no JSON decoding): one row per event, its first mention.
         events: dict[str, dict[str, Any]] = {}
@@ -1159,18 +1165,22 @@ def mention_filters(
     language: str | None = None,
     include_negated: bool = True,
     current: bool = False,
+    ascii_case: bool = False,
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses and bound parameters for the mention filters shared by every query.
     ``doc`` matches a stored id or a given id (every version); ``current`` leaves out the
-    mentions of superseded versions. Text filters match literally (LIKE wildcards escaped)."""
+    mentions of superseded versions. Text filters match literally (LIKE wildcards escaped).
+    ``ascii_case``: the backend's LOWER and LIKE fold ASCII letters only (``Backend.
+    ascii_case``), so names are tested without LOWER, the same rows."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
         like = f"%{like_escape(actor.lower())}%"
+        name = "{}" if ascii_case else "LOWER({})"
         where.append(
             "(source_country = ? OR target_country = ? OR source_code LIKE ? ESCAPE '\\'"
-            " OR target_code LIKE ? ESCAPE '\\' OR LOWER(source_name) LIKE ? ESCAPE '\\'"
-            " OR LOWER(target_name) LIKE ? ESCAPE '\\')"
+            f" OR target_code LIKE ? ESCAPE '\\' OR {name.format('source_name')} LIKE ?"
+            f" ESCAPE '\\' OR {name.format('target_name')} LIKE ? ESCAPE '\\')"
         )
         code = f"{like_escape(actor.upper())}%"
         params += [actor.upper(), actor.upper(), code, code, like, like]
