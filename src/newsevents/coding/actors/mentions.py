@@ -134,7 +134,7 @@ def sentence_mentions(
     sent, ents: Ents, coder: ActorCoder, date: str | None, seen: set[str] | None = None
 ) -> list[Mention]:
     """The actor mentions of one sentence. ``seen``: the words of the persons' names the
-    article has named before (:func:`person_words`)."""
+    article has named before (:func:`person_words_into`)."""
     span = sent.span
     doc = span.doc
     offset = sent.offset
@@ -208,7 +208,11 @@ def _named_before(name: str, seen: set[str] | None) -> bool:
     before when it is a word of that person's name: "Trump did rule out" after "Donald
     Trump" (the tagger read it as a noun)."""
     words = [w.lower() for w in _strip_det(name).split()]
-    return bool(seen) and 0 < len(words) <= NAME_WORDS_MAX and all(w in seen for w in words)
+    if not seen or not 0 < len(words) <= NAME_WORDS_MAX:
+        return False
+    # a word of one person's name only: with two persons of that name the parser's miss is
+    # no one's ("Linda Marlow ... her husband, Peter Marlow ... Marlow")
+    return all(w in seen and f"{w}\x00shared" not in seen for w in words)
 
 
 def _told(text: str, hints: list[tuple[int, int]], seen: set[str] | None) -> tuple[str, ...]:
@@ -221,14 +225,25 @@ def _told(text: str, hints: list[tuple[int, int]], seen: set[str] | None) -> tup
     return tuple(sorted(w for w in words if w in seen))
 
 
-def person_words(found: list[Mention]) -> set[str]:
-    """The words of the names of the persons named among ``found`` ("Senator Donald
-    Trump" -> donald, trump)."""
-    out: set[str] = set()
+def person_words_into(
+    found: list[Mention], seen: set[str], owners: dict[str, set[frozenset[str]]]
+) -> set[str]:
+    """Add to ``seen`` the words of the persons named among ``found``; ``owners`` remembers
+    whose names each word is in, and a word of two persons' names (neither name holding
+    the other: "Linda Marlow", "Peter Marlow"; not "Donald J. Trump", "Trump") is marked
+    shared."""
     for m in found:
-        if m.coded is not None and m.coded.named and m.coded.kind == "person":
-            out.update(w.lower() for w in m.actor.name.split() if w[:1].isupper() and len(w) > 2)
-    return out
+        if m.coded is None or not m.coded.named or m.coded.kind != "person":
+            continue
+        words = [w.lower() for w in (m.actor.name or "").split() if w[:1].isupper()]
+        name = frozenset(w.rstrip(".") for w in words)
+        for w in (w for w in words if len(w) > 2):
+            seen.add(w)
+            names = owners.setdefault(w, set())
+            if any(not (name <= n or n <= name) for n in names):
+                seen.add(f"{w}\x00shared")
+            names.add(name)
+    return seen
 
 
 def _title_case(span) -> bool:
