@@ -139,8 +139,12 @@ def test_quoted_transcript_paragraph_is_spoken_by_its_label(run_all):
         "Senator Jane Roe spoke to the radio host Sam Baker on Sunday.\n\n"
         '"ROE: We will win the county, and we will win it by a lot."'
     )
-    direct = [q for q in run_all(text) if q.kind == "direct"]
-    assert [(q.speaker.name, q.speaker.text) for q in direct] == [("Jane Roe", "ROE")]
+    # a turn is attributed by its label, as an unquoted speaker line is: reported speech
+    turns = [q for q in run_all(text) if q.verb and q.verb["text"] == ":"]
+    assert [(q.kind, q.speaker.name, q.speaker.text) for q in turns] == [
+        ("indirect", "Jane Roe", "ROE")
+    ]
+    assert turns[0].quote == "We will win the county, and we will win it by a lot."
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ def test_lexicon_channels_schema():
 
 
 def test_lexicon_word_lists_are_lower_case():
-    for name in ("quotes/document_nouns.txt", "quotes/label_cues.txt"):
+    for name in ("quotes/document_nouns.txt", "quotes/label_cues.txt", "quotes/work_nouns.txt"):
         lines = load_lines(name)
         assert lines and all(line == line.lower() for line in lines)
     for r in load_tsv("quotes/phrases.tsv"):

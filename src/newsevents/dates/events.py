@@ -228,13 +228,20 @@ def _carrying_verbs() -> frozenset[str]:
 
 def _known_act(trigger: Token) -> bool:
     """A definite event noun that is the object of a verb that does not carry it ("would not
-    comment on the killing", "is investigating the raid", "since the attack"): an act already
-    known, so the clause's future or mood is not the act's."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "pobj") or trigger.ent_type_:
+    comment on the killing", "is investigating the raid", "since the attack"), or a doer's
+    act that is the subject of one ("Peru's entry into the bloc will help trade"): an act
+    already known, so the clause's future or mood is not the act's."""
+    if trigger.pos_ != "NOUN" or trigger.ent_type_:
         return False
-    if not any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
-        for c in trigger.children
+    owned = any(c.dep_ == "poss" for c in trigger.children)
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        # "Peru's entry into the bloc will help trade": what the clause says of a doer's act
+        if not owned:
+            return False
+    elif trigger.dep_ not in ("dobj", "pobj"):
+        return False
+    elif not owned and not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
     ):
         return False
     verb = clause_verb(trigger)

@@ -26,7 +26,7 @@ class DocumentIssuers:
 
     def issuer(self, noun: Token) -> Token | None:
         """Who issued a statement/letter: named on the noun, else the last issuer before it."""
-        owner = self._owner(noun)
+        owner = self.owner(noun)
         if owner is not None:
             return owner
         offset = self.index.start(noun)
@@ -37,7 +37,7 @@ class DocumentIssuers:
         pick = same or candidates
         return pick[-1][2] if pick else None
 
-    def _owner(self, noun: Token) -> Token | None:
+    def owner(self, noun: Token) -> Token | None:
         """'the ministry's statement', 'a Kremlin statement', 'a statement from/by X'."""
         for child in noun.children:
             if child.ent_type_ in ("DATE", "TIME"):
@@ -66,7 +66,7 @@ class DocumentIssuers:
                 lemma = tok.lemma_.lower()
                 if lemma not in self.lex.document_nouns or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                issuer = self._owner(tok) or self._issuing_subject(tok)
+                issuer = self.owner(tok) or self._issuing_subject(tok)
                 if issuer is not None:
                     self._issuers.append((self.index.start(tok), lemma, issuer))
         return self._issuers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -66,6 +67,7 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     # so "he wrote" finds the speaker named just before it.
     items: list[tuple[int, Quote, Token | None]] = []
     unattributed: list[tuple[QuotedSpan, Quote]] = []
+    labels: set[int] = set()  # transcript turns: the speaker's mention is the label alone
     for q in spans:
         att = attribute(index, q, lex, text, quoted_ranges)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
@@ -77,6 +79,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         if _is_label(index, q, words, att, lex):
             continue
         quote = _quote(parsed, q, index, att)
+        if att.how == "label":
+            labels.add(id(quote))
         quote.channel = find_channel(att.window, att.verb, lex) or media_channel(
             att.verb, resolver.actor_of
         )
@@ -129,6 +133,9 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         if speaker is None and quote.kind == "indirect":
             continue  # a cue with no one behind it ("Read the rest here") reports nothing
         quote.speaker = with_mention(speaker, index, subject) if speaker is not None else None
+        if quote.speaker is not None and subject is not None and id(quote) in labels:
+            start, end = index.start(subject), index.end(subject)
+            quote.speaker = replace(quote.speaker, text=text[start:end], start=start, end=end)
         if quote.channel is None and quote.kind == "direct":
             quote.channel = _inherit_channel(quote, previous)
         resolver.remember(key, quote.speaker)
@@ -187,18 +194,28 @@ def _quote(
     if verb is not None:
         toks = [*toks, verb]
     bounds = index.sentence_bounds(toks) or (q.start, q.end)
+    start, kind, cue = q.start, "direct", _verb_dict(index, verb)
+    if att is not None and att.how == "label":
+        # a transcript turn ('"ROE: We will win."') is attributed by its label, as an
+        # unquoted speaker line is (``speaker_lines``): the words after the label, reported
+        text = parsed.article.text
+        colon = text.index(":", start)
+        cue, kind = Span(":", colon, colon + 1), "indirect"
+        start = colon + 1
+        while start < q.end and text[start].isspace():
+            start += 1
     return Quote(
         doc=parsed.article.id,
         # the exact slice, continuation marks between paragraphs included: every span
         # reads back from the text (provenance); a scorer normalises the marks away
-        quote=parsed.article.text[q.start : q.end],
-        start=q.start,
+        quote=parsed.article.text[start : q.end],
+        start=start,
         end=q.end,
-        kind="direct",
-        verb=_verb_dict(index, verb),
+        kind=kind,
+        verb=cue,
         sentence_start=bounds[0],
         sentence_end=bounds[1],
-        mixed=att is not None and _is_mixed(index, q, att),
+        mixed=att is not None and kind == "direct" and _is_mixed(index, q, att),
     )
 
 

@@ -42,6 +42,7 @@ class Lexicon:
     name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
     source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
+    work_nouns: frozenset[str] = frozenset()  # works that speak for their owner: "a poll shows"
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
     # predicate nouns of stance: (lemma, verb "be"/"have") -> prepositions of their content
     stance_nouns: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
         source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
+        work_nouns=frozenset(load_lines("quotes/work_nouns.txt")),
         adjectives=adjectives,
         stance_nouns={
             (row["lemma"], row["verb"]): frozenset(row["preps"].split(","))

@@ -116,6 +116,32 @@ def _spaced_close(text: str, i: int, start: int) -> bool:
     return j < i - 1 and text[j] in ".,!?;:'\u2019"
 
 
+# a quoted transcript paragraph that opens with a speaker label ("ROE:", "SEN. ROE:") or a
+# stage note ("(CROSSTALK)", "(APPLAUSE.)") is a new turn, not the continuation of the last
+TURN_OPENING = re.compile(
+    r"(?:[A-Z][A-Z.'\-]*[ \t\u00a0]+){0,3}[A-Z][A-Z.'\-]+:|\([A-Z][A-Z ]+\.?\)"
+)
+
+
+def _new_turn(text: str, content_start: int) -> bool:
+    return TURN_OPENING.match(text, content_start) is not None
+
+
+def _open_turn(text: str, mark: int) -> bool:
+    """A straight mark that opens a quoted transcript turn ('"ROE: ...'): curly marks after
+    it are nested in the turn."""
+    return text[mark] in DOUBLE_AMBIGUOUS and _new_turn(text, _first_non_space(text, mark + 1))
+
+
+def _stage_note(text: str, span: QuotedSpan) -> bool:
+    """A quoted transcript paragraph that is only a stage note, "(CROSSTALK.)": no one's words."""
+    return (
+        len(span.pieces) == 1
+        and TURN_OPENING.fullmatch(text, span.start, span.end) is not None
+        and text[span.start] == "("
+    )
+
+
 def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int | None]]:
     """Pair the marks of one kind in a paragraph; an unclosed last opening gets None."""
     opens, closes, amb = (
@@ -125,9 +151,16 @@ def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int 
     )
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
+    nested = False  # inside curly marks nested in an open straight quotation
     for i in range(start, end):
         ch = text[i]
         if ch not in opens + closes + amb:
+            continue
+        if nested:
+            nested = ch not in closes
+            continue
+        if current is not None and ch in opens and double and _open_turn(text, current):
+            nested = True  # '"ROE: It is like “Shark Tank.” Now ...': the turn stays open
             continue
         if not double and _is_apostrophe(text, i):
             continue
@@ -176,7 +209,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 content = _content(text, o, c, p_end)
                 if content[0] >= content[1]:
                     continue
-                continuing = k == 0 and carry is not None and o == _first_non_space(text, p_start)
+                continuing = (
+                    k == 0
+                    and carry is not None
+                    and o == _first_non_space(text, p_start)
+                    and not _new_turn(text, content[0])
+                )
                 if carry is not None and continuing:
                     carry.pieces.append(content)
                     carry.close_mark = c
@@ -195,7 +233,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 carry = None
         if carry is not None:
             spans.append(carry)
-    spans = [s for s in spans if s.double or s.close_mark is not None]
+    spans = [
+        s for s in spans if (s.double or s.close_mark is not None) and not _stage_note(text, s)
+    ]
     spans.sort(key=lambda s: (s.open_mark, -s.end))
     outer: list[QuotedSpan] = []
     for s in spans:  # drop quotes nested inside an earlier quote

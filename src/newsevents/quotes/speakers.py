@@ -178,6 +178,20 @@ def _described(noun: Token) -> Token:
     return noun
 
 
+def _of_organisation(role: Token) -> bool:
+    """A role noun with an organisation's name before it ("the FBI director", "the Acme
+    chairman") belongs to that organisation: someone the article introduces by the role."""
+    return any(
+        c.dep_ == "compound" and c.i < role.i and (c.ent_type_ == "ORG" or _acronym(c))
+        for c in role.children
+    )
+
+
+def _acronym(tok: Token) -> bool:
+    letters = tok.text.replace(".", "")
+    return tok.pos_ == "PROPN" and len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
 def _who_clause(tok: Token) -> bool:
     """A proper noun with a "who" clause is a person, whatever the tagger made of it
     ("Roe, who has campaigned for the governor, blasted the plan")."""
@@ -268,6 +282,9 @@ class SpeakerResolver:
     def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
+        owner = self._work_owner(subject)
+        if owner is not None:  # "a Reuters poll shows", "according to her account"
+            return self.resolve(owner)
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
             issuer = self.documents.issuer(subject)  # "the statement read"
             if issuer is None:  # no one issued it that the article names: the document
@@ -294,6 +311,19 @@ class SpeakerResolver:
         written = _person_name(subject) or (subject.text if subject.pos_ == "PROPN" else None)
         return self._lone_surname(subject, written) or self._from_words(subject)
 
+    def _work_owner(self, noun: Token, depth: int = 0) -> Token | None:
+        """Who made a work that speaks ("the Reuters poll shows"): the owner the phrase
+        names, through a work it comes from ("a slide from a presentation by Roe")."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.work_nouns or depth > 2:
+            return None
+        owner = self.documents.owner(noun)
+        if owner is None:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self._work_owner(obj, depth + 1)
+            return None
+        return self._work_owner(owner, depth + 1) or owner
+
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
         one named with the same role word (Taliban spokesman Mohammed Naeem), else the
@@ -319,6 +349,8 @@ class SpeakerResolver:
         for tok in reversed(people):
             if role in (w.lower() for w in title_words(tok)):
                 return self._person_actor(tok)
+        if _of_organisation(head):
+            return None  # "the agency director said": the agency's, not whoever spoke last
         country = actor.country if actor is not None else None
         # 'Jane Roe spoke in Ohio. The Ohio senator said ...': the nearest earlier subject
         # that names a person, unless the role's country says it is someone else

@@ -91,11 +91,15 @@ def resolve_references(records: list[Mention]) -> None:
     """
     recent: list[Mention] = []  # mentions of the last WINDOW sentences, in order
     names = _NameIndex()
+    quoted = _Quoted()
     for m in records:
         while recent and m.sentence - recent[0].sentence > WINDOW:
             recent.pop(0)
+        # a name inside quotation marks is not what the narration's "he" or "the president"
+        # refers to ('"We can rock like Jimi," the president said': not Jimi)
+        visible = recent if quoted(m) else [c for c in recent if not quoted(c)]
         if m.pronoun:
-            ante = _pronoun_antecedent(m, recent)
+            ante = _pronoun_antecedent(m, visible)
             if ante is not None:
                 _adopt(m, ante.actor)
             else:
@@ -108,7 +112,7 @@ def resolve_references(records: list[Mention]) -> None:
             elif m.label not in (None, "PERSON"):
                 m.coded.named, m.coded.kind = False, "entity"  # an unknown organisation
         elif m.coded is not None and m.coded.definite and m.coded.kind == "person":
-            ante = _description_antecedent(m, recent)
+            ante = _description_antecedent(m, visible)
             if ante is not None and not m.coded.plural:
                 _adopt(m, ante.actor)
         elif m.coded is not None and m.coded.definite and not m.actor.country:
@@ -123,6 +127,25 @@ def resolve_references(records: list[Mention]) -> None:
         if _is_person(m):
             names.add(m)
     _resolve_forward(records)
+
+
+class _Quoted:
+    """Whether a mention lies inside quotation marks (the marks of its own parsed text)."""
+
+    def __init__(self) -> None:
+        self.ranges: dict[int, list[tuple[int, int]]] = {}
+
+    def __call__(self, m: Mention) -> bool:
+        if not 0 <= m.head < len(m.doc):
+            return False
+        key = id(m.doc)
+        if key not in self.ranges:
+            from newsevents.quotes.marks import find_quoted_spans  # quotes import this module
+
+            spans = find_quoted_spans(m.doc.text)
+            self.ranges[key] = [(q.open_mark, q.outer_end) for q in spans]
+        at = m.doc[m.head].idx
+        return any(a <= at < b for a, b in self.ranges[key])
 
 
 class _NameIndex:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.crosswalk import CodeInfo, lookup
 from newsevents.coding.events import args as event_args
-from newsevents.coding.events import dated_nouns, reactions
+from newsevents.coding.events import dated_nouns, membership, reactions, visits
 from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events.modality import is_negated, modality_of
 from newsevents.data import load_tsv, reporting_verbs
@@ -213,7 +213,15 @@ def code_info(code: str) -> CodeInfo | None:
 def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
     found: list[Candidate] = []
     coded_verbs: dict[int, CodeInfo] = {}
+    joins: set[int] = set()  # "joined the alliance", "its entry into the bloc"
     for tok in sent.span:
+        joined = None if dictionaries_only() else _joining(tok, actors)
+        if joined is not None:
+            joins.add(tok.i)
+            if tok.pos_ == "VERB":
+                coded_verbs[tok.i] = joined.info
+            found.append(joined)
+            continue
         match = _verb_match(tok)
         if match is None and _owed(tok) and not dictionaries_only():
             # "Russia said Sudan must return the helicopter": an owed act is a demand even
@@ -235,7 +243,7 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
                 )
     backdrops: set[int] = set()  # dated nouns in a verb's phrase, coded by their date alone
     for tok in sent.span:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in joins:
             continue
         gov = _governor(tok)
         if gov is None and _detail_of_coded(tok, coded_verbs):
@@ -245,6 +253,15 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
             # "condemned the bombing of the embassy": the act as well as the reaction
             args = reactions.arguments(actors, tok)
             found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
+            continue
+        trip = None if dictionaries_only() else visits.trip_code(tok, gov)
+        if trip is not None and (info := code_info(trip)) is not None:
+            # "the envoy, on a visit to Peru, said": a trip told by its frame, unless the verb
+            # it is a phrase of already tells it ("arrived on a visit to Peru")
+            told = coded_verbs.get(tok.head.head.i) if tok.dep_ == "pobj" else None
+            args = visits.arguments(actors, tok)
+            if args is not None and (told is None or told.plover != info.plover):
+                found.append(Candidate(tok, info, "nominal", args, False, "asserted"))
             continue
         match = event_lexicon.code_noun(tok, gov)
         if match is None:
@@ -281,6 +298,21 @@ def candidates(sent: Sentence, actors: Any) -> list[Candidate]:
         )
     found = _fold_complements(found, coded_verbs)
     return dated_nouns.drop_backdrops(found, backdrops, lambda c: c.trigger)
+
+
+def _joining(tok: Token, actors: Any) -> Candidate | None:
+    """A state joining an international body (coding.events.membership), or None."""
+    bodies = membership.joined_body(actors, tok)
+    if bodies is None:
+        return None
+    info = code_info(membership.MEMBERSHIP_CODE)
+    args = membership.arguments(actors, tok, bodies)
+    if info is None or args is None:
+        return None
+    if tok.pos_ == "VERB":
+        return Candidate(tok, info, "core", args, is_negated(tok), modality_of(tok))
+    # "Peru's entry into the bloc will help trade": the modal is the clause's, not the entry's
+    return Candidate(tok, info, "nominal", args, False, "asserted")
 
 
 def _fold_complements(found: list[Candidate], coded: dict[int, CodeInfo]) -> list[Candidate]:

@@ -1,0 +1,118 @@
+"""A state joining an international body: "Norway joined NATO on Monday", "the two states
+will accede to the European Union", "Chile's entry into the EU", "the accession of Peru to
+the EU", "became full members of NATO".
+
+The lexicons read "join" as joining people or talks (CONSULT) and "accede" as giving in; an
+event noun of entering names no event at all. When the thing joined is an international
+body the actors stage names (an organisation: sector IGO or NGO) and the joiner is a state
+or its government, the words tell one act of diplomatic cooperation: the joiner is the
+source, the body the target. The words and the prepositions that carry the body are
+``verbs/membership.tsv``. "Joined the alliance", with no body named, is left alone: a
+SUPPORT with no one as its target is no event (coding.events.verify).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.coding.events import args as event_args
+from newsevents.coding.events.phrases import phrase_actors
+from newsevents.data import load_tsv
+from newsevents.models import Actor
+
+MEMBERSHIP_CODE = "050"  # CAMEO: engage in diplomatic cooperation (PLOVER SUPPORT, diplomatic)
+STATE_SECTORS = {None, "", "GOV"}
+MEMBER_NOUNS = {"member", "membership"}
+STATE_NOUNS = {"country", "nation", "state", "republic"}
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[tuple[str, str], tuple[str, ...]]:
+    return {
+        (r["word"], r["pos"]): tuple(p for p in r["preps"].split(",") if p and p != "-")
+        for r in load_tsv("verbs/membership.tsv")
+    }
+
+
+def _is_state(a: Actor) -> bool:
+    """A country or its government, not a person or a group inside it."""
+    return bool(a.country) and a.sector in STATE_SECTORS
+
+
+def _body(actors: Any, tok: Token) -> list[Actor]:
+    """The international bodies the phrase headed by ``tok`` names by name."""
+    if tok.pos_ != "PROPN":
+        return []  # "the EU delegation": a part of the body, not the body
+    return [a for a in phrase_actors(actors, tok)[0] if event_args.is_organisation(a)]
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _body_phrases(tok: Token, kind: str, preps: tuple[str, ...]) -> list[Token]:
+    """The heads that may name the body the word joins."""
+    if kind == "noun":
+        return _prep_objects(tok, preps)
+    if tok.lemma_.lower() == "become":
+        members = [c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS]
+        return [p for m in members for p in _prep_objects(m, preps)]
+    if not preps:
+        return [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    return _prep_objects(tok, preps)
+
+
+def joined_body(actors: Any, tok: Token) -> list[Actor] | None:
+    """The bodies ``tok`` says a state joins, or None when the word tells no joining of a
+    body."""
+    kind = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+    if kind is None:
+        return None
+    preps = _words().get((tok.lemma_.lower(), kind))
+    if preps is None:
+        return None
+    for head in _body_phrases(tok, kind, preps):
+        found = _body(actors, head)
+        if found:
+            return found
+    return None
+
+
+def _noun_joiners(actors: Any, noun: Token) -> tuple[list[Actor], bool]:
+    """Who joins, for an event noun: its possessor ("Chile's entry") or its "of" phrase
+    ("the accession of Peru"); and whether a state is told by its kind or a pronoun ("the
+    country's entry", "their entry") when no actor is named."""
+    heads = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects(noun, ("of",))
+    for h in heads:
+        found = phrase_actors(actors, h)[0]
+        if found:
+            return found, False
+    return [], any(h.lemma_.lower() in STATE_NOUNS or h.pos_ == "PRON" for h in heads)
+
+
+def arguments(actors: Any, tok: Token, bodies: list[Actor]) -> event_args.Arguments | None:
+    """The joiner as the source and the body as the target, or None when no state joins."""
+    if tok.pos_ == "VERB":
+        args = event_args.verb_arguments(actors, tok)
+        joiners = args.sources
+    else:
+        args = event_args.Arguments(has_subject=True, subject_unresolved=False)
+        joiners, unnamed = _noun_joiners(actors, tok)
+        if unnamed:  # "the country's entry into NATO": the body is the side told
+            args.targets, args.target_is_head = bodies, True
+            return args
+    states = [a for a in joiners if _is_state(a)]
+    if not states:
+        return None
+    args.sources = states
+    args.targets, args.target_is_head = bodies, True
+    return args
