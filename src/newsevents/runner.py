@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -68,8 +71,38 @@ def extract_batch(
     """Extract every article of a batch, each by its language's pipeline (in input order);
     a document that fails is rejected, the rest go on. Every stage runs with
     ``config.settings``; ``on_chunk(doc_id, done, total)`` follows the parsing."""
-    with use(config.settings):
+    with use(config.settings), _collector(config.settings):
         return _extract_batch(articles, config, on_chunk)
+
+
+# Young objects between two collections while coding (Python's default: 700). The stages
+# make and drop many small objects; most die by reference counting before a collection.
+GC_YOUNG = 7_000
+
+
+@contextlib.contextmanager
+def _collector(settings: Settings) -> Iterator[None]:
+    """The garbage collector as a batch of coding wants it (setting ``gc_batch``): young
+    collections ten times rarer, restored after the batch."""
+    if not settings.gc_batch or not gc.isenabled():
+        yield
+        return
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@functools.lru_cache(maxsize=1)
+def _freeze_loaded() -> None:
+    """Once a process has coded an article, the models and dictionaries it loaded stay to the
+    end: frozen (``gc.freeze``), full collections no longer walk them (each full collection
+    walked every one of them: ~0.25 s at a time, ~1 % of an ingest). Reference counting
+    still frees what is frozen; only a cycle made of objects alive now is never collected.
+    Once per process (an lru_cache of one call)."""
+    gc.freeze()
 
 
 def _extract_batch(
@@ -112,6 +145,8 @@ def _extract_batch(
         for (index, _), parsed in zip(items, parsed_iter, strict=True):
             try:
                 extraction = process_parsed(parsed)
+                if config.settings.gc_batch:
+                    _freeze_loaded()
                 bad = extraction.bad_spans()
                 if bad:  # the store would refuse it: reject this document, keep the batch
                     raise ValueError(f"{len(bad)} spans do not point into the text ({bad[0]})")
@@ -173,57 +208,83 @@ def run(
 
     found = Copies(store)  # the corpus stage's near-duplicates: linked, not coded
     versions = Versions(store)
-    for batch in _batches(_told(read_sources(inputs, config.ingest), progress), config.batch_docs):
-        summary.read += len(batch)
-        articles = [d for d in batch if isinstance(d, Article)]
-        reject([d for d in batch if isinstance(d, Rejection)])
-        # Resume and idempotency: a document already read (stored, or earlier in this run) with
-        # the same text is not parsed again; the same id with a new text is a new version.
-        articles, unchanged = versions.assign(articles)
-        summary.skipped += len(unchanged)
-        articles, copies = found.split(articles)
-        if articles:
-            progress.phase("parsing")  # the first batch loads the model too
-            done, failed = extract_batch(
-                articles, config, progress.chunk_parsed if progress else None
-            )
-            failed_ids = {r.id for r in failed}
-            for a in articles:
-                if a.id in failed_ids:
-                    versions.forget(a.id, a.key)
-            found.rejected(failed_ids)
-            copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
-            if orphans:
-                more_done, more_failed = extract_batch(orphans, config)
-                done += more_done
-                failed += more_failed
-            reject(failed)
-            if store is not None:
-                corpus.add(store, done + [Extraction(article=a) for a in copies], config.keep_text)
-            summary.count_coded(done)
-            for x in done:
-                write_jsonl(events_out, (e.to_dict() for e in x.events))
-                write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
-                if places_out is not None:
-                    from newsevents.places import place_rows
+    docs = _told(read_sources(inputs, config.ingest), progress)
+    ahead = _embed_ahead(store, config)  # storyline embeddings, on a thread while we parse
+    try:
+        for batch in _batches(docs, config.batch_docs):
+            summary.read += len(batch)
+            articles = [d for d in batch if isinstance(d, Article)]
+            reject([d for d in batch if isinstance(d, Rejection)])
+            # Resume and idempotency: a document already read (stored, or earlier in this run)
+            # with the same text is not parsed again; the same id with a new text is a new
+            # version.
+            articles, unchanged = versions.assign(articles)
+            summary.skipped += len(unchanged)
+            articles, copies = found.split(articles)
+            if ahead is not None:  # embedded while this batch is parsed (a rejected one: unused)
+                ahead.submit((a.title, a.text) for a in articles + copies)
+            if articles:
+                progress.phase("parsing")  # the first batch loads the model too
+                done, failed = extract_batch(
+                    articles, config, progress.chunk_parsed if progress else None
+                )
+                failed_ids = {r.id for r in failed}
+                for a in articles:
+                    if a.id in failed_ids:
+                        versions.forget(a.id, a.key)
+                found.rejected(failed_ids)
+                copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
+                if orphans:
+                    more_done, more_failed = extract_batch(orphans, config)
+                    done += more_done
+                    failed += more_failed
+                reject(failed)
+                if store is not None:
+                    corpus.add(
+                        store, done + [Extraction(article=a) for a in copies], config.keep_text
+                    )
+                summary.count_coded(done)
+                for x in done:
+                    write_jsonl(events_out, (e.to_dict() for e in x.events))
+                    write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+                    if places_out is not None:
+                        from newsevents.places import place_rows
 
-                    write_jsonl(places_out, place_rows(x, everything=places_all))
-        summary.duplicates += len(copies)
-        if store is not None and copies and not articles:
-            corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
+                        write_jsonl(places_out, place_rows(x, everything=places_all))
+            summary.duplicates += len(copies)
+            if store is not None and copies and not articles:
+                corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
+            summary.seconds = time.perf_counter() - start
+            if on_batch:
+                on_batch(summary)
+            if progress:
+                rejected = sum(summary.rejected.values())
+                progress.batch_done(summary.read, summary.processed, rejected, summary.events)
+                progress.phase("reading")
         summary.seconds = time.perf_counter() - start
-        if on_batch:
-            on_batch(summary)
-        if progress:
-            rejected = sum(summary.rejected.values())
-            progress.batch_done(summary.read, summary.processed, rejected, summary.events)
-            progress.phase("reading")
-    summary.seconds = time.perf_counter() - start
-    if store is not None and config.settings.stories:
-        progress.phase("storylines")
-        corpus.assign_storylines(store, config.settings)
+        if store is not None and config.settings.stories:
+            progress.phase("storylines")
+            vectors = ahead.vectors() if ahead is not None else None
+            corpus.assign_storylines(store, config.settings, vectors)
+    finally:
+        if ahead is not None:
+            ahead.close()
     progress.phase("done")
     return summary
+
+
+def _embed_ahead(store, config: RunConfig):
+    """The storyline embeddings' worker thread of a run (``stories.ahead``), or None: only
+    for a run that stores full texts and gives them storylines, with one spaCy process (a
+    thread running while spaCy forks its workers would be copied into them mid-work)."""
+    settings = config.settings
+    if store is None or not settings.stories or not settings.embed_ahead:
+        return None
+    if config.keep_text != "full" or settings.n_process != 1:
+        return None  # the clusterer reads another text, or the CPUs are spaCy's
+    from newsevents.stories.ahead import EmbedAhead
+
+    return EmbedAhead(settings)
 
 
 def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[Article | Rejection]:

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -36,9 +38,13 @@ NEVER_ENABLED = ("senter",)
 
 @Language.component("newsevents_newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so a title line never merges with the lead."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws[len(token.text) :] or token.is_space and "\n" in token.text:
+    """Start a sentence after every line break, so a title line never merges with the lead.
+
+    A token's trailing whitespace is one space at most (``Token.whitespace_``): line breaks
+    are whitespace tokens of their own, so only those are read."""
+    spaces = doc.to_array(IS_SPACE)
+    for i in np.flatnonzero(spaces[:-1]).tolist():
+        if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     return doc
 
@@ -68,6 +74,7 @@ class Sentence:
     span: Span
     offset: int  # offset of the chunk the span belongs to
     index: int  # sentence number in the article
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -80,7 +87,9 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text.rstrip()
+        if self._text is None:  # Span.text joins the span's tokens: once per sentence
+            self._text = self.span.text.rstrip()
+        return self._text
 
 
 @dataclass
@@ -88,14 +97,21 @@ class ParsedArticle:
     article: Article
     chunks: list[tuple[int, Doc]] = field(default_factory=list)
     _lengths: list[int] = field(default_factory=list, repr=False)
+    _sentences: tuple[int, list[Sentence]] | None = field(default=None, repr=False)
 
     def sentences(self) -> Iterator[Sentence]:
-        i = 0
-        for offset, doc in self.chunks:
-            for sent in doc.sents:
-                if sent.text.strip():
-                    yield Sentence(sent, offset, i)
-                    i += 1
+        """The article's sentences with text, in order (walked once: every stage reads them)."""
+        known = self._sentences
+        if known is None or known[0] != len(self.chunks):
+            found, i = [], 0
+            for offset, doc in self.chunks:
+                for sent in doc.sents:
+                    text = sent.text
+                    if text.strip():
+                        found.append(Sentence(sent, offset, i, text.rstrip()))
+                        i += 1
+            known = self._sentences = (len(self.chunks), found)
+        return iter(known[1])
 
     def char_span(self, token_or_span) -> tuple[int, int]:
         """Absolute (start, end) of a token or span of one of this article's chunks."""

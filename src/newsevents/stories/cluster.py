@@ -56,6 +56,12 @@ class StoryDoc:
     embedding: np.ndarray | None = None  # unit vector; computed on demand when None
 
 
+def embed_text(title: str | None, text: str) -> str:
+    """What an article's embedding is computed from: title and lead (the model reads 256
+    word pieces)."""
+    return f"{title or ''}\n{text[:_EMBED_CHARS]}".strip()
+
+
 def embed_docs(docs: Sequence[StoryDoc]) -> None:
     """Fill in missing embeddings, in batches (title + lead: the model reads 256 pieces)."""
     todo = [d for d in docs if d.embedding is None]
@@ -63,7 +69,7 @@ def embed_docs(docs: Sequence[StoryDoc]) -> None:
         return
     from newsevents.stories.embed import embed
 
-    texts = [f"{d.title or ''}\n{d.text[:_EMBED_CHARS]}".strip() for d in todo]
+    texts = [embed_text(d.title, d.text) for d in todo]
     for d, v in zip(todo, embed(texts), strict=True):
         d.embedding = v
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 import base64
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import numpy as np
 
 from newsevents.store import Store
 from newsevents.store import stories as sql
-from newsevents.stories.cluster import EMB_WINDOW, OnlineClusterer, StoryDoc
+from newsevents.stories.ahead import text_key
+from newsevents.stories.cluster import EMB_WINDOW, OnlineClusterer, StoryDoc, embed_text
 from newsevents.stories.story import EmbeddingIndex, Story, TermIndex
 
 
@@ -176,11 +177,17 @@ def load_clusterer(store: Store) -> OnlineClusterer | None:
     )
 
 
-def update_stories(store: Store, clusterer: OnlineClusterer | None = None) -> dict[str, str]:
+def update_stories(
+    store: Store,
+    clusterer: OnlineClusterer | None = None,
+    vectors: Mapping[bytes, np.ndarray] | None = None,
+) -> dict[str, str]:
     """Assign a story to every document without one; returns doc id -> story id.
 
     ``clusterer`` is used only when the store has no saved state yet (a new store); the
-    saved state always wins so story ids stay stable across runs.
+    saved state always wins so story ids stay stable across runs. ``vectors`` holds
+    embeddings computed ahead (``stories.ahead``: digest of the exact text embedded -> unit
+    vector); a document whose text has none is embedded here.
     """
     saved = load_clusterer(store)
     clusterer = saved or clusterer or OnlineClusterer()
@@ -202,6 +209,9 @@ def update_stories(store: Store, clusterer: OnlineClusterer | None = None) -> di
         for d in todo
         if d["id"] not in assignment
     ]
+    if vectors:
+        for doc in new:
+            doc.embedding = vectors.get(text_key(embed_text(doc.title, doc.text)))
     # oldest first, as they would have arrived (documents_without_story is date-ordered)
     assignment.update(clusterer.add_many(new))
     save_clusterer(store, clusterer, assignment)
