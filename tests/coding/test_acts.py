@@ -38,6 +38,8 @@ def test_act_frames_file_has_known_kinds():
         "medium",
         "deny",
         "adverbial",
+        "blame",
+        "notion",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

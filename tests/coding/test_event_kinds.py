@@ -148,3 +148,115 @@ def test_a_claim_denied_and_a_statement_given_are_words():
 def test_a_preposition_later_in_the_clause_makes_no_phrasal_verb():
     text = "Senator Ada Marsh called for sanctions against Iran in a speech on Monday."
     assert "REQUEST" in types(text)
+
+
+# Session 26 (12a): modality, owed acts, promises told as threats, things as doers, contests,
+# invitations to a campaign's gatherings.
+
+
+def test_a_capacity_that_would_have_been_is_no_event():
+    assert "ASSAULT" not in types("The rebels would have been able to kill the hostages.")
+    assert "ASSAULT" in types("The rebels were able to kill two guards at the depot.")
+
+
+def test_an_act_someone_should_do_is_not_done():
+    text = "Senator Ada Marsh said the United States should send more troops to Syria."
+    assert "MOBILIZE" not in types(text)
+    assert "MOBILIZE" in types("The United States sent more troops to Syria on Monday.")
+    # an owed act with a demand code is the speaker's demand; what had to be done was done
+    assert "REQUEST" in types("Russia must withdraw its troops from Ukraine, the minister said.")
+
+
+def test_a_promise_about_a_policy_told_as_a_threat_is_a_campaign_promise():
+    text = "Senator Ada Marsh of the Republican Party pledged to oppose tax credits for migrants."
+    assert "THREATEN" not in types(text)
+    assert "THREATEN" in types("Senator Ada Marsh of the Republican Party vowed to punish Mexico.")
+
+
+def test_a_decision_is_no_doer_even_with_its_owner_named():
+    text = "The Democratic National Committee's decision to cancel the debates on weekends"
+    assert "AID" not in types(text + " helped Republicans generate enthusiasm.")
+    assert "AID" in types("The Democratic National Committee helped Republicans with money.")
+
+
+def test_a_rival_beaten_in_a_primary_is_not_coerced():
+    text = "Assemblywoman Ada Marsh took down businessman Tom Brill in the three-way primary."
+    assert "COERCE" not in types(text)
+    assert "COERCE" in types("A judge jailed the mayor of Boston after the primary in May.")
+
+
+def test_an_invitation_to_a_campaign_gathering_is_no_request():
+    text = "Senator Ada Marsh invited Governor Tom Brill to speak at the party convention in July."
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("Vladimir Putin invited the Chinese president to a summit in Moscow.")
+
+
+def test_a_country_asked_to_pray_by_no_state_is_asked_a_private_act():
+    assert "REQUEST" not in types("The radio host asked for Brazil to fast and pray.")
+    assert "REQUEST" in types("The radio host asked Brazil to withdraw its troops.")
+
+
+def test_a_guilty_plea_is_no_appeal():
+    text = "Former aide Tom Brill pleaded guilty to making illegal gifts to Hillary Clinton."
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("The mother pleaded with the governor to spare her son.")
+
+
+def test_a_vote_not_held_is_no_refusal_to_meet():
+    text = "The union leader said the council won't be holding a vote on Senator Ada Marsh"
+    text += " at its meeting in Ohio."
+    assert "REJECT" not in types(text)
+    assert "REJECT" in types("The opposition will not attend the talks with the government.")
+
+
+def test_a_thing_blamed_on_a_thing_accuses_no_one():
+    text = "Senator Ada Marsh blamed her late reply to Governor Tom Brill on a bad earpiece."
+    assert "ACCUSE" not in types(text)
+    assert "ACCUSE" in types("Senator Ada Marsh blamed the defeat on Governor Tom Brill.")
+
+
+def test_an_idea_rejected_by_candidates_is_a_position():
+    assert "REJECT" not in types("Republican candidates reject the idea of a higher minimum wage.")
+    assert "REJECT" in types("Russia rejected the idea of sending peacekeepers to Ukraine.")
+
+
+def test_a_policy_opposed_by_its_gerund_is_a_position_whoever_it_is_done_to():
+    text = "Senator Ada Marsh has long opposed arming the Kurdish rebels."
+    assert "REJECT" not in types(text)
+    assert "REJECT" in types("Senator Ada Marsh opposed the president's plan on Monday.")
+
+
+def test_a_race_conceded_is_a_campaign_act():
+    assert "CONCEDE" not in types("Senator Ada Marsh is conceding the race in Iowa on Tuesday.")
+    assert "CONCEDE" in types("The rebels conceded defeat to the army on Tuesday.")
+
+
+def test_a_can_kicked_down_the_road_is_a_figure_of_speech():
+    from types import SimpleNamespace
+
+    from newsevents.coding.events import acts
+    from newsevents.nlp import parse_text
+
+    def figure(text: str, verb: str) -> str | None:
+        doc = next(iter(parse_text(text).chunks))[1]
+        trig = next(t for t in doc if t.lemma_ == verb)
+        return acts.figure_object(SimpleNamespace(trigger=trig, governor=None))
+
+    assert figure("The cabinet kicked the can down the road again.", "kick") is not None
+    assert figure("The rebels kicked the soldiers at the checkpoint.", "kick") is None
+
+
+def test_done_to_no_one_in_the_passive_is_no_event():
+    assert "COERCE" not in types("No bank executive has been prosecuted, Senator Ada Marsh said.")
+    assert "COERCE" in types("Two bank executives were prosecuted by the state in Ohio.")
+
+
+def test_a_ban_told_of_a_law_is_its_content():
+    assert "COERCE" not in types("The new legislation bans protests near the parliament.")
+    assert "COERCE" in types("The government banned protests near the parliament on Friday.")
+
+
+def test_open_with_no_fire_is_no_shooting_even_near_words_of_guns():
+    text = "President Ada Marsh is opening her speech on new gun laws by thanking the mayor."
+    assert "ASSAULT" not in types(text)
+    assert "ASSAULT" in types("Gunmen opened fire on a bus in Kano on Sunday.")

@@ -42,6 +42,8 @@ WILLED_TYPES = {"REJECT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 # spans of time and amounts as subjects ("her 12 years in Congress give her a donor list",
 # "two decades of rule taught them"): no actor asks, promises or refuses anything
 TIMED_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+# bans and sanctions told of a law or a measure ("the legislation bans it"): its content
+RULE_TYPES = {"COERCE", "SANCTION"}
 SPAN_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 THING_PRONOUNS = {"it", "this", "that", "which", "what", "these", "those"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"}
@@ -103,10 +105,15 @@ def to_nobody(verb: Token) -> bool:
 
 
 def negative_subject(verb: Token) -> bool:
-    """ "Nobody opposed him", "none of the members agreed", "no one has met him"."""
+    """ "Nobody opposed him", "none of the members agreed", "no one has met him", and in the
+    passive done to no one ("no executive has been prosecuted")."""
     subj = subject(verb)
-    if subj is None or subj.dep_ == "nsubjpass":
+    if subj is None:
         return False
+    if subj.dep_ == "nsubjpass":  # "no executive has been prosecuted": done to no one
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) or (
+            "nobody" in kinds(subj)
+        )
     if "nobody" in kinds(subj):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) and (
@@ -120,7 +127,7 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
     constitution allows" (a noun shaped as a noun of an act or a state); a demand, an
     accusation or a threat told of a span of time or an amount ("her years in office give
     her an edge")."""
-    if c.info.plover not in WILLED_TYPES | TIMED_TYPES:
+    if c.info.plover not in WILLED_TYPES | TIMED_TYPES | RULE_TYPES:
         return None
     verb = c.governor if c.governor is not None else c.trigger
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -130,6 +137,10 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         return None
     if subj.ent_type_ in SPAN_ENTS and subj.pos_ == "NOUN":
         return "a span of time or an amount, not an actor, is said to do it"  # "12 years ..."
+    if c.info.plover in RULE_TYPES:  # "the legislation bans abortions": a rule's content
+        if abstract_noun(subj) and actors.for_token(subj) is None:
+            return "a law or a thing, not an actor, is said to do it"
+        return None
     if c.info.plover not in WILLED_TYPES:
         return None
     low = subj.lower_
@@ -139,7 +150,9 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         return None
     if "thing" in kinds(subj) and not _actor_headed(subj, actors):
         return "a thing, not an actor, is said to do it"  # "the country's system allows"
-    if abstract_noun(subj) and not person_like(subj) and not _actor_headed(subj, actors):
+    # an actor found only in the noun's modifier is not the noun ("the party's decision")
+    someone = _actor_headed(subj, actors) or (actors.for_token(subj) is None and person_like(subj))
+    if abstract_noun(subj) and not someone:
         return "a thing, not an actor, is said to do it"  # "the constitution allows"
     return None
 
@@ -205,13 +218,17 @@ def figure_object(c: Any) -> str | None:
     return None
 
 
-def _partner(verb: Token, actors: Any, person_like: Callable[[Token], bool]) -> bool:
+def _partner(
+    verb: Token, actors: Any, person_like: Callable[[Token], bool], deep: bool = True
+) -> bool:
     """Someone the promise or plan is made to or with: an object, a "with/to/for" phrase or
     a dative that is an actor or a person ("will help the mayor", "will work with Japan"),
-    also in the object's phrase ("will continue aid to Mozambique")."""
+    also in the object's phrase ("will continue aid to Mozambique") when ``deep`` (not
+    deep: the deed's own object or the one it is done with, to or against, not for)."""
     objects = _children(verb, *OBJECT_DEPS)
-    words = _children(verb, "dative", "iobj") + _pobjs(verb, *PARTNER_PREPS) + objects
-    for o in objects:  # "continue aid to Mozambique", "the release of the prisoners"
+    preps = (*PARTNER_PREPS, "against") if deep else ("with", "to", "against")
+    words = _children(verb, "dative", "iobj") + _pobjs(verb, *preps) + objects
+    for o in objects if deep else ():  # "continue aid to Mozambique", "release of prisoners"
         words += _pobjs(o, *PARTNER_PREPS, "of")
     for w in list(words):
         words += _children(w, "conj")
@@ -237,18 +254,25 @@ def _acts(trig: Token) -> list[Token]:
 
 
 def promise_about_thing(
-    c: Any, actors: Any, person_like: Callable[[Token], bool], planned: bool
+    c: Any,
+    actors: Any,
+    person_like: Callable[[Token], bool],
+    planned: bool,
+    violent: Callable[[Token], bool] = lambda t: False,
 ) -> str | None:
     """A told intent (CAMEO 03x) or a plan about a policy or a thing, to no partner: "she
     will protect voting rights", "vowed to bring back jobs", "is committed to maintaining the
     program", "would approve the plan": a campaign promise, not an agreement. Kept: a
     partner named ("will help the mayor", "pledged to support the nominee", "will work with
     Japan")."""
-    if c.info.plover != "AGREE" or not c.info.cameo.startswith(INTENT_PREFIX):
+    trig = c.trigger
+    # a threat told by a verb of promising ("pledged to oppose legal status for migrants"):
+    # the same campaign promise when its deed has no one as object
+    threat = c.info.plover == "THREATEN" and "promise" in kinds(trig) and trig.pos_ == "VERB"
+    if not threat and (c.info.plover != "AGREE" or not c.info.cameo.startswith(INTENT_PREFIX)):
         return None
     if c.info.cameo.startswith(YIELD_PREFIXES):
         return None  # "announced she will resign", "is prepared to lift the ban": concessions
-    trig = c.trigger
     if trig.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     promise = "promise" in kinds(trig) or (
@@ -257,7 +281,9 @@ def promise_about_thing(
     if not (promise or planned):
         return None
     heads = _acts(trig) + ([c.governor] if c.governor is not None else [])
-    if any(_partner(v, actors, person_like) for v in heads):
+    if threat and (len(heads) < 2 or any(violent(v) for v in heads[1:])):
+        return None  # "vowed revenge", "vowed to bomb the depots": the threat itself
+    if any(_partner(v, actors, person_like, deep=not threat) for v in heads):
         return None
     objects = [o for v in heads[1:] for o in _children(v, *OBJECT_DEPS)]
     if any(
@@ -288,6 +314,11 @@ def private_act(c: Any) -> str | None:
     if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
         return None
     comps = [x for x in trig.children if x.dep_ in {"xcomp", "ccomp"} and x.pos_ == "VERB"]
+    comps += [  # "asked for America to pray" parsed as an adverbial clause opened by "for"
+        x
+        for x in trig.children
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+    ]
     for prep in (x for x in trig.children if x.dep_ == "prep" and x.lower_ == "for"):
         comps += [p for p in prep.subtree if p.pos_ == "VERB" and p.dep_ in {"pcomp", "ccomp"}]
     if not comps or not all("private" in kinds(v) for v in comps):
@@ -419,7 +450,7 @@ def need(c: Any) -> str | None:
 
 def phrasal(c: Any) -> str | None:
     """Phrasal verbs with no object that tell another act than the verb alone ("will call in
-    to the show", "took over as chair", "backed away from the idea", "blasted through the
+    to the show", "took over as chair", "pleaded guilty to fraud", "backed away from the idea", "blasted through the
     record"; "took over the town" stays)."""
     trig = c.trigger if c.governor is None else c.governor
     if trig.pos_ != "VERB" or _children(trig, *OBJECT_DEPS):
@@ -428,8 +459,8 @@ def phrasal(c: Any) -> str | None:
     for x in trig.children:
         pair = f"{trig.lemma_.lower()} {x.lower_}"
         kinds_of = table.get(pair, frozenset())
-        if x.dep_ == "prt" and "phrasal" in kinds_of:
-            return f"'{pair}': another act than the verb's"
+        if x.dep_ in {"prt", "acomp", "oprd"} and "phrasal" in kinds_of:
+            return f"'{pair}': another act than the verb's"  # also "pleaded guilty"
         # a particle the parse takes as an adverb or a preposition, right after the verb
         # ("backed away from"; not "called for sanctions in the wake of")
         if x.dep_ in {"advmod", "prep"} and x.i == trig.i + 1 and "adverbial" in kinds_of:
@@ -735,3 +766,45 @@ def criticism_of_thing(
         if any(actors.for_token(t) is not None or t.tag_ == "PRP$" for t in owners):
             return None
     return "a position on an issue, no one accused"
+
+
+LOWER_VERB_DEPS = {"pcomp", "acl", "xcomp"}
+
+
+def blamed_on_thing(c: Any, person_like: Callable[[Token], bool]) -> str | None:
+    """ "blamed his delay on a bad earpiece", "blames the loss on the weather": what is blamed
+    is put on a thing, so no one is accused ("blamed the attack on the rebels" accuses them,
+    whoever else the sentence names)."""
+    trig = c.trigger
+    if c.info.plover != "ACCUSE" or trig.pos_ != "VERB" or "blame" not in kinds(trig):
+        return None
+    on = _pobjs(trig, "on", "upon")
+    if not on:  # "blamed her delay in condemning him on ...": the parse hangs it lower
+        lower = [
+            t
+            for t in trig.subtree
+            if t.dep_ == "prep" and t.lower_ in {"on", "upon"} and t.head.dep_ in LOWER_VERB_DEPS
+        ]
+        on = [p for t in lower[-1:] for p in t.children if p.dep_ == "pobj"]
+    if not on or not _children(trig, *OBJECT_DEPS):
+        return None
+    for o in on:
+        words = [o, *_children(o, "conj")]
+        if any(person_like(w) for w in words):
+            return None
+        if any(person_like(t) for w in words for t in _children(w, "poss", "compound")):
+            return None  # "blamed it on the senator's aides"
+    return "blamed on a thing, no one accused"
+
+
+def notion_rejected(c: Any) -> str | None:
+    """ "rejected the idea of a wage hike", "rejects the notion that ...": a view of an idea,
+    a position, not a rejection of anyone's proposal or demand (called only for sides that
+    are no state or body: a government rejecting an idea rejects a proposal)."""
+    trig = c.trigger
+    if c.info.plover != "REJECT" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and all("notion" in kinds(o) for o in objs):
+        return "an idea rejected: a position, not a rejection"
+    return None

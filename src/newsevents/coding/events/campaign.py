@@ -43,6 +43,7 @@ CAMPAIGN_TYPES = {
     "RETREAT",
     "CONSULT",
     "SANCTION",
+    "CONCEDE",  # "conceded the race in Nevada": a candidate's act, no yielding to a demand
 }  # not THREATEN or PROTEST: "will boycott the elections" is a threat
 RESULT_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # what voters do to candidates, as told by polls
 POSITION_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # AGREE: a told intent to support
@@ -90,7 +91,13 @@ def _objects(verb: Token) -> list[Token]:
     return out  # "hundreds of delegates", "the support of delegates"
 
 
-def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: bool) -> str | None:
+def campaign_act(
+    c: Any,
+    actors: Any,
+    violent: Callable[[Token], bool],
+    demand: bool,
+    event_noun: Callable[[Token], bool] = lambda t: True,
+) -> str | None:
     """What the verb wins, seeks, accepts or launches is a thing of the race. Demand verbs
     ("called for new elections") keep their code: a call for a vote is a demand; so does a
     verb done to someone ("congratulated her on her victory") and support of someone's race
@@ -100,6 +107,15 @@ def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: 
         return None
     objs = _objects(trig)
     races = [o for o in objs if race_word(o, violent)]
+    # a thing of the race named by its modifier ("unveiled her campaign ad", "opened an
+    # election office"), not an event noun ("election talks")
+    races += [
+        o
+        for o in objs
+        if o.pos_ == "NOUN"
+        and not event_noun(o)
+        and any(race_word(m, violent) for m in _children(o, "compound"))
+    ]
     if any(x.lemma_.lower() == "win" for x in _children(trig, *REACH_DEPS)):
         races += _children(trig, *REACH_DEPS)  # "vowed to win his home state"
     if not races:
@@ -114,6 +130,11 @@ def campaign_act(c: Any, actors: Any, violent: Callable[[Token], bool], demand: 
     ):
         return None
     return "a campaign act, not an event between actors"
+
+
+def race_objects(verb: Token) -> list[Token]:
+    """The verb's objects that are things of an election ("won't hold a vote")."""
+    return [o for o in _children(verb, *OBJECT_DEPS) if race_word(o, lambda t: False)]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -246,6 +267,11 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
         objs = [o for g in gerunds for o in _children(g, "dobj", "obj", "nsubj")]
         if not objs:
             return None
+        # "has opposed defunding the clinics' network": the one a policy is done to is its
+        # patient, not the target of a stance (one who would do it, the gerund's subject,
+        # is checked below: "opposed Iran getting the bomb")
+        if all(o.dep_ in {"dobj", "obj"} for o in objs):
+            return "a position on a policy (an act named by its gerund), no actor as target"
     if not objs or any(person_like(o) for o in objs):
         return None
     for o in objs:
@@ -418,6 +444,24 @@ def candidate_rally(c: Any) -> str | None:
     ):
         return None
     return "a candidate's rally, not a protest"
+
+
+def invited_to_gathering(c: Any) -> str | None:
+    """Someone invited to a campaign's or a party's gathering ("invited the singer to appear
+    at the convention", "invited her to the debate"): a guest of the race, not a request or
+    talks between actors (an invitation to talks or a summit stays one)."""
+    trig = c.trigger
+    if c.info.plover not in {"REQUEST", "CONSULT"} or "invite" not in kinds(trig):
+        return None
+    if trig.pos_ not in {"VERB", "NOUN"}:
+        return None
+    where = _pobjs(trig, "to", "at", "for")
+    for comp in _children(trig, "xcomp", "acl"):  # "invited him to speak at the rally"
+        where += _pobjs(comp, "to", "at", "during")
+    mods = [m for w in where for m in _children(w, "compound", "amod")]
+    if any("gathering" in kinds(w) or race_word(w, lambda t: False) for w in where + mods):
+        return "an invitation to a campaign gathering, not an event between actors"
+    return None
 
 
 SETTING_PREPS = {"at", "during", "after", "before", "following", "ahead"}

@@ -126,6 +126,13 @@ def _modality(tok: Token) -> tuple[str, str | None]:
         tok = tok.head
     chain = _chain(tok)
     found = "asserted"
+    # a counterfactual anywhere up the chain outranks a nearer capacity or attempt ("would
+    # have been able to kill", "would have tried to stop it": neither happened; but "were
+    # likely dropped" tells an inquiry's finding of what did happen)
+    for t in chain[1:]:
+        auxes = {c.lower_ for c in t.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & COUNTERFACTUAL_AUX and "have" in auxes:
+            return "hypothetical", "would have"
     for t in chain:
         if _self_condition(t):
             return "hypothetical", "if"  # "if elected, she would ban it": a campaign what-if
