@@ -17,7 +17,12 @@ from spacy.tokens import Token
 from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
 from newsevents.coding.actors.context import recode_places
 from newsevents.coding.actors.coref import resolve_references
-from newsevents.coding.actors.mentions import PERSONS_OWN, Ents, sentence_mentions
+from newsevents.coding.actors.mentions import (
+    PERSONS_OWN,
+    Ents,
+    person_words_into,
+    sentence_mentions,
+)
 from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.config import Settings, current, use
 from newsevents.models import Actor
@@ -177,11 +182,15 @@ def _find_actors(parsed: ParsedArticle, coder: ActorCoder) -> DocumentActors:
     date = parsed.article.date
     records: list[Mention] = []
     ents: dict[int, Ents] = {}
+    seen: set[str] = set()  # words of the persons' names told so far
+    owners: dict[str, set[frozenset[str]]] = {}  # whose names each of those words is in
     for sent in parsed.sentences():
         doc = sent.span.doc
         if id(doc) not in ents:  # entity tables once per chunk, not per sentence
             ents[id(doc)] = Ents(doc, coder)
-        records.extend(sentence_mentions(sent, ents[id(doc)], coder, date))
+        found = sentence_mentions(sent, ents[id(doc)], coder, date, seen)
+        person_words_into(found, seen, owners)
+        records.extend(found)
     recode_places(records, parsed.article.text)  # "Georgia" in a story of US primaries
     if coder.dictionaries_only:  # the baseline resolves nothing: pronouns name no one
         records = [m for m in records if not m.pronoun]

@@ -61,13 +61,19 @@ class ActorCoder:
         return coded.actor if coded else None
 
     def code_phrase(
-        self, text: str, date: str | None = None, persons: list[tuple[int, int]] | None = None
+        self,
+        text: str,
+        date: str | None = None,
+        persons: list[tuple[int, int]] | None = None,
+        told: tuple[str, ...] = (),
     ) -> Coded | None:
-        """Code ``text``; ``persons`` are (start, end) offsets of names a parser found.
+        """Code ``text``; ``persons`` are (start, end) offsets of names a parser found;
+        ``told``: lower-case surnames of persons the article named before, which name those
+        persons, not the lists' persons of that surname, before a role ("Kim spokesman").
 
         Results are memoised (news repeats its phrases); each call gets its own copy.
         """
-        key = (text, date, tuple(persons or ()))
+        key = (text, date, tuple(persons or ()), told)
         if key in self._memo:
             return _copy(self._memo[key])
         toks = tokenize(text)
@@ -76,7 +82,7 @@ class ActorCoder:
             coded = self._code_exact(text, toks, date)
         elif toks:
             units = self._tag(toks, strict_case=not text.islower(), persons=persons or [])
-            coded = Composer(self.dicts, text, units, date).compose()
+            coded = Composer(self.dicts, text, units, date, frozenset(told)).compose()
             _sector_not_country(coded)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()

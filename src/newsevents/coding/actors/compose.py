@@ -45,8 +45,16 @@ def _today8() -> str:
 class Composer:
     """Turn tagged units into one actor (see the module docstring for the rules)."""
 
-    def __init__(self, dicts: Dictionaries, text: str, units: list[Unit], date: str | None):
+    def __init__(
+        self,
+        dicts: Dictionaries,
+        text: str,
+        units: list[Unit],
+        date: str | None,
+        told: frozenset[str] = frozenset(),
+    ):
         self.dicts, self.text, self.units = dicts, text, units
+        self.told = told  # surnames of persons the article named before (ActorCoder)
         self.date8 = date.replace("-", "")[:8].ljust(8, "0") if date else None
         self.names = NameRules(dicts, text)
 
@@ -140,6 +148,17 @@ class Composer:
             name_units, name_entity = [entities[0]], entities[0].entry
         return self._build(descriptor, name_units, name_entity, segs, head_i, definite)
 
+    def _told(self, unit: Unit) -> bool:
+        """A listed surname the article's own person has ("Kim spokesman Lee" after "Senator
+        Ana Kim"): that person, not the lists' namesake, whose office it would give."""
+        entry = unit.entry
+        return bool(
+            entry is not None
+            and entry.surname
+            and len(unit.toks) == 1
+            and unit.toks[0].text.lower() in self.told
+        )
+
     def _content(self, units: list[Unit]) -> bool:
         return any(u.entry is not None or self.names.is_name_tok(u) for u in units)
 
@@ -188,7 +207,9 @@ class Composer:
         role = roles[-1] if roles else None
         pre = desc[: desc.index(role)] if role else desc
         places = place_units(pre) or ([] if role else place_units(desc))
-        groups = [u for u in pre if u.kind == "entity" and u not in name_units]
+        groups = [
+            u for u in pre if u.kind == "entity" and u not in name_units and not self._told(u)
+        ]
         if not places and not groups and role is not None:  # "president of Afghanistan"
             for sep, us in segs[head_i + 1 :]:
                 if sep in OWN_PREPS:
@@ -240,6 +261,8 @@ class Composer:
             country, sector_e = code_parts(code_e)
             sector = sector or sector_e
             how = how or how_e
+        if name_entity is not None and name_entity.surname and name_units:
+            how = "surname"  # "Gov. Kim", the lists' Kim: a guess the article's Kim outranks
         if group_code and (country is None or sector == code_parts(group_code)[1]):
             code = group_code  # "Taliban spokesman", "UN envoy": the group's own code
         elif country or sector:

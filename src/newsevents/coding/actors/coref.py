@@ -76,7 +76,11 @@ def _compatible(desc, cand) -> bool:
 
 def _adopt(m: Mention, source, how: str = "coref") -> None:
     """Give mention ``m`` the identity of ``source`` while keeping its own words and offsets."""
-    m.actor = replace(source, text=m.actor.text, start=m.actor.start, end=m.actor.end, how=how)
+    own = m.actor
+    m.actor = replace(source, text=own.text, start=own.start, end=own.end, how=how)
+    if own.how == "role" and own.sector and not (source.country or source.sector):
+        # "Sen. Holt" after "Holt": the title's office (not a list's namesake's)
+        m.actor = replace(m.actor, sector=own.sector, code=own.sector)
 
 
 def resolve_references(records: list[Mention]) -> None:

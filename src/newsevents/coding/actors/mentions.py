@@ -130,7 +130,11 @@ class Ents:
         self.named = {i: e for e in ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
 
 
-def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> list[Mention]:
+def sentence_mentions(
+    sent, ents: Ents, coder: ActorCoder, date: str | None, seen: set[str] | None = None
+) -> list[Mention]:
+    """The actor mentions of one sentence. ``seen``: the words of the persons' names the
+    article has named before (:func:`person_words_into`)."""
     span = sent.span
     doc = span.doc
     offset = sent.offset
@@ -164,7 +168,7 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         for stop in dict.fromkeys((ext, end)):  # the extended phrase, else the bare one
             text = ents.text[base : idx[stop - 1] + len(texts[stop - 1])]
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
-            coded = coder.code_phrase(text, date, hints)
+            coded = coder.code_phrase(text, date, hints, _told(text, hints, seen))
             if coded is not None:
                 used_end = stop
                 break
@@ -175,8 +179,11 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         if coded.actor.how == "name":  # an unknown name: only what the parser calls a name
             ent = named.get(t.i)
             if ent is None:
-                continue
-            label = ent.label_
+                if not _named_before(coded.actor.name, seen):
+                    continue
+            else:
+                label = ent.label_
+        if label is not None:
             if label != "PERSON" and ent.start >= start and ent.end <= ext:
                 coded.actor.name = _strip_det(ent.text)
                 coded.actor.id = _slug(coded.actor.name)
@@ -191,6 +198,52 @@ def sentence_mentions(sent, ents: Ents, coder: ActorCoder, date: str | None) -> 
         found.append(_mention(actor, coded, t, (start, end), sent, None))
         found[-1].label = label
     return _merge_appositions(_drop_nested_names(found), coder, date, persons)
+
+
+NAME_WORDS_MAX = 2  # "Trump", "Donald Trump": the parser's miss of a name told before
+
+
+def _named_before(name: str, seen: set[str] | None) -> bool:
+    """A capitalised word the parser took for no name is the person the article named
+    before when it is a word of that person's name: "Trump did rule out" after "Donald
+    Trump" (the tagger read it as a noun)."""
+    words = [w.lower() for w in _strip_det(name).split()]
+    if not seen or not 0 < len(words) <= NAME_WORDS_MAX:
+        return False
+    # a word of one person's name only: with two persons of that name the parser's miss is
+    # no one's ("Linda Marlow ... her husband, Peter Marlow ... Marlow")
+    return all(w in seen and f"{w}\x00shared" not in seen for w in words)
+
+
+def _told(text: str, hints: list[tuple[int, int]], seen: set[str] | None) -> tuple[str, ...]:
+    """The one-word person names of a phrase that name a person the article named before:
+    the coder reads none of them as the lists' person of that surname ("McConnell
+    spokesman Stewart" after "Senator Mitch McConnell" is not the lists' other McConnell)."""
+    if not seen:
+        return ()
+    words = {text[s:e].strip().lower() for s, e in hints}
+    return tuple(sorted(w for w in words if w in seen))
+
+
+def person_words_into(
+    found: list[Mention], seen: set[str], owners: dict[str, set[frozenset[str]]]
+) -> set[str]:
+    """Add to ``seen`` the words of the persons named among ``found``; ``owners`` remembers
+    whose names each word is in, and a word of two persons' names (neither name holding
+    the other: "Linda Marlow", "Peter Marlow"; not "Donald J. Trump", "Trump") is marked
+    shared."""
+    for m in found:
+        if m.coded is None or not m.coded.named or m.coded.kind != "person":
+            continue
+        words = [w.lower() for w in (m.actor.name or "").split() if w[:1].isupper()]
+        name = frozenset(w.rstrip(".") for w in words)
+        for w in (w for w in words if len(w) > 2):
+            seen.add(w)
+            names = owners.setdefault(w, set())
+            if any(not (name <= n or n <= name) for n in names):
+                seen.add(f"{w}\x00shared")
+            names.add(name)
+    return seen
 
 
 def _title_case(span) -> bool:
@@ -334,6 +387,11 @@ def _drop_nested_names(found: list[Mention]) -> list[Mention]:
         role_of_host = named_host and not m.coded.named and m.coded.kind == "person"
         if same_person or role_of_host or m.actor.how == "name":
             host.tokens = (min(host.tokens[0], m.tokens[0]), max(host.tokens[1], m.tokens[1]))
+            if same_person and not _codes(host.actor) and _codes(m.actor):
+                # "the mayor's rival, Ohio Sen. Maren Holt": the name's own phrase knew more
+                a = host.actor
+                host.actor = replace(m.actor, text=a.text, start=a.start, end=a.end)
+                host.coded = replace(m.coded, actor=host.actor)
             continue
         out.append(m)
     return out
@@ -357,8 +415,11 @@ def _merge_appositions(found, coder, date, persons) -> list[Mention]:
             hints = [(s - base, e - base) for s, e in persons if base <= s < base + len(text)]
             coded = coder.code_phrase(text, date, hints)
             if coded is not None and coded.named:
-                actor = replace(coded.actor, start=prev.actor.start, end=m.actor.end, text=text)
                 head = m if m.coded.named else prev
+                if not _codes(coded.actor) and _codes(head.actor):
+                    # "the mayor's rival, Ohio Sen. Maren Holt": the name's own phrase knew more
+                    coded = replace(head.coded, actor=head.actor)
+                actor = replace(coded.actor, start=prev.actor.start, end=m.actor.end, text=text)
                 merged = replace(
                     head, actor=actor, coded=coded, tokens=(prev.tokens[0], m.tokens[1])
                 )
@@ -367,6 +428,10 @@ def _merge_appositions(found, coder, date, persons) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _codes(a) -> bool:
+    return bool(a.country or a.sector)
 
 
 def _pairs(a: Mention, b: Mention) -> bool:

@@ -95,11 +95,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, passive) of a verb, climbing conj/xcomp chains for a shared subject."""
     v = verb
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
-                return _antecedent(c, v), False
-            if c.dep_ in PASSIVE_SUBJECT_DEPS:
-                return _antecedent(c, v), True
+        subjects = [
+            c for c in v.children if c.dep_ in SUBJECT_DEPS - {"expl"} | PASSIVE_SUBJECT_DEPS
+        ]
+        if subjects:
+            c = _after_dateline(subjects)
+            return _antecedent(c, v), c.dep_ in PASSIVE_SUBJECT_DEPS
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head != v:
             doer = _agent(v.head) if _to_clause(v) and v.head.tag_ == "VBN" else None
             if doer is not None:
@@ -117,6 +118,20 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+DASHES = {"--", "—", "–"}
+
+
+def _after_dateline(subjects: list[Token]) -> Token:
+    """Of two subjects the parser hung on one verb, the one after a dash: the first is a
+    dateline ("BOSTON (AP) -- Holt has won the seat")."""
+    first = subjects[0]
+    for later in subjects[1:]:
+        doc = first.doc
+        if any(doc[i].text in DASHES for i in range(first.i + 1, later.i)):
+            return later
+    return first
 
 
 def _antecedent(subj: Token, verb: Token) -> Token:
@@ -190,8 +205,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 args.sources = phrase_actors(actors, agent)[0]
             else:  # "were wounded in a raid by the rebels": the doer of the act noun
                 for act in _prep_objects(verb, UNDERGO_PREPS):
-                    for doer in _prep_objects(act, ("by",)):
-                        args.sources = args.sources or phrase_actors(actors, doer)[0]
+                    args.sources = args.sources or act_doers(actors, act)
         else:
             args.sources = subj_actors
             args.inner_sources = inner_actors(actors, subj)
@@ -202,6 +216,12 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 args.first_person = speaker is None
     if not args.targets:
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # "Holt called on Gov. Ames to resign", parsed with a second subject after the verb
+        objs += [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and subj is not None and c.i > verb.i > subj.i
+        ]
         first = _prep_objects(verb, (prefer,)) if prefer else []
         for cand in first:
             args.preferred.extend(phrase_actors(actors, cand)[0])
@@ -472,7 +492,17 @@ def _named_object(a: Actor, head: Token) -> bool:
 def is_object(a: Actor, head: Token) -> bool:
     """The actor's phrase is the trigger's own direct object ("criticised Holt")."""
     tok = event_where.token_of(a, head)
-    return tok is not None and tok.head == head and tok.dep_ in {"dobj", "obj", "dative"}
+    if tok is None:
+        return False
+    if tok.head == head and tok.dep_ in {"dobj", "obj", "dative"}:
+        return True
+    # "Holt, whom he criticised", "Holt, with whom he clashed": the noun a relative
+    # pronoun object stands for
+    if head.dep_ != "relcl" or head.head.i != tok.i:
+        return False
+    objs = [c for c in head.children if c.dep_ in {"dobj", "obj", "dative"}]
+    objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(o.tag_ in {"WP", "WDT"} for o in objs)
 
 
 def holds(a: Actor, b: Actor, near: Token) -> bool:
@@ -500,6 +530,7 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
     for c in head.children:
         if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}:
             subject_ids.update(t.i for t in c.subtree)  # nor the "by X" agent, the source
+    subject_ids.update(_others_clauses(head))
     for t in head.subtree:
         if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
@@ -507,6 +538,18 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
         if a is not None and a.country and covers(a, t):
             found.append(a)
     return dedupe(found)
+
+
+def _others_clauses(head: Token) -> set[int]:
+    """Words of the relative clauses inside a trigger's phrase ("accused the crowd, which
+    the party had chosen"): they describe a noun by another act, and their actors are no
+    target of the trigger (an infinitive is the noun's content: "a call for troops to be
+    sent to Peru")."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.i not in cut and t.dep_ == "relcl" and not _to_clause(t):
+            cut.update(x.i for x in t.subtree)
+    return cut
 
 
 ETHNIC_WORDS = {"ethnic"}
@@ -666,6 +709,31 @@ def _victims_of(actors: Any, noun: Token) -> list[Actor] | None:
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
+def _doer(a: Actor) -> bool:
+    """A person, group or body, not a place or a country named as one."""
+    return not event_where.is_place(a) and not (a.country and not a.sector)
+
+
+def act_doers(actors: Any, act: Token) -> list[Actor]:
+    """Who did the act an event noun names, where someone undergoes it: the "by" agent
+    ("killed in a raid by the rebels"), else a country or group that modifies the noun
+    ("killed in a US drone strike", "died in a rebel attack")."""
+    for doer in _prep_objects(act, ("by",)):
+        found = phrase_actors(actors, doer)[0]
+        if found:
+            return found
+    if act.pos_ != "NOUN":
+        return []
+    for t in [act, *(c for c in act.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")]:
+        own = actors.for_token(t)  # "a US offer" is the US's: the noun's modifier actor
+        if own is None or covers(own, t):
+            continue
+        # a country does it ("a US drone strike"), a town is where ("a Kabul bombing")
+        if not event_where.is_place(own) or (own.how == "country" and event_where.is_state(own)):
+            return [own]
+    return []
+
+
 def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Arguments:
     """Arguments of an event noun: the light verb's subject, and parties named by the noun
     ("talks with X", "meeting between X and Y", "X's visit to Y")."""
@@ -679,8 +747,7 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
         victims = _victims_of(actors, noun)
         if victims is not None:
             args = Arguments(targets=victims, target_is_head=True, subject_unresolved=False)
-            for doer in _prep_objects(noun, ("by",)):
-                args.sources = phrase_actors(actors, doer)[0] or args.sources
+            args.sources = act_doers(actors, noun)
             _add_place_targets(actors, noun, args)
             return args
     args = verb_arguments(actors, governor) if governor is not None else Arguments()
@@ -692,6 +759,16 @@ def noun_arguments(actors: Any, noun: Token, governor: Token | None) -> Argument
     if not args.sources:  # "raids by the army's helicopters": the agent of the noun
         for doer in _prep_objects(noun, ("by",)):
             found = phrase_actors(actors, doer)[0]
+            if found:
+                args.sources = found
+                break
+    if not args.sources and governor is None:
+        # "a rebel counter-attack from the hills": the group; "amid attacks from Senator
+        # Holt": who they come from (not a place or a state left: "the withdrawal from
+        # Iraq", "an attack from Mosul")
+        args.sources = act_doers(actors, noun)
+        for doer in [] if args.sources else _prep_objects(noun, ("from",)):
+            found = [a for a in phrase_actors(actors, doer)[0] if _doer(a)]
             if found:
                 args.sources = found
                 break

@@ -200,11 +200,13 @@ def dyad(
         and not source.country
         and not event_where.person(source)
         and not (_named_person(actors, source) and not source.sector)
+        and not event_args.is_organisation(source)
     ):
         # "Security forces in Guinea", "leaders of the opposition ... in Baku": a group with
         # no country of its own takes the one named inside its phrase, else where it acts;
         # a person known by name alone does not ("Holt praised the troops in Syria"), nor
-        # one named so before ("Maren Holt ... Holt praised"), whom no office gave a sector
+        # one named so before ("Maren Holt ... Holt praised"), whom no office gave a sector,
+        # nor a body of many countries ("the UN ... in Syria", "the European Parliament")
         found = [x for x in a.inner_sources if x.country] or event_args.place_actors(
             actors, c.trigger
         )

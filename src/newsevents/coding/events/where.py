@@ -82,9 +82,20 @@ def is_state(actor: Actor | None) -> bool:
         return True
     named = _country_names().get(_key(actor.name or ""))
     if named is None:
-        return False
+        # a short form the tables miss ("U.S."): the gazetteer's country of that name
+        return actor.how == "country" and _gazetteer_country(actor.name or "") == actor.country
     # a place recoded by the article's words (coding/actors/context.py) is no state
     return not (actor.how == "place" and actor.country and actor.country != named)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gazetteer_country(name: str) -> str | None:
+    """The country the gazetteer's best entry for ``name`` is, when that entry is a country
+    (not a state, province or town of one: "New Hampshire", "Iowa")."""
+    from newsevents.places.resolve import best_place
+
+    place = best_place(name)
+    return place.country if place is not None and place.kind == "country" else None
 
 
 def _anchor(tok: Token) -> tuple[Token, bool]:
@@ -176,11 +187,30 @@ def own_places(
     something it describes did, each with :func:`own_place`'s answer."""
     found = []
     for a in targets:
-        tok = token_of(a, trigger) if is_place(a) else None
+        tok = token_of(a, trigger)
+        if tok is not None and not (is_place(a) or setting_modifier(tok)):
+            tok = None
         how = own_place(tok, trigger, governor) if tok is not None else None
         if how is not None:
             found.append((a, how))
     return found
+
+
+SETTING_PREPS = LOCATIVE_PREPS | {"during"}
+NOUN_MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+
+
+def setting_modifier(tok: Token) -> bool:
+    """The actor only names the kind of the occasion where something was done: "at
+    Saturday's GOP debate", "during the NATO summit" (a word modifying the noun of a place
+    or time phrase, which is no actor itself). Said there, words are addressed to no one
+    the occasion is named after."""
+    t = tok
+    if t.dep_ not in NOUN_MODIFIER_DEPS:
+        return False
+    while t.dep_ in NOUN_MODIFIER_DEPS and t.head != t:
+        t = t.head
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS
 
 
 def host(place: Actor, source: Actor | None) -> bool:
