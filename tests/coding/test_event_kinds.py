@@ -260,3 +260,10 @@ def test_open_with_no_fire_is_no_shooting_even_near_words_of_guns():
     text = "President Ada Marsh is opening her speech on new gun laws by thanking the mayor."
     assert "ASSAULT" not in types(text)
     assert "ASSAULT" in types("Gunmen opened fire on a bus in Kano on Sunday.")
+
+
+def test_a_verb_with_its_own_object_is_not_about_its_on_phrase():
+    # "open" + a post is a deployment; "opened fire on" a post is shooting at it
+    assert types("Rebels opened fire on an army checkpoint near the border.") == ["ASSAULT"]
+    assert types("Gunmen opened fire on the police station in Kano.") == ["ASSAULT"]
+    assert "MOBILIZE" in types("The army opened a new checkpoint near the border on Monday.")
