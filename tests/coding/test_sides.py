@@ -184,7 +184,7 @@ def test_a_relative_pronoun_object_outranks_the_party_named_after_the_debate():
 
 
 def test_the_country_of_an_attack_noun_is_who_did_it_to_those_killed_in_it():
-    events = _events("The cleric, who was killed in a 2011 U.S. drone strike, was shown preaching.")
+    events = _events("The cleric, who was killed in a U.S. drone strike in 2017, appeared in the video.")
     kill = next(e for e in events if e.plover == "ASSAULT")
     assert kill.source is not None and kill.source.country == "USA"
     assert kill.target is not None and kill.target.name == "cleric"
@@ -204,8 +204,8 @@ def test_attacks_from_someone_are_theirs():
 
 def test_a_body_of_many_countries_takes_no_country_from_where_it_acts():
     events = _events(
-        "The European Parliament passed a resolution calling on Turkey to recognize the "
-        "genocide in Armenia."
+        "The European Parliament has passed a resolution calling on Turkey to recognize the "
+        "massacres in Armenia."
     )
     call = next(e for e in events if e.plover == "REQUEST")
     assert call.source is not None and call.source.sector == "IGO"
