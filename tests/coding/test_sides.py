@@ -204,7 +204,7 @@ def test_attacks_from_someone_are_theirs():
 
 def test_a_body_of_many_countries_takes_no_country_from_where_it_acts():
     events = _events(
-        "The European Parliament has passed a resolution calling on Turkey to acknowledge the "
+        "The European Parliament has passed a resolution calling on Ankara to recognize the "
         "massacres in Armenia."
     )
     call = next(e for e in events if e.plover == "REQUEST")
