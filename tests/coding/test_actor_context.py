@@ -116,8 +116,8 @@ def test_their_forces_after_a_compound_group_is_that_group():
 
     s = replace(Settings.from_env(), event_model=False)
     parsed = parse_text(
-        "Hungarian and Romanian officials said on Tuesday their forces had completed their "
-        "withdrawal from the Serbian town of Novi Sad."
+        "Hungarian and Romanian officials announced Tuesday that their forces had finished a "
+        "pullout from the Serbian town of Novi Sad."
     )
     events = code_events(parsed, find_actors(parsed, settings=s), settings=s)
     retreat = next(e for e in events if e.plover == "RETREAT")
