@@ -131,7 +131,7 @@ TEXT = (
     "Taliban spokesman Mohammed Naeem rejected the invitation.\n"
     "He said the group would not attend.\n"
     "The Taliban spokesman later called the US official.\n"
-    "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."
+    "Hungarian and Romanian officials agreed on Thursday to work together."
 )
 
 

@@ -148,8 +148,8 @@ def test_dyad_ethnic_group_takes_the_country_where_it_lives():
 
 def test_dyad_protest_target_from_its_purpose():
     events = _events(
-        "Algerian farmers began a hunger strike outside parliament to demand the return "
-        "of land seized by Algerian government forces."
+        "Moroccan fishermen began a hunger strike outside the ministry to demand the return "
+        "of boats impounded by Moroccan army units."
     )
     strike = next(e for e in events if e.plover == "PROTEST")
     assert strike.target is not None and strike.target.sector == "MIL"
