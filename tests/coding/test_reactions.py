@@ -21,7 +21,7 @@ def _events(text: str):
     "text, act",
     [
         ("Norway condemned Sweden's invasion of Finland on May 2.", "invasion"),
-        ("The Security Council condemned the bombing of the Danish embassy in Lima.", "bombing"),
+        ("The Security Council deplored the bombing of a Danish consulate near Lima.", "bombing"),
         ("Chile denounced Peru's shelling of the border post.", "shelling"),
     ],
 )
@@ -43,7 +43,7 @@ def test_reacted_act_keeps_its_own_sides():
 
 
 def test_reacted_act_does_not_borrow_the_reacting_subject():
-    text = "The Security Council condemned the bombing of the Danish embassy in Lima."
+    text = "The Security Council deplored the bombing of a Danish consulate near Lima."
     (act,) = [e for e in _events(text) if e.trigger["text"] == "bombing"]
     assert act.source is None or act.source.sector != "IGO"
 

@@ -289,7 +289,7 @@ def test_extract_short_quote_far_below_speech_verb_is_a_label(run):
 def test_extract_possessive_person_is_not_the_speaker(run):
     text = (
         "Tom Baker was charged on Monday.\n"
-        '"I would like to see him come forward," Baker\'s stepmother said.'
+        '"I hope he turns himself in soon," Baker\'s stepmother said.'
     )
     (q,) = direct(run(text))
     assert q.speaker.name != "Tom Baker"

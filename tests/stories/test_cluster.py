@@ -14,7 +14,7 @@ def _docs() -> list[StoryDoc]:
         StoryDoc(
             "a1",
             "Bombs hit U.S. embassies in Kenya and Tanzania",
-            "Bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, "
+            "Bombs went off near the U.S. missions in Dar es Salaam and Nairobi, "
             "killing dozens. Kenya and Tanzania said the bombings were terrorism.",
             "1998-08-07",
             ["U.S.", "Kenya", "Tanzania", "Nairobi", "Dar es Salaam"],
@@ -30,7 +30,7 @@ def _docs() -> list[StoryDoc]:
         StoryDoc(
             "a2",
             "Embassy bombing toll rises in Kenya",
-            "The toll from the bombings of the U.S. embassies in Kenya and Tanzania rose "
+            "The death count from the blasts at the U.S. missions in Tanzania and Kenya climbed "
             "as rescuers searched the rubble in Nairobi.",
             "1998-08-09",
             ["Kenya", "Tanzania", "U.S.", "Nairobi"],

@@ -8,8 +8,8 @@ from newsevents.stories.embed import DIM, embed
 def vectors() -> np.ndarray:
     return embed(
         [
-            "Bombs exploded outside the U.S. embassies in Kenya and Tanzania.",
-            "Blasts hit American embassies in Nairobi and Dar es Salaam, killing dozens.",
+            "Bombs went off near the U.S. missions in Tanzania and Kenya.",
+            "Blasts hit American diplomatic missions in Dar es Salaam and Nairobi, killing dozens.",
             "Poland, Hungary and the Czech Republic joined NATO on Friday.",
             "",
         ]
