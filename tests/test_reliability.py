@@ -31,7 +31,9 @@ def _count(db) -> int:
 
 @pytest.mark.slow
 def test_ingest_killed_mid_run_resumes_every_document_exactly_once(tmp_path, examples_dir):
-    n = BATCH_DOCS + 24  # two batches: the kill lands while the second is being coded
+    # Four batches and a part: the kill lands while a later batch is being coded, even when a
+    # loaded machine wakes the poller only after another batch has been committed.
+    n = 4 * BATCH_DOCS + 24
     records = list(recombine(read_sources_dir(examples_dir), n, seed=5, max_paragraphs=1))
     src = tmp_path / "docs.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in records))
@@ -46,7 +48,8 @@ def test_ingest_killed_mid_run_resumes_every_document_exactly_once(tmp_path, exa
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()[-2000:]
     stored_at_kill = _count(db)
-    assert stored_at_kill == BATCH_DOCS  # killed mid-run, after whole batches only
+    # killed mid-run, after whole batches only
+    assert stored_at_kill % BATCH_DOCS == 0 and BATCH_DOCS <= stored_at_kill < n
 
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
     assert again.returncode == 0, again.stderr[-2000:]
