@@ -60,6 +60,7 @@ def test_int8_model_is_built_once_and_close_to_the_float_model(tmp_path):
 
     kinds = {n.op_type for n in onnx.load(str(path)).graph.node}
     assert "MatMulInteger" in kinds and not kinds & {"IsNaN", "Where"}  # drop_masking ran
+    assert "Gelu" in kinds and "Erf" not in kinds  # fuse_gelu ran
     tok = embed_module._tokenizer(256)
     text = "Troops crossed the border at dawn and shelled two villages, officials said."
     ids = np.array([tok.encode(text).ids], dtype=np.int64)
@@ -133,3 +134,59 @@ def test_drop_masking_bypasses_the_mask_and_the_nan_test_with_the_same_numbers()
     assert [i.name for i in model.graph.input] == ["scores", "attention_mask"]
     assert {t.name for t in model.graph.initializer} == {"two"}
     assert np.array_equal(run(model), before)  # bit for bit
+
+
+def _exported_gelu_graph():
+    """x -> x * (0.5 * (1 + Erf(x / sqrt 2))) -> * 3, the order the model's export writes
+    its GELU in."""
+    from onnx import TensorProto, helper
+
+    nodes = [
+        helper.make_node("Div", ["x", "root2"], ["d"]),
+        helper.make_node("Erf", ["d"], ["e"]),
+        helper.make_node("Add", ["e", "one"], ["a"]),
+        helper.make_node("Mul", ["half", "a"], ["h"]),
+        helper.make_node("Mul", ["x", "h"], ["g"]),
+        helper.make_node("Mul", ["g", "three"], ["out"]),
+    ]
+    init = [
+        helper.make_tensor("root2", TensorProto.FLOAT, [], [2**0.5]),
+        helper.make_tensor("one", TensorProto.FLOAT, [], [1.0]),
+        helper.make_tensor("half", TensorProto.FLOAT, [], [0.5]),
+        helper.make_tensor("three", TensorProto.FLOAT, [], [3.0]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "ffn",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 8])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, [2, 8])],
+        init,
+    )
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+@pytest.mark.issue(16)
+def test_fuse_gelu_writes_the_exported_gelu_as_one_node_with_the_same_numbers():
+    import importlib
+
+    import onnxruntime as ort
+    from onnx import helper
+
+    embed_module = importlib.import_module("newsevents.stories.embed")
+    model = _exported_gelu_graph()
+    x = np.linspace(-4, 4, 16, dtype=np.float32).reshape(2, 8)
+
+    def run(m):
+        sess = ort.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"])
+        return sess.run(["out"], {"x": x})[0]
+
+    before = run(model)
+    assert embed_module.fuse_gelu(model.graph) == 1
+    assert [(n.op_type, n.domain) for n in model.graph.node] == [
+        ("Gelu", embed_module.MS_DOMAIN),
+        ("Mul", ""),
+    ]
+    assert {t.name for t in model.graph.initializer} == {"three"}
+    model.opset_import.append(helper.make_opsetid(embed_module.MS_DOMAIN, 1))
+    assert np.allclose(run(model), before, atol=1e-6)
+    assert embed_module.fuse_gelu(model.graph) == 0  # nothing left to fuse
