@@ -137,6 +137,8 @@ def _when_relative(time: Span, clause: Token) -> bool:
     """ "since August, when shares traded at $10": a "when" clause of the time itself, also
     where the parser hangs it on the main verb ("Unlike Monday, when crowds were arrested,
     the streets were calm Tuesday": the clause opens right after the time and its comma)."""
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "when crowds were arrested and police fired tear gas"
     if clause.dep_ not in ("relcl", "advcl", "acl"):
         return False
     whens = [c for c in clause.children if c.lower_ in ("when", "where") and c.dep_ == "advmod"]
