@@ -44,6 +44,20 @@ def _joins(text: str):
             "PER",
             "IGO",
         ),
+        # an infinitive that describes a kind: the states the copula names, not the kind's words
+        (
+            "Among the first two former Soviet republics to accede to the EU on Monday were"
+            " also Latvia and Estonia.",
+            "accede",
+            "LVA",
+            "IGO",
+        ),
+        (
+            "Estonia became the first former Soviet republic to join the European Union.",
+            "join",
+            "EST",
+            "IGO",
+        ),
     ],
 )
 def test_state_joining_a_body_is_one_event(text, trigger, source, target):

@@ -27,6 +27,7 @@ MEMBERSHIP_CODE = "050"  # CAMEO: engage in diplomatic cooperation (PLOVER SUPPO
 STATE_SECTORS = {None, "", "GOV"}
 MEMBER_NOUNS = {"member", "membership"}
 STATE_NOUNS = {"country", "nation", "state", "republic"}
+COPULAS = {"be", "become"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,11 +100,44 @@ def _noun_joiners(actors: Any, noun: Token) -> tuple[list[Actor], bool]:
     return [], any(h.lemma_.lower() in STATE_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
+def _kind_partner(noun: Token) -> list[Token]:
+    """What a kind noun is said to be by a copula: "Estonia became the first state to join",
+    "Among the first countries to join were Latvia and Estonia" (the subject put after the
+    verb). The words that name the states, or []."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+        verb, own = noun.head, noun
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.dep_ == "prep":
+        verb, own = noun.head.head, noun.head
+    else:
+        return []
+    if verb.lemma_.lower() not in COPULAS:
+        return []
+    return [c for c in verb.children if c.dep_ in {"nsubj", "attr"} and c != own]
+
+
+def _infinitive_joiners(actors: Any, verb: Token) -> list[Actor]:
+    """Who joins, for an infinitive that describes a noun ("the first states to join NATO"):
+    the states the noun names, or those a copula says it is ("Among the first countries to
+    accede to the EU were Latvia and Estonia")."""
+    noun = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []  # "the states that joined NATO": the relative clause's own subject tells
+    if noun.lemma_.lower() not in STATE_NOUNS:
+        return phrase_actors(actors, noun)[0]
+    # "the first former Soviet republic": the kind's modifiers name no joiner
+    return [a for h in _kind_partner(noun) for a in phrase_actors(actors, h)[0]]
+
+
 def arguments(actors: Any, tok: Token, bodies: list[Actor]) -> event_args.Arguments | None:
     """The joiner as the source and the body as the target, or None when no state joins."""
     if tok.pos_ == "VERB":
         args = event_args.verb_arguments(actors, tok)
-        joiners = args.sources
+        # "the first states to join NATO were ...": the states, not the words of the kind
+        joiners = _infinitive_joiners(actors, tok) or args.sources
+        if joiners is not args.sources:
+            args.has_subject, args.subject_unresolved = True, False
     else:
         args = event_args.Arguments(has_subject=True, subject_unresolved=False)
         joiners, unnamed = _noun_joiners(actors, tok)
