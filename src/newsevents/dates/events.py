@@ -100,7 +100,12 @@ def _set_from_time(
     if not t.date:
         event.date, event.date_end, event.date_precision = None, None, "unknown"
         return
-    first, last = _planned_date(t, event, dct)
+    if event.date_how == "governing verb":
+        # "agreed in April to hand them over", "On Friday the government planned to pay":
+        # the time is the governing verb's, resolved by its tense, not a plan's own time
+        first, last = t.date, t.date_end
+    else:
+        first, last = _planned_date(t, event, dct)
     if first != t.date:
         event.date_how = f"{event.date_how}; planned, so the next one"
     event.date, event.date_end, event.date_precision = first, last, t.precision or "day"
