@@ -215,9 +215,31 @@ def _progressive_present(verb: Token) -> bool:
     )
 
 
+def _since(span: Span) -> bool:
+    """ "since January", "since shortly after the Oct. 23 slaying": a time a "since" phrase
+    reaches back to lies in the past, whatever the verb (up to the first verb above it)."""
+    tok = span.root
+    for _ in range(6):
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return True
+        if tok.head == tok or tok.head.pos_ in ("VERB", "AUX"):
+            # "since shortly after the slaying": the parser may hang both phrases on the verb
+            i = tok.left_edge.i - 1
+            return (
+                tok.dep_ == "prep"
+                and i >= 0
+                and tok.doc[i].lower_ == "since"
+                and tok.doc[i].head == tok.head
+            )
+        tok = tok.head
+    return False
+
+
 def tense_of(span: Span | None) -> str | None:
     if span is None or not len(span):
         return None
+    if _since(span):
+        return "past"
     near = adjacent_verb(span)
     if near is not None and span.root.dep_ == "poss" and _progressive_present(near):
         return None  # "is investigating Friday's raid": the raid is past, the inquiry goes on
