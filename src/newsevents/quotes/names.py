@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.coding.gender import census_names
+from newsevents.coding.gender import census_names, first_name_gender, mention_gender
 from newsevents.models import Actor
 from newsevents.quotes.lexicon import Lexicon, lexicon
 
@@ -134,6 +134,7 @@ class CanonicalNames:
         )
         self.forms: Counter[tuple[str, ...]] = Counter()  # cleaned body mentions
         self.title_forms: Counter[tuple[str, ...]] = Counter()
+        self.sexes: dict[str, set[str]] = {}  # surname -> sexes its body mentions tell
         headline = self._headline_end(text)
         for offset, doc in index.parsed.chunks:
             for ent in doc.ents:
@@ -146,6 +147,10 @@ class CanonicalNames:
                 if not words or any(w.lower() in CONJUNCTIONS for w in words):
                     continue  # "Jo and Sam Roe" names two people, not a longer Sam Roe
                 (self.title_forms if start < headline else self.forms)[words] += 1
+                if start >= headline:
+                    sex = mention_gender(ent[-1])
+                    if sex:  # "Mr. Roe" and "Jane Roe": the body names two people Roe
+                        self.sexes.setdefault(words[-1].lower(), set()).add(sex)
 
     def _headline_end(self, text: str) -> int:
         title = (self.index.parsed.article.title or "").strip()
@@ -186,7 +191,11 @@ class CanonicalNames:
                 continue
             same = [f for f in full if first is None or f[0].lower() == first]
             if not same and tuple(words) not in pool:
-                same = full  # a form the body never wrote (a headline's): the body's name
+                # a form the body never wrote (a headline's, a dictionary's): the body's
+                # name, unless the body names people of both sexes by that surname and the
+                # first name does not tell which ("Barack Obama" is not the body's "Michelle
+                # Obama" where it writes him only as "Mr. Obama")
+                same = [f for f in full if self._same_sex(first, f[0], surname)]
             if len({f[0].lower() for f in same}) != 1:
                 break  # none, or two people of that surname: keep what was written
             pick = max(same, key=lambda f: (len(f), pool[f]))
@@ -194,6 +203,13 @@ class CanonicalNames:
                 return " ".join(pick)
             break
         return " ".join(words)
+
+    def _same_sex(self, first: str | None, other: str, surname: str) -> bool:
+        mine = first_name_gender(first) if first else None
+        theirs = first_name_gender(other)
+        if mine and theirs:
+            return mine == theirs
+        return len(self.sexes.get(surname, ())) < 2
 
     def _description(self, name: str) -> bool:
         """Words of a phrase, not a name: "spokesperson for the Red Cross"."""
