@@ -27,3 +27,42 @@ def test_headline_name_still_gives_way_to_the_bodys_full_name(run):
     )
     (q,) = [q for q in run(text) if q.kind == "direct"]
     assert q.speaker.name == "Janet Roe"
+
+
+def test_narrators_i_is_the_writer_not_the_last_person_named(run):
+    # an opinion column: the "I" of the narration is its writer, whom the article never names
+    text = (
+        "Governor Tom Baker wants a new toll on the river bridge.\n\n"
+        "Over the summer I asked two engineers about the plan. "
+        'I told them, "This toll will never pay for the bridge."\n\n'
+        "I believe the county should find the money elsewhere."
+    )
+    quotes = run(text)
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert (direct.speaker.name, direct.speaker.text) == ("the writer", "I")
+    assert text[direct.speaker.start : direct.speaker.end] == "I"
+    believes = [q for q in quotes if q.kind == "indirect" and q.verb["text"] == "believe"]
+    assert [q.speaker.name for q in believes] == ["the writer"]
+
+
+def test_i_inside_someones_words_is_not_the_writer(run):
+    # a quoted paragraph, a transcript turn and a paragraph a colon introduces are not the
+    # writer's words
+    text = (
+        "Governor Tom Baker spoke to reporters on Monday. Baker went on:\n\n"
+        "I believe the county should find the money elsewhere.\n\n"
+        "BAKER: I think the toll is wrong."
+    )
+    speakers = {q.speaker.name for q in run(text) if q.speaker is not None}
+    assert "the writer" not in speakers
+
+
+def test_she_is_never_a_man_named_in_full_elsewhere(run):
+    # "Baker" alone is the article's Tom Baker: a man, so not the "she" of the next quote
+    text = (
+        "Tom Baker opened the fair on Saturday. Baker thanked the volunteers.\n\n"
+        "The mayor of the town, who spoke after him, was brief.\n\n"
+        '"We are proud of this fair," she said.'
+    )
+    (q,) = [q for q in run(text) if q.kind == "direct"]
+    assert q.speaker is None or q.speaker.name != "Tom Baker"

@@ -41,6 +41,9 @@ QUANTIFIER_PRONOUNS = (
     *("those", "others", "some", "many", "several", "both", "all", "most", "few", "each"),
     *("everyone", "everybody", "someone", "somebody", "anyone", "nobody", "none"),
 )
+WRITER = "the writer"  # an "I" of the narration: the article's own author, unnamed
+QUOTE_OPENERS = "\"'\u201c\u2018`"
+LABEL = re.compile(r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]+:")  # "ROE:", "Jane Roe:"
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
@@ -532,6 +535,8 @@ class SpeakerResolver:
             word = OWNER_PRONOUNS.get(word, word)
         if word not in PERSON_PRONOUNS + GROUP_PRONOUNS:
             return None
+        if word == "i" and self._narrator(pron):
+            return self._writer(pron)
         chained = self.chain.resolve(pron, word=word)
         if chained is not None:
             return chained
@@ -540,6 +545,8 @@ class SpeakerResolver:
             return compatible(word, actor_gender(actor.name, actor.text))
 
         recent = self._previous(offset, RECENT_SPEAKER_CHARS)
+        if recent is not None and recent[1].how == "quote-writer":
+            recent = None  # the writer is "I", never "she" or "it"
         if (
             recent is not None
             and fits(recent[1])
@@ -556,7 +563,8 @@ class SpeakerResolver:
                 t
                 for t in self._person_tokens(max(0, offset - 2000), offset)
                 if compatible(word, mention_gender(t))
-            ]
+                and (mention_gender(t) or fits(self._person_actor(t)))
+            ]  # "Trump" alone tells no sex, but the article's Donald Trump is not "she"
             salient = [
                 t
                 for t in people
@@ -575,6 +583,26 @@ class SpeakerResolver:
         if recent is not None and fits(recent[1]):
             return recent[1]
         return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
+
+    def _narrator(self, pron: Token) -> bool:
+        """An "I" of the narration is the article's writer ("I asked three tax lawyers,
+        and all of them doubt the plan"): outside quotation marks, in a paragraph that is
+        no one's words but the writer's. A paragraph that opens with a quote mark (one the
+        marks could not pair), a labelled turn ("ROE: I will") or one a colon introduces
+        ("Roe continued:") speaks for someone else."""
+        if self.chain.in_quote(pron):
+            return False
+        text = self.index.parsed.article.text
+        offset = self.index.start(pron)
+        start = text.rfind("\n", 0, offset) + 1
+        line = text[start:offset].lstrip()
+        if line and (line[0] in QUOTE_OPENERS or LABEL.match(line)):
+            return False
+        before = text[:start].rstrip()
+        return not before.endswith(":")
+
+    def _writer(self, pron: Token) -> Actor:
+        return with_mention(Actor(name=WRITER, how="quote-writer"), self.index, pron)
 
     def _subject_person(self, tok: Token) -> Actor | None:
         """The person a clause subject names: a PERSON name, or a person description the
