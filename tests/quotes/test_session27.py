@@ -66,3 +66,16 @@ def test_she_is_never_a_man_named_in_full_elsewhere(run):
     )
     (q,) = [q for q in run(text) if q.kind == "direct"]
     assert q.speaker is None or q.speaker.name != "Tom Baker"
+
+
+def test_a_subheading_is_no_ones_antecedent(run):
+    # the tagger reads the short heading as a person's name; no subject names a person, so
+    # "he" falls back on the people named before it: not the heading
+    text = (
+        "The vote in Ohio was close this week.\n\n"
+        "Frank Talk.\n\n"
+        "The wage bill passed under Senator Tom Baker's leadership. "
+        "He has said he wants a higher floor."
+    )
+    (said,) = [q for q in run(text) if q.kind == "indirect" and q.verb["text"] == "said"]
+    assert "Frank" not in said.speaker.name and "Tom Baker" in said.speaker.name

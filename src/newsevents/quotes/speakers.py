@@ -47,6 +47,7 @@ LABEL = re.compile(r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]+:")  # "ROE:", "Jan
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
+MAX_HEADING_WORDS = 4  # "Gender Equality.", "By Jane Roe": a line of names, no sentence
 BODY_CHARS = 3000  # "the fund said": the organisation named this close before
 
 
@@ -243,6 +244,7 @@ class SpeakerResolver:
         self._first: dict[str, int] | None = None
         self._bearers: dict[str, list[tuple[str, Token]]] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
+        self._headings: dict[int, bool] = {}  # line start -> the line is a short heading
         self.chain = PronounChain(index, quoted or [], self._subject_person, self._introduced)
 
     # --- public -------------------------------------------------------------------------
@@ -650,6 +652,8 @@ class SpeakerResolver:
                 continue
             if tok.dep_ == "case" or not tok.is_alpha:
                 continue  # the "'s" the tagger put inside "King Hussein's"
+            if self._heading(tok):
+                continue  # a subheading ("Gender Equality.") or a byline names no one here
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if (
                 nxt is None
@@ -659,6 +663,20 @@ class SpeakerResolver:
             ):
                 out.append(tok)
         return out
+
+    def _heading(self, tok: Token) -> bool:
+        """The token's line is a short heading of capitalised words ("Gender Equality.",
+        "BORROWING", "By Jane Roe"): no sentence, so no one in it is a topic."""
+        text = self.index.parsed.article.text
+        offset = self.index.start(tok)
+        start = text.rfind("\n", 0, offset) + 1
+        if start not in self._headings:
+            end = text.find("\n", offset)
+            words = text[start : len(text) if end < 0 else end].strip().rstrip(".:").split()
+            self._headings[start] = 0 < len(words) <= MAX_HEADING_WORDS and all(
+                w[:1].isupper() for w in words
+            )
+        return self._headings[start]
 
     def _other_person_between(self, start: int, end: int, actor: Actor, pronoun: str) -> bool:
         mine = _words(actor.name)
