@@ -18,6 +18,7 @@ from newsevents.quotes.marks import QuotedSpan
 from newsevents.quotes.tokens import Ranges, TokenIndex
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+DASH_CHARS = ("\u2014", "\u2015", "\u2013")  # em dash, horizontal bar, en dash
 CLIMB_DEPS = ("conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "advmod")  # share its subject
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM", "DET")
 SHORT_AFTER_TOKENS = 4  # ". he said" / ". said the minister" after a quote ending a sentence
@@ -67,9 +68,11 @@ def subject_of(verb: Token) -> Token | None:
             for child in v.children:  # "ABC quoted an official as saying": the official
                 if child.dep_ == "dobj":
                     return child
-        for child in v.children:
-            if child.dep_ in SUBJECT_DEPS and any(c.isalnum() for c in child.text):
-                return child  # (a dash the tagger took for a noun is no subject)
+        subjects = [
+            c for c in v.children if c.dep_ in SUBJECT_DEPS and any(x.isalnum() for x in c.text)
+        ]  # (a dash the tagger took for a noun is no subject)
+        if subjects:
+            return _nearest_subject(subjects)
         if v is verb and _person_before_participle(verb):
             return verb.doc[verb.i - 1]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -79,6 +82,21 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
     return _name_before(verb)
+
+
+BREAKS = ("--", "-", *DASH_CHARS)  # a dateline ends before a spaced dash (not "R-Wis.")
+
+
+def _nearest_subject(subjects: list[Token]) -> Token:
+    """Of two subjects the parser gave one verb, the one on the verb's side of a colon or
+    dash: a headline's label ("The Latest: Roe urges voters to ...") and a dateline ("DOVER,
+    May 2 (Wire) -- The mayor said ...") are not the clause's subject."""
+    pick = subjects[0]  # a label ends before a colon
+    for sub in subjects[1:]:
+        between = pick.doc[pick.i + 1 : sub.left_edge.i]
+        if any(t.text == ":" or t.text in BREAKS and t.whitespace_ for t in between):
+            pick = sub
+    return pick
 
 
 def _person_before_participle(verb: Token) -> bool:

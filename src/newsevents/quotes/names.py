@@ -223,6 +223,7 @@ class CanonicalNames:
         """``actor`` with its canonical name when it is a person (or reads like a name)."""
         if actor is None or not actor.name:
             return actor
+        actor = _without_prefix(actor)
         owner, sep, owned = actor.name.partition("'s ")
         if sep and actor.how == "quote-owner" and _looks_like_person(owner):
             # "Rival Jane Roe's lawyer": the owner's canonical name, the role as written
@@ -268,6 +269,26 @@ class CanonicalNames:
                 a = replace(a, name=form)
             out.append(a)
         return out
+
+
+# what the text glued before a speaker's words: a dateline ("DOVER - European leaders",
+# "DOVER, May 2 -- the mayor") or the end of an HTML tag ('">Roe')
+PREFIX = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,[^-\u2014]{0,20})? (?:-|--|\u2014|\u2013) "
+    r"|[^>]*[\"=][^>]*>|\W*>)"
+)
+
+
+def _without_prefix(actor: Actor) -> Actor:
+    found = PREFIX.match(actor.name)
+    rest = actor.name[found.end() :].strip() if found else ""
+    if not found or not rest[:1].isalpha():
+        return actor
+    text, start = actor.text, actor.start
+    if text and start is not None and text.startswith(found.group(0)):
+        cut = len(text) - len(text[found.end() :].lstrip())
+        text, start = text[cut:], start + cut
+    return replace(actor, name=rest, text=text, start=start)
 
 
 def _name_words(name: str) -> set[str]:

@@ -75,11 +75,24 @@ def noun_phrase(head: Token) -> list[Token]:
     while i in by_i:
         run.append(by_i[i])
         i += 1
+    cut = [k for k, t in enumerate(run) if t.i < head.i and _spaced_dash(t)]
+    if cut:  # "DOVER - European leaders": a dateline before the dash is no part of them
+        run = run[cut[-1] + 1 :]
     while run and run[0].dep_ in ("det", "case", "punct"):
         run.pop(0)
     while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run.pop()
     return run or [head]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on each side ("DOVER - The mayor"), not a hyphen ("Jo-Ann")."""
+    return (
+        tok.text in ("-", "--", "\u2014", "\u2013")
+        and bool(tok.whitespace_)
+        and tok.i > 0
+        and bool(tok.doc[tok.i - 1].whitespace_)
+    )
 
 
 def _far(head: Token, prep: Token) -> bool:
