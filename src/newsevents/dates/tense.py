@@ -105,6 +105,8 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VBN" and _plans(verb) and not has_to:
         if not any("Past" in a.morph.get("Tense") for a in auxes):
             return "future"  # "is expected in December", "is scheduled for Dec. 10"
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return None  # "was planned for early March": ahead of the planning; the nearest
     if any("Past" in a.morph.get("Tense") for a in auxes if a.tag_ != "VBN"):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
