@@ -61,6 +61,7 @@ def test_int8_model_is_built_once_and_close_to_the_float_model(tmp_path):
     kinds = {n.op_type for n in onnx.load(str(path)).graph.node}
     assert "MatMulInteger" in kinds and not kinds & {"IsNaN", "Where"}  # drop_masking ran
     assert "Gelu" in kinds and "Erf" not in kinds  # fuse_gelu ran
+    assert "MultiHeadAttention" in kinds and "Softmax" not in kinds  # fuse_attention ran
     tok = embed_module._tokenizer(256)
     text = "Troops crossed the border at dawn and shelled two villages, officials said."
     ids = np.array([tok.encode(text).ids], dtype=np.int64)
@@ -190,3 +191,69 @@ def test_fuse_gelu_writes_the_exported_gelu_as_one_node_with_the_same_numbers():
     model.opset_import.append(helper.make_opsetid(embed_module.MS_DOMAIN, 1))
     assert np.allclose(run(model), before, atol=1e-6)
     assert embed_module.fuse_gelu(model.graph) == 0  # nothing left to fuse
+
+
+def _exported_attention_graph():
+    """Two heads of four over three projections of x, as the model's export writes them:
+    heads split by reshapes and transposes, each side scaled by head size ** -1/4."""
+    from onnx import TensorProto, helper
+
+    rng = np.random.default_rng(1)
+    init = [helper.make_tensor("shape", TensorProto.INT64, [4], [1, 5, 2, 4])]
+    init.append(helper.make_tensor("joined", TensorProto.INT64, [3], [1, 5, 8]))
+    init.append(helper.make_tensor("s", TensorProto.FLOAT, [], [4**-0.25]))
+    nodes = []
+    for name, perm in (("q", [0, 2, 1, 3]), ("k", [0, 2, 3, 1]), ("v", [0, 2, 1, 3])):
+        w, b = rng.normal(size=(8, 8)), rng.normal(size=8)
+        init.append(helper.make_tensor(f"w{name}", TensorProto.FLOAT, [8, 8], w.ravel()))
+        init.append(helper.make_tensor(f"b{name}", TensorProto.FLOAT, [8], b))
+        nodes += [
+            helper.make_node("MatMul", ["x", f"w{name}"], [f"{name}0"]),
+            helper.make_node("Add", [f"{name}0", f"b{name}"], [name]),
+            helper.make_node("Reshape", [name, "shape"], [f"{name}4"]),
+            helper.make_node("Transpose", [f"{name}4"], [f"{name}h"], perm=perm),
+        ]
+    nodes += [
+        helper.make_node("Mul", ["qh", "s"], ["qs"]),
+        helper.make_node("Mul", ["kh", "s"], ["ks"]),
+        helper.make_node("MatMul", ["qs", "ks"], ["scores"]),
+        helper.make_node("Softmax", ["scores"], ["p"], axis=-1),
+        helper.make_node("MatMul", ["p", "vh"], ["mixed"]),
+        helper.make_node("Transpose", ["mixed"], ["back"], perm=[0, 2, 1, 3]),
+        helper.make_node("Reshape", ["back", "joined"], ["out"]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "attention",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 5, 8])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, [1, 5, 8])],
+        init,
+    )
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+@pytest.mark.issue(16)
+def test_fuse_attention_writes_the_exported_attention_as_one_node_with_the_same_numbers():
+    import importlib
+
+    import onnxruntime as ort
+    from onnx import helper
+
+    embed_module = importlib.import_module("newsevents.stories.embed")
+    model = _exported_attention_graph()
+    x = np.random.default_rng(2).normal(size=(1, 5, 8)).astype(np.float32)
+
+    def run(m):
+        sess = ort.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"])
+        return sess.run(["out"], {"x": x})[0]
+
+    before = run(model)
+    assert embed_module.fuse_attention(model.graph) == 1
+    kinds = [n.op_type for n in model.graph.node]
+    assert kinds.count("MultiHeadAttention") == 1
+    assert not {"Softmax", "Transpose", "Reshape"} & set(kinds)
+    (attention,) = (n for n in model.graph.node if n.op_type == "MultiHeadAttention")
+    assert list(attention.input) == ["q", "k", "v"] and attention.attribute[0].i == 2
+    model.opset_import.append(helper.make_opsetid(embed_module.MS_DOMAIN, 1))
+    assert np.allclose(run(model), before, atol=1e-5)
+    assert embed_module.fuse_attention(model.graph) == 0
