@@ -130,3 +130,23 @@ def test_a_parsing_command_imports_spacy_without_its_command_line(tmp_path):
     assert download and after == ["typer", "weasel"] and real_info
     assert version == spacy.__version__
     assert (tmp_path / "e.jsonl").read_text("utf-8").strip()
+
+
+@pytest.mark.issue(16)
+def test_importing_newsevents_leaves_the_import_machinery_alone():
+    # a library user's `import newsevents` adds no finder; newsevents' command line does
+    code = (
+        "import json, sys\n"
+        "import newsevents\n"
+        "before = [type(f).__name__ for f in sys.meta_path]\n"
+        "import newsevents.cli\n"
+        "after = [type(f).__name__ for f in sys.meta_path]\n"
+        "print(json.dumps([before, after]))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    before, after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "DeferredCli" not in before
+    assert after.count("DeferredCli") == 1

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents import spacy_cli as _spacy_cli
 from newsevents.models import Actor, Article, Event, Extraction, Quote, Rejection, TimeExpr
 
 if TYPE_CHECKING:
     from newsevents.store import Store
-
-_spacy_cli.install()  # spaCy's command line imported when used, not with spaCy
 
 __version__ = "0.1.0"
 __all__ = [

@@ -3,11 +3,12 @@
 ``import spacy`` runs ``from .cli.info import info``, which imports spaCy's whole command
 line: typer, requests, weasel, httpx, jinja2 and every ``spacy`` subcommand (~0.35 s CPU of
 every start of a command that parses), none of which a newsevents command uses. While
-spaCy's package initialises, :class:`DeferredCli` (on ``sys.meta_path`` once newsevents is
-imported) answers the imports of ``spacy.cli`` and ``spacy.cli.info`` with placeholder
-modules. The first use of a name the placeholders lack (``from spacy.cli import download``,
-``spacy.cli.train``, ``spacy.info()``) runs the real modules' code in them, so what spaCy's
-command line offers is all there, only later. Imported before spaCy it changes nothing else;
+spaCy's package initialises, :class:`DeferredCli` (on ``sys.meta_path`` once newsevents'
+command line, ``newsevents.cli``, is imported: not with ``import newsevents``, so a library
+user's import machinery stays as it was) answers the imports of ``spacy.cli`` and
+``spacy.cli.info`` with placeholder modules. The first use of a name the placeholders lack
+(``from spacy.cli import download``, ``spacy.cli.train``, ``spacy.info()``) runs the real
+modules' code in them, so what spaCy's command line offers is all there, only later. Imported before spaCy it changes nothing else;
 imported after, nothing at all.
 """
 
