@@ -123,3 +123,15 @@ def test_a_hyphen_inside_a_title_does_not_split_subjects(run):
     text = "Rep. Jo Baker, R-Ohio, said on Monday that the toll was unfair."
     (q,) = [q for q in run(text) if q.verb and q.verb["text"] == "said"]
     assert q.speaker.name == "Jo Baker"
+
+
+def test_in_a_statement_the_clause_subject_issued_it(run):
+    # "In a statement, X was ...": whatever the verb, its subject issued the statement, not
+    # the last issuer of a statement before it
+    text = (
+        "The Trade Commission issued a statement on the mills on Monday.\n\n"
+        "In a statement released on Tuesday, Senator Jane Roe was more cautious than her "
+        "party. The statement said the mills must pay their workers."
+    )
+    said = [q for q in run(text) if q.verb and q.verb["text"] == "said"]
+    assert [q.speaker.name for q in said] == ["Jane Roe"]

@@ -73,11 +73,14 @@ class DocumentIssuers:
 
     def _issuing_subject(self, doc_noun: Token) -> Token | None:
         verb = doc_noun.head
+        within = False  # "In a statement, the mayor was blunt": the clause is the statement's
         if doc_noun.dep_ == "pobj" and verb.dep_ == "prep":
+            within = verb.lower_ == "in"
             verb = verb.head
         elif doc_noun.dep_ != "dobj":
             return None
-        if verb.lemma_.lower() not in ISSUE_VERBS and verb.lemma_.lower() not in self.lex.verbs:
+        lemma = verb.lemma_.lower()
+        if not within and lemma not in ISSUE_VERBS and lemma not in self.lex.verbs:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lemma_.lower() in self.lex.document_nouns:
