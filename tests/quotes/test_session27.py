@@ -135,3 +135,15 @@ def test_in_a_statement_the_clause_subject_issued_it(run):
     )
     said = [q for q in run(text) if q.verb and q.verb["text"] == "said"]
     assert [q.speaker.name for q in said] == ["Jane Roe"]
+
+
+def test_the_only_person_ever_named_with_a_role_is_its_bearer_far_back(run):
+    filler = "The county fair drew large crowds of visitors from the whole valley again. " * 25
+    text = (
+        "Mayor Jane Roe opened the new river bridge on Monday.\n\n"
+        + filler
+        + "\n\nTom Baker, a farmer, spoke after the ribbon was cut.\n\n"
+        "The mayor said the bridge would carry two thousand cars a day."
+    )
+    (said,) = [q for q in run(text) if q.verb and q.verb["text"] == "said"]
+    assert said.speaker.name == "Jane Roe"

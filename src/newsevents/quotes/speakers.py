@@ -369,6 +369,14 @@ class SpeakerResolver:
                 return self._person_actor(tok)
         if _of_organisation(head):
             return None  # "the agency director said": the agency's, not whoever spoke last
+        bearers = [
+            t
+            for t in self._person_tokens(0, offset)
+            if role in (w.lower() for w in title_words(t)) and not self.chain.in_quote(t)
+        ]
+        names = {self._person_actor(t).name for t in bearers}
+        if len(names) == 1:  # "President Roe" pages before "the president's plan": only she
+            return self._person_actor(bearers[-1])
         country = actor.country if actor is not None else None
         # 'Jane Roe spoke in Ohio. The Ohio senator said ...': the nearest earlier subject
         # that names a person, unless the role's country says it is someone else
