@@ -217,6 +217,25 @@ def _progressive_present(verb: Token) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def deadline_nouns() -> frozenset[str]:
+    return frozenset(load_lines("dates/deadline_nouns.txt"))
+
+
+def _named_deadline(span: Span) -> bool:
+    """ "The firm has named Nov. 10 as the deadline for bids": a time a verb names as a
+    deadline lies ahead of the naming, so the verb's past says nothing of which one."""
+    root = span.root
+    if root.dep_ not in ("dobj", "obj", "npadvmod") or root.head.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in deadline_nouns() for p in c.children)
+        for c in root.head.children
+    )
+
+
 def _since(span: Span) -> bool:
     """ "since January", "since shortly after the Oct. 23 slaying": a time a "since" phrase
     reaches back to lies in the past, whatever the verb (up to the first verb above it)."""
@@ -242,6 +261,8 @@ def tense_of(span: Span | None) -> str | None:
         return None
     if _since(span):
         return "past"
+    if _named_deadline(span):
+        return None  # the nearest one: ahead of the naming, maybe passed by publication
     near = adjacent_verb(span)
     if near is not None and span.root.dep_ == "poss" and _progressive_present(near):
         return None  # "is investigating Friday's raid": the raid is past, the inquiry goes on
