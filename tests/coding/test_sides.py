@@ -253,3 +253,27 @@ def test_a_second_subject_after_the_verb_is_whom_it_is_asked_of():
     )
     call = next(e for e in events if e.plover == "REQUEST")
     assert call.target is not None and call.target.name == "Tom Ames"
+
+
+def test_a_group_noun_after_a_role_is_the_group_of_that_role():
+    # "alliance" has no sector of its own: the rebels' alliance is a rebel group, as
+    # "the rebel group" is, and an actor that can refuse
+    coder = ActorCoder(dictionaries_only=False)
+    assert coder.code("the rebel alliance").sector == "REB"
+    for text in (
+        "The rebel alliance refused an offer to join the ceasefire talks in Geneva.",
+        "The rebel group refused an offer to join the ceasefire talks in Geneva.",
+    ):
+        refused = [e for e in _events(text) if e.plover == "REJECT"]
+        assert refused and refused[0].source.sector == "REB", text
+
+
+@pytest.mark.parametrize("joined", [" to demand", ", demanding"])
+def test_a_participle_of_demand_tells_whom_a_protest_is_against(joined):
+    events = _events(
+        f"Dozens of dock workers began a sit-in{joined} the return of trucks seized by "
+        "Peruvian soldiers."
+    )
+    protest = next(e for e in events if e.plover == "PROTEST")
+    assert protest.target is not None and protest.target.country == "PER"
+

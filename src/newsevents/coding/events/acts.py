@@ -34,6 +34,7 @@ from spacy.tokens import Token
 from newsevents.coding.events.frame_table import FrameTable
 from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
+from newsevents.coding.events.phrases import covers
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -180,6 +181,8 @@ def _actor_headed(tok: Token, actors: Any) -> bool:
     actor = actors.for_token(tok)
     if actor is None:
         return False
+    if actor.start is not None and actor.how == "role" and covers(actor, tok):
+        return True  # "the rebel alliance": the group noun is the actor's own head
     return not any(
         actors.for_token(m) is actor
         for m in tok.children

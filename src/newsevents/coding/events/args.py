@@ -659,7 +659,7 @@ def purpose_targets(actors: Any, trigger: Token, governor: Token | None) -> list
                 x.dep_ in PURPOSE_DEPS
                 and x.pos_ == "VERB"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
-            ):
+            ) or _purpose_participle(x):
                 inner = verb_arguments(actors, x)
                 found.extend(inner.targets or complement_actors(actors, x))
             elif x.dep_ == "prep" and x.lower_ == "in":
@@ -671,6 +671,23 @@ def purpose_targets(actors: Any, trigger: Token, governor: Token | None) -> list
         if found:
             break
     return dedupe(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _purpose_participles() -> frozenset[str]:
+    return frozenset(load_lines("verbs/purpose_participles.txt"))
+
+
+def _purpose_participle(verb: Token) -> bool:
+    """A participle with no subject of its own that tells a protest's aim as an infinitive
+    would: "began a sit-in, demanding the release of the mayor" (not "..., blocking the
+    road": only verbs of demand and protest, data/verbs/purpose_participles.txt)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _purpose_participles()
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def is_both_parties(tok: Token) -> bool:
