@@ -277,3 +277,30 @@ def test_a_participle_of_demand_tells_whom_a_protest_is_against(joined):
     protest = next(e for e in events if e.plover == "PROTEST")
     assert protest.target is not None and protest.target.country == "PER"
 
+
+
+def test_a_place_inside_a_clause_of_its_own_is_no_target_of_talk():
+    # the place is where something else, told in another clause, happened
+    for text, wanted in (
+        (
+            "The mayor blamed the broadcaster for reporting that the judge was resigning "
+            "before the Oregon recount.",
+            "broadcaster",
+        ),
+        (
+            "The activist said she had urged the senator to quit because she thought the "
+            "voters of Tulsa deserved better.",
+            "senator",
+        ),
+    ):
+        events = [e for e in _events(text) if e.plover in {"ACCUSE", "REQUEST"}]
+        assert events, text
+        assert events[0].target is not None and wanted in events[0].target.name, text
+
+
+def test_the_network_is_an_outlet_and_a_smuggling_network_is_not():
+    coder = ActorCoder(dictionaries_only=False)
+    assert coder.code("the network").sector == "MED"
+    assert coder.code("the cable network").sector == "MED"
+    assert coder.code("a smuggling network").sector == "CRM"
+    assert coder.code("a terrorist network").sector != "MED"

@@ -245,12 +245,20 @@ class Composer:
             if role.entry.weak:  # "rebel spokesman": the earlier role decides
                 strong = [r for r in roles[:-1] if r.entry.sector and not r.entry.weak]
                 sector = strong[-1].entry.sector if strong else sector
-        elif role is not None and not role.entry.sector and not group_sector and not sector:
+        elif (
+            role is not None
+            and role.entry.role_kind == "group"
+            and not role.entry.sector
+            and not group_sector
+            and not sector
+        ):
             # "the rebel alliance", "a militant front": a group noun with no sector of its
-            # own is the group of the role before it, as "the rebel group" is
-            told = [r for r in roles[:-1] if r.entry.sector]
-            strong = [r for r in told if not r.entry.weak]
-            sector = (strong or told)[-1].entry.sector if told else None
+            # own is the group of the role right before it, as "the rebel group" is (not
+            # of a possessor's: "the mayor's faction")
+            k = desc.index(role)
+            before = desc[k - 1] if k else None
+            if before is not None and before.kind == "role" and before.entry.sector:
+                sector = before.entry.sector
         if name_entity is not None and name_entity.entity is not None and role is None:
             code_e, how_e = self._entity_code(name_entity)  # "Iraq's Saddam Hussein"
             country_e, sector_e = code_parts(code_e)

@@ -909,6 +909,24 @@ def named(a: Actor) -> bool:
 NAMED_HOW = {"name", "surname", "coref"}
 
 
+HOME_PREPS = ("in", "from")
+
+
+def home_country(actors: Any, actor: Actor, near: Token) -> str | None:
+    """The country of the place a group is named in ("the largest militia in Kosovo", "the
+    students from Cusco"): a group named by its kind alone, with no country, is of it."""
+    if actor.country or actor.how != "role":
+        return None
+    tok = event_where.token_of(actor, near)
+    if tok is None:
+        return None
+    for p in _prep_objects(tok, HOME_PREPS):
+        place = actors.for_token(p)
+        if place is not None and event_where.is_place(place) and place.country:
+            return place.country
+    return None
+
+
 def best_target(
     targets: list[Actor],
     source: Actor | None = None,

@@ -228,6 +228,10 @@ def dyad(
     where = event_where.own_places(targets, c.trigger, c.governor)
     asserted = c.modality == "asserted"
     targets = event_where.sift(c.info.plover, c.info.cameo, targets, where, source, asserted)
+    if c.info.plover in event_where.TALK_TYPES:
+        # "blamed the network for reporting that Holt quit before the Ohio vote": no Ohio
+        away = event_where.elsewhere(targets, c.trigger, c.governor)
+        targets = [t for t in targets if not any(t is x for x in away)]
     persons = [t for t in targets if _named_person(actors, t)]
     near = c.governor or c.trigger
     # an object the lists do not code outranks a coded place only beside a coded source:
@@ -263,6 +267,10 @@ def dyad(
     elif target is not None and c.info.plover == ASSAULT and event_args.at_place(target, near):
         # "a pupil killed at Elm Street School": the pupil, not the school where it happened
         target = _patient(c, target)
+    home = event_args.home_country(actors, target, near) if target is not None else None
+    if target is not None and home is not None:
+        # "outlawed the largest extremist group in Kosovo": the group is Kosovo's
+        target = replace(target, country=home, code=home + (target.sector or ""))
     source, target = _resident(actors, source, c), _resident(actors, target, c)
     if source is None and target is None:
         penalty += 0.1  # an event with no one in it says little

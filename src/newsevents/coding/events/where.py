@@ -219,6 +219,41 @@ def host(place: Actor, source: Actor | None) -> bool:
     return is_state(place) or bool(own and place.country and place.country != own)
 
 
+CLAUSE_DEPS = {"advcl", "ccomp", "csubj"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+
+
+def other_clause(tok: Token, trigger: Token, governor: Token | None = None) -> bool:
+    """``tok`` lies in a clause with a subject of its own below the trigger that is not the
+    trigger's own complement: an adverbial clause ("urged him to quit because she thought
+    the voters of Tulsa deserved better") or a clause told inside a phrase of it ("blamed
+    the paper for reporting that Holt quit before the Ohio vote")."""
+    own = {trigger.i} | ({governor.i} if governor is not None else set())
+    t = tok
+    for _ in range(12):
+        if t.head == t or t.i in own:
+            return False
+        if t.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECTS for c in t.children):
+            if not (t.dep_ == "ccomp" and t.head.i in own):
+                return any(a.i in own for a in t.ancestors)
+        t = t.head
+    return False
+
+
+def elsewhere(targets: list[Actor], trigger: Token, governor: Token | None) -> list[Actor]:
+    """The towns and provinces among the targets that another clause names, where something
+    else happened (a state can still stand in for its people: "threatened to leave if the
+    United States ..." is aimed at the United States)."""
+    found = []
+    for a in targets:
+        if not is_place(a) or is_state(a):
+            continue
+        tok = token_of(a, trigger)
+        if tok is not None and other_clause(tok, trigger, governor):
+            found.append(a)
+    return found
+
+
 def sift(
     plover: str,
     cameo: str,
