@@ -83,7 +83,9 @@ def test_a_person_named_before_takes_no_country_from_where_they_act():
 
 
 def test_a_named_person_of_the_sources_country_is_no_own_side():
-    events = _events("US Senator Tom Ames criticized President Barack Obama's intervention in Libya.")
+    events = _events(
+        "US Senator Tom Ames criticized President Barack Obama's intervention in Libya."
+    )
     accuse = next(e for e in events if e.plover == "ACCUSE")
     assert accuse.target is not None and accuse.target.name == "Barack Obama"
 
@@ -184,7 +186,9 @@ def test_a_relative_pronoun_object_outranks_the_party_named_after_the_debate():
 
 
 def test_the_country_of_an_attack_noun_is_who_did_it_to_those_killed_in_it():
-    events = _events("The cleric, who was killed in a U.S. drone strike in 2017, appeared in the video.")
+    events = _events(
+        "The cleric, who was killed in a U.S. drone strike in 2017, appeared in the video."
+    )
     kill = next(e for e in events if e.plover == "ASSAULT")
     assert kill.source is not None and kill.source.country == "USA"
     assert kill.target is not None and kill.target.name == "cleric"
@@ -276,7 +280,6 @@ def test_a_participle_of_demand_tells_whom_a_protest_is_against(joined):
     )
     protest = next(e for e in events if e.plover == "PROTEST")
     assert protest.target is not None and protest.target.country == "PER"
-
 
 
 def test_a_place_inside_a_clause_of_its_own_is_no_target_of_talk():
