@@ -307,3 +307,24 @@ def test_the_network_is_an_outlet_and_a_smuggling_network_is_not():
     assert coder.code("the cable network").sector == "MED"
     assert coder.code("a smuggling network").sector == "CRM"
     assert coder.code("a terrorist network").sector != "MED"
+
+
+def test_a_group_named_in_a_place_is_of_its_country_and_diplomats_are_not():
+    banned = next(
+        e
+        for e in _events(
+            "The Spanish cabinet outlawed the largest separatist organization in Galicia."
+        )
+        if e.plover == "COERCE"
+    )
+    assert banned.target is not None and "organization" in banned.target.name
+    assert banned.target.country == "ESP"
+    praised = next(
+        e
+        for e in _events("The French cabinet praised the largest farmers union in Brittany.")
+        if e.plover == "SUPPORT"
+    )
+    assert praised.target.country == "FRA"
+    # diplomats in a capital are often another state's: no country from where they met
+    for e in _events("The senator criticized the diplomats in Rome."):
+        assert e.target is None or e.target.country != "ITA"

@@ -910,12 +910,15 @@ NAMED_HOW = {"name", "surname", "coref"}
 
 
 HOME_PREPS = ("in", "from")
+# officials, troops, police and courts named in a place are often another state's there
+# ("diplomats in Rome"): only groups of a place's own people take its country
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "IGO"}
 
 
 def home_country(actors: Any, actor: Actor, near: Token) -> str | None:
     """The country of the place a group is named in ("the largest militia in Kosovo", "the
     students from Cusco"): a group named by its kind alone, with no country, is of it."""
-    if actor.country or actor.how != "role":
+    if actor.country or actor.how != "role" or actor.sector in STATE_SECTORS:
         return None
     tok = event_where.token_of(actor, near)
     if tok is None:
