@@ -147,3 +147,12 @@ def test_the_only_person_ever_named_with_a_role_is_its_bearer_far_back(run):
     )
     (said,) = [q for q in run(text) if q.verb and q.verb["text"] == "said"]
     assert said.speaker.name == "Jane Roe"
+
+
+def test_it_is_never_the_person_quoted_just_before(run):
+    text = (
+        'The Harbor Council met on Monday. "We cannot wait any longer," Senator Jane Roe '
+        "told the meeting. It said later that the dredging would start in May."
+    )
+    later = [q for q in run(text) if "dredging" in q.quote]
+    assert all(q.speaker is not None and q.speaker.name != "Jane Roe" for q in later)

@@ -7,6 +7,7 @@ read") to whoever issued it, and else the words of the noun phrase themselves.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container
 from dataclasses import replace
@@ -24,6 +25,7 @@ from newsevents.coding.gender import (
     title_words,
     words_gender,
 )
+from newsevents.data import load_tsv
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
 from newsevents.quotes.lexicon import Lexicon
@@ -570,6 +572,8 @@ class SpeakerResolver:
         recent = self._previous(offset, RECENT_SPEAKER_CHARS)
         if recent is not None and recent[1].how == "quote-writer":
             recent = None  # the writer is "I", never "she" or "it"
+        if recent is not None and word == "it" and self._person_like(recent[1]):
+            recent = None  # "it said" after a quote of the nominee's is no person's
         if (
             recent is not None
             and fits(recent[1])
@@ -606,6 +610,16 @@ class SpeakerResolver:
         if recent is not None and fits(recent[1]):
             return recent[1]
         return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
+
+    def _person_like(self, actor: Actor) -> bool:
+        """The actor is a person: its name or words tell a sex, or it is named by a role
+        for one person ("GOP presidential nominee", "spokesman")."""
+        if re.search(r"['\u2019]s\b", actor.name):
+            return False  # "Jane Roe's campaign" is her campaign
+        if actor_gender(actor.name, actor.text):
+            return True
+        last = actor.name.split()[-1].lower() if actor.name.split() else ""
+        return last in self.lex.person_roles or last in _person_role_nouns()
 
     def _narrator(self, pron: Token) -> bool:
         """An "I" of the narration is the article's writer ("I asked three tax lawyers,
@@ -741,6 +755,12 @@ class SpeakerResolver:
         text = self.index.parsed.article.text[start:end]
         name = _person_name(head) or text
         return Actor(name=name, text=text, start=start, end=end, how="quote-subject")
+
+
+@functools.cache
+def _person_role_nouns() -> frozenset[str]:
+    """The actors stage's role nouns for one person (nominee, senator), lower case."""
+    return frozenset(r["pattern"] for r in load_tsv("actors/roles.tsv") if r["kind"] == "person")
 
 
 def with_mention(actor: Actor, index: TokenIndex, head: Token | None) -> Actor:
