@@ -156,3 +156,12 @@ def test_it_is_never_the_person_quoted_just_before(run):
     )
     later = [q for q in run(text) if "dredging" in q.quote]
     assert all(q.speaker is not None and q.speaker.name != "Jane Roe" for q in later)
+
+
+def test_a_work_made_in_a_relative_clause_speaks_for_its_maker(run):
+    text = (
+        "The toll is meant to pay for the bridge repairs, according to a speech "
+        "Senator Jane Roe delivered in Dover last May."
+    )
+    (q,) = [q for q in run(text) if q.kind == "indirect"]
+    assert q.speaker.name == "Jane Roe"

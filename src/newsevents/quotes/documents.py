@@ -11,6 +11,7 @@ from newsevents.quotes.lexicon import Lexicon
 from newsevents.quotes.tokens import TokenIndex
 
 ISSUE_VERBS = ("issue", "release", "publish", "send", "post", "put", "say", "tell", "write")
+MAKE_VERBS = ("deliver", "give", "make", "sign", "file", "draft", "prepare")  # a work's maker
 
 
 class DocumentIssuers:
@@ -50,6 +51,10 @@ class DocumentIssuers:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() not in self.lex.document_nouns:
                         return obj
+            if child.dep_ == "relcl" and child.lemma_.lower() in (*ISSUE_VERBS, *MAKE_VERBS):
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("that", "which", "who"):
+                    return subj  # "a speech Roe delivered in July", "the letter she wrote"
             if child.dep_ == "acl" and child.lemma_.lower() in (*ISSUE_VERBS, "file", "sign"):
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     for obj in agent.children:  # "a complaint filed by the commission"
