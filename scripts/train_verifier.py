@@ -25,7 +25,8 @@ so the shipped weights keep what holds across the sets. The regularisation is ch
 set-averaged cross-validated F1; the script prints cross-validated figures per set beside the
 rules alone (never a model scored on rows it trained on), then each set scored by a model
 trained without it, fits Platt scaling on the cross-validated margins of the fully labelled
-gold sets, and writes ``src/newsevents/data/verbs/event_verifier.json``.
+gold sets, and writes ``src/newsevents/data/verbs/event_verifier.json`` with the floor it
+chose (``floor``), which the coder then uses by default (coding.events.verifier.floor).
 Deterministic (seeded folds, full-batch training, no sampling).
 """
 
@@ -230,8 +231,8 @@ def choose_floor(
 ) -> tuple[float, float, float]:
     """The floor with the best set-averaged F1 of kept-and-right candidates on the gold sets,
     on cross-validated probabilities (candidates, not scored sets: a proxy that needs no scorer).
-    The ``current`` floor (the ``min_confidence`` default) stays unless another beats it by
-    more than FLOOR_TOLERANCE: a step of the grid that gains less is noise of the folds, and
+    The ``current`` floor (the shipped model's, which the coder uses by default) stays unless
+    another beats it by more than FLOOR_TOLERANCE: a step of the grid that gains less is noise of the folds, and
     moving the floor moves every figure. Returns (floor kept, best floor, its F1)."""
     best, top = -1.0, 0.5
     for f in np.arange(0.2, 0.81, 0.025):
@@ -314,7 +315,7 @@ def main() -> None:
     rows = [r for name in names for r in by_set[name]]
     y = np.array([r.label for r in rows], dtype=np.float64)
     groups = np.array([r.group for r in rows])
-    floor0 = Settings().min_confidence
+    floor0 = verifier.floor(Settings())  # the shipped model's floor: the coder's default
     print(f"{args.k}-fold cross-validated, by document, on all sets together (each row scored")
     print("by a model not fitted on it; each set weighs the same; per-set feature copies):")
     best = None

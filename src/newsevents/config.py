@@ -95,9 +95,11 @@ class Settings:
         "Coder: 'full', or 'dictionaries' for the PETRARCH-style baseline (docs/coding.md).",
         env="NEWSEVENTS_CODER",
     )
-    min_confidence: float = setting(
-        0.45,
-        "Events whose confidence (a calibrated probability) is under this are left out.",
+    min_confidence: float | None = setting(
+        None,
+        "Events whose confidence (a calibrated probability) is under this are left out; "
+        "unset: the floor the shipped event verifier was cross-validated at (its file's "
+        "'floor'), so a retrained model brings its own floor.",
         env="NEWSEVENTS_MIN_CONFIDENCE",
     )
     event_model: bool = setting(
@@ -163,6 +165,10 @@ class Settings:
                 raise ConfigError(f"setting {name}={getattr(self, name)!r}: must be at least 1")
         if self.api_cache_mb < 0:
             raise ConfigError(f"setting api_cache_mb={self.api_cache_mb!r}: must be 0 or more")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise ConfigError(
+                f"setting min_confidence={self.min_confidence!r}: must be between 0 and 1"
+            )
         if self.serve_workers < 0:
             raise ConfigError(f"setting serve_workers={self.serve_workers!r}: must be 0 or more")
 
@@ -242,7 +248,7 @@ def _parse(f: dataclasses.Field, raw: str) -> Any:
             return raw.strip() != "0"
         if f.type in ("int", int):
             return int(raw)
-        if f.type in ("float", float):
+        if f.type in ("float", float, "float | None"):
             return float(raw)
         if f.type.startswith("tuple"):
             return tuple(p for p in raw.split(os.pathsep) if p.strip())

@@ -89,7 +89,26 @@ def test_verifier_shipped_file_schema():
 def test_verifier_floor_default_is_the_cross_validated_one():
     model = verifier.shipped()
     assert model is not None
-    assert default("min_confidence") == model.meta["floor"]
+    # no second default to drift from the model's: unset, the floor is the shipped file's
+    assert default("min_confidence") is None
+    assert verifier.floor(Settings()) == model.meta["floor"]
+    assert verifier.floor(Settings(min_confidence=0.7)) == 0.7  # the setting still overrides
+    assert verifier.floor(Settings.from_env({"NEWSEVENTS_MIN_CONFIDENCE": "0.3"})) == 0.3
+
+
+def test_verifier_floor_follows_a_retrained_model(monkeypatch):
+    # a retrain that chooses another floor moves the coder's default floor with it
+    text = "Rebels ambushed an army convoy near the town on Sunday."
+    kept, _ = _recorded(text, min_confidence=None)
+    assert [e.plover for e in kept] == ["ASSAULT"]
+    model = verifier.shipped()
+    high = replace(model, meta={**model.meta, "floor": min(1.0, kept[0].confidence + 0.01)})
+    monkeypatch.setattr(verifier, "shipped", lambda: high)
+    assert verifier.floor(Settings()) == high.meta["floor"]
+    dropped, _ = _recorded(text, min_confidence=None)
+    assert dropped == []
+    again, _ = _recorded(text, min_confidence=kept[0].confidence)  # an explicit floor wins
+    assert [e.plover for e in again] == ["ASSAULT"]
 
 
 def _rows(n: int, seed: int) -> list[vf.Row]:

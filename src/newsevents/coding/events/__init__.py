@@ -30,7 +30,7 @@ from newsevents.coding.events import verify as event_verify
 from newsevents.coding.events.candidates import Candidate
 from newsevents.coding.events.features import features as candidate_features
 from newsevents.coding.events.modality import in_condition, is_speculation
-from newsevents.config import Settings, current, default, use
+from newsevents.config import Settings, use
 from newsevents.data import data_path
 from newsevents.errors import DataFileError
 from newsevents.models import CODER_VERSION, Actor, Event, Span
@@ -48,7 +48,6 @@ LAYER_CONFIDENCE = {
     "default": 0.35,
     "must": 0.55,
 }
-MIN_CONFIDENCE = default("min_confidence")  # the default of the min_confidence setting
 LONE_MARGIN = 0.15  # how much lower the single best mention of a sentence may score
 # Modality penalties: a told intention ("will meet", "vowed to", coded as its intent) or a
 # plan loses a little; speculation ("could attack", "wants to ban", "would have faced", "if
@@ -119,7 +118,8 @@ def code_events(
 ) -> list[Event]:
     """Every event mention of an article, sentence by sentence (dates left unset).
 
-    Mentions scored under ``min_confidence`` (default: the ``min_confidence`` setting) are
+    Mentions scored under ``min_confidence`` (default: ``verifier.floor()``, the setting or
+    the shipped model's floor) are
     left out: they are mostly PETRARCH2 patterns firing on words that tell no event.
     ``settings`` default to :func:`newsevents.config.current`."""
     with use(settings):
@@ -129,7 +129,7 @@ def code_events(
 def _code_events(
     parsed: ParsedArticle, actors: DocumentActors, min_confidence: float | None
 ) -> list[Event]:
-    floor = current().min_confidence if min_confidence is None else min_confidence
+    floor = event_verifier.floor() if min_confidence is None else min_confidence
     events: list[Event] = []
     version = coder_version() + ("+dictionaries-only" if dictionaries_only() else "")
     for offset, doc in parsed.chunks:

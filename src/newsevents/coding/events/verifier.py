@@ -5,7 +5,8 @@ keeps or vetoes them. With the verifier on (setting ``event_model``, English onl
 candidate the rules kept is scored by a logistic regression over its features
 (coding.events.features): the probability that it tells an event of the proposed type. That
 probability, calibrated (Platt scaling on cross-validated predictions), becomes the event's
-``confidence``, and the ``min_confidence`` floor keeps or drops it. A rule veto is final:
+``confidence``, and the floor (:func:`floor`: the ``min_confidence`` setting, by default the
+model's own cross-validated floor) keeps or drops it. A rule veto is final:
 the model never brings back a candidate the rules rejected (it may only drop kept ones).
 Training records the vetoed candidates too (their words teach the model what the kept
 ones with the same words mean).
@@ -30,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from newsevents.coding.events.features import TENSOR_DIM, CandidateFeatures
-from newsevents.config import current
+from newsevents.config import Settings, current
 from newsevents.data import data_path
 from newsevents.errors import DataFileError
 
@@ -121,6 +122,25 @@ def shipped() -> Verifier | None:
         return None
     with path.open(encoding="utf-8") as f:
         return Verifier.from_dict(json.load(f))
+
+
+# The floor when no verifier is shipped (the rules decide alone): the one the rules' layer
+# confidences were set against (coding.events.LAYER_CONFIDENCE).
+RULES_FLOOR = 0.45
+
+
+def floor(settings: Settings | None = None) -> float:
+    """The confidence floor events must clear: the ``min_confidence`` setting when it is set,
+    else the floor the shipped model was cross-validated at (its file's ``floor``, chosen by
+    scripts/train_verifier.py). One source for the default: a retrained model that picks
+    another floor moves the coder's floor with it, and every bench measures that default."""
+    s = current() if settings is None else settings
+    if s.min_confidence is not None:
+        return float(s.min_confidence)
+    model = shipped()
+    if model is None or "floor" not in model.meta:
+        return RULES_FLOOR
+    return float(model.meta["floor"])
 
 
 # A model chooser (document id -> model) set by bench/accuracy's cross-validation, so that
