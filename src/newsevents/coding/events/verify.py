@@ -573,6 +573,24 @@ def _violent(tok: Token) -> bool:
     return "violence" in word_kinds(tok)
 
 
+REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves"}
+REFLEXIVES |= {"themselves", "oneself"}
+# Verbs with which harm to oneself is an attack on others too ("blew himself up").
+SELF_ATTACK_VERBS = {"blow", "detonate", "explode"}
+
+
+def _self_harm(verb: Token) -> bool:
+    """The verb's only object is a reflexive pronoun: "the team killed itself with errors",
+    "he hurt himself in training" tell no one attacked (but "blew himself up" does, and
+    "killed himself and six guards" has another victim)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in SELF_ATTACK_VERBS:
+        return False
+    objects = [t for t in verb.children if t.dep_ in {"dobj", "obj"}]
+    if len(objects) != 1 or objects[0].lower_ not in REFLEXIVES:
+        return False
+    return not any(t.dep_ == "conj" for t in objects[0].children)
+
+
 def _rivals(source: Actor | None, target: Actor | None, places: list[Actor]) -> bool:
     """The sides are people, not states, places or armed groups, and one of them is
     political (a candidate, an official): rivals in a race."""
@@ -895,6 +913,8 @@ def explain(
         harm = "harm" in word_kinds(trig)  # "assassinate", "behead": violence whoever tells it
         if sc.hazard and calm and not (armed or harm):
             return None, "harm told with a disaster and no violence"
+        if _self_harm(trig):
+            return None, "harm done to oneself: no other side"  # "we killed ourselves with errors"
         verbal = "verbal" in word_kinds(trig) and c.governor is None
         by_name = all(a is not None and a.how == "name" for a in (source, target))
         people = _person(source) and (target is None or _person(target))
@@ -928,6 +948,8 @@ def explain(
             info = code_info(ACCUSE_CODE)
             if info is not None:
                 c.info = info
+                if not (political(source, places) or political(target, places)):
+                    return None, "words with no political actor on either side"
                 return (c, source, target, 0.05), "an attack with words"
         if (
             trig.pos_ == "VERB"
@@ -941,6 +963,10 @@ def explain(
             if info is None:
                 return None, "no code for an accusation"
             c.info = info  # "X attacked Y over the tax plan": words, not blows
+            # an accusation needs a political side as any non-violent act does: "the
+            # winger beat two defenders" between players is no event
+            if not (political(source, places) or political(target, places)):
+                return None, "words with no political actor on either side"
             return (c, source, target, 0.05), "a verbal attack"
         if sc.contest and not (armed or harm or sc.violence_here(trig)):
             return None, "a contest metaphor"  # "Alabama beat Clemson 45-40": a game
