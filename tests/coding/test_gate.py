@@ -20,12 +20,14 @@ def _events(text: str) -> list[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     "text",
     [
-        # an attack recoded as words still needs a political side: players are none
+        # an attack recoded as words at no one, by no political actor: players
         "Jo Pell ran down the wing. Pell beat three defenders and scored.",
         # harm done to oneself: no one attacked
         'The army captain spoke after the loss. "We killed ourselves with mistakes," he said.',
         # a capacity, not an act
         "Delegates will be free to support the candidate of their choice.",
+        # a negated act at "any" one: no one refused, no one chosen
+        "Governor Ann Dole said she is not backing any particular candidate in the primary.",
     ],
 )
 def test_gate_emits_no_event(text):
@@ -36,8 +38,11 @@ def test_gate_emits_no_event(text):
     "text, plover",
     [
         ("The senator attacked the governor over the tax plan.", "ACCUSE"),
+        # people the lists do not know, but one accuses the other: kept
+        ("Kim Tarrow, eager to jab her rivals, attacked Lee Banfield for dodging it.", "ACCUSE"),
         ("The insurgent blew himself up at the checkpoint, killing four soldiers.", "ASSAULT"),
         ("Rebels killed themselves and six guards in the raid.", "ASSAULT"),
+        ("Governor Ann Dole will not support any candidate who raises taxes.", "REJECT"),
     ],
 )
 def test_gate_keeps_political_events(text, plover):

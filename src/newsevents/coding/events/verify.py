@@ -527,11 +527,23 @@ def _not_done(verb: Token) -> bool:
                 return False
             if any(m.dep_ == "mark" and m.lower_ in {"because", "since"} for m in t.children):
                 return True  # "not because I agree"
+            if _any_object(t):
+                return True  # "he's not backing any candidate": no one refused, no one chosen
             return any(a.lemma_.lower() in DONE_AUX for a in auxes) or t.tag_ in {"VBD", "VBN"}
         if t.dep_ not in {"xcomp", "conj"} or t.head == t:
             return False
         t = t.head
     return False
+
+
+def _any_object(verb: Token) -> bool:
+    """The verb's object is "any" someone ("not backing any particular candidate")."""
+    return any(
+        c.dep_ == "det" and c.lower_ == "any"
+        for o in verb.children
+        if o.dep_ in {"dobj", "obj"}
+        for c in o.children
+    )
 
 
 FIRST_PERSON = {"i", "we", "you", "one"}
@@ -571,6 +583,13 @@ def _own_obligation(c: Candidate, source: Actor | None) -> bool:
 
 def _violent(tok: Token) -> bool:
     return "violence" in word_kinds(tok)
+
+
+def _words_at_no_one(source: Actor | None, target: Actor | None, places: list[Actor]) -> bool:
+    """An attack recoded as words with no one attacked and no political doer: "the winger
+    beat two defenders" (players, no actor hit) is no accusation; "Kim attacked Lee for
+    dodging the question" names the one accused, a side even when the lists know neither."""
+    return target is None and not political(source, places)
 
 
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves"}
@@ -948,8 +967,8 @@ def explain(
             info = code_info(ACCUSE_CODE)
             if info is not None:
                 c.info = info
-                if not (political(source, places) or political(target, places)):
-                    return None, "words with no political actor on either side"
+                if _words_at_no_one(source, target, places):
+                    return None, "words at no one, by no political actor"
                 return (c, source, target, 0.05), "an attack with words"
         if (
             trig.pos_ == "VERB"
@@ -963,10 +982,8 @@ def explain(
             if info is None:
                 return None, "no code for an accusation"
             c.info = info  # "X attacked Y over the tax plan": words, not blows
-            # an accusation needs a political side as any non-violent act does: "the
-            # winger beat two defenders" between players is no event
-            if not (political(source, places) or political(target, places)):
-                return None, "words with no political actor on either side"
+            if _words_at_no_one(source, target, places):
+                return None, "words at no one, by no political actor"
             return (c, source, target, 0.05), "a verbal attack"
         if sc.contest and not (armed or harm or sc.violence_here(trig)):
             return None, "a contest metaphor"  # "Alabama beat Clemson 45-40": a game
