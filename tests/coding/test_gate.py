@@ -25,7 +25,7 @@ def _events(text: str) -> list[tuple[str, str | None, str | None]]:
         # harm done to oneself: no one attacked
         'The army captain spoke after the loss. "We killed ourselves with mistakes," he said.',
         # a capacity, not an act
-        "Delegates will be free to support the candidate of their choice.",
+        "Party members will be free to back the governor they prefer.",
         # a negated act at "any" one: no one refused, no one chosen
         "Governor Ann Dole said she is not backing any particular candidate in the primary.",
     ],
