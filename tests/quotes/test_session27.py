@@ -165,3 +165,15 @@ def test_a_work_made_in_a_relative_clause_speaks_for_its_maker(run):
     )
     (q,) = [q for q in run(text) if q.kind == "indirect"]
     assert q.speaker.name == "Jane Roe"
+
+
+def test_i_after_a_mark_the_pairing_missed_or_in_a_post_is_not_the_writer(run):
+    # archive copy writes '' for both marks; a reader's post ends with its handle
+    text = (
+        "Senator Tom Baker spoke in Dover on Monday. ''The toll is wrong,'' he said. "
+        "''In this case, I believe the county should pay.''\n\n"
+        "I think the bridge should stay free for farmers.\n\n"
+        "@farmer_jo"
+    )
+    writer = [q for q in run(text) if q.speaker is not None and q.speaker.how == "quote-writer"]
+    assert writer == []

@@ -45,6 +45,7 @@ QUANTIFIER_PRONOUNS = (
 )
 WRITER = "the writer"  # an "I" of the narration: the article's own author, unnamed
 QUOTE_OPENERS = "\"'\u201c\u2018`"
+EMBED = re.compile(r"<tweet|<blockquote|(?<!\w)@\w{2,}")  # an embedded post, a handle
 LABEL = re.compile(r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]+:")  # "ROE:", "Jane Roe:"
 SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes")
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
@@ -85,6 +86,13 @@ def noun_phrase(head: Token) -> list[Token]:
     while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run.pop()
     return run or [head]
+
+
+def _open_quotation(line: str) -> bool:
+    """The words before a point of the paragraph leave a quotation open."""
+    doubled = line.count("''") + line.count("``")
+    straight = line.replace("''", "").count('"')
+    return doubled % 2 == 1 or straight % 2 == 1 or line.count("\u201c") > line.count("\u201d")
 
 
 def _spaced_dash(tok: Token) -> bool:
@@ -635,6 +643,11 @@ class SpeakerResolver:
         line = text[start:offset].lstrip()
         if line and (line[0] in QUOTE_OPENERS or LABEL.match(line)):
             return False
+        if _open_quotation(line):
+            return False  # a mark the pairing missed ("''In this case, I am glad,'' he said")
+        after = re.match(r"[^\n]*\n*[^\n]*", text[offset:])  # to the end of the next line
+        if EMBED.search(text[start : offset + (after.end() if after else 0)]):
+            return False  # a tweet or a reader's post, its handle after it: "I loved it. @jo"
         before = text[:start].rstrip()
         return not before.endswith(":")
 
