@@ -149,10 +149,10 @@ def thing_subject(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> 
         if low in THING_PRONOUNS and actors.for_token(subj) is None:
             return "a thing, not an actor, is said to do it"
         return None
-    if "thing" in kinds(subj) and not _actor_headed(subj, actors):
+    if "thing" in kinds(subj) and not actor_headed(subj, actors):
         return "a thing, not an actor, is said to do it"  # "the country's system allows"
     # an actor found only in the noun's modifier is not the noun ("the party's decision")
-    someone = _actor_headed(subj, actors) or (actors.for_token(subj) is None and person_like(subj))
+    someone = actor_headed(subj, actors) or (actors.for_token(subj) is None and person_like(subj))
     if abstract_noun(subj) and not someone:
         return "a thing, not an actor, is said to do it"  # "the constitution allows"
     return None
@@ -175,7 +175,7 @@ def abstract_noun(tok: Token) -> bool:
     return len(lemma) > 5 and lemma.endswith(ABSTRACT_ENDINGS)
 
 
-def _actor_headed(tok: Token, actors: Any) -> bool:
+def actor_headed(tok: Token, actors: Any) -> bool:
     """The token heads an actor's own phrase ("the Clinton campaign"), not a noun that takes
     the actor of its modifier ("Switzerland's political system")."""
     actor = actors.for_token(tok)
@@ -513,7 +513,9 @@ def launched_attack(noun: Token, person: Callable[[Token], bool]) -> bool:
     verb = head.head
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
-        subj = subject(verb.head)  # "X dove into his record, launching a round of attacks"
+        # "X dove into his record, launching a round of attacks"; a dateline the parse
+        # makes a second subject ("LOS ANGELES -- X dove ...") is no doer
+        return any(person(s) for s in verb.head.children if s.dep_ in SUBJECT_DEPS)
     return subj is not None and person(subj)
 
 
@@ -811,3 +813,206 @@ def notion_rejected(c: Any) -> str | None:
     if objs and all("notion" in kinds(o) for o in objs):
         return "an idea rejected: a position, not a rejection"
     return None
+
+
+# --- session 27: figures, stances and words that tell no act of their own -------------
+
+FREE_RELATIVES = {"whoever", "whomever", "whichever", "whatever"}
+SIDE_TYPES = {"SUPPORT", "REJECT", "AGREE"}
+
+
+def nobody_named(c: Any) -> str | None:
+    """ "will support whoever the party picks", "backs whichever candidate wins": a side
+    promised to someone not yet known, no one supported or rejected."""
+    trig = c.trigger if c.governor is None else c.governor
+    if c.info.plover not in SIDE_TYPES or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "behind")
+    if not objs:
+        return None
+    if all(_free_relative(o) for o in objs):
+        return "a side taken with someone not yet known, no one named"
+    return None
+
+
+def _free_relative(tok: Token) -> bool:
+    return tok.lower_ in FREE_RELATIVES or any(
+        d.dep_ == "det" and d.lower_ in FREE_RELATIVES for d in tok.children
+    )
+
+
+def refused_to_be(c: Any) -> str | None:
+    """ "refused to be the government's pawn", "won't be a rubber stamp": a refusal of what
+    one is, a stance, not a refusal of someone's demand or offer."""
+    trig = c.trigger
+    if c.info.plover != "REJECT" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    comps = _children(trig, "xcomp")
+    if comps and all(x.lemma_.lower() in COPULAS and _children(x, "attr", "acomp") for x in comps):
+        return "a refusal of what one is (refused to be X), not of a demand"
+    return None
+
+
+def aspect_verb(c: Any) -> str | None:
+    """ "didn't bother to spend the money", "is bound to lose", "tends to side with": a verb
+    that with a to-infinitive tells effort, likelihood or habit (kind ``aspect``), not an act
+    of its own; the infinitive's own act is coded from it."""
+    trig = c.trigger
+    if trig.pos_ not in {"VERB", "ADJ"} or "aspect" not in kinds(trig):
+        return None
+    if any(x.dep_ == "xcomp" and x.pos_ in {"VERB", "AUX"} for x in trig.children):
+        return "a verb of effort, likelihood or habit before another verb, no act of its own"
+    return None
+
+
+def hyphen_compound(c: Any) -> str | None:
+    """ "cherry-picked the schedule", "nit-picked", "bad-mouthed": a verb joined to a word
+    before it by a hyphen is another verb than the trigger's (kind ``compound_ok`` lists the
+    prefixes that keep it: "re-arrested", "co-sponsored")."""
+    trig = c.trigger
+    if trig.pos_ != "VERB" or trig.i < 2:
+        return None
+    hyphen, word = trig.doc[trig.i - 1], trig.doc[trig.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_:
+        return None
+    if "compound_ok" in kinds(word) or not word.is_alpha:
+        return None
+    return "a hyphenated compound verb, another act than the trigger's"
+
+
+def moved_to_feeling(c: Any) -> str | None:
+    """ "was moved to tears", "driven to despair": a feeling reached, not a force moved."""
+    trig = c.trigger
+    if trig.pos_ != "VERB":
+        return None
+    if any("feeling" in kinds(o) for o in _pobjs(trig, "to", "into")):
+        return "a feeling reached (moved to tears), not a move"
+    return None
+
+
+PREDICATIVE_DEPS = {"attr", "oprd"}
+MAKE_VERBS = {"make", "turn", "call", "consider", "see", "treat", "view"}
+
+
+def predicative_event(c: Any) -> str | None:
+    """An event noun told of something else, as what it is or is made ("the election is a
+    battle about competence", "want to make the race a war on the elites"): a figure
+    describing that thing, not an event (the noun with its own doer or victim, "the
+    bombing was an attack on the embassy", stays)."""
+    trig = c.trigger
+    head = trig.head
+    if trig.pos_ != "NOUN" or c.governor not in (None, head):
+        return None
+    second = (
+        trig.dep_ in OBJECT_DEPS
+        and head.lemma_.lower() in MAKE_VERBS
+        and any(x.dep_ in OBJECT_DEPS and x.i < trig.i for x in head.children)
+    )  # "make the election a battle": the parse takes both as objects
+    if not (trig.dep_ in PREDICATIVE_DEPS or second):
+        return None
+    if _pobjs(trig, "on", "against", "by"):
+        return None  # "it was an attack on the embassy": the act told with its victim
+    return "an event noun describing something else, a figure"
+
+
+def trip_everywhere(c: Any) -> str | None:
+    """ "traveled the globe pushing his policies", "toured the world": no place visited,
+    a career told, not a trip."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(("042", "040")) or trig.pos_ != "VERB":
+        return None
+    places = _children(trig, *OBJECT_DEPS) + _pobjs(trig, "to", "around", "across")
+    if places and all("everywhere" in kinds(p) for p in places):
+        return "a trip to everywhere (traveled the world), no place visited"
+    return None
+
+
+DUTY_DEPS = {"acl", "relcl"}
+
+
+def duty_to_act(c: Any) -> str | None:
+    """ "our responsibility to monitor the vote", "the right to protest", "his power to
+    pardon": an act named by a duty, right or power (kind ``duty``), not done."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.pos_ != "VERB" or trig.tag_ != "VB":
+        return None
+    while trig.dep_ == "conj" and trig.head != trig:  # "our duty to monitor and protect"
+        trig = trig.head
+    if trig.dep_ in DUTY_DEPS and "duty" in kinds(trig.head):
+        return "an act named by a duty, right or power, not done"
+    if trig.dep_ == "xcomp":  # "take seriously our duty to monitor": the parse takes the verb
+        before = trig.left_edge.i - 1
+        if any(o.i == before and "duty" in kinds(o) for o in _children(trig.head, *OBJECT_DEPS)):
+            return "an act named by a duty, right or power, not done"
+    return None
+
+
+def harm_by_thing(
+    c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
+) -> str | None:
+    """Harm said of a thing that is no weapon or attack ("the housing crisis that hurt
+    millions", "the recession crushed towns"): a figure of speech ("the blast killed 12" and
+    "the strike wounded many" stay)."""
+    trig = c.trigger
+    if c.info.plover != "ASSAULT" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    subj = next((x for x in trig.children if x.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in {"WDT", "WP"} and trig.dep_ == "relcl":
+        subj = trig.head  # "the crisis that hurt millions": "that" is the crisis
+    if subj is None or subj.pos_ != "NOUN" or violent(subj) or actors.for_token(subj) is not None:
+        return None
+    if person_like(subj):
+        return None
+    if "thing" in kinds(subj) or abstract_noun(subj):
+        return "harm said of a thing, no weapon or attack: a figure of speech"
+    return None
+
+
+QUANTITY_NOUNS = {"dozens", "hundreds", "thousands", "millions", "scores", "many", "most"}
+
+
+def generic_present(c: Any) -> str | None:
+    """An act told in the simple present passive of a bare plural, with no time told
+    ("dozens of children are beaten while begging", "protesters are jailed for years"): a
+    kind of thing that happens, not an event ("twelve were killed", "are being held" stay)."""
+    trig = c.trigger if c.governor is None else c.governor
+    if trig.pos_ != "VERB" or trig.tag_ != "VBN" or _children(trig, "aux", "agent"):
+        return None
+    while trig.dep_ == "conj" and trig.head.tag_ == "VBN":  # "are beaten, attacked or robbed"
+        trig = trig.head
+        if _children(trig, "aux", "agent"):
+            return None
+    passive = _children(trig, "auxpass")
+    if not passive or any(a.tag_ not in PRESENT_TAGS for a in passive):
+        return None
+    subj = next(iter(_children(trig, "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS":
+        return None
+    if subj.lower_ in QUANTITY_NOUNS:  # "dozens of children"
+        subj = next((p for p in _pobjs(subj, "of") if p.tag_ == "NNS"), None)
+        if subj is None:
+            return None
+    elif any(x.dep_ in {"det", "poss", "nummod"} for x in subj.children):
+        return None
+    sent = trig.sent
+    if sent.start == 0 or any(e.label_ in {"DATE", "TIME"} for e in sent.ents):
+        return None  # a headline's present, or a time told: an event
+    return "a kind of act told in the present passive, not an event"
+
+
+def act_reason(
+    c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
+) -> str | None:
+    """The session-27 checks above, in one call for the verifier."""
+    return (
+        nobody_named(c)
+        or refused_to_be(c)
+        or aspect_verb(c)
+        or hyphen_compound(c)
+        or moved_to_feeling(c)
+        or predicative_event(c)
+        or trip_everywhere(c)
+        or duty_to_act(c)
+        or harm_by_thing(c, actors, violent, person_like)
+        or generic_present(c)
+    )

@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsevents.coding.events.acts import named_person
+from newsevents.coding.events.acts import actor_headed, named_person
 from newsevents.coding.events.frame_table import FrameTable
 from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
@@ -272,15 +272,56 @@ def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str |
         # is checked below: "opposed Iran getting the bomb")
         if all(o.dep_ in {"dobj", "obj"} for o in objs):
             return "a position on a policy (an act named by its gerund), no actor as target"
-    if not objs or any(person_like(o) for o in objs):
+    if not objs:
+        return None
+    if any(person_like(o) for o in objs):
+        # "the candidates oppose Obama's executive actions": the actor is only the owner
+        if held_now(trig) and all(_owned_thing(o, actors) for o in objs):
+            return "a position held on an actor's policy, told in the present"
         return None
     for o in objs:
         if any(
             actors.for_token(t) is not None or t.ent_type_ in OWNER_ENTS or t.tag_ == "PRP$"
             for t in _owners(o)
         ):
-            return None  # "the president's plan", "the ability of lawmakers to"
+            if held_now(trig):  # "all the candidates oppose the president's plan"
+                return "a position held on an actor's policy, told in the present"
+            return None  # "opposed the president's plan", "the ability of lawmakers to"
     return "a position on a policy or a thing, no actor as target"
+
+
+def _owned_thing(tok: Token, actors: Any) -> bool:
+    """A common noun whose actor is only its owner ("Obama's executive actions")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or actors.for_token(tok) is None:
+        return False
+    return not actor_headed(tok, actors)
+
+
+def held_now(verb: Token) -> bool:
+    """A verb in the simple present with no auxiliary, in a sentence of the body ("the
+    candidates oppose the plan"): a state held, not a step taken ("opposed", "has opposed",
+    "is opposing"); a headline's present ("Senator Backs Plan", the first sentence or one
+    with no full stop) tells a past act."""
+    if verb.tag_ not in {"VBP", "VBZ"} or _children(verb, "aux", "auxpass"):
+        return False
+    sent = verb.sent
+    return sent.start > 0 and sent[-1].text in {".", '"', "\u201d"}
+
+
+def race_exit(c: Any) -> str | None:
+    """Leaving a race, or a call to leave it ("called for his rivals to drop out", "urged her
+    to drop out of the race"): a campaign act (kind ``race_exit``: the verb and its particle),
+    not a concession or a demand between actors ("dropped out of the talks" stays)."""
+    for verb in {c.trigger, c.governor} - {None}:
+        for act in [verb, *_children(verb, "xcomp", "ccomp", "advcl")]:
+            particles = [p.lower_ for p in _children(act, "prt")]
+            words = {f"{act.lemma_.lower()} {p}" for p in particles}
+            if not any("race_exit" in FRAMES.table.get(w, frozenset()) for w in words):
+                continue
+            others = [o for o in _pobjs(act, "of", "from") if not race_word(o, lambda t: False)]
+            if not others:
+                return "a race left or a call to leave it, a campaign act"
+    return None
 
 
 ADDRESSEE_PREPS = ("on", "upon", "of", "from")
@@ -561,7 +602,7 @@ def warning(c: Any, actors: Any) -> str | None:
         subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and _same_side(subj, source_tok):
             return None  # "warned that it would retaliate"
-        if subj is not None and _force(actors.for_token(subj)):
+        if subj is not None and (_force(actors.for_token(subj)) or "force" in kinds(subj)):
             if clause.lemma_.lower() not in COGNITION:
                 return None  # "cautioned that the army would not allow the march"
     if any(

@@ -756,6 +756,7 @@ def _act_reason(
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
         or event_acts.joined_no_meeting(c, _meeting_noun)
         or event_acts.thing_called(c, someone)
+        or event_acts.act_reason(c, actors, _violent, someone)
         or event_acts.thing_blocked(
             c, someone, lambda t: "ground" in event_frames.kinds(t) or _known_noun(t)
         )
@@ -814,6 +815,7 @@ def _campaign_reason(
         or event_campaign.statement(c)
         or event_campaign.warning(c, actors)
         or event_campaign.declined_comment(c)
+        or event_campaign.race_exit(c)
     )
 
 
