@@ -40,6 +40,13 @@ def test_act_frames_file_has_known_kinds():
         "adverbial",
         "blame",
         "notion",
+        "aspect",
+        "compound_ok",
+        "feeling",
+        "everywhere",
+        "duty",
+        "answer",
+        "of_kind",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

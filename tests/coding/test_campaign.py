@@ -32,6 +32,8 @@ def test_campaign_frames_file_has_known_kinds():
         "counted",
         "gathering",
         "invite",
+        "force",
+        "race_exit",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

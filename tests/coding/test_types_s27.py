@@ -5,10 +5,13 @@ hyphenated compound verb, a feeling one is moved to, a trip to everywhere and ha
 thing are no events; a warning of what officers will do is a threat; attacks launched by
 people after a dateline are words."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
+from newsevents.coding.events.acts import kind_noun
 from newsevents.nlp import parse_text
 from tests.coding.rules import RULES_ONLY, types
 
@@ -115,3 +118,38 @@ def test_an_act_told_in_the_present_passive_of_a_bare_plural_is_a_kind():
         " while begging on its streets."
     )
     assert "ASSAULT" not in types(text)
+
+
+def test_a_deed_told_as_the_purpose_of_a_plan_is_not_done():
+    text = 'Governor Tom Brill says he will hire a "border force" to round up illegal migrants.'
+    assert "COERCE" not in types(text)
+
+
+def test_an_attitude_held_by_a_kind_of_people_is_no_event():
+    text = (
+        "The party is split. Democrats, one writer notes, applaud the careful management of"
+        " Governor Tom Brill."
+    )
+    assert "SUPPORT" not in types(text)
+    assert "SUPPORT" in types("The party is split. The senators applauded Governor Tom Brill.")
+
+
+def test_words_answered_accuse_no_one():
+    text = "The senator continued to refute a news story about her claim that she had met the president."
+    assert "ACCUSE" not in types(text)
+
+
+def test_an_event_noun_named_as_a_kind_is_none_done():
+    def verdict(text: str, word: str) -> str | None:
+        parsed = parse_text(text)
+        tok = next(t for _, d in parsed.chunks for t in d if t.lower_ == word)
+        c = SimpleNamespace(trigger=tok, governor=None, info=SimpleNamespace(plover="ASSAULT"))
+        return kind_noun(c)
+
+    assert verdict("The Kurds, she said, know the horror of ethnic cleansing.", "cleansing")
+    assert verdict("The envoy spoke of the horror of the bombing in the city.", "bombing") is None
+
+
+def test_company_at_an_occasion_is_no_support():
+    text = "Senator Ada Marsh was joined by her husband, former Governor Tom Brill, and her daughter Jane Marsh."
+    assert types(text) == []

@@ -324,6 +324,8 @@ def private_act(c: Any) -> str | None:
     ]
     for prep in (x for x in trig.children if x.dep_ == "prep" and x.lower_ == "for"):
         comps += [p for p in prep.subtree if p.pos_ == "VERB" and p.dep_ in {"pcomp", "ccomp"}]
+    if not comps:  # "ask for His forgiveness": a private good asked for, by its noun
+        comps = [p for p in _pobjs(trig, "for") if p.pos_ == "NOUN"]
     if not comps or not all("private" in kinds(v) for v in comps):
         return None
     return "a call to a private act (pray, vote, remember), not a demand"
@@ -1000,6 +1002,72 @@ def generic_present(c: Any) -> str | None:
     return "a kind of act told in the present passive, not an event"
 
 
+def words_answered(c: Any) -> str | None:
+    """ "continued to refute a story about his claim", "rebutted the report": words answered
+    (kind ``answer``), not an accusation of anyone."""
+    trig = c.trigger
+    if c.info.plover != "ACCUSE" or trig.pos_ != "VERB" or "answer" not in kinds(trig):
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if objs and all("words" in kinds(o) for o in objs):
+        return "words answered (refuted a story), not an accusation"
+    return None
+
+
+PLAN_AUX = {"will", "'ll", "\u2019ll", "would", "shall"}
+PLAN_VERBS = {"plan", "intend", "want", "hope", "vow", "promise", "pledge", "aim", "seek"}
+PURPOSE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "AID"}
+
+
+def purpose_of_plan(c: Any) -> str | None:
+    """A deed told as the purpose of a plan ("he will assemble a force to round up
+    migrants", "plans to hire guards to arrest looters"): planned, not done (the plan's own
+    verb is coded from it)."""
+    trig = c.trigger if c.governor is None else c.governor
+    if c.info.plover not in PURPOSE_TYPES or trig.pos_ != "VERB" or trig.tag_ != "VB":
+        return None
+    if not any(x.dep_ == "aux" and x.lower_ == "to" for x in trig.children):
+        return None
+    if trig.dep_ not in {"advcl", "acl", "relcl", "xcomp"}:
+        return None
+    verb = trig.head
+    if trig.dep_ in {"acl", "relcl"} and verb.dep_ in OBJECT_DEPS:
+        verb = verb.head  # "a force to round up": the force's verb
+    if verb.pos_ != "VERB" or verb.i == trig.i:
+        return None
+    planned = any(x.dep_ == "aux" and x.lower_ in PLAN_AUX for x in verb.children)
+    planned = planned or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLAN_VERBS)
+    if planned:
+        return "a deed told as the purpose of a plan, not done"
+    return None
+
+
+def kind_noun(c: Any) -> str | None:
+    """An event noun with no article, owner or side, named as what something is of ("the
+    horror of ethnic cleansing", "the history of torture"; kind ``of_kind``): a kind of act,
+    not one done."""
+    trig = c.trigger
+    if trig.pos_ != "NOUN" or c.governor is not None or trig.dep_ != "pobj":
+        return None
+    prep = trig.head
+    if prep.lower_ != "of" or "of_kind" not in kinds(prep.head):
+        return None
+    if any(x.dep_ in {"det", "poss", "nummod", "prep"} for x in trig.children):
+        return None  # "the horror of the attack", "the history of attacks on the town"
+    return "an act named as a kind (the horror of X), not one done"
+
+
+def joined_by(c: Any) -> str | None:
+    """ "was joined by her husband and daughter", "joined on stage by the governor": company
+    at an occasion, not support or cooperation."""
+    trig = c.trigger
+    if trig.lemma_.lower() != "join" or trig.tag_ != "VBN" or c.governor is not None:
+        return None
+    if _children(trig, "auxpass") and _children(trig, "agent"):
+        return "company at an occasion (was joined by), not support"
+    return None
+
+
 def act_reason(
     c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
 ) -> str | None:
@@ -1015,4 +1083,8 @@ def act_reason(
         or duty_to_act(c)
         or harm_by_thing(c, actors, violent, person_like)
         or generic_present(c)
+        or words_answered(c)
+        or purpose_of_plan(c)
+        or kind_noun(c)
+        or joined_by(c)
     )

@@ -302,10 +302,35 @@ def held_now(verb: Token) -> bool:
     candidates oppose the plan"): a state held, not a step taken ("opposed", "has opposed",
     "is opposing"); a headline's present ("Senator Backs Plan", the first sentence or one
     with no full stop) tells a past act."""
-    if verb.tag_ not in {"VBP", "VBZ"} or _children(verb, "aux", "auxpass"):
+    if _children(verb, "aux", "auxpass"):
+        return False
+    # the tagger's VB for a finite verb with its own subject ("Democrats applaud")
+    finite = verb.tag_ == "VB" and bool(_children(verb, "nsubj")) and verb.dep_ == "ROOT"
+    if verb.tag_ not in {"VBP", "VBZ"} and not finite:
         return False
     sent = verb.sent
     return sent.start > 0 and sent[-1].text in {".", '"', "\u201d"}
+
+
+ATTITUDE_TYPES = {"SUPPORT", "REJECT", "ACCUSE"}
+
+
+def attitude_of_kind(c: Any) -> str | None:
+    """Praise, support or blame told in the simple present of a kind of people, a bare
+    plural ("Democrats applaud his management", "critics say", "conservatives oppose the
+    plan"): an attitude held, not a step taken by anyone ("the Democrats applauded", "two
+    senators oppose" stay)."""
+    trig = c.trigger
+    if c.info.plover not in ATTITUDE_TYPES or trig.pos_ != "VERB" or not held_now(trig):
+        return None
+    subj = next(iter(_children(trig, "nsubj")), None)
+    if subj is None or subj.tag_ not in {"NNS", "NNPS"}:
+        return None
+    if any(x.dep_ in {"det", "poss", "nummod", "compound", "amod", "prep"} for x in subj.children):
+        return None  # "two senators", "Brazilian police": these people, not a kind
+    if "force" in kinds(subj):
+        return None  # "police charge the swimmer": a body's step
+    return "an attitude held by a kind of people, told in the present"
 
 
 def race_exit(c: Any) -> str | None:

@@ -816,6 +816,7 @@ def _campaign_reason(
         or event_campaign.warning(c, actors)
         or event_campaign.declined_comment(c)
         or event_campaign.race_exit(c)
+        or event_campaign.attitude_of_kind(c)
     )
 
 
