@@ -11,7 +11,7 @@ import pytest
 
 from newsevents.coding.actors import find_actors
 from newsevents.coding.events import code_events
-from newsevents.coding.events.acts import kind_noun
+from newsevents.coding.events.acts import kind_noun, nobody_named, private_good
 from newsevents.nlp import parse_text
 from tests.coding.rules import RULES_ONLY, types
 
@@ -23,6 +23,15 @@ def coded(text: str) -> list[tuple[str, str]]:
     parsed = parse_text(text)
     events = code_events(parsed, find_actors(parsed), settings=RULES_ONLY)
     return [(e.plover, e.trigger.text) for e in events]
+
+
+def _token(text: str, word: str):
+    """The first token ``word`` of ``text``, parsed (for checks read on one candidate)."""
+    return next(t for _, d in parse_text(text).chunks for t in d if t.lower_ == word)
+
+
+def _info(plover: str) -> SimpleNamespace:
+    return SimpleNamespace(plover=plover, cameo="")
 
 
 def test_a_warning_of_what_officers_will_do_is_a_threat():
@@ -47,8 +56,12 @@ def test_a_verb_of_effort_before_another_verb_is_no_act():
 
 
 def test_a_side_taken_with_someone_not_yet_known_is_none():
-    text = "Senator Ada Marsh said he'll support whomever the Republican Party nominates for president."
-    assert types(text) == []
+    def verdict(text: str, word: str) -> str | None:
+        tok = _token(text, word)
+        return nobody_named(SimpleNamespace(trigger=tok, governor=None, info=_info("SUPPORT")))
+
+    assert verdict("Governor Tom Brill said he'll support whomever the party picks.", "support")
+    assert verdict("Governor Tom Brill said he'll support Senator Ada Marsh.", "support") is None
 
 
 def test_an_act_named_by_a_duty_is_not_done():
@@ -141,10 +154,8 @@ def test_words_answered_accuse_no_one():
 
 def test_an_event_noun_named_as_a_kind_is_none_done():
     def verdict(text: str, word: str) -> str | None:
-        parsed = parse_text(text)
-        tok = next(t for _, d in parsed.chunks for t in d if t.lower_ == word)
-        c = SimpleNamespace(trigger=tok, governor=None, info=SimpleNamespace(plover="ASSAULT"))
-        return kind_noun(c)
+        tok = _token(text, word)
+        return kind_noun(SimpleNamespace(trigger=tok, governor=None, info=_info("ASSAULT")))
 
     assert verdict("The Kurds, she said, know the horror of ethnic cleansing.", "cleansing")
     assert verdict("The envoy spoke of the horror of the bombing in the city.", "bombing") is None
@@ -153,3 +164,17 @@ def test_an_event_noun_named_as_a_kind_is_none_done():
 def test_company_at_an_occasion_is_no_support():
     text = "Senator Ada Marsh was joined by her husband, former Governor Tom Brill, and her daughter Jane Marsh."
     assert types(text) == []
+
+
+def test_a_thing_taken_out_is_no_withdrawal():
+    assert "RETREAT" not in types("Senator Ada Marsh is pulling out her Texas roots fast.")
+    assert "RETREAT" in types("The army pulled out its troops from the border town on Monday.")
+
+
+def test_a_private_good_asked_for_is_no_demand():
+    def verdict(text: str, word: str) -> str | None:
+        tok = _token(text, word)
+        return private_good(SimpleNamespace(trigger=tok, governor=None, info=_info("REQUEST")))
+
+    assert verdict("The nation's leader asked for God's forgiveness and mercy.", "asked")
+    assert verdict("The minister asked for UN protection for the camps.", "asked") is None

@@ -1068,6 +1068,46 @@ def joined_by(c: Any) -> str | None:
     return None
 
 
+def private_good(c: Any) -> str | None:
+    """A private good asked for or a private act encouraged, whoever asks ("asked for His
+    forgiveness", "urged voters to join a day of prayer"; kind ``private``): no
+    demand on any actor, even from a state (acts.private_act reads the other calls)."""
+    trig = c.trigger
+    if c.info.plover not in {"REQUEST", "SUPPORT"} or trig.pos_ != "VERB":
+        return None
+    if c.governor is not None:
+        return None
+    goods = [p for p in _pobjs(trig, "for") if p.pos_ == "NOUN"]
+    if c.info.plover == "REQUEST" and goods and all("private" in kinds(g) for g in goods):
+        return "a private good asked for (forgiveness, prayers), not a demand"
+    for comp in _children(trig, "xcomp"):  # "urged them to join a day of prayer"
+        acts = [comp, *_pobjs(comp, "in"), *_children(comp, *OBJECT_DEPS)]
+        if any("private" in kinds(a) for a in acts if a.pos_ in {"VERB", "NOUN"}):
+            return "a private act encouraged (pray, fast), not support or a demand"
+    return None
+
+
+RETREAT_PREFIX = "087"  # CAMEO: de-escalate, withdraw, retreat
+
+
+def thing_pulled(
+    c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
+) -> str | None:
+    """ "is pulling out her credentials", "pulled out his phone": a thing taken out, not a
+    withdrawal of forces ("pulled out its troops", "withdrew its envoy" stay)."""
+    trig = c.trigger
+    if not c.info.cameo.startswith(RETREAT_PREFIX) or trig.pos_ != "VERB":
+        return None
+    objs = _children(trig, *OBJECT_DEPS)
+    if not objs:
+        return None
+    for o in objs:
+        someone = actor_headed(o, actors) or (actors.for_token(o) is None and person_like(o))
+        if someone or violent(o) or "troops" in kinds(o):  # not "her Texas roots"
+            return None
+    return "a thing taken out, not a withdrawal"
+
+
 def act_reason(
     c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
 ) -> str | None:
@@ -1087,4 +1127,6 @@ def act_reason(
         or purpose_of_plan(c)
         or kind_noun(c)
         or joined_by(c)
+        or private_good(c)
+        or thing_pulled(c, actors, violent, person_like)
     )
