@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.coding.events import lexicon
 from newsevents.coding.events.frame_table import FrameTable
 from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
@@ -1087,6 +1088,11 @@ def private_good(c: Any) -> str | None:
     return None
 
 
+def _event_noun(tok: Token) -> bool:
+    words = {tok.lemma_.lower(), tok.lower_}
+    return bool(words & set(lexicon.nominal_rows())) or bool(words & set(lexicon.event_nouns()))
+
+
 RETREAT_PREFIX = "087"  # CAMEO: de-escalate, withdraw, retreat
 
 
@@ -1104,6 +1110,8 @@ def thing_pulled(
     for o in objs:
         someone = actor_headed(o, actors) or (actors.for_token(o) is None and person_like(o))
         if someone or violent(o) or "troops" in kinds(o):  # not "her Texas roots"
+            return None
+        if _event_noun(o):  # "finished a pullout": the noun tells the withdrawal
             return None
     return "a thing taken out, not a withdrawal"
 
