@@ -48,6 +48,7 @@ def test_act_frames_file_has_known_kinds():
         "answer",
         "of_kind",
         "troops",
+        "good",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

@@ -1070,21 +1070,22 @@ def joined_by(c: Any) -> str | None:
 
 
 def private_good(c: Any) -> str | None:
-    """A private good asked for or a private act encouraged, whoever asks ("asked for His
-    forgiveness", "urged voters to join a day of prayer"; kind ``private``): no
-    demand on any actor, even from a state (acts.private_act reads the other calls)."""
+    """A private good asked for or encouraged, whoever asks ("asked for His forgiveness",
+    "urged voters to join a day of prayer"; kind ``good``): no demand on any actor, even from
+    a state ("called for calm" and "urged them to vote" are read by acts.private_act)."""
     trig = c.trigger
     if c.info.plover not in {"REQUEST", "SUPPORT"} or trig.pos_ != "VERB":
         return None
     if c.governor is not None:
         return None
     goods = [p for p in _pobjs(trig, "for") if p.pos_ == "NOUN"]
-    if c.info.plover == "REQUEST" and goods and all("private" in kinds(g) for g in goods):
+    if goods and all("good" in kinds(g) for g in goods):
         return "a private good asked for (forgiveness, prayers), not a demand"
     for comp in _children(trig, "xcomp"):  # "urged them to join a day of prayer"
-        acts = [comp, *_pobjs(comp, "in"), *_children(comp, *OBJECT_DEPS)]
-        if any("private" in kinds(a) for a in acts if a.pos_ in {"VERB", "NOUN"}):
-            return "a private act encouraged (pray, fast), not support or a demand"
+        things = [*_pobjs(comp, "in"), *_children(comp, *OBJECT_DEPS)]
+        things += [p for t in list(things) for p in _pobjs(t, "of")]
+        if things and any("good" in kinds(t) for t in things if t.pos_ == "NOUN"):
+            return "a private act encouraged (a fast, a prayer), not support or a demand"
     return None
 
 
