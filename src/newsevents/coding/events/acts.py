@@ -1100,15 +1100,22 @@ RETREAT_PREFIX = "087"  # CAMEO: de-escalate, withdraw, retreat
 def thing_pulled(
     c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
 ) -> str | None:
-    """ "is pulling out her credentials", "pulled out his phone": a thing taken out, not a
-    withdrawal of forces ("pulled out its troops", "withdrew its envoy" stay)."""
+    """ "is pulling out her credentials", "pulled out his phone": a thing a person takes out,
+    not a withdrawal of forces ("pulled out its troops", "withdrew its envoy", a state's or
+    a force's withdrawal stay)."""
     trig = c.trigger
     if not c.info.cameo.startswith(RETREAT_PREFIX) or trig.pos_ != "VERB":
         return None
+    subj = subject(trig)
+    if subj is None or not (subj.ent_type_ == "PERSON" or named_person(subj)):
+        return None  # a state or a force withdrawing ("withdrew much of its forces")
     objs = _children(trig, *OBJECT_DEPS)
     if not objs:
         return None
+    objs += [p for o in objs for p in _pobjs(o, "of")]  # "much of its forces"
     for o in objs:
+        if o.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return None  # "withdrew the city": a place left
         someone = actor_headed(o, actors) or (actors.for_token(o) is None and person_like(o))
         if someone or violent(o) or "troops" in kinds(o):  # not "her Texas roots"
             return None
