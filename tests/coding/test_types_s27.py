@@ -169,6 +169,9 @@ def test_company_at_an_occasion_is_no_support():
 def test_a_thing_taken_out_is_no_withdrawal():
     assert "RETREAT" not in types("Senator Ada Marsh is pulling out her Texas roots fast.")
     assert "RETREAT" in types("The army pulled out its troops from the border town on Monday.")
+    # a state's withdrawal told through a quantity stays one
+    state = "The government withdrew much of its forces from the northern provinces in May."
+    assert "RETREAT" in types(state)
 
 
 def test_a_private_good_asked_for_is_no_demand():
