@@ -964,9 +964,9 @@ def harm_by_thing(
         subj = trig.head  # "the crisis that hurt millions": "that" is the crisis
     if subj is None or subj.pos_ != "NOUN" or violent(subj) or actors.for_token(subj) is not None:
         return None
-    if person_like(subj):
-        return None
-    if "thing" in kinds(subj) or abstract_noun(subj):
+    if person_like(subj) or _event_noun(subj) or "troops" in kinds(subj):
+        return None  # "a minefield explosion killed two", "a rocket wounded five"
+    if "thing" in kinds(subj):
         return "harm said of a thing, no weapon or attack: a figure of speech"
     return None
 
