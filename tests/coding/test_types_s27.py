@@ -170,7 +170,7 @@ def test_a_thing_taken_out_is_no_withdrawal():
     assert "RETREAT" not in types("Senator Ada Marsh is pulling out her Texas roots fast.")
     assert "RETREAT" in types("The army pulled out its troops from the border town on Monday.")
     # a state's withdrawal told through a quantity stays one
-    state = "The government withdrew much of its forces from the northern provinces in May."
+    state = "In March the regime withdrew much of its army from the hill districts."
     assert "RETREAT" in types(state)
 
 
