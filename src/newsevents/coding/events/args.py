@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -125,11 +125,16 @@ DASHES = {"--", "—", "–"}
 
 def _after_dateline(subjects: list[Token]) -> Token:
     """Of two subjects the parser hung on one verb, the one after a dash: the first is a
-    dateline ("BOSTON (AP) -- Holt has won the seat")."""
+    dateline ("BOSTON (AP) -- Holt has won the seat"); or a name right after the first: the
+    first is its title."""
     first = subjects[0]
     for later in subjects[1:]:
         doc = first.doc
         if any(doc[i].text in DASHES for i in range(first.i + 1, later.i)):
+            return later
+        if later.pos_ == "PROPN" and later.left_edge.i == first.right_edge.i + 1:
+            # "Former envoy and party chief Maren Holt is calling ...": the parser split a
+            # title from the name it comes before; the name is the subject
             return later
     return first
 
@@ -140,6 +145,40 @@ def _antecedent(subj: Token, verb: Token) -> Token:
     if subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head != verb:
         return verb.head
     return subj
+
+
+def _titled_name(actors: Any, subj: Token, found: list[Actor]) -> list[Actor]:
+    """A role noun the sentence says of a named person is that person, with the role's
+    office where the name has none ("Ruiz is the state prosecutor who charged him": Ruiz,
+    a prosecutor)."""
+    named = _named_by(subj)
+    if named is subj:
+        return found
+    people = [a for a in phrase_actors(actors, named)[0] if not a.sector or a.how == "name"]
+    if not people:
+        return found
+    person, role = people[0], found[0] if found else None
+    if role is not None and role.sector and not person.sector:
+        country = person.country or role.country
+        person = replace(
+            person, sector=role.sector, country=country, code=(country or "") + role.sector
+        )
+    return [person]
+
+
+def _named_by(noun: Token) -> Token:
+    """The name a role noun is said of: "Ruiz is the prosecutor who charged him", "Holt, a
+    former envoy and head of the fund that paid him" (Ruiz, Holt), else the noun itself."""
+    n = noun
+    while n.dep_ == "conj" and n.head != n:
+        n = n.head
+    if n.dep_ == "appos" and n.head.pos_ == "PROPN":
+        return n.head
+    if n.dep_ == "attr" and n.head.lemma_ == "be":
+        subj = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return subj
+    return noun
 
 
 def _to_clause(verb: Token) -> bool:
@@ -207,7 +246,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
                 for act in _prep_objects(verb, UNDERGO_PREPS):
                     args.sources = args.sources or act_doers(actors, act)
         else:
-            args.sources = subj_actors
+            args.sources = _titled_name(actors, subj, subj_actors)
             args.inner_sources = inner_actors(actors, subj)
             if not subj_actors and subj.lower_ in FIRST_PERSON:
                 # "We can't take part," the spokesman said: the speaker's side is the source
