@@ -330,16 +330,6 @@ def test_a_group_named_in_a_place_is_of_its_country_and_diplomats_are_not():
         assert e.target is None or e.target.country != "ITA"
 
 
-def test_a_title_split_from_its_name_by_the_parser_is_the_name():
-    # two subjects on one verb: "former secretary and presidential hopeful" is Holt's title
-    events = _events(
-        "Former Secretary of Defense and Republican presidential hopeful Maren Holt is urging "
-        "the Pentagon to withdraw troops from Iraq."
-    )
-    call = next(e for e in events if e.plover == "REQUEST")
-    assert call.source is not None and call.source.name == "Maren Holt"
-
-
 def test_a_role_said_of_a_named_person_in_a_relative_clause_is_that_person():
     events = _events(
         "Maria Lopez is the state prosecutor who charged the mayor with fraud last year."

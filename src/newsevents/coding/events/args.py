@@ -125,16 +125,11 @@ DASHES = {"--", "—", "–"}
 
 def _after_dateline(subjects: list[Token]) -> Token:
     """Of two subjects the parser hung on one verb, the one after a dash: the first is a
-    dateline ("BOSTON (AP) -- Holt has won the seat"); or a name right after the first: the
-    first is its title."""
+    dateline ("BOSTON (AP) -- Holt has won the seat")."""
     first = subjects[0]
     for later in subjects[1:]:
         doc = first.doc
         if any(doc[i].text in DASHES for i in range(first.i + 1, later.i)):
-            return later
-        if later.pos_ == "PROPN" and later.left_edge.i == first.right_edge.i + 1:
-            # "Former envoy and party chief Maren Holt is calling ...": the parser split a
-            # title from the name it comes before; the name is the subject
             return later
     return first
 
