@@ -228,9 +228,16 @@ def drop_masking(graph: Any) -> int:
             while name in alias:
                 name = alias[name]
             n.input[k] = name
-    needed, live = set(outputs), []
+    _keep_live(graph, [n for n in nodes if n.output[0] not in alias])
+    return len(alias)
+
+
+def _keep_live(graph: Any, nodes: list[Any]) -> None:
+    """Make ``nodes`` (in graph order) the graph's nodes, less those no output depends on,
+    and drop the initializers nothing reads any more."""
+    needed, live = {o.name for o in graph.output}, []
     for n in reversed(nodes):
-        if n.output[0] not in alias and any(o in needed for o in n.output):
+        if any(o in needed for o in n.output):
             live.append(n)
             needed.update(i for i in n.input if i)
     del graph.node[:]
@@ -238,7 +245,6 @@ def drop_masking(graph: Any) -> int:
     kept = [t for t in graph.initializer if t.name in needed]
     del graph.initializer[:]
     graph.initializer.extend(kept)
-    return len(alias)
 
 
 def fuse_attention(graph: Any) -> int:
@@ -331,17 +337,7 @@ def fuse_attention(graph: Any) -> int:
         )
     if not made:
         return 0
-    outputs = {o.name for o in graph.output}
-    needed, live = set(outputs), []
-    for n in reversed([made.get(id(n), n) for n in nodes]):
-        if any(o in needed for o in n.output):
-            live.append(n)
-            needed.update(i for i in n.input if i)
-    del graph.node[:]
-    graph.node.extend(reversed(live))
-    kept = [t for t in graph.initializer if t.name in needed]
-    del graph.initializer[:]
-    graph.initializer.extend(kept)
+    _keep_live(graph, [made.get(id(n), n) for n in nodes])
     return len(made)
 
 
