@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.data import data_path, load_jsonl, load_lines, load_tsv
+from newsevents.data import data_path, grammar_words, load_jsonl, load_lines, load_tsv
 from newsevents.errors import DataFileError
 
 DATA = Path(data_path("SOURCES.md")).parent
@@ -67,3 +67,14 @@ def test_reporting_verbs_one_file_one_column_per_use():
         assert "say" in reporting_verbs(use)
     with pytest.raises(KeyError):
         reporting_verbs("no_such_use")
+
+
+def test_grammar_word_classes_load_as_sets():
+    assert "themselves" in grammar_words("reflexive")
+    assert "whoever" in grammar_words("free_relative")
+    assert "what" not in grammar_words("free_relative")
+
+
+def test_unknown_grammar_word_class_is_an_error():
+    with pytest.raises(KeyError, match="no class"):
+        grammar_words("adverbs of doubt")

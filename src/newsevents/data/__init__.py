@@ -57,6 +57,17 @@ def reporting_verbs(use: str) -> frozenset[str]:
 
 
 REPORTING_VERBS = "verbs/reporting.tsv"
+GRAMMAR_WORDS = "languages/grammar_en.tsv"
+
+
+@functools.lru_cache(maxsize=16)
+def grammar_words(word_class: str) -> frozenset[str]:
+    """The closed-class words of one class in ``languages/grammar_en.tsv`` (reflexive,
+    free_relative, ...): the function words and verb classes the coding rules test."""
+    for row in load_tsv(GRAMMAR_WORDS):
+        if row["class"] == word_class:
+            return frozenset(row["words"].split())
+    raise KeyError(f"{GRAMMAR_WORDS} has no class {word_class!r}")
 
 
 @functools.lru_cache(maxsize=64)

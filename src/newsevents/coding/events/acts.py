@@ -36,6 +36,7 @@ from newsevents.coding.events.frame_table import FrameTable
 from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
 from newsevents.coding.events.phrases import covers
+from newsevents.data import grammar_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -538,7 +539,7 @@ def described_elsewhere(tok: Token, trig: Token) -> bool:
     return False
 
 
-REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+REFLEXIVES = grammar_words("reflexive")
 STANCE_TYPES = {"SUPPORT", "AGREE", "REJECT"}
 
 
@@ -820,7 +821,7 @@ def notion_rejected(c: Any) -> str | None:
 
 # --- session 27: figures, stances and words that tell no act of their own -------------
 
-FREE_RELATIVES = {"whoever", "whomever", "whichever", "whatever"}
+FREE_RELATIVES = grammar_words("free_relative")
 SIDE_TYPES = {"SUPPORT", "REJECT", "AGREE"}
 
 
@@ -894,7 +895,7 @@ def moved_to_feeling(c: Any) -> str | None:
 
 
 PREDICATIVE_DEPS = {"attr", "oprd"}
-MAKE_VERBS = {"make", "turn", "call", "consider", "see", "treat", "view"}
+MAKE_VERBS = grammar_words("make_verb")  # "make the race a war": object + predicate
 
 
 def predicative_event(c: Any) -> str | None:

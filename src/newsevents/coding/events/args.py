@@ -28,7 +28,7 @@ from newsevents.coding.events.phrases import (
     phrase_actors,
     same,
 )
-from newsevents.data import load_lines
+from newsevents.data import grammar_words, load_lines
 from newsevents.models import Actor
 
 __all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun_arguments"]
@@ -314,7 +314,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
     return args
 
 
-FREE_RELATIVES = {"what", "which"}
+FREE_RELATIVES = grammar_words("wh_object")
 
 
 def _doers_of(noun: Token) -> list[Token]:

@@ -51,7 +51,7 @@ from newsevents.coding.events.modality import (
     marker_of,
     modality_of,
 )
-from newsevents.data import load_tsv
+from newsevents.data import grammar_words, load_tsv
 from newsevents.models import Actor
 
 ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP", "CRM"}
@@ -592,10 +592,9 @@ def _words_at_no_one(source: Actor | None, target: Actor | None, places: list[Ac
     return target is None and not political(source, places)
 
 
-REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves"}
-REFLEXIVES |= {"themselves", "oneself"}
+REFLEXIVES = grammar_words("reflexive")
 # Verbs with which harm to oneself is an attack on others too ("blew himself up").
-SELF_ATTACK_VERBS = {"blow", "detonate", "explode"}
+SELF_ATTACK_VERBS = grammar_words("self_attack_verb")
 
 
 def _self_harm(verb: Token) -> bool:
