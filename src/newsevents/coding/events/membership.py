@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events.frame_table import prep_objects
 from newsevents.coding.events.phrases import phrase_actors
 from newsevents.data import load_tsv
 from newsevents.models import Actor
@@ -51,13 +52,8 @@ def _body(actors: Any, tok: Token) -> list[Actor]:
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [
-        p
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    """Noun objects only: "by joining the EU" names the body inside a clause, not as one."""
+    return [p for p in prep_objects(head, *preps) if p.dep_ == "pobj"]
 
 
 def _body_phrases(tok: Token, kind: str, preps: tuple[str, ...]) -> list[Token]:
