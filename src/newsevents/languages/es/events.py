@@ -33,106 +33,12 @@ from newsevents.languages.es.dates import calendar_word
 from newsevents.models import Actor, Event
 from newsevents.nlp.pipeline import ParsedArticle, Sentence
 
-AR = (
-    "o",
-    "as",
-    "a",
-    "amos",
-    "ais",
-    "an",
-    "e",
-    "es",
-    "en",
-    "emos",
-    "ado",
-    "ada",
-    "ados",
-    "adas",
-    "ando",
-    "aron",
-    "aba",
-    "aban",
-    "abamos",
-    "ara",
-    "aran",
-    "ase",
-    "asen",
-    "ara",
-    "aran",
-    "aria",
-    "arian",
-    "ar",
-    "ando",
-    "aste",
-    "asteis",
-    "o",
-)
-ER = (
-    "o",
-    "es",
-    "e",
-    "emos",
-    "eis",
-    "en",
-    "a",
-    "as",
-    "an",
-    "amos",
-    "ido",
-    "ida",
-    "idos",
-    "idas",
-    "iendo",
-    "ieron",
-    "io",
-    "ia",
-    "ian",
-    "iera",
-    "ieran",
-    "iese",
-    "iesen",
-    "era",
-    "eran",
-    "eria",
-    "erian",
-    "er",
-    "iste",
-)
-IR = (
-    "o",
-    "es",
-    "e",
-    "imos",
-    "is",
-    "en",
-    "a",
-    "as",
-    "an",
-    "amos",
-    "ido",
-    "ida",
-    "idos",
-    "idas",
-    "iendo",
-    "ieron",
-    "io",
-    "ia",
-    "ian",
-    "iera",
-    "ieran",
-    "iese",
-    "iesen",
-    "ira",
-    "iran",
-    "iria",
-    "irian",
-    "ir",
-    "iste",
-)
-ENDINGS = {"ar": AR, "er": ER, "ir": IR}
-CLITICS = ("se", "me", "te", "nos", "os", "lo", "la", "los", "las", "le", "les")
-REFLEXIVE = frozenset({"se", "me", "te", "nos", "os"})
-RELATIVES = frozenset({"que", "quien", "quienes", "cual", "cuales"})
+# The regular conjugation endings of each verb class, the clitics and the relatives the
+# coder tests: language data (data/es/words.tsv).
+ENDINGS = {conj: lex.word_set(f"ending_{conj}") for conj in ("ar", "er", "ir")}
+CLITICS = tuple(sorted(lex.word_set("clitic"), key=lambda c: (-len(c), c)))
+REFLEXIVE = lex.word_set("reflexive")
+RELATIVES = lex.word_set("relative")
 SOURCE_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
 TARGET_DEPS = frozenset({"obj", "iobj", "dobj"})
@@ -154,7 +60,7 @@ def _strip_clitics(word: str) -> tuple[str, bool]:
     """'negandose' -> ('negando', True)."""
     reflexive = False
     for _ in range(2):
-        for c in sorted(CLITICS, key=len, reverse=True):
+        for c in CLITICS:  # longest first
             if (
                 len(word) > len(c) + 3
                 and word.endswith(c)
