@@ -87,8 +87,9 @@ class Settings:
     )
     embed_ahead: bool = setting(
         True,
-        "Embed each batch's articles for storylines on a second thread while the run parses "
-        "them (ingest with one spaCy process; the same vectors, less waiting).",
+        "Embed each batch's articles for storylines while the run parses them (ingest: on a "
+        "second thread with one spaCy process, in the worker processes with more; the same "
+        "vectors, less waiting).",
     )
     coder_mode: str = setting(
         FULL,

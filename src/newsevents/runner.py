@@ -192,7 +192,7 @@ def run(
     (phases, counts against the total when known, chunks of long documents: newsevents.progress)."""
     config = config or RunConfig()
     summary = RunSummary()
-    start = time.perf_counter()
+    start_time = time.perf_counter()
     progress = Reporter(on_progress)
     if progress:
         inputs = list(inputs)
@@ -210,65 +210,101 @@ def run(
     versions = Versions(store)
     docs = _told(read_sources(inputs, config.ingest), progress)
     ahead = _embed_ahead(store, config)  # storyline embeddings, on a thread while we parse
-    try:
-        for batch in _batches(docs, config.batch_docs):
-            summary.read += len(batch)
-            articles = [d for d in batch if isinstance(d, Article)]
-            reject([d for d in batch if isinstance(d, Rejection)])
-            # Resume and idempotency: a document already read (stored, or earlier in this run)
-            # with the same text is not parsed again; the same id with a new text is a new
-            # version.
-            articles, unchanged = versions.assign(articles)
-            summary.skipped += len(unchanged)
-            articles, copies = found.split(articles)
-            if ahead is not None:  # embedded while this batch is parsed (a rejected one: unused)
-                ahead.submit((a.title, a.text) for a in articles + copies)
-            if articles:
-                progress.phase("parsing")  # the first batch loads the model too
+    pool = _coding_pool(store, config)  # n_process > 1: workers parse, code and embed
+    vectors: dict = {}
+
+    def start(batch: list) -> tuple:
+        """Read one batch: reject the bad documents, split off unchanged ones and copies,
+        start its coding (in the workers: returns at once)."""
+        summary.read += len(batch)
+        articles = [d for d in batch if isinstance(d, Article)]
+        reject([d for d in batch if isinstance(d, Rejection)])
+        # Resume and idempotency: a document already read (stored, or earlier in this run)
+        # with the same text is not parsed again; the same id with a new text is a new
+        # version.
+        articles, unchanged = versions.assign(articles)
+        summary.skipped += len(unchanged)
+        articles, copies = found.split(articles)
+        if ahead is not None:  # embedded while this batch is parsed (a rejected one: unused)
+            ahead.submit((a.title, a.text) for a in articles + copies)
+        coding = None
+        if pool is not None and (articles or copies):
+            progress.phase("parsing")
+            coding = pool.submit_batch(articles, copies)
+        return articles, copies, coding
+
+    def finish(articles: list[Article], copies: list[Article], coding) -> None:
+        """Wait for one batch's coding, then store and write it."""
+        if articles:
+            progress.phase("parsing")  # the first batch loads the model too
+            if coding is not None:
+                done, failed, found_vectors = coding.result()
+                vectors.update(found_vectors)
+            else:
                 done, failed = extract_batch(
                     articles, config, progress.chunk_parsed if progress else None
                 )
-                failed_ids = {r.id for r in failed}
-                for a in articles:
-                    if a.id in failed_ids:
-                        versions.forget(a.id, a.key)
-                found.rejected(failed_ids)
-                copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
-                if orphans:
+            failed_ids = {r.id for r in failed}
+            for a in articles:
+                if a.id in failed_ids:
+                    versions.forget(a.id, a.key)
+            found.rejected(failed_ids)
+            copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
+            if orphans:
+                if pool is not None:
+                    more_done, more_failed, _ = pool.code(orphans)
+                else:
                     more_done, more_failed = extract_batch(orphans, config)
-                    done += more_done
-                    failed += more_failed
-                reject(failed)
-                if store is not None:
-                    corpus.add(
-                        store, done + [Extraction(article=a) for a in copies], config.keep_text
-                    )
-                summary.count_coded(done)
-                for x in done:
-                    write_jsonl(events_out, (e.to_dict() for e in x.events))
-                    write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
-                    if places_out is not None:
-                        from newsevents.places import place_rows
+                done += more_done
+                failed += more_failed
+            reject(failed)
+            if store is not None:
+                corpus.add(store, done + [Extraction(article=a) for a in copies], config.keep_text)
+            summary.count_coded(done)
+            for x in done:
+                write_jsonl(events_out, (e.to_dict() for e in x.events))
+                write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+                if places_out is not None:
+                    from newsevents.places import place_rows
 
-                        write_jsonl(places_out, place_rows(x, everything=places_all))
-            summary.duplicates += len(copies)
-            if store is not None and copies and not articles:
-                corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
-            summary.seconds = time.perf_counter() - start
-            if on_batch:
-                on_batch(summary)
-            if progress:
-                rejected = sum(summary.rejected.values())
-                progress.batch_done(summary.read, summary.processed, rejected, summary.events)
-                progress.phase("reading")
-        summary.seconds = time.perf_counter() - start
+                    write_jsonl(places_out, place_rows(x, everything=places_all))
+        elif coding is not None:  # copies alone: their vectors
+            vectors.update(coding.result()[2])
+        summary.duplicates += len(copies)
+        if store is not None and copies and not articles:
+            corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
+        summary.seconds = time.perf_counter() - start_time
+        if on_batch:
+            on_batch(summary)
+        if progress:
+            rejected = sum(summary.rejected.values())
+            progress.batch_done(summary.read, summary.processed, rejected, summary.events)
+            progress.phase("reading")
+
+    try:
+        # With workers, the next batch is read while they code this one; it is started
+        # (versions, copies) only once this one is stored, as one process does.
+        pending = None
+        for batch in _batches(docs, config.batch_docs):
+            if pending is not None:
+                finish(*pending)
+            pending = start(batch)
+            if pool is None:
+                finish(*pending)
+                pending = None
+        if pending is not None:
+            finish(*pending)
+        summary.seconds = time.perf_counter() - start_time
         if store is not None and config.settings.stories:
             progress.phase("storylines")
-            vectors = ahead.vectors() if ahead is not None else None
-            corpus.assign_storylines(store, config.settings, vectors)
+            if ahead is not None:
+                vectors = ahead.vectors()
+            corpus.assign_storylines(store, config.settings, vectors or None)
     finally:
         if ahead is not None:
             ahead.close()
+        if pool is not None:
+            pool.close()
     progress.phase("done")
     return summary
 
@@ -285,6 +321,23 @@ def _embed_ahead(store, config: RunConfig):
     from newsevents.stories.ahead import EmbedAhead
 
     return EmbedAhead(settings)
+
+
+def _coding_pool(store, config: RunConfig):
+    """The worker processes of a run with ``n_process`` > 1 (``scale.processes``), or None.
+    They embed the storylines too when the run gives its stored full texts storylines."""
+    settings = config.settings
+    if settings.n_process <= 1:
+        return None
+    from newsevents.scale.processes import CodingPool
+
+    embed = (
+        store is not None
+        and settings.stories
+        and settings.embed_ahead
+        and config.keep_text == "full"
+    )
+    return CodingPool(config, embed=embed)
 
 
 def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[Article | Rejection]:

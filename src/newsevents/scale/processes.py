@@ -1,0 +1,214 @@
+"""A local run on several processes: each worker parses, codes and embeds whole articles.
+
+With ``n_process`` > 1, ``runner.run`` hands each batch's articles to :class:`CodingPool`:
+``n_process`` worker processes, each with its own spaCy pipeline, run every extraction stage
+and the storyline embeddings of their articles and send back the extractions (plain
+dataclasses) and the vectors. The main process keeps what needs the whole run in order: reading,
+versions, near-duplicates, the store and the storylines' clustering. (spaCy's own
+``n_process`` only parses in its workers; the coding and the embeddings, about as much CPU as
+the parse, then ran in the main process alone.)
+
+The answers are the ones one process gives: a worker runs ``runner.extract_batch`` on a slice
+of the batch (one spaCy process), the slices are joined in input order, rejections in the
+order one process writes them, and each vector comes from the exact text the clusterer would
+embed (``stories.ahead.text_key``), one article at a time as the clusterer embeds it.
+
+A slice whose worker dies (or whose task fails outside the per-document guard) is run again
+one article per task; an article that still fails is rejected as ``worker_error`` and its
+neighbours are coded, as the Dask engine does (``scale.dask``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from newsevents.languages.route import group_by_language
+from newsevents.models import Article, Extraction, Rejection
+from newsevents.runner import RunConfig, extract_batch
+
+
+@dataclasses.dataclass
+class Coded:
+    """What one task sends back: the extractions and rejections of the articles it coded and
+    the storyline vectors (text digest -> unit vector) of those coded and of the copies."""
+
+    done: list[Extraction] = dataclasses.field(default_factory=list)
+    failed: list[Rejection] = dataclasses.field(default_factory=list)
+    vectors: dict[bytes, Any] = dataclasses.field(default_factory=dict)
+
+
+def one_process(config: RunConfig) -> RunConfig:
+    """The run's config with one spaCy process: the worker is the parallel unit."""
+    return dataclasses.replace(config, settings=dataclasses.replace(config.settings, n_process=1))
+
+
+def code_task(
+    articles: list[Article], copies: list[Article], config: RunConfig, embed: bool
+) -> Coded:
+    """Worker task: extract ``articles`` and, with ``embed``, the storyline vectors of those
+    coded and of ``copies`` (stored, not coded). An embedding that fails leaves its vectors
+    out: the storylines step embeds those texts itself and meets the error there."""
+    done, failed = extract_batch(articles, config) if articles else ([], [])
+    vectors: dict[bytes, Any] = {}
+    if embed:
+        try:
+            vectors = embed_articles([x.article for x in done] + copies, config)
+        except Exception:  # noqa: BLE001 - the clusterer embeds these itself
+            vectors = {}
+    return Coded(done, failed, vectors)
+
+
+def embed_articles(articles: list[Article], config: RunConfig) -> dict[bytes, Any]:
+    """Text digest -> storyline vector of each article, from the text the clusterer embeds."""
+    from newsevents.config import use
+    from newsevents.stories.ahead import text_key
+    from newsevents.stories.cluster import embed_text
+    from newsevents.stories.embed import embed
+
+    texts: dict[bytes, str] = {}
+    for a in articles:
+        text = embed_text(a.title, a.text)
+        texts.setdefault(text_key(text), text)
+    if not texts:
+        return {}
+    with use(config.settings):
+        return dict(zip(texts, embed(list(texts.values())), strict=True))
+
+
+def slices(n: int, workers: int) -> list[tuple[int, int]]:
+    """(start, end) of each task over ``n`` items: each a ``2 * workers``-th of what is left
+    (guided scheduling), so the last tasks are small and the workers finish a batch together."""
+    out, start = [], 0
+    while start < n:
+        size = max(1, -(-(n - start) // (2 * workers)))
+        out.append((start, start + size))
+        start += size
+    return out
+
+
+def start_method() -> str:
+    """``fork`` where the platform has it (a worker starts with what the main process has
+    imported; the main process of a run has not loaded spaCy), else ``spawn``."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def process_pool(workers: int) -> Executor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method()))
+
+
+class Batch:
+    """One batch in flight: its tasks' futures; ``result()`` waits and joins them."""
+
+    def __init__(self, pool: CodingPool, articles: list[Article], copies: list[Article]):
+        self.pool, self.articles, self.copies = pool, articles, copies
+        items = [(a, True) for a in articles] + [(c, False) for c in copies]
+        self.tasks = [items[lo:hi] for lo, hi in slices(len(items), pool.workers)]
+        self.futures = [pool.submit(task) for task in self.tasks]
+
+    def result(self) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
+        """The batch's extractions in input order, its rejections in the order one process
+        gives them (by language, then input order) and the vectors."""
+        joined = Coded()
+        for task, future in zip(self.tasks, self.futures, strict=True):
+            try:
+                coded = future.result()
+            except Exception:  # a worker died or the task raised: one article per task
+                coded = self.pool.singly(task)
+            joined.done += coded.done
+            joined.failed += coded.failed
+            joined.vectors.update(coded.vectors)
+        order = {
+            a.id: (rank, i)
+            for rank, items in enumerate(group_by_language(self.articles).values())
+            for i, a in items
+        }
+        joined.failed.sort(key=lambda r: order.get(r.id, (len(order), 0)))
+        position = {a.id: i for i, a in enumerate(self.articles)}
+        joined.done.sort(key=lambda x: position[x.article.id])
+        return joined.done, joined.failed, joined.vectors
+
+
+class CodingPool:
+    """``n_process`` worker processes coding (and embedding) the batches of one run.
+
+    ``submit_batch(articles, copies)`` returns a :class:`Batch` at once; its ``result()`` waits.
+    ``embed``: the workers also compute storyline vectors (a run that stores full texts and
+    gives them storylines). ``make_pool(workers)``: the executor (tests pass their own)."""
+
+    def __init__(
+        self,
+        config: RunConfig,
+        embed: bool = False,
+        make_pool: Callable[[int], Executor] = process_pool,
+    ) -> None:
+        self.config = one_process(config)
+        self.workers = config.n_process
+        self.embed = embed
+        self.make_pool = make_pool
+        self._pool: Executor | None = None
+
+    def _executor(self) -> Executor:
+        if self._pool is None:
+            self._pool = self.make_pool(self.workers)
+        return self._pool
+
+    def submit(self, task: list[tuple[Article, bool]]) -> Future:
+        articles = [a for a, code in task if code]
+        copies = [a for a, code in task if not code]
+        try:
+            return self._executor().submit(code_task, articles, copies, self.config, self.embed)
+        except BrokenProcessPool:  # an earlier task killed a worker: a new pool
+            self._restart()
+            return self._executor().submit(code_task, articles, copies, self.config, self.embed)
+
+    def submit_batch(self, articles: list[Article], copies: list[Article] = ()) -> Batch:
+        """Start coding a batch's ``articles`` (and embedding its ``copies``); returns at once."""
+        return Batch(self, list(articles), list(copies))
+
+    def code(
+        self, articles: list[Article], copies: list[Article] = ()
+    ) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
+        """``submit_batch`` and wait."""
+        return self.submit_batch(articles, copies).result()
+
+    def singly(self, task: list[tuple[Article, bool]]) -> Coded:
+        """A failed task again, one article per task; an article whose task still fails is
+        rejected (``worker_error``), a copy's vector left to the storylines step."""
+        merged = Coded()
+        for article, code in task:
+            try:
+                coded = self.submit([(article, code)]).result()
+            except Exception as e:  # noqa: BLE001 - any failure here is this document's
+                if isinstance(e, BrokenProcessPool):
+                    self._restart()
+                if code:
+                    reason = f"{type(e).__name__}: {e}"
+                    merged.failed.append(
+                        Rejection(article.id, "worker_error", reason, article.path)
+                    )
+                continue
+            merged.done += coded.done
+            merged.failed += coded.failed
+            merged.vectors.update(coded.vectors)
+        return merged
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> CodingPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
