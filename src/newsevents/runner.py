@@ -282,6 +282,8 @@ def run(
             progress.phase("reading")
 
     try:
+        if pool is not None:
+            pool.start()  # they load spaCy while the first batch is read
         # With workers, the next batch is read while they code this one; it is started
         # (versions, copies) only once this one is stored, as one process does.
         pending = None
@@ -337,7 +339,7 @@ def _coding_pool(store, config: RunConfig):
         and settings.embed_ahead
         and config.keep_text == "full"
     )
-    return CodingPool(config, embed=embed)
+    return CodingPool(config, extract_batch, embed=embed)
 
 
 def _told(docs: Iterable[Article | Rejection], progress: Reporter) -> Iterator[Article | Rejection]:

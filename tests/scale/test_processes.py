@@ -13,7 +13,7 @@ import pytest
 
 from newsevents.config import Settings
 from newsevents.models import Article
-from newsevents.runner import RunConfig, run
+from newsevents.runner import RunConfig, extract_batch, run
 from newsevents.scale import processes
 from newsevents.scale.processes import CodingPool, slices
 from newsevents.store import Store
@@ -96,11 +96,11 @@ def test_two_processes_write_what_one_writes_and_embed_in_the_workers(tmp_path):
 REAL_TASK = processes.code_task
 
 
-def dying_task(articles, copies, config, embed):
+def dying_task(extract, articles, copies, config, embed):
     """``code_task``, but a worker given the article 'poison' dies (as on a segfault)."""
     if any(a.id == "poison" for a in articles):
         os._exit(1)
-    return REAL_TASK(articles, copies, config, embed)
+    return REAL_TASK(extract, articles, copies, config, embed)
 
 
 def test_a_dead_worker_costs_only_its_article(monkeypatch):
@@ -108,7 +108,7 @@ def test_a_dead_worker_costs_only_its_article(monkeypatch):
     docs.insert(2, Article(id="poison", text="Rebels attacked a police post on Monday."))
     monkeypatch.setattr(processes, "code_task", dying_task)
     config = RunConfig(settings=replace(Settings(), n_process=2))
-    with CodingPool(config) as pool:
+    with CodingPool(config, extract_batch) as pool:
         done, failed, vectors = pool.code(docs)
         again, _, _ = pool.code(docs[:2])  # the pool was started again
     assert [x.article.id for x in done] == ["a0", "a1", "a2", "a3", "a4"], failed

@@ -8,7 +8,7 @@ versions, near-duplicates, the store and the storylines' clustering. (spaCy's ow
 ``n_process`` only parses in its workers; the coding and the embeddings, about as much CPU as
 the parse, then ran in the main process alone.)
 
-The answers are the ones one process gives: a worker runs ``runner.extract_batch`` on a slice
+The answers are the ones one process gives: a worker runs ``runner.extract_batch`` (with one spaCy process) on a slice
 of the batch (one spaCy process), the slices are joined in input order, rejections in the
 order one process writes them, and each vector comes from the exact text the clusterer would
 embed (``stories.ahead.text_key``), one article at a time as the clusterer embeds it.
@@ -29,7 +29,11 @@ from typing import Any
 
 from newsevents.languages.route import group_by_language
 from newsevents.models import Article, Extraction, Rejection
-from newsevents.runner import RunConfig, extract_batch
+
+# ``runner.RunConfig`` and ``runner.extract_batch``: the runner imports this module, so they
+# come in as arguments (a worker task names ``extract_batch`` by reference when pickled)
+RunConfig = Any
+Extract = Callable[[list[Article], Any], tuple[list[Extraction], list[Rejection]]]
 
 
 @dataclasses.dataclass
@@ -48,12 +52,12 @@ def one_process(config: RunConfig) -> RunConfig:
 
 
 def code_task(
-    articles: list[Article], copies: list[Article], config: RunConfig, embed: bool
+    extract: Extract, articles: list[Article], copies: list[Article], config: RunConfig, embed: bool
 ) -> Coded:
-    """Worker task: extract ``articles`` and, with ``embed``, the storyline vectors of those
+    """Worker task: ``extract`` (``runner.extract_batch``) ``articles`` and, with ``embed``, the storyline vectors of those
     coded and of ``copies`` (stored, not coded). An embedding that fails leaves its vectors
     out: the storylines step embeds those texts itself and meets the error there."""
-    done, failed = extract_batch(articles, config) if articles else ([], [])
+    done, failed = extract(articles, config) if articles else ([], [])
     vectors: dict[bytes, Any] = {}
     if embed:
         try:
@@ -97,8 +101,31 @@ def start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def process_pool(workers: int) -> Executor:
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method()))
+def process_pool(workers: int, model: str | None = None) -> Executor:
+    """``workers`` processes, each loading spaCy's ``model`` as it starts."""
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(start_method()),
+        initializer=_load_model,
+        initargs=(model,),
+    )
+
+
+def _load_model(model: str | None) -> None:
+    """A worker's start: its spaCy pipeline, loaded while the main process reads the first
+    batch. A model that cannot load is the tasks' to report (``model_missing``)."""
+    if model is None:
+        return
+    from newsevents.nlp import load_nlp
+
+    try:
+        load_nlp(model)
+    except Exception:  # noqa: BLE001 - extract_batch rejects the documents with the reason
+        return
+
+
+def _ready() -> None:
+    """A task that does nothing: submitted once per worker, it starts them all."""
 
 
 class Batch:
@@ -137,16 +164,18 @@ class CodingPool:
     """``n_process`` worker processes coding (and embedding) the batches of one run.
 
     ``submit_batch(articles, copies)`` returns a :class:`Batch` at once; its ``result()`` waits.
-    ``embed``: the workers also compute storyline vectors (a run that stores full texts and
-    gives them storylines). ``make_pool(workers)``: the executor (tests pass their own)."""
+    ``extract``: ``runner.extract_batch``. ``embed``: the workers also compute storyline vectors (a run that stores full texts and
+    gives them storylines). ``make_pool(workers, model)``: the executor (tests pass their own)."""
 
     def __init__(
         self,
         config: RunConfig,
+        extract: Extract,
         embed: bool = False,
-        make_pool: Callable[[int], Executor] = process_pool,
+        make_pool: Callable[[int, str], Executor] = process_pool,
     ) -> None:
         self.config = one_process(config)
+        self.extract = extract
         self.workers = config.n_process
         self.embed = embed
         self.make_pool = make_pool
@@ -154,17 +183,27 @@ class CodingPool:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            self._pool = self.make_pool(self.workers)
+            self._pool = self.make_pool(self.workers, self.config.model)
         return self._pool
+
+    def start(self) -> None:
+        """Start the workers (each loads spaCy) without waiting for them."""
+        pool = self._executor()
+        for _ in range(self.workers):
+            pool.submit(_ready)
 
     def submit(self, task: list[tuple[Article, bool]]) -> Future:
         articles = [a for a, code in task if code]
         copies = [a for a, code in task if not code]
         try:
-            return self._executor().submit(code_task, articles, copies, self.config, self.embed)
+            return self._executor().submit(
+                code_task, self.extract, articles, copies, self.config, self.embed
+            )
         except BrokenProcessPool:  # an earlier task killed a worker: a new pool
             self._restart()
-            return self._executor().submit(code_task, articles, copies, self.config, self.embed)
+            return self._executor().submit(
+                code_task, self.extract, articles, copies, self.config, self.embed
+            )
 
     def submit_batch(self, articles: list[Article], copies: list[Article] = ()) -> Batch:
         """Start coding a batch's ``articles`` (and embedding its ``copies``); returns at once."""
