@@ -313,13 +313,13 @@ def run(
 
 def _embed_ahead(store, config: RunConfig):
     """The storyline embeddings' worker thread of a run (``stories.ahead``), or None: only
-    for a run that stores full texts and gives them storylines, with one spaCy process (a
-    thread running while spaCy forks its workers would be copied into them mid-work)."""
+    for a run that stores full texts and gives them storylines, with one spaCy process
+    (with more, the worker processes embed their own articles: ``_coding_pool``)."""
     settings = config.settings
     if store is None or not settings.stories or not settings.embed_ahead:
         return None
     if config.keep_text != "full" or settings.n_process != 1:
-        return None  # the clusterer reads another text, or the CPUs are spaCy's
+        return None  # the clusterer reads another text, or the workers embed
     from newsevents.stories.ahead import EmbedAhead
 
     return EmbedAhead(settings)
