@@ -52,7 +52,7 @@ def reported_clauses(
             continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
-        misread = _clause_after_time(verb) if clause else None
+        misread = (_clause_after_time(verb) or _clause_as_adverbial(verb)) if clause else None
         for child in [*verb.children, *([misread] if misread is not None else [])]:
             if child == misread:
                 pass  # "reported at the time that ...": the parser hung the clause on "time"
@@ -61,7 +61,11 @@ def reported_clauses(
             toks = [t for t in child.subtree if not t.is_space]
             if child == misread:  # its "that" is the complementiser, not a relative pronoun
                 toks = toks[1:] if toks and toks[0].lower_ == "that" else toks
-            cut = [c for c in child.children if coordinated_report(c, lex) is not None]
+            cut = [
+                c
+                for c in child.children
+                if coordinated_report(c, lex) is not None or _own_report(c, lex)
+            ]
             if cut:  # "... close the depot and suggested that ...": up to the second report
                 first = min(t.i for c in cut for t in c.subtree)
                 toks = [t for t in toks if t.i < first]
@@ -78,6 +82,41 @@ def reported_clauses(
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _own_report(verb: Token, lex: Lexicon) -> bool:
+    """A conjoined speech verb with a subject of its own is another attribution, not part
+    of the clause it hangs on: 'She said the fund was empty, and the treasurer replied, "..."'."""
+    return (
+        verb.dep_ == "conj"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)  # "... but that it would add"
+        and is_speech_verb(verb, lex)
+        and has_source(verb, lex)
+    )
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _clause_as_adverbial(verb: Token) -> Token | None:
+    """The clause a speech verb reports when the parser hung it as an adverbial clause: in
+    "Roe said after the vote she would not resign" the clause after "said" has its own
+    subject and no subordinator (if, when, because), so it is what was said."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(k.dep_ in ("mark", "advmod") and k.i < c.i for k in c.children):
+            continue  # "said so when she left", "said it because ..."
+        finite = c.tag_ in FINITE_TAGS or any(
+            k.dep_ in ("aux", "auxpass") and k.tag_ in FINITE_TAGS for k in c.children
+        )
+        own = any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        if finite and own:
+            return c
+    return None
 
 
 TIME_NOUNS = ("time", "moment", "week", "day", "month", "year", "weekend", "night", "morning")
@@ -145,8 +184,11 @@ def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
     """The speech verb whose report a conjoined speech verb continues: in "Roe said that
     the city would close the depot and suggested that it would sell the land" the parser
     hangs "suggested" on "close", inside what "said" reports; with no subject of its own and
-    a clause of its own it is Roe's second report, not part of the first."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    a clause of its own it is Roe's second report, not part of the first. So is a participle
+    after a comma ("Roe said the depot was old, arguing that the land was worth more")."""
+    if verb.dep_ != "conj" and not _comma_participle(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     if not any(c.dep_ == "ccomp" for c in verb.children):
         return None
@@ -156,6 +198,18 @@ def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
     if head.dep_ == "ccomp" and is_speech_verb(head.head, lex, direct=False):
         return head.head
     return None
+
+
+def _comma_participle(verb: Token) -> bool:
+    """'..., arguing that ...': a present participle hung as a clause of the verb before it,
+    after a comma."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and verb.head.i < verb.i
+    )
 
 
 def has_source(verb: Token, lex: Lexicon) -> bool:

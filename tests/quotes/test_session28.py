@@ -1,0 +1,59 @@
+"""Reported-speech constructions of session 28, on invented news text (issue 14): a second
+report in a participle after a comma, a ruling, a conjoined attribution with its own
+subject, and a reported clause the parser hangs as an adverbial clause."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.issue(14)
+
+
+def _indirect(quotes, verb: str):
+    return [q for q in quotes if q.kind == "indirect" and q.verb["text"] == verb]
+
+
+def test_comma_participle_is_a_second_report_of_the_same_source(run):
+    text = (
+        "Mayor Jane Roe said the old depot was too costly to repair, arguing that the land "
+        "would be worth more as a park."
+    )
+    quotes = run(text)
+    (said,) = _indirect(quotes, "said")
+    (arguing,) = _indirect(quotes, "arguing")
+    assert said.quote == "the old depot was too costly to repair"
+    assert arguing.quote == "the land would be worth more as a park"
+    assert said.speaker.name == arguing.speaker.name == "Jane Roe"
+
+
+def test_a_court_ruling_reports_its_clause(run):
+    text = "The appeals court ruled that the county's new voting rules broke the state law."
+    (q,) = _indirect(run(text), "ruled")
+    assert q.quote == "the county's new voting rules broke the state law"
+    assert q.speaker.name == "appeals court"
+
+
+def test_report_stops_before_a_conjoined_attribution_with_its_own_subject(run):
+    text = (
+        "Jane Roe said the bridge fund was nearly empty, and when pressed on the delay, the "
+        'county treasurer replied, "We will find the money by spring."'
+    )
+    quotes = run(text)
+    (said,) = _indirect(quotes, "said")
+    assert said.quote == "the bridge fund was nearly empty"
+    assert said.speaker.name == "Jane Roe"
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert direct.quote == "We will find the money by spring."
+
+
+def test_clause_the_parser_hangs_as_adverbial_is_what_was_said(run):
+    text = "Tom Baker said after the hearing he would not accept the council's offer."
+    (q,) = _indirect(run(text), "said")
+    assert "he would not accept the council's offer" in q.quote
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_adverbial_clause_with_a_subordinator_is_not_a_report(run):
+    # "when" opens a time clause: nothing was said in it
+    text = "Tom Baker said nothing when the council rejected his offer."
+    assert not [q for q in _indirect(run(text), "said") if "rejected" in q.quote]
