@@ -57,3 +57,21 @@ def test_adverbial_clause_with_a_subordinator_is_not_a_report(run):
     # "when" opens a time clause: nothing was said in it
     text = "Tom Baker said nothing when the council rejected his offer."
     assert not [q for q in _indirect(run(text), "said") if "rejected" in q.quote]
+
+
+def test_as_clause_hung_on_the_subject_reports_the_whole_clause(run):
+    # the parser hangs "as the governor noted" on "Ohio", not on the verb of the clause
+    text = "Ohio, as the governor noted, rarely gets two floods in a year."
+    (q,) = _indirect(run(text), "noted")
+    assert q.quote.startswith("Ohio") and q.quote.endswith("two floods in a year")
+    assert q.speaker.text == "the governor"
+
+
+def test_promise_infinitive_the_parser_hangs_as_purpose_clause(run):
+    text = "Jane Roe and Tom Baker vow to rebuild the bridge."
+    (q,) = _indirect(run(text), "vow")
+    assert q.quote == "to rebuild the bridge"
+
+
+def test_purpose_clause_of_a_verb_of_motion_is_no_promise(run):
+    assert not [q for q in run("Jane Roe came to see the bridge.") if q.kind == "indirect"]

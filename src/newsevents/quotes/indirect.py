@@ -278,8 +278,11 @@ def _with_addressee(verb: Token, child: Token, toks: list[Token], prep: str = ""
 
 
 def _infinitive(child: Token) -> bool:
-    """'she vowed to fight on': the to-infinitive a promise or proposal reports."""
-    return child.dep_ == "xcomp" and any(
+    """'she vowed to fight on': the to-infinitive a promise or proposal reports; also when
+    the parser hangs it as a clause of purpose right after the verb ('they vow to rebuild')."""
+    if child.dep_ == "advcl" and child.head.i + 2 != child.i:
+        return False
+    return child.dep_ in ("xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" and c.i < child.i for c in child.children
     )
 
@@ -312,7 +315,10 @@ def parenthetical_clauses(
         ):
             continue  # the verb reports a clause of its own ("he told me" only names whom)
         skip = {t.i for t in verb.subtree}
-        toks = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
+        host = verb.head
+        if host.dep_ in ("nsubj", "nsubjpass") and host.head.i > verb.i:
+            host = host.head  # "The dam, as Roe noted, is old": hung on the subject
+        toks = [t for t in host.subtree if t.i not in skip and not t.is_space]
         while toks and toks[0].is_punct:
             toks.pop(0)
         while toks and toks[-1].is_punct:
