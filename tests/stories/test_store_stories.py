@@ -1,3 +1,4 @@
+import importlib
 import json
 
 import pytest
@@ -134,7 +135,11 @@ def test_an_update_loads_only_candidate_stories_and_writes_only_what_changed(tmp
 
 
 @pytest.mark.issue(16)
-def test_updates_one_at_a_time_match_one_pass_in_memory(tmp_path):
+@pytest.mark.parametrize("shortlist", [10, 1])
+def test_updates_one_at_a_time_match_one_pass_in_memory(tmp_path, monkeypatch, shortlist):
+    # shortlist 1: every article's candidates are cut to one by the estimated score, whose
+    # numbers (postings' weights, stories' norms) the store and the memory must agree on
+    monkeypatch.setattr(importlib.import_module("newsevents.stories.cluster"), "SHORTLIST", shortlist)
     docs = [
         ("a", PEACE, "2021-04-10", ("Turkey", "TUR")),
         ("c", QUAKE, "2021-04-11", ("Chile", "CHL")),

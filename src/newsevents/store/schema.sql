@@ -220,16 +220,18 @@ CREATE TABLE IF NOT EXISTS story_state (
   size INTEGER NOT NULL,
   state TEXT NOT NULL,    -- JSON: words, ents, ent_docs, names, first, last, docs, seen
   emb TEXT,               -- base64 of the float64 sum of the embeddings of its articles
-  seen INTEGER NOT NULL DEFAULT 0  -- the clusterer's article count when it last took one
+  seen INTEGER NOT NULL DEFAULT 0,  -- the clusterer's article count when it last took one
+  summary TEXT            -- schema 9, JSON: first, last, wnorm, enorm (the shortlist reads it)
 );
 CREATE INDEX IF NOT EXISTS story_state_seen ON story_state(seen);
 CREATE TABLE IF NOT EXISTS story_terms (
   term TEXT NOT NULL,
   story_id TEXT NOT NULL,
   seen INTEGER NOT NULL DEFAULT 0,  -- the story's seen when it last took the term
+  w REAL,                 -- schema 9: the term's weight in the story's centroid then
   PRIMARY KEY (term, story_id)
 );
-CREATE INDEX IF NOT EXISTS story_terms_seen ON story_terms(term, seen, story_id);
+CREATE INDEX IF NOT EXISTS story_terms_seen ON story_terms(term, seen, story_id, w);
 CREATE TABLE IF NOT EXISTS story_df (
   term TEXT PRIMARY KEY,
   n INTEGER NOT NULL

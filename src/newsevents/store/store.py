@@ -51,6 +51,10 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     # mentions_plover_list, mentions_root_list (a page of one event type read off an index
     # led by the type) of the schema script
     8: [],
+    # an article's candidate stories are shortlisted from the term index and a summary of
+    # each (newsevents.stories.cluster SHORTLIST): a posting's weight in its story's
+    # centroid, a story's dates and norms
+    9: [("story_terms", "w", "REAL"), ("story_state", "summary", "TEXT")],
 }
 # An actor's events are the mentions with it on either side, each once, its quotes those it
 # is the speaker of: counted so at migration 7 (and for a store of an older schema), then
@@ -98,6 +102,8 @@ MIGRATION_SQL: dict[int, list[str]] = {
         " COALESCE(speaker_id, ''), COALESCE(speaker_country, '') FROM quotes WHERE true"
         " ON CONFLICT DO NOTHING",
     ],
+    # story_terms_seen is made again with the weight (schema.sql): postings read off it alone
+    9: ["DROP INDEX IF EXISTS story_terms_seen"],
 }
 SCHEMA_VERSION = str(max(MIGRATIONS))
 

@@ -123,14 +123,15 @@ def save_stories(store: Store, labels: dict[str, str], recount: Iterable[str] = 
 
 # ------------------------------------------------------------------ clusterer state
 def story_states(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """Saved story rows (id, size, state JSON, emb) of ``story_ids``, by id."""
+    """Saved story rows (id, size, state JSON, emb, summary JSON) of ``story_ids``, by id."""
     ids = sorted(set(story_ids))
     out: list[dict[str, Any]] = []
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         marks = ",".join("?" * len(part))
         out += store.db.query(
-            f"SELECT id, size, state, emb FROM story_state WHERE id IN ({marks})", part
+            f"SELECT id, size, state, emb, summary FROM story_state WHERE id IN ({marks})",
+            part,
         )
     return sorted(out, key=lambda r: r["id"])
 
@@ -150,40 +151,59 @@ def story_embeddings(store: Store, latest: int | None = None) -> list[dict[str, 
     return sorted(rows, key=lambda r: r["id"])
 
 
+def story_summaries(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Saved stories' size, embedding sum and summary JSON (dates, norms), no centroids."""
+    ids = sorted(set(story_ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out += store.db.query(
+            f"SELECT id, size, emb, seen, summary FROM story_state WHERE id IN ({marks})",
+            part,
+        )
+    return out
+
+
 def story_ids(store: Store) -> list[str]:
     return [r["id"] for r in store.db.query("SELECT id FROM story_state ORDER BY id")]
 
 
-def save_story_states(store: Store, rows: list[tuple[str, int, str, str | None, int]]) -> None:
-    """Upsert story rows (id, size, state JSON, emb, seen)."""
+def save_story_states(
+    store: Store, rows: list[tuple[str, int, str, str | None, int, str]]
+) -> None:
+    """Upsert story rows (id, size, state JSON, emb, seen, summary JSON)."""
     store.db.executemany(
-        "INSERT INTO story_state(id, size, state, emb, seen) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO story_state(id, size, state, emb, seen, summary) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET size = excluded.size, state = excluded.state,"
-        " emb = excluded.emb, seen = excluded.seen",
+        " emb = excluded.emb, seen = excluded.seen, summary = excluded.summary",
         rows,
     )
 
 
-def latest_postings(store: Store, terms: Iterable[str], per_term: int) -> dict[str, dict[str, int]]:
-    """Term -> {story id: seen} of the ``per_term`` stories that took it last (one indexed
-    query a term: the cost does not grow with the stories holding a common term)."""
-    out: dict[str, dict[str, int]] = {}
+def latest_postings(
+    store: Store, terms: Iterable[str], per_term: int
+) -> dict[str, dict[str, tuple[int, float | None]]]:
+    """Term -> {story id: (seen, weight)} of the ``per_term`` stories that took it last (one
+    query a term, read off the index story_terms_seen alone: the cost does not grow with the
+    stories holding a common term). A posting written before schema 9 has no weight."""
+    out: dict[str, dict[str, tuple[int, float | None]]] = {}
     for term in terms:
         rows = store.db.query(
-            "SELECT story_id, seen FROM story_terms WHERE term = ?"
+            "SELECT story_id, seen, w FROM story_terms WHERE term = ?"
             " ORDER BY seen DESC, story_id DESC LIMIT ?",
             (term, int(per_term)),
         )
         if rows:
-            out[term] = {r["story_id"]: r["seen"] for r in rows}
+            out[term] = {r["story_id"]: (r["seen"], r["w"]) for r in rows}
     return out
 
 
-def add_story_terms(store: Store, rows: list[tuple[str, str, int]]) -> None:
-    """Upsert postings (term, story id, seen)."""
+def add_story_terms(store: Store, rows: list[tuple[str, str, int, float]]) -> None:
+    """Upsert postings (term, story id, seen, the term's weight in the story's centroid)."""
     store.db.executemany(
-        "INSERT INTO story_terms(term, story_id, seen) VALUES (?, ?, ?)"
-        " ON CONFLICT(term, story_id) DO UPDATE SET seen = excluded.seen",
+        "INSERT INTO story_terms(term, story_id, seen, w) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(term, story_id) DO UPDATE SET seen = excluded.seen, w = excluded.w",
         rows,
     )
 

@@ -22,9 +22,13 @@ from newsevents.stories import features as F
 from newsevents.stories.story import (
     EmbeddingIndex,
     Story,
+    Summary,
     TermIndex,
+    approx_norm,
     cosines,
     day_number,
+    norm_parts,
+    summary_of,
     truncate,
 )
 
@@ -42,6 +46,9 @@ _TOP_WORDS, _TOP_ENTS, _TOP_EMB = 30, 20, 5
 # most weight of the article's terms; the nearest by embedding among the EMB_WINDOW stories
 # that took an article last. Smaller collections than these never meet a bound.
 PER_TERM, MAX_CANDIDATES, EMB_WINDOW = 50, 100, 2000
+# Of the candidates, only the SHORTLIST of highest estimated score (``_shortlist``: their
+# frequencies as they were when each story last changed) are loaded and scored exactly.
+SHORTLIST = 10
 
 
 @dataclass
@@ -128,6 +135,11 @@ class OnlineClusterer:
             out[t] = base - lg
         return out
 
+    def _logs(self, df: Counter[str], terms: Iterable[str]) -> dict[str, float]:
+        """log(df + 1) of each term: its idf is log(n_docs + 1) + 1 minus that."""
+        get = df.get
+        return {t: math.log(get(t, 0) + 1) for t in terms}
+
     def _weigh(self, vec: dict[str, float], df: Counter[str]) -> tuple[dict[str, float], float]:
         """A term vector times idf, and its norm."""
         idf = self._idfs(df, vec)
@@ -157,7 +169,7 @@ class OnlineClusterer:
             return None
         return self.emb_sum / (self.n_emb + _EMB_PRIOR)
 
-    def _time_weight(self, day: int | None, story: Story) -> float:
+    def _time_weight(self, day: int | None, story: Story | Summary) -> float:
         first, last = day_number(story.first), day_number(story.last)
         if day is None or first is None or last is None:
             return 1.0  # no evidence against
@@ -187,24 +199,32 @@ class OnlineClusterer:
         top_w = sorted(wv, key=lambda t: -wv[t] * self._idf(self.df_words, t))[:_TOP_WORDS]
         top_e = sorted(ev, key=lambda k: -ev[k] * self._idf(self.df_ents, k))[:_TOP_ENTS]
         wv, ev = self._weigh(wv, self.df_words), self._weigh(ev, self.df_ents)
-        candidates = self._candidates(top_w, top_e, wv, ev)
+        dots = self._candidates(top_w, top_e, wv, ev)
+        candidates = set(dots)
         use_emb = self.uses_embeddings and emb is not None and emb.any()
         background = self._background() if use_emb else None
         if use_emb:
             candidates.update(self._embs.nearest(emb, background, _TOP_EMB, EMB_WINDOW))
-        prefetch = getattr(self.stories, "prefetch", None)
-        if prefetch is not None:  # a store's stories: load the candidates in one query
-            prefetch(candidates)
         ordered = sorted(candidates)  # sorted: ties break the same way after a restore
-        self.prefetch_terms(self.stories[sid] for sid in ordered)
         emb_cos: dict[str, float] = {}
+        summaries = None
+        if use_emb or len(ordered) > SHORTLIST:
+            summaries = self._summaries(ordered)
         if use_emb:
-            with_emb = [(sid, self._centroid(sid)) for sid in ordered]
+            with_emb = [(sid, self._centroid(sid, summaries)) for sid in ordered]
             with_emb = [(sid, c) for sid, c in with_emb if c is not None]
             if with_emb:
                 mat = np.stack([c for _, c in with_emb])
                 cos = cosines(mat, emb, background).tolist()
                 emb_cos = {sid: c for (sid, _), c in zip(with_emb, cos, strict=True)}
+        if len(ordered) > SHORTLIST:
+            estimate = self._estimates(ordered, summaries, dots, wv, ev, emb_cos, day)
+            ranked = sorted(ordered, key=lambda sid: (-estimate[sid], sid))
+            ordered = sorted(ranked[:SHORTLIST])
+        prefetch = getattr(self.stories, "prefetch", None)
+        if prefetch is not None:  # a store's stories: load the shortlist in one query
+            prefetch(ordered)
+        self.prefetch_terms(self.stories[sid] for sid in ordered)
         best_id, best = None, 0.0
         for sid in ordered:
             s = self._score(self.stories[sid], wv, ev, emb_cos.get(sid), day)
@@ -212,29 +232,98 @@ class OnlineClusterer:
                 best_id, best = sid, s
         return best_id, best
 
-    def _candidates(self, top_w: list[str], top_e: list[str], wv: tuple, ev: tuple) -> set[str]:
+    def _summaries(self, story_ids: list[str]) -> dict[str, Summary]:
+        """Each story's size, dates, norms and centroid embedding (a store reads them in one
+        query, without the stories' centroids)."""
+        read = getattr(self.stories, "summaries", None)
+        if read is not None:
+            return read(story_ids)
+        return {sid: summary_of(self.stories[sid]) for sid in story_ids}
+
+    def _estimates(
+        self,
+        ordered: list[str],
+        summaries: dict[str, Summary],
+        dots: dict[str, list[float]],
+        wv: tuple,
+        ev: tuple,
+        emb_cos: dict[str, float],
+        day: int | None,
+    ) -> dict[str, float]:
+        """Each candidate's estimated score, to keep the ``SHORTLIST`` highest: the cosines over
+        the article's top terms only (from the term index's weights) and the stories'
+        idf-weighted norms from their ``norm_parts``, as their frequencies were when they
+        last took an article. Only these are loaded and scored exactly (their every term's
+        frequency read); a story without norms (saved by an earlier build) always is."""
+        base = math.log(self.n_docs + 1) + 1.0
+        w = self.weights
+        estimate: dict[str, float] = {}
+        for sid in ordered:
+            summary = summaries[sid]
+            dot = dots.get(sid, (0.0, 0.0))
+            total = weight = 0.0
+            unknown = False
+            for kind, vec, parts, d in (
+                ("words", wv, summary.wnorm, dot[0]),
+                ("entities", ev, summary.enorm, dot[1]),
+            ):
+                if w.get(kind, 0) <= 0 or not vec[0]:
+                    continue
+                if parts is None:
+                    unknown = summary.size > 0
+                    continue
+                if parts[0] <= 0:  # the story holds no such terms: _score leaves it out
+                    continue
+                nb = _estimate_norm(parts, base, summary)
+                total += w[kind] * (d / nb if nb > 0 else 0.0)
+                weight += w[kind]
+            if self.uses_embeddings and sid in emb_cos:
+                total += w["embedding"] * emb_cos[sid]
+                weight += w["embedding"]
+            if unknown:
+                estimate[sid] = math.inf
+            else:
+                score = total / weight if weight else 0.0
+                estimate[sid] = score * self._time_weight(day, summary)
+        return estimate
+
+    def _candidates(
+        self, top_w: list[str], top_e: list[str], wv: tuple, ev: tuple
+    ) -> dict[str, list[float]]:
         """Stories holding one of the article's top terms: of each term's postings the
         ``PER_TERM`` latest, of those the ``MAX_CANDIDATES`` sharing most of the article's
-        (normalised, idf-weighted) term weight."""
+        (normalised, idf-weighted) term weight. Each with its dot products with the article
+        over those terms, words and entities (unit article vectors, idf-weighted story
+        weights): what ``_estimates`` estimates cosines from."""
         weight = {f"w:{t}": wv[0][t] / (wv[1] or 1.0) for t in top_w}
         weight.update({f"e:{k}": ev[0][k] / (ev[1] or 1.0) for k in top_e})
+        idf = {f"w:{t}": v for t, v in self._idfs(self.df_words, top_w).items()}
+        idf.update({f"e:{k}": v for k, v in self._idfs(self.df_ents, top_e).items()})
         shared: dict[str, float] = {}
-        for term, story_ids in self._terms.postings(weight, PER_TERM).items():
-            for sid in story_ids:
-                shared[sid] = shared.get(sid, 0.0) + weight[term]
-        if len(shared) <= MAX_CANDIDATES:
-            return set(shared)
-        return set(sorted(shared, key=lambda sid: (-shared[sid], sid))[:MAX_CANDIDATES])
+        dots: dict[str, list[float]] = {}
+        for term, post in self._terms.weighted(weight, PER_TERM).items():
+            a, f, kind = weight[term], idf[term], 0 if term[0] == "w" else 1
+            for sid, b in post:
+                shared[sid] = shared.get(sid, 0.0) + a
+                dot = dots.get(sid)
+                if dot is None:
+                    dot = dots[sid] = [0.0, 0.0]
+                dot[kind] += a * (b or 0.0) * f
+        if len(shared) > MAX_CANDIDATES:
+            kept = sorted(shared, key=lambda sid: (-shared[sid], sid))[:MAX_CANDIDATES]
+            dots = {sid: dots[sid] for sid in kept}
+        return dots
 
-    def _centroid(self, story_id: str) -> np.ndarray | None:
-        """A story's mean embedding (float32), from the index or from the story itself."""
+    def _centroid(
+        self, story_id: str, summaries: dict[str, Summary] | None = None
+    ) -> np.ndarray | None:
+        """A story's mean embedding (float32), from the index or from its summary."""
         found = self._embs.centroid(story_id)
         if found is not None:
             return found
-        story = self.stories[story_id]
-        if story.emb is None or not story.size:
-            return None
-        return np.asarray(story.emb, dtype=np.float32) / story.size
+        if summaries is not None:
+            return summaries[story_id].emb
+        return summary_of(self.stories[story_id]).emb
 
     def prefetch_terms(self, stories: Iterable[Story]) -> None:
         """Document frequencies a store reads on demand: those of these stories' terms."""
@@ -252,6 +341,10 @@ class OnlineClusterer:
             embed_docs([doc])
         wv = F.word_vector(doc.title, doc.text)
         ev = F.entity_vector(doc.entities)
+        prefetch = getattr(self.df_words, "prefetch", None)
+        if prefetch is not None:  # a store's frequencies (``add`` reads them as it counts)
+            prefetch(wv)
+            self.df_ents.prefetch(ev)
         return self._best(wv, ev, doc.embedding, day_number(doc.date))
 
     def add(self, doc: StoryDoc) -> str:
@@ -303,6 +396,9 @@ class OnlineClusterer:
                 acc[t] = acc.get(t, 0.0) + v / norm
         story.words = truncate(story.words)
         story.ents = truncate(story.ents)
+        self.prefetch_terms([story])  # a store's frequencies of the story's terms
+        story.wnorm = norm_parts(story.words, self._logs(self.df_words, story.words))
+        story.enorm = norm_parts(story.ents, self._logs(self.df_ents, story.ents))
         for name in doc.entities:
             key = F.entity_key(name)
             if key in story.ents and key not in story.names:
@@ -413,6 +509,15 @@ class OnlineClusterer:
         else:
             self._terms, self._embs = terms, embeddings
         return self
+
+
+def _estimate_norm(parts: list[float], base: float, summary: Summary) -> float:
+    """A story's idf-weighted norm now, from its ``norm_parts`` summed when it last took an
+    article (``summary.seen`` articles in): a term whose document count has not grown since
+    has the norm of those parts at today's ``base``; one whose count grew with the collection
+    kept its idf, the norm of then. The truth lies between: their geometric mean."""
+    then = approx_norm(parts, math.log(summary.seen + 1) + 1.0)
+    return math.sqrt(then * approx_norm(parts, base))
 
 
 def _complete(df: Counter[str]) -> dict[str, int]:

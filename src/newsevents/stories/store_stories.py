@@ -27,7 +27,7 @@ from newsevents.store import Store
 from newsevents.store import stories as sql
 from newsevents.stories.ahead import text_key
 from newsevents.stories.cluster import EMB_WINDOW, OnlineClusterer, StoryDoc, embed_text
-from newsevents.stories.story import EmbeddingIndex, Story, TermIndex
+from newsevents.stories.story import EmbeddingIndex, Story, Summary, TermIndex, latest, summary_of
 
 
 class TrackedCounter(Counter):
@@ -127,34 +127,70 @@ class StoredStories(MutableMapping[str, Story]):
         self.changed.add(story.id)
         self._recent.add(story)
 
-    def postings(self, terms: Iterable[str], per_term: int | None) -> dict[str, list[str]]:
-        """As :meth:`TermIndex.postings`: the stored postings merged with this run's."""
+    def weighted(
+        self, terms: Iterable[str], per_term: int | None
+    ) -> dict[str, list[tuple[str, float]]]:
+        """As :meth:`TermIndex.weighted`: the stored postings merged with this run's."""
         terms = list(terms)
         stored = sql.latest_postings(self.store, terms, per_term or 10**9)
-        out: dict[str, list[str]] = {}
+        out: dict[str, list[tuple[str, float]]] = {}
         for term in terms:
-            post = {**stored.get(term, {}), **self._recent.seen(term)}
-            if not post:
-                continue
-            ranked = sorted(post.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
-            out[term] = [sid for sid, _ in ranked[:per_term]]
+            post = {**stored.get(term, {}), **self._recent.entries(term)}
+            if post:
+                out[term] = latest(post, per_term)
         return out
+
+    def postings(self, terms: Iterable[str], per_term: int | None) -> dict[str, list[str]]:
+        found = self.weighted(terms, per_term)
+        return {term: [sid for sid, _ in post] for term, post in found.items()}
+
+    def summaries(self, story_ids: Iterable[str]) -> dict[str, Summary]:
+        """As ``summary_of`` each story: this run's from memory, the others off their rows'
+        summaries (one query, no centroids read)."""
+        ids = list(story_ids)
+        out = {sid: summary_of(self.loaded[sid]) for sid in ids if sid in self.loaded}
+        for row in sql.story_summaries(self.store, [sid for sid in ids if sid not in out]):
+            extra = json.loads(row["summary"]) if row["summary"] else {}
+            out[row["id"]] = Summary(
+                row["id"],
+                row["size"],
+                extra.get("first"),
+                extra.get("last"),
+                extra.get("wnorm"),
+                extra.get("enorm"),
+                row["seen"],
+                row["emb"],
+                _floats,
+            )
+        return out
+
+
+def _floats(b64: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(b64), dtype=np.float64)
+
+
+# a story's fields kept in the summary column (read without the centroids), not in state
+_SUMMARY = ("first", "last", "wnorm", "enorm")
 
 
 def _story(row: dict[str, Any]) -> Story:
     state = json.loads(row["state"])
+    if row.get("summary"):
+        state.update(json.loads(row["summary"]))
     emb = None
     if row["emb"] is not None:
-        emb = np.frombuffer(base64.b64decode(row["emb"]), dtype=np.float64).tolist()
+        emb = _floats(row["emb"]).tolist()
     return Story(id=row["id"], size=row["size"], emb=emb, **state)
 
 
-def _row(story: Story) -> tuple[str, int, str, str | None, int]:
-    state = {k: v for k, v in vars(story).items() if k not in ("id", "size", "emb")}
+def _row(story: Story) -> tuple[str, int, str, str | None, int, str]:
+    fields = vars(story)
+    state = {k: v for k, v in fields.items() if k not in ("id", "size", "emb", *_SUMMARY)}
+    summary = {k: fields[k] for k in _SUMMARY}
     emb = None
     if story.emb is not None:
         emb = base64.b64encode(np.asarray(story.emb, dtype=np.float64).tobytes()).decode()
-    return story.id, story.size, json.dumps(state), emb, story.seen
+    return story.id, story.size, json.dumps(state), emb, story.seen, json.dumps(summary)
 
 
 def load_clusterer(store: Store) -> OnlineClusterer | None:
@@ -168,7 +204,7 @@ def load_clusterer(store: Store) -> OnlineClusterer | None:
     df_words, df_ents = StoredCounts(store, "w:"), StoredCounts(store, "e:")
     embeddings = EmbeddingIndex()
     for row in sql.story_embeddings(store, latest=EMB_WINDOW):
-        summed = np.frombuffer(base64.b64decode(row["emb"]), dtype=np.float64)
+        summed = _floats(row["emb"])
         if row["size"]:
             embeddings.put(row["id"], summed.astype(np.float32) / row["size"], row["seen"])
     stories = StoredStories(store)
@@ -230,8 +266,8 @@ def save_clusterer(store: Store, clusterer: OnlineClusterer, assignment: dict[st
     for prefix, df in (("w:", clusterer.df_words), ("e:", clusterer.df_ents)):
         keys = df.touched if isinstance(df, TrackedCounter) else df.keys()
         df_rows += [(prefix + t, df[t]) for t in sorted(keys)]
-    terms = [(f"w:{t}", s.id, s.seen) for s in changed for t in s.words]
-    terms += [(f"e:{k}", s.id, s.seen) for s in changed for k in s.ents]
+    terms = [(f"w:{t}", s.id, s.seen, v) for s in changed for t, v in s.words.items()]
+    terms += [(f"e:{k}", s.id, s.seen, v) for s in changed for k, v in s.ents.items()]
     clusterer.prefetch_terms(changed)  # the labels weigh their terms
     labels = {s.id: clusterer.label(s.id) for s in changed}
     with store.db.transaction():

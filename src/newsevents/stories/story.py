@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +31,61 @@ class Story:
     last: str | None = None
     docs: list[str] = field(default_factory=list)
     seen: int = 0  # the clusterer's article count when this story last took an article
+    # sums over the words' (entities') centroid of v^2, v^2 L and v^2 L^2, L = log(df + 1)
+    # when the story last took an article: its idf-weighted norm without reading every
+    # term's frequency again (``approx_norm``); None in a state written before them
+    wnorm: list[float] | None = None
+    enorm: list[float] | None = None
+
+
+@dataclass
+class Summary:
+    """What the shortlist of an article's candidate stories needs of each: no centroids."""
+
+    id: str
+    size: int
+    first: str | None
+    last: str | None
+    wnorm: list[float] | None
+    enorm: list[float] | None
+    seen: int = 0
+    # the summed embedding as held (a list) or as stored; decoded by ``decode`` on first use
+    # (most candidates' embeddings are in the clusterer's index already)
+    emb_sum: Any = None
+    decode: Callable[[Any], np.ndarray] | None = None
+
+    @functools.cached_property
+    def emb(self) -> np.ndarray | None:
+        """The centroid embedding (float32)."""
+        if self.emb_sum is None or not self.size:
+            return None
+        summed = self.decode(self.emb_sum) if self.decode else np.asarray(self.emb_sum)
+        return summed.astype(np.float32) / self.size
+
+
+def summary_of(story: Story) -> Summary:
+    return Summary(
+        story.id, story.size, story.first, story.last, story.wnorm, story.enorm, story.seen,
+        story.emb,
+    )  # fmt: skip
+
+
+def norm_parts(vec: dict[str, float], logs: dict[str, float]) -> list[float]:
+    """``[sum v^2, sum v^2 L, sum v^2 L^2]`` of a centroid, ``logs`` its terms' L."""
+    s0 = s1 = s2 = 0.0
+    for t, v in vec.items():
+        v2, lg = v * v, logs[t]
+        s0 += v2
+        s1 += v2 * lg
+        s2 += v2 * lg * lg
+    return [s0, s1, s2]
+
+
+def approx_norm(parts: list[float], base: float) -> float:
+    """The norm of a centroid weighted by idf ``base - L``, with each term's L as it was
+    when ``parts`` were summed (``norm_parts``): sum v^2 (base - L)^2, expanded."""
+    s0, s1, s2 = parts
+    return math.sqrt(max(base * base * s0 - 2.0 * base * s1 + s2, 0.0))
 
 
 def day_number(iso: str | None) -> int | None:
@@ -48,42 +106,56 @@ def truncate(vec: dict[str, float], n: int = MAX_TERMS) -> dict[str, float]:
 
 class TermIndex:
     """Inverted index: word or entity -> stories whose centroid holds it (candidate search),
-    each posting with the story's ``seen`` when it last took the term."""
+    each posting with the story's ``seen`` when it last took the term and the term's weight
+    in the story's centroid then."""
 
     def __init__(self) -> None:
-        self._post: defaultdict[str, dict[str, int]] = defaultdict(dict)
+        self._post: defaultdict[str, dict[str, tuple[int, float]]] = defaultdict(dict)
 
     def add(self, story: Story) -> None:
-        for t in story.words:
-            self._post["w:" + t][story.id] = story.seen
-        for k in story.ents:
-            self._post["e:" + k][story.id] = story.seen
+        for t, v in story.words.items():
+            self._post["w:" + t][story.id] = (story.seen, v)
+        for k, v in story.ents.items():
+            self._post["e:" + k][story.id] = (story.seen, v)
 
     def lookup(self, words: Iterable[str], ents: Iterable[str]) -> set[str]:
         terms = [f"w:{t}" for t in words] + [f"e:{k}" for k in ents]
         return {sid for found in self.postings(terms, None).values() for sid in found}
 
-    def seen(self, term: str) -> dict[str, int]:
-        """Story id -> seen of the stories holding ``term``."""
+    def entries(self, term: str) -> dict[str, tuple[int, float]]:
+        """Story id -> (seen, weight) of the stories holding ``term``."""
         return dict(self._post.get(term, {}))
 
     def postings(self, terms: Iterable[str], per_term: int | None) -> dict[str, list[str]]:
         """Term ("w:word", "e:key") -> the stories holding it, at most ``per_term`` of them:
         those that took it last."""
-        out: dict[str, list[str]] = {}
+        found = self.weighted(terms, per_term)
+        return {term: [sid for sid, _ in post] for term, post in found.items()}
+
+    def weighted(
+        self, terms: Iterable[str], per_term: int | None
+    ) -> dict[str, list[tuple[str, float]]]:
+        """As :meth:`postings`, each story with the term's weight in its centroid."""
+        out: dict[str, list[tuple[str, float]]] = {}
         for term in terms:
             post = self._post.get(term)
-            if not post:
-                continue
-            if per_term is not None and len(post) > per_term:
-                out[term] = [sid for sid, _ in heapq.nlargest(per_term, post.items(), key=_by_seen)]
-            else:
-                out[term] = list(post)
+            if post:
+                out[term] = latest(post, per_term)
         return out
 
 
-def _by_seen(item: tuple[str, int]) -> tuple[int, str]:
-    return item[1], item[0]
+def latest(
+    post: dict[str, tuple[int, float]], per_term: int | None
+) -> list[tuple[str, float]]:
+    """(story id, weight) of the ``per_term`` postings of highest (seen, story id)."""
+    items = post.items()
+    if per_term is not None and len(post) > per_term:
+        items = heapq.nlargest(per_term, items, key=_by_seen)
+    return [(sid, w) for sid, (_, w) in items]
+
+
+def _by_seen(item: tuple[str, tuple[int, float]]) -> tuple[int, str]:
+    return item[1][0], item[0]
 
 
 class EmbeddingIndex:
