@@ -300,3 +300,13 @@ def test_assign_event_dates_twin_when_same_target_country(nlp):
     _dated(parsed, first, second)
     assert second.date_how == "same event told elsewhere"
     assert second.date == "2021-04-13"
+
+
+@pytest.mark.issue(15)
+def test_assign_event_dates_interval_is_not_a_span(nlp):
+    # "nine days after" is the time between two acts, not how long the strikes lasted
+    parsed = parse_text(
+        "Navy ships launched strikes on Thursday, nine days after the raid.", nlp, date="2024-03-09"
+    )
+    (e,) = _dated(parsed, make_event(parsed, "launched", "ASSAULT"))
+    assert (e.date, e.date_end) == ("2024-03-07", "2024-03-07")

@@ -12,6 +12,7 @@ Every attachment is named (``how``) so an analyst can check which rule linked th
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -31,6 +32,9 @@ PREMODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"poss"}
 # words that open a comparison: the time after them is the baseline's, not the event's
 BASELINE_WORDS = {"from", "than", "versus", "vs.", "over"}
 BASELINE_LEMMAS = {"compare", "contrast"}
+# a time counted back from another: "a year ago", "a year earlier", "the year-earlier period"
+# ("from last Monday" may be a start point, so "last" is not one)
+BACKWARD = re.compile(r"\b(?:ago|earlier|previous|prior|year-(?:earlier|ago))\b", re.I)
 # subordinators of a clause simultaneous with its main clause
 SIMULTANEOUS_MARKS = {"when", "while", "as"}
 SENTENCE_OPENING_PREPS = {"in", "on", "during", "at", "by", "since", "until", "through", "for"}
@@ -213,7 +217,7 @@ def attachment(time: Span, trigger: Token, episode: bool = False) -> Link:
             return NONE
         if h == trigger:
             return Link(1, "through another noun") if weak else Link(3, "modifies the trigger")
-        if _baseline_word(h, through_number):
+        if _baseline_word(h, through_number) or _baseline_time(time, t, h):
             return NONE  # "rose to $9 million from $7 million a year earlier"
         if h.pos_ in ("VERB", "AUX"):
             return _verb_link(h, clause, trigger, weak)
@@ -259,6 +263,16 @@ def _baseline_word(h: Token, through_number: bool) -> bool:
     )
 
 
+def _baseline_time(time: Span, t: Token, h: Token) -> bool:
+    """The time itself is what is compared with: "lower than a year ago", and a time counted
+    back from another ("profit grew 12% from a year ago", "narrowed from the year-earlier
+    quarter"); not a start point ("in force from Monday")."""
+    if t != time.root or t.dep_ not in ("pobj", "pcomp"):
+        return False
+    word = h.lower_
+    return word == "than" or word == "from" and bool(BACKWARD.search(time.text))
+
+
 def is_baseline(time: Span) -> bool:
     """The time is a comparison's baseline: "from $7 million a year earlier", "compared with
     a loss last year"."""
@@ -267,7 +281,7 @@ def is_baseline(time: Span) -> bool:
         h = t.head
         if h == t or h.pos_ in ("VERB", "AUX") and h.lemma_.lower() not in BASELINE_LEMMAS:
             return False
-        if _baseline_word(h, through_number):
+        if _baseline_word(h, through_number) or _baseline_time(time, t, h):
             return True
         if h.pos_ == "NUM" or h.tag_ == "$":
             through_number = True

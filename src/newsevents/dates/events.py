@@ -29,9 +29,16 @@ END_VERBS = {"finish", "end", "conclude", "wrap", "complete", "close", "cap"}
 START_VERBS = {"begin", "start", "launch", "open", "kick", "embark"}
 
 
-def _duration_days(times: list[TimeExpr], lo: int, hi: int) -> int | None:
+# after a duration, these make it an interval between two times, not how long an act lasted:
+# "launched strikes Thursday, 13 days after the bombings"
+INTERVAL_WORDS = re.compile(r"\s*(?:after|before|later|earlier|ago|since)\b", re.I)
+
+
+def _duration_days(times: list[TimeExpr], lo: int, hi: int, text: str) -> int | None:
     """Days of a DURATION (in days) between lo and hi: "a four-day visit"."""
     for t in times:
+        if INTERVAL_WORDS.match(text, t.end):
+            continue
         if t.type == "DURATION" and lo <= t.start and t.end <= hi and t.value:
             v = t.value
             if v.startswith("P") and v.endswith("D") and v[1:-1].isdigit():
@@ -114,7 +121,7 @@ def _set_from_time(
         return
     if score == 1:  # dated through the main clause: "signed Friday, two days after X met"
         _shift_by_interval(event, clause_verb(trigger), parsed, times)
-    days = _duration_days(times, event.sentence_start, event.sentence_end)
+    days = _duration_days(times, event.sentence_start, event.sentence_end, parsed.article.text)
     verb = clause_verb(trigger).lemma_.lower()
     if days and days > 1 and event.date:
         d = date.fromisoformat(event.date)
