@@ -41,6 +41,9 @@ PLAN_VERBS = {
     "ask",
     "urge",
     "need",
+    "invite",
+    "summon",
+    "subpoena",
 }
 # "extended to Nov. 20", "through January", "by Dec. 10": end points, often still ahead
 ENDPOINT_PREPS = {"to", "through", "until", "till", "by", "thru"}
@@ -273,4 +276,20 @@ def tense_of(span: Span | None) -> str | None:
         verb = root.head.head
         return "future" if verb.lemma_.lower() in defer_verbs() else None
     verb = governing_verb(span)
-    return _scheduled_present(verb, verb_tense(verb), span) if verb is not None else None
+    if verb is None:
+        return None
+    if _earliest(span) and _possible(verb):
+        return "future"  # "could arrive as early as Tuesday": the soonest it may happen
+    return _scheduled_present(verb, verb_tense(verb), span)
+
+
+def _earliest(span: Span) -> bool:
+    """ "as early as Tuesday", "as soon as Tuesday": the soonest time something may happen."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    return words in (["as", "early", "as"], ["as", "soon", "as"])
+
+
+def _possible(verb: Token) -> bool:
+    """A possibility ("could arrive", "might vote"), not a past ability ("could have")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"could", "might"}) and "have" not in auxes
