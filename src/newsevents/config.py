@@ -54,7 +54,11 @@ class Settings:
         "spaCy pipeline of each other supported language, as LANG=PACKAGE (docs/languages.md).",
         env="NEWSEVENTS_LANGUAGE_MODELS",
     )
-    n_process: int = setting(1, "spaCy worker processes.")
+    n_process: int = setting(
+        1,
+        "Worker processes; with more than 1, each parses, codes and embeds whole articles "
+        "(recode: spaCy's parsing processes).",
+    )
     batch_size: int = setting(32, "Documents (or pieces of long ones) per spaCy batch.")
     batch_chars: int = setting(
         50_000,

@@ -233,13 +233,31 @@ def run(
             coding = pool.submit_batch(articles, copies)
         return articles, copies, coding
 
+    def write(done: list[Extraction]) -> None:
+        for x in done:
+            write_jsonl(events_out, (e.to_dict() for e in x.events))
+            write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
+            if places_out is not None:
+                from newsevents.places import place_rows
+
+                write_jsonl(places_out, place_rows(x, everything=places_all))
+
     def finish(articles: list[Article], copies: list[Article], coding) -> None:
         """Wait for one batch's coding, then store and write it."""
         if articles:
             progress.phase("parsing")  # the first batch loads the model too
+            stored = 0  # extractions at the head of ``done`` already stored and written
             if coding is not None:
-                done, failed, found_vectors = coding.result()
-                vectors.update(found_vectors)
+                done, failed = [], []
+                for coded in coding.each():  # each task stored while the workers code on
+                    if store is not None and coded.done:
+                        corpus.add(store, coded.done, config.keep_text)
+                    write(coded.done)
+                    done += coded.done
+                    failed += coded.failed
+                    vectors.update(coded.vectors)
+                stored = len(done)
+                failed = coding.in_order(failed)
             else:
                 done, failed = extract_batch(
                     articles, config, progress.chunk_parsed if progress else None
@@ -258,16 +276,12 @@ def run(
                 done += more_done
                 failed += more_failed
             reject(failed)
-            if store is not None:
-                corpus.add(store, done + [Extraction(article=a) for a in copies], config.keep_text)
+            if store is not None:  # the same rows, in the same order, as one call for all
+                rest = done[stored:] + [Extraction(article=a) for a in copies]
+                if rest or not stored:
+                    corpus.add(store, rest, config.keep_text)
             summary.count_coded(done)
-            for x in done:
-                write_jsonl(events_out, (e.to_dict() for e in x.events))
-                write_jsonl(quotes_out, (q.to_dict() for q in x.quotes))
-                if places_out is not None:
-                    from newsevents.places import place_rows
-
-                    write_jsonl(places_out, place_rows(x, everything=places_all))
+            write(done[stored:])
         elif coding is not None:  # copies alone: their vectors
             vectors.update(coding.result()[2])
         summary.duplicates += len(copies)

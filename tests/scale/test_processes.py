@@ -36,7 +36,10 @@ ARTICLES = {
     "Freedonia's foreign minister condemned the attack in Geneva.",
     "aid-1.txt": "The Red Cross delivered food to refugees near the city of Arlen.\n"
     "Officials said more convoys would follow next week.",
+    "short.txt": "Two words",  # rejected as read: too short
 }
+# a wire copy of one of them: linked, not coded, but stored and given a storyline
+ARTICLES["port-1-copy.txt"] = ARTICLES["port-1.txt"] + " (Wire)"
 
 
 def _folder(tmp_path) -> str:
@@ -73,7 +76,7 @@ def _ingest(tmp_path, name: str, n_process: int) -> tuple[dict, list[int]]:
             )
     con = sqlite3.connect(db)
     tables = {
-        "documents": "SELECT id, story_id, title, date FROM documents ORDER BY rowid",
+        "documents": "SELECT id, story_id, title, date, duplicate_of FROM documents ORDER BY rowid",
         "mentions": "SELECT * FROM mentions ORDER BY rowid",
         "quotes": "SELECT * FROM quotes ORDER BY rowid",
         "stories": "SELECT s.id, s.emb, s.state FROM story_state s ORDER BY s.id",
@@ -87,7 +90,9 @@ def _ingest(tmp_path, name: str, n_process: int) -> tuple[dict, list[int]]:
 def test_two_processes_write_what_one_writes_and_embed_in_the_workers(tmp_path):
     one, left_one = _ingest(tmp_path, "one.db", 1)
     two, left_two = _ingest(tmp_path, "two.db", 2)
-    assert len(one["documents"]) == len(ARTICLES) and one["events"] and one["quotes"]
+    assert len(one["documents"]) == len(ARTICLES) - 1 and one["events"] and one["quotes"]
+    assert '"too_short"' in one["errors"]
+    assert [row[-1] for row in one["documents"] if row[-1]] == ["port-1-copy.txt"]  # a copy, linked
     for key in one:
         assert two[key] == one[key], key
     assert sum(left_two) == 0  # every vector came from the workers
@@ -104,7 +109,8 @@ def dying_task(extract, articles, copies, config, embed):
 
 
 def test_a_dead_worker_costs_only_its_article(monkeypatch):
-    docs = [Article(id=f"a{i}", text=t) for i, t in enumerate(ARTICLES.values())]
+    texts = [t for name, t in ARTICLES.items() if name.count("-") == 1]
+    docs = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
     docs.insert(2, Article(id="poison", text="Rebels attacked a police post on Monday."))
     monkeypatch.setattr(processes, "code_task", dying_task)
     config = RunConfig(settings=replace(Settings(), n_process=2))

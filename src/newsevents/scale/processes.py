@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -137,27 +137,33 @@ class Batch:
         self.tasks = [items[lo:hi] for lo, hi in slices(len(items), pool.workers)]
         self.futures = [pool.submit(task) for task in self.tasks]
 
-    def result(self) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
-        """The batch's extractions in input order, its rejections in the order one process
-        gives them (by language, then input order) and the vectors."""
-        joined = Coded()
+    def each(self) -> Iterator[Coded]:
+        """Each task's answer as it is ready, in input order (the tasks are consecutive
+        slices of the batch): the runner stores one while the workers code the next."""
         for task, future in zip(self.tasks, self.futures, strict=True):
             try:
-                coded = future.result()
+                yield future.result()
             except Exception:  # a worker died or the task raised: one article per task
-                coded = self.pool.singly(task)
-            joined.done += coded.done
-            joined.failed += coded.failed
-            joined.vectors.update(coded.vectors)
+                yield self.pool.singly(task)
+
+    def in_order(self, failed: list[Rejection]) -> list[Rejection]:
+        """Rejections in the order one process gives them: by language, then input order."""
         order = {
             a.id: (rank, i)
             for rank, items in enumerate(group_by_language(self.articles).values())
             for i, a in items
         }
-        joined.failed.sort(key=lambda r: order.get(r.id, (len(order), 0)))
-        position = {a.id: i for i, a in enumerate(self.articles)}
-        joined.done.sort(key=lambda x: position[x.article.id])
-        return joined.done, joined.failed, joined.vectors
+        return sorted(failed, key=lambda r: order.get(r.id, (len(order), 0)))
+
+    def result(self) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
+        """The batch's extractions in input order, its rejections in the order one process
+        gives them and the vectors."""
+        joined = Coded()
+        for coded in self.each():
+            joined.done += coded.done
+            joined.failed += coded.failed
+            joined.vectors.update(coded.vectors)
+        return joined.done, self.in_order(joined.failed), joined.vectors
 
 
 class CodingPool:
