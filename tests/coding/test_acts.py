@@ -49,6 +49,8 @@ def test_act_frames_file_has_known_kinds():
         "of_kind",
         "troops",
         "good",
+        "text",
+        "staff",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

@@ -34,6 +34,7 @@ def test_campaign_frames_file_has_known_kinds():
         "invite",
         "force",
         "race_exit",
+        "hold",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

@@ -680,7 +680,7 @@ def thing_blocked(
     trig = c.trigger
     if c.info.cameo != BLOCK_CODE or trig.pos_ != "VERB" or c.governor is not None:
         return None
-    objs = _children(trig, *OBJECT_DEPS)
+    objs = _children(trig, *OBJECT_DEPS, "nsubjpass")  # "the actions are blocked in court"
     objs += [x for o in list(objs) for x in _children(o, "conj")]
     if not objs:
         return None
@@ -1049,11 +1049,16 @@ def kind_noun(c: Any) -> str | None:
     horror of ethnic cleansing", "the history of torture"; kind ``of_kind``): a kind of act,
     not one done."""
     trig = c.trigger
-    if trig.pos_ != "NOUN" or c.governor is not None or trig.dep_ != "pobj":
+    if c.governor is not None:
+        return None
+    gerund = trig.pos_ == "VERB" and trig.tag_ == "VBG" and trig.dep_ == "pcomp"
+    if not (gerund or (trig.pos_ == "NOUN" and trig.dep_ == "pobj")):
         return None
     prep = trig.head
     if prep.lower_ != "of" or "of_kind" not in kinds(prep.head):
         return None
+    if gerund:  # "his policy of not attacking his rivals": a habit or a rule, no act done
+        return "an act named as a kind or a habit (a policy of X-ing), not one done"
     if any(x.dep_ in {"det", "poss", "nummod", "prep"} for x in trig.children):
         return None  # "the horror of the attack", "the history of attacks on the town"
     return "an act named as a kind (the horror of X), not one done"
@@ -1125,6 +1130,45 @@ def thing_pulled(
     return "a thing taken out, not a withdrawal"
 
 
+def own_staff(c: Any) -> str | None:
+    """A demand of one's own people ("asked his people to look into it", "told her aides to
+    cancel the trip"; kind ``staff``, owned by "his", "her" or "their"): work handed out
+    inside a camp, not a demand on another actor ("ordered his troops" is no staff)."""
+    trig = c.trigger
+    if c.info.plover != "REQUEST" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    asked = _children(trig, *OBJECT_DEPS, "dative")
+    if not asked:
+        return None
+    for o in asked:
+        owners = _children(o, "poss")
+        if "staff" not in kinds(o) or not owners or owners[0].tag_ != "PRP$":
+            return None
+    return "a demand of one's own staff, not of another actor"
+
+
+TEXT_ACT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "PROTEST"}
+
+
+def text_adopted(c: Any) -> str | None:
+    """An agreement or approval whose object is a text that does an act in its participle
+    ("the council approved a resolution condemning the plan", "adopted a motion urging the
+    mayor to resign"; kind ``text``): the act is the text's (coded from the participle), the
+    vote on it no agreement with anyone."""
+    trig = c.trigger
+    if c.info.plover != "AGREE" or trig.pos_ != "VERB" or c.governor is not None:
+        return None
+    for o in _children(trig, *OBJECT_DEPS, "nsubjpass"):
+        if "text" not in kinds(o):
+            continue
+        for x in _children(o, "acl"):
+            m = lexicon.code_verb(x) if x.tag_ == "VBG" else None
+            plover = lexicon._plover(m.code) if m is not None else None
+            if plover in TEXT_ACT_TYPES:
+                return "a text adopted that does the act itself, no agreement"
+    return None
+
+
 def act_reason(
     c: Any, actors: Any, violent: Callable[[Token], bool], person_like: Callable[[Token], bool]
 ) -> str | None:
@@ -1146,4 +1190,6 @@ def act_reason(
         or joined_by(c)
         or private_good(c)
         or thing_pulled(c, actors, violent, person_like)
+        or text_adopted(c)
+        or own_staff(c)
     )

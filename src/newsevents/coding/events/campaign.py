@@ -103,7 +103,15 @@ def campaign_act(
     verb done to someone ("congratulated her on her victory") and support of someone's race
     ("endorsed the senator's bid", "welcomed the mayor's election")."""
     trig = c.trigger
-    if c.info.plover not in CAMPAIGN_TYPES or trig.pos_ not in {"VERB", "AUX"} or demand:
+    if c.info.plover not in CAMPAIGN_TYPES or trig.pos_ not in {"VERB", "AUX"}:
+        return None
+    asked = [o for o in _pobjs(trig, "for", "on", "upon") if o.ent_type_ not in {"DATE", "TIME"}]
+    asks = asked or _children(trig, "xcomp", "ccomp", "oprd")  # not "for June 5"
+    if demand and "hold" in kinds(trig) and not asks:
+        # "called a referendum", "called a snap election": a vote set, not a demand of anyone
+        if any(race_word(o, violent) for o in _children(trig, "dobj", "obj")):
+            return "a vote called, not a demand"
+    if demand:
         return None
     objs = _objects(trig)
     races = [o for o in objs if race_word(o, violent)]
@@ -374,9 +382,11 @@ def policy_call(
     if trig.pos_ != "VERB" or c.layer == "must":
         return None
     objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
-    if not objs or _children(trig, "dative", "iobj", "xcomp", "ccomp", "oprd"):
+    if _pobjs(trig, *ADDRESSEE_PREPS) or _children(trig, "dative", "iobj", "ccomp", "oprd"):
         return None
-    if _pobjs(trig, *ADDRESSEE_PREPS):
+    if not objs and _policy_asked(trig, actors, person_like, event_noun):
+        return "a call for a policy done to a kind of people or a thing, no one asked"
+    if not objs or _children(trig, "xcomp"):
         return None
     if any(o.i < trig.i for o in objs):
         return None  # "'Quiet,' he demanded": the words of a demand made there and then
@@ -554,6 +564,60 @@ def talk_to_audience(c: Any) -> str | None:
 CALL_PREPS = {"for", "on", "upon"}
 
 
+def _policy_asked(
+    verb: Token, actors: Any, person_like: Callable[[Token], bool], event_noun: Callable
+) -> bool:
+    """The act a call asks for, told by a verb with no doer of its own ("called to deport
+    all refugees", "called for temporarily barring all immigrants"), done only to a kind of
+    people (a bare plural, or "all" of them) or to things: a policy, not a demand made of
+    anyone ("called to release the two reporters", "called to meet the rebels" stay)."""
+    acts = [
+        x
+        for x in _children(verb, "xcomp")
+        if x.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+    ]
+    acts += [
+        p
+        for f in verb.children
+        if f.dep_ == "prep" and f.lower_ == "for"
+        for p in f.children
+        if p.dep_ == "pcomp" and p.pos_ == "VERB"
+    ]
+    if len(acts) != 1 or _children(acts[0], "nsubj", "nsubjpass", "ccomp", "xcomp"):
+        return False
+    done_to = _children(acts[0], "dobj", "obj")
+    if not done_to:
+        return False
+    for o in done_to:
+        if _kind_of_people(o, actors):
+            continue
+        if o.pos_ != "NOUN" or person_like(o) or event_noun(o) or race_word(o, lambda t: False):
+            return False
+        if any(actors.for_token(t) is not None or t.tag_ == "PRP$" for t in _owners(o)):
+            return False  # "to lift the sanctions on Iran": an actor in what is asked
+    return True
+
+
+KIND_DETS = {"all", "any", "more", "fewer"}
+# the sectors of people a policy is done to by kind: refugees, migrants, a faith, civilians
+KIND_SECTORS = {"REF", "IMG", "MUS", "REL", "CVL", "PPL", "CRM"}
+
+
+def _kind_of_people(tok: Token, actors: Any) -> bool:
+    """A bare plural of people, or "all" of them ("refugees", "all Muslims", "illegal
+    immigrants"), not these people ("the two reporters", "its citizens") nor a body of a
+    state ("Iranian officials")."""
+    if tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    for x in tok.children:
+        if x.dep_ in {"det", "predet"} and x.lower_ not in KIND_DETS:
+            return False
+        if x.dep_ in {"poss", "nummod"}:
+            return False
+    actor = actors.for_token(tok)
+    return actor is not None and actor.sector in KIND_SECTORS and not actor.country
+
+
 def name_calling(c: Any) -> str | None:
     """ "called the report a smear", "called him divisive": "call" with no "for" or "on" and
     no particle names or judges; "called for talks" and "called on Iran to" are demands."""
@@ -608,6 +672,9 @@ def _same_side(subj: Token, source_tok: Token | None) -> bool:
     if source_tok is None:
         return subj.pos_ == "PRON"
     if subj.pos_ == "PRON":  # "he", "it"; not "nobody", "everyone"
+        person = source_tok.lower_ in {"he", "she"} or source_tok.ent_type_ == "PERSON"
+        if subj.lower_ == "it" and person:
+            return False  # "he warned: it's not going to happen": no act of his own
         return subj.tag_ == "PRP" and subj.lower_ not in {"you"}
     return subj.lower_ == source_tok.lower_ or subj.i == source_tok.i
 

@@ -165,8 +165,12 @@ def _patients(verb: Token) -> list[Token]:
     v = verb
     for _ in range(3):
         objects = _children(v, *PEOPLE_DEPS)
-        if not objects and v.dep_ == "relcl" and _children(v, "nsubj"):
-            objects = [v.head]  # "the deal she had struck with them": the deal was struck
+        subjects = _children(v, "nsubj")
+        # "the deal she had struck with them": the deal was struck; not "a lawyer who has
+        # fought for housing", where the relative pronoun makes the head the one who acts
+        if not objects and v.dep_ == "relcl" and subjects:
+            if not any(t.tag_ in {"WP", "WDT"} for t in subjects):
+                objects = [v.head]
         if objects:
             out += objects
             break  # the object is what it is done to ("struck a deal with X", not X)

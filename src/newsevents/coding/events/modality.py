@@ -110,6 +110,8 @@ def _self_condition(verb: Token) -> bool:
         if own is not None and (
             subj.lower_ == own.lower_
             or (subj.lower_ in {"he", "she"} and own.ent_type_ == "PERSON")
+            # "If the senator wins, she will ...": the name first, the pronoun after
+            or (own.lower_ in {"he", "she"} and subj.ent_type_ == "PERSON")
         ):
             return True
     return False

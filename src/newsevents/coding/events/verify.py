@@ -343,8 +343,10 @@ def _people_noun(noun: Token) -> bool:
 def _demand_head(tok: Token) -> Token | None:
     """The demand verb whose complement holds the trigger ("called for the bases to be hit")."""
     t = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head != tok else tok
-    for _ in range(3):
-        if t.head == t or t.dep_ not in COMPLEMENT_DEPS:
+    for _ in range(4):
+        # "called for a special prosecutor to investigate her": through the "for" phrase
+        through_for = tok.pos_ == "VERB" and t.dep_ == "prep" and t.lower_ == "for"
+        if t.head == t or not (t.dep_ in COMPLEMENT_DEPS or through_for):
             return None
         t = t.head
         if t.pos_ == "VERB" and "demand" in word_kinds(t):
@@ -508,6 +510,28 @@ def _figure_of_speech(
         if not state and ("verbal" in word_kinds(trig) or "harm" in word_kinds(trig)):
             return "harm with no one it is done to and no weapon"
     return None
+
+
+def _shot_in_game(c: Candidate, target: Actor | None, sc: SentenceCues) -> bool:
+    """A harm verb with no one it is done to, in a sentence of a game and with no other word
+    of violence ("the captain shot from the edge of the area and forced a save from the
+    goalkeeper"): a game's shot or strike, whoever the title says the player is. "Soldiers
+    shot two fans after the match" names whom; "gunmen fired at the stadium" a weapon's man."""
+    trig = c.trigger
+    if not sc.contest or target is not None or trig.pos_ != "VERB" or c.governor is not None:
+        return False
+    if sc.violence_here(trig) or sc.violence_beside:
+        return False
+    if any(x.dep_ in {"dobj", "obj", "nsubjpass"} for x in trig.children):
+        return False
+    aimed = [
+        p
+        for x in trig.children
+        if x.dep_ == "prep" and x.lower_ in {"at", "on", "into"}
+        for p in x.children
+        if p.dep_ == "pobj"
+    ]  # "shot at the fans": someone aimed at
+    return not any(_is_kind(p, "captive") or p.ent_type_ in {"PERSON", "NORP"} for p in aimed)
 
 
 REFUSING_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
@@ -948,6 +972,8 @@ def explain(
         )
         if contest is not None:
             return None, contest
+        if _shot_in_game(c, target, sc):
+            return None, "a shot or a strike in a game, at no one"
         # "hammered her with insults", "launched a round of attacks designed to paint him":
         # words, whoever the sides are, when no weapon is in sight
         attack_nouns = [trig] if trig.pos_ in {"NOUN", "PROPN"} else []
