@@ -1,9 +1,9 @@
 """Session 28's type checks (issue 12, 12b) on invented sentences, with the real actor
 coder and the rule stage: a shot in a game, a vote called, a policy called for that is done
 to a kind of people, a warning of what will happen, a what-if of the speaker's own, a thing
-blocked in the courts, a text adopted, a habit named by a policy and a demand of one's own
-staff are no events of the word's own type; a call for someone else to investigate is a
-demand."""
+blocked in the courts, a text adopted, a habit named by a policy, a demand of one's own
+staff, companies competing and a visit to a news outlet are no events of the word's own
+type; a call for someone else to investigate is a demand."""
 
 import pytest
 
@@ -76,3 +76,19 @@ def test_a_demand_of_ones_own_staff_is_no_demand():
     text = "Governor Tom Brill said he had asked his aides to look into paying the fees."
     assert "REQUEST" not in types(text)
     assert "REQUEST" in types("The president asked Governor Tom Brill to look into the fees.")
+
+
+def test_companies_competing_is_no_violence():
+    text = "Fox News, the top channel, consistently beats rival cable news networks in total viewers."
+    assert "ASSAULT" not in types(text)
+    assert "ASSAULT" in types("Security guards of the mining company shot two protesters at the gate.")
+
+
+def test_a_visit_to_a_news_outlet_is_a_media_appearance():
+    assert "CONSULT" not in types("Senator Ada Marsh visited CNN to discuss her remarks on the governor.")
+    assert "CONSULT" in types("Senator Ada Marsh visited Germany to discuss trade with the chancellor.")
+
+
+def test_one_asked_in_the_passive_is_asked():
+    text = "The senator has been asked to release the transcripts of these speeches."
+    assert "REQUEST" in types(text)

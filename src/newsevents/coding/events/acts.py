@@ -723,6 +723,37 @@ def joined_no_meeting(c: Any, meeting: Callable[[Token], bool]) -> str | None:
 TRIP_CODES = ("042", "043")
 
 
+MEDIA_SECTOR = "MED"
+VISIT_CODE = "042"
+
+
+def media_visit(c: Any, target: Any) -> str | None:
+    """A visit to a news outlet or a show ("visited the network's morning show to discuss
+    his remarks"): a media appearance, not a visit to an actor."""
+    if not c.info.cameo.startswith(VISIT_CODE) or target is None:
+        return None
+    return "a media appearance, not a visit" if target.sector == MEDIA_SECTOR else None
+
+
+# companies and outlets: no side of their own in a fight ("the network beats its rivals")
+COMPANY_SECTORS = {"BUS", "MNC", "MED"}
+
+
+def company_rivalry(c: Any, source: Any, target: Any, violence_here: bool) -> str | None:
+    """Harm verbs between companies or outlets, with no word of violence beside them ("the
+    network consistently beats rival networks in viewers", "the carmaker crushed its
+    rivals"): a market rivalry, not violence."""
+    if c.info.plover != "ASSAULT" or violence_here or source is None:
+        return None
+    sides = [a for a in (source, target) if a is not None]
+    if not any(a.sector in COMPANY_SECTORS for a in sides):
+        return None
+    # the other side a company too, or a name the lists give no sector or country
+    if any(a.sector not in COMPANY_SECTORS and (a.sector or a.country) for a in sides):
+        return None
+    return "companies competing, not violence"
+
+
 def trip_at_home(
     c: Any, source: Any, target: Any, actors: Any, is_state: Callable[[Any], bool]
 ) -> str | None:

@@ -384,7 +384,8 @@ def policy_call(
     objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
     if _pobjs(trig, *ADDRESSEE_PREPS) or _children(trig, "dative", "iobj", "ccomp", "oprd"):
         return None
-    if not objs and _policy_asked(trig, actors, person_like, event_noun):
+    asked = _children(trig, "nsubjpass")  # "she was asked to release the transcripts"
+    if not objs and not asked and _policy_asked(trig, actors, person_like, event_noun):
         return "a call for a policy done to a kind of people or a thing, no one asked"
     if not objs or _children(trig, "xcomp"):
         return None

@@ -777,6 +777,7 @@ def _act_reason(
         or event_acts.blamed_on_thing(c, someone)
         or (not _official(source) and event_acts.notion_rejected(c))
         or event_acts.trip_at_home(c, source, target, actors, event_where.is_state)
+        or event_acts.media_visit(c, target)
         or event_acts.joined_no_meeting(c, _meeting_noun)
         or event_acts.thing_called(c, someone)
         or event_acts.act_reason(c, actors, _violent, someone)
@@ -972,6 +973,9 @@ def explain(
         )
         if contest is not None:
             return None, contest
+        rivalry = event_acts.company_rivalry(c, source, target, sc.violence_here(trig))
+        if rivalry is not None:
+            return None, rivalry
         if _shot_in_game(c, target, sc):
             return None, "a shot or a strike in a game, at no one"
         # "hammered her with insults", "launched a round of attacks designed to paint him":
