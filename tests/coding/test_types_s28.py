@@ -79,8 +79,11 @@ def test_a_demand_of_ones_own_staff_is_no_demand():
 
 
 def test_companies_competing_is_no_violence():
-    text = "Fox News, the top channel, consistently beats rival cable news networks in total viewers."
+    text = "Netflix, the streaming company, beat rival networks in viewers last year."
     assert "ASSAULT" not in types(text)
+    # a company that tells of attacks on its members is no side of them
+    text = "The manufacturers' association said the attacks on its members' plants hurt the economy."
+    assert "ASSAULT" in types(text)
     assert "ASSAULT" in types("Security guards of the mining company shot two protesters at the gate.")
 
 

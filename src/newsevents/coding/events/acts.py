@@ -745,11 +745,10 @@ def company_rivalry(c: Any, source: Any, target: Any, violence_here: bool) -> st
     rivals"): a market rivalry, not violence."""
     if c.info.plover != "ASSAULT" or violence_here or source is None:
         return None
+    if c.trigger.pos_ != "VERB" or c.governor is not None:
+        return None  # "the association noted the attacks on its members' property"
     sides = [a for a in (source, target) if a is not None]
-    if not any(a.sector in COMPANY_SECTORS for a in sides):
-        return None
-    # the other side a company too, or a name the lists give no sector or country
-    if any(a.sector not in COMPANY_SECTORS and (a.sector or a.country) for a in sides):
+    if not all(a.sector in COMPANY_SECTORS for a in sides):
         return None
     return "companies competing, not violence"
 
