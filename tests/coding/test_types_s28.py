@@ -37,7 +37,7 @@ def test_a_policy_done_to_a_kind_of_people_is_a_position():
 
 
 def test_a_warning_of_what_will_happen_is_no_threat():
-    text = 'President Ada Marsh warned: "It is not going to happen soon, because our focus is trade."'
+    text = 'President Ada Marsh warned: "It is not going to come soon, since our focus is on Asia."'
     assert "THREATEN" not in types(text)
     assert "THREATEN" in types("The general warned that the army would strike the rebel camps.")
 
@@ -93,5 +93,5 @@ def test_a_visit_to_a_news_outlet_is_a_media_appearance():
 
 
 def test_one_asked_in_the_passive_is_asked():
-    text = "The senator has been asked to release the transcripts of these speeches."
+    text = "The senator has been asked to hand over the texts of all her paid talks."
     assert "REQUEST" in types(text)

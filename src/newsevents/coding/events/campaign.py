@@ -384,7 +384,7 @@ def policy_call(
     objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
     if _pobjs(trig, *ADDRESSEE_PREPS) or _children(trig, "dative", "iobj", "ccomp", "oprd"):
         return None
-    asked = _children(trig, "nsubjpass")  # "she was asked to release the transcripts"
+    asked = _children(trig, "nsubjpass")  # "she was asked to hand over the texts"
     if not objs and not asked and _policy_asked(trig, actors, person_like, event_noun):
         return "a call for a policy done to a kind of people or a thing, no one asked"
     if not objs or _children(trig, "xcomp"):
@@ -675,7 +675,7 @@ def _same_side(subj: Token, source_tok: Token | None) -> bool:
     if subj.pos_ == "PRON":  # "he", "it"; not "nobody", "everyone"
         person = source_tok.lower_ in {"he", "she"} or source_tok.ent_type_ == "PERSON"
         if subj.lower_ == "it" and person:
-            return False  # "he warned: it's not going to happen": no act of his own
+            return False  # "she warned: it won't come soon": no act of her own
         return subj.tag_ == "PRP" and subj.lower_ not in {"you"}
     return subj.lower_ == source_tok.lower_ or subj.i == source_tok.i
 
