@@ -11,7 +11,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from newsevents.data import load_lines, reporting_verbs
-from newsevents.dates.lexicon import dayparts, lookup
+from newsevents.dates.lexicon import dayparts, lookup, weekdays
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 # verbs whose infinitive complement happens later: "plans to visit Friday"
@@ -277,10 +277,30 @@ def tense_of(span: Span | None) -> str | None:
         return "future" if verb.lemma_.lower() in defer_verbs() else None
     verb = governing_verb(span)
     if verb is None:
-        return None
+        return _noun_phrase_future(span)
     if _earliest(span) and _possible(verb):
         return "future"  # "could arrive as early as Tuesday": the soonest it may happen
     return _scheduled_present(verb, verb_tense(verb), span)
+
+
+def _noun_phrase_future(span: Span) -> str | None:
+    """A time in a noun's phrase ("a mission in December") is the nearest one, unless the
+    clause it is told in is future: "will be named for a mission in December" (the next
+    December). A premodifier ("will investigate the October raid") names a known act, and a
+    weekday in a noun's phrase ("a drop in trading on Wednesday") is a day of the week told."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ != "NOUN":
+        return None
+    if any(lookup(weekdays(), t.text) is not None for t in span):
+        return None
+    tok = root.head.head
+    for _ in range(6):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return "future" if verb_tense(tok) == "future" else None
+    return None
 
 
 def _earliest(span: Span) -> bool:
