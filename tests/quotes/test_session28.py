@@ -75,3 +75,33 @@ def test_promise_infinitive_the_parser_hangs_as_purpose_clause(run):
 
 def test_purpose_clause_of_a_verb_of_motion_is_no_promise(run):
     assert not [q for q in run("Jane Roe came to see the bridge.") if q.kind == "indirect"]
+
+
+def test_her_aides_named_through_the_owner_the_tagger_missed_as_a_person(run):
+    # the last "Holloway" is tagged as an organisation; the actors stage codes "Her aides"
+    # as the department: the owner names them and gives the codes
+    text = (
+        "Rep. Dana Holloway of Ohio toured a steel plant in Akron on Tuesday.\n\n"
+        "Holloway has long pressed for new rules on plant safety in her district.\n\n"
+        "She wrote the Safe Mills Act of 2012. And she backed the 2015 review of the Clean "
+        "Rivers Act.\n\n"
+        "The Labor Department has been slow to apply the rules, angering Holloway.\n\n"
+        "Her aides say it is too soon to talk about a run for governor."
+    )
+    (q,) = [q for q in run(text) if q.kind == "indirect" and q.speaker.text == "Her aides"]
+    assert q.speaker.name == "Dana Holloway's aides"
+    assert q.speaker.how == "quote-owner" and q.speaker.id is None
+
+
+def test_question_after_a_negated_speech_verb_is_what_was_not_said(run):
+    text = "Jane Roe has not said when the county would take up the bridge plan."
+    (q,) = _indirect(run(text), "said")
+    assert q.quote == "when the county would take up the bridge plan"
+    assert q.speaker.name == "Jane Roe"
+
+
+def test_time_clause_after_a_negated_verb_is_no_question(run):
+    assert not [
+        q for q in run("Jane Roe did not speak when the council voted on the plan.")
+        if q.kind == "indirect"
+    ]

@@ -97,18 +97,33 @@ def _own_report(verb: Token, lex: Lexicon) -> bool:
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# "has not said whether (if, how, why) she would run": after a negated speech verb, a question
+WH_OPENERS = ("whether", "if", "how", "why")
+TIME_OPENERS = ("when", "where")  # a question only with a modal: "when she would decide"
+
+
+def _question(clause: Token, opener: Token) -> bool:
+    if opener.lower_ in WH_OPENERS:
+        return True
+    modal = any(k.tag_ == "MD" for k in clause.children)
+    return opener.lower_ in TIME_OPENERS and modal  # not "did not speak when they voted"
 
 
 def _clause_as_adverbial(verb: Token) -> Token | None:
     """The clause a speech verb reports when the parser hung it as an adverbial clause: in
     "Roe said after the vote she would not resign" the clause after "said" has its own
-    subject and no subordinator (if, when, because), so it is what was said."""
+    subject and no subordinator (if, when, because), so it is what was said; after a negated
+    verb a question clause is too ("Roe has not said when she would decide")."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
     for c in verb.children:
         if c.dep_ != "advcl" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
             continue
-        if any(k.dep_ in ("mark", "advmod") and k.i < c.i for k in c.children):
+        opener = [k for k in c.children if k.dep_ in ("mark", "advmod") and k.i < c.i]
+        negated = any(k.dep_ == "neg" for k in verb.children) and not any(
+            k.dep_ == "dobj" for k in verb.children
+        )  # not "did not say anything when the council voted"
+        if opener and not (negated and _question(c, opener[0])):
             continue  # "said so when she left", "said it because ..."
         finite = c.tag_ in FINITE_TAGS or any(
             k.dep_ in ("aux", "auxpass") and k.tag_ in FINITE_TAGS for k in c.children

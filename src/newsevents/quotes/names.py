@@ -263,6 +263,9 @@ class CanonicalNames:
             if a is None or not a.id or a.id not in by_id or a.name.lower() in text:
                 out.append(a)
                 continue
+            if a.how == "quote-owner":  # "Jane Roe's aides": named through the owner
+                out.append(a)
+                continue
             form = _article_form(a, by_id[a.id])
             words = _name_words(" ".join(self.clean(form.split()))) if form else set()
             if words and not words <= _name_words(a.name):

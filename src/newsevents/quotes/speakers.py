@@ -298,14 +298,28 @@ class SpeakerResolver:
         # panel held Roe in contempt. His lawyer said' is Roe's lawyer, not the panel's chief's
         offset = self.index.start(poss)
         word = "he" if gender == "m" else "she"
+        window = max(0, offset - OWNER_CHARS), offset
+        firsts = self._first_mentions()
+        untagged = [  # "frustrating Roe" with Roe tagged as an organisation
+            t for t in self.index.between(*window) if _untagged_person(t, firsts)
+        ]
         last = [
             t
-            for t in self._person_tokens(max(0, offset - OWNER_CHARS), offset)
+            for t in sorted([*self._person_tokens(*window), *untagged], key=lambda t: t.i)
             if compatible(word, mention_gender(t)) and not self.chain.in_quote(t)
         ]
         if not last or not _words(self._person_actor(last[-1]).name) & _words(owner.name):
             return actor
-        return replace(actor, name=f"{owner.name}'s {' '.join(words[1:])}", how="quote-owner")
+        # coded as the owner is: the actors stage's answer for "his aides" was another actor
+        return replace(
+            actor,
+            name=f"{owner.name}'s {' '.join(words[1:])}",
+            how="quote-owner",
+            country=owner.country,
+            sector=owner.sector,
+            code=owner.code,
+            id=None,
+        )
 
     def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
