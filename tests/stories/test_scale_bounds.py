@@ -219,3 +219,24 @@ def test_a_store_of_schema_8_migrates_and_its_old_stories_are_always_scored(tmp_
                                       ({}, 0.0), {}, None)  # fmt: skip
         assert set(estimates.values()) == {float("inf")}  # no norms: always scored exactly
         assert loaded.add(docs[4]) == OnlineClusterer.from_dict(c.to_dict()).add(docs[4])
+
+
+def test_nearest_without_copying_the_matrix_ranks_as_the_plain_cosines():
+    import numpy as np
+
+    from newsevents.stories.story import cosines
+
+    rng = np.random.default_rng(3)
+    one, many = EmbeddingIndex(dim=8), EmbeddingIndex(dim=8)
+    vectors = rng.normal(size=(40, 8)).astype(np.float32)
+    for n, v in enumerate(vectors):
+        one.put(f"s{n}", v, seen=n)
+    many.put_many([f"s{n}" for n in range(40)], vectors, list(range(40)))
+    probe, background = rng.normal(size=8).astype(np.float32), rng.normal(size=8) * 0.3
+    plain = cosines(vectors, probe, background)
+    expected = [f"s{i}" for i in np.argsort(-plain, kind="stable")[:5]]
+    assert one.nearest(probe, background, 5, None) == expected
+    assert many.nearest(probe, background, 5, None) == expected
+    assert np.array_equal(one._sq[:40], many._sq[:40])
+    latest = [f"s{i}" for i in np.argsort(-plain[30:], kind="stable")[:3] + 30]
+    assert one.nearest(probe, background, 3, 10) == latest  # the ten that took one last

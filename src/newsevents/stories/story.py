@@ -165,6 +165,7 @@ class EmbeddingIndex:
     def __init__(self, dim: int = 384) -> None:
         self._mat = np.zeros((16, dim), dtype=np.float32)
         self._seen = np.zeros(16, dtype=np.int64)
+        self._sq = np.zeros(16, dtype=np.float32)  # each row's m . m
         self._row: dict[str, int] = {}
         self.ids: list[str] = []
 
@@ -181,10 +182,32 @@ class EmbeddingIndex:
             if row == len(self._mat):  # grow by doubling: amortised O(1) per story
                 self._mat = np.vstack([self._mat, np.zeros_like(self._mat)])
                 self._seen = np.concatenate([self._seen, np.zeros_like(self._seen)])
+                self._sq = np.concatenate([self._sq, np.zeros_like(self._sq)])
             self._row[story_id] = row
             self.ids.append(story_id)
         self._mat[row] = centroid
         self._seen[row] = seen
+        self._sq[row : row + 1] = _row_squares(self._mat[row : row + 1])
+
+    def put_many(self, story_ids: list[str], centroids: np.ndarray, seen: list[int]) -> None:
+        """``put`` for many new stories at once (a store's window of them)."""
+        new = [sid for sid in story_ids if sid not in self._row]
+        if len(new) != len(story_ids) or len(set(new)) != len(new):
+            for sid, c, n in zip(story_ids, centroids, seen, strict=True):
+                self.put(sid, c, n)
+            return
+        start, end = len(self.ids), len(self.ids) + len(new)
+        if end > len(self._mat):
+            grow = max(end, 2 * len(self._mat)) - len(self._mat)
+            self._mat = np.vstack([self._mat, np.zeros((grow, self._mat.shape[1]), np.float32)])
+            self._seen = np.concatenate([self._seen, np.zeros(grow, dtype=np.int64)])
+            self._sq = np.concatenate([self._sq, np.zeros(grow, dtype=np.float32)])
+        self._mat[start:end] = centroids
+        self._seen[start:end] = seen
+        self._sq[start:end] = _row_squares(self._mat[start:end])
+        for k, sid in enumerate(new):
+            self._row[sid] = start + k
+        self.ids.extend(new)
 
     def centroid(self, story_id: str) -> np.ndarray | None:
         row = self._row.get(story_id)
@@ -194,15 +217,27 @@ class EmbeddingIndex:
         self, emb: np.ndarray, background: np.ndarray | None, n: int, window: int | None
     ) -> list[str]:
         """The ``n`` stories of highest cosine with ``emb``, among the ``window`` that took
-        an article last (all without a window)."""
-        rows = np.arange(len(self.ids))
-        if window is not None and len(rows) > window:
-            seen = self._seen[rows]
-            rows = np.sort(np.argpartition(-seen, window - 1)[:window])
-        if not len(rows):
+        an article last (all without a window). Two products with the matrix and no copy of
+        it (``(m - b) . (a - b) = m . (a - b) - b . (a - b)``, its norm from ``m . m``, ``m . b``
+        and ``b . b``): this runs over thousands of stories for every article."""
+        size = len(self.ids)
+        if not size:
             return []
-        cos = cosines(self._mat[rows], emb, background)
-        return [self.ids[rows[i]] for i in np.argsort(-cos, kind="stable")[:n]]
+        mat, sq = self._mat[:size], self._sq[:size]
+        rows = None
+        if window is not None and size > window:
+            rows = np.sort(np.argpartition(-self._seen[:size], window - 1)[:window])
+            mat, sq = mat[rows], sq[rows]
+        a = emb.astype(np.float32)
+        b = np.zeros_like(a) if background is None else background.astype(np.float32)
+        d = a - b
+        dot = _matvec(mat, d) - float(b @ d)
+        norm2 = sq - 2.0 * _matvec(mat, b) + float(b @ b)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = dot / np.sqrt(np.maximum(norm2, 0.0) * float(d @ d))
+        cos = np.nan_to_num(cos, nan=0.0, posinf=0.0, neginf=0.0)
+        best = np.argsort(-cos, kind="stable")[:n]
+        return [self.ids[i if rows is None else rows[i]] for i in best]
 
     def cosines(self, emb: np.ndarray, background: np.ndarray | None) -> np.ndarray:
         """Cosine of ``emb`` with every story centroid, both minus ``background``."""
@@ -217,5 +252,16 @@ def cosines(mat: np.ndarray, emb: np.ndarray, background: np.ndarray | None) -> 
         mat, a = mat - mu, a - mu
     norms = np.linalg.norm(mat, axis=1) * float(np.linalg.norm(a))
     with np.errstate(invalid="ignore", divide="ignore"):
-        cos = (mat @ a) / norms
+        cos = _matvec(mat, a) / norms
     return np.nan_to_num(cos, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def _row_squares(mat: np.ndarray) -> np.ndarray:
+    """Each row's ``m . m``, the same whether rows come one at a time or many."""
+    return np.einsum("ij,ij->i", mat, mat)
+
+
+def _matvec(mat: np.ndarray, vec: np.ndarray) -> np.ndarray:
+    """``mat @ vec`` in numpy's own loop: BLAS splits a product this size over threads,
+    which on a busy machine cost 5 ms of CPU where this takes 0.1 (2,000 x 384)."""
+    return np.einsum("ij,j->i", mat, vec)
