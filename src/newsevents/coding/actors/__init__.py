@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.coding.actors.coder import DICTIONARY_VERSION, ActorCoder
 from newsevents.coding.actors.context import recode_places
-from newsevents.coding.actors.coref import resolve_references
+from newsevents.coding.actors.coref import possessive_antecedent, resolve_references
 from newsevents.coding.actors.mentions import (
     PERSONS_OWN,
     Ents,
@@ -55,7 +55,8 @@ def _shared_coder(dictionaries: bool, actor_files: tuple[str, ...]) -> ActorCode
 class DocumentActors:
     """The actor mentions of one article and lookups by offsets or spaCy tokens."""
 
-    def __init__(self, records: list[Mention]) -> None:
+    def __init__(self, records: list[Mention], resolves: bool = True) -> None:
+        self.resolves = resolves  # pronouns refer back (not in dictionaries-only mode)
         unique: dict[tuple[int, int], Mention] = {}
         for m in records:  # one mention per span ("Afghanistan's" as head and as modifier)
             unique.setdefault((m.actor.start or 0, m.actor.end or 0), m)
@@ -137,6 +138,14 @@ class DocumentActors:
                     return m.actor  # "the Holt campaign", "her campaign": Holt's, hers
         return None
 
+    def possessor(self, token: Token) -> Actor | None:
+        """The actor a possessive pronoun ("his", "her", "their") stands for ("slammed his
+        proposal": the "he"), as its earlier mention has it (offsets of that mention)."""
+        if not self.resolves:
+            return None  # dictionaries-only: nothing refers back
+        ante = possessive_antecedent(self.records, token)
+        return ante.actor if ante is not None else None
+
     def conjuncts(self, token: Token) -> list[Actor]:
         """Actors joined with ``token`` by and/or ("Turkey and US"), or a compound's members."""
         own = self.for_token(token)
@@ -196,4 +205,4 @@ def _find_actors(parsed: ParsedArticle, coder: ActorCoder) -> DocumentActors:
         records = [m for m in records if not m.pronoun]
     else:
         resolve_references(records)
-    return DocumentActors([m for m in records if not m.drop])
+    return DocumentActors([m for m in records if not m.drop], not coder.dictionaries_only)

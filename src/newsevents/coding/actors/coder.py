@@ -19,6 +19,7 @@ from newsevents.coding.actors.dictionaries import Dictionaries
 from newsevents.coding.actors.lexicon import DICTIONARY_VERSION, Entry
 from newsevents.coding.actors.types import (
     DEFINITE,
+    PREPS,
     Coded,
     CompoundActor,
     Tok,
@@ -131,7 +132,9 @@ class ActorCoder:
         the article's country before the title still decides."""
         if entry.kind == "entity" and len(toks) > 1:
             for m in (3, 2, 1):
-                if m < len(toks):
+                # "Department of State" names a body: what follows a title is a name, and
+                # a name does not start with a preposition ("of State")
+                if m < len(toks) and toks[m].key not in PREPS:
                     role = self.dicts.exact(tuple(t.key for t in toks[:m]))
                     if role is not None and role.kind == "role":
                         return [Unit(toks[:m], role), Unit(toks[m:], entry)]

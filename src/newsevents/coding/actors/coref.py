@@ -363,6 +363,7 @@ def _pronoun_antecedent(
     else:
         fits = _is_group
     same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
+    same = [c for c in same if not _clause_mate(m, c)]
     if pronoun in GROUP_PRONOUNS:  # "they": a plural phrase of the sentence first
         for cand in reversed(same):
             if cand.coded is not None and cand.coded.plural and fits(cand):
@@ -383,3 +384,42 @@ def _pronoun_antecedent(
         if fits(cand):
             return cand
     return None
+
+
+OBJECT_PRONOUN_DEPS = {"dobj", "obj", "dative", "pobj"}
+
+
+def _clause_mate(m: Mention, cand: Mention) -> bool:
+    """A personal pronoun object never stands for the subject of its own verb ("Holt
+    endorsed him", "Holt spoke with her": not Holt; "himself" would be)."""
+    if not m.pronoun or m.pronoun in POSSESSIVES or not 0 <= m.head < len(m.doc):
+        return False
+    tok = m.doc[m.head]
+    if tok.dep_ not in OBJECT_PRONOUN_DEPS:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    subj = cand.doc[cand.head] if 0 <= cand.head < len(cand.doc) else None
+    if subj is None or subj.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return subj.head.i == verb.i or (verb.dep_ == "conj" and subj.head.i == verb.head.i)
+
+
+def possessive_antecedent(records: list[Mention], token) -> Mention | None:
+    """The earlier mention a possessive pronoun stands for ("Holt slammed his plan": the
+    "he" of "his"), resolved as a pronoun at that place would be. ``records``: the
+    article's resolved mentions in document order."""
+    pronoun = POSSESSIVES.get(token.lower_)
+    if pronoun is None:
+        return None
+    doc, sent = token.doc, token.sent
+    before = [m for m in records if m.doc is not doc or m.head < token.i]
+    if not before:
+        return None
+    here = [m for m in before if m.doc is doc and sent.start <= m.head < sent.end]
+    number = here[0].sentence if here else before[-1].sentence + 1
+    recent = [m for m in before if number - m.sentence <= WINDOW]
+    probe = Mention(before[-1].actor, None, doc, token.i, (token.i, token.i + 1), number, False)
+    probe.pronoun = pronoun
+    return _pronoun_antecedent(probe, recent)

@@ -28,7 +28,7 @@ from newsevents.coding.events.phrases import (
     phrase_actors,
     same,
 )
-from newsevents.data import grammar_words, load_lines
+from newsevents.data import grammar_words, load_lines, reporting_verbs
 from newsevents.models import Actor
 
 __all__ = ["CHUNK_OFFSET", "Arguments", "phrase_actors", "verb_arguments", "noun_arguments"]
@@ -64,6 +64,7 @@ TARGET_PREPS = (
     "from",
     "over",
     "in",
+    "behind",  # "threw her support behind Holt"
 )
 
 
@@ -205,6 +206,27 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+AGENT_HOST_PREPS = ("on", "over", "for", "about", "after")
+
+
+def _misattached_agent(actors: Any, verb: Token) -> list[Actor]:
+    """The agent of a passive that the parser hung on the noun of the verb's own phrase:
+    "Holt was attacked on the speeches by Ames", "was criticized for his remarks by Ames"
+    (Ames attacks). Only on a noun told as known ("the", "his"), which needs no "by" to
+    say whose it is, and only a doer, not a place."""
+    for noun in _prep_objects(verb, AGENT_HOST_PREPS):
+        if noun.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "these", "those"})
+            for c in noun.children
+        ):
+            continue
+        for doer in _prep_objects(noun, ("by",)):
+            found = [a for a in phrase_actors(actors, doer)[0] if _doer(a)]
+            if found:
+                return found
+    return []
+
+
 def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
     found = []
     for c in head.children:
@@ -240,6 +262,7 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
             else:  # "were wounded in a raid by the rebels": the doer of the act noun
                 for act in _prep_objects(verb, UNDERGO_PREPS):
                     args.sources = args.sources or act_doers(actors, act)
+                args.sources = args.sources or _misattached_agent(actors, verb)
         else:
             args.sources = _titled_name(actors, subj, subj_actors)
             args.inner_sources = inner_actors(actors, subj)
@@ -315,6 +338,28 @@ def verb_arguments(actors: Any, verb: Token, prefer: str | None = None) -> Argum
 
 
 FREE_RELATIVES = grammar_words("wh_object")
+OWNER_PREPS = (*TARGET_PREPS, "about")
+
+
+def object_owners(actors: Any, verb: Token, source: Actor | None) -> list[Actor]:
+    """Whom a possessive pronoun on the verb's object stands for, as the target of talk
+    by a known source ("Holt slammed his proposal", "complained about their remarks": the
+    "he", the "they"), not the source itself ("Holt defended his record")."""
+    possessor = getattr(actors, "possessor", None)
+    if possessor is None or source is None or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    # with an object, a pronoun in a phrase after it is the object's ("thanked the
+    # voters for their support"): only the object's own owner then
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objs = objs or _prep_objects(verb, OWNER_PREPS)
+    for obj in objs:
+        for c in obj.children:
+            if c.dep_ == "poss" and c.tag_ == "PRP$":
+                a = possessor(c)
+                if a is not None and not same(a, source):
+                    start = c.doc.user_data.get(CHUNK_OFFSET, 0) + c.idx
+                    return [replace(a, text=c.text, start=start, end=start + len(c), how="coref")]
+    return []
 
 
 def _doers_of(noun: Token) -> list[Token]:
@@ -565,6 +610,7 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
         if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"agent"}:
             subject_ids.update(t.i for t in c.subtree)  # nor the "by X" agent, the source
     subject_ids.update(_others_clauses(head))
+    subject_ids.update(_said_aside(head))
     for t in head.subtree:
         if t.i <= head.i or t.i in subject_ids or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
@@ -572,6 +618,23 @@ def complement_actors(actors: Any, head: Token) -> list[Actor]:
         if a is not None and a.country and covers(a, t):
             found.append(a)
     return dedupe(found)
+
+
+def _said_aside(head: Token) -> set[int]:
+    """Words of a participle of saying hung on the trigger ("returned the compliment to
+    Ames, telling Reuters that ...", "criticized voters, declaring that they back Ruiz"):
+    a second act, words to someone else, whose actors are no target of the trigger."""
+    cut: set[int] = set()
+    saying = reporting_verbs("quotes")
+    for c in head.children:
+        if (
+            c.dep_ in {"advcl", "conj", "xcomp"}
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in saying
+            and not any(x.dep_ in SUBJECT_DEPS for x in c.children)
+        ):
+            cut.update(x.i for x in c.subtree)
+    return cut
 
 
 def _others_clauses(head: Token) -> set[int]:

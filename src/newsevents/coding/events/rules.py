@@ -232,8 +232,15 @@ def dyad(
         # "blamed the network for reporting that Holt quit before the Ohio vote": no Ohio
         away = event_where.elsewhere(targets, c.trigger, c.governor)
         targets = [t for t in targets if not any(t is x for x in away)]
-    persons = [t for t in targets if _named_person(actors, t)]
+        # "apologized to the Ohio caucusgoers": no Ohio (a word of what is named, not who)
+        targets = [t for t in targets if not event_where.thing_modifier(t, c.trigger)]
+    if source is not None and event_where.thing_modifier(source, c.trigger):
+        source = None  # "New Hampshire ads attacking Holt": the ads air there, Ohio acts not
     near = c.governor or c.trigger
+    if not targets and c.info.plover in event_where.TALK_TYPES:
+        # "Clinton slammed his proposal": whose proposal it is, where the pronoun is resolved
+        targets = event_args.object_owners(actors, near, source)
+    persons = [t for t in targets if _named_person(actors, t)]
     # an object the lists do not code outranks a coded place only beside a coded source:
     # "Ames backed Holt for the seat in Ohio" with neither person known keeps Ohio, the one
     # political side, rather than losing the event

@@ -213,6 +213,42 @@ def setting_modifier(tok: Token) -> bool:
     return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS
 
 
+THING_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}  # a demonym ("Thai", NORP) says whose, not where
+THING_ENTS = {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}  # "the Iowa Caucus", "the Paris Accord"
+
+
+def thing_modifier(actor: Actor, near: Token) -> bool:
+    """A place named only as a word of the name of a thing that is no actor: a town or
+    state telling where it is or airs ("New Hampshire ads", "the Ohio caucusgoers"), or
+    any place inside the proper name of an event, law or work ("the Lisbon Treaty"). Such
+    a place is no side; a country modifying a common noun still is ("a U.S. request" is
+    the US's), and so are a possessor ("Britain's vote") and a place naming people by
+    where they are from ("Darfur rebels", "Ohio farmers")."""
+    if not is_place(actor):
+        return False
+    tok = token_of(actor, near)
+    if tok is None or tok.dep_ != "compound":
+        return False
+    if tok.ent_type_ in THING_ENTS:
+        return True  # a word of the name of an event or a law ("the Vietnam War")
+    if tok.ent_type_ not in PLACE_ENTS:
+        return False
+    head = tok.head
+    while head.dep_ in THING_MODIFIER_DEPS and head.head != head and head.pos_ == "PROPN":
+        head = head.head  # "the Lisbon Reform Treaty": the name's last word
+    if head.pos_ == "PROPN":
+        return head.ent_type_ in THING_ENTS
+    return head.pos_ == "NOUN" and not is_state(actor) and not _names_people(head)
+
+
+def _names_people(noun: Token) -> bool:
+    """The noun is a kind of actor the lists know ("rebels", "farmers", "police")."""
+    from newsevents.coding.actors import default_coder
+
+    return default_coder(dictionaries=False).code(noun.text) is not None
+
+
 def host(place: Actor, source: Actor | None) -> bool:
     """A place visited that is a side of the visit: a state or a capital, or a place abroad."""
     own = source.country if source is not None else None
