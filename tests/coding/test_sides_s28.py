@@ -132,3 +132,13 @@ def test_a_place_naming_people_or_a_demonym_stays_a_side():
     tokens = [t for s in parsed.sentences() for t in s.span]
     for a in actors.mentions:
         assert not thing_modifier(a, tokens[0])
+
+
+def test_a_pronoun_object_is_not_whom_its_clauses_subject_stands_for():
+    # "He" is Holt, so "him" is not Holt: it is Ames
+    e = _one(
+        "Senator John Holt met Governor Tom Ames. He congratulated him for his victory.",
+        "SUPPORT",
+    )
+    assert e.source.name == "John Holt"
+    assert e.target is not None and e.target.name == "Tom Ames"

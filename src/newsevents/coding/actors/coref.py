@@ -363,7 +363,11 @@ def _pronoun_antecedent(
     else:
         fits = _is_group
     same = [c for c in done if c.sentence == m.sentence and c.doc is m.doc and c.head < m.head]
-    same = [c for c in same if not _clause_mate(m, c)]
+    mates = [c for c in same if _clause_mate(m, c)]
+    if mates:  # nor whom that subject stands for ("He praised him": not the "he")
+        names = {c.actor.name for c in mates}
+        done = [c for c in done if c.actor.name not in names]
+        same = [c for c in same if c.actor.name not in names]
     if pronoun in GROUP_PRONOUNS:  # "they": a plural phrase of the sentence first
         for cand in reversed(same):
             if cand.coded is not None and cand.coded.plural and fits(cand):
@@ -403,7 +407,15 @@ def _clause_mate(m: Mention, cand: Mention) -> bool:
     subj = cand.doc[cand.head] if 0 <= cand.head < len(cand.doc) else None
     if subj is None or subj.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    return subj.head.i == verb.i or (verb.dep_ == "conj" and subj.head.i == verb.head.i)
+    for _ in range(4):  # the verb whose subject it shares ("hit the trail, accusing him")
+        if subj.head.i == verb.i:
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return False
+        if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def possessive_antecedent(records: list[Mention], token) -> Mention | None:
