@@ -70,14 +70,10 @@ def code_task(
 def embed_articles(articles: list[Article], config: RunConfig) -> dict[bytes, Any]:
     """Text digest -> storyline vector of each article, from the text the clusterer embeds."""
     from newsevents.config import use
-    from newsevents.stories.ahead import text_key
-    from newsevents.stories.cluster import embed_text
+    from newsevents.stories.ahead import keyed_texts
     from newsevents.stories.embed import embed
 
-    texts: dict[bytes, str] = {}
-    for a in articles:
-        text = embed_text(a.title, a.text)
-        texts.setdefault(text_key(text), text)
+    texts = keyed_texts((a.title, a.text) for a in articles)
     if not texts:
         return {}
     with use(config.settings):

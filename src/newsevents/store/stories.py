@@ -122,18 +122,20 @@ def save_stories(store: Store, labels: dict[str, str], recount: Iterable[str] = 
 
 
 # ------------------------------------------------------------------ clusterer state
-def story_states(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """Saved story rows (id, size, state JSON, emb, summary JSON) of ``story_ids``, by id."""
+def _state_rows(store: Store, columns: str, story_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """``columns`` of the saved story rows of ``story_ids``, by id (500 ids a query)."""
     ids = sorted(set(story_ids))
     out: list[dict[str, Any]] = []
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         marks = ",".join("?" * len(part))
-        out += store.db.query(
-            f"SELECT id, size, state, emb, summary FROM story_state WHERE id IN ({marks})",
-            part,
-        )
+        out += store.db.query(f"SELECT {columns} FROM story_state WHERE id IN ({marks})", part)
     return sorted(out, key=lambda r: r["id"])
+
+
+def story_states(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Saved story rows (id, size, state JSON, emb, summary JSON) of ``story_ids``, by id."""
+    return _state_rows(store, "id, size, state, emb, summary", story_ids)
 
 
 def story_embeddings(store: Store, latest: int | None = None) -> list[dict[str, Any]]:
@@ -153,16 +155,7 @@ def story_embeddings(store: Store, latest: int | None = None) -> list[dict[str, 
 
 def story_summaries(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
     """Saved stories' size, embedding sum and summary JSON (dates, norms), no centroids."""
-    ids = sorted(set(story_ids))
-    out: list[dict[str, Any]] = []
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        marks = ",".join("?" * len(part))
-        out += store.db.query(
-            f"SELECT id, size, emb, seen, summary FROM story_state WHERE id IN ({marks})",
-            part,
-        )
-    return out
+    return _state_rows(store, "id, size, emb, seen, summary", story_ids)
 
 
 def story_ids(store: Store) -> list[str]:

@@ -32,6 +32,15 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def keyed_texts(articles: Iterable[tuple[str | None, str]]) -> dict[bytes, str]:
+    """Digest -> the text the clusterer embeds for each (title, text); a wire copy's once."""
+    out: dict[bytes, str] = {}
+    for title, body in articles:
+        text = embed_text(title, body)
+        out.setdefault(text_key(text), text)
+    return out
+
+
 class EmbedAhead:
     """One worker thread embedding texts for the storylines step; ``vectors()`` waits for it.
 
@@ -49,14 +58,9 @@ class EmbedAhead:
 
     def submit(self, articles: Iterable[tuple[str | None, str]]) -> None:
         """Queue the (title, text) of stored articles."""
-        batch, keys = [], []
-        for title, body in articles:
-            text = embed_text(title, body)
-            key = text_key(text)
-            if key not in self._seen:  # a wire copy's text is embedded once
-                self._seen.add(key)
-                batch.append(text)
-                keys.append(key)
+        fresh = {k: t for k, t in keyed_texts(articles).items() if k not in self._seen}
+        self._seen.update(fresh)  # a wire copy's text is embedded once
+        keys, batch = list(fresh), list(fresh.values())
         if not batch:
             return
         if self._pool is None:
