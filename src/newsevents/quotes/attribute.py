@@ -9,6 +9,7 @@ mark that follows a colon or comma (``He said: "...``); (4) ``according to X``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -547,13 +548,21 @@ def _dash_source(index: TokenIndex, q: QuotedSpan, text: str) -> Token | None:
     return head
 
 
-def _colon_paragraph(index: TokenIndex, q: QuotedSpan, text: str) -> Token | None:
+def _colon_paragraph(
+    index: TokenIndex, q: QuotedSpan, text: str, quoted: Callable[[Token], bool]
+) -> Token | None:
     """'Jane Roe continued:' closing the paragraph before a paragraph that is a quotation:
-    the clause before the colon speaks for the quotations of the next paragraph."""
+    the clause before the colon speaks for the quotations of the next paragraph, unless
+    narration earlier in the paragraph gave them a voice of its own ('"Hi," she said.
+    "Bye."': hers)."""
     para_start = text.rfind("\n", 0, q.open_mark) + 1
     lead = text[para_start : q.open_mark]
     if lead.strip() and not lead.lstrip(" \t\u00a0").startswith(('"', "\u201c", "'", "\u2018")):
         return None  # the paragraph is narration, not a quotation
+    lead_toks = index.between(para_start, q.open_mark)
+    first = next((k for k, t in enumerate(lead_toks) if quoted(t)), None)
+    if first is not None and any(t.is_alpha and not quoted(t) for t in lead_toks[first:]):
+        return None  # a quotation of this paragraph, then narration: its own voice
     before = text[:para_start].rstrip()
     if not before.endswith(":") or "\n" not in text[len(before) : para_start + 1]:
         return None
@@ -686,7 +695,7 @@ def attribute(
     subj = _dash_source(index, q, text)
     if subj is not None:
         return Attribution(None, subj, "dash", 1, [subj])
-    verb = _colon_paragraph(index, q, text)
+    verb = _colon_paragraph(index, q, text, quoted)
     if verb is not None:
         return found(verb, "colon")
     return Attribution()

@@ -594,12 +594,14 @@ class SpeakerResolver:
         recent = self._previous(offset, RECENT_SPEAKER_CHARS)
         if recent is not None and recent[1].how == "quote-writer":
             recent = None  # the writer is "I", never "she" or "it"
-        if recent is not None and word == "it" and self._person_like(recent[1]):
-            recent = None  # "it said" after a quote of the nominee's is no person's
+        if recent is not None and word == "it" and self._a_person(recent[1]):
+            recent = None  # "it said" after a quote of the nominee's or of Jo Roe's is no person's
         if (
             recent is not None
             and fits(recent[1])
-            and not self._other_person_between(recent[0], offset, recent[1], word)
+            # people named since do not take over "it said" ('the report read ... Roe ...,
+            # it added'): only a person can be "he"
+            and (word == "it" or not self._other_person_between(recent[0], offset, recent[1], word))
         ):
             return recent[1]
         actor = self._from_actors(pron)
@@ -632,6 +634,15 @@ class SpeakerResolver:
         if recent is not None and fits(recent[1]):
             return recent[1]
         return self._last_subject_actor(offset) if word in PERSON_PRONOUNS else None
+
+    def _a_person(self, actor: Actor) -> bool:
+        """The actor is a person: by role or sex (``_person_like``), or every word of its name
+        is a word of a person the tagger found in the article ("Jo Roe", whom no first-name
+        list knows)."""
+        if self._person_like(actor):
+            return True
+        words = [w.lower() for w in actor.name.split() if w[:1].isalpha()]
+        return bool(words) and all(w in self._first_mentions() for w in words)
 
     def _person_like(self, actor: Actor) -> bool:
         """The actor is a person: its name or words tell a sex, or it is named by a role
