@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from newsevents.store import Store
+from newsevents.store.store import SCHEMA_VERSION
 from newsevents.stories.cluster import OnlineClusterer, StoryDoc
 from newsevents.stories.store_stories import StoredCounts, load_clusterer, save_clusterer
 from newsevents.stories.story import (
@@ -208,7 +209,7 @@ def test_a_store_of_schema_8_migrates_and_its_old_stories_are_always_scored(tmp_
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == 9
+        assert store.schema_version() == int(SCHEMA_VERSION)
         (index,) = store.db.query("SELECT sql FROM sqlite_master WHERE name = 'story_terms_seen'")
         assert "w)" in index["sql"].replace(" ", "")
         assert store.db.query("SELECT COUNT(*) AS n FROM story_terms WHERE w IS NULL")[0]["n"]
@@ -219,6 +220,34 @@ def test_a_store_of_schema_8_migrates_and_its_old_stories_are_always_scored(tmp_
                                       ({}, 0.0), {}, None)  # fmt: skip
         assert set(estimates.values()) == {float("inf")}  # no norms: always scored exactly
         assert loaded.add(docs[4]) == OnlineClusterer.from_dict(c.to_dict()).add(docs[4])
+
+
+def test_a_store_of_schema_9_gets_its_centroids_and_the_same_window(tmp_path):
+    import numpy as np
+
+    path = tmp_path / "old.db"
+    c = OnlineClusterer(threshold=2.0)  # every article its own story
+    for n in range(4):
+        emb = np.zeros(384, dtype=np.float32)
+        emb[n], emb[n + 1] = 1.0, 0.3
+        c.add(StoryDoc(f"d{n}", f"Title {n}", f"Words number {n}.", "2021-01-01", embedding=emb))
+    with Store(path) as store:
+        save_clusterer(store, c, {})
+        fresh = load_clusterer(store)._embs
+    conn = sqlite3.connect(path)  # as schema 9 wrote it: no story_centroids
+    conn.executescript(
+        "DROP TABLE story_centroids; UPDATE meta SET value = '9' WHERE key = 'schema_version';"
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == int(SCHEMA_VERSION)
+        migrated = load_clusterer(store)._embs
+    assert migrated.ids == fresh.ids == sorted(c.stories)
+    for sid in fresh.ids:  # bit for bit: the clusterer's float32 sum over size
+        expected = np.asarray(c.stories[sid].emb, dtype=np.float32) / c.stories[sid].size
+        assert migrated.centroid(sid).tobytes() == expected.tobytes()
+        assert fresh.centroid(sid).tobytes() == expected.tobytes()
 
 
 def test_nearest_without_copying_the_matrix_ranks_as_the_plain_cosines():

@@ -118,7 +118,7 @@ def test_store_of_schema_1_is_migrated_and_keeps_its_documents(tmp_path):
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == int(SCHEMA_VERSION) == 9
+        assert store.schema_version() == int(SCHEMA_VERSION) == 10
         assert store.versions("d1")[0]["id"] == "d1"
         store.add([make_extraction("d1", text=make_extraction().article.text + " Later.")])
         assert [e["doc"] for e in store.events()] == ["d1@v2"]

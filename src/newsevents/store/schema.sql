@@ -224,6 +224,15 @@ CREATE TABLE IF NOT EXISTS story_state (
   summary TEXT            -- schema 9, JSON: first, last, wnorm, enorm (the shortlist reads it)
 );
 CREATE INDEX IF NOT EXISTS story_state_seen ON story_state(seen);
+-- schema 10: each story's mean embedding as the clusterer compares it (float32 bytes), in a
+-- narrow table of its own: the window of the latest stories is read from it at every update
+-- (off story_state, each row's embedding lay past its 10 KB of centroids)
+CREATE TABLE IF NOT EXISTS story_centroids (
+  id TEXT PRIMARY KEY,
+  seen INTEGER NOT NULL,
+  centroid BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_centroids_seen ON story_centroids(seen, id);
 CREATE TABLE IF NOT EXISTS story_terms (
   term TEXT NOT NULL,
   story_id TEXT NOT NULL,

@@ -55,6 +55,9 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     # each (newsevents.stories.cluster SHORTLIST): a posting's weight in its story's
     # centroid, a story's dates and norms
     9: [("story_terms", "w", "REAL"), ("story_state", "summary", "TEXT")],
+    # story_centroids: the stories' mean embeddings in a narrow table (the storylines'
+    # window of them is read at every update), filled from the sums (MIGRATION_CODE)
+    10: [],
 }
 # An actor's events are the mentions with it on either side, each once, its quotes those it
 # is the speaker of: counted so at migration 7 (and for a store of an older schema), then
@@ -106,6 +109,23 @@ MIGRATION_SQL: dict[int, list[str]] = {
     9: ["DROP INDEX IF EXISTS story_terms_seen"],
 }
 SCHEMA_VERSION = str(max(MIGRATIONS))
+# schema 10 (as in schema.sql, which runs after the migrations: made here to be filled)
+CENTROIDS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS story_centroids (id TEXT PRIMARY KEY, seen INTEGER NOT NULL,"
+    " centroid BYTEA NOT NULL)"
+)
+MIGRATION_SQL[10] = [CENTROIDS_TABLE]
+
+
+def _fill_centroids(store: Store) -> None:
+    from newsevents.store.stories import fill_story_centroids  # it imports this module
+
+    if "story_state" in store._tables():
+        fill_story_centroids(store)
+
+
+# Steps SQL cannot do (decoding stored embeddings), run after the step's MIGRATION_SQL.
+MIGRATION_CODE: dict[int, Callable[[Store], None]] = {10: _fill_centroids}
 
 # Mentions and quotes of superseded versions are kept but left out of queries by default.
 DOC_FILTER = "doc_id IN (SELECT id FROM documents WHERE id = ? OR given_id = ?)"
@@ -253,6 +273,8 @@ class Store:
                         self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
                 for sql in MIGRATION_SQL.get(n, []):
                     self.db.execute(sql)
+                if n in MIGRATION_CODE:
+                    MIGRATION_CODE[n](self)
                 self.db.execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

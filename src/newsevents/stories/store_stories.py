@@ -166,7 +166,7 @@ class StoredStories(MutableMapping[str, Story]):
 
 
 def _floats(b64: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(b64), dtype=np.float64)
+    return sql.decode_sum(b64)
 
 
 # a story's fields kept in the summary column (read without the centroids), not in state
@@ -193,6 +193,15 @@ def _row(story: Story) -> tuple[str, int, str, str | None, int, str]:
     return story.id, story.size, json.dumps(state), emb, story.seen, json.dumps(summary)
 
 
+def _centroid_rows(stories: list[Story]) -> list[tuple[str, int, bytes]]:
+    """story_centroids rows of the stories that have an embedding."""
+    return [
+        (s.id, s.seen, sql.centroid_bytes(np.asarray(s.emb, dtype=np.float64), s.size))
+        for s in stories
+        if s.emb is not None and s.size
+    ]
+
+
 def load_clusterer(store: Store) -> OnlineClusterer | None:
     """The store's clusterer (None before its first storyline), its stories loaded on demand."""
     raw = sql.get_meta(store, sql.CLUSTERER_KEY)
@@ -202,13 +211,12 @@ def load_clusterer(store: Store) -> OnlineClusterer | None:
     if "stories" in state:  # the whole state in one value, written by an earlier build
         return OnlineClusterer.from_dict(state)
     df_words, df_ents = StoredCounts(store, "w:"), StoredCounts(store, "e:")
-    rows = [r for r in sql.story_embeddings(store, latest=EMB_WINDOW) if r["size"]]
+    rows = sql.story_centroids(store, latest=EMB_WINDOW)
     embeddings = EmbeddingIndex()
-    if rows:  # decoded at once: one base64 call and one division for the whole window
-        summed = _floats("".join(r["emb"] for r in rows)).reshape(len(rows), -1)
-        sizes = np.array([r["size"] for r in rows], dtype=np.float32)[:, None]
+    if rows:  # the window's float32 rows as they are stored: one buffer, no decoding
+        mat = np.frombuffer(b"".join(r["centroid"] for r in rows), dtype=np.float32)
         embeddings.put_many(
-            [r["id"] for r in rows], summed.astype(np.float32) / sizes, [r["seen"] for r in rows]
+            [r["id"] for r in rows], mat.reshape(len(rows), -1), [r["seen"] for r in rows]
         )
     stories = StoredStories(store)
     return OnlineClusterer.from_parts(
@@ -276,6 +284,7 @@ def save_clusterer(store: Store, clusterer: OnlineClusterer, assignment: dict[st
     with store.db.transaction():
         sql.set_document_stories(store, assignment)
         sql.save_story_states(store, [_row(s) for s in changed])
+        sql.save_story_centroids(store, _centroid_rows(changed))
         sql.add_story_terms(store, terms)
         sql.save_story_df(store, df_rows)
         sql.save_stories(store, labels, recount=set(assignment.values()))
