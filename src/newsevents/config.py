@@ -59,6 +59,11 @@ class Settings:
         "Worker processes; with more than 1, each parses, codes and embeds whole articles "
         "(recode: spaCy's parsing processes).",
     )
+    max_processes: int = setting(
+        0,
+        "Most worker processes a run starts, whatever n_process asks (0: the CPUs this "
+        "process may use; a process beyond them only adds a spaCy load and competes).",
+    )
     batch_size: int = setting(32, "Documents (or pieces of long ones) per spaCy batch.")
     batch_chars: int = setting(
         50_000,
@@ -174,6 +179,8 @@ class Settings:
             raise ConfigError(
                 f"setting min_confidence={self.min_confidence!r}: must be between 0 and 1"
             )
+        if self.max_processes < 0:
+            raise ConfigError(f"setting max_processes={self.max_processes!r}: must be 0 or more")
         if self.serve_workers < 0:
             raise ConfigError(f"setting serve_workers={self.serve_workers!r}: must be 0 or more")
 
@@ -193,6 +200,13 @@ class Settings:
                 raise ConfigError(f"language model {item!r}: expected LANG=PACKAGE")
             out[code.strip().lower()] = package.strip()
         return {"en": self.model, **out}
+
+    @property
+    def processes(self) -> int:
+        """The processes a run uses: ``n_process``, at most ``max_processes`` (0: the usable
+        CPUs)."""
+        cap = self.max_processes or usable_cpus()
+        return max(1, min(self.n_process, cap))
 
     @property
     def dictionaries_only(self) -> bool:
@@ -301,3 +315,19 @@ def use(settings: Settings | None) -> Iterator[Settings]:
         yield settings
     finally:
         _ACTIVE.reset(token)
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on: its affinity mask, less a cgroup's CPU quota (a
+    container limited to 2 CPUs on a 16-CPU host can use 2)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity masks (macOS, Windows)
+        n = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max" and int(period) > 0:
+            n = min(n, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):  # no cgroup v2 limit readable here
+        pass
+    return max(1, n)

@@ -58,7 +58,7 @@ def process_articles(
     Errors propagate: batch runs that must not stop use :func:`newsevents.runner.run`."""
     settings = replace(settings or current(), **overrides)
     kwargs = {
-        "n_process": settings.n_process,
+        "n_process": settings.processes,
         "batch_size": settings.batch_size,
         "batch_chars": settings.batch_chars,
         "max_chunk_chars": settings.max_chunk_chars,

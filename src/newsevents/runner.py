@@ -36,8 +36,8 @@ class RunConfig:
         return self.settings.model
 
     @property
-    def n_process(self) -> int:
-        return self.settings.n_process
+    def n_process(self) -> int:  # as asked, capped at the usable CPUs (max_processes)
+        return self.settings.processes
 
     @property
     def batch_size(self) -> int:  # documents per spaCy batch
@@ -332,7 +332,7 @@ def _embed_ahead(store, config: RunConfig):
     settings = config.settings
     if store is None or not settings.stories or not settings.embed_ahead:
         return None
-    if config.keep_text != "full" or settings.n_process != 1:
+    if config.keep_text != "full" or settings.processes != 1:
         return None  # the clusterer reads another text, or the workers embed
     from newsevents.stories.ahead import EmbedAhead
 
@@ -343,7 +343,7 @@ def _coding_pool(store, config: RunConfig):
     """The worker processes of a run with ``n_process`` > 1 (``scale.processes``), or None.
     They embed the storylines too when the run gives its stored full texts storylines."""
     settings = config.settings
-    if settings.n_process <= 1:
+    if settings.processes <= 1:
         return None
     from newsevents.scale.processes import CodingPool
 

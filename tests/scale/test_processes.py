@@ -59,7 +59,9 @@ def _ingest(tmp_path, name: str, n_process: int) -> tuple[dict, list[int]]:
         real(docs)
 
     # batches of 2 documents: several batches, each spread over the workers
-    config = RunConfig(settings=replace(Settings(), n_process=n_process, batch_docs=2))
+    # max_processes: two processes even where fewer CPUs are usable (the cap's default)
+    settings = replace(Settings(), n_process=n_process, max_processes=n_process, batch_docs=2)
+    config = RunConfig(settings=settings)
     outs = {k: io.StringIO() for k in ("events", "quotes", "errors", "places")}
     db = tmp_path / name
     with pytest.MonkeyPatch.context() as mp:
@@ -113,7 +115,7 @@ def test_a_dead_worker_costs_only_its_article(monkeypatch):
     docs = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
     docs.insert(2, Article(id="poison", text="Rebels attacked a police post on Monday."))
     monkeypatch.setattr(processes, "code_task", dying_task)
-    config = RunConfig(settings=replace(Settings(), n_process=2))
+    config = RunConfig(settings=replace(Settings(), n_process=2, max_processes=2))
     with CodingPool(config, extract_batch) as pool:
         done, failed, vectors = pool.code(docs)
         again, _, _ = pool.code(docs[:2])  # the pool was started again
@@ -123,6 +125,25 @@ def test_a_dead_worker_costs_only_its_article(monkeypatch):
     assert "BrokenProcessPool" in rejection.detail
     assert vectors == {}  # no store, no storylines: nothing embedded
     assert [x.article.id for x in again] == ["a0", "a1"]
+
+
+def test_n_process_is_capped_at_the_usable_cpus(monkeypatch):
+    from newsevents import config as config_module
+
+    monkeypatch.setattr(config_module, "usable_cpus", lambda: 2)
+    assert Settings(n_process=8).processes == 2  # no more processes than CPUs
+    assert Settings(n_process=1).processes == 1
+    assert Settings(n_process=8, max_processes=3).processes == 3  # a cap given: that one
+    assert RunConfig(settings=Settings(n_process=6)).n_process == 2
+
+
+def test_the_usable_cpus_follow_the_affinity_mask():
+    from newsevents.config import usable_cpus
+
+    if hasattr(os, "sched_getaffinity"):
+        assert 1 <= usable_cpus() <= len(os.sched_getaffinity(0))
+    else:
+        assert 1 <= usable_cpus() <= (os.cpu_count() or 1)
 
 
 def test_tasks_shrink_toward_the_end_of_a_batch():
