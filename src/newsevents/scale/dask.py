@@ -29,6 +29,7 @@ from newsevents.ingest import read_sources
 from newsevents.ingest.versions import Versions
 from newsevents.models import Article, Rejection
 from newsevents.runner import RunConfig, write_jsonl
+from newsevents.scale.processes import WARM_UP_TEXT
 
 DEFAULT_CHUNK = 50
 
@@ -134,14 +135,6 @@ def extract_chunk(
     result.cpu_s = time.process_time() - cpu
     result.worker_cpu_s = {os.getpid(): result.cpu_s}
     return result
-
-
-# An invented article that every stage has work on (actors, an event, a place, a date, a
-# quote): coding it loads what the stages load at their first document.
-WARM_UP_TEXT = (
-    "The foreign minister of Ruritania met the prime minister of Freedonia in Geneva on "
-    'Monday. "We will sign the agreement next week," the minister told reporters.'
-)
 
 
 def _preload(config: RunConfig) -> None:
