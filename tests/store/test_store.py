@@ -281,10 +281,11 @@ def test_storylines_keep_their_date_range_with_their_count(store):
 @pytest.mark.issue(16)
 def test_story_centroids_keep_their_bytes_and_come_latest_first(store):
     from newsevents.store import stories as story_sql
+    from newsevents.store.centroids import save_story_centroids
 
     vecs = {f"s{n}": bytes([n, 0, 255, 7]) * 4 for n in range(4)}
-    story_sql.save_story_centroids(store, [(sid, n, v) for n, (sid, v) in enumerate(vecs.items())])
-    story_sql.save_story_centroids(store, [("s0", 9, vecs["s0"])])  # s0 took an article again
+    save_story_centroids(store, [(sid, n, v) for n, (sid, v) in enumerate(vecs.items())])
+    save_story_centroids(store, [("s0", 9, vecs["s0"])])  # s0 took an article again
     rows = story_sql.story_centroids(store, latest=2)
     assert [(r["id"], r["seen"], bytes(r["centroid"])) for r in rows] == [
         ("s0", 9, vecs["s0"]),

@@ -19,6 +19,7 @@ from newsevents.ingest.versions import Latest, text_sha, version_id
 from newsevents.models import Event, Extraction, Quote, Record, Rejection
 from newsevents.quotes.names import speaker_query_words
 from newsevents.store.backend import Backend, schema_sql
+from newsevents.store.centroids import fill_story_centroids
 
 # Numbered migrations: what brings a store of version n-1 to version n. Each step adds columns
 # only when missing, so a partly migrated store (a crash mid-way) finishes on the next open.
@@ -118,8 +119,6 @@ MIGRATION_SQL[10] = [CENTROIDS_TABLE]
 
 
 def _fill_centroids(store: Store) -> None:
-    from newsevents.store.stories import fill_story_centroids  # it imports this module
-
     if "story_state" in store._tables():
         fill_story_centroids(store)
 

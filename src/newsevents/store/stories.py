@@ -5,12 +5,9 @@ Used by ``stories.store_stories`` (assigning stories) and the API/web (reading t
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterable
 from typing import Any
-
-import numpy as np
 
 from newsevents.errors import NotFound
 from newsevents.store.store import Store, like_escape
@@ -164,40 +161,6 @@ def story_centroids(store: Store, latest: int) -> list[dict[str, Any]]:
         (int(latest),),
     )
     return sorted(rows, key=lambda r: r["id"])
-
-
-def save_story_centroids(store: Store, rows: list[tuple[str, int, bytes]]) -> None:
-    """Upsert stories' mean embeddings (id, seen, float32 bytes)."""
-    store.db.executemany(
-        "INSERT INTO story_centroids(id, seen, centroid) VALUES (?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET seen = excluded.seen, centroid = excluded.centroid",
-        rows,
-    )
-
-
-def centroid_bytes(summed: np.ndarray, size: int) -> bytes:
-    """A story's mean embedding as the clusterer compares it: its float64 sum cut to float32,
-    over its size (float32 division, as the window of them is divided)."""
-    return (summed.astype(np.float32) / np.float32(size)).tobytes()
-
-
-def fill_story_centroids(store: Store) -> None:
-    """Migration 10: the mean embeddings of a store's saved stories, from their sums."""
-    rows = store.db.query(
-        "SELECT id, size, emb, seen FROM story_state WHERE emb IS NOT NULL AND size > 0"
-    )
-    save_story_centroids(
-        store,
-        [
-            (r["id"], r["seen"], centroid_bytes(decode_sum(r["emb"]), r["size"]))
-            for r in rows
-        ],
-    )
-
-
-def decode_sum(b64: str) -> np.ndarray:
-    """A story's stored embedding sum (base64 of float64)."""
-    return np.frombuffer(base64.b64decode(b64), dtype=np.float64)
 
 
 def story_summaries(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:

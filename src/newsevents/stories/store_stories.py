@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from newsevents.store import Store
+from newsevents.store import Store, centroids
 from newsevents.store import stories as sql
 from newsevents.stories.ahead import text_key
 from newsevents.stories.cluster import EMB_WINDOW, OnlineClusterer, StoryDoc, embed_text
@@ -166,7 +166,7 @@ class StoredStories(MutableMapping[str, Story]):
 
 
 def _floats(b64: str) -> np.ndarray:
-    return sql.decode_sum(b64)
+    return centroids.decode_sum(b64)
 
 
 # a story's fields kept in the summary column (read without the centroids), not in state
@@ -196,7 +196,7 @@ def _row(story: Story) -> tuple[str, int, str, str | None, int, str]:
 def _centroid_rows(stories: list[Story]) -> list[tuple[str, int, bytes]]:
     """story_centroids rows of the stories that have an embedding."""
     return [
-        (s.id, s.seen, sql.centroid_bytes(np.asarray(s.emb, dtype=np.float64), s.size))
+        (s.id, s.seen, centroids.centroid_bytes(np.asarray(s.emb, dtype=np.float64), s.size))
         for s in stories
         if s.emb is not None and s.size
     ]
@@ -284,7 +284,7 @@ def save_clusterer(store: Store, clusterer: OnlineClusterer, assignment: dict[st
     with store.db.transaction():
         sql.set_document_stories(store, assignment)
         sql.save_story_states(store, [_row(s) for s in changed])
-        sql.save_story_centroids(store, _centroid_rows(changed))
+        centroids.save_story_centroids(store, _centroid_rows(changed))
         sql.add_story_terms(store, terms)
         sql.save_story_df(store, df_rows)
         sql.save_stories(store, labels, recount=set(assignment.values()))
