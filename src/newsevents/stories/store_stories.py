@@ -3,8 +3,8 @@
 The clusterer's state lives in the store, row by row (``store/stories.py``), so each
 ``ingest`` goes on from where the last one stopped (an article that arrives next month can
 join this month's story) and its cost does not grow with the store: an update reads the
-clusterer's few numbers and the embeddings of the stories that took an article last
-(``EMB_WINDOW``); for each article it finds the candidate stories in the term index
+clusterer's few numbers and the mean embeddings of the stories that took an article last
+(``EMB_WINDOW``, float32 rows of the narrow table ``story_centroids``); for each article it finds the candidate stories in the term index
 (``story_terms``: of the stories holding one of its words or names, the latest
 ``PER_TERM``, indexed by ``seen``), loads only those stories and the document frequencies of
 their terms and the article's, and writes back only the stories, frequencies and index rows
