@@ -384,6 +384,9 @@ def policy_call(
     objs = _children(trig, "dobj", "obj") + _pobjs(trig, "for")
     if _pobjs(trig, *ADDRESSEE_PREPS) or _children(trig, "dative", "iobj", "ccomp", "oprd"):
         return None
+    addressed = _pobjs(trig, "to", "with")  # "pleaded with the guards to free them"
+    if any(person_like(t) for t in addressed) or (addressed and _to_infinitives(trig)):
+        return None  # "appealing to the warring sides to end it": someone asked
     asked = _children(trig, "nsubjpass")  # "she was asked to hand over the texts"
     if not objs and not asked and _policy_asked(trig, actors, person_like, event_noun):
         return "a call for a policy done to a kind of people or a thing, no one asked"
@@ -541,6 +544,27 @@ def invited_to_gathering(c: Any) -> str | None:
     return None
 
 
+PURPOSE_DEPS = {"xcomp", "advcl"}  # "flew to Ohio to campaign", "visited Iowa, holding a rally"
+
+
+def campaign_trip(c: Any) -> str | None:
+    """A trip made for the race: its "for" phrase, its purpose clause or the participle told
+    with it names a campaign's gathering or the race ("flew to Denver for party fundraisers",
+    "visited Iowa on Friday, holding a rally", "travelled to Ohio to campaign for her"): a
+    campaign stop, not a visit between actors ("visited Peru for talks" stays)."""
+    trig = c.trigger
+    if c.info.plover != "CONSULT" or not c.info.cameo.startswith("042") or trig.pos_ != "VERB":
+        return None
+    acts = [x for x in _children(trig, *PURPOSE_DEPS) if x.pos_ == "VERB"]
+    things = _pobjs(trig, "for") + [
+        o for a in acts for o in _children(a, "dobj", "obj") + _pobjs(a, "for", "at")
+    ]
+    words = [*acts, *things, *(m for t in things for m in _children(t, "compound"))]
+    if any("gathering" in kinds(w) or race_word(w, lambda t: False) for w in words):
+        return "a trip for the race, not a visit between actors"
+    return None
+
+
 SETTING_PREPS = {"at", "during", "after", "before", "following", "ahead"}
 SETTING_SPEECH = {"tell", "add", "declare", "announce", "promise", "vow", "claim", "joke"}
 AUDIENCE_PREPS = {"to", "with"}
@@ -565,6 +589,15 @@ def talk_to_audience(c: Any) -> str | None:
 CALL_PREPS = {"for", "on", "upon"}
 
 
+def _to_infinitives(verb: Token) -> list[Token]:
+    """The verb's to-infinitive complements ("called to ban", "appealed to them to stop")."""
+    return [
+        x
+        for x in _children(verb, "xcomp")
+        if x.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+    ]
+
+
 def _policy_asked(
     verb: Token, actors: Any, person_like: Callable[[Token], bool], event_noun: Callable
 ) -> bool:
@@ -572,11 +605,7 @@ def _policy_asked(
     all refugees", "called for temporarily barring all immigrants"), done only to a kind of
     people (a bare plural, or "all" of them) or to things: a policy, not a demand made of
     anyone ("called to release the two reporters", "called to meet the rebels" stay)."""
-    acts = [
-        x
-        for x in _children(verb, "xcomp")
-        if x.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
-    ]
+    acts = _to_infinitives(verb)
     acts += [
         p
         for f in verb.children

@@ -132,6 +132,8 @@ def near_complement(verb: Token, verb_preps: bool = True) -> list[Token]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         passive.append(verb.head)
+    if relative_object(verb):
+        passive.append(verb.head)  # "the pact she struck with them": a pact struck, no blow
     for h in heads(verb) + passive:
         if h.dep_ in {"compound", "amod"}:
             continue
@@ -145,6 +147,27 @@ def near_complement(verb: Token, verb_preps: bool = True) -> list[Token]:
                     out.extend(p for p in c.children if p.dep_ == "pobj")
             out.extend(_held(h))
     return out
+
+
+RELATIVE_TAGS = {"WDT", "WP"}
+
+
+def relative_object(verb: Token) -> bool:
+    """A relative clause whose noun is the verb's object: "the pact (that) she struck", "the
+    pact that was struck"; not its subject ("the rebels that struck"), nor a place or a time
+    ("the town where they struck")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    kids = list(verb.children)
+    if any(x.tag_ == "WRB" for x in kids):
+        return False
+    subj = [x for x in kids if x.dep_ == "nsubj"]
+    if any(x.tag_ in RELATIVE_TAGS for x in subj):
+        return False
+    objs = [x for x in kids if x.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if any(x.tag_ not in RELATIVE_TAGS for x in objs):
+        return False  # an object of its own: "the day he struck the base"
+    return bool(subj) or bool(objs)
 
 
 def _held(noun: Token) -> list[Token]:

@@ -546,7 +546,7 @@ def _not_done(verb: Token) -> bool:
     for _ in range(3):  # the negation may sit on a governing verb ("did not want to meet")
         auxes = [x for x in t.children if x.dep_ in {"aux", "auxpass"}]
         negs = [x for x in t.children if x.dep_ == "neg" or x.lower_ in {"never", "not"}]
-        if negs:
+        if negs or _no_object(t):  # "has had no talks with them", "held no talks"
             if any(a.lower_ in REFUSING_AUX for a in auxes):
                 return False
             if any(m.dep_ == "mark" and m.lower_ in {"because", "since"} for m in t.children):
@@ -558,6 +558,16 @@ def _not_done(verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _no_object(verb: Token) -> bool:
+    """The verb's object is negated by its determiner ("had no talks")."""
+    return any(
+        c.dep_ == "det" and c.lower_ == "no"
+        for o in verb.children
+        if o.dep_ in {"dobj", "obj"}
+        for c in o.children
+    )
 
 
 def _any_object(verb: Token) -> bool:
@@ -816,6 +826,7 @@ def _campaign_reason(
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
         or event_campaign.invited_to_gathering(c)
+        or event_campaign.campaign_trip(c)
         or event_campaign.campaign_act(c, actors, _violent, demand, _meeting_noun)
         or event_campaign.vote_result(c, actors, source)
         or event_campaign.donation(c)
