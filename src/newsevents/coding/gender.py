@@ -26,6 +26,12 @@ def _titles() -> dict[str, str]:
     return {row["word"]: row["gender"] for row in load_tsv("actors/gender_words.tsv")}
 
 
+def word_gender(word: str) -> str | None:
+    """ "m" or "f" for a word that tells a sex by itself ("aunt", "widower", "Mrs"), from
+    ``data/actors/gender_words.tsv`` alone: no first names ("Love" is one, "love" is not)."""
+    return _titles().get(word.lower())
+
+
 def census_names(name: str) -> dict[str, float]:
     out: dict[str, float] = {}
     try:

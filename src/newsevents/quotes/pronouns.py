@@ -17,7 +17,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsevents.coding.gender import actor_gender, compatible, mention_gender, surnames
+from newsevents.coding.gender import (
+    actor_gender,
+    compatible,
+    mention_gender,
+    surnames,
+    word_gender,
+)
 from newsevents.models import Actor
 from newsevents.quotes.tokens import TokenIndex
 
@@ -136,6 +142,8 @@ class PronounChain:
                 if tok.lower_ not in PERSON_PRONOUNS and not fits(tok):
                     continue
                 actor = self._person(tok, word, depth)
+                if actor is not None and not owners and _unnamed(tok, actor):
+                    continue  # "the judge" refers back to someone named, not to "his wife"
                 if actor is not None:
                     return actor
             if n + 1 >= MAX_SENTENCES:
@@ -183,6 +191,11 @@ class PronounChain:
         return out
 
 
+def _unnamed(tok: Token, actor: Actor) -> bool:
+    """The subject is a description that names no one ("my aunt"), read from its words."""
+    return tok.pos_ == "NOUN" and actor.how == "quote-subject"
+
+
 def _marked(subject: Token) -> bool:
     """The subject's clause opens with a subordinating word ("while", "because", "if")."""
     return any(c.dep_ == "mark" for c in subject.head.children)
@@ -201,11 +214,14 @@ def _lost_subject(tok: Token) -> bool:
 
 
 def _owners(subject: Token) -> list[Token]:
-    """The named owner of a clause subject: "Roe" of "Roe's plan"."""
+    """The named owner of a clause subject: "Roe" of "Roe's plan", and a description
+    whose word tells a sex: "the widow" of "The widow's garden won a prize; she said"."""
     return [
         c
         for c in subject.children
-        if c.dep_ == "poss" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"
+        if c.dep_ == "poss"
+        and subject.pos_ == "NOUN"
+        and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and word_gender(c.lower_) is not None)
     ]
 
 

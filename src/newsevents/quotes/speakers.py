@@ -23,6 +23,7 @@ from newsevents.coding.gender import (
     mention_gender,
     surnames,
     title_words,
+    word_gender,
     words_gender,
 )
 from newsevents.data import load_tsv
@@ -51,6 +52,7 @@ SPEECH_WORDS = ("said", "says", "added", "adds", "asked", "asks", "wrote", "writ
 SALIENT_CHARS = 1500  # how far back a topical person can be the "he" of "he said"
 RECENT_SPEAKER_CHARS = 800  # "he said" within this distance of the last speaker
 MAX_HEADING_WORDS = 4  # "Gender Equality.", "By Jane Roe": a line of names, no sentence
+DEFINITE = ("the", "this", "that")  # "the widow" refers back; "a widow", "my aunt" are new
 BODY_CHARS = 3000  # "the fund said": the organisation named this close before
 
 
@@ -268,6 +270,7 @@ class SpeakerResolver:
         self._bearers: dict[str, list[tuple[str, Token]]] | None = None
         self._channel_words = {w for phrase in lex.channels for w in phrase}
         self._headings: dict[int, bool] = {}  # line start -> the line is a short heading
+        self._described: dict[int, Actor] = {}  # offset -> who "the widow" there is
         self.chain = PronounChain(index, quoted or [], self._subject_person, self._introduced)
 
     # --- public -------------------------------------------------------------------------
@@ -686,12 +689,33 @@ class SpeakerResolver:
             return self._person_actor(tok)
         if _untagged_person(tok, self._first_mentions()) or _who_clause(tok):
             return self._person_actor(tok)
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.person_roles:
+        if tok.pos_ != "NOUN":
             return None
+        if tok.lemma_.lower() not in self.lex.person_roles:
+            # "My aunt has mellowed, but she still says": a description whose own word
+            # tells a sex is someone, named or not
+            if not sexed_noun(tok) or self.chain.in_quote(tok):
+                return None
+            return self._sexed_description(tok)
         found = self._from_actors(tok)
         if found is None or found.how != "coref" or not found.name[:1].isupper():
             return None
         return found
+
+    def _sexed_description(self, tok: Token) -> Actor:
+        """Who "the widow" or "my aunt" is: the named person the actors stage linked it
+        to; for a definite one ("the widow"), else the last person of that sex who was a
+        clause subject before it; else the words themselves ("my aunt": someone new)."""
+        key = self.index.start(tok)
+        if key not in self._described:
+            self._described[key] = self._from_words(tok)  # a cycle ends at the words
+            found = self._from_actors(tok)
+            if found is None or found.how != "coref" or not found.name[:1].isupper():
+                found = None
+                if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+                    found = self.chain.antecedent(tok, word_gender(tok.lower_))
+            self._described[key] = found or self._described[key]
+        return self._described[key]
 
     def _introduced(self, tok: Token) -> bool:
         """A first mention that presents the person: with a role before the name or a
@@ -793,6 +817,12 @@ class SpeakerResolver:
         text = self.index.parsed.article.text[start:end]
         name = _person_name(head) or text
         return Actor(name=name, text=text, start=start, end=end, how="quote-subject")
+
+
+def sexed_noun(tok: Token) -> bool:
+    """A common noun whose own word tells a sex ("aunt", "woman", "widower":
+    ``data/actors/gender_words.tsv``), singular as written."""
+    return tok.pos_ == "NOUN" and word_gender(tok.lower_) is not None
 
 
 @functools.cache
