@@ -100,7 +100,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         *nominal_contents(index, lex, quoted),
         *adjective_clauses(index, lex, quoted),
     ]:
-        subject = subject_of(verb)
+        outer = coordinated_report(verb, lex)  # "Roe said ... and warned against ...": Roe
+        subject = subject_of(outer if outer is not None else verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))

@@ -205,14 +205,29 @@ def coordinated_report(verb: Token, lex: Lexicon) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    if not any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    if not is_speech_verb(verb, lex, direct=False):
-        return None
     head = verb.head
-    if head.dep_ == "ccomp" and is_speech_verb(head.head, lex, direct=False):
-        return head.head
-    return None
+    if not (head.dep_ == "ccomp" and is_speech_verb(head.head, lex, direct=False)):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return head.head if is_speech_verb(verb, lex, direct=False) else None
+    return head.head if _second_object_report(verb, head, lex) else None
+
+
+def _second_object_report(verb: Token, head: Token, lex: Lexicon) -> bool:
+    """'Roe said the city would sell the depot and warned against delays': a conjoined cue
+    verb with an object or topic and the tense of the outer speech verb, after a reported
+    clause in another form (a modal, an auxiliary, another tense), is a second report; in
+    'said the city would sell the depot and buy land' the verb is part of the first."""
+    entry = lex.verb(verb)
+    outer = head.head
+    if entry is None or not entry.objects or entry.lemma in INTENT_VERBS:
+        return False
+    if verb.tag_ not in ("VBD", "VBZ") or verb.tag_ != outer.tag_:
+        return False
+    if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
+        return False
+    other_form = head.tag_ != verb.tag_ or any(c.dep_ == "aux" for c in head.children)
+    return other_form and (not entry.cue_only or has_source(outer, lex))
 
 
 def _comma_participle(verb: Token) -> bool:
@@ -456,7 +471,7 @@ def nominal_contents(
             continue  # the clause is the report (reported_clauses)
         if entry.cue_only and not has_source(verb, lex):
             continue  # "the rules support growth": a thing takes no stance
-        if _part_of_report(verb, lex):
+        if coordinated_report(verb, lex) is None and _part_of_report(verb, lex):
             continue  # "his aides say it is too early to discuss a run": one report
         preps = CUE_TOPIC_PREPS if entry.cue_only else TOPIC_PREPS
         word = entry.lemma.partition(" ")[2]
@@ -626,10 +641,10 @@ def noun_clauses(
     with a named owner and a clause of its own, outside quotation marks, or its
     to-infinitive ("the council's refusal to pay") or topic ("her claims about the test")."""
     for noun in index.tokens:
-        owner = noun_owner(noun, lex)
+        owner = cue_noun_source(noun, lex)
         if owner is None:
             continue
-        for child in noun.children:
+        for child in _noun_complements(noun):
             if child.i < noun.i:
                 continue
             if child.dep_ in ("acl", "ccomp") and any(
@@ -682,6 +697,30 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
 
 
 NOUN_TOPIC_PREPS = ("about", "on", "of", "against")  # "her claims about the test"
+SOURCE_COMPOUND_ENTS = ("PERSON", "ORG", "NORP")  # "a Kremlin statement", "the Gazette report"
+
+
+def cue_noun_source(noun: Token, lex: Lexicon) -> Token | None:
+    """Who owns a cue noun's content: its owner ("Roe's claim", "a claim by Roe") or a name
+    before it ("a Kremlin statement", "the Gazette report")."""
+    owner = noun_owner(noun, lex)
+    if owner is not None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.cue_nouns:
+        return owner
+    names = [
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in SOURCE_COMPOUND_ENTS
+    ]
+    return names[-1] if names else None
+
+
+def _noun_complements(noun: Token) -> list[Token]:
+    """The noun's own children, and for a cue noun that is the subject of "be", the clause
+    the verb takes: "Roe's view is that the count was wrong"."""
+    children = list(noun.children)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        children += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    return children
 
 
 def _infinitive_clause(child: Token) -> bool:
