@@ -32,6 +32,7 @@ from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
 
 # Types a campaign act may be coded as: cooperation, demands, coercion, moves.
+GATHERING_DEAL_TYPES = {"COOPERATE", "AGREE"}
 CAMPAIGN_TYPES = {
     "REQUEST",
     "AGREE",
@@ -126,6 +127,12 @@ def campaign_act(
     ]
     if any(x.lemma_.lower() == "win" for x in _children(trig, *REACH_DEPS)):
         races += _children(trig, *REACH_DEPS)  # "vowed to win his home state"
+    if c.info.plover in GATHERING_DEAL_TYPES:
+        # a campaign's gatherings traded, agreed to or shared ("traded her big rallies for a
+        # town hall", "agreed to two more debates"): the race's calendar, no deal between
+        # actors (banning or backing a rally stays: COERCE and SUPPORT are not these types)
+        dealt = objs + _pobjs(trig, "to")
+        races += [o for o in dealt if o.pos_ == "NOUN" and "gathering" in kinds(o)]
     if not races:
         return None
     if any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in _children(trig, *OBJECT_DEPS)):
@@ -433,11 +440,29 @@ def stance_described(c: Any, official: bool = False) -> str | None:
     agent = any(x.dep_ == "agent" for x in trig.children)
     if trig.tag_ == "VBN" and be and _pobjs(trig, "to") and not (agent or official):
         return "a stance held (is opposed to), not an event"  # "voters who are opposed to him"
+    if _listed_gerund(trig):
+        return "a stance named in a list of issues, not an event"
     head = trig.head if trig.dep_ == "conj" else trig  # "aided by X and opposed by Y"
     if trig.tag_ == "VBN" and head.tag_ == "VBN" and head.dep_ in {"acl", "advcl", "amod"}:
         if not any(x.dep_ in {"aux", "auxpass"} for x in trig.children):
             return "a participle describing a stance"
     return None
+
+
+def _listed_gerund(trig: Token) -> bool:
+    """A stance gerund with no subject, joined to nouns or their phrases ("agreed on three
+    issues: lower taxes, a tough line on crime and supporting the police"): an item of an
+    agenda, not someone's act ("the mayor, backing the police, ..." has a verb as its head)."""
+    if trig.tag_ != "VBG" or trig.dep_ not in {"conj", "appos"}:
+        return False
+    if any(x.dep_ in {"nsubj", "nsubjpass", "aux"} for x in trig.children):
+        return False
+    head = trig.head
+    while head.dep_ == "conj" and head.head is not head:
+        if head.pos_ in {"VERB", "AUX"}:
+            return False
+        head = head.head
+    return head.pos_ in {"NOUN", "PROPN", "ADP"}
 
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:

@@ -686,6 +686,8 @@ def _asked(verb: Token) -> bool:
         return False
     end = clause.right_edge.i
     doc = verb.doc
+    while end > clause.i and doc[end].is_quote:
+        end -= 1  # a question in quotation marks: '"Has he ever fought for it?"'
     return any(doc[i].text == "?" for i in range(end, min(end + 3, len(doc))))
 
 
