@@ -18,7 +18,7 @@ def test_a_networks_show_visited_is_a_media_appearance():
 
 
 def test_a_networks_ratings_lead_is_no_fight():
-    text = "Fox News consistently beats rival cable news networks in total television viewers."
+    text = "Fox News regularly beats rival cable networks in total viewers."
     assert "ASSAULT" not in types(text)
 
 
