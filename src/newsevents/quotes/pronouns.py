@@ -219,10 +219,14 @@ def _owners(subject: Token) -> list[Token]:
     return [
         c
         for c in subject.children
-        if c.dep_ == "poss"
-        and subject.pos_ == "NOUN"
-        and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and word_gender(c.lower_) is not None)
+        if c.dep_ == "poss" and subject.pos_ == "NOUN" and (c.pos_ == "PROPN" or sexed_noun(c))
     ]
+
+
+def sexed_noun(tok: Token) -> bool:
+    """A common noun whose own word tells a sex ("aunt", "woman", "widower":
+    ``data/actors/gender_words.tsv``), singular as written."""
+    return tok.pos_ == "NOUN" and word_gender(tok.lower_) is not None
 
 
 def _reported(tok: Token, in_quote: Callable[[Token], bool] = lambda t: False) -> bool:

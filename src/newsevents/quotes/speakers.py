@@ -30,7 +30,7 @@ from newsevents.data import load_tsv
 from newsevents.models import Actor
 from newsevents.quotes.documents import DocumentIssuers
 from newsevents.quotes.lexicon import Lexicon
-from newsevents.quotes.pronouns import PronounChain
+from newsevents.quotes.pronouns import PronounChain, sexed_noun
 from newsevents.quotes.tokens import TokenIndex
 
 NP_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod", "prep", "pobj")
@@ -817,12 +817,6 @@ class SpeakerResolver:
         text = self.index.parsed.article.text[start:end]
         name = _person_name(head) or text
         return Actor(name=name, text=text, start=start, end=end, how="quote-subject")
-
-
-def sexed_noun(tok: Token) -> bool:
-    """A common noun whose own word tells a sex ("aunt", "woman", "widower":
-    ``data/actors/gender_words.tsv``), singular as written."""
-    return tok.pos_ == "NOUN" and word_gender(tok.lower_) is not None
 
 
 @functools.cache

@@ -32,7 +32,6 @@ from newsevents.coding.events.frame_table import children as _children
 from newsevents.coding.events.frame_table import prep_objects as _pobjs
 
 # Types a campaign act may be coded as: cooperation, demands, coercion, moves.
-GATHERING_DEAL_TYPES = {"COOPERATE", "AGREE"}
 CAMPAIGN_TYPES = {
     "REQUEST",
     "AGREE",
@@ -46,6 +45,7 @@ CAMPAIGN_TYPES = {
     "SANCTION",
     "CONCEDE",  # "conceded the race in Nevada": a candidate's act, no yielding to a demand
 }  # not THREATEN or PROTEST: "will boycott the elections" is a threat
+GATHERING_DEAL_TYPES = {"COOPERATE", "AGREE"}  # "agreed to two more debates": the calendar
 RESULT_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # what voters do to candidates, as told by polls
 POSITION_TYPES = {"SUPPORT", "REJECT", "AGREE"}  # AGREE: a told intent to support
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "top", "1st", "2nd", "3rd"}
