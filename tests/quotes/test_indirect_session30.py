@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .kinds import indirect_by_verb
+
 pytestmark = pytest.mark.issue(14)
-
-
-def _indirect(quotes, verb: str):
-    return [q for q in quotes if q.kind == "indirect" and q.verb["text"] == verb]
 
 
 def test_conjoined_cue_verb_with_an_object_is_a_second_report(run):
@@ -18,8 +16,8 @@ def test_conjoined_cue_verb_with_an_object_is_a_second_report(run):
         "Mayor Jane Roe said the city would sell the old depot and warned against further delays."
     )
     quotes = run(text)
-    (said,) = _indirect(quotes, "said")
-    (warned,) = _indirect(quotes, "warned")
+    (said,) = indirect_by_verb(quotes, "said")
+    (warned,) = indirect_by_verb(quotes, "warned")
     assert said.quote == "the city would sell the old depot"
     assert warned.quote == "further delays"
     assert said.speaker.name == warned.speaker.name == "Jane Roe"
@@ -27,24 +25,24 @@ def test_conjoined_cue_verb_with_an_object_is_a_second_report(run):
 
 def test_conjoined_plain_verb_stays_in_the_report(run):
     text = "Mayor Jane Roe said the city would sell the old depot and buy land near the river."
-    (said,) = _indirect(run(text), "said")
+    (said,) = indirect_by_verb(run(text), "said")
     assert said.quote.endswith("buy land near the river")
 
 
 def test_cue_noun_subject_of_be_holds_the_clause(run):
     text = "Tom Baker's bet is that voters will forgive the delays."
-    (q,) = _indirect(run(text), "bet")
+    (q,) = indirect_by_verb(run(text), "bet")
     assert q.quote == "voters will forgive the delays"
     assert q.speaker.name == "Tom Baker"
 
 
 def test_cue_noun_owned_by_a_name_before_it(run):
     text = "A Kremlin statement about the pipeline deal drew sharp replies."
-    (q,) = _indirect(run(text), "statement")
+    (q,) = indirect_by_verb(run(text), "statement")
     assert q.quote == "the pipeline deal"
     assert q.speaker.name == "Kremlin"
 
 
 def test_cue_noun_without_owner_reports_nothing(run):
     text = "A statement about the pipeline deal was read out at noon."
-    assert not _indirect(run(text), "statement")
+    assert not indirect_by_verb(run(text), "statement")

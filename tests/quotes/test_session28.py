@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .kinds import indirect_by_verb
+
 pytestmark = pytest.mark.issue(14)
-
-
-def _indirect(quotes, verb: str):
-    return [q for q in quotes if q.kind == "indirect" and q.verb["text"] == verb]
 
 
 def test_comma_participle_is_a_second_report_of_the_same_source(run):
@@ -19,8 +17,8 @@ def test_comma_participle_is_a_second_report_of_the_same_source(run):
         "would be worth more as a park."
     )
     quotes = run(text)
-    (said,) = _indirect(quotes, "said")
-    (arguing,) = _indirect(quotes, "arguing")
+    (said,) = indirect_by_verb(quotes, "said")
+    (arguing,) = indirect_by_verb(quotes, "arguing")
     assert said.quote == "the old depot was too costly to repair"
     assert arguing.quote == "the land would be worth more as a park"
     assert said.speaker.name == arguing.speaker.name == "Jane Roe"
@@ -28,7 +26,7 @@ def test_comma_participle_is_a_second_report_of_the_same_source(run):
 
 def test_a_court_ruling_reports_its_clause(run):
     text = "The appeals court ruled that the county's new voting rules broke the state law."
-    (q,) = _indirect(run(text), "ruled")
+    (q,) = indirect_by_verb(run(text), "ruled")
     assert q.quote == "the county's new voting rules broke the state law"
     assert q.speaker.name == "appeals court"
 
@@ -39,7 +37,7 @@ def test_report_stops_before_a_conjoined_attribution_with_its_own_subject(run):
         'county treasurer replied, "We will find the money by spring."'
     )
     quotes = run(text)
-    (said,) = _indirect(quotes, "said")
+    (said,) = indirect_by_verb(quotes, "said")
     assert said.quote == "the bridge fund was nearly empty"
     assert said.speaker.name == "Jane Roe"
     (direct,) = [q for q in quotes if q.kind == "direct"]
@@ -48,7 +46,7 @@ def test_report_stops_before_a_conjoined_attribution_with_its_own_subject(run):
 
 def test_clause_the_parser_hangs_as_adverbial_is_what_was_said(run):
     text = "Tom Baker said after the hearing he would not accept the council's offer."
-    (q,) = _indirect(run(text), "said")
+    (q,) = indirect_by_verb(run(text), "said")
     assert "he would not accept the council's offer" in q.quote
     assert q.speaker.name == "Tom Baker"
 
@@ -56,20 +54,20 @@ def test_clause_the_parser_hangs_as_adverbial_is_what_was_said(run):
 def test_adverbial_clause_with_a_subordinator_is_not_a_report(run):
     # "when" opens a time clause: nothing was said in it
     text = "Tom Baker said nothing when the council rejected his offer."
-    assert not [q for q in _indirect(run(text), "said") if "rejected" in q.quote]
+    assert not [q for q in indirect_by_verb(run(text), "said") if "rejected" in q.quote]
 
 
 def test_as_clause_hung_on_the_subject_reports_the_whole_clause(run):
     # the parser hangs "as the governor noted" on "Ohio", not on the verb of the clause
     text = "Ohio, as the governor noted, rarely gets two floods in a year."
-    (q,) = _indirect(run(text), "noted")
+    (q,) = indirect_by_verb(run(text), "noted")
     assert q.quote.startswith("Ohio") and q.quote.endswith("two floods in a year")
     assert q.speaker.text == "the governor"
 
 
 def test_promise_infinitive_the_parser_hangs_as_purpose_clause(run):
     text = "Jane Roe and Tom Baker vow to rebuild the bridge."
-    (q,) = _indirect(run(text), "vow")
+    (q,) = indirect_by_verb(run(text), "vow")
     assert q.quote == "to rebuild the bridge"
 
 
@@ -95,13 +93,14 @@ def test_her_aides_named_through_the_owner_the_tagger_missed_as_a_person(run):
 
 def test_question_after_a_negated_speech_verb_is_what_was_not_said(run):
     text = "Jane Roe has not said when the county would take up the bridge plan."
-    (q,) = _indirect(run(text), "said")
+    (q,) = indirect_by_verb(run(text), "said")
     assert q.quote == "when the county would take up the bridge plan"
     assert q.speaker.name == "Jane Roe"
 
 
 def test_time_clause_after_a_negated_verb_is_no_question(run):
     assert not [
-        q for q in run("Jane Roe did not speak when the council voted on the plan.")
+        q
+        for q in run("Jane Roe did not speak when the council voted on the plan.")
         if q.kind == "indirect"
     ]

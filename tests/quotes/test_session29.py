@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from .kinds import direct_quotes
+
 pytestmark = pytest.mark.issue(14)
-
-
-def _direct(quotes):
-    return [q for q in quotes if q.kind == "direct"]
 
 
 def test_it_after_a_paper_is_the_paper_not_the_person_quoted_before(run):
@@ -21,7 +19,7 @@ def test_it_after_a_paper_is_the_paper_not_the_person_quoted_before(run):
         "The Ledger has printed news on Main Street since 1880.\n\n"
         'Last week, it attacked the ad, saying it "misleads voters about the levy."'
     )
-    quotes = _direct(run(text))
+    quotes = direct_quotes(run(text))
     last = [q for q in quotes if q.quote.startswith("misleads")]
     assert [q.speaker.name for q in last] == ["Ledger"]
     assert last[0].speaker.text == "it"
@@ -33,7 +31,7 @@ def test_it_added_after_an_article_s_words_is_the_article(run):
         '"Tom Brandt has brought new life to Dover after years of hard times," the article '
         'said.\n\n"Mr. Brandt, who arrived with little money, now runs four firms," it added.'
     )
-    first, second = _direct(run(text))
+    first, second = direct_quotes(run(text))
     assert second.speaker.text == "it"
     assert second.speaker.name == first.speaker.name != "Tom Brandt"
 
@@ -44,7 +42,7 @@ def test_a_paragraph_s_own_attribution_beats_the_colon_before_it(run):
         "at length:\n\n"
         '"Here he comes," Nora Quill said, clapping. "The big man himself."'
     )
-    quotes = _direct(run(text))
+    quotes = direct_quotes(run(text))
     assert [q.speaker.name for q in quotes] == ["Nora Quill", "Nora Quill"]
 
 
@@ -54,5 +52,5 @@ def test_a_colon_still_speaks_for_a_paragraph_of_quotations(run):
         "Brandt continued:\n\n"
         '"The gap is closing in every state we measured." "It is closing fast."'
     )
-    quotes = _direct(run(text))
+    quotes = direct_quotes(run(text))
     assert [q.speaker.name for q in quotes] == ["Walter Brandt", "Walter Brandt"]

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .kinds import direct_quotes
+
 pytestmark = pytest.mark.issue(14)
-
-
-def _direct(quotes):
-    return [q for q in quotes if q.kind == "direct"]
 
 
 def test_she_is_an_unnamed_relative_not_the_man_named_before(run):
@@ -18,7 +16,7 @@ def test_she_is_an_unnamed_relative_not_the_man_named_before(run):
         "Governor Tom Baker spoke in Dayton on Monday. My aunt has mellowed with age, but "
         'even now she still says things like, "Nobody should pay that toll."'
     )
-    (q,) = _direct(run(text))
+    (q,) = direct_quotes(run(text))
     assert q.speaker.text == "she"
     assert q.speaker.name == "My aunt"
 
@@ -32,7 +30,7 @@ def test_pronoun_chain_across_paragraphs_through_a_description(run):
         '"I cannot pay it every day," she said.'
     )
     quotes = run(text)
-    (q,) = _direct(quotes)
+    (q,) = direct_quotes(quotes)
     assert "widow" in q.speaker.name
     assert "Baker" not in q.speaker.name
     (said,) = [x for x in quotes if x.kind == "indirect"]
@@ -45,5 +43,5 @@ def test_definite_description_refers_back_to_the_named_woman(run):
         "Janet Roe ran the county fair for a decade.\n\n"
         'The woman\'s love for the fair is plain: "Here come the horses," she said, waving.'
     )
-    (q,) = _direct(run(text))
+    (q,) = direct_quotes(run(text))
     assert q.speaker.name == "Janet Roe"
