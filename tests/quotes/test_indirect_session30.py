@@ -46,3 +46,15 @@ def test_cue_noun_owned_by_a_name_before_it(run):
 def test_cue_noun_without_owner_reports_nothing(run):
     text = "A statement about the pipeline deal was read out at noon."
     assert not indirect_by_verb(run(text), "statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels' attack on the convoy began at dawn.",
+        "A militia's attack on the border post left two guards wounded.",
+    ],
+)
+def test_an_act_noun_with_an_owner_and_a_topic_is_no_report(run, text):
+    # an attack is done, not said: its "on" phrase is the one attacked, no content
+    assert indirect_by_verb(run(text), "attack") == []
