@@ -31,6 +31,7 @@ from newsevents.quotes.indirect import (
     outermost,
     parenthetical_clauses,
     predicate_nouns,
+    relative_object,
     reported_clauses,
     speaker_lines,
 )
@@ -96,10 +97,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         quote = _indirect(parsed, index, lex, verb, start, end)
         quote.channel = quote.channel or media_channel(verb, resolver.actor_of)
         items.append((_key(index, subject, start), quote, subject))
-    for verb, start, end in [
-        *nominal_contents(index, lex, quoted),
-        *adjective_clauses(index, lex, quoted),
-    ]:
+    nominal = [*nominal_contents(index, lex, quoted), *adjective_clauses(index, lex, quoted)]
+    for verb, start, end in nominal:
         outer = coordinated_report(verb, lex)  # "Roe said ... and warned against ...": Roe
         subject = subject_of(outer if outer is not None else verb)
         quote = _indirect(parsed, index, lex, verb, start, end)
@@ -142,7 +141,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         resolver.remember(key, quote.speaker)
         quotes.append(quote)
         previous = quote
-    quotes = outermost(quotes)  # a report inside another report's content is part of it
+    # a report inside another report's content is part of it, unless it is a noun phrase
+    # with a relative clause that names a source of its own ("the tax he proposed")
+    own_cues = frozenset(index.start(v) for v, *_ in nominal if relative_object(v) is not None)
+    quotes = outermost(quotes, own_cues)
     # Pass 2: unattributed quotations continue the voice of the quote just before them.
     # Reported speech counts too: 'Roe said the plan was late. "We lost a year."'
     attributed = sorted(

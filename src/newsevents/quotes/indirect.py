@@ -48,7 +48,7 @@ def reported_clauses(
             continue  # 'she said she plans to run': the saying is the attribution
         if entry.cue_only and not has_source(verb, lex):
             continue  # 'the crisis highlighted that ...', 'assuming that ...': no one holds it
-        if second is None and _part_of_report(verb, lex):
+        if second is None and _part_of_report(verb, lex) and not _own_report(verb, lex):
             continue  # "she said she did not mention the audit": one report
         if to_report and any(c.dep_ == "auxpass" for c in verb.children):
             to_report = False  # 'the accord is expected to pass': not the subject's plan
@@ -84,13 +84,20 @@ def reported_clauses(
             yield verb, index.start(toks[0]), index.end(toks[-1])
 
 
+CONCESSIVE_MARKS = ("though", "although", "while", "whereas")
+
+
 def _own_report(verb: Token, lex: Lexicon) -> bool:
     """A conjoined speech verb with a subject of its own is another attribution, not part
-    of the clause it hangs on: 'She said the fund was empty, and the treasurer replied, "..."'."""
+    of the clause it hangs on: 'She said the fund was empty, and the treasurer replied, "..."'.
+    So is a concession with a speech verb of its own, which the writer sets against the
+    clause: 'Roe said the fund was empty, though she noted that the state would pay'."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    conjoined = verb.dep_ == "conj" and not marks  # not "... but that it would add"
+    conceded = verb.dep_ == "advcl" and any(m in CONCESSIVE_MARKS for m in marks)
     return (
-        verb.dep_ == "conj"
+        (conjoined or conceded)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and not any(c.dep_ == "mark" for c in verb.children)  # "... but that it would add"
         and is_speech_verb(verb, lex)
         and has_source(verb, lex)
     )
@@ -222,6 +229,8 @@ def _second_object_report(verb: Token, head: Token, lex: Lexicon) -> bool:
     outer = head.head
     if entry is None or not entry.objects or entry.lemma in INTENT_VERBS:
         return False
+    if _comma_participle(verb):  # "Roe said the dam was safe, citing a survey"
+        return any(c.dep_ == "dobj" for c in verb.children)
     if verb.tag_ not in ("VBD", "VBZ") or verb.tag_ != outer.tag_:
         return False
     if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
@@ -269,8 +278,8 @@ def _part_of_report(verb: Token, lex: Lexicon) -> bool:
     A named source of its own is a nested attribution ("Roe said Baker has called for a
     recount") and stays."""
     outer = _reporting_head(verb, lex)
-    if outer is None:
-        return False
+    if outer is None or verb.dep_ == "relcl":
+        return False  # "she said the tax, which he proposed, was too high": his proposal
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if own is None or own.pos_ == "PRON":
         return True
@@ -505,6 +514,9 @@ def _object_contents(
     the deal as toothless", "accused the board of lying": one content), else each topic
     ("talked about the plant"). An addressee alone is not a content ("told the crowd")."""
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
+    antecedent = relative_object(verb)
+    if antecedent is not None:  # "the tax he proposed": the noun phrase is what he proposed
+        return [list(antecedent.subtree)]
     if not objects:  # "referred to the plan as a gift": its preposition's object, and as what
         own = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         if own is None or not _pobj(own):
@@ -546,6 +558,46 @@ def _object_contents(
     if joined and not (addressee and len(joined) == n_objects):
         contents.insert(0, sorted(joined, key=lambda t: t.i))
     return contents
+
+
+RELATIVE_PRONOUNS = ("which", "that", "whom", "who", "what")
+# nouns a relative clause modifies without being its verb's object: "the day she spoke",
+# "the way he put it", "the reason they objected"
+NOT_OBJECT_NOUNS = (*TIME_NOUNS, "way", "reason", "place", "manner", "extent", "degree")
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The noun a cue verb's relative clause modifies when the clause's object is its gap:
+    "the tax he has proposed", "an audit, which the board pointed to as proof", "the
+    target they pledged to reach". The clause has a subject of its own (not the relative
+    pronoun: in "the union, which backs the plan", the union is the source) and no object
+    but the relative pronoun."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.pos_ not in NOUNS or head.i > verb.i:
+        return None
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in NOT_OBJECT_NOUNS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+        return None
+    if not _finite(verb):
+        return None  # "little reason for the city to respond now": no relative clause
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ not in RELATIVE_PRONOUNS:
+            return None  # "the meeting where she told reporters ..."
+        if child.dep_ in ("ccomp", "oprd", "attr", "auxpass"):
+            return None  # the clause reports a clause of its own
+        if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "ccomp") for c in child.children):
+            return None  # "the plan she vowed to block it with"
+        if child.dep_ == "advmod" and child.lower_ in ("where", "when", "why", "how"):
+            return None  # "the hall where she spoke"
+    return head
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+    )
 
 
 def _pobj(prep: Token) -> list[Token]:
@@ -670,11 +722,13 @@ def noun_clauses(
             yield noun, owner, index.start(toks[0]), index.end(toks[-1])
 
 
-def outermost(quotes: list[Quote]) -> list[Quote]:
+def outermost(quotes: list[Quote], own_cues: frozenset[int] = frozenset()) -> list[Quote]:
     """Reported speech inside the content of other reported speech is part of that report:
     "Roe said the council had agreed to vote" is one attribution (Roe's), not a second one
     for the council. Direct quotes are kept; of two reports with the same content the first
-    is kept."""
+    is kept. A report whose cue starts at an offset in ``own_cues`` stays even inside
+    another: a relative clause names a source of its own ("Roe said the tax, which Baker
+    proposed, was too high")."""
     spans = sorted(
         {(q.start, q.end) for q in quotes if q.kind == "indirect"}, key=lambda x: (x[0], -x[1])
     )
@@ -689,8 +743,9 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         span = (q.start, q.end)
         if q.kind == "indirect":
-            if span in nested or span in seen:
-                continue
+            own = q.verb is not None and q.verb.start in own_cues
+            if not own and (span in nested or span in seen):
+                continue  # (a relative clause's report may share its noun with another's)
             seen.add(span)
         kept.append(q)
     return kept
