@@ -64,7 +64,9 @@ def subject_of(verb: Token) -> Token | None:
             if obj is not None:
                 return obj
     v = verb
-    for _ in range(4):
+    steps = 4  # climbs up to the verb whose subject speaks
+    while steps > 0:
+        steps -= 1
         if v != verb and v.lemma_.lower() == "quote":
             for child in v.children:  # "ABC quoted an official as saying": the official
                 if child.dep_ == "dobj":
@@ -78,6 +80,10 @@ def subject_of(verb: Token) -> Token | None:
             return verb.doc[verb.i - 1]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement issued on Monday saying ..."
+        host = _past_relative_clause(v)
+        if host is not None:
+            v, steps = host, 4  # climbing starts again from the main clause's verb
+            continue
         if v.dep_ in CLIMB_DEPS and v.head != v or _conjunct_as_ccomp(v):
             v = v.head
         else:
@@ -98,6 +104,24 @@ def _nearest_subject(subjects: list[Token]) -> Token:
         if any(t.text == ":" or t.text in BREAKS and t.whitespace_ for t in between):
             pick = sub
     return pick
+
+
+def _past_relative_clause(v: Token) -> Token | None:
+    """'Roe defended the fee he paid a builder who said he was cheated, saying, "..."': a
+    participle set off by a comma that the parser hung on a relative clause speaks for the
+    clause the relative's noun belongs to, not for "who": the verb above that noun."""
+    if v.tag_ != "VBG" or v.dep_ != "advcl" or v.i == 0 or v.doc[v.i - 1].text != ",":
+        return None
+    if v.head.dep_ != "relcl":
+        return None
+    tok = v.head.head
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _person_before_participle(verb: Token) -> bool:
@@ -447,6 +471,38 @@ def _nearer_participle(
     return None
 
 
+def _colon_noun(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str
+) -> tuple[Token, Token] | None:
+    """'The mayor had a blunt message for the council: "Pay up."': a cue noun that ends the
+    clause before a colon opening the quotation carries it; its owner speaks, else the
+    subject of the verb that utters it (have, issue, deliver; not "got a warning")."""
+    if not text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith(":"):
+        return None
+    colon = index.at_or_before(q.open_mark - 1)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    noun = colon.doc[colon.i - 1]
+    for _ in range(3):  # "a message for the council:": back to the cue noun
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.cue_nouns:
+            break
+        if noun.dep_ != "pobj" or noun.head.head == noun.head:
+            return None
+        noun = noun.head.head
+    else:
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.cue_nouns:
+        return None
+    owner = noun_owner(noun, lex)
+    if owner is not None:
+        return noun, owner
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.uttering_verbs:
+        return None
+    subject = subject_of(verb)
+    return (noun, subject) if subject is not None else None
+
+
 def _according(index: TokenIndex, q: QuotedSpan, lex: Lexicon) -> Token | None:
     """``according to X`` in the quotation's sentence, outside the quotation."""
     first = index.at_or_after(q.open_mark)
@@ -685,6 +741,10 @@ def attribute(
         verb = finder()
         if verb is not None:
             return found(verb, how, FAR if how == "sentence" else 1)
+    owned = _colon_noun(index, q, lex, text)
+    if owned is not None:
+        noun, owner = owned
+        return Attribution(noun, owner, "noun", 1, [owner])
     misparsed = _misparsed_after(index, q, lex, text)
     if misparsed is not None:
         verb, subj = misparsed

@@ -43,6 +43,7 @@ class Lexicon:
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
     source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
     work_nouns: frozenset[str] = frozenset()  # works that speak for their owner: "a poll shows"
+    uttering_verbs: frozenset[str] = frozenset()  # "she had a message:": hers (a cue noun's verb)
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
     # predicate nouns of stance: (lemma, verb "be"/"have") -> prepositions of their content
     stance_nouns: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
         source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
         work_nouns=frozenset(load_lines("quotes/work_nouns.txt")),
+        uttering_verbs=frozenset(load_lines("quotes/uttering_verbs.txt")),
         adjectives=adjectives,
         stance_nouns={
             (row["lemma"], row["verb"]): frozenset(row["preps"].split(","))

@@ -235,6 +235,23 @@ def _who_clause(tok: Token) -> bool:
     )
 
 
+def _its_clause_subject(pron: Token) -> Token | None:
+    """'The county's first report was faulted for its claim that ...': a possessive "its"
+    after the subject of its own clause, a thing named by a noun, is that subject (the
+    memo, the report), not an organisation named sentences before."""
+    if pron.lower_ != "its" or pron.dep_ != "poss":
+        return None
+    verb = pron.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > pron.i or subject.tag_ != "NN":
+        return None
+    return subject
+
+
 def _person_name(head: Token) -> str | None:
     """The PERSON entity around a token, read from its IOB tags (no scan of doc.ents)."""
     if head.ent_type_ != "PERSON":
@@ -335,6 +352,9 @@ class SpeakerResolver:
             if issuer is None:  # no one issued it that the article names: the document
                 return self._from_actors(subject) or self._from_words(subject)
             return self.resolve(issuer)
+        thing = _its_clause_subject(subject)
+        if thing is not None:  # "the memo was mocked for its claim that ...": the memo's
+            return self.resolve(thing)
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             antecedent = subject.head.head  # "Roe, who said ...": Roe
             return self.resolve(_described(antecedent))
