@@ -74,3 +74,40 @@ def test_reason_clause_inside_a_report_stays_in_it(run):
     quotes = run(text)
     (said,) = indirect_by_verb(quotes, "said")
     assert said.quote.endswith("because buyers complained about prices")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "content", "speaker"),
+    [
+        (
+            "The mayor issued a warning about the flooded river roads.",
+            "warning",
+            "the flooded river roads",
+            "mayor",
+        ),
+        (
+            "Anna Roe made the claim that the count was rigged.",
+            "claim",
+            "the count was rigged",
+            "Anna Roe",
+        ),
+        (
+            "The senators raised questions about the new port contract.",
+            "questions",
+            "the new port contract",
+            "senators",
+        ),
+    ],
+)
+def test_cue_noun_object_of_a_light_verb_speaks_for_its_subject(run, text, noun, content, speaker):
+    (q,) = indirect_by_verb(run(text), noun)
+    assert q.quote == content
+    assert q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The firm made a profit of two million dollars.", "The storm raised the level of the lake."],
+)
+def test_light_verb_without_a_cue_noun_reports_nothing(run, text):
+    assert [q for q in run(text) if q.kind == "indirect"] == []

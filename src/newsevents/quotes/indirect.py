@@ -766,7 +766,12 @@ def cue_noun_source(noun: Token, lex: Lexicon) -> Token | None:
         for c in noun.children
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in SOURCE_COMPOUND_ENTS
     ]
-    return names[-1] if names else None
+    if names:
+        return names[-1]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in lex.light_verbs and has_source(verb, lex):
+        return subject_of(verb)  # "the mayor issued a warning about ...": the mayor
+    return None
 
 
 def _noun_complements(noun: Token) -> list[Token]:

@@ -41,6 +41,7 @@ class Lexicon:
     person_roles: frozenset[str]  # nouns for one person by role (spokesman, official)
     name_junk: frozenset[str] = frozenset()  # words before a name that are not the name
     cue_nouns: frozenset[str] = frozenset()  # nouns that carry words: "her claim that ..."
+    light_verbs: frozenset[str] = frozenset()  # whose cue-noun object speaks: "made a claim"
     source_nouns: frozenset[str] = frozenset()  # people and bodies that hold views: voters
     work_nouns: frozenset[str] = frozenset()  # works that speak for their owner: "a poll shows"
     uttering_verbs: frozenset[str] = frozenset()  # "she had a message:": hers (a cue noun's verb)
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         person_roles=frozenset(load_lines("quotes/person_roles.txt")),
         name_junk=frozenset(w.rstrip(".") for w in load_lines("quotes/name_junk.txt")),
         cue_nouns=frozenset(load_lines("quotes/cue_nouns.txt")),
+        light_verbs=frozenset(load_lines("quotes/light_verbs.txt")),
         source_nouns=frozenset(load_lines("quotes/source_nouns.txt")),
         work_nouns=frozenset(load_lines("quotes/work_nouns.txt")),
         uttering_verbs=frozenset(load_lines("quotes/uttering_verbs.txt")),
