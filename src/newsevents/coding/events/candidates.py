@@ -164,6 +164,8 @@ def _governor(noun: Token) -> Token | None:
         owner = noun.head.head
         if owner.dep_ in {"dobj", "obj"} and owner.head.lemma_.lower() in CLAIM_VERBS:
             return owner.head
+    if (copula := event_lexicon.doer_copula(noun)) is not None:
+        return copula  # "the rebels were behind the bombing": the subject did it
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         # "took part in talks", "engaged in negotiations": the verb still carries the noun
         if noun.head.head.lemma_.lower() in JOIN_VERBS:
@@ -172,6 +174,7 @@ def _governor(noun: Token) -> Token | None:
 
 
 JOIN_VERBS = {"engage", "take", "participate", "join"}
+
 
 
 def _happens(noun: Token, gov: Token) -> bool:

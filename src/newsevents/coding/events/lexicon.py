@@ -404,12 +404,45 @@ def _event_noun(noun: Token, governor: Token | None, dated: bool = True) -> Matc
         if backdrop and (framed or _told_by_noun(noun) or _aimed(noun)):
             return Match(code, "nominal", 0)
         return Match(code, "nominal", 0) if _agent_of(noun) is not None else None
+    copula = doer_copula(noun)
+    if copula is not None and copula.i == governor.i:
+        return Match(code, "nominal", 0)  # "the rebels were behind the bombing"
     verbs = word_set("verbs/event_noun_verbs.txt")
     if noun.dep_ == "nsubj":
         verbs = word_set("verbs/happen_verbs.txt")
     if any(f in verbs for f in base_forms(governor)):
         return Match(code, "nominal", 0)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def doer_phrases() -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (r["preposition"], r["adjective"] or "") for r in load_tsv("verbs/doer_phrases.tsv")
+    )
+
+
+def doer_copula(noun: Token) -> Token | None:
+    """The copula whose subject did the event noun ("the rebels were behind Friday's
+    bombing", "the militia is responsible for the attacks": ``verbs/doer_phrases.tsv``), or
+    None. Being behind an act is having done it, so the copula carries the noun as a verb
+    of doing does, and its subject is the doer."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, head = noun.head, noun.head.head
+    adjective = ""
+    if head.dep_ == "acomp":
+        adjective, head = head.lower_, head.head
+    if head.lemma_.lower() != "be" or (prep.lower_, adjective) not in doer_phrases():
+        return None
+    if any(c.dep_ == "neg" for c in head.children):
+        return None  # "the army was not behind the attack": no one's act told
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.tag_ in {"WP", "WDT"} and head.dep_ == "relcl" and head.head.pos_ == "PRON":
+        return None  # "hunt down those who were behind it": the doer is not named
+    return head
 
 
 UNDER_VERBS = {"come", "be", "remain", "fall"}  # "came under attack", "was under fire"
