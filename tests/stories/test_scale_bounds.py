@@ -92,6 +92,28 @@ def test_an_update_reads_only_the_latest_embeddings(tmp_path, monkeypatch):
         assert sorted(loaded._embs.ids) == ["story-3", "story-4"]  # the two latest
 
 
+def test_the_latest_embeddings_lie_at_the_end_of_their_table(tmp_path):
+    # the window is read at every update: its rows in seen order at the table's end, not
+    # spread over a file that grows with the store (rowid order is the file's order)
+    import numpy as np
+
+    c = OnlineClusterer(threshold=2.0)  # every article its own story
+    for n in range(4):
+        emb = np.zeros(384, dtype=np.float32)
+        emb[n] = 1.0
+        c.add(StoryDoc(f"d{n}", f"Title {n}", f"Words number {n}.", "2021-01-01", embedding=emb))
+    c.stories["story-1"].seen = 9  # an old story took an article last
+    with Store(tmp_path / "s.db") as store:
+        save_clusterer(store, c, {})
+        rows = store.db.query("SELECT id FROM story_centroids ORDER BY rowid")
+        assert [r["id"] for r in rows] == ["story-2", "story-3", "story-4", "story-1"]
+        c.stories["story-3"].seen = 10
+        save_clusterer(store, c, {})  # every story saved again: story-3 moves to the end
+        rows = store.db.query("SELECT id, seen FROM story_centroids ORDER BY rowid")
+        assert [r["id"] for r in rows] == ["story-2", "story-4", "story-1", "story-3"]
+        assert rows[-1]["seen"] == 10
+
+
 def test_a_store_from_before_the_seen_columns_opens_and_migrates(tmp_path):
     path = tmp_path / "old.db"
     with Store(path):

@@ -15,11 +15,14 @@ Store = Any  # newsevents.store.Store (not imported: it imports this module)
 
 
 def save_story_centroids(store: Store, rows: list[tuple[str, int, bytes]]) -> None:
-    """Upsert stories' mean embeddings (id, seen, float32 bytes)."""
+    """Write stories' mean embeddings (id, seen, float32 bytes), each row deleted and
+    inserted again in ``seen`` order: SQLite appends a new row at the table's end, so the
+    window of the latest stories (read at every update) stays on the table's last pages
+    instead of spread over a file that grows with the store."""
+    rows = sorted(rows, key=lambda r: (r[1], r[0]))
+    store.db.executemany("DELETE FROM story_centroids WHERE id = ?", [(r[0],) for r in rows])
     store.db.executemany(
-        "INSERT INTO story_centroids(id, seen, centroid) VALUES (?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET seen = excluded.seen, centroid = excluded.centroid",
-        rows,
+        "INSERT INTO story_centroids(id, seen, centroid) VALUES (?, ?, ?)", rows
     )
 
 
