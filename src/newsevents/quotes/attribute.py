@@ -406,6 +406,19 @@ def _after(index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str) -> Token |
     return None
 
 
+def _after_relative_cue(
+    index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str, verb: Token
+) -> Token | None:
+    """'The fees she cited are "..." , the Gazette reported.': a cue in a relative clause
+    before the quotation only describes a noun; a speech verb glued after the quotation
+    that closes the sentence is its attribution (the parser may hang the quotation's
+    clause on the relative cue)."""
+    if verb.dep_ != "relcl" or index.start(verb) >= q.open_mark:
+        return None
+    after = _after(index, q, lex, text)
+    return after if after is not None and after.i != verb.i else None
+
+
 def _misparsed_after(
     index: TokenIndex, q: QuotedSpan, lex: Lexicon, text: str
 ) -> tuple[Token, Token] | None:
@@ -728,6 +741,9 @@ def attribute(
         nearer = _nearer_participle(index, q, lex, parsed[0], text)
         if nearer is not None:
             return found(nearer, "before")
+        trailing = _after_relative_cue(index, q, lex, text, parsed[0])
+        if trailing is not None:
+            return found(trailing, "after")
         return found(parsed[0], "parse", parsed[1])
     owned = _noun_cue(index, q, lex, others)
     if owned is not None:

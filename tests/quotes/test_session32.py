@@ -1,0 +1,31 @@
+"""Speaker constructions of session 32, on invented news text (issue 14): a speech verb
+glued after a quotation outranks a cue in a relative clause before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .kinds import direct_quotes
+
+pytestmark = pytest.mark.issue(14)
+
+
+def test_trailing_attribution_outranks_a_relative_clause_cue(run):
+    # the parser hangs the quotation's clause on "cited"; the Gazette reported it
+    text = (
+        "Senator Mary Roe spoke on Monday. The three \u201csubsidies\u201d she cited are "
+        "\u201cthe credit for yachts, the credit for jets and the credit for horses,\u201d "
+        "the Daily Gazette reported."
+    )
+    (q,) = direct_quotes(run(text))
+    assert "Gazette" in q.speaker.name
+
+
+def test_relative_clause_cue_without_a_trailing_attribution_stays(run):
+    text = (
+        "Senator Mary Roe spoke on Monday. The three \u201csubsidies\u201d she cited are "
+        "\u201cthe credit for yachts, the credit for jets and the credit for horses.\u201d "
+        "She wants them gone."
+    )
+    (q,) = direct_quotes(run(text))
+    assert q.speaker.name == "Mary Roe"
