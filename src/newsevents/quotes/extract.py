@@ -31,6 +31,7 @@ from newsevents.quotes.indirect import (
     outermost,
     parenthetical_clauses,
     predicate_nouns,
+    proposal_contents,
     relative_object,
     reported_clauses,
     speaker_lines,
@@ -111,7 +112,8 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         subject = subject_of(noun.head)  # "the mayor is a critic of ...": the mayor
         quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, subject, start), quote, subject))
-    for noun, owner, start, end in noun_clauses(index, lex, quoted):
+    proposals = proposal_contents(index, lex, quoted)  # "Roe's plan would cut the levy"
+    for noun, owner, start, end in [*noun_clauses(index, lex, quoted), *proposals]:
         quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, owner, start), quote, owner))
     for colon, head, start, end in speaker_lines(index, quoted):

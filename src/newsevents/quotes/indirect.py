@@ -836,3 +836,96 @@ def according_clauses(
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue
             yield tok, speaker, index.start(toks[0]), index.end(toks[-1])
+
+
+MODALS_OF_PROPOSAL = ("would", "will", "could", "can", "might", "may", "'d", "wo")
+PURPOSE_VERBS = ("intend", "design", "mean", "aim")  # "the plan is intended to ..."
+OWNER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def proposal_contents(
+    index: TokenIndex, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, int, int]]:
+    """(noun, owner, start, end) of what a named owner's proposal would do: "Roe's plan
+    would cut the levy and raise fares" (the predicate after the subject), "Roe's plan is
+    meant to calm the markets" (the purpose), "Under Roe's proposal, fares would fall" (the
+    clause). The owner proposes it, as in "Roe proposed cutting the levy"
+    (data/quotes/proposal_nouns.txt)."""
+    inside = Ranges(quoted)
+    for noun in index.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.proposal_nouns:
+            continue
+        if index.start(noun) in inside:
+            continue
+        owner = _proposal_owner(noun)
+        if owner is None:
+            continue
+        toks = _proposal_predicate(noun, lex) or _under_proposal(noun)
+        toks = [t for t in toks if not t.is_space]
+        while toks and (toks[0].is_punct or toks[0].dep_ in ("aux", "advmod", "mark")):
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
+            continue
+        yield noun, owner, index.start(toks[0]), index.end(toks[-1])
+
+
+def _proposal_owner(noun: Token) -> Token | None:
+    """"Roe's plan", "her plan", "the Roe plan": a possessor or a name before the noun."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (
+            child.pos_ == "PROPN"
+            or child.ent_type_ in OWNER_ENTS
+            or child.lower_ in ("his", "her", "their")
+        ):
+            return child
+    names = [
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in OWNER_ENTS
+    ]
+    return names[-1] if names else None
+
+
+def _proposal_predicate(noun: Token, lex: Lexicon) -> list[Token]:
+    """The proposal's own predicate when it is its subject: with a modal ("would cut the
+    levy") or a verb of purpose in the passive ("is intended to calm the markets"); a
+    speech verb ("the plan calls for ...") is the other readers' to take."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.lemma_.lower() in PURPOSE_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        purpose = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return list(purpose.subtree) if purpose is not None else []
+    if lex.verb(verb) is not None:
+        return []
+    last_subject = max(t.i for t in noun.subtree)
+    if not any(c.dep_ == "aux" and c.lower_ in MODALS_OF_PROPOSAL for c in verb.children):
+        return []
+    toks = [t for t in verb.subtree if t.i > last_subject]
+    others = [  # "what his plan would do and how critics say it works": a clause of its own
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+    ]
+    if others:
+        first = min(t.i for c in others for t in c.subtree)
+        toks = [t for t in toks if t.i < first]
+        while toks and toks[-1].dep_ == "cc":
+            toks.pop()
+    return toks
+
+
+def _under_proposal(noun: Token) -> list[Token]:
+    """'Under Roe's plan, fares would fall': the clause the "under" phrase opens."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep":
+        return []
+    clause = prep.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i < prep.i:
+        return []
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    skip = {t.i for t in prep.subtree}
+    return [t for t in clause.subtree if t.i not in skip]
