@@ -29,3 +29,26 @@ def test_relative_clause_cue_without_a_trailing_attribution_stays(run):
     )
     (q,) = direct_quotes(run(text))
     assert q.speaker.name == "Mary Roe"
+
+
+def test_narrator_of_an_ad_speaks_for_its_owner(run):
+    text = (
+        "Jane Roe has a new campaign ad about taxes. \u201cYou pay your fees. So why does "
+        "Tom Baker not pay his?\u201d a narrator in the Roe ad asks."
+    )
+    (q,) = direct_quotes(run(text))
+    assert q.speaker.name == "Jane Roe"
+
+
+def test_announcer_of_a_possessed_spot(run):
+    text = (
+        "Tom Baker released a radio spot on Monday. \"Jane Roe failed you,\" the announcer "
+        "in his ad says."
+    )
+    (q,) = direct_quotes(run(text))
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_narrator_of_no_named_work_stays_the_narrator(run):
+    (q,) = direct_quotes(run('Jane Roe spoke. "Vote for me," the narrator says.'))
+    assert q.speaker.name == "narrator"

@@ -46,6 +46,7 @@ class Lexicon:
     work_nouns: frozenset[str] = frozenset()  # works that speak for their owner: "a poll shows"
     uttering_verbs: frozenset[str] = frozenset()  # "she had a message:": hers (a cue noun's verb)
     proposal_nouns: frozenset[str] = frozenset()  # "Roe's plan would cut ...": Roe's proposal
+    voice_nouns: frozenset[str] = frozenset()  # "the narrator in the Roe ad": the ad's owner
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
     # predicate nouns of stance: (lemma, verb "be"/"have") -> prepositions of their content
     stance_nouns: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         work_nouns=frozenset(load_lines("quotes/work_nouns.txt")),
         uttering_verbs=frozenset(load_lines("quotes/uttering_verbs.txt")),
         proposal_nouns=frozenset(load_lines("quotes/proposal_nouns.txt")),
+        voice_nouns=frozenset(load_lines("quotes/voice_nouns.txt")),
         adjectives=adjectives,
         stance_nouns={
             (row["lemma"], row["verb"]): frozenset(row["preps"].split(","))

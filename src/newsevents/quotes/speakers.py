@@ -344,7 +344,7 @@ class SpeakerResolver:
     def _resolve(self, subject: Token | None) -> Actor | None:
         if subject is None:
             return None
-        owner = self._work_owner(subject)
+        owner = self._work_owner(subject) or self._voice_owner(subject)
         if owner is not None:  # "a Reuters poll shows", "according to her account"
             return self.resolve(owner)
         if subject.lemma_.lower() in self.lex.document_nouns and subject.pos_ == "NOUN":
@@ -388,6 +388,18 @@ class SpeakerResolver:
                     return self._work_owner(obj, depth + 1)
             return None
         return self._work_owner(owner, depth + 1) or owner
+
+    def _voice_owner(self, noun: Token) -> Token | None:
+        """'a narrator in the Roe ad asks': the unnamed voice of a work speaks for the
+        work's owner (data/quotes/voice_nouns.txt)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.voice_nouns:
+            return None
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for work in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = self._work_owner(work)
+                if owner is not None:
+                    return owner
+        return None
 
     def _definite_role(self, head: Token, actor: Actor | None) -> Actor | None:
         """'the spokesman said', 'the US official said' refer back to a person named before:
