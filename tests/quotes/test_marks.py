@@ -74,3 +74,15 @@ def test_marks_wire_backtick_quotes():
 def test_marks_plural_possessive_inside_single_quote():
     text = "'The workers' rights matter,' she said."
     assert texts(text) == ["The workers' rights matter"]
+
+
+def test_marks_curly_quotation_nested_in_a_curly_quotation():
+    # session 32: the inner pair closes before the outer one; no third opening between
+    text = "\u201cI would rather live in what he calls \u201chell\u201d than vote for him.\u201d \u2015 Ana Roe"
+    assert texts(text) == ["I would rather live in what he calls \u201chell\u201d than vote for him."]
+
+
+def test_marks_second_curly_opening_with_one_close_restarts():
+    # the first quotation was never closed: the second opening starts the quotation
+    text = "\u201cWe won. They call us \u201closers\u201d now."
+    assert texts(text) == ["losers"]

@@ -178,11 +178,29 @@ def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int 
         elif can_close or (ch in closes and not can_open):
             pairs.append((current, i))
             current = None
+        elif can_open and double and ch in opens and _curly_nested(text, current, i, end):
+            nested = True  # '“She said “no” twice,” Roe said': a quotation inside this one
         elif can_open:  # a second opening: the first one was never closed
             current = i
     if current is not None:
         pairs.append((current, None))
     return pairs
+
+
+def _curly_nested(text: str, current: int, i: int, end: int) -> bool:
+    """A curly opening inside an open curly quotation is a quotation nested in it when the
+    paragraph closes both before it opens again: '“He calls it “fair” and I do not.”'."""
+    if text[current] not in DOUBLE_OPEN:
+        return False
+    closes = 0
+    for ch in text[i + 1 : end]:
+        if ch in DOUBLE_OPEN or ch in DOUBLE_AMBIGUOUS:
+            return False
+        if ch in DOUBLE_CLOSE:
+            closes += 1
+            if closes == 2:
+                return True
+    return False
 
 
 def _content(text: str, open_mark: int, close_mark: int | None, para_end: int) -> tuple[int, int]:
