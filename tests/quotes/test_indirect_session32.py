@@ -52,3 +52,16 @@ def test_plan_predicate_stops_before_a_clause_with_a_source_of_its_own(run):
     assert plan.quote == "cut the levy on hotels"
     (say,) = indirect_by_verb(quotes, "say")
     assert say.speaker.name == "critics"
+
+
+def test_concession_reporting_a_refusal_is_a_report_of_its_own(run):
+    text = (
+        "Jane Roe spoke at the debate. She claimed that paying no fees was smart, although "
+        "she again refused to pledge to release her records before the vote."
+    )
+    quotes = run(text)
+    (claimed,) = indirect_by_verb(quotes, "claimed")
+    assert claimed.quote == "paying no fees was smart"
+    (refused,) = indirect_by_verb(quotes, "refused")
+    assert refused.quote == "to pledge to release her records before the vote"
+    assert refused.speaker.name == "Jane Roe"

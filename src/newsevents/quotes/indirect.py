@@ -44,7 +44,12 @@ def reported_clauses(
         if not (clause or to_report):
             continue
         second = coordinated_report(verb, lex)
-        if second is None and (lemma in INTENT_VERBS or entry.cue_only) and _reported(verb, lex):
+        if (
+            second is None
+            and (lemma in INTENT_VERBS or entry.cue_only)
+            and _reported(verb, lex)
+            and not _own_report(verb, lex)
+        ):
             continue  # 'she said she plans to run': the saying is the attribution
         if entry.cue_only and not has_source(verb, lex):
             continue  # 'the crisis highlighted that ...', 'assuming that ...': no one holds it
@@ -95,12 +100,22 @@ def _own_report(verb: Token, lex: Lexicon) -> bool:
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     conjoined = verb.dep_ == "conj" and not marks  # not "... but that it would add"
     conceded = verb.dep_ == "advcl" and any(m in CONCESSIVE_MARKS for m in marks)
+    # a concession may report a refusal or a promise: "..., although she refused to resign"
+    speaks = is_speech_verb(verb, lex) or conceded and _reports_infinitive(verb, lex)
     return (
         (conjoined or conceded)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and is_speech_verb(verb, lex)
+        and speaks
         and has_source(verb, lex)
     )
+
+
+def _reports_infinitive(verb: Token, lex: Lexicon) -> bool:
+    """'refused to resign', 'vowed to appeal': a cue verb whose to-infinitive it reports."""
+    entry = lex.verb(verb)
+    if entry is None or not (entry.infinitive or verb.lemma_.lower() in COMMISSIVE_VERBS):
+        return False
+    return any(_infinitive(c) for c in verb.children)
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
