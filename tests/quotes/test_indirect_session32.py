@@ -65,3 +65,19 @@ def test_concession_reporting_a_refusal_is_a_report_of_its_own(run):
     (refused,) = indirect_by_verb(quotes, "refused")
     assert refused.quote == "to pledge to release her records before the vote"
     assert refused.speaker.name == "Jane Roe"
+
+
+def test_speaking_relative_clause_is_cut_from_an_object_content(run):
+    quotes = run("Friends again: Jane Roe endorses Tom Baker, who says he is honored.")
+    (endorses,) = indirect_by_verb(quotes, "endorses")
+    assert endorses.quote == "Tom Baker"
+    (says,) = indirect_by_verb(quotes, "says")
+    assert says.quote == "he is honored"
+    assert says.speaker.name == "Tom Baker"
+
+
+def test_cue_verbs_own_relative_clause_stays_its_content(run):
+    # the relative clause is the cue's, not a second source inside an object
+    text = "The council rejected the parking fee, which the mayor had proposed in May."
+    (q,) = indirect_by_verb(run(text), "proposed")
+    assert q.quote.startswith("the parking fee, which the mayor had proposed")

@@ -503,6 +503,7 @@ def nominal_contents(
         if prepositional:
             preps = (word,)  # "referred to the audit": the object of its own preposition
         for toks in _object_contents(verb, preps, objects=not prepositional):
+            toks = _before_speaking_relative(toks, lex, verb)
             toks = [t for t in toks if not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
@@ -513,6 +514,22 @@ def nominal_contents(
             if _says_nothing(toks):
                 continue  # "spoke on Monday", "said so"
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _before_speaking_relative(toks: list[Token], lex: Lexicon, verb: Token) -> list[Token]:
+    """'Roe endorsed Baker, who says he is honored': a relative clause after a comma that
+    reports speech of its own is Baker's attribution, not part of what Roe endorsed (the
+    cue's own relative clause, 'the test, which the agency hailed', stays)."""
+    inner = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ != "relcl" or t.head.i not in inner or t.i == verb.i:
+            continue
+        if not is_speech_verb(t, lex, direct=False):
+            continue
+        first = min(k.i for k in t.subtree)
+        if first > 0 and t.doc[first - 1].text == "," and t.doc[first - 1].i in inner:
+            return [k for k in toks if k.i < first - 1]
+    return toks
 
 
 NAMING_VERBS = ("call", "label", "brand", "dub", "term")  # "called the plan a disaster"
