@@ -81,3 +81,15 @@ def test_cue_verbs_own_relative_clause_stays_its_content(run):
     text = "The council rejected the parking fee, which the mayor had proposed in May."
     (q,) = indirect_by_verb(run(text), "proposed")
     assert q.quote.startswith("the parking fee, which the mayor had proposed")
+
+
+def test_work_noun_label_opening_a_headline(run):
+    text = "Poll: Young Voters Turn Away From the Mayor.\n\nThe mayor spoke on Monday."
+    (q,) = [q for q in run(text) if q.kind == "indirect"]
+    assert q.quote == "Young Voters Turn Away From the Mayor"
+    assert q.speaker.name == "Poll"
+
+
+def test_label_naming_no_one_or_no_work_reports_nothing(run):
+    quotes = run("The Latest: Roe wins the vote.\n\nRoe won.")
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -116,7 +116,7 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     for noun, owner, start, end in [*noun_clauses(index, lex, quoted), *proposals]:
         quote = _indirect(parsed, index, lex, noun, start, end)
         items.append((_key(index, owner, start), quote, owner))
-    for colon, head, start, end in speaker_lines(index, quoted):
+    for colon, head, start, end in speaker_lines(index, quoted, lex):
         quote = _indirect(parsed, index, lex, colon, start, end)
         items.append((_key(index, head, start), quote, head))
     for phrase, subject, start, end in according_clauses(index, lex, quoted):

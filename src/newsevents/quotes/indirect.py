@@ -441,7 +441,7 @@ SOURCE_ENTS = ("PERSON", "ORG", "NORP")  # a line's label is a source the articl
 
 
 def speaker_lines(
-    index: TokenIndex, quoted: list[tuple[int, int]]
+    index: TokenIndex, quoted: list[tuple[int, int]], lex: Lexicon | None = None
 ) -> Iterator[tuple[Token, Token, int, int]]:
     """(colon, speaker head, start, end) of lines that open with a name and a colon, the
     transcript and headline form ("ROE: We will win.", "Jane Roe: Voters Want Change"):
@@ -461,7 +461,8 @@ def speaker_lines(
         if named is None:
             named = {t.lower_ for t in index.tokens if t.ent_type_ in SOURCE_ENTS}
         transcript = all(w.text.isupper() and len(w.text) > 1 for w in words)  # "ROE:"
-        if not transcript and not any(
+        work = lex is not None and words[-1].lemma_.lower() in lex.work_nouns  # "New Poll:"
+        if not transcript and not work and not any(
             w.lower_ in named for w in words if w.pos_ in ("PROPN", "NOUN")
         ):
             continue  # "The Latest:", "Stealth Over Health:" name no one the article names
