@@ -32,8 +32,7 @@ def reported_clauses(
 ) -> Iterator[tuple[Token, int, int]]:
     """(verb, start, end) of each reported clause outside quotation marks."""
     inside = Ranges(quoted)
-    for verb in index.tokens:
-        entry = lex.verb(verb)
+    for verb, entry in zip(index.tokens, index.speech_entries(lex), strict=True):
         if entry is None or index.start(verb) in inside:
             continue
         lemma = verb.lemma_.lower()
@@ -486,8 +485,7 @@ def nominal_contents(
     the object of a topic preposition ("they talked about the debate", "she called for a
     recount")."""
     inside = Ranges(quoted)
-    for verb in index.tokens:
-        entry = lex.verb(verb)
+    for verb, entry in zip(index.tokens, index.speech_entries(lex), strict=True):
         if entry is None or not entry.objects or verb.pos_ != "VERB" or index.start(verb) in inside:
             continue
         if entry.lemma in INTENT_VERBS:

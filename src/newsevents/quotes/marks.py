@@ -17,6 +17,10 @@ DOUBLE_AMBIGUOUS = '"\u201f'  # " ‟ (not ″, a double prime for inches and se
 SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
 SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
 SINGLE_AMBIGUOUS = "'"
+# every mark of one kind: a paragraph's characters are scanned by the regex engine, and only
+# the marks are walked in Python
+DOUBLE_MARKS = re.compile(f"[{re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS)}]")
+SINGLE_MARKS = re.compile(f"[{re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS)}]")
 OPENERS_BEFORE = "([{<\u2014\u2013-/:"  # a quote may open right after these
 CLOSERS_AFTER = ".,;:!?)]}>\u2014\u2013-/\u2026"  # a quote may close right before these
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS + SINGLE_OPEN + SINGLE_CLOSE + "'"
@@ -152,10 +156,9 @@ def _pair(text: str, start: int, end: int, double: bool) -> list[tuple[int, int 
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
     nested = False  # inside curly marks nested in an open straight quotation
-    for i in range(start, end):
+    for found in (DOUBLE_MARKS if double else SINGLE_MARKS).finditer(text, start, end):
+        i = found.start()
         ch = text[i]
-        if ch not in opens + closes + amb:
-            continue
         if nested:
             nested = ch not in closes
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -56,12 +57,21 @@ class TokenIndex:
         self.tokens: list[Token] = []
         self.starts: list[int] = []
         self._offsets: dict[int, int] = {}  # id(doc) -> chunk offset
+        self._entries: dict[int, tuple[Any, list[Any]]] = {}  # id(lexicon) -> its entries
         for offset, doc in parsed.chunks:
             self._offsets[id(doc)] = offset
             for tok in doc:
                 if not tok.is_space:
                     self.tokens.append(tok)
                     self.starts.append(offset + tok.idx)
+
+    def speech_entries(self, lex: Any) -> list[Any]:
+        """``lex.verb`` of every token, in order: asked once (the reported clauses and the
+        nominal contents both walk every token with it)."""
+        known = self._entries.get(id(lex))
+        if known is None or known[0] is not lex:
+            known = self._entries[id(lex)] = (lex, [lex.verb(t) for t in self.tokens])
+        return known[1]
 
     def start(self, tok: Token) -> int:
         return self._offsets[id(tok.doc)] + tok.idx

@@ -134,8 +134,18 @@ class _Quoted:
 
     def __init__(self) -> None:
         self.ranges: dict[int, list[tuple[int, int]]] = {}
+        # each mention's answer: asked again for every mention of the window after it
+        self.answers: dict[int, tuple[Mention, bool]] = {}
 
     def __call__(self, m: Mention) -> bool:
+        known = self.answers.get(id(m))
+        if known is not None and known[0] is m:
+            return known[1]
+        answer = self._quoted(m)
+        self.answers[id(m)] = (m, answer)
+        return answer
+
+    def _quoted(self, m: Mention) -> bool:
         if not 0 <= m.head < len(m.doc):
             return False
         key = id(m.doc)
