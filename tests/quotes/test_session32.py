@@ -52,3 +52,15 @@ def test_announcer_of_a_possessed_spot(run):
 def test_narrator_of_no_named_work_stays_the_narrator(run):
     (q,) = direct_quotes(run('Jane Roe spoke. "Vote for me," the narrator says.'))
     assert q.speaker.name == "narrator"
+
+
+def test_deep_short_quote_under_a_verb_that_already_quoted_is_the_speakers(run):
+    text = (
+        'During a May interview, Jane Roe said she won "every single vote" in which she ran '
+        "and perhaps it would be a good idea to have more than three forums with Tom Baker "
+        'because there is "a lot going on."'
+    )
+    quotes = direct_quotes(run(text))
+    assert [q.quote for q in quotes] == ["every single vote", "a lot going on."]
+    assert {q.speaker.name for q in quotes} == {"Jane Roe"}
+

@@ -70,6 +70,7 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
     items: list[tuple[int, Quote, Token | None]] = []
     unattributed: list[tuple[QuotedSpan, Quote]] = []
     labels: set[int] = set()  # transcript turns: the speaker's mention is the label alone
+    cues_used: set[int] = set()  # offsets of verbs that already quote someone
     for q in spans:
         att = attribute(index, q, lex, text, quoted_ranges)
         words = [t for t in index.between(q.start, q.end) if not t.is_punct]
@@ -78,8 +79,10 @@ def extract_quotes(parsed: ParsedArticle, actors: Any) -> list[Quote]:
         if att.how == "none":
             unattributed.append((q, _quote(parsed, q, index, None)))
             continue
-        if _is_label(index, q, words, att, lex):
+        if _is_label(index, q, words, att, lex, cues_used):
             continue
+        if att.verb is not None:
+            cues_used.add(index.start(att.verb))
         quote = _quote(parsed, q, index, att)
         if att.how == "label":
             labels.add(id(quote))
@@ -252,7 +255,12 @@ def _verb_dict(index: TokenIndex, verb: Token | None) -> Span | None:
 
 
 def _is_label(
-    index: TokenIndex, q: QuotedSpan, words: list[Token], att: Attribution, lex: Lexicon
+    index: TokenIndex,
+    q: QuotedSpan,
+    words: list[Token],
+    att: Attribution,
+    lex: Lexicon,
+    cues_used: set[int] = frozenset(),
 ) -> bool:
     """Scare quotes and names: a short quote after a cue ('the so-called "Islamic State"',
     'a book titled "..."'), or buried deep below its speech verb ('a code that shows whether
@@ -265,7 +273,10 @@ def _is_label(
         return True  # 'Robert "Bobby" Roe'
     if len(words) > LABEL_MAX_WORDS:
         return False
-    if att.hops > LABEL_MAX_HOPS or _after_cue(index, q, lex):
+    # deep below a verb that already quoted its speaker, it is more of the speaker's words:
+    # 'Roe said she won "every vote" and that it was close because of "the weather."'
+    again = att.verb is not None and index.start(att.verb) in cues_used
+    if att.hops > LABEL_MAX_HOPS and not again or _after_cue(index, q, lex):
         return True
     roots = [
         t for t in words if t.head == t or not q.open_mark <= index.start(t.head) < q.outer_end
