@@ -56,11 +56,10 @@ def test_narrator_of_no_named_work_stays_the_narrator(run):
 
 def test_deep_short_quote_under_a_verb_that_already_quoted_is_the_speakers(run):
     text = (
-        'During a May interview, Jane Roe said she won "every single vote" in which she ran '
-        "and perhaps it would be a good idea to have more than three forums with Tom Baker "
-        'because there is "a lot going on."'
+        'Jane Roe said she fixed "every broken pump" that she found and perhaps it was a '
+        "smart move to hire more than two crews for the east docks since there was "
+        '"so much rust."'
     )
     quotes = direct_quotes(run(text))
-    assert [q.quote for q in quotes] == ["every single vote", "a lot going on."]
+    assert [q.quote for q in quotes] == ["every broken pump", "so much rust."]
     assert {q.speaker.name for q in quotes} == {"Jane Roe"}
-
