@@ -108,6 +108,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return doer, False  # "the gun used by Holt to kill him": Holt kills
             v = v.head
             continue
+        if _time_gerund(v):
+            v = v.head.head  # "After touring the port on Monday, the envoy said": the envoy toured
+            continue
         suspect = _suspect(v)
         if suspect is not None:
             return suspect, False
@@ -119,6 +122,21 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, v.dep_ == "acl" and v.tag_ == "VBN"
         break
     return None, False
+
+
+def _time_gerund(verb: Token) -> bool:
+    """An active gerund in a time phrase of a clause ("after touring", "before meeting"):
+    its doer is that clause's subject."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and prep.dep_ == "prep"
+        and prep.lower_ in grammar_words("time_gerund_prep")
+        and prep.head != prep
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 DASHES = {"--", "—", "–"}

@@ -211,3 +211,17 @@ def in_condition(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def own_past_clause(tok: Token) -> bool:
+    """A relative clause in the past with a subject of its own, not the relative pronoun
+    ("a pact, which the two leaders signed in May"): it tells what that subject did, not
+    what a demand above it asks for ("called for a court that would try them")."""
+    if tok.dep_ != "relcl" or tok.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"}
+        for c in tok.children
+    )

@@ -18,7 +18,7 @@ from newsevents.coding.events.candidates import (
     mood_code,
     negation_codes,
 )
-from newsevents.coding.events.modality import is_intent, is_obligation
+from newsevents.coding.events.modality import is_intent, is_obligation, own_past_clause
 from newsevents.data import load_lines
 from newsevents.models import SYMMETRIC_TYPES, Actor
 from newsevents.nlp.pipeline import ParsedArticle
@@ -107,8 +107,8 @@ def is_topic(tok: Token) -> bool:
         return False
     t = tok
     for _ in range(6):
-        if t.head == t:
-            return False
+        if t.head == t or own_past_clause(t):
+            return False  # "talks on the pact the two leaders signed in May": the signing is told
         if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in TOPIC_PREPS:
             return True
         t = t.head

@@ -50,6 +50,7 @@ from newsevents.coding.events.modality import (
     is_speculation,
     marker_of,
     modality_of,
+    own_past_clause,
 )
 from newsevents.data import grammar_words, load_tsv
 from newsevents.models import Actor
@@ -348,6 +349,8 @@ def _demand_head(tok: Token) -> Token | None:
         through_for = tok.pos_ == "VERB" and t.dep_ == "prep" and t.lower_ == "for"
         if t.head == t or not (t.dep_ in COMPLEMENT_DEPS or through_for):
             return None
+        if own_past_clause(t):
+            return None  # "called for a pact, which the two leaders signed in May": a deed
         t = t.head
         if t.pos_ == "VERB" and "demand" in word_kinds(t):
             return t
