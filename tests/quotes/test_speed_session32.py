@@ -47,3 +47,15 @@ def test_quoted_mentions_keep_their_answer(nlp):
     first = [quoted(m) for m in mentions]
     assert [quoted(m) for m in mentions] == first == [_Quoted()(m) for m in mentions]
     assert {doc[m.head].text for m, q in zip(mentions, first, strict=True) if q} == {"We", "it"}
+
+
+def test_speech_verb_entries_behind_their_leading_words(nlp):
+    lex = lexicon()
+    assert {"go", "go on", "go on about", "point", "point out", "say"} <= lex._verb_heads()
+    assert "banana" not in lex._verb_heads()
+    doc = parse_text("She pointed out the flaw, went on about the rent and ate a pear.", nlp)
+    by_word = {t.lower_: lex.verb(t) for t in doc.chunks[0][1]}
+    assert by_word["pointed"].lemma == "point out"
+    assert by_word["went"].lemma == "go on about"
+    assert by_word["pear"] is None and by_word["ate"] is None
+    assert lex._verb_heads() is lex._verb_heads()  # built once per lexicon

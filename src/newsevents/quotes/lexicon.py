@@ -57,6 +57,8 @@ class Lexicon:
         then its prepositional form ("referred to the audit": "refer to", "went after her":
         "go after"), then a verb with its pronoun object ("as the memo put it": "put it")."""
         lemma = tok.lemma_.lower()
+        if lemma not in self._verb_heads():
+            return None  # no entry is the lemma or begins with it: most tokens
         for prt in (c for c in tok.children if c.dep_ == "prt"):
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > prt.i):
                 entry = self.verbs.get(f"{lemma} {prt.lower_} {prep.lower_}")
@@ -74,6 +76,19 @@ class Lexicon:
                 if entry is not None:
                     return entry
         return self.verbs.get(lemma)
+
+    def _verb_heads(self) -> frozenset[str]:
+        """Every entry's leading words ("go", "go on", "go on about"): a lemma that is none
+        of them has no entry, alone or with a particle, preposition or object."""
+        heads = self.__dict__.get("_heads")
+        if heads is None:
+            heads = frozenset(
+                " ".join(words[:n])
+                for words in (key.split(" ") for key in self.verbs)
+                for n in range(1, len(words) + 1)
+            )
+            object.__setattr__(self, "_heads", heads)  # frozen: kept beside the fields
+        return heads
 
 
 def _next_to(verb: Token, prep: Token) -> bool:
