@@ -35,6 +35,11 @@ def test_campaign_frames_file_has_known_kinds():
         "force",
         "race_exit",
         "hold",
+        "advert",
+        "sentiment",
+        "opinion",
+        "name_as",
+        "attend",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)

@@ -791,6 +791,13 @@ def _refused(trig: Token) -> Token | None:
     return comp if comp is not None else trig
 
 
+def _names_as(verb: Token) -> bool:
+    """ "call the shooting an act of terror": a verb of naming with its thing and the name."""
+    if "name_as" not in kinds(verb):
+        return False
+    return bool(_children(verb, "oprd")) or len(_children(verb, "dobj", "obj")) >= 2
+
+
 def declined_comment(c: Any) -> str | None:
     """A refusal to say, comment, discuss or answer, or unreturned calls: declining comment
     (CAMEO 011), which PLOVER codes as no event."""
@@ -798,6 +805,8 @@ def declined_comment(c: Any) -> str | None:
         return None
     trig = c.trigger if c.governor is None else c.governor
     act = _refused(trig)
+    if act is not None and act.i != trig.i and _names_as(act):
+        return "a name refused (what to call a thing): a statement, not a rejection"
     if act is None or "speech" not in kinds(act):
         return None
     lemma = act.lemma_.lower()
@@ -837,4 +846,69 @@ def contest(
         return "candidates competing, not violence"
     if people and not _children(trig, *OBJECT_DEPS) and _pobjs(trig, "about", "over", "for"):
         return "a quarrel or a cause between people, not violence"  # "fighting about the law"
+    return None
+
+
+def _advert(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ in {"NOUN", "PROPN"} and "advert" in kinds(tok)
+
+
+def campaign_ad(c: Any) -> str | None:
+    """A campaign's paid message: an ad made or aired ("unveiled her first campaign ad"), an ad
+    that speaks ("the new commercial slams the governor"), or what an ad does ("ran ads
+    supporting Roe and attacking Hale"). Campaign acts, not events between actors."""
+    trig = c.trigger
+    if trig.pos_ != "VERB":
+        return None
+    if any(_advert(o) for o in _children(trig, "dobj", "obj")):
+        return "a campaign ad made or aired: a campaign act"
+    if any(_advert(s) for s in _children(trig, "nsubj")):
+        return "what a campaign ad says: campaign talk"
+    head = trig
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head  # "ads supporting Roe and attacking Hale"
+    if head.dep_ in {"acl", "relcl"} and _advert(head.head):
+        return "what a campaign ad does: campaign talk"
+    return None
+
+
+def held_sentiment(c: Any) -> str | None:
+    """A feeling held ("has long admired the president", "always valued a strong Britain"):
+    an attitude, not a step taken toward anyone."""
+    trig = c.trigger
+    if c.info.plover not in POSITION_TYPES | ATTITUDE_TYPES or trig.pos_ != "VERB":
+        return None
+    if "sentiment" not in kinds(trig):
+        return None
+    return "a sentiment held, not an act"
+
+
+def generic_passive(c: Any, source: Any) -> str | None:
+    """Praise or blame in the passive with no one doing it ("was lambasted as an insider"):
+    talk about someone, no one's act. With a doer ("was criticized by the mayor") or a source
+    found elsewhere it stays; so does one asked ("has been asked to hand over the texts")."""
+    trig = c.trigger
+    if source is not None or trig.pos_ != "VERB" or "opinion" not in kinds(trig):
+        return None
+    if not _children(trig, "auxpass", "nsubjpass") or _children(trig, "agent"):
+        return None
+    return "a passive of praise or blame with no one doing it: generic talk"
+
+
+def gathering_threat(c: Any) -> str | None:
+    """A threat to skip or leave a campaign's gathering ("threatened not to show up to the
+    next debate", "threatened to skip the convention"): the race's calendar, a campaign act
+    (a threat to boycott an election or to attack a rally is no such thing: an election is
+    not a gathering, and "threatened to storm the rally" is a threat of harm)."""
+    trig = c.trigger
+    if c.info.plover != "THREATEN" or trig.pos_ != "VERB":
+        return None
+    for act in _children(trig, "xcomp", "ccomp"):
+        if act.pos_ != "VERB" or "attend" not in kinds(act):
+            continue  # "threatened to storm the rally": harm, not absence
+        things = _children(act, "dobj", "obj") + [
+            o for p in _children(act, "prep", "prt") for o in _children(p, "pobj")
+        ]
+        if any(o.pos_ == "NOUN" and "gathering" in kinds(o) for o in things):
+            return "a threat to skip a campaign gathering: a campaign act"
     return None

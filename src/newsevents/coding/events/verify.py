@@ -830,6 +830,10 @@ def _campaign_reason(
     return (
         _act_reason(c, source, target, actors)
         or event_campaign.candidate_rally(c)
+        or event_campaign.campaign_ad(c)
+        or event_campaign.held_sentiment(c)
+        or event_campaign.generic_passive(c, source)
+        or event_campaign.gathering_threat(c)
         or event_campaign.invited_to_gathering(c)
         or event_campaign.campaign_trip(c)
         or event_campaign.campaign_act(c, actors, _violent, demand, _meeting_noun)
