@@ -78,10 +78,7 @@ def reported_clauses(
             if entry.directive:
                 # 'urged voters to stay home': the addressee is part of what was urged
                 toks = _with_addressee(verb, child, toks, entry.lemma.partition(" ")[2])
-            while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
-                toks.pop(0)
-            while toks and toks[-1].is_punct:
-                toks.pop()
+            toks = _trim_edges(toks, ("mark",))
             shortest = MIN_INFINITIVE_TOKENS if child.dep_ == "xcomp" else MIN_CLAUSE_TOKENS
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
@@ -372,10 +369,7 @@ def parenthetical_clauses(
         if host.dep_ in ("nsubj", "nsubjpass") and host.head.i > verb.i:
             host = host.head  # "The dam, as Roe noted, is old": hung on the subject
         toks = [t for t in host.subtree if t.i not in skip and not t.is_space]
-        while toks and toks[0].is_punct:
-            toks.pop(0)
-        while toks and toks[-1].is_punct:
-            toks.pop()
+        toks = _trim_edges(toks)
         if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
             continue
         yield verb, index.start(toks[0]), index.end(toks[-1])
@@ -504,10 +498,7 @@ def nominal_contents(
         for toks in _object_contents(verb, preps, objects=not prepositional):
             toks = _before_speaking_relative(toks, lex, verb)
             toks = [t for t in toks if not t.is_space]
-            while toks and toks[0].is_punct:
-                toks.pop(0)
-            while toks and toks[-1].is_punct:
-                toks.pop()
+            toks = _trim_edges(toks)
             if not toks or _mostly_quoted(index, toks, quoted):
                 continue
             if _says_nothing(toks):
@@ -676,10 +667,7 @@ def adjective_clauses(
             else:
                 continue
             toks = [t for t in toks if not t.is_space]
-            while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
-                toks.pop(0)
-            while toks and toks[-1].is_punct:
-                toks.pop()
+            toks = _trim_edges(toks, ("mark",))
             if not toks or not topic and len(toks) < MIN_CLAUSE_TOKENS:
                 continue
             if _mostly_quoted(index, toks, quoted) or all(t.is_stop for t in toks):
@@ -744,13 +732,21 @@ def noun_clauses(
                 continue
             else:
                 continue
-            while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
-                toks.pop(0)
-            while toks and toks[-1].is_punct:
-                toks.pop()
+            toks = _trim_edges(toks, ("mark",))
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue
             yield noun, owner, index.start(toks[0]), index.end(toks[-1])
+
+
+def _trim_edges(toks: list[Token], lead_deps: tuple[str, ...] = ()) -> list[Token]:
+    """The words of a content without the punctuation at its ends, nor the leading
+    dependents named ("that" in "said that ...", "would" in "the plan would ...")."""
+    start, end = 0, len(toks)
+    while start < end and (toks[start].is_punct or toks[start].dep_ in lead_deps):
+        start += 1
+    while end > start and toks[end - 1].is_punct:
+        end -= 1
+    return toks[start:end]
 
 
 def outermost(quotes: list[Quote], own_cues: frozenset[int] = frozenset()) -> list[Quote]:
@@ -860,10 +856,7 @@ def according_clauses(
                 continue  # "in a statement, she said ...": the speech verb reports it
             skip = {t.i for t in tok.subtree}
             toks = [t for t in clause_head.subtree if t.i not in skip and not t.is_space]
-            while toks and toks[0].is_punct:
-                toks.pop(0)
-            while toks and toks[-1].is_punct:
-                toks.pop()
+            toks = _trim_edges(toks)
             if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
                 continue
             yield tok, speaker, index.start(toks[0]), index.end(toks[-1])
@@ -893,10 +886,7 @@ def proposal_contents(
             continue
         toks = _proposal_predicate(noun, lex) or _under_proposal(noun)
         toks = [t for t in toks if not t.is_space]
-        while toks and (toks[0].is_punct or toks[0].dep_ in ("aux", "advmod", "mark")):
-            toks.pop(0)
-        while toks and toks[-1].is_punct:
-            toks.pop()
+        toks = _trim_edges(toks, ("aux", "advmod", "mark"))
         if len(toks) < MIN_CLAUSE_TOKENS or _mostly_quoted(index, toks, quoted):
             continue
         yield noun, owner, index.start(toks[0]), index.end(toks[-1])
