@@ -56,3 +56,54 @@ def test_act_of_office_needs_a_source_that_can_hold_a_view(run):
     quotes = run("The storm blocked the only road, and the fog lifted the next morning.")
     assert indirect_by_verb(quotes, "blocked") == []
     assert indirect_by_verb(quotes, "lifted") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content", "speaker"),
+    [
+        (
+            "Senator Jane Roe grilled the bank's chief on Tuesday about the fees.",
+            "grilled",
+            "the bank's chief on Tuesday about the fees",
+            "Jane Roe",
+        ),
+        (
+            "Mayor Tom Baker painted his rival as a friend of the landlords.",
+            "painted",
+            "his rival as a friend of the landlords",
+            "Tom Baker",
+        ),
+        (
+            "The state attorney general is investigating the charity.",
+            "investigating",
+            "the charity",
+            "state attorney general",
+        ),
+        (
+            "Jane Roe tried to persuade the board to delay the vote.",
+            "persuade",
+            "the board to delay the vote",
+            "Jane Roe",
+        ),
+        (
+            "Union leaders are pushing for a shorter working week.",
+            "pushing",
+            "a shorter working week",
+            "Union leaders",
+        ),
+    ],
+)
+def test_stance_inquiry_and_persuasion_verbs(run, text, verb, content, speaker):
+    (q,) = indirect_by_verb(run(text), verb)
+    assert q.quote == content
+    assert q.speaker.name == speaker
+
+
+def test_want_reports_the_object_it_wishes_for(run):
+    (q,) = indirect_by_verb(run("Tenants in the east of the city want lower rents."), "want")
+    assert q.quote == "lower rents"
+    assert q.speaker.name.endswith("Tenants in the east of the city")
+
+
+def test_a_plan_as_an_object_is_an_act_not_a_report(run):
+    assert indirect_by_verb(run("The city plans a new park by the river."), "plans") == []

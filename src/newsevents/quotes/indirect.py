@@ -19,6 +19,8 @@ TOPIC_PREPS = ("about", "of", "on", "for", "against", "over")  # "spoke about th
 COMMISSIVE_VERBS = ("pledge", "promise", "vow", "threaten", "propose", "offer", "refuse")
 # stances a source takes on what it will do ("she wants to run", "he declined to comment")
 INTENT_VERBS = ("want", "plan", "decide", "decline", "intend", "seek")
+# a desire for its object, as "like" and "love" are: "voters want lower fares"
+WISH_VERBS = ("want",)
 CUE_TOPIC_PREPS = ("about", "on", "against")  # "railed against the deal"; not "backs X over Y"
 NOUNS = ("NOUN", "PROPN")
 PERSONAL_PRONOUNS = ("i", "we", "you", "he", "she", "they", "who")
@@ -482,8 +484,8 @@ def nominal_contents(
     for verb, entry in zip(index.tokens, index.speech_entries(lex), strict=True):
         if entry is None or not entry.objects or verb.pos_ != "VERB" or index.start(verb) in inside:
             continue
-        if entry.lemma in INTENT_VERBS:
-            continue  # "voters want change" is a wish, not words: only "want to" reports
+        if entry.lemma in INTENT_VERBS and entry.lemma not in WISH_VERBS:
+            continue  # "the city plans a park": an act; only "plans to" reports
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause is the report (reported_clauses)
         if entry.cue_only and not has_source(verb, lex):
