@@ -107,3 +107,23 @@ def test_want_reports_the_object_it_wishes_for(run):
 
 def test_a_plan_as_an_object_is_an_act_not_a_report(run):
     assert indirect_by_verb(run("The city plans a new park by the river."), "plans") == []
+
+
+def test_participle_with_an_agent_reports_the_noun_it_describes(run):
+    text = "A new toll plan, backed by the city council, was announced on Monday."
+    (q,) = indirect_by_verb(run(text), "backed")
+    assert q.quote == "A new toll plan"
+    assert q.speaker.name == "city council"
+
+
+def test_a_body_of_place_can_take_a_stand(run):
+    (q,) = indirect_by_verb(run("The county lifted the curfew after the storm."), "lifted")
+    assert q.quote == "the curfew"
+    assert q.speaker.name == "county"
+
+
+def test_a_participle_of_belief_before_its_clause_is_its_subjects_view(run):
+    text = "Believing that the tax was unfair, the mayor vetoed the budget."
+    (q,) = indirect_by_verb(run(text), "Believing")
+    assert q.quote == "the tax was unfair"
+    assert q.speaker.name == "mayor"

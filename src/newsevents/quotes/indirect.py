@@ -269,7 +269,7 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
     pronoun, a person, group, body or document noun ("voters back the plan", "the study
     demonstrates that ..."), not a thing ("the crisis highlighted ...") or no one."""
     subj = subject_of(verb)
-    if subj is None:
+    if subj is None or _conditional_participle(verb, lex):
         return False
     if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
         subj = verb.head  # "the union, which backs the plan": the union
@@ -282,6 +282,18 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
         return True  # "the Republican nominee", "Senate leaders"
     words = lex.source_nouns | lex.person_roles | lex.document_nouns
     return lemma in words or len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
+
+
+def _conditional_participle(verb: Token, lex: Lexicon) -> bool:
+    """'Assuming that the levee holds, the town will stay dry': a participle before its
+    clause, with no subject of its own, that opens a condition (not "Believing that the tax
+    was unfair, the mayor vetoed it", which is the mayor's belief)."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i < verb.head.i
+        and verb.lemma_.lower() in lex.conditional_participles
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _part_of_report(verb: Token, lex: Lexicon) -> bool:
@@ -550,6 +562,11 @@ def _object_contents(
     if any(c.dep_ == "agent" for c in verb.children):
         # "the plan was endorsed by the union": what the agent endorsed is the subject
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        host = verb.head
+        if not objects and verb.dep_ == "acl" and host.pos_ in NOUNS and host.i < verb.i:
+            # "a plan, backed by the union, ...": what the agent backed is the noun phrase
+            skip = {t.i for t in verb.subtree}
+            return [[t for t in host.subtree if t.i not in skip]]
     else:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects = objects or [c for c in verb.children if _gerund(c)]

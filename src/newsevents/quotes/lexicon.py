@@ -47,6 +47,8 @@ class Lexicon:
     uttering_verbs: frozenset[str] = frozenset()  # "she had a message:": hers (a cue noun's verb)
     proposal_nouns: frozenset[str] = frozenset()  # "Roe's plan would cut ...": Roe's proposal
     voice_nouns: frozenset[str] = frozenset()  # "the narrator in the Roe ad": the ad's owner
+    # "Assuming that ..., the town ...": a participle opening a condition holds no one's view
+    conditional_participles: frozenset[str] = frozenset()
     adjectives: dict[str, SpeechVerb] = dataclasses.field(default_factory=dict)  # confident
     # predicate nouns of stance: (lemma, verb "be"/"have") -> prepositions of their content
     stance_nouns: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
@@ -178,6 +180,7 @@ def lexicon() -> Lexicon:
         uttering_verbs=frozenset(load_lines("quotes/uttering_verbs.txt")),
         proposal_nouns=frozenset(load_lines("quotes/proposal_nouns.txt")),
         voice_nouns=frozenset(load_lines("quotes/voice_nouns.txt")),
+        conditional_participles=frozenset(load_lines("quotes/conditional_participles.txt")),
         adjectives=adjectives,
         stance_nouns={
             (row["lemma"], row["verb"]): frozenset(row["preps"].split(","))
