@@ -127,3 +127,14 @@ def test_a_participle_of_belief_before_its_clause_is_its_subjects_view(run):
     (q,) = indirect_by_verb(run(text), "Believing")
     assert q.quote == "the tax was unfair"
     assert q.speaker.name == "mayor"
+
+
+def test_a_numeral_object_is_a_content(run):
+    text = "Of the nine judges on the court, four were appointed by Governor Jane Roe."
+    (q,) = indirect_by_verb(run(text), "appointed")
+    assert q.quote == "four"
+    assert q.speaker.name == "Jane Roe"
+
+
+def test_a_date_after_a_speech_verb_is_still_no_content(run):
+    assert indirect_by_verb(run("Jane Roe spoke on Monday."), "spoke") == []

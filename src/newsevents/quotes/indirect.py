@@ -655,7 +655,11 @@ def _gerund(child: Token) -> bool:
 
 
 def _says_nothing(toks: list[Token]) -> bool:
-    return all(t.ent_type_ in ("DATE", "TIME") or t.is_stop or t.is_punct for t in toks)
+    """Only dates, times, function words and punctuation ("spoke on Monday", "said so"); a
+    numeral is a content, though spaCy lists number words as stop words ("appointed four")."""
+    return all(
+        t.ent_type_ in ("DATE", "TIME") or t.is_stop and not t.like_num or t.is_punct for t in toks
+    )
 
 
 ADJECTIVE_TOPIC_PREPS = ("about", "of", "on", "over")  # "critical of", "worried about"
