@@ -40,6 +40,8 @@ def test_campaign_frames_file_has_known_kinds():
         "opinion",
         "name_as",
         "attend",
+        "courtesy",
+        "rival",
     }
     assert rows and {r["kind"] for r in rows} == known
     assert all(r["word"] == r["word"].lower().strip() and r["word"] for r in rows)
@@ -178,7 +180,9 @@ def test_rejecting_an_invitation_or_a_resolution_stays(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Senator Marsh congratulated Governor Brill for his victory in the primary.",
+        # a rival's congratulation is a courtesy of the race (test_types_s33.py); a leader
+        # congratulating another country's on an election stays
+        "The French president congratulated the German chancellor on her victory in the election.",
         "Governor Brill welcomed the mayor's election on Monday.",
         "The senators endorsed the president's nomination of Ann Lee to the court.",
     ],

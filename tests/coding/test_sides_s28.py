@@ -137,7 +137,7 @@ def test_a_place_naming_people_or_a_demonym_stays_a_side():
 def test_a_pronoun_object_is_not_whom_its_clauses_subject_stands_for():
     # "He" is Holt, so "him" is not Holt: it is Ames
     e = _one(
-        "Senator John Holt met Governor Tom Ames. He congratulated him for his victory.",
+        "Senator John Holt met Governor Tom Ames. He praised him for his work on the budget.",
         "SUPPORT",
     )
     assert e.source.name == "John Holt"

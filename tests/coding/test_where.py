@@ -51,7 +51,8 @@ def test_own_place_of_the_act_a_told_act_a_description_and_a_side():
 
 def test_named_person_outranks_the_town_of_the_victory():
     support = _one(
-        "Senator Ted Cruz congratulated Donald Trump on his victory in Nevada's primary.",
+        # praise (a rival's congratulation is a courtesy of the race: test_types_s33.py)
+        "Senator Ted Cruz praised Donald Trump for his victory in Nevada's primary.",
         "SUPPORT",
     )
     assert support.target is not None and support.target.name == "Donald Trump"

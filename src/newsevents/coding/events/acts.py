@@ -20,7 +20,9 @@ when the words say otherwise:
   tells a need, not a demand; "reminded viewers that ..." tells them something;
 - verbs of harm used for words: "hammered her with insults", "launched a new round of
   attacks designed to paint him as weak" (an attack on words' terms: ACCUSE), "crushed in
-  Michigan" (no one crushed: a result).
+  Michigan" (no one crushed: a result);
+- an act by or to an "I" outside quotation marks that no speaker stands for ("I urged the
+  judge to be lenient" in a memoir) is a private person's story, not a political act.
 Each check returns a reason when the candidate tells no event, else None.
 """
 
@@ -298,6 +300,67 @@ def promise_about_thing(
     ):
         return None  # "promised to democratize Serbia": a promise about a state
     return "a promise or plan about a policy, with no partner"
+
+
+NARRATOR = grammar_words("narrator")
+DOER_DEPS = {"nsubj", "csubj"}
+DONE_TO_DEPS = {"nsubjpass", "dobj", "obj", "dative"}
+
+
+def narrator_act(c: Any, source: Any, target: Any, speaker: Callable[[Token], Any]) -> str | None:
+    """An act by or to an "I" that no speaker stands for: "I urged the judge to be lenient",
+    "when I was sentenced", "the office refused to give me credit" told outside quotation
+    marks in a first-person account (a memoir, an essay, a letter). The narrator is a private
+    person telling a story of their own, coded as no one. A quoted "I" is the quotation's
+    speaker (the quotes stage gives it later: coding/events/quoted.py), and an "I" under a
+    reporting verb (``speaker``: "I urged him to veto it, the senator wrote") is its subject:
+    both stay."""
+    if c.trigger.pos_ not in {"VERB", "AUX"}:
+        return None
+    verbs = [c.trigger] + ([c.governor] if c.governor is not None else [])
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
+    for v in verbs:
+        for x in v.children:
+            words = [x] if x.dep_ in DOER_DEPS | DONE_TO_DEPS else []
+            if x.dep_ in {"agent", "prep"}:
+                words = [p for p in x.children if p.dep_ == "pobj"]
+            for w in words:
+                if w.lower_ not in NARRATOR:
+                    continue
+                doer = w.dep_ in DOER_DEPS or x.dep_ == "agent"
+                if (source if doer else target) is not None:
+                    continue
+                if in_quotation(w) or speaker(v) is not None:
+                    return None
+                return "an unnamed narrator's own story, not a political actor's act"
+    return None
+
+
+DOUBLE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+_QUOTED_KEY = "newsevents_quoted_ranges"  # kept on the Doc: its quotations found once
+
+
+def in_quotation(tok: Token) -> bool:
+    """The token is inside a quotation of its document (one that may open sentences before)."""
+    doc = tok.doc
+    ranges = doc.user_data.get(_QUOTED_KEY)
+    if ranges is None:
+        from newsevents.quotes.marks import find_quoted_spans  # the quotes stage imports coding
+
+        ranges = [(q.open_mark, q.outer_end) for q in find_quoted_spans(doc.text)]
+        doc.user_data[_QUOTED_KEY] = ranges
+    if any(a <= tok.idx < b for a, b in ranges):
+        return True
+    # wire copy opening a quotation with two apostrophes ("''Tonight, I ask you ...''"),
+    # which the pairing reads as a closing mark: an odd count of marks before it in its
+    # paragraph (the parser may end a sentence after an opening mark)
+    marks = 0
+    for i in range(tok.i - 1, -1, -1):
+        t = tok.doc[i]
+        if "\n" in t.text:
+            break
+        marks += t.text in DOUBLE_MARKS
+    return marks % 2 == 1
 
 
 def attempt(c: Any) -> str | None:

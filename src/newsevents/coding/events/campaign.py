@@ -266,6 +266,26 @@ def thanks_to_audience(
     return None
 
 
+def race_courtesy(c: Any, source: Any, target: Any, contest: bool, people: bool) -> str | None:
+    """A congratulation (``courtesy`` verbs) between people in a race: "congratulated her
+    rival on her victory in the primary", "is congratulating his rivals as they battle for
+    second place". ``people``: the sides are people, not states or armed groups; ``contest``:
+    the sentence tells an election or a poll. A courtesy of the race, not an event between
+    actors. Kept: a leader congratulating another country's ("the president congratulated the
+    Ruritanian premier on his election victory": the two sides' countries differ)."""
+    trig = c.trigger
+    if c.info.plover != "SUPPORT" or "courtesy" not in kinds(trig) or not people:
+        return None
+    countries = {a.country for a in (source, target) if a is not None and a.country}
+    if len(countries) > 1:
+        return None
+    sent = trig.sent
+    race = contest or any(
+        "race" in kinds(t) or ranking(t) or "rival" in kinds(t) for t in sent if t.i != trig.i
+    )
+    return "a congratulation between rivals in a race: campaign talk" if race else None
+
+
 def position(c: Any, actors: Any, person_like: Callable[[Token], bool]) -> str | None:
     """Support or opposition of a policy or a thing ("supported stem cell research", "opposes
     gun violence"), with no actor inside it: a position, not an event between actors, even

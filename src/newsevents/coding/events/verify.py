@@ -843,6 +843,7 @@ def _campaign_reason(
             c, _official(source) or _official(_subject_actor(c, actors))
         )
         or event_campaign.thanks_to_audience(c, sc.contest, lambda t: _town(t, actors))
+        or event_campaign.race_courtesy(c, source, target, sc.contest, _rivals(source, target, []))
         or event_campaign.talk_to_audience(c)
         or event_campaign.position(c, actors, lambda t: _someone(t, actors))
         or (
@@ -1068,7 +1069,19 @@ def explain(
         return None, "a rival beaten in a contest, not coerced"  # "took down her rival"
     if not (political(source, places) or political(target, places)):
         if event_acts.state_step(c) and not (sc.hazard and calm):
+            why = narrator(c, source, target, actors)  # "when I was sentenced": a memoir's
+            if why is not None:
+                return None, why
             return (c, source, target, penalty), "kept"  # a step of the law: the state did it
         if plover not in PEOPLE_TYPES or (sc.hazard and calm):
             return None, "no political actor on either side"
+    why = narrator(c, source, target, actors)
+    if why is not None:
+        return None, why
     return (c, source, target, penalty), "kept"
+
+
+def narrator(c: Candidate, source: Actor | None, target: Actor | None, actors: Any) -> str | None:
+    """An unnamed narrator's act (acts.narrator_act), asked last: of the reasons to drop a
+    candidate, the more general ones (no political actor) are given first."""
+    return event_acts.narrator_act(c, source, target, lambda v: event_args.speaker_of(actors, v))
