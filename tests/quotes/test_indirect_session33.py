@@ -138,3 +138,8 @@ def test_a_numeral_object_is_a_content(run):
 
 def test_a_date_after_a_speech_verb_is_still_no_content(run):
     assert indirect_by_verb(run("Jane Roe spoke on Monday."), "spoke") == []
+
+
+def test_a_content_loses_the_conjunction_at_its_edge(run):
+    (q,) = indirect_by_verb(run("But the depot is too old, the mayor said."), "said")
+    assert q.quote == "the depot is too old"

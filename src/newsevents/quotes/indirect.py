@@ -762,13 +762,15 @@ def noun_clauses(
 
 
 def _trim_edges(toks: list[Token], lead_deps: tuple[str, ...] = ()) -> list[Token]:
-    """The words of a content without the punctuation at its ends, nor the leading
-    dependents named ("that" in "said that ...", "would" in "the plan would ...")."""
+    """The words of a content without the punctuation and conjunctions at its ends, nor the
+    leading dependents named ("that" in "said that ...", "would" in "the plan would ...")."""
     start, end = 0, len(toks)
-    while start < end and (toks[start].is_punct or toks[start].dep_ in lead_deps):
-        start += 1
-    while end > start and toks[end - 1].is_punct:
-        end -= 1
+    while start < end and (
+        toks[start].is_punct or toks[start].dep_ in lead_deps or toks[start].dep_ == "cc"
+    ):
+        start += 1  # "But the plan is late, she said": the plan is late
+    while end > start and (toks[end - 1].is_punct or toks[end - 1].dep_ == "cc"):
+        end -= 1  # "the city will sell the depot and": the "and" joins what follows
     return toks[start:end]
 
 
