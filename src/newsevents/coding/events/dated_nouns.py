@@ -115,6 +115,12 @@ def dated_participle(verb: Token) -> bool:
     May 3 accord signed by both leaders"); "a group backed by Iran" tells a relation."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN":
         return False
+    return dated_clause(verb)
+
+
+def dated_clause(verb: Token) -> bool:
+    """A clause on a noun (a participle or a relative clause) has a calendar time: its own
+    ("the treaty, which they signed last May") or its noun's ("the May 3 accord signed by")."""
     for child in verb.children:
         if child.dep_ in MODIFIER_DEPS and _time_phrase(child):
             return True

@@ -360,6 +360,23 @@ def code_noun(noun: Token, governor: Token | None, dated: bool = True) -> Match 
     return best or _event_noun(noun, governor, dated)
 
 
+def makes_event_noun(noun: Token, verb: Token) -> bool:
+    """Whether ``verb`` done to ``noun`` makes an event of it ("sign" a treaty, "hold" talks,
+    "carry out" a raid), whatever the noun's own role in its sentence: the light verbs of its
+    nominal rows, or the verbs of doing of the general event nouns."""
+    if dictionaries_only():
+        return False
+    forms = base_forms(verb)
+    rows = nominal_rows().get(noun.lemma_.lower()) or nominal_rows().get(noun.lower_) or []
+    for row in rows:
+        light = row.get("light") or word_set("verbs/light_verbs.txt")
+        if any(f in light for f in forms):
+            return True
+    if event_noun_entry(noun) is None or noun.ent_type_ in {"DATE", "TIME"}:
+        return False
+    return any(f in word_set("verbs/event_noun_verbs.txt") for f in forms)
+
+
 BACKDROP_PREPS = {"during", "amid", "amidst"}
 
 

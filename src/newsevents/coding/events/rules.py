@@ -10,6 +10,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.coding.events import args as event_args
+from newsevents.coding.events import dated_nouns
+from newsevents.coding.events import lexicon as event_lexicon
 from newsevents.coding.events import where as event_where
 from newsevents.coding.events.candidates import (
     ATTEMPT_NOUNS,
@@ -145,7 +147,44 @@ def background(tok: Token) -> float:
         return 0.0
     if t.dep_ == "acl" and t.head.lemma_.lower() in ATTEMPT_NOUNS:
         return 0.0  # "an attempt to assassinate the governor" is the news
+    if t is tok and makes_its_noun(t):
+        return 0.0  # "the pact signed by the two ministers": the clause tells the pact's event
     return BACKGROUND_DEPS.get(t.dep_, 0.0)
+
+
+def makes_its_noun(verb: Token) -> bool:
+    """A dated relative clause or participle whose noun is the verb's own object and an event
+    noun the verb makes an event of ("the May 3 accord signed by the two ministers", "the
+    treaty, which the presidents signed in May", "the raid carried out by the rebels on
+    Sunday"): the clause tells that event, not background to another."""
+    noun = verb.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if verb.dep_ == "relcl":
+        if not event_lexicon.relative_object(verb):
+            return False
+    elif verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False  # "the treaty calling for withdrawals": the noun is the doer
+    if not dated_nouns.dated_clause(verb):
+        return False  # "the curfew imposed in the north": how things stand, not a dated deed
+    return any(event_lexicon.makes_event_noun(n, verb) for n in _antecedents(noun))
+
+
+# how a noun phrase hangs on the noun before it ("a treaty calling for demarcation")
+NOUN_PHRASE_DEPS = {"pobj", "prep", "acl", "appos", "conj"}
+
+
+def _antecedents(noun: Token, most: int = 3) -> list[Token]:
+    """The noun a relative clause hangs on, then the nouns of the phrase above it: a clause
+    after "a treaty calling for demarcation, which they signed" may be parsed onto the last
+    noun, while what the verb makes (the treaty) is higher up."""
+    out = [noun]
+    tok = noun
+    while len(out) < most and tok.dep_ in NOUN_PHRASE_DEPS and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            out.append(tok)
+    return out
 
 
 def _role_only(actor: Actor) -> bool:

@@ -391,6 +391,14 @@ def _released_ok(c: Candidate, actors: Any) -> bool:
     return False
 
 
+def _content_of(trig: Token) -> bool:
+    """An active participle that is the content of a declaration ("a statement backing the
+    plan", "a letter supporting the bid"): it tells what the declaration's author does."""
+    return trig.tag_ == "VBG" and trig.head.lemma_.lower() in event_lexicon.word_set(
+        "verbs/content_nouns.txt"
+    )
+
+
 def _hazard_arg(c: Candidate) -> bool:
     """A disaster or accident as the trigger's subject or object ("the crash killed")."""
     t = c.governor if c.governor is not None else c.trigger
@@ -947,6 +955,7 @@ def explain(
         and (trig.tag_ == "VBN" or (trig.tag_ == "VBG" and "stance" in event_campaign.kinds(trig)))
         and plover in RELATION_TYPES
         and not dated_nouns.dated_participle(trig)  # "the May 3 accord signed by": an act
+        and not _content_of(trig)  # "issued a statement backing the senator": the speaker's act
     ):
         # "militants backed by Ankara", "a group backing the senator" (but "leaders meeting in
         # Rome", "a statement apologizing to him" tell what they do)
