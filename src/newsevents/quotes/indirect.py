@@ -678,7 +678,7 @@ def adjective_clauses(
             continue
         if index.start(adj) in inside or _reported(adj, lex) or not has_source(adj, lex):
             continue
-        for child in adj.children:
+        for child in [*adj.children, *_copula_topic(adj)]:
             topic = child.dep_ == "prep" and child.lower_ in ADJECTIVE_TOPIC_PREPS
             if topic and entry.objects:
                 heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -695,7 +695,21 @@ def adjective_clauses(
                 continue
             if _mostly_quoted(index, toks, quoted) or all(t.is_stop for t in toks):
                 continue
+            if topic and _says_nothing(toks):
+                continue  # "was proud on Monday": a date is no topic
             yield adj, index.start(toks[0]), index.end(toks[-1])
+
+
+def _copula_topic(adj: Token) -> list[Token]:
+    """'The mayor is bearish on the mall': spaCy often hangs the adjective's topic on the
+    copula; a topic preposition right after the adjective is the adjective's."""
+    if adj.dep_ != "acomp" or any(c.dep_ == "prep" for c in adj.children):
+        return []
+    return [
+        c
+        for c in adj.head.children
+        if c.dep_ == "prep" and c.i == adj.right_edge.i + 1 and c.lower_ in ADJECTIVE_TOPIC_PREPS
+    ]
 
 
 def predicate_nouns(

@@ -1,0 +1,20 @@
+"""Reported-speech constructions of session 34, on invented news text (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .kinds import indirect_by_verb
+
+pytestmark = pytest.mark.issue(14)
+
+
+def test_adjective_topic_hung_on_the_copula(run):
+    # spaCy hangs "on the future ..." on "is", not on "bearish"
+    found = indirect_by_verb(run("The mayor is bearish on the future of the mall."), "bearish")
+    assert [(q.quote, q.speaker.name) for q in found] == [("the future of the mall", "mayor")]
+
+
+def test_copula_preposition_after_an_adjective_phrase_is_no_topic(run):
+    found = indirect_by_verb(run("The mayor was proud on Monday."), "proud")
+    assert found == []
