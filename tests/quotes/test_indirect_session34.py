@@ -18,3 +18,12 @@ def test_adjective_topic_hung_on_the_copula(run):
 def test_copula_preposition_after_an_adjective_phrase_is_no_topic(run):
     found = indirect_by_verb(run("The mayor was proud on Monday."), "proud")
     assert found == []
+
+
+def test_as_much_stands_for_what_was_said(run):
+    found = indirect_by_verb(run("The governor said as much on Monday."), "said")
+    assert [(q.quote, q.speaker.name) for q in found] == [("as much", "governor")]
+
+
+def test_as_much_measuring_the_speaking_is_no_content(run):
+    assert indirect_by_verb(run("She spoke as much as she could."), "spoke") == []

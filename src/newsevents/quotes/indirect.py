@@ -509,6 +509,10 @@ def nominal_contents(
         prepositional = any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
         if prepositional:
             preps = (word,)  # "referred to the audit": the object of its own preposition
+        as_much = _as_much(verb)
+        if as_much and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+            yield verb, index.start(as_much[0]), index.end(as_much[-1])
+            continue
         for toks in _object_contents(verb, preps, objects=not prepositional):
             toks = _before_speaking_relative(toks, lex, verb)
             toks = [t for t in toks if not t.is_space]
@@ -518,6 +522,18 @@ def nominal_contents(
             if _says_nothing(toks):
                 continue  # "spoke on Monday", "said so"
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _as_much(verb: Token) -> list[Token]:
+    """'Roe said as much on Monday': 'as much' stands for what was said, a claim made before
+    (unlike 'spoke as much as he could', where it measures the speaking)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "much" and c.i > verb.i:
+            left = [k for k in c.children if k.lower_ == "as" and k.i == c.i - 1]
+            right = [k for k in c.subtree if k.i > c.i and k.lower_ in ("as", "than")]
+            if left and not right:
+                return [left[0], c]
+    return []
 
 
 def _before_speaking_relative(toks: list[Token], lex: Lexicon, verb: Token) -> list[Token]:
