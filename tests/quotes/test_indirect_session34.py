@@ -27,3 +27,16 @@ def test_as_much_stands_for_what_was_said(run):
 
 def test_as_much_measuring_the_speaking_is_no_content(run):
     assert indirect_by_verb(run("She spoke as much as she could."), "spoke") == []
+
+
+def test_urged_thing_is_what_is_urged(run):
+    found = indirect_by_verb(run("The mayor urged stricter limits on noise."), "urged")
+    assert [(q.quote, q.speaker.name) for q in found] == [("stricter limits on noise", "mayor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [("The mayor urged voters on Monday.", "urged"), ("She told reporters on Monday.", "told")],
+)
+def test_addressed_object_alone_is_no_content(run, text, verb):
+    assert indirect_by_verb(run(text), verb) == []

@@ -273,6 +273,11 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
         return False
     if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
         subj = verb.head  # "the union, which backs the plan": the union
+    return can_hold_view(subj, lex)
+
+
+def can_hold_view(subj: Token, lex: Lexicon) -> bool:
+    """A name, a personal pronoun, a person, group, body or document noun."""
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PRON":
         return subj.lower_ in PERSONAL_PRONOUNS
@@ -513,7 +518,7 @@ def nominal_contents(
         if as_much and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
             yield verb, index.start(as_much[0]), index.end(as_much[-1])
             continue
-        for toks in _object_contents(verb, preps, objects=not prepositional):
+        for toks in _object_contents(verb, preps, objects=not prepositional, lex=lex):
             toks = _before_speaking_relative(toks, lex, verb)
             toks = [t for t in toks if not t.is_space]
             toks = _trim_edges(toks)
@@ -559,7 +564,7 @@ COMPARING_VERBS = ("compare", "liken", "equate", "link", "tie", "contrast")
 
 
 def _object_contents(
-    verb: Token, preps: tuple[str, ...], objects: bool = True
+    verb: Token, preps: tuple[str, ...], objects: bool = True, lex: Lexicon | None = None
 ) -> list[list[Token]]:
     """The noun-phrase contents of a speech or stance verb: its object with what the
     object is blamed, praised or taken for ("attacked the mayor for the delays", "derided
@@ -592,6 +597,8 @@ def _object_contents(
         ):
             objects = []  # "called a meeting", "called the office": naming needs a name
     obj = objects[0] if objects else None
+    if addressee and lex is not None and obj is not None and not _addressed(obj, lex):
+        addressee = False  # "urged restraint": no one is addressed, restraint is urged
     contents: list[list[Token]] = []
     joined = [t for o in objects for t in o.subtree]
     n_objects = len(joined)
@@ -615,6 +622,14 @@ def _object_contents(
     if joined and not (addressee and len(joined) == n_objects):
         contents.insert(0, sorted(joined, key=lambda t: t.i))
     return contents
+
+
+def _addressed(obj: Token, lex: Lexicon) -> bool:
+    """The object of 'tell' or 'urge' is someone addressed: a person, group or body, or
+    an audience with the clause it was told hung on it ("told a meeting that ...")."""
+    if can_hold_view(obj, lex):
+        return True
+    return any(k.dep_ == "mark" and k.lower_ == "that" for c in obj.children for k in c.children)
 
 
 RELATIVE_PRONOUNS = ("which", "that", "whom", "who", "what")
