@@ -73,3 +73,18 @@ def test_detect_answers_as_langdetect_does():
         detector.append(text * 3)
         top = detector.get_probabilities()  # no faster n-grams on this one
         assert ours[1] == top[0].lang
+
+
+def test_numpy_scores_are_langdetects_own():
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+    made = detect_module.factory()
+    table = made.word_lang_prob_map
+    for text in TEXTS + [" ".join(TEXTS), TEXTS[0] * 5, MIXED[5], MIXED[6]]:
+        theirs = made.create()
+        theirs.append(text)
+        theirs.get_probabilities()  # langdetect's loop over lists of floats
+        ours = made.create()
+        ours.append(text)
+        assert detect_module.scores(ours, table) == theirs.langprob, text

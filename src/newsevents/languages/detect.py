@@ -10,7 +10,9 @@ use (~0.4 s of every command's start); :func:`factory` keeps the table's 184,129
 entries in the pickle cache (newsevents.coding.cache) and rebuilds each row on look-up, so
 the detector sees the same numbers and answers the same. Its n-grams are found word by
 word (:func:`ngrams`), not character by character: the same n-grams, 13.8 -> 7.7 ms CPU a
-news article.
+news article. Its scoring loop (up to 7 trials x 1,000 draws, each multiplying 55
+probabilities) runs on numpy rows (:func:`scores`): the same products in the same order,
+the same probabilities, 3.7 -> 2.6 ms an article.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from newsevents.coding.cache import cached, code_version
 from newsevents.data import load_tsv
@@ -90,8 +94,8 @@ def detect(text: str, candidates: Iterable[str]) -> tuple[str | None, str | None
         detector = factory().create()
         detector.append(sample)
         rows = detector.word_lang_prob_map
-        if isinstance(rows, SparseRows):  # the same n-grams, found faster
-            detector._extract_ngrams = lambda: ngrams(detector.text, rows)
+        if isinstance(rows, SparseRows):  # the same n-grams and scores, found faster
+            detector.langprob = scores(detector, rows)
         langs = detector.get_probabilities()
     except LangDetectException:
         return None, None
@@ -123,7 +127,7 @@ class SparseRows:
     def __init__(self, rows: dict[str, bytes], size: int):
         self.rows = rows
         self.size = size
-        self.built: dict[str, list[float]] = {}  # rows rebuilt lately (langdetect only reads them)
+        self.built: dict[str, np.ndarray] = {}  # rows rebuilt lately (only ever read)
         self.normal = _Normal()  # character -> langdetect's normalised character
         self.word_grams: dict[tuple[str, bool], tuple[str, ...]] = {}  # see ngrams()
 
@@ -131,13 +135,16 @@ class SparseRows:
         return word in self.rows
 
     def __getitem__(self, word: str) -> list[float]:
+        return self.vector(word).tolist()
+
+    def vector(self, word: str) -> np.ndarray:
+        """The row of ``word`` as an array (read only: it is kept for the next look-up)."""
         row = self.built.get(word)
         if row is not None:
             return row
         where, probs = unpack_row(self.rows[word])
-        row = [0.0] * self.size
-        for i, p in zip(where, probs, strict=True):
-            row[i] = p
+        row = np.zeros(self.size)
+        row[list(where)] = probs
         if len(self.built) >= 20_000:
             self.built.clear()
         self.built[word] = row
@@ -172,6 +179,44 @@ def ngrams(text: str, table: SparseRows) -> list[str]:
             grams = memo[key] = _word_ngrams(word + " " if i < last else word, table.rows)
         out.extend(grams)
     return out
+
+
+def scores(detector: Any, rows: SparseRows) -> list[float]:
+    """langdetect's ``Detector._detect_block`` (the probability of each language): the same
+    random draws, the same products and sums in the same order, on numpy rows instead of
+    lists of floats. Each trial multiplies the 55 probabilities by (weight + the drawn
+    n-gram's row) and normalises them every fifth draw until one language passes
+    ``CONV_THRESHOLD``. Elementwise products and quotients round as Python's do; the sum
+    that normalises is Python's own, left to right (numpy's pairwise sum rounds otherwise)."""
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    detector.cleaning_text()
+    grams = ngrams(detector.text, rows)
+    if not grams:
+        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    vectors = [rows.vector(g) for g in grams]
+    size = len(detector.langlist)
+    start = detector.prior_map if detector.prior_map is not None else [1.0 / size] * size
+    total = np.zeros(size)
+    draw, limit, converged = detector.random, detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
+    draw.seed(detector.seed)
+    for _ in range(detector.n_trial):
+        prob = np.array(start, dtype=float)
+        alpha = detector.alpha + draw.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
+        weight = alpha / detector.BASE_FREQ
+        i = 0
+        while True:
+            prob *= weight + draw.choice(vectors)
+            if i % 5 == 0:
+                total_prob = sum(prob.tolist())
+                if not total_prob:  # langdetect's division raises here too
+                    raise ZeroDivisionError("float division by zero")
+                prob /= total_prob
+                if prob.max() > converged or i >= limit:
+                    break
+            i += 1
+        total += prob / detector.n_trial
+    return total.tolist()
 
 
 def _word_ngrams(word: str, known: Container[str]) -> tuple[str, ...]:
