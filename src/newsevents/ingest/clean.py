@@ -136,6 +136,21 @@ def clean_text_problem(text: str) -> str | None:
     return None
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def count_letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``): the ASCII ones counted
+    in bytes, only the few others ("é", "ß", "’") one by one (a third of the time of testing
+    every character)."""
+    ascii_part = text.encode("ascii", "ignore")
+    letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if len(ascii_part) < len(text):
+        letters += sum(ch.isalpha() for run in _NON_ASCII_RUN.findall(text) for ch in run)
+    return letters
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")):
@@ -160,7 +175,7 @@ def validate(article: Article, config: IngestConfig) -> Rejection | None:
         return Rejection(
             article.id, "too_short", f"{n_words} words < minimum {config.min_words}", article.path
         )
-    letters = sum(ch.isalpha() for ch in text[:5000])
+    letters = count_letters(text[:5000])
     if letters < 0.3 * min(len(text), 5000):
         return Rejection(
             article.id, "no_text", "document has too few letters to be prose", article.path
