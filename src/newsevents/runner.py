@@ -255,7 +255,6 @@ def run(
                     write(coded.done)
                     done += coded.done
                     failed += coded.failed
-                    vectors.update(coded.vectors)
                 stored = len(done)
                 failed = coding.in_order(failed)
             else:
@@ -270,7 +269,7 @@ def run(
             copies, orphans = found.orphans(copies)  # copies of a rejected article: coded
             if orphans:
                 if pool is not None:
-                    more_done, more_failed, _ = pool.code(orphans)
+                    more_done, more_failed = pool.code(orphans)
                 else:
                     more_done, more_failed = extract_batch(orphans, config)
                 done += more_done
@@ -282,8 +281,6 @@ def run(
                     corpus.add(store, rest, config.keep_text)
             summary.count_coded(done)
             write(done[stored:])
-        elif coding is not None:  # copies alone: their vectors
-            vectors.update(coding.result()[2])
         summary.duplicates += len(copies)
         if store is not None and copies and not articles:
             corpus.add(store, [Extraction(article=a) for a in copies], config.keep_text)
@@ -315,6 +312,8 @@ def run(
             progress.phase("storylines")
             if ahead is not None:
                 vectors = ahead.vectors()
+            elif pool is not None:  # the workers' embedding tasks
+                vectors = pool.vectors()
             corpus.assign_storylines(store, config.settings, vectors or None)
     finally:
         if ahead is not None:

@@ -7,12 +7,13 @@ import importlib
 import io
 import os
 import sqlite3
+from concurrent.futures import Executor, Future
 from dataclasses import replace
 
 import pytest
 
 from newsevents.config import Settings
-from newsevents.models import Article
+from newsevents.models import Article, Extraction
 from newsevents.runner import RunConfig, extract_batch, run
 from newsevents.scale import processes
 from newsevents.scale.processes import CodingPool, slices
@@ -103,11 +104,11 @@ def test_two_processes_write_what_one_writes_and_embed_in_the_workers(tmp_path):
 REAL_TASK = processes.code_task
 
 
-def dying_task(extract, articles, copies, config, embed):
+def dying_task(extract, articles, config):
     """``code_task``, but a worker given the article 'poison' dies (as on a segfault)."""
     if any(a.id == "poison" for a in articles):
         os._exit(1)
-    return REAL_TASK(extract, articles, copies, config, embed)
+    return REAL_TASK(extract, articles, config)
 
 
 def test_a_dead_worker_costs_only_its_article(monkeypatch):
@@ -117,8 +118,9 @@ def test_a_dead_worker_costs_only_its_article(monkeypatch):
     monkeypatch.setattr(processes, "code_task", dying_task)
     config = RunConfig(settings=replace(Settings(), n_process=2, max_processes=2))
     with CodingPool(config, extract_batch) as pool:
-        done, failed, vectors = pool.code(docs)
-        again, _, _ = pool.code(docs[:2])  # the pool was started again
+        done, failed = pool.code(docs)
+        again, _ = pool.code(docs[:2])  # the pool was started again
+        vectors = pool.vectors()
     assert [x.article.id for x in done] == ["a0", "a1", "a2", "a3", "a4"], failed
     [rejection] = failed
     assert rejection.id == "poison" and rejection.reason == "worker_error"
@@ -153,3 +155,38 @@ def test_tasks_shrink_toward_the_end_of_a_batch():
     sizes = [hi - lo for lo, hi in got]
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1
     assert slices(0, 2) == [] and slices(1, 3) == [(0, 1)]
+
+
+class _InOrder(Executor):
+    """Runs each task as it is submitted, noting its name: the order the workers take them."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.names.append(fn.__name__)
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def test_embedding_tasks_queue_behind_the_coding_tasks(monkeypatch):
+    """A worker done coding embeds while the other still codes: every embedding task comes
+    after the batch's coding tasks, and the vectors cover its articles and copies."""
+    executor = _InOrder()
+    monkeypatch.setattr(processes, "embed_articles", lambda arts, config: {a.id: 1 for a in arts})
+
+    def extract(articles, config):
+        return [Extraction(article=a) for a in articles], []
+
+    docs = [Article(id=f"a{i}", text="Rebels attacked a police post.") for i in range(6)]
+    copy = Article(id="c0", text="Rebels attacked a police post (Wire).")
+    config = RunConfig(settings=replace(Settings(), n_process=2, max_processes=2))
+    pool = CodingPool(config, extract, embed=True, make_pool=lambda n, model: executor)
+    done, failed, vectors = pool.submit_batch(docs, [copy]).result()
+    assert [x.article.id for x in done] == [d.id for d in docs] and not failed
+    names = executor.names
+    assert set(names) == {"code_task", "embed_task"}
+    assert names.index("embed_task") > max(i for i, n in enumerate(names) if n == "code_task")
+    assert set(vectors) == {d.id for d in docs} | {"c0"} == set(pool.vectors())
+    assert pool.code(docs[:2])[0] and set(pool.vectors()) == set(vectors)  # code(): no embedding

@@ -13,6 +13,12 @@ of the batch (one spaCy process), the slices are joined in input order, rejectio
 order one process writes them, and each vector comes from the exact text the clusterer would
 embed (``stories.ahead.text_key``), one article at a time as the clusterer embeds it.
 
+The storyline embeddings are tasks of their own, queued behind the batch's coding tasks: a
+worker that has coded its last slice embeds while the other codes its own, and while the main
+process stores the batch and starts the next one (when each coding task embedded its own
+articles, a worker sat idle at each batch's end). As with one process (``stories.ahead``),
+every article read is embedded, a rejected one for nothing.
+
 A slice whose worker dies (or whose task fails outside the per-document guard) is run again
 one article per task; an article that still fails is rejected as ``worker_error`` and its
 neighbours are coded, as the Dask engine does (``scale.dask``).
@@ -38,12 +44,10 @@ Extract = Callable[[list[Article], Any], tuple[list[Extraction], list[Rejection]
 
 @dataclasses.dataclass
 class Coded:
-    """What one task sends back: the extractions and rejections of the articles it coded and
-    the storyline vectors (text digest -> unit vector) of those coded and of the copies."""
+    """What one coding task sends back: the extractions and rejections of its articles."""
 
     done: list[Extraction] = dataclasses.field(default_factory=list)
     failed: list[Rejection] = dataclasses.field(default_factory=list)
-    vectors: dict[bytes, Any] = dataclasses.field(default_factory=dict)
 
 
 def one_process(config: RunConfig) -> RunConfig:
@@ -51,20 +55,19 @@ def one_process(config: RunConfig) -> RunConfig:
     return dataclasses.replace(config, settings=dataclasses.replace(config.settings, n_process=1))
 
 
-def code_task(
-    extract: Extract, articles: list[Article], copies: list[Article], config: RunConfig, embed: bool
-) -> Coded:
-    """Worker task: ``extract`` (``runner.extract_batch``) ``articles`` and, with ``embed``, the storyline vectors of those
-    coded and of ``copies`` (stored, not coded). An embedding that fails leaves its vectors
-    out: the storylines step embeds those texts itself and meets the error there."""
+def code_task(extract: Extract, articles: list[Article], config: RunConfig) -> Coded:
+    """Worker task: ``extract`` (``runner.extract_batch``) ``articles``."""
     done, failed = extract(articles, config) if articles else ([], [])
-    vectors: dict[bytes, Any] = {}
-    if embed:
-        try:
-            vectors = embed_articles([x.article for x in done] + copies, config)
-        except Exception:  # noqa: BLE001 - the clusterer embeds these itself
-            vectors = {}
-    return Coded(done, failed, vectors)
+    return Coded(done, failed)
+
+
+def embed_task(articles: list[Article], config: RunConfig) -> dict[bytes, Any]:
+    """Worker task: the storyline vectors of ``articles``. An embedding that fails leaves
+    its vectors out: the storylines step embeds those texts itself and meets the error there."""
+    try:
+        return embed_articles(articles, config)
+    except Exception:  # noqa: BLE001 - the clusterer embeds these itself
+        return {}
 
 
 def embed_articles(articles: list[Article], config: RunConfig) -> dict[bytes, Any]:
@@ -150,17 +153,23 @@ def _ready() -> None:
 
 
 class Batch:
-    """One batch in flight: its tasks' futures; ``result()`` waits and joins them."""
+    """One batch in flight: its coding tasks' futures (``each()``, ``result()`` wait and
+    join them) and, behind them, its embedding tasks' (``vectors()``)."""
 
-    def __init__(self, pool: CodingPool, articles: list[Article], copies: list[Article]):
-        self.pool, self.articles, self.copies = pool, articles, copies
-        items = [(a, True) for a in articles] + [(c, False) for c in copies]
-        self.tasks = [items[lo:hi] for lo, hi in slices(len(items), pool.workers)]
-        self.futures = [pool.submit(task) for task in self.tasks]
+    def __init__(
+        self, pool: CodingPool, articles: list[Article], copies: list[Article], embed: bool
+    ):
+        self.pool, self.articles = pool, articles
+        self.tasks = [articles[lo:hi] for lo, hi in slices(len(articles), pool.workers)]
+        self.futures = [pool.submit(code_task, pool.extract, task) for task in self.tasks]
+        read = articles + copies if embed else []
+        self.embedding = [
+            pool.submit(embed_task, read[lo:hi]) for lo, hi in slices(len(read), pool.workers)
+        ]
 
     def each(self) -> Iterator[Coded]:
-        """Each task's answer as it is ready, in input order (the tasks are consecutive
-        slices of the batch): the runner stores one while the workers code the next."""
+        """Each coding task's answer as it is ready, in input order (the tasks are
+        consecutive slices of the batch): the runner stores one while the workers code the next."""
         for task, future in zip(self.tasks, self.futures, strict=True):
             try:
                 yield future.result()
@@ -176,6 +185,17 @@ class Batch:
         }
         return sorted(failed, key=lambda r: order.get(r.id, (len(order), 0)))
 
+    def vectors(self) -> dict[bytes, Any]:
+        """Text digest -> storyline vector of the batch's articles and copies, waiting for
+        them; a task that failed (its worker died) leaves its texts to the storylines step."""
+        out: dict[bytes, Any] = {}
+        for future in self.embedding:
+            try:
+                out.update(future.result())
+            except Exception:  # noqa: BLE001 - the clusterer embeds these itself
+                continue
+        return out
+
     def result(self) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
         """The batch's extractions in input order, its rejections in the order one process
         gives them and the vectors."""
@@ -183,16 +203,17 @@ class Batch:
         for coded in self.each():
             joined.done += coded.done
             joined.failed += coded.failed
-            joined.vectors.update(coded.vectors)
-        return joined.done, self.in_order(joined.failed), joined.vectors
+        return joined.done, self.in_order(joined.failed), self.vectors()
 
 
 class CodingPool:
     """``n_process`` worker processes coding (and embedding) the batches of one run.
 
-    ``submit_batch(articles, copies)`` returns a :class:`Batch` at once; its ``result()`` waits.
-    ``extract``: ``runner.extract_batch``. ``embed``: the workers also compute storyline vectors (a run that stores full texts and
-    gives them storylines). ``make_pool(workers, model)``: the executor (tests pass their own)."""
+    ``submit_batch(articles, copies)`` returns a :class:`Batch` at once; its ``each()`` and
+    ``result()`` wait. ``extract``: ``runner.extract_batch``. ``embed``: the workers also
+    compute storyline vectors (a run that stores full texts and gives them storylines),
+    ``vectors()`` waits for them. ``make_pool(workers, model)``: the executor (tests pass
+    their own)."""
 
     def __init__(
         self,
@@ -207,6 +228,7 @@ class CodingPool:
         self.embed = embed
         self.make_pool = make_pool
         self._pool: Executor | None = None
+        self._embedding: list[Batch] = []  # batches with embedding tasks, for vectors()
 
     def _executor(self) -> Executor:
         if self._pool is None:
@@ -224,48 +246,49 @@ class CodingPool:
         for _ in range(self.workers):
             pool.submit(_ready)
 
-    def submit(self, task: list[tuple[Article, bool]]) -> Future:
-        articles = [a for a, code in task if code]
-        copies = [a for a, code in task if not code]
+    def submit(self, task: Callable[..., Any], *args: Any) -> Future:
+        """``task(*args, config)`` in a worker."""
         try:
-            return self._executor().submit(
-                code_task, self.extract, articles, copies, self.config, self.embed
-            )
+            return self._executor().submit(task, *args, self.config)
         except BrokenProcessPool:  # an earlier task killed a worker: a new pool
             self._restart()
-            return self._executor().submit(
-                code_task, self.extract, articles, copies, self.config, self.embed
-            )
+            return self._executor().submit(task, *args, self.config)
 
     def submit_batch(self, articles: list[Article], copies: list[Article] = ()) -> Batch:
-        """Start coding a batch's ``articles`` (and embedding its ``copies``); returns at once."""
-        return Batch(self, list(articles), list(copies))
+        """Start coding a batch's ``articles`` and, with ``embed``, embedding them and its
+        ``copies`` (their vectors: ``vectors()``); returns at once."""
+        batch = Batch(self, list(articles), list(copies), self.embed)
+        if batch.embedding:
+            self._embedding.append(batch)
+        return batch
 
-    def code(
-        self, articles: list[Article], copies: list[Article] = ()
-    ) -> tuple[list[Extraction], list[Rejection], dict[bytes, Any]]:
-        """``submit_batch`` and wait."""
-        return self.submit_batch(articles, copies).result()
+    def code(self, articles: list[Article]) -> tuple[list[Extraction], list[Rejection]]:
+        """Code ``articles`` (nothing embedded) and wait."""
+        done, failed, _ = Batch(self, list(articles), [], embed=False).result()
+        return done, failed
 
-    def singly(self, task: list[tuple[Article, bool]]) -> Coded:
+    def vectors(self) -> dict[bytes, Any]:
+        """Text digest -> storyline vector of every batch submitted, waiting for them."""
+        out: dict[bytes, Any] = {}
+        for batch in self._embedding:
+            out.update(batch.vectors())
+        return out
+
+    def singly(self, task: list[Article]) -> Coded:
         """A failed task again, one article per task; an article whose task still fails is
-        rejected (``worker_error``), a copy's vector left to the storylines step."""
+        rejected (``worker_error``)."""
         merged = Coded()
-        for article, code in task:
+        for article in task:
             try:
-                coded = self.submit([(article, code)]).result()
+                coded = self.submit(code_task, self.extract, [article]).result()
             except Exception as e:  # noqa: BLE001 - any failure here is this document's
                 if isinstance(e, BrokenProcessPool):
                     self._restart()
-                if code:
-                    reason = f"{type(e).__name__}: {e}"
-                    merged.failed.append(
-                        Rejection(article.id, "worker_error", reason, article.path)
-                    )
+                reason = f"{type(e).__name__}: {e}"
+                merged.failed.append(Rejection(article.id, "worker_error", reason, article.path))
                 continue
             merged.done += coded.done
             merged.failed += coded.failed
-            merged.vectors.update(coded.vectors)
         return merged
 
     def _restart(self) -> None:
