@@ -40,3 +40,20 @@ def test_urged_thing_is_what_is_urged(run):
 )
 def test_addressed_object_alone_is_no_content(run, text, verb):
     assert indirect_by_verb(run(text), verb) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("One of the senators backed the plan.", "backed", "the plan"),
+        ("One of the candidates is propounding views that threaten the old order.",
+         "propounding", "views that threaten the old order"),
+    ],
+)
+def test_a_share_of_a_group_holds_its_view(run, text, verb, content):
+    # a stance cue needs a source that can hold a view: "one of the senators" is a senator
+    assert [q.quote for q in indirect_by_verb(run(text), verb)] == [content]
+
+
+def test_a_share_of_things_holds_no_view(run):
+    assert indirect_by_verb(run("One of the rules supports growth."), "supports") == []

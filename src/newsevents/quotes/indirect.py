@@ -277,7 +277,11 @@ def has_source(verb: Token, lex: Lexicon) -> bool:
 
 
 def can_hold_view(subj: Token, lex: Lexicon) -> bool:
-    """A name, a personal pronoun, a person, group, body or document noun."""
+    """A name, a personal pronoun, a person, group, body or document noun; a share of
+    one ("one of the senators", "some of the voters": the senators, the voters)."""
+    whole = _partitive_whole(subj)
+    if whole is not None:
+        subj = whole
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PRON":
         return subj.lower_ in PERSONAL_PRONOUNS
@@ -287,6 +291,19 @@ def can_hold_view(subj: Token, lex: Lexicon) -> bool:
         return True  # "the Republican nominee", "Senate leaders"
     words = lex.source_nouns | lex.person_roles | lex.document_nouns
     return lemma in words or len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
+
+
+PARTITIVE_WORDS = ("one", "some", "many", "most", "all", "few", "several", "each", "any", "both")
+
+
+def _partitive_whole(subj: Token) -> Token | None:
+    """'Two of the senators', 'one or more of its members': the noun of the whole."""
+    if subj.tag_ != "CD" and subj.lower_ not in PARTITIVE_WORDS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _conditional_participle(verb: Token, lex: Lexicon) -> bool:
