@@ -57,3 +57,23 @@ def test_a_share_of_a_group_holds_its_view(run, text, verb, content):
 
 def test_a_share_of_things_holds_no_view(run):
     assert indirect_by_verb(run("One of the rules supports growth."), "supports") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The panel held the aide in contempt for refusing to testify.", "aide"),
+        ("The panel held Roe in contempt for refusing to testify.", "Roe"),
+    ],
+)
+def test_gerund_after_a_judged_object_is_the_objects_act(run, text, speaker):
+    found = indirect_by_verb(run(text), "refusing")
+    assert [(q.quote, q.speaker.name) for q in found] == [("to testify", speaker)]
+
+
+def test_gerund_after_a_thing_object_is_the_subjects_own(nlp):
+    from newsevents.quotes.attribute import subject_of
+
+    doc = nlp("The council held the vote in June for refusing to wait.")
+    gerund = next(t for t in doc if t.text == "refusing")
+    assert subject_of(gerund).text == "council"

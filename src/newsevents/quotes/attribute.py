@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsevents.quotes.lexicon import Lexicon
+from newsevents.quotes.lexicon import Lexicon, lexicon
 from newsevents.quotes.marks import QuotedSpan
 from newsevents.quotes.tokens import Ranges, TokenIndex
 
@@ -78,6 +78,9 @@ def subject_of(verb: Token) -> Token | None:
             return _nearest_subject(subjects)
         if v is verb and _person_before_participle(verb):
             return verb.doc[verb.i - 1]
+        controller = _object_of_judged_gerund(v)
+        if controller is not None:
+            return controller
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement issued on Monday saying ..."
         host = _past_relative_clause(v)
@@ -121,6 +124,33 @@ def _past_relative_clause(v: Token) -> Token | None:
         if tok.head == tok:
             return None
         tok = tok.head
+    return None
+
+
+JUDGED_GERUND_PREPS = ("for", "of")  # "criticized Roe for saying", "accused Roe of lying"
+PERSON_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _object_of_judged_gerund(v: Token) -> Token | None:
+    """'The panel held the aide in contempt for refusing to testify': the gerund after the
+    object of a verb of judging is the object's act, so the object is its subject (the
+    aide refused), not the verb's subject. Only a person or body object controls it ('raised
+    money for building a park' is the subject's own purpose)."""
+    prep = v.head
+    if v.tag_ != "VBG" or v.dep_ != "pcomp" or prep.lower_ not in JUDGED_GERUND_PREPS:
+        return None
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "PROPN" or obj.ent_type_ in PERSON_ENTS:
+        return obj
+    if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "itself"):
+        return obj
+    lex = lexicon()
+    if obj.lemma_.lower() in lex.person_roles or obj.lemma_.lower() in lex.source_nouns:
+        return obj  # "the aide", "voters"
     return None
 
 
