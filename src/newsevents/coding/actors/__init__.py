@@ -23,6 +23,7 @@ from newsevents.coding.actors.mentions import (
     person_words_into,
     sentence_mentions,
 )
+from newsevents.coding.actors.referents import Referents
 from newsevents.coding.actors.types import CompoundActor, Mention
 from newsevents.config import Settings, current, use
 from newsevents.models import Actor
@@ -76,6 +77,7 @@ class DocumentActors:
         # the mentions by offset for :meth:`at`: only those that can overlap a span are
         # looked at, so a long article costs linear, not quadratic time (stable: same order)
         self._index: SpanIndex[Actor] | None = None
+        self._referents: Referents | None = None  # built when an event side first asks
         if all(a.start is not None and a.end is not None for a in self.mentions):
             self._index = SpanIndex(self.mentions)  # type: ignore[type-var]
 
@@ -137,6 +139,16 @@ class DocumentActors:
                 if token.lemma_.lower() in PERSONS_OWN and (m.pronoun or _person(m)):
                     return m.actor  # "the Holt campaign", "her campaign": Holt's, hers
         return None
+
+    def named_side(self, actor: Actor | None) -> Actor | None:
+        """An event side told by a role alone, as the person it stands for ("the Ohio
+        Republican" -> the Holt named before; :mod:`coding.actors.referents`); the mentions
+        themselves stay as coreference left them."""
+        if not self.resolves or actor is None:
+            return actor
+        if self._referents is None:
+            self._referents = Referents(self.records)
+        return self._referents.name(actor)
 
     def possessor(self, token: Token) -> Actor | None:
         """The actor a possessive pronoun ("his", "her", "their") stands for ("slammed his
