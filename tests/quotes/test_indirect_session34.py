@@ -77,3 +77,15 @@ def test_gerund_after_a_thing_object_is_the_subjects_own(nlp):
     doc = nlp("The council held the vote in June for refusing to wait.")
     gerund = next(t for t in doc if t.text == "refusing")
     assert subject_of(gerund).text == "council"
+
+
+def test_participle_after_an_object_is_the_objects_act(run):
+    text = "The collapse of the deal left many members feeling that they had no ally."
+    found = indirect_by_verb(run(text), "feeling")
+    assert [(q.quote, q.speaker.name) for q in found] == [("they had no ally", "many members")]
+
+
+def test_participle_after_a_time_object_is_the_subjects(run):
+    text = "The mayor spent the day saying that the plan was dead."
+    found = indirect_by_verb(run(text), "saying")
+    assert [q.speaker.name for q in found] == ["mayor"]

@@ -78,7 +78,8 @@ def subject_of(verb: Token) -> Token | None:
             return _nearest_subject(subjects)
         if v is verb and _person_before_participle(verb):
             return verb.doc[verb.i - 1]
-        controller = _object_of_judged_gerund(v)
+        controller = _object_of_judged_gerund(v) if v is verb else None
+        controller = controller or (_object_before_participle(v) if v is verb else None)
         if controller is not None:
             return controller
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -142,16 +143,28 @@ def _object_of_judged_gerund(v: Token) -> Token | None:
     if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
-    if obj is None:
-        return None
+    return obj if obj is not None and _can_act(obj) else None
+
+
+def _can_act(obj: Token) -> bool:
+    """A name, a personal pronoun, a person or a body ("the aide", "voters")."""
     if obj.pos_ == "PROPN" or obj.ent_type_ in PERSON_ENTS:
-        return obj
-    if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "itself"):
-        return obj
+        return True
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in ("it", "this", "that", "itself")
     lex = lexicon()
-    if obj.lemma_.lower() in lex.person_roles or obj.lemma_.lower() in lex.source_nouns:
-        return obj  # "the aide", "voters"
-    return None
+    head = obj.lemma_.lower()
+    return head in lex.person_roles or head in lex.source_nouns
+
+
+def _object_before_participle(v: Token) -> Token | None:
+    """'The collapse left many members feeling that ...': a participle complement right
+    after a verb's object tells what the object does (the members feel), not the subject."""
+    if v.tag_ != "VBG" or v.dep_ not in ("xcomp", "oprd") or v.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.right_edge.i == v.i - 1), None)
+    return obj if obj is not None and _can_act(obj) else None  # not "spent the day saying"
+
 
 
 def _person_before_participle(verb: Token) -> bool:
