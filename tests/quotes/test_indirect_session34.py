@@ -89,3 +89,26 @@ def test_participle_after_a_time_object_is_the_subjects(run):
     text = "The mayor spent the day saying that the plan was dead."
     found = indirect_by_verb(run(text), "saying")
     assert [q.speaker.name for q in found] == ["mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "content"),
+    [
+        (
+            "Senator Jane Roe spoke. Her long-held ideas about the dangers of free trade shaped"
+            " the plan.",
+            "ideas",
+            "the dangers of free trade",
+        ),
+        ("Jane Roe's thoughts on the new stadium are well known.", "thoughts", "the new stadium"),
+        ("Jane Roe's impression that the budget was balanced proved wrong.", "impression",
+         "the budget was balanced"),
+    ],
+)
+def test_owned_nouns_of_thought_hold_their_owners_view(run, text, noun, content):
+    found = indirect_by_verb(run(text), noun)
+    assert [(q.quote, q.speaker.name) for q in found] == [(content, "Jane Roe")]
+
+
+def test_a_noun_of_thought_without_an_owner_reports_nothing(run):
+    assert indirect_by_verb(run("The idea of a new stadium is popular."), "idea") == []
