@@ -112,3 +112,16 @@ def test_owned_nouns_of_thought_hold_their_owners_view(run, text, noun, content)
 
 def test_a_noun_of_thought_without_an_owner_reports_nothing(run):
     assert indirect_by_verb(run("The idea of a new stadium is popular."), "idea") == []
+
+
+def test_that_clause_the_parser_reads_as_a_relative_clause_is_the_nouns_report(run):
+    # spaCy hangs "that the mayor had won" on "report" as a relative clause, with "that"
+    # as its mark: a relative pronoun would be the clause's subject or object
+    found = indirect_by_verb(run("Despite a Gazette report that the mayor had won, she lost."),
+                             "report")
+    assert [(q.quote, q.speaker.name) for q in found] == [("the mayor had won", "Gazette")]
+
+
+def test_a_true_relative_clause_on_a_cue_noun_is_no_report(run):
+    text = "The Gazette report that the mayor cited was wrong."
+    assert indirect_by_verb(run(text), "report") == []

@@ -803,9 +803,10 @@ def noun_clauses(
         for child in _noun_complements(noun):
             if child.i < noun.i:
                 continue
-            if child.dep_ in ("acl", "ccomp") and any(
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-            ):
+            ):  # (a relative pronoun is the clause's subject or object, never its mark:
+                # "media reports that she had won" read as a relative clause is the report)
                 toks = [t for t in child.subtree if not t.is_space]
             elif child.dep_ == "acl" and _infinitive_clause(child):
                 toks = [t for t in child.subtree if not t.is_space]
