@@ -72,3 +72,12 @@ def test_a_role_of_someone_not_named_before_stays_a_role():
         "Gov. Ray Ames spoke in Dayton. " + FILLER + "Ames criticized the governor for the delay."
     )
     assert all(t != "Ray Ames" for p, _, t in _sides(text) if p == "ACCUSE")
+
+
+def test_a_person_the_parser_hung_loosely_on_the_verb_is_its_target():
+    # a bracket after the name leaves it a loose dependent of "called", not an object
+    text = (
+        "On Friday, Rep. Susan Miller (D-Ga.) called on Texas Gov. Paul Young (R) to resign "
+        "over the water crisis in Austin."
+    )
+    assert _sides(text) == [("REQUEST", "Susan Miller", "Paul Young")]

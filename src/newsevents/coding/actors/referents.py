@@ -63,7 +63,15 @@ def _unresolved_role(m: Mention) -> bool:
     c = m.coded
     if c is None or c.named or c.plural or m.pronoun or m.actor.how == "coref":
         return False
-    return c.kind == "person" or (c.definite and _head_word(m) in _party_members())
+    return c.kind == "person" or (_definite(m) and _head_word(m) in _party_members())
+
+
+def _definite(m: Mention) -> bool:
+    """ "the ..." (an unknown name the parser took it for keeps its article: "the Ohio
+    Republican" coded as the name "Republican")."""
+    c = m.coded
+    first = m.doc[m.tokens[0]].lower_ if 0 <= m.tokens[0] < len(m.doc) else ""
+    return bool(c is not None and (c.definite or first in ("the", "this", "that")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,7 +149,7 @@ class Referents:
     def _search(
         self, m: Mention, origin: Mention, persons: list[Mention], barred: set[str]
     ) -> Mention | None:
-        if not (origin.coded.definite or m.pronoun) or _someone_else(origin):
+        if not (_definite(origin) or m.pronoun) or _someone_else(origin):
             return None  # "a governor", "the next president": no one referred to
         if not m.pronoun and _predicate(origin):
             return None  # "if he is the nominee": said of someone, not referring to him
@@ -156,7 +164,7 @@ class Referents:
             found = next((c for c in allowed if _role(c) == role and _titled(c)), None)
             if found is not None:
                 return found
-        if _office(origin) or not origin.coded.definite or m.pronoun:
+        if _office(origin) or not _definite(origin) or m.pronoun:
             return None  # an office holder is often someone not named before
         recent = [c for c in allowed if origin.sentence - c.sentence <= RECENT]
         # a person named before it in its own sentence, not as its subject ("would back

@@ -24,6 +24,7 @@ from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
 from newsevents.coding.events import magnitude as event_magnitude
+from newsevents.coding.events import naming as event_naming
 from newsevents.coding.events import rules as event_rules
 from newsevents.coding.events import verifier as event_verifier
 from newsevents.coding.events import verify as event_verify
@@ -207,7 +208,7 @@ def _code_events(
                                 )
                     if vetoed:
                         continue  # recorded for training only: a rule veto is final
-                _name_sides(event, actors)
+                event_naming.name_sides(event, cand, actors)
                 _add(sent_events, event)
         if sent_events:
             found = event_magnitude.magnitude(sent.span, sent.offset)
@@ -217,14 +218,6 @@ def _code_events(
         margin = 0.0 if model is not None else LONE_MARGIN
         events.extend(_keep(sent_events, floor, margin, speculative))
     return events
-
-
-def _name_sides(event: Event, actors: DocumentActors) -> None:
-    """A side told by a role alone takes the person it stands for ("the Ohio Republican"
-    -> Holt), once the event is judged: the verifier learnt from the mentions as written."""
-    name = getattr(actors, "named_side", None)
-    if name is not None:
-        event.source, event.target = name(event.source), name(event.target)
 
 
 def _speculative(cand: Candidate) -> bool:
