@@ -125,3 +125,12 @@ def test_that_clause_the_parser_reads_as_a_relative_clause_is_the_nouns_report(r
 def test_a_true_relative_clause_on_a_cue_noun_is_no_report(run):
     text = "The Gazette report that the mayor cited was wrong."
     assert indirect_by_verb(run(text), "report") == []
+
+
+def test_lead_in_before_a_colon_is_not_what_was_said(run):
+    text = (
+        "The ruling set off a new fight on Friday: Republicans said they were sure the agency"
+        " had erred."
+    )
+    found = indirect_by_verb(run(text), "said")
+    assert [q.quote for q in found] == ["they were sure the agency had erred"]

@@ -64,6 +64,8 @@ def reported_clauses(
                 pass  # "reported at the time that ...": the parser hung the clause on "time"
             elif not (child.dep_ == "ccomp" and clause or to_report and _infinitive(child)):
                 continue
+            elif _lead_before_colon(verb, child):
+                continue  # "The ruling set off a fight: Republicans said ...": a lead-in
             toks = [t for t in child.subtree if not t.is_space]
             if child == misread:  # its "that" is the complementiser, not a relative pronoun
                 toks = toks[1:] if toks and toks[0].lower_ == "that" else toks
@@ -85,6 +87,16 @@ def reported_clauses(
             if len(toks) < shortest or _mostly_quoted(index, toks, quoted):
                 continue  # a direct quotation's own clause is not reported speech
             yield verb, index.start(toks[0]), index.end(toks[-1])
+
+
+def _lead_before_colon(verb: Token, clause: Token) -> bool:
+    """A clause that ends at a colon before the speech verb's own subject introduces the
+    report, it is not what was said: "The ruling set off a new fight: Republicans said they
+    were sure the agency erred" (the parser hangs the lead-in on "said")."""
+    end = clause.right_edge.i
+    if end + 1 >= verb.i or clause.doc[end + 1].text != ":":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and end + 1 < c.i < verb.i for c in verb.children)
 
 
 CONCESSIVE_MARKS = ("though", "although", "while", "whereas")
