@@ -81,3 +81,11 @@ def test_a_person_the_parser_hung_loosely_on_the_verb_is_its_target():
         "over the water crisis in Austin."
     )
     assert _sides(text) == [("REQUEST", "Susan Miller", "Paul Young")]
+
+
+def test_a_run_of_titles_cut_off_from_its_name_is_that_person():
+    text = (
+        "Former Minister of Finance and Liberal leadership frontrunner Susan Miller is "
+        "calling for Canada to impose sanctions on the junta."
+    )
+    assert ("REQUEST", "Susan Miller", "Canada") in _sides(text)

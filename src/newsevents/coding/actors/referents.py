@@ -122,12 +122,16 @@ class Referents:
         # "Holt said the senator lied" the senator is not Holt)
         barred: dict[int, set[str]] = {}
         chains: dict[tuple[int, int, str | None], Mention] = {}
-        for m in records:
+        for k, m in enumerate(records):
             key = (m.actor.start, m.actor.end)
             origin = None
             if _unresolved_role(m):
                 origin = m
                 origins[m.actor.name] = m
+                title_of = _name_after(m, records[k + 1] if k + 1 < len(records) else None)
+                if title_of is not None and title_of.actor.name in named:
+                    self.by_span[key] = title_of.actor  # "Former Secretary ... frontrunner Holt"
+                    continue
             elif m.pronoun in PERSON_PRONOUNS and m.actor.name not in named:
                 origin = origins.get(m.actor.name)  # "urged him" after an unresolved role
             if origin is not None:
@@ -188,6 +192,18 @@ class Referents:
         if found is None:
             return actor
         return replace(found, text=actor.text, start=actor.start, end=actor.end, how="coref")
+
+
+def _name_after(role: Mention, nxt: Mention | None) -> Mention | None:
+    """The name right after a role phrase that the parser cut off from it, when the two
+    share their verb: a run of titles before a name ("Former Secretary of State and
+    presidential frontrunner Ann Holt is calling ...", parsed as two subjects)."""
+    if nxt is None or nxt.doc is not role.doc or nxt.tokens[0] != role.tokens[1]:
+        return None
+    if nxt.pronoun or _possessor(nxt) or not 0 <= nxt.head < len(nxt.doc):
+        return None
+    a, b = role.doc[role.head], nxt.doc[nxt.head]
+    return nxt if b.head.i in (a.i, a.head.i) or a.head.i == b.i else None
 
 
 def _titled(m: Mention) -> bool:
