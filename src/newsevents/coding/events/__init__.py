@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding.coder_mode import dictionaries_only
 from newsevents.coding.events import args as event_args
 from newsevents.coding.events import candidates as event_candidates
+from newsevents.coding.events import dated_nouns
 from newsevents.coding.events import magnitude as event_magnitude
 from newsevents.coding.events import naming as event_naming
 from newsevents.coding.events import rules as event_rules
@@ -145,6 +146,7 @@ def _code_events(
     for k, sent in enumerate(sentences):
         sent_events: list[Event] = []
         speculative: set[int] = set()  # ids of events told as speculation
+        backdrops: set[int] = set()  # ids of dated nouns coded by their date alone
         cues = None
         if verify:
             before = sentences[k - 1].span if k else None
@@ -191,6 +193,8 @@ def _code_events(
                 event = _event(parsed, sent, cand, source, target, penalty, version)
                 if _speculative(cand):
                     speculative.add(id(event))
+                if cand.backdrop:
+                    backdrops.add(id(event))
                 if model is not None or rows is not None:
                     # the learned verifier decides, from the features and the rules' verdict
                     with event_verifier.timed():
@@ -216,7 +220,8 @@ def _code_events(
                 e.magnitude = event_magnitude.for_event(found, e.plover) if found else None
         # a calibrated probability means what it says: no lower bar for a lone mention
         margin = 0.0 if model is not None else LONE_MARGIN
-        events.extend(_keep(sent_events, floor, margin, speculative))
+        kept = _keep(sent_events, floor, margin, speculative)
+        events.extend(dated_nouns.drop_backdrops(kept, lambda e, b=backdrops: id(e) in b))
     return events
 
 

@@ -99,14 +99,15 @@ def circumstance(noun: Token) -> bool:
     return False
 
 
-def drop_backdrops(found: list[T], backdrops: set[int], trigger: Callable[[T], Token]) -> list[T]:
-    """Leave out the candidates in ``backdrops`` (token indices of dated nouns coded by their
-    date alone in a verb's phrase) when the sentence codes any other event: "rebels withdrew
-    since the March 3 accord" tells the withdrawal; "the talks stalled after Friday's raid"
-    tells the raid."""
-    if not backdrops or all(trigger(c).i in backdrops for c in found):
+def drop_backdrops(found: list[T], is_backdrop: Callable[[T], bool]) -> list[T]:
+    """Leave out the backdrops (dated nouns coded by their date alone in a verb's phrase)
+    when the sentence keeps any other event: "rebels withdrew since the March 3 accord"
+    tells the withdrawal; "the talks stalled after Friday's raid" tells the raid. Asked of
+    the events a sentence keeps, not of its candidates: "the country has faced sanctions
+    since its March 4 invasion of its neighbour" keeps no facing, so it tells the invasion."""
+    if all(is_backdrop(c) for c in found):
         return found
-    return [c for c in found if trigger(c).i not in backdrops]
+    return [c for c in found if not is_backdrop(c)]
 
 
 def dated_participle(verb: Token) -> bool:
